@@ -146,6 +146,30 @@ fn structs_keeping_other_properties_decode_as_serde_derive_would() {
 }
 
 #[test]
+fn plain_structs_decode_as_serde_derive_would() {
+    use fixtures::nullable::types::UpdateSender;
+    use fixtures::scalars::types::Numbers;
+    // Required and nullable: absent reads as None; unknown properties of any shape are skipped.
+    let u: UpdateSender = serde_json::from_str(r#"{"extra": [1, {"a": 2}], "callback_url": "https://x"}"#).unwrap();
+    assert_eq!(u.keep, None);
+    assert_eq!(u.callback_url, Some(Some("https://x".to_string())));
+    let u: UpdateSender = serde_json::from_value(json!({"keep": "k", "name": "n", "zzz": null})).unwrap();
+    assert_eq!((u.keep.as_deref(), u.name.as_deref(), u.callback_url), (Some("k"), Some("n"), None));
+    let err = |json: &str| serde_json::from_str::<UpdateSender>(json).unwrap_err().to_string();
+    assert!(err(r#"{"keep": "a", "keep": "b"}"#).contains("duplicate field `keep`"));
+    assert!(err(r#"{"keep": 1}"#).contains("invalid type: integer `1`, expected a string"));
+    assert!(err(r#""text""#).contains("expected struct UpdateSender"));
+    assert!(err("[]").contains("invalid type: sequence, expected struct UpdateSender"));
+    // All fields optional: `[]` is no field set, as with the derive; a non-empty list is not.
+    let n: Numbers = serde_json::from_str("[]").unwrap();
+    assert_eq!(n, Numbers::default());
+    let e = serde_json::from_str::<Numbers>("[1]").unwrap_err().to_string();
+    assert!(e.contains("invalid type: sequence, expected struct Numbers"), "{e}");
+    let n: Numbers = serde_json::from_value(json!({"big": 5, "flag": true})).unwrap();
+    assert_eq!((n.big, n.flag, n.small), (Some(5), Some(true), None));
+}
+
+#[test]
 fn absent_and_null_are_different_requests() {
     use fixtures::nullable::types::UpdateSender;
     let leave = UpdateSender::new("k".to_string());

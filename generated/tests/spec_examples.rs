@@ -79,17 +79,17 @@ fn example(doc: &Value, pointer: &str) -> Value {
 ///   examples give lists as comma-separated strings (`fields`, `details`); Mailgun's give RFC 822
 ///   dates where the schema says an empty object, and objects where it says strings.
 const DEFECTS: &[(&str, &str, &str)] = &[
-    // `message_properties` written as a list of objects; the schema has one object of strings.
+    // `message_properties` written as a list of one object; the schema has the object.
     (
         "conversation",
         "/components/requestBodies/SendMessageRequest/content/application~1json/examples/CardSendExample",
-        "CardMessageField: invalid type: map, expected a string",
+        "CardMessageField: invalid type: sequence, expected struct CardMessageMessageProperties",
     ),
-    // `message_properties` written as a list of objects; the schema has one object of strings.
+    // `message_properties` written as a list of one object; the schema has the object.
     (
         "conversation",
         "/components/requestBodies/SendMessageRequest/content/application~1json/examples/ChoiceSendExample",
-        "ChoiceMessageField: invalid type: map, expected a string",
+        "ChoiceMessageField: invalid type: sequence, expected struct ChoiceMessagePropertiesFieldMessageProperties",
     ),
     (
         "sms",

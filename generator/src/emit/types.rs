@@ -132,7 +132,7 @@ fn structure(
     });
     let all_optional = s.fields.iter().all(|f| !f.required);
     let default = all_optional.then(|| quote!(Default,));
-    let decode = (!only_map).then(|| keeping_rest(name, s, map, defs)).flatten();
+    let decode = (!only_map).then(|| decoder(name, s, map, defs)).flatten();
     let derive_decode = decode.is_none().then(|| quote!(serde::Deserialize));
     quote! {
         #doc
@@ -147,11 +147,12 @@ fn structure(
     }
 }
 
-/// The `Deserialize` of a struct whose other properties go to one flattened union or to its
-/// additional properties: the named fields are read directly and only the other properties
-/// are collected (see `runtime/object.rs` for why not `#[serde(flatten)]`). `None` when the
-/// struct has both, or neither, which the derive handles.
-fn keeping_rest(
+/// The `Deserialize` of a struct: named fields are read straight from the decoder, recognised by
+/// the runtime's `Fields` or `Keys`, in a third of the code serde's derive expands to (see
+/// `runtime/object.rs`). A struct whose other properties go to one flattened union or to its
+/// additional properties collects only those. `None` when it has both, or several unions,
+/// which the derive handles.
+fn decoder(
     name: &proc_macro2::Ident,
     s: &Struct,
     map: Option<(proc_macro2::Ident, TokenStream)>,
@@ -169,6 +170,7 @@ fn keeping_rest(
             Rest::Union(naming::ident(&union.name), generated.then(|| field_ty(union)))
         }
         ([], Some((ident, t))) => Rest::Map(ident, t),
+        ([], None) => Rest::Ignored,
         _ => return None,
     };
     let named: Vec<&Field> = s.fields.iter().filter(|f| !f.flatten).collect();
@@ -187,9 +189,15 @@ fn keeping_rest(
         };
         quote!(let mut #slot: Option<#t> = None;)
     });
+    let ignored = matches!(rest, Rest::Ignored);
     let arms = named.iter().zip(&slots).enumerate().map(|(i, (f, slot))| {
         let json = &f.json;
-        quote!(crate::runtime::object::Key::Known(#i) => crate::runtime::object::field(&mut map, &mut #slot, #json)?,)
+        let key = if ignored {
+            quote!(Some(#i))
+        } else {
+            quote!(crate::runtime::object::Key::Known(#i))
+        };
+        quote!(#key => crate::runtime::object::field(&mut map, &mut #slot, #json)?,)
     });
     let inits = named.iter().zip(&slots).map(|(f, slot)| {
         let ident = naming::ident(&f.name);
@@ -203,26 +211,77 @@ fn keeping_rest(
         };
         quote!(#ident: #value,)
     });
-    let (rest_decl, rest_init) = match &rest {
-        Rest::Union(ident, Some(t)) => (
-            quote!(let mut rest = serde_json::Map::new();),
-            quote!(#ident: #t::from_json_value(serde_json::Value::Object(rest)).map_err(serde::de::Error::custom)?,),
+    let skip = quote!(map.next_value::<serde::de::IgnoredAny>()?;);
+    let (rest_decl, read, rest_init) = match &rest {
+        Rest::Union(..) | Rest::Map(..) => {
+            let (decl, init) = match &rest {
+                Rest::Union(ident, Some(t)) => (
+                    quote!(let mut rest = serde_json::Map::new();),
+                    quote!(#ident: #t::from_json_value(serde_json::Value::Object(rest)).map_err(serde::de::Error::custom)?,),
+                ),
+                Rest::Union(ident, None) => (
+                    quote!(let mut rest = serde_json::Map::new();),
+                    quote!(#ident: crate::runtime::object::rest(rest)?,),
+                ),
+                Rest::Map(ident, t) => (
+                    quote!(let mut rest = std::collections::BTreeMap::<String, #t>::new();),
+                    quote!(#ident: rest,),
+                ),
+                Rest::Ignored => unreachable!("matched above"),
+            };
+            let read = quote! {
+                const __KEYS: crate::runtime::object::Keys = crate::runtime::object::Keys(&[#(#keys),*]);
+                while let Some(key) = map.next_key_seed(__KEYS)? {
+                    match key {
+                        #(#arms)*
+                        crate::runtime::object::Key::Known(_) => { #skip }
+                        crate::runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+            };
+            (decl, read, init)
+        }
+        Rest::Ignored if named.is_empty() => (
+            TokenStream::new(),
+            quote! {
+                while map.next_key::<serde::de::IgnoredAny>()?.is_some() { #skip }
+            },
+            TokenStream::new(),
         ),
-        Rest::Union(ident, None) => (
-            quote!(let mut rest = serde_json::Map::new();),
-            quote!(#ident: crate::runtime::object::rest(rest)?,),
-        ),
-        Rest::Map(ident, t) => (
-            quote!(let mut rest = std::collections::BTreeMap::<String, #t>::new();),
-            quote!(#ident: rest,),
+        Rest::Ignored => (
+            TokenStream::new(),
+            quote! {
+                const __FIELDS: crate::runtime::object::Fields = crate::runtime::object::Fields(&[#(#keys),*]);
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        #(#arms)*
+                        _ => { #skip }
+                    }
+                }
+            },
+            TokenStream::new(),
         ),
     };
     let expecting = format!("struct {name}");
+    let expecting_name = name.to_string();
+    // serde's derive also reads a struct from a sequence of its fields in order; in JSON only
+    // `[]` for a struct whose fields are all optional was ever meant so (Conversation's own
+    // examples send `"message_properties": []`). Such a struct derives `Default`.
+    let all_optional = s.fields.iter().all(|f| !f.required && !f.flatten);
+    let seq = all_optional.then(|| {
+        quote! {
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(self, seq: __S) -> Result<#name, __S::Error> {
+                crate::runtime::object::empty(seq, &self)?;
+                Ok(<#name as Default>::default())
+            }
+        }
+    });
     // Double-underscored names, as serde's derive has them, so no schema's type is shadowed.
     Some(quote! {
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-                const __KEYS: crate::runtime::object::Keys = crate::runtime::object::Keys(&[#(#keys),*]);
                 struct __Visitor;
                 impl<'de> serde::de::Visitor<'de> for __Visitor {
                     type Value = #name;
@@ -232,21 +291,12 @@ fn keeping_rest(
                     fn visit_map<__A: serde::de::MapAccess<'de>>(self, mut map: __A) -> Result<#name, __A::Error> {
                         #(#declare)*
                         #rest_decl
-                        while let Some(key) = map.next_key_seed(__KEYS)? {
-                            match key {
-                                #(#arms)*
-                                crate::runtime::object::Key::Known(_) => {
-                                    map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                                crate::runtime::object::Key::Other(name) => {
-                                    rest.insert(name, map.next_value()?);
-                                }
-                            }
-                        }
+                        #read
                         Ok(#name { #(#inits)* #rest_init })
                     }
+                    #seq
                 }
-                deserializer.deserialize_map(__Visitor)
+                deserializer.deserialize_struct(#expecting_name, &[], __Visitor)
             }
         }
     })
@@ -258,6 +308,8 @@ enum Rest {
     Union(proc_macro2::Ident, Option<TokenStream>),
     /// The additional-properties map, with its value type.
     Map(proc_macro2::Ident, TokenStream),
+    /// Nowhere: the struct ignores them, as serde's derive does.
+    Ignored,
 }
 
 fn string_enum(name: &proc_macro2::Ident, doc: &TokenStream, e: &StringEnum) -> TokenStream {

@@ -7,7 +7,7 @@
     clippy::large_enum_variant
 )]
 /// Basic brand content used for listing brands matching the search criteria.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BasicBrand {
     /// The unique identifier for the brand.
@@ -37,6 +37,107 @@ pub struct BasicBrand {
     #[serde(rename = "updateTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for BasicBrand {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BasicBrand;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BasicBrand")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BasicBrand, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<BrandStatus>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("brandId", 0usize),
+                        ("brandName", 1usize),
+                        ("brandMetadataId", 2usize),
+                        ("status", 3usize),
+                        ("callbackUrl", 4usize),
+                        ("createTime", 5usize),
+                        ("updateTime", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "brandId")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "brandName",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "brandMetadataId",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "status")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "callbackUrl",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "createTime",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "updateTime",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BasicBrand {
+                    brand_id: f0.flatten(),
+                    brand_name: f1.flatten(),
+                    brand_metadata_id: f2.flatten(),
+                    status: f3.flatten(),
+                    callback_url: f4.flatten(),
+                    create_time: f5.flatten(),
+                    update_time: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BasicBrand, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BasicBrand as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BasicBrand", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BasicBrand {
@@ -90,7 +191,7 @@ impl BasicBrand {
     }
 }
 /// The brand object that contains the brand details.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Brand {
     /// The unique identifier for the brand.
@@ -126,6 +227,119 @@ pub struct Brand {
     #[serde(rename = "updateTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for Brand {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Brand;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Brand")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Brand, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<BrandStatus>> = None;
+                let mut f4: Option<Option<Vec<BrandCategory>>> = None;
+                let mut f5: Option<Option<Vec<BrandLog>>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f8: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("brandId", 0usize),
+                        ("brandName", 1usize),
+                        ("brandMetadataId", 2usize),
+                        ("status", 3usize),
+                        ("data", 4usize),
+                        ("logs", 5usize),
+                        ("callbackUrl", 6usize),
+                        ("createTime", 7usize),
+                        ("updateTime", 8usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "brandId")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "brandName",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "brandMetadataId",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "status")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "data")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "logs")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "callbackUrl",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "createTime",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "updateTime",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Brand {
+                    brand_id: f0.flatten(),
+                    brand_name: f1.flatten(),
+                    brand_metadata_id: f2.flatten(),
+                    status: f3.flatten(),
+                    data: f4.flatten(),
+                    logs: f5.flatten(),
+                    callback_url: f6.flatten(),
+                    create_time: f7.flatten(),
+                    update_time: f8.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Brand, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Brand as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Brand", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Brand {
@@ -301,7 +515,7 @@ impl BrandCategoryValue {
     }
 }
 /// The log object that contains the brand status change details.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BrandLog {
     /// `status`
@@ -317,6 +531,73 @@ pub struct BrandLog {
     /// Author. It can be either a customer or an agent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<BrandLogAuthor>,
+}
+impl<'de> serde::Deserialize<'de> for BrandLog {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BrandLog;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BrandLog")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BrandLog, __A::Error> {
+                let mut f0: Option<Option<BrandStatus>> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<BrandLogAuthor>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("status", 0usize),
+                        ("createTime", 1usize),
+                        ("comment", 2usize),
+                        ("author", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "createTime",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "comment")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "author")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BrandLog {
+                    status: f0.flatten(),
+                    create_time: f1.flatten(),
+                    comment: f2.flatten(),
+                    author: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BrandLog, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BrandLog as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BrandLog", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BrandLog {
@@ -412,7 +693,7 @@ impl<'de> serde::Deserialize<'de> for BrandLogAuthor {
     }
 }
 /// The metadata required to build the brand registration form.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BrandMetadata {
     /// The unique identifier for the brand metadata.
@@ -442,6 +723,111 @@ pub struct BrandMetadata {
     /// The list of categories included in the brand metadata. Each of them includes a list of attributes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<BrandMetadataCategory>>,
+}
+impl<'de> serde::Deserialize<'de> for BrandMetadata {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BrandMetadata;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BrandMetadata")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BrandMetadata, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<BrandType>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<i64>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<Vec<BrandMetadataCategory>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("brandMetadataId", 0usize),
+                        ("brandType", 1usize),
+                        ("marketCode", 2usize),
+                        ("majorVersion", 3usize),
+                        ("minorVersion", 4usize),
+                        ("createTime", 5usize),
+                        ("data", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "brandMetadataId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "brandType",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "marketCode",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "majorVersion",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "minorVersion",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "createTime",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "data")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BrandMetadata {
+                    brand_metadata_id: f0.flatten(),
+                    brand_type: f1.flatten(),
+                    market_code: f2.flatten(),
+                    major_version: f3.flatten(),
+                    minor_version: f4.flatten(),
+                    create_time: f5.flatten(),
+                    data: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BrandMetadata, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BrandMetadata as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BrandMetadata", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BrandMetadata {
@@ -495,7 +881,7 @@ impl BrandMetadata {
     }
 }
 /// A category of data that contains a set of attributes and validation rules.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BrandMetadataCategory {
     /// Category type
@@ -508,6 +894,71 @@ pub struct BrandMetadataCategory {
     /// The list of attributes included in the category.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<Vec<BrandMetadataCategoryAttribute>>,
+}
+impl<'de> serde::Deserialize<'de> for BrandMetadataCategory {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BrandMetadataCategory;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BrandMetadataCategory")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BrandMetadataCategory, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<Vec<BrandMetadataCategoryAttribute>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("categoryType", 0usize),
+                        ("title", 1usize),
+                        ("attributes", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "categoryType",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "attributes",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BrandMetadataCategory {
+                    category_type: f0.flatten(),
+                    title: f1.flatten(),
+                    attributes: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BrandMetadataCategory, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BrandMetadataCategory as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BrandMetadataCategory", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BrandMetadataCategory {
@@ -540,7 +991,7 @@ impl BrandMetadataCategory {
     }
 }
 /// An attribute of a category that contains a set of validation rules.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BrandMetadataCategoryAttribute {
     /// Attribute description. It should be used as a description, hoover or helping text in a UI.
@@ -582,6 +1033,137 @@ pub struct BrandMetadataCategoryAttribute {
     /// Indicates whether the attribute is a multiline text field or not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multiline: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for BrandMetadataCategoryAttribute {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BrandMetadataCategoryAttribute;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BrandMetadataCategoryAttribute")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BrandMetadataCategoryAttribute, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<bool>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<i64>> = None;
+                let mut f5: Option<Option<i64>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<BrandMetadataCategoryAttributeMessage>> = None;
+                let mut f9: Option<Option<BrandMetadataCategoryAttributeItems>> = None;
+                let mut f10: Option<Option<i64>> = None;
+                let mut f11: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("description", 0usize),
+                        ("title", 1usize),
+                        ("required", 2usize),
+                        ("type", 3usize),
+                        ("maxLength", 4usize),
+                        ("minLength", 5usize),
+                        ("name", 6usize),
+                        ("pattern", 7usize),
+                        ("message", 8usize),
+                        ("items", 9usize),
+                        ("minItems", 10usize),
+                        ("multiline", 11usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "description",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "required")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "type")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "maxLength",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "minLength",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "name")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "pattern")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "message")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "items")?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "minItems",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "multiline",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BrandMetadataCategoryAttribute {
+                    description: f0.flatten(),
+                    title: f1.flatten(),
+                    required: f2.flatten(),
+                    r#type: f3.flatten(),
+                    max_length: f4.flatten(),
+                    min_length: f5.flatten(),
+                    name: f6.flatten(),
+                    pattern: f7.flatten(),
+                    message: f8.flatten(),
+                    items: f9.flatten(),
+                    min_items: f10.flatten(),
+                    multiline: f11.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BrandMetadataCategoryAttribute, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BrandMetadataCategoryAttribute as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BrandMetadataCategoryAttribute", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BrandMetadataCategoryAttribute {
@@ -671,7 +1253,7 @@ impl BrandMetadataCategoryAttribute {
     }
 }
 /// Some attributes can be an array of items. This field is used to define the values the customer can select.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BrandMetadataCategoryAttributeItems {
     /// The type of the attribute. Along with the type, api can provide a set of values under enum property
@@ -680,6 +1262,55 @@ pub struct BrandMetadataCategoryAttributeItems {
     /// The list of possible values for the attribute.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#enum: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for BrandMetadataCategoryAttributeItems {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BrandMetadataCategoryAttributeItems;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BrandMetadataCategoryAttributeItems")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BrandMetadataCategoryAttributeItems, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("enum", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "enum")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BrandMetadataCategoryAttributeItems {
+                    r#type: f0.flatten(),
+                    r#enum: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BrandMetadataCategoryAttributeItems, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BrandMetadataCategoryAttributeItems as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("BrandMetadataCategoryAttributeItems", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BrandMetadataCategoryAttributeItems {
@@ -700,7 +1331,7 @@ impl BrandMetadataCategoryAttributeItems {
     }
 }
 /// Pattern validation message
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BrandMetadataCategoryAttributeMessage {
     /// Pattern validation message
@@ -718,6 +1349,78 @@ pub struct BrandMetadataCategoryAttributeMessage {
     #[serde(rename = "minItems")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_items: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for BrandMetadataCategoryAttributeMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BrandMetadataCategoryAttributeMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BrandMetadataCategoryAttributeMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BrandMetadataCategoryAttributeMessage, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("pattern", 0usize),
+                        ("maxLength", 1usize),
+                        ("minLength", 2usize),
+                        ("minItems", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "pattern")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "maxLength",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "minLength",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "minItems")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BrandMetadataCategoryAttributeMessage {
+                    pattern: f0.flatten(),
+                    max_length: f1.flatten(),
+                    min_length: f2.flatten(),
+                    min_items: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BrandMetadataCategoryAttributeMessage, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BrandMetadataCategoryAttributeMessage as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("BrandMetadataCategoryAttributeMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BrandMetadataCategoryAttributeMessage {
@@ -893,7 +1596,7 @@ impl<'de> serde::Deserialize<'de> for BrandType {
     }
 }
 /// Brand Update Request
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BrandUpdateRequest {
     /// The name of the brand.
@@ -907,6 +1610,67 @@ pub struct BrandUpdateRequest {
     #[serde(rename = "callbackUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for BrandUpdateRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BrandUpdateRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BrandUpdateRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BrandUpdateRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<Vec<BrandCategory>>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("brandName", 0usize), ("data", 1usize), ("callbackUrl", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "brandName",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "data")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "callbackUrl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BrandUpdateRequest {
+                    brand_name: f0.flatten(),
+                    data: f1.flatten(),
+                    callback_url: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BrandUpdateRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BrandUpdateRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BrandUpdateRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BrandUpdateRequest {
@@ -936,7 +1700,7 @@ impl BrandUpdateRequest {
     }
 }
 /// `CallbackConfigurationResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbackConfigurationResponse {
     /// The HMAC secret used for hashing the callback body using the HMAC-SHA1 algorithm - and for creating the X-Sinch-Signature header.
@@ -947,6 +1711,62 @@ pub struct CallbackConfigurationResponse {
     #[serde(rename = "projectId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CallbackConfigurationResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbackConfigurationResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbackConfigurationResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbackConfigurationResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("hmacSecret", 0usize), ("projectId", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "hmacSecret",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "projectId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbackConfigurationResponse {
+                    hmac_secret: f0.flatten(),
+                    project_id: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallbackConfigurationResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallbackConfigurationResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CallbackConfigurationResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbackConfigurationResponse {
@@ -970,13 +1790,61 @@ impl CallbackConfigurationResponse {
     }
 }
 /// `CallbackConfigurationUpdateBody`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbackConfigurationUpdateBody {
     /// The HMAC secret to be updated for the specified project
     #[serde(rename = "hmacSecret")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hmac_secret: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CallbackConfigurationUpdateBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbackConfigurationUpdateBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbackConfigurationUpdateBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbackConfigurationUpdateBody, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("hmacSecret", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "hmacSecret",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbackConfigurationUpdateBody {
+                    hmac_secret: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallbackConfigurationUpdateBody, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallbackConfigurationUpdateBody as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("CallbackConfigurationUpdateBody", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbackConfigurationUpdateBody {
@@ -992,7 +1860,7 @@ impl CallbackConfigurationUpdateBody {
     }
 }
 /// The body of the callback event.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbackEventBody {
     /// The ID of the event.
@@ -1025,6 +1893,113 @@ pub struct CallbackEventBody {
     #[serde(rename = "createTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for CallbackEventBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbackEventBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbackEventBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbackEventBody, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<CallbackEventBodyEventType>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<CallbackEventBodyResourceType>> = None;
+                let mut f5: Option<Option<BrandStatus>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("eventId", 0usize),
+                        ("eventType", 1usize),
+                        ("projectId", 2usize),
+                        ("resourceId", 3usize),
+                        ("resourceType", 4usize),
+                        ("status", 5usize),
+                        ("comments", 6usize),
+                        ("createTime", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "eventId")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "eventType",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "projectId",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "resourceId",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "resourceType",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "status")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "comments")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "createTime",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbackEventBody {
+                    event_id: f0.flatten(),
+                    event_type: f1.flatten(),
+                    project_id: f2.flatten(),
+                    resource_id: f3.flatten(),
+                    resource_type: f4.flatten(),
+                    status: f5.flatten(),
+                    comments: f6.flatten(),
+                    create_time: f7.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallbackEventBody, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallbackEventBody as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CallbackEventBody", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbackEventBody {
@@ -1287,7 +2262,7 @@ impl From<InvalidRequestDetails> for ErrorDetails {
     }
 }
 /// A field violation error that contains the field name, reason and value that caused the error.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FieldViolation {
     /// The field that contains the error
@@ -1296,6 +2271,58 @@ pub struct FieldViolation {
     /// `description`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for FieldViolation {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FieldViolation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FieldViolation")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FieldViolation, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("field", 0usize), ("description", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "field")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FieldViolation {
+                    field: f0.flatten(),
+                    description: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FieldViolation, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FieldViolation as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FieldViolation {
@@ -1319,7 +2346,7 @@ impl FieldViolation {
     }
 }
 /// `InternalRestError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct InternalRestError {
     /// `code`
@@ -1334,6 +2361,69 @@ pub struct InternalRestError {
     /// `status`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<InternalRestErrorStatus>,
+}
+impl<'de> serde::Deserialize<'de> for InternalRestError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InternalRestError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InternalRestError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InternalRestError, __A::Error> {
+                let mut f0: Option<Option<i32>> = None;
+                let mut f1: Option<Option<Vec<ErrorDetails>>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<InternalRestErrorStatus>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("code", 0usize),
+                        ("details", 1usize),
+                        ("message", 2usize),
+                        ("status", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "details")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "message")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "status")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InternalRestError {
+                    code: f0.flatten(),
+                    details: f1.flatten(),
+                    message: f2.flatten(),
+                    status: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<InternalRestError, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<InternalRestError as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("InternalRestError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InternalRestError {
@@ -1445,7 +2535,7 @@ impl<'de> serde::Deserialize<'de> for InternalRestErrorStatus {
     }
 }
 /// this body is expected when invalid argument, failed precondition or already exists error occurs.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct InvalidRequestDetails {
     /// For invalid arguments details, this value is always BadRequest.
@@ -1455,6 +2545,58 @@ pub struct InvalidRequestDetails {
     #[serde(rename = "fieldViolations")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_violations: Option<Vec<FieldViolation>>,
+}
+impl<'de> serde::Deserialize<'de> for InvalidRequestDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InvalidRequestDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InvalidRequestDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InvalidRequestDetails, __A::Error> {
+                let mut f0: Option<Option<InvalidRequestDetailsType>> = None;
+                let mut f1: Option<Option<Vec<FieldViolation>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("fieldViolations", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "fieldViolations",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InvalidRequestDetails {
+                    r#type: f0.flatten(),
+                    field_violations: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<InvalidRequestDetails, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<InvalidRequestDetails as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("InvalidRequestDetails", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InvalidRequestDetails {
@@ -1534,7 +2676,7 @@ impl<'de> serde::Deserialize<'de> for InvalidRequestDetailsType {
     }
 }
 /// List of brands object
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListBrandResponse {
     /// List of brands
@@ -1548,6 +2690,71 @@ pub struct ListBrandResponse {
     #[serde(rename = "totalSize")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for ListBrandResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListBrandResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListBrandResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListBrandResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<BasicBrand>>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("brands", 0usize),
+                        ("nextPageToken", 1usize),
+                        ("totalSize", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "brands")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "nextPageToken",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "totalSize",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListBrandResponse {
+                    brands: f0.flatten(),
+                    next_page_token: f1.flatten(),
+                    total_size: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListBrandResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListBrandResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListBrandResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListBrandResponse {
@@ -1577,7 +2784,7 @@ impl ListBrandResponse {
     }
 }
 /// `NotFoundDetails`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NotFoundDetails {
     /// For not found details.
@@ -1594,6 +2801,81 @@ pub struct NotFoundDetails {
     /// A human-readable description of the error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for NotFoundDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NotFoundDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NotFoundDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NotFoundDetails, __A::Error> {
+                let mut f0: Option<Option<NotFoundDetailsType>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("resourceType", 1usize),
+                        ("resourceName", 2usize),
+                        ("description", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "resourceType",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "resourceName",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NotFoundDetails {
+                    r#type: f0.flatten(),
+                    resource_type: f1.flatten(),
+                    resource_name: f2.flatten(),
+                    description: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<NotFoundDetails, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<NotFoundDetails as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("NotFoundDetails", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NotFoundDetails {
@@ -1685,12 +2967,53 @@ impl<'de> serde::Deserialize<'de> for NotFoundDetailsType {
     }
 }
 /// `RestError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RestError {
     /// `error`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<InternalRestError>,
+}
+impl<'de> serde::Deserialize<'de> for RestError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RestError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RestError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RestError, __A::Error> {
+                let mut f0: Option<Option<InternalRestError>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("error", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RestError { error: f0.flatten() })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RestError, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RestError as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("RestError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RestError {

@@ -7,7 +7,7 @@
     clippy::large_enum_variant
 )]
 /// `AnalyticsComputeEventsFunnelRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AnalyticsComputeEventsFunnelRequest {
     /// `version`
@@ -27,6 +27,100 @@ pub struct AnalyticsComputeEventsFunnelRequest {
     /// `properties`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<Vec<FunnelStepFilter>>,
+}
+impl<'de> serde::Deserialize<'de> for AnalyticsComputeEventsFunnelRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AnalyticsComputeEventsFunnelRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AnalyticsComputeEventsFunnelRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AnalyticsComputeEventsFunnelRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<Vec<FunnelStep>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<Vec<FunnelStepFilter>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("version", 0usize),
+                        ("start_time", 1usize),
+                        ("end_time", 2usize),
+                        ("steps", 3usize),
+                        ("breakdown_property", 4usize),
+                        ("order_type", 5usize),
+                        ("properties", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "version")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "start_time",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "end_time")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "steps")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "breakdown_property",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "order_type",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "properties",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AnalyticsComputeEventsFunnelRequest {
+                    version: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("version"))?,
+                    start_time: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("start_time"))?,
+                    end_time: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("end_time"))?,
+                    steps: f3.ok_or_else(|| serde::de::Error::missing_field("steps"))?,
+                    breakdown_property: f4.flatten(),
+                    order_type: f5.flatten(),
+                    properties: f6.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("AnalyticsComputeEventsFunnelRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AnalyticsComputeEventsFunnelRequest {
@@ -65,7 +159,7 @@ impl AnalyticsComputeEventsFunnelRequest {
     }
 }
 /// `AnalyticsComputeFlowFunnelRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AnalyticsComputeFlowFunnelRequest {
     /// `version`
@@ -85,6 +179,100 @@ pub struct AnalyticsComputeFlowFunnelRequest {
     /// `properties`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<Vec<FunnelStepFilter>>,
+}
+impl<'de> serde::Deserialize<'de> for AnalyticsComputeFlowFunnelRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AnalyticsComputeFlowFunnelRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AnalyticsComputeFlowFunnelRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AnalyticsComputeFlowFunnelRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<Vec<FunnelStep>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<Vec<FunnelStepFilter>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("version", 0usize),
+                        ("start_time", 1usize),
+                        ("end_time", 2usize),
+                        ("steps", 3usize),
+                        ("breakdown_property", 4usize),
+                        ("order_type", 5usize),
+                        ("properties", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "version")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "start_time",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "end_time")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "steps")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "breakdown_property",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "order_type",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "properties",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AnalyticsComputeFlowFunnelRequest {
+                    version: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("version"))?,
+                    start_time: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("start_time"))?,
+                    end_time: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("end_time"))?,
+                    steps: f3.ok_or_else(|| serde::de::Error::missing_field("steps"))?,
+                    breakdown_property: f4.flatten(),
+                    order_type: f5.flatten(),
+                    properties: f6.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("AnalyticsComputeFlowFunnelRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AnalyticsComputeFlowFunnelRequest {
@@ -123,7 +311,7 @@ impl AnalyticsComputeFlowFunnelRequest {
     }
 }
 /// `AnalyticsCreateEventDefinitionRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AnalyticsCreateEventDefinitionRequest {
     /// `event`
@@ -135,6 +323,64 @@ pub struct AnalyticsCreateEventDefinitionRequest {
     /// `team_id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for AnalyticsCreateEventDefinitionRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AnalyticsCreateEventDefinitionRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AnalyticsCreateEventDefinitionRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AnalyticsCreateEventDefinitionRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("event", 0usize), ("description", 1usize), ("team_id", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "team_id")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AnalyticsCreateEventDefinitionRequest {
+                    event: f0.flatten(),
+                    description: f1.flatten(),
+                    team_id: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AnalyticsCreateEventDefinitionRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AnalyticsCreateEventDefinitionRequest as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("AnalyticsCreateEventDefinitionRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AnalyticsCreateEventDefinitionRequest {
@@ -164,7 +410,7 @@ impl AnalyticsCreateEventDefinitionRequest {
     }
 }
 /// `AnalyticsCreateSubscriptionRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AnalyticsCreateSubscriptionRequest {
     /// the version of the bot
@@ -187,6 +433,94 @@ pub struct AnalyticsCreateSubscriptionRequest {
     /// currently only the value "v1" is allowed
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for AnalyticsCreateSubscriptionRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AnalyticsCreateSubscriptionRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AnalyticsCreateSubscriptionRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AnalyticsCreateSubscriptionRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<Vec<String>>> = None;
+                let mut f5: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("bot_version", 0usize),
+                        ("target", 1usize),
+                        ("secret", 2usize),
+                        ("event_type", 3usize),
+                        ("event_names", 4usize),
+                        ("version", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "bot_version",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "target")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "secret")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "event_type",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "event_names",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "version")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AnalyticsCreateSubscriptionRequest {
+                    bot_version: f0.flatten(),
+                    target: f1.flatten(),
+                    secret: f2.flatten(),
+                    event_type: f3.flatten(),
+                    event_names: f4.flatten(),
+                    version: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AnalyticsCreateSubscriptionRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AnalyticsCreateSubscriptionRequest as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("AnalyticsCreateSubscriptionRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AnalyticsCreateSubscriptionRequest {
@@ -234,12 +568,60 @@ impl AnalyticsCreateSubscriptionRequest {
     }
 }
 /// `AnalyticsGetEventAttributeValuesRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AnalyticsGetEventAttributeValuesRequest {
     /// `query`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for AnalyticsGetEventAttributeValuesRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AnalyticsGetEventAttributeValuesRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AnalyticsGetEventAttributeValuesRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AnalyticsGetEventAttributeValuesRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("query", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "query")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AnalyticsGetEventAttributeValuesRequest {
+                    query: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AnalyticsGetEventAttributeValuesRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AnalyticsGetEventAttributeValuesRequest as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AnalyticsGetEventAttributeValuesRequest",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AnalyticsGetEventAttributeValuesRequest {
@@ -255,7 +637,7 @@ impl AnalyticsGetEventAttributeValuesRequest {
     }
 }
 /// `AnalyticsListEventsWithFiltersRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AnalyticsListEventsWithFiltersRequest {
     /// The version of the bot (either DRAFT or LIVE)
@@ -288,6 +670,122 @@ pub struct AnalyticsListEventsWithFiltersRequest {
     /// `filters`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filters: Option<Vec<AttributeFilter>>,
+}
+impl<'de> serde::Deserialize<'de> for AnalyticsListEventsWithFiltersRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AnalyticsListEventsWithFiltersRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AnalyticsListEventsWithFiltersRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AnalyticsListEventsWithFiltersRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<i32>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<Vec<AttributeFilter>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("version", 0usize),
+                        ("page_size", 1usize),
+                        ("page_token", 2usize),
+                        ("start_time", 3usize),
+                        ("end_time", 4usize),
+                        ("event", 5usize),
+                        ("conversation_id", 6usize),
+                        ("user_id", 7usize),
+                        ("campaign_id", 8usize),
+                        ("filters", 9usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "version")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "page_size",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "page_token",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "start_time",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "end_time")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "event")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "conversation_id",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "user_id")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "campaign_id",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "filters")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AnalyticsListEventsWithFiltersRequest {
+                    version: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("version"))?,
+                    page_size: f1.flatten(),
+                    page_token: f2.flatten(),
+                    start_time: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("start_time"))?,
+                    end_time: f4
+                        .ok_or_else(|| serde::de::Error::missing_field("end_time"))?,
+                    event: f5.flatten(),
+                    conversation_id: f6.flatten(),
+                    user_id: f7.flatten(),
+                    campaign_id: f8.flatten(),
+                    filters: f9.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("AnalyticsListEventsWithFiltersRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AnalyticsListEventsWithFiltersRequest {
@@ -348,7 +846,7 @@ impl AnalyticsListEventsWithFiltersRequest {
     }
 }
 /// `AnalyticsTrackEventRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AnalyticsTrackEventRequest {
     /// `id`
@@ -372,6 +870,95 @@ pub struct AnalyticsTrackEventRequest {
     /// `timestamp`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for AnalyticsTrackEventRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AnalyticsTrackEventRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AnalyticsTrackEventRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AnalyticsTrackEventRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<std::collections::BTreeMap<String, String>>> = None;
+                let mut f5: Option<Option<TrackEventRequestContext>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("version", 1usize),
+                        ("user_id", 2usize),
+                        ("event", 3usize),
+                        ("attributes", 4usize),
+                        ("context", 5usize),
+                        ("timestamp", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "version")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "user_id")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "event")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "attributes",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "context")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "timestamp",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AnalyticsTrackEventRequest {
+                    id: f0.flatten(),
+                    version: f1.flatten(),
+                    user_id: f2.flatten(),
+                    event: f3.flatten(),
+                    attributes: f4.flatten(),
+                    context: f5.flatten(),
+                    timestamp: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AnalyticsTrackEventRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AnalyticsTrackEventRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("AnalyticsTrackEventRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AnalyticsTrackEventRequest {
@@ -428,7 +1015,7 @@ impl AnalyticsTrackEventRequest {
     }
 }
 /// `AttributeFilter`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AttributeFilter {
     /// `key`
@@ -440,6 +1027,59 @@ pub struct AttributeFilter {
     /// `value`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for AttributeFilter {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AttributeFilter;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AttributeFilter")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AttributeFilter, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("key", 0usize), ("operator", 1usize), ("value", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "operator")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "value")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AttributeFilter {
+                    key: f0.flatten(),
+                    operator: f1.flatten(),
+                    value: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AttributeFilter, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AttributeFilter as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("AttributeFilter", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AttributeFilter {
@@ -469,7 +1109,7 @@ impl AttributeFilter {
     }
 }
 /// `CampaignInfo`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CampaignInfo {
     /// `id`
@@ -490,6 +1130,81 @@ pub struct CampaignInfo {
     /// `term`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CampaignInfo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CampaignInfo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CampaignInfo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CampaignInfo, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("source", 1usize),
+                        ("medium", 2usize),
+                        ("name", 3usize),
+                        ("content", 4usize),
+                        ("term", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "source")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "medium")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "name")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "content")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "term")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CampaignInfo {
+                    id: f0.flatten(),
+                    source: f1.flatten(),
+                    medium: f2.flatten(),
+                    name: f3.flatten(),
+                    content: f4.flatten(),
+                    term: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CampaignInfo, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CampaignInfo as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CampaignInfo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CampaignInfo {
@@ -537,12 +1252,55 @@ impl CampaignInfo {
     }
 }
 /// `ComputeFunnelResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ComputeFunnelResponse {
     /// `result`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<Vec<FunnelStepResultByCohort>>,
+}
+impl<'de> serde::Deserialize<'de> for ComputeFunnelResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ComputeFunnelResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ComputeFunnelResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ComputeFunnelResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<FunnelStepResultByCohort>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("result", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "result")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ComputeFunnelResponse {
+                    result: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ComputeFunnelResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ComputeFunnelResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ComputeFunnelResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ComputeFunnelResponse {
@@ -558,12 +1316,59 @@ impl ComputeFunnelResponse {
     }
 }
 /// `CreateEventDefinitionResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateEventDefinitionResponse {
     /// `event_definition`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_definition: Option<EventDefinition>,
+}
+impl<'de> serde::Deserialize<'de> for CreateEventDefinitionResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateEventDefinitionResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateEventDefinitionResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateEventDefinitionResponse, __A::Error> {
+                let mut f0: Option<Option<EventDefinition>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("event_definition", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "event_definition",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateEventDefinitionResponse {
+                    event_definition: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CreateEventDefinitionResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CreateEventDefinitionResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CreateEventDefinitionResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateEventDefinitionResponse {
@@ -579,12 +1384,59 @@ impl CreateEventDefinitionResponse {
     }
 }
 /// `CreateSubscriptionResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateSubscriptionResponse {
     /// `subscription`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription: Option<Subscription>,
+}
+impl<'de> serde::Deserialize<'de> for CreateSubscriptionResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateSubscriptionResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateSubscriptionResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateSubscriptionResponse, __A::Error> {
+                let mut f0: Option<Option<Subscription>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("subscription", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "subscription",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateSubscriptionResponse {
+                    subscription: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CreateSubscriptionResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CreateSubscriptionResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CreateSubscriptionResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateSubscriptionResponse {
@@ -600,11 +1452,48 @@ impl CreateSubscriptionResponse {
     }
 }
 /// `EchoRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct EchoRequest {
     /// The message to echo back
     pub message: String,
+}
+impl<'de> serde::Deserialize<'de> for EchoRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EchoRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EchoRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<EchoRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("message", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(EchoRequest {
+                    message: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("EchoRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl EchoRequest {
@@ -615,12 +1504,55 @@ impl EchoRequest {
     }
 }
 /// `EchoResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct EchoResponse {
     /// The echoed message
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for EchoResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EchoResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EchoResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<EchoResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("message", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(EchoResponse {
+                    message: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<EchoResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<EchoResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("EchoResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl EchoResponse {
@@ -636,7 +1568,7 @@ impl EchoResponse {
     }
 }
 /// `Edge`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Edge {
     /// Total number of times this edge was traversed
@@ -654,6 +1586,79 @@ pub struct Edge {
     /// `to_step`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_step: Option<Step>,
+}
+impl<'de> serde::Deserialize<'de> for Edge {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Edge;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Edge")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Edge, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<Step>> = None;
+                let mut f4: Option<Option<Step>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("count", 0usize),
+                        ("id", 1usize),
+                        ("type", 2usize),
+                        ("from_step", 3usize),
+                        ("to_step", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "count")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "id")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "type")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "from_step",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "to_step")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Edge {
+                    count: f0.flatten(),
+                    id: f1.flatten(),
+                    r#type: f2.flatten(),
+                    from_step: f3.flatten(),
+                    to_step: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Edge, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Edge as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Edge", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Edge {
@@ -695,7 +1700,7 @@ impl Edge {
     }
 }
 /// `EventDefinition`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct EventDefinition {
     /// `id`
@@ -722,6 +1727,109 @@ pub struct EventDefinition {
     /// `volume_30_day`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume_30_day: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for EventDefinition {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EventDefinition;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EventDefinition")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<EventDefinition, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f7: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("team_id", 1usize),
+                        ("bot_id", 2usize),
+                        ("event", 3usize),
+                        ("description", 4usize),
+                        ("created_at", 5usize),
+                        ("last_seen_at", 6usize),
+                        ("volume_30_day", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "team_id")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "bot_id")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "event")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "description",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "created_at",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "last_seen_at",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "volume_30_day",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(EventDefinition {
+                    id: f0.flatten(),
+                    team_id: f1.flatten(),
+                    bot_id: f2.flatten(),
+                    event: f3.flatten(),
+                    description: f4.flatten(),
+                    created_at: f5.flatten(),
+                    last_seen_at: f6.flatten(),
+                    volume_30_day: f7.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<EventDefinition, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<EventDefinition as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("EventDefinition", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl EventDefinition {
@@ -781,7 +1889,7 @@ impl EventDefinition {
     }
 }
 /// `FlowStep`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FlowStep {
     /// The number of times this flow step occurred.
@@ -790,6 +1898,58 @@ pub struct FlowStep {
     /// Identifies a bot dialog or a dropoff if the special value "DROPOFF is used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for FlowStep {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FlowStep;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FlowStep")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FlowStep, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("occurrences", 0usize), ("id", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "occurrences",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "id")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FlowStep {
+                    occurrences: f0.flatten(),
+                    id: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FlowStep, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FlowStep as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FlowStep", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FlowStep {
@@ -813,7 +1973,7 @@ impl FlowStep {
     }
 }
 /// `FlowTransition`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FlowTransition {
     /// `id`
@@ -831,6 +1991,83 @@ pub struct FlowTransition {
     /// `timestamp`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for FlowTransition {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FlowTransition;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FlowTransition")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FlowTransition, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<Step>> = None;
+                let mut f2: Option<Option<Step>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("from_step", 1usize),
+                        ("to_step", 2usize),
+                        ("depth", 3usize),
+                        ("timestamp", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "from_step",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "to_step")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "depth")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "timestamp",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FlowTransition {
+                    id: f0.flatten(),
+                    from_step: f1.flatten(),
+                    to_step: f2.flatten(),
+                    depth: f3.flatten(),
+                    timestamp: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FlowTransition, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FlowTransition as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FlowTransition", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FlowTransition {
@@ -872,7 +2109,7 @@ impl FlowTransition {
     }
 }
 /// `FunnelStep`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FunnelStep {
     /// `order`
@@ -884,6 +2121,63 @@ pub struct FunnelStep {
     /// `properties`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<Vec<FunnelStepFilter>>,
+}
+impl<'de> serde::Deserialize<'de> for FunnelStep {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FunnelStep;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FunnelStep")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FunnelStep, __A::Error> {
+                let mut f0: Option<Option<i32>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<Vec<FunnelStepFilter>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("order", 0usize), ("event_id", 1usize), ("properties", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "order")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "event_id")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "properties",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FunnelStep {
+                    order: f0.flatten(),
+                    event_id: f1.flatten(),
+                    properties: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FunnelStep, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FunnelStep as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FunnelStep", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FunnelStep {
@@ -913,7 +2207,7 @@ impl FunnelStep {
     }
 }
 /// `FunnelStepFilter`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FunnelStepFilter {
     /// `key`
@@ -928,6 +2222,69 @@ pub struct FunnelStepFilter {
     /// `value`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for FunnelStepFilter {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FunnelStepFilter;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FunnelStepFilter")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FunnelStepFilter, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("key", 0usize),
+                        ("operator", 1usize),
+                        ("type", 2usize),
+                        ("value", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "operator")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "type")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "value")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FunnelStepFilter {
+                    key: f0.flatten(),
+                    operator: f1.flatten(),
+                    r#type: f2.flatten(),
+                    value: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FunnelStepFilter, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FunnelStepFilter as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FunnelStepFilter", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FunnelStepFilter {
@@ -963,7 +2320,7 @@ impl FunnelStepFilter {
     }
 }
 /// `FunnelStepResult`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FunnelStepResult {
     /// `event_id`
@@ -978,6 +2335,73 @@ pub struct FunnelStepResult {
     /// `breakdown_value`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub breakdown_value: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for FunnelStepResult {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FunnelStepResult;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FunnelStepResult")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FunnelStepResult, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<i32>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("event_id", 0usize),
+                        ("count", 1usize),
+                        ("order", 2usize),
+                        ("breakdown_value", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event_id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "count")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "order")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "breakdown_value",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FunnelStepResult {
+                    event_id: f0.flatten(),
+                    count: f1.flatten(),
+                    order: f2.flatten(),
+                    breakdown_value: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FunnelStepResult, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FunnelStepResult as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FunnelStepResult", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FunnelStepResult {
@@ -1013,12 +2437,55 @@ impl FunnelStepResult {
     }
 }
 /// `FunnelStepResultByCohort`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FunnelStepResultByCohort {
     /// `values`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<FunnelStepResult>>,
+}
+impl<'de> serde::Deserialize<'de> for FunnelStepResultByCohort {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FunnelStepResultByCohort;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FunnelStepResultByCohort")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FunnelStepResultByCohort, __A::Error> {
+                let mut f0: Option<Option<Vec<FunnelStepResult>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("values", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "values")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FunnelStepResultByCohort {
+                    values: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FunnelStepResultByCohort, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FunnelStepResultByCohort as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FunnelStepResultByCohort", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FunnelStepResultByCohort {
@@ -1034,7 +2501,7 @@ impl FunnelStepResultByCohort {
     }
 }
 /// `GetConversationFlowResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetConversationFlowResponse {
     /// `bot_id`
@@ -1049,6 +2516,77 @@ pub struct GetConversationFlowResponse {
     /// `transitions`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transitions: Option<Vec<FlowTransition>>,
+}
+impl<'de> serde::Deserialize<'de> for GetConversationFlowResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetConversationFlowResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetConversationFlowResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetConversationFlowResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<Vec<FlowTransition>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("bot_id", 0usize),
+                        ("conversation_id", 1usize),
+                        ("user_id", 2usize),
+                        ("transitions", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "bot_id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "conversation_id",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "user_id")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "transitions",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetConversationFlowResponse {
+                    bot_id: f0.flatten(),
+                    conversation_id: f1.flatten(),
+                    user_id: f2.flatten(),
+                    transitions: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetConversationFlowResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetConversationFlowResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetConversationFlowResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetConversationFlowResponse {
@@ -1084,12 +2622,56 @@ impl GetConversationFlowResponse {
     }
 }
 /// `GetConversationsInsightsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetConversationsInsightsResponse {
     /// `data`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<SeriesData>,
+}
+impl<'de> serde::Deserialize<'de> for GetConversationsInsightsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetConversationsInsightsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetConversationsInsightsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetConversationsInsightsResponse, __A::Error> {
+                let mut f0: Option<Option<SeriesData>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("data", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetConversationsInsightsResponse {
+                    data: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetConversationsInsightsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetConversationsInsightsResponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("GetConversationsInsightsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetConversationsInsightsResponse {
@@ -1105,12 +2687,55 @@ impl GetConversationsInsightsResponse {
     }
 }
 /// `GetConversationsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetConversationsResponse {
     /// `data`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<SeriesData>,
+}
+impl<'de> serde::Deserialize<'de> for GetConversationsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetConversationsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetConversationsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetConversationsResponse, __A::Error> {
+                let mut f0: Option<Option<SeriesData>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("data", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetConversationsResponse {
+                    data: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetConversationsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetConversationsResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetConversationsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetConversationsResponse {
@@ -1126,12 +2751,60 @@ impl GetConversationsResponse {
     }
 }
 /// `GetEventAttributeValuesResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetEventAttributeValuesResponse {
     /// `attributes`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<Vec<TrackingEventAttribute>>,
+}
+impl<'de> serde::Deserialize<'de> for GetEventAttributeValuesResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetEventAttributeValuesResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetEventAttributeValuesResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetEventAttributeValuesResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<TrackingEventAttribute>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("attributes", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "attributes",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetEventAttributeValuesResponse {
+                    attributes: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetEventAttributeValuesResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetEventAttributeValuesResponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("GetEventAttributeValuesResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetEventAttributeValuesResponse {
@@ -1147,7 +2820,7 @@ impl GetEventAttributeValuesResponse {
     }
 }
 /// `GetFlowStepDetailsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetFlowStepDetailsResponse {
     /// Total number of times the specified step was invoked
@@ -1159,6 +2832,75 @@ pub struct GetFlowStepDetailsResponse {
     /// Number of conversations which includes the specified step
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_count: Option<i64>,
+}
+impl<'de> serde::Deserialize<'de> for GetFlowStepDetailsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetFlowStepDetailsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetFlowStepDetailsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetFlowStepDetailsResponse, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("message_count", 0usize),
+                        ("drop_off_count", 1usize),
+                        ("conversation_count", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "message_count",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "drop_off_count",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "conversation_count",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetFlowStepDetailsResponse {
+                    message_count: f0.flatten(),
+                    drop_off_count: f1.flatten(),
+                    conversation_count: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetFlowStepDetailsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetFlowStepDetailsResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetFlowStepDetailsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetFlowStepDetailsResponse {
@@ -1188,12 +2930,55 @@ impl GetFlowStepDetailsResponse {
     }
 }
 /// `GetFlowStepEdgesResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetFlowStepEdgesResponse {
     /// `edges`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edges: Option<Vec<Edge>>,
+}
+impl<'de> serde::Deserialize<'de> for GetFlowStepEdgesResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetFlowStepEdgesResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetFlowStepEdgesResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetFlowStepEdgesResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<Edge>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("edges", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "edges")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetFlowStepEdgesResponse {
+                    edges: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetFlowStepEdgesResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetFlowStepEdgesResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetFlowStepEdgesResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetFlowStepEdgesResponse {
@@ -1209,12 +2994,55 @@ impl GetFlowStepEdgesResponse {
     }
 }
 /// `GetFlowsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetFlowsResponse {
     /// `nodes`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nodes: Option<Vec<FlowStep>>,
+}
+impl<'de> serde::Deserialize<'de> for GetFlowsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetFlowsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetFlowsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetFlowsResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<FlowStep>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("nodes", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "nodes")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetFlowsResponse {
+                    nodes: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetFlowsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetFlowsResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetFlowsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetFlowsResponse {
@@ -1230,12 +3058,55 @@ impl GetFlowsResponse {
     }
 }
 /// `GetIntentInsightsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetIntentInsightsResponse {
     /// `data`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<SeriesData>,
+}
+impl<'de> serde::Deserialize<'de> for GetIntentInsightsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetIntentInsightsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetIntentInsightsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetIntentInsightsResponse, __A::Error> {
+                let mut f0: Option<Option<SeriesData>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("data", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetIntentInsightsResponse {
+                    data: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetIntentInsightsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetIntentInsightsResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetIntentInsightsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetIntentInsightsResponse {
@@ -1251,7 +3122,7 @@ impl GetIntentInsightsResponse {
     }
 }
 /// `GetIntentsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetIntentsResponse {
     /// `data`
@@ -1260,6 +3131,58 @@ pub struct GetIntentsResponse {
     /// `pagination`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<Pagination>,
+}
+impl<'de> serde::Deserialize<'de> for GetIntentsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetIntentsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetIntentsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetIntentsResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<IntentInfo>>> = None;
+                let mut f1: Option<Option<Pagination>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("data", 0usize), ("pagination", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "pagination",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetIntentsResponse {
+                    data: f0.flatten(),
+                    pagination: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetIntentsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetIntentsResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetIntentsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetIntentsResponse {
@@ -1283,12 +3206,55 @@ impl GetIntentsResponse {
     }
 }
 /// `GetKnowledgeBaseResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetKnowledgeBaseResponse {
     /// `data`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<SeriesData>,
+}
+impl<'de> serde::Deserialize<'de> for GetKnowledgeBaseResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetKnowledgeBaseResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetKnowledgeBaseResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetKnowledgeBaseResponse, __A::Error> {
+                let mut f0: Option<Option<SeriesData>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("data", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetKnowledgeBaseResponse {
+                    data: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetKnowledgeBaseResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetKnowledgeBaseResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetKnowledgeBaseResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetKnowledgeBaseResponse {
@@ -1304,12 +3270,56 @@ impl GetKnowledgeBaseResponse {
     }
 }
 /// `GetKnowledgeBaseTagsInsightsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetKnowledgeBaseTagsInsightsResponse {
     /// `data`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<KnowledgeBaseTagInsight>>,
+}
+impl<'de> serde::Deserialize<'de> for GetKnowledgeBaseTagsInsightsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetKnowledgeBaseTagsInsightsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetKnowledgeBaseTagsInsightsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetKnowledgeBaseTagsInsightsResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<KnowledgeBaseTagInsight>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("data", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetKnowledgeBaseTagsInsightsResponse {
+                    data: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetKnowledgeBaseTagsInsightsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetKnowledgeBaseTagsInsightsResponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("GetKnowledgeBaseTagsInsightsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetKnowledgeBaseTagsInsightsResponse {
@@ -1325,12 +3335,55 @@ impl GetKnowledgeBaseTagsInsightsResponse {
     }
 }
 /// `GetMessagesResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetMessagesResponse {
     /// `data`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<SeriesData>,
+}
+impl<'de> serde::Deserialize<'de> for GetMessagesResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetMessagesResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetMessagesResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetMessagesResponse, __A::Error> {
+                let mut f0: Option<Option<SeriesData>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("data", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetMessagesResponse {
+                    data: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetMessagesResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetMessagesResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetMessagesResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetMessagesResponse {
@@ -1346,7 +3399,7 @@ impl GetMessagesResponse {
     }
 }
 /// `GetTeamEventsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetTeamEventsResponse {
     /// `events`
@@ -1355,6 +3408,58 @@ pub struct GetTeamEventsResponse {
     /// `next_page_token`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for GetTeamEventsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetTeamEventsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetTeamEventsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetTeamEventsResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<TrackingEvent>>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("events", 0usize), ("next_page_token", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "events")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "next_page_token",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetTeamEventsResponse {
+                    events: f0.flatten(),
+                    next_page_token: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetTeamEventsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetTeamEventsResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetTeamEventsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetTeamEventsResponse {
@@ -1378,12 +3483,55 @@ impl GetTeamEventsResponse {
     }
 }
 /// `GetTeamKnowledgeBaseResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetTeamKnowledgeBaseResponse {
     /// `data`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<SeriesData>,
+}
+impl<'de> serde::Deserialize<'de> for GetTeamKnowledgeBaseResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetTeamKnowledgeBaseResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetTeamKnowledgeBaseResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetTeamKnowledgeBaseResponse, __A::Error> {
+                let mut f0: Option<Option<SeriesData>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("data", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetTeamKnowledgeBaseResponse {
+                    data: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetTeamKnowledgeBaseResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetTeamKnowledgeBaseResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetTeamKnowledgeBaseResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetTeamKnowledgeBaseResponse {
@@ -1399,12 +3547,55 @@ impl GetTeamKnowledgeBaseResponse {
     }
 }
 /// `GetTeamUsageResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetTeamUsageResponse {
     /// `data`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<SeriesData>,
+}
+impl<'de> serde::Deserialize<'de> for GetTeamUsageResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetTeamUsageResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetTeamUsageResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetTeamUsageResponse, __A::Error> {
+                let mut f0: Option<Option<SeriesData>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("data", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetTeamUsageResponse {
+                    data: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetTeamUsageResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetTeamUsageResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetTeamUsageResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetTeamUsageResponse {
@@ -1420,12 +3611,55 @@ impl GetTeamUsageResponse {
     }
 }
 /// `GetUserActivityResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetUserActivityResponse {
     /// `data`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<SeriesData>,
+}
+impl<'de> serde::Deserialize<'de> for GetUserActivityResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetUserActivityResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetUserActivityResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetUserActivityResponse, __A::Error> {
+                let mut f0: Option<Option<SeriesData>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("data", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetUserActivityResponse {
+                    data: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetUserActivityResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetUserActivityResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetUserActivityResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetUserActivityResponse {
@@ -1441,12 +3675,55 @@ impl GetUserActivityResponse {
     }
 }
 /// `GetUsersResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetUsersResponse {
     /// `data`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<SeriesData>,
+}
+impl<'de> serde::Deserialize<'de> for GetUsersResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetUsersResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetUsersResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetUsersResponse, __A::Error> {
+                let mut f0: Option<Option<SeriesData>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("data", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetUsersResponse {
+                    data: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetUsersResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetUsersResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetUsersResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetUsersResponse {
@@ -1462,12 +3739,55 @@ impl GetUsersResponse {
     }
 }
 /// `GetVoiceAnalyticsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetVoiceAnalyticsResponse {
     /// `data`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<SeriesData>,
+}
+impl<'de> serde::Deserialize<'de> for GetVoiceAnalyticsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetVoiceAnalyticsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetVoiceAnalyticsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetVoiceAnalyticsResponse, __A::Error> {
+                let mut f0: Option<Option<SeriesData>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("data", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetVoiceAnalyticsResponse {
+                    data: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetVoiceAnalyticsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetVoiceAnalyticsResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetVoiceAnalyticsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetVoiceAnalyticsResponse {
@@ -1483,7 +3803,7 @@ impl GetVoiceAnalyticsResponse {
     }
 }
 /// `IntentInfo`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct IntentInfo {
     /// Id of the intent. This is also the name of the intent
@@ -1495,6 +3815,63 @@ pub struct IntentInfo {
     /// Ordering position for this intent. Starts at 1
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rank: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for IntentInfo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = IntentInfo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct IntentInfo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<IntentInfo, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<i32>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("intent_id", 0usize), ("count", 1usize), ("rank", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "intent_id",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "count")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "rank")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(IntentInfo {
+                    intent_id: f0.flatten(),
+                    count: f1.flatten(),
+                    rank: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<IntentInfo, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<IntentInfo as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("IntentInfo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl IntentInfo {
@@ -1524,7 +3901,7 @@ impl IntentInfo {
     }
 }
 /// `KnowledgeBaseTagInsight`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct KnowledgeBaseTagInsight {
     /// Name of the tag
@@ -1536,6 +3913,59 @@ pub struct KnowledgeBaseTagInsight {
     /// Ordering position for this tag. Starts at 1
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rank: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for KnowledgeBaseTagInsight {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = KnowledgeBaseTagInsight;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct KnowledgeBaseTagInsight")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<KnowledgeBaseTagInsight, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<i32>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("tag", 0usize), ("count", 1usize), ("rank", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "tag")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "count")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "rank")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(KnowledgeBaseTagInsight {
+                    tag: f0.flatten(),
+                    count: f1.flatten(),
+                    rank: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<KnowledgeBaseTagInsight, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<KnowledgeBaseTagInsight as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("KnowledgeBaseTagInsight", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl KnowledgeBaseTagInsight {
@@ -1565,7 +3995,7 @@ impl KnowledgeBaseTagInsight {
     }
 }
 /// `ListAppIntegrationsLog`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListAppIntegrationsLog {
     /// `id`
@@ -1604,6 +4034,153 @@ pub struct ListAppIntegrationsLog {
     /// `event_command`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_command: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ListAppIntegrationsLog {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListAppIntegrationsLog;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListAppIntegrationsLog")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListAppIntegrationsLog, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<i32>> = None;
+                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f8: Option<Option<std::collections::BTreeMap<String, String>>> = None;
+                let mut f9: Option<Option<std::collections::BTreeMap<String, String>>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("app_id", 1usize),
+                        ("app_version", 2usize),
+                        ("platform_version", 3usize),
+                        ("log_message", 4usize),
+                        ("log_type", 5usize),
+                        ("severity_level", 6usize),
+                        ("timestamp", 7usize),
+                        ("log_attributes", 8usize),
+                        ("resource_attributes", 9usize),
+                        ("event_method", 10usize),
+                        ("event_command", 11usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "app_id")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "app_version",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "platform_version",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "log_message",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "log_type")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "severity_level",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "timestamp",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "log_attributes",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "resource_attributes",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "event_method",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "event_command",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListAppIntegrationsLog {
+                    id: f0.flatten(),
+                    app_id: f1.flatten(),
+                    app_version: f2.flatten(),
+                    platform_version: f3.flatten(),
+                    log_message: f4.flatten(),
+                    log_type: f5.flatten(),
+                    severity_level: f6.flatten(),
+                    timestamp: f7.flatten(),
+                    log_attributes: f8.flatten(),
+                    resource_attributes: f9.flatten(),
+                    event_method: f10.flatten(),
+                    event_command: f11.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListAppIntegrationsLog, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListAppIntegrationsLog as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListAppIntegrationsLog", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListAppIntegrationsLog {
@@ -1693,7 +4270,7 @@ impl ListAppIntegrationsLog {
     }
 }
 /// `ListAppIntegrationsLogsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListAppIntegrationsLogsResponse {
     /// `logs`
@@ -1702,6 +4279,59 @@ pub struct ListAppIntegrationsLogsResponse {
     /// `next_page_token`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ListAppIntegrationsLogsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListAppIntegrationsLogsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListAppIntegrationsLogsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListAppIntegrationsLogsResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<ListAppIntegrationsLog>>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("logs", 0usize), ("next_page_token", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "logs")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "next_page_token",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListAppIntegrationsLogsResponse {
+                    logs: f0.flatten(),
+                    next_page_token: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListAppIntegrationsLogsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListAppIntegrationsLogsResponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("ListAppIntegrationsLogsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListAppIntegrationsLogsResponse {
@@ -1725,7 +4355,7 @@ impl ListAppIntegrationsLogsResponse {
     }
 }
 /// `ListEventDefinitionsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListEventDefinitionsResponse {
     /// `event_definitions`
@@ -1734,6 +4364,62 @@ pub struct ListEventDefinitionsResponse {
     /// `next_page_token`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ListEventDefinitionsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListEventDefinitionsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListEventDefinitionsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListEventDefinitionsResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<EventDefinition>>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("event_definitions", 0usize), ("next_page_token", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "event_definitions",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "next_page_token",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListEventDefinitionsResponse {
+                    event_definitions: f0.flatten(),
+                    next_page_token: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListEventDefinitionsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListEventDefinitionsResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListEventDefinitionsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListEventDefinitionsResponse {
@@ -1757,7 +4443,7 @@ impl ListEventDefinitionsResponse {
     }
 }
 /// `ListEventsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListEventsResponse {
     /// `events`
@@ -1766,6 +4452,58 @@ pub struct ListEventsResponse {
     /// `next_page_token`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ListEventsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListEventsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListEventsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListEventsResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<TrackingEvent>>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("events", 0usize), ("next_page_token", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "events")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "next_page_token",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListEventsResponse {
+                    events: f0.flatten(),
+                    next_page_token: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListEventsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListEventsResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListEventsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListEventsResponse {
@@ -1789,7 +4527,7 @@ impl ListEventsResponse {
     }
 }
 /// `ListSubscriptionsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListSubscriptionsResponse {
     /// `subscriptions`
@@ -1798,6 +4536,62 @@ pub struct ListSubscriptionsResponse {
     /// `next_page_token`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ListSubscriptionsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListSubscriptionsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListSubscriptionsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListSubscriptionsResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<Subscription>>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("subscriptions", 0usize), ("next_page_token", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "subscriptions",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "next_page_token",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListSubscriptionsResponse {
+                    subscriptions: f0.flatten(),
+                    next_page_token: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListSubscriptionsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListSubscriptionsResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListSubscriptionsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListSubscriptionsResponse {
@@ -1821,7 +4615,7 @@ impl ListSubscriptionsResponse {
     }
 }
 /// `Pagination`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Pagination {
     /// Starting cursor for the returned dataset
@@ -1833,6 +4627,71 @@ pub struct Pagination {
     /// Defines if there is more data. This means more data after the dataset when using after, or more data before the dataset when using before
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for Pagination {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Pagination;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Pagination")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Pagination, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("start_cursor", 0usize),
+                        ("end_cursor", 1usize),
+                        ("has_more", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "start_cursor",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "end_cursor",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "has_more")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Pagination {
+                    start_cursor: f0.flatten(),
+                    end_cursor: f1.flatten(),
+                    has_more: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Pagination, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Pagination as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Pagination", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Pagination {
@@ -1862,7 +4721,7 @@ impl Pagination {
     }
 }
 /// `Serie`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Serie {
     /// `values`
@@ -1883,6 +4742,81 @@ pub struct Serie {
     /// `labels`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<std::collections::BTreeMap<String, String>>,
+}
+impl<'de> serde::Deserialize<'de> for Serie {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Serie;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Serie")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Serie, __A::Error> {
+                let mut f0: Option<Option<Vec<i32>>> = None;
+                let mut f1: Option<Option<i32>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                let mut f3: Option<Option<i32>> = None;
+                let mut f4: Option<Option<i32>> = None;
+                let mut f5: Option<Option<std::collections::BTreeMap<String, String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("values", 0usize),
+                        ("mean", 1usize),
+                        ("max", 2usize),
+                        ("min", 3usize),
+                        ("sum", 4usize),
+                        ("labels", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "values")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "mean")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "max")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "min")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "sum")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "labels")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Serie {
+                    values: f0.flatten(),
+                    mean: f1.flatten(),
+                    max: f2.flatten(),
+                    min: f3.flatten(),
+                    sum: f4.flatten(),
+                    labels: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Serie, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Serie as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Serie", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Serie {
@@ -1933,7 +4867,7 @@ impl Serie {
     }
 }
 /// `SeriesData`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SeriesData {
     /// `series`
@@ -1945,6 +4879,67 @@ pub struct SeriesData {
     /// `x_values`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x_values: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for SeriesData {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SeriesData;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SeriesData")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SeriesData, __A::Error> {
+                let mut f0: Option<Option<Vec<Serie>>> = None;
+                let mut f1: Option<Option<Vec<String>>> = None;
+                let mut f2: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("series", 0usize),
+                        ("series_labels", 1usize),
+                        ("x_values", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "series")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "series_labels",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "x_values")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SeriesData {
+                    series: f0.flatten(),
+                    series_labels: f1.flatten(),
+                    x_values: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SeriesData, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SeriesData as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("SeriesData", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SeriesData {
@@ -1974,7 +4969,7 @@ impl SeriesData {
     }
 }
 /// `Step`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Step {
     /// `id`
@@ -1983,6 +4978,54 @@ pub struct Step {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Step {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Step;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Step")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Step, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("id", 0usize), ("type", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Step {
+                    id: f0.flatten(),
+                    r#type: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Step, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Step as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Step", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Step {
@@ -2003,7 +5046,7 @@ impl Step {
     }
 }
 /// `Subscription`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Subscription {
     /// identifies the subscription
@@ -2035,6 +5078,115 @@ pub struct Subscription {
     /// `status`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Subscription {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Subscription;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Subscription")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Subscription, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<Vec<String>>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("bot_id", 1usize),
+                        ("bot_version", 2usize),
+                        ("target", 3usize),
+                        ("event_type", 4usize),
+                        ("event_names", 5usize),
+                        ("created_at", 6usize),
+                        ("version", 7usize),
+                        ("status", 8usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "bot_id")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "bot_version",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "target")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "event_type",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "event_names",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "created_at",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "version")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "status")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Subscription {
+                    id: f0.flatten(),
+                    bot_id: f1.flatten(),
+                    bot_version: f2.flatten(),
+                    target: f3.flatten(),
+                    event_type: f4.flatten(),
+                    event_names: f5.flatten(),
+                    created_at: f6.flatten(),
+                    version: f7.flatten(),
+                    status: f8.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Subscription, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Subscription as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Subscription", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Subscription {
@@ -2100,7 +5252,7 @@ impl Subscription {
     }
 }
 /// `TrackEventRequestContext`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TrackEventRequestContext {
     /// `conversation_id`
@@ -2109,6 +5261,58 @@ pub struct TrackEventRequestContext {
     /// `campaign`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign: Option<CampaignInfo>,
+}
+impl<'de> serde::Deserialize<'de> for TrackEventRequestContext {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TrackEventRequestContext;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TrackEventRequestContext")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TrackEventRequestContext, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<CampaignInfo>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("conversation_id", 0usize), ("campaign", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "conversation_id",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "campaign")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TrackEventRequestContext {
+                    conversation_id: f0.flatten(),
+                    campaign: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TrackEventRequestContext, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TrackEventRequestContext as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TrackEventRequestContext", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TrackEventRequestContext {
@@ -2132,12 +5336,55 @@ impl TrackEventRequestContext {
     }
 }
 /// `TrackEventResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TrackEventResponse {
     /// `event_id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for TrackEventResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TrackEventResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TrackEventResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TrackEventResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("event_id", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event_id")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TrackEventResponse {
+                    event_id: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TrackEventResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TrackEventResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TrackEventResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TrackEventResponse {
@@ -2153,7 +5400,7 @@ impl TrackEventResponse {
     }
 }
 /// `TrackingEvent`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TrackingEvent {
     /// `id`
@@ -2186,6 +5433,125 @@ pub struct TrackingEvent {
     /// `timestamp`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for TrackingEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TrackingEvent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TrackingEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TrackingEvent, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<std::collections::BTreeMap<String, String>>> = None;
+                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("event", 1usize),
+                        ("bot_id", 2usize),
+                        ("version", 3usize),
+                        ("user_id", 4usize),
+                        ("channel_id", 5usize),
+                        ("channel_type", 6usize),
+                        ("conversation_id", 7usize),
+                        ("attributes", 8usize),
+                        ("timestamp", 9usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "event")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "bot_id")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "version")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "user_id")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "channel_id",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "channel_type",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "conversation_id",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "attributes",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "timestamp",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TrackingEvent {
+                    id: f0.flatten(),
+                    event: f1.flatten(),
+                    bot_id: f2.flatten(),
+                    version: f3.flatten(),
+                    user_id: f4.flatten(),
+                    channel_id: f5.flatten(),
+                    channel_type: f6.flatten(),
+                    conversation_id: f7.flatten(),
+                    attributes: f8.flatten(),
+                    timestamp: f9.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TrackingEvent, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TrackingEvent as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TrackingEvent", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TrackingEvent {
@@ -2260,7 +5626,7 @@ impl TrackingEvent {
     }
 }
 /// `TrackingEventAttribute`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TrackingEventAttribute {
     /// `key`
@@ -2269,6 +5635,54 @@ pub struct TrackingEventAttribute {
     /// `value`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for TrackingEventAttribute {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TrackingEventAttribute;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TrackingEventAttribute")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TrackingEventAttribute, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("key", 0usize), ("value", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TrackingEventAttribute {
+                    key: f0.flatten(),
+                    value: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TrackingEventAttribute, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TrackingEventAttribute as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TrackingEventAttribute", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TrackingEventAttribute {

@@ -7,7 +7,7 @@
     clippy::large_enum_variant
 )]
 /// Attachment file linked to the brand. It can be added by url or using the specified endpoint. Only the latest version of each attachment type is kept per Brand.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Attachment {
     /// Unique identifier of the attachment.
@@ -38,6 +38,107 @@ pub struct Attachment {
     #[serde(rename = "updateTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for Attachment {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Attachment;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Attachment")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Attachment, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<AttachmentType>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<AttachmentUploadStatus>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("attachmentId", 0usize),
+                        ("fileName", 1usize),
+                        ("attachmentType", 2usize),
+                        ("mimeType", 3usize),
+                        ("uploadStatus", 4usize),
+                        ("createTime", 5usize),
+                        ("updateTime", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "attachmentId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "fileName")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "attachmentType",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "mimeType")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "uploadStatus",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "createTime",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "updateTime",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Attachment {
+                    attachment_id: f0.flatten(),
+                    file_name: f1.flatten(),
+                    attachment_type: f2.flatten(),
+                    mime_type: f3.flatten(),
+                    upload_status: f4.flatten(),
+                    create_time: f5.flatten(),
+                    update_time: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Attachment, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Attachment as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Attachment", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Attachment {
@@ -91,7 +192,7 @@ impl Attachment {
     }
 }
 /// Attachment input when creating/updating a brand. Attachments can be added by url or using the specified endpoint. Only the latest version of each attachment type is kept per Brand.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AttachmentInput {
     /// Human readable name of the attachment.
@@ -106,6 +207,67 @@ pub struct AttachmentInput {
     #[serde(rename = "fileUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for AttachmentInput {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AttachmentInput;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AttachmentInput")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AttachmentInput, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<AttachmentType>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("fileName", 0usize),
+                        ("attachmentType", 1usize),
+                        ("fileUrl", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "fileName")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "attachmentType",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "fileUrl")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AttachmentInput {
+                    file_name: f0.flatten(),
+                    attachment_type: f1.flatten(),
+                    file_url: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AttachmentInput, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AttachmentInput as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("AttachmentInput", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AttachmentInput {
@@ -259,7 +421,7 @@ impl<'de> serde::Deserialize<'de> for AttachmentUploadStatus {
     }
 }
 /// Basic brand content used for listing brands matching the search criteria.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BasicBrand {
     /// The unique identifier for the brand.
@@ -284,6 +446,93 @@ pub struct BasicBrand {
     #[serde(rename = "updateTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for BasicBrand {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BasicBrand;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BasicBrand")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BasicBrand, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<BrandStatus>> = None;
+                let mut f3: Option<Option<Vec<Channel>>> = None;
+                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("brandId", 0usize),
+                        ("displayName", 1usize),
+                        ("status", 2usize),
+                        ("channels", 3usize),
+                        ("createTime", 4usize),
+                        ("updateTime", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "brandId")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "displayName",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "channels")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "createTime",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "updateTime",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BasicBrand {
+                    brand_id: f0.flatten(),
+                    display_name: f1.flatten(),
+                    status: f2.flatten(),
+                    channels: f3.flatten(),
+                    create_time: f4.flatten(),
+                    update_time: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BasicBrand, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BasicBrand as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BasicBrand", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BasicBrand {
@@ -331,7 +580,7 @@ impl BasicBrand {
     }
 }
 /// The brand object that contains the brand details.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Brand {
     /// The name of the brand. DisplayName must be unique per projectId and marketCode (US)
@@ -508,6 +757,452 @@ pub struct Brand {
     #[serde(rename = "updateTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for Brand {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Brand;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Brand")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Brand, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<BrandPropertiesEntityType>> = None;
+                let mut f4: Option<Option<BrandPropertiesVerticalType>> = None;
+                let mut f5: Option<Option<BrandPropertiesProgramType>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<String>> = None;
+                let mut f12: Option<Option<String>> = None;
+                let mut f13: Option<Option<String>> = None;
+                let mut f14: Option<Option<String>> = None;
+                let mut f15: Option<Option<String>> = None;
+                let mut f16: Option<Option<String>> = None;
+                let mut f17: Option<Option<String>> = None;
+                let mut f18: Option<Option<String>> = None;
+                let mut f19: Option<Option<String>> = None;
+                let mut f20: Option<Option<String>> = None;
+                let mut f21: Option<Option<String>> = None;
+                let mut f22: Option<Option<String>> = None;
+                let mut f23: Option<Option<String>> = None;
+                let mut f24: Option<Option<String>> = None;
+                let mut f25: Option<Option<String>> = None;
+                let mut f26: Option<Option<String>> = None;
+                let mut f27: Option<Option<String>> = None;
+                let mut f28: Option<Option<String>> = None;
+                let mut f29: Option<Option<String>> = None;
+                let mut f30: Option<Option<String>> = None;
+                let mut f31: Option<Option<String>> = None;
+                let mut f32: Option<Option<BrandPropertiesPoliticalType>> = None;
+                let mut f33: Option<Option<String>> = None;
+                let mut f34: Option<Option<String>> = None;
+                let mut f35: Option<Option<BrandPropertiesGovernmentType>> = None;
+                let mut f36: Option<Option<String>> = None;
+                let mut f37: Option<Option<String>> = None;
+                let mut f38: Option<Option<BrandPropertiesScType>> = None;
+                let mut f39: Option<Option<String>> = None;
+                let mut f40: Option<Option<String>> = None;
+                let mut f41: Option<BrandStatus> = None;
+                let mut f42: Option<Option<bool>> = None;
+                let mut f43: Option<Option<Vec<Attachment>>> = None;
+                let mut f44: Option<Option<Vec<BrandLog>>> = None;
+                let mut f45: Option<Option<Vec<Channel>>> = None;
+                let mut f46: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f47: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("displayName", 0usize),
+                        ("legalCompanyName", 1usize),
+                        ("dba", 2usize),
+                        ("entityType", 3usize),
+                        ("verticalType", 4usize),
+                        ("programType", 5usize),
+                        ("registrationCountry", 6usize),
+                        ("registrationState", 7usize),
+                        ("stockMarketSymbol", 8usize),
+                        ("exchange", 9usize),
+                        ("website", 10usize),
+                        ("companyEmail", 11usize),
+                        ("estimatedAnnualRevenue", 12usize),
+                        ("country", 13usize),
+                        ("street", 14usize),
+                        ("street2", 15usize),
+                        ("city", 16usize),
+                        ("state", 17usize),
+                        ("stateCode", 18usize),
+                        ("zip", 19usize),
+                        ("taxCountry", 20usize),
+                        ("federalTaxId", 21usize),
+                        ("duns", 22usize),
+                        ("giin", 23usize),
+                        ("lei", 24usize),
+                        ("firstName", 25usize),
+                        ("lastName", 26usize),
+                        ("phoneNumber", 27usize),
+                        ("phoneNumberExtension", 28usize),
+                        ("mobilePhoneNumber", 29usize),
+                        ("contactEmail", 30usize),
+                        ("politicalToken", 31usize),
+                        ("politicalType", 32usize),
+                        ("politicalUrl", 33usize),
+                        ("governmentWebsite", 34usize),
+                        ("governmentType", 35usize),
+                        ("governmentTypeOther", 36usize),
+                        ("charitableAccreditation", 37usize),
+                        ("scType", 38usize),
+                        ("scText", 39usize),
+                        ("brandId", 40usize),
+                        ("status", 41usize),
+                        ("contentProvider", 42usize),
+                        ("attachments", 43usize),
+                        ("logs", 44usize),
+                        ("channels", 45usize),
+                        ("createTime", 46usize),
+                        ("updateTime", 47usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "displayName",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "legalCompanyName",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "dba")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "entityType",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "verticalType",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "programType",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "registrationCountry",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "registrationState",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "stockMarketSymbol",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "exchange")?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "website")?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "companyEmail",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "estimatedAnnualRevenue",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "country")?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "street")?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f15, "street2")?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f16, "city")?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "state")?
+                        }
+                        Some(18usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f18,
+                                "stateCode",
+                            )?
+                        }
+                        Some(19usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f19, "zip")?
+                        }
+                        Some(20usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f20,
+                                "taxCountry",
+                            )?
+                        }
+                        Some(21usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f21,
+                                "federalTaxId",
+                            )?
+                        }
+                        Some(22usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f22, "duns")?
+                        }
+                        Some(23usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f23, "giin")?
+                        }
+                        Some(24usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f24, "lei")?
+                        }
+                        Some(25usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f25,
+                                "firstName",
+                            )?
+                        }
+                        Some(26usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f26,
+                                "lastName",
+                            )?
+                        }
+                        Some(27usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f27,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(28usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f28,
+                                "phoneNumberExtension",
+                            )?
+                        }
+                        Some(29usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f29,
+                                "mobilePhoneNumber",
+                            )?
+                        }
+                        Some(30usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f30,
+                                "contactEmail",
+                            )?
+                        }
+                        Some(31usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f31,
+                                "politicalToken",
+                            )?
+                        }
+                        Some(32usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f32,
+                                "politicalType",
+                            )?
+                        }
+                        Some(33usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f33,
+                                "politicalUrl",
+                            )?
+                        }
+                        Some(34usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f34,
+                                "governmentWebsite",
+                            )?
+                        }
+                        Some(35usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f35,
+                                "governmentType",
+                            )?
+                        }
+                        Some(36usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f36,
+                                "governmentTypeOther",
+                            )?
+                        }
+                        Some(37usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f37,
+                                "charitableAccreditation",
+                            )?
+                        }
+                        Some(38usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f38, "scType")?
+                        }
+                        Some(39usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f39, "scText")?
+                        }
+                        Some(40usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f40, "brandId")?
+                        }
+                        Some(41usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f41, "status")?
+                        }
+                        Some(42usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f42,
+                                "contentProvider",
+                            )?
+                        }
+                        Some(43usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f43,
+                                "attachments",
+                            )?
+                        }
+                        Some(44usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f44, "logs")?
+                        }
+                        Some(45usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f45,
+                                "channels",
+                            )?
+                        }
+                        Some(46usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f46,
+                                "createTime",
+                            )?
+                        }
+                        Some(47usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f47,
+                                "updateTime",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Brand {
+                    display_name: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("displayName"))?,
+                    legal_company_name: f1.flatten(),
+                    dba: f2.flatten(),
+                    entity_type: f3.flatten(),
+                    vertical_type: f4.flatten(),
+                    program_type: f5.flatten(),
+                    registration_country: f6.flatten(),
+                    registration_state: f7.flatten(),
+                    stock_market_symbol: f8.flatten(),
+                    exchange: f9.flatten(),
+                    website: f10.flatten(),
+                    company_email: f11.flatten(),
+                    estimated_annual_revenue: f12.flatten(),
+                    country: f13.flatten(),
+                    street: f14.flatten(),
+                    street2: f15.flatten(),
+                    city: f16.flatten(),
+                    state: f17.flatten(),
+                    state_code: f18.flatten(),
+                    zip: f19.flatten(),
+                    tax_country: f20.flatten(),
+                    federal_tax_id: f21.flatten(),
+                    duns: f22.flatten(),
+                    giin: f23.flatten(),
+                    lei: f24.flatten(),
+                    first_name: f25.flatten(),
+                    last_name: f26.flatten(),
+                    phone_number: f27.flatten(),
+                    phone_number_extension: f28.flatten(),
+                    mobile_phone_number: f29.flatten(),
+                    contact_email: f30.flatten(),
+                    political_token: f31.flatten(),
+                    political_type: f32.flatten(),
+                    political_url: f33.flatten(),
+                    government_website: f34.flatten(),
+                    government_type: f35.flatten(),
+                    government_type_other: f36.flatten(),
+                    charitable_accreditation: f37.flatten(),
+                    sc_type: f38.flatten(),
+                    sc_text: f39.flatten(),
+                    brand_id: f40.flatten(),
+                    status: f41
+                        .ok_or_else(|| serde::de::Error::missing_field("status"))?,
+                    content_provider: f42.flatten(),
+                    attachments: f43.flatten(),
+                    logs: f44.flatten(),
+                    channels: f45.flatten(),
+                    create_time: f46.flatten(),
+                    update_time: f47.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Brand", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Brand {
@@ -806,7 +1501,7 @@ impl Brand {
     }
 }
 /// A log entry for a brand, which contains details of the brand status update or new channel added. It can contain information provided by the agent handling the request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BrandLog {
     /// Create time of this log entry. ISO date time format in UTC.
@@ -820,6 +1515,71 @@ pub struct BrandLog {
     #[serde(rename = "brandCurrentState")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_current_state: Option<BrandStatus>,
+}
+impl<'de> serde::Deserialize<'de> for BrandLog {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BrandLog;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BrandLog")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BrandLog, __A::Error> {
+                let mut f0: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<BrandStatus>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("createTime", 0usize),
+                        ("message", 1usize),
+                        ("brandCurrentState", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "createTime",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "brandCurrentState",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BrandLog {
+                    create_time: f0.flatten(),
+                    message: f1.flatten(),
+                    brand_current_state: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BrandLog, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BrandLog as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BrandLog", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BrandLog {
@@ -849,7 +1609,7 @@ impl BrandLog {
     }
 }
 /// A brand order created for a brand and a specific process metadata.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BrandOrder {
     /// The unique identifier for the brand order.
@@ -892,6 +1652,135 @@ pub struct BrandOrder {
     #[serde(rename = "updateTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for BrandOrder {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BrandOrder;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BrandOrder")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BrandOrder, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<BrandOrderStatus>> = None;
+                let mut f3: Option<Option<BrandOrderMetadata>> = None;
+                let mut f4: Option<Option<Vec<BrandOrderLog>>> = None;
+                let mut f5: Option<Option<Vec<Channel>>> = None;
+                let mut f6: Option<Option<Vec<ThirdPartyElement>>> = None;
+                let mut f7: Option<Option<Money>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("brandOrderId", 0usize),
+                        ("brandId", 1usize),
+                        ("status", 2usize),
+                        ("metadataName", 3usize),
+                        ("logs", 4usize),
+                        ("channels", 5usize),
+                        ("thirdPartyMetadata", 6usize),
+                        ("pricing", 7usize),
+                        ("callbackUrl", 8usize),
+                        ("createTime", 9usize),
+                        ("updateTime", 10usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "brandOrderId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "brandId")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "metadataName",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "logs")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "channels")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "thirdPartyMetadata",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "pricing")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "callbackUrl",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "createTime",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "updateTime",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BrandOrder {
+                    brand_order_id: f0.flatten(),
+                    brand_id: f1.flatten(),
+                    status: f2.flatten(),
+                    metadata_name: f3.flatten(),
+                    logs: f4.flatten(),
+                    channels: f5.flatten(),
+                    third_party_metadata: f6.flatten(),
+                    pricing: f7.flatten(),
+                    callback_url: f8.flatten(),
+                    create_time: f9.flatten(),
+                    update_time: f10.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BrandOrder, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BrandOrder as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BrandOrder", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BrandOrder {
@@ -972,7 +1861,7 @@ impl BrandOrder {
     }
 }
 /// Business payload carried in the `data` property of a brand order CloudEvent. Contains the brand order status update details that triggered the event.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BrandOrderEventData {
     /// The ID of the project to which the event belongs.
@@ -993,6 +1882,87 @@ pub struct BrandOrderEventData {
     /// Comments related to the brand order status update. For instance, an incomplete brand order status update can include the reason why the brand order is incomplete, or the fields that must be updated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comments: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for BrandOrderEventData {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BrandOrderEventData;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BrandOrderEventData")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BrandOrderEventData, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<BrandOrderMetadata>> = None;
+                let mut f3: Option<Option<BrandOrderStatus>> = None;
+                let mut f4: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("projectId", 0usize),
+                        ("resourceId", 1usize),
+                        ("resourceType", 2usize),
+                        ("status", 3usize),
+                        ("comments", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "projectId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "resourceId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "resourceType",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "status")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "comments")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BrandOrderEventData {
+                    project_id: f0.flatten(),
+                    resource_id: f1.flatten(),
+                    resource_type: f2.flatten(),
+                    status: f3.flatten(),
+                    comments: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BrandOrderEventData, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BrandOrderEventData as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BrandOrderEventData", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BrandOrderEventData {
@@ -1034,7 +2004,7 @@ impl BrandOrderEventData {
     }
 }
 /// A log entry for a brand order, which contains details of the brand order status update or new channel added. It can contain information provided by the agent handling the request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BrandOrderLog {
     /// Create time of this log entry. ISO date time format in UTC.
@@ -1052,6 +2022,81 @@ pub struct BrandOrderLog {
     #[serde(rename = "brandPreviousState")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_previous_state: Option<BrandOrderStatus>,
+}
+impl<'de> serde::Deserialize<'de> for BrandOrderLog {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BrandOrderLog;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BrandOrderLog")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BrandOrderLog, __A::Error> {
+                let mut f0: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<BrandOrderStatus>> = None;
+                let mut f3: Option<Option<BrandOrderStatus>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("createTime", 0usize),
+                        ("message", 1usize),
+                        ("brandCurrentState", 2usize),
+                        ("brandPreviousState", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "createTime",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "brandCurrentState",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "brandPreviousState",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BrandOrderLog {
+                    create_time: f0.flatten(),
+                    message: f1.flatten(),
+                    brand_current_state: f2.flatten(),
+                    brand_previous_state: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BrandOrderLog, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BrandOrderLog as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BrandOrderLog", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BrandOrderLog {
@@ -1241,11 +2286,47 @@ impl<'de> serde::Deserialize<'de> for BrandOrderMetadata {
     }
 }
 /// Request to send an OTP for Sole Proprietor orders.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct BrandOrderOtpRequest {
     /// OTP code received in the mobilePhoneNumber.
     pub otp: String,
+}
+impl<'de> serde::Deserialize<'de> for BrandOrderOtpRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BrandOrderOtpRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BrandOrderOtpRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BrandOrderOtpRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("otp", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "otp")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BrandOrderOtpRequest {
+                    otp: f0.ok_or_else(|| serde::de::Error::missing_field("otp"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("BrandOrderOtpRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BrandOrderOtpRequest {
@@ -1256,7 +2337,7 @@ impl BrandOrderOtpRequest {
     }
 }
 /// A brand order request.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct BrandOrderRequest {
     /// Metadata name of the brand order, which identifies the type of the order and the process it follows. This field is useful to quickly check the type of the order without having to call the Get Brand Order endpoint.
@@ -1266,6 +2347,56 @@ pub struct BrandOrderRequest {
     #[serde(rename = "callbackUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for BrandOrderRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BrandOrderRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BrandOrderRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BrandOrderRequest, __A::Error> {
+                let mut f0: Option<BrandOrderRequestMetadata> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("metadataName", 0usize), ("callbackUrl", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "metadataName",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "callbackUrl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BrandOrderRequest {
+                    metadata_name: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("metadataName"))?,
+                    callback_url: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("BrandOrderRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BrandOrderRequest {
@@ -1514,7 +2645,7 @@ impl<'de> serde::Deserialize<'de> for BrandOrderStatus {
     }
 }
 /// Summary of a brand order, used for listing brand orders matching the search criteria.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BrandOrderSummary {
     /// The unique identifier for the brand order.
@@ -1540,6 +2671,97 @@ pub struct BrandOrderSummary {
     #[serde(rename = "updateTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for BrandOrderSummary {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BrandOrderSummary;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BrandOrderSummary")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BrandOrderSummary, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<BrandOrderStatus>> = None;
+                let mut f3: Option<Option<BrandOrderMetadata>> = None;
+                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("brandOrderId", 0usize),
+                        ("brandId", 1usize),
+                        ("status", 2usize),
+                        ("metadataName", 3usize),
+                        ("createTime", 4usize),
+                        ("updateTime", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "brandOrderId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "brandId")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "metadataName",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "createTime",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "updateTime",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BrandOrderSummary {
+                    brand_order_id: f0.flatten(),
+                    brand_id: f1.flatten(),
+                    status: f2.flatten(),
+                    metadata_name: f3.flatten(),
+                    create_time: f4.flatten(),
+                    update_time: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BrandOrderSummary, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BrandOrderSummary as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BrandOrderSummary", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BrandOrderSummary {
@@ -1587,7 +2809,7 @@ impl BrandOrderSummary {
     }
 }
 /// Writable properties shared across brand request and response schemas.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BrandProperties {
     /// The name of the brand. DisplayName must be unique per projectId and marketCode (US)
@@ -1738,6 +2960,389 @@ pub struct BrandProperties {
     #[serde(rename = "scText")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sc_text: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for BrandProperties {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BrandProperties;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BrandProperties")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BrandProperties, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<BrandPropertiesEntityType>> = None;
+                let mut f4: Option<Option<BrandPropertiesVerticalType>> = None;
+                let mut f5: Option<Option<BrandPropertiesProgramType>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<String>> = None;
+                let mut f12: Option<Option<String>> = None;
+                let mut f13: Option<Option<String>> = None;
+                let mut f14: Option<Option<String>> = None;
+                let mut f15: Option<Option<String>> = None;
+                let mut f16: Option<Option<String>> = None;
+                let mut f17: Option<Option<String>> = None;
+                let mut f18: Option<Option<String>> = None;
+                let mut f19: Option<Option<String>> = None;
+                let mut f20: Option<Option<String>> = None;
+                let mut f21: Option<Option<String>> = None;
+                let mut f22: Option<Option<String>> = None;
+                let mut f23: Option<Option<String>> = None;
+                let mut f24: Option<Option<String>> = None;
+                let mut f25: Option<Option<String>> = None;
+                let mut f26: Option<Option<String>> = None;
+                let mut f27: Option<Option<String>> = None;
+                let mut f28: Option<Option<String>> = None;
+                let mut f29: Option<Option<String>> = None;
+                let mut f30: Option<Option<String>> = None;
+                let mut f31: Option<Option<String>> = None;
+                let mut f32: Option<Option<BrandPropertiesPoliticalType>> = None;
+                let mut f33: Option<Option<String>> = None;
+                let mut f34: Option<Option<String>> = None;
+                let mut f35: Option<Option<BrandPropertiesGovernmentType>> = None;
+                let mut f36: Option<Option<String>> = None;
+                let mut f37: Option<Option<String>> = None;
+                let mut f38: Option<Option<BrandPropertiesScType>> = None;
+                let mut f39: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("displayName", 0usize),
+                        ("legalCompanyName", 1usize),
+                        ("dba", 2usize),
+                        ("entityType", 3usize),
+                        ("verticalType", 4usize),
+                        ("programType", 5usize),
+                        ("registrationCountry", 6usize),
+                        ("registrationState", 7usize),
+                        ("stockMarketSymbol", 8usize),
+                        ("exchange", 9usize),
+                        ("website", 10usize),
+                        ("companyEmail", 11usize),
+                        ("estimatedAnnualRevenue", 12usize),
+                        ("country", 13usize),
+                        ("street", 14usize),
+                        ("street2", 15usize),
+                        ("city", 16usize),
+                        ("state", 17usize),
+                        ("stateCode", 18usize),
+                        ("zip", 19usize),
+                        ("taxCountry", 20usize),
+                        ("federalTaxId", 21usize),
+                        ("duns", 22usize),
+                        ("giin", 23usize),
+                        ("lei", 24usize),
+                        ("firstName", 25usize),
+                        ("lastName", 26usize),
+                        ("phoneNumber", 27usize),
+                        ("phoneNumberExtension", 28usize),
+                        ("mobilePhoneNumber", 29usize),
+                        ("contactEmail", 30usize),
+                        ("politicalToken", 31usize),
+                        ("politicalType", 32usize),
+                        ("politicalUrl", 33usize),
+                        ("governmentWebsite", 34usize),
+                        ("governmentType", 35usize),
+                        ("governmentTypeOther", 36usize),
+                        ("charitableAccreditation", 37usize),
+                        ("scType", 38usize),
+                        ("scText", 39usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "displayName",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "legalCompanyName",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "dba")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "entityType",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "verticalType",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "programType",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "registrationCountry",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "registrationState",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "stockMarketSymbol",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "exchange")?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "website")?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "companyEmail",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "estimatedAnnualRevenue",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "country")?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "street")?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f15, "street2")?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f16, "city")?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "state")?
+                        }
+                        Some(18usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f18,
+                                "stateCode",
+                            )?
+                        }
+                        Some(19usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f19, "zip")?
+                        }
+                        Some(20usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f20,
+                                "taxCountry",
+                            )?
+                        }
+                        Some(21usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f21,
+                                "federalTaxId",
+                            )?
+                        }
+                        Some(22usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f22, "duns")?
+                        }
+                        Some(23usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f23, "giin")?
+                        }
+                        Some(24usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f24, "lei")?
+                        }
+                        Some(25usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f25,
+                                "firstName",
+                            )?
+                        }
+                        Some(26usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f26,
+                                "lastName",
+                            )?
+                        }
+                        Some(27usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f27,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(28usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f28,
+                                "phoneNumberExtension",
+                            )?
+                        }
+                        Some(29usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f29,
+                                "mobilePhoneNumber",
+                            )?
+                        }
+                        Some(30usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f30,
+                                "contactEmail",
+                            )?
+                        }
+                        Some(31usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f31,
+                                "politicalToken",
+                            )?
+                        }
+                        Some(32usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f32,
+                                "politicalType",
+                            )?
+                        }
+                        Some(33usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f33,
+                                "politicalUrl",
+                            )?
+                        }
+                        Some(34usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f34,
+                                "governmentWebsite",
+                            )?
+                        }
+                        Some(35usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f35,
+                                "governmentType",
+                            )?
+                        }
+                        Some(36usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f36,
+                                "governmentTypeOther",
+                            )?
+                        }
+                        Some(37usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f37,
+                                "charitableAccreditation",
+                            )?
+                        }
+                        Some(38usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f38, "scType")?
+                        }
+                        Some(39usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f39, "scText")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BrandProperties {
+                    display_name: f0.flatten(),
+                    legal_company_name: f1.flatten(),
+                    dba: f2.flatten(),
+                    entity_type: f3.flatten(),
+                    vertical_type: f4.flatten(),
+                    program_type: f5.flatten(),
+                    registration_country: f6.flatten(),
+                    registration_state: f7.flatten(),
+                    stock_market_symbol: f8.flatten(),
+                    exchange: f9.flatten(),
+                    website: f10.flatten(),
+                    company_email: f11.flatten(),
+                    estimated_annual_revenue: f12.flatten(),
+                    country: f13.flatten(),
+                    street: f14.flatten(),
+                    street2: f15.flatten(),
+                    city: f16.flatten(),
+                    state: f17.flatten(),
+                    state_code: f18.flatten(),
+                    zip: f19.flatten(),
+                    tax_country: f20.flatten(),
+                    federal_tax_id: f21.flatten(),
+                    duns: f22.flatten(),
+                    giin: f23.flatten(),
+                    lei: f24.flatten(),
+                    first_name: f25.flatten(),
+                    last_name: f26.flatten(),
+                    phone_number: f27.flatten(),
+                    phone_number_extension: f28.flatten(),
+                    mobile_phone_number: f29.flatten(),
+                    contact_email: f30.flatten(),
+                    political_token: f31.flatten(),
+                    political_type: f32.flatten(),
+                    political_url: f33.flatten(),
+                    government_website: f34.flatten(),
+                    government_type: f35.flatten(),
+                    government_type_other: f36.flatten(),
+                    charitable_accreditation: f37.flatten(),
+                    sc_type: f38.flatten(),
+                    sc_text: f39.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BrandProperties, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BrandProperties as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BrandProperties", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BrandProperties {
@@ -2548,7 +4153,7 @@ impl<'de> serde::Deserialize<'de> for BrandStatus {
 /// CloudEvents v1.0 payload delivered by Sinch when a brand order status changes. The envelope follows the CloudEvents structured content mode with `Content-Type: application/json`.
 ///
 /// The `type` field uses the reverse-DNS prefix `com.sinch.registrations.brand.order.v1` and the event version is the last component. The `data` property carries the brand-order-specific payload.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbackBrandOrderStatusUpdatedBody {
     /// The version of the CloudEvents specification which the event uses. Always "1.0".
@@ -2569,6 +4174,86 @@ pub struct CallbackBrandOrderStatusUpdatedBody {
     /// Brand order event payload. Contains the details of the brand order status update that triggered the event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<BrandOrderEventData>,
+}
+impl<'de> serde::Deserialize<'de> for CallbackBrandOrderStatusUpdatedBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbackBrandOrderStatusUpdatedBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbackBrandOrderStatusUpdatedBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbackBrandOrderStatusUpdatedBody, __A::Error> {
+                let mut f0: Option<Option<CloudEventBaseSpecversion>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f5: Option<Option<BrandOrderEventData>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("specversion", 0usize),
+                        ("id", 1usize),
+                        ("source", 2usize),
+                        ("type", 3usize),
+                        ("time", 4usize),
+                        ("data", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "specversion",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "id")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "source")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "type")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "time")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "data")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbackBrandOrderStatusUpdatedBody {
+                    specversion: f0.flatten(),
+                    id: f1.flatten(),
+                    source: f2.flatten(),
+                    r#type: f3.flatten(),
+                    time: f4.flatten(),
+                    data: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallbackBrandOrderStatusUpdatedBody, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallbackBrandOrderStatusUpdatedBody as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("CallbackBrandOrderStatusUpdatedBody", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbackBrandOrderStatusUpdatedBody {
@@ -2616,7 +4301,7 @@ impl CallbackBrandOrderStatusUpdatedBody {
     }
 }
 /// Response body for the GET Callback Configuration endpoint. The HMAC secret is masked — only the last 6 characters are shown.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbackConfigResponse {
     /// Project ID this callback configuration belongs to.
@@ -2629,6 +4314,62 @@ pub struct CallbackConfigResponse {
     #[serde(rename = "hmacSecretMask")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hmac_secret_mask: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CallbackConfigResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbackConfigResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbackConfigResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbackConfigResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("projectId", 0usize), ("hmacSecretMask", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "projectId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "hmacSecretMask",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbackConfigResponse {
+                    project_id: f0.flatten(),
+                    hmac_secret_mask: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallbackConfigResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallbackConfigResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CallbackConfigResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbackConfigResponse {
@@ -2653,7 +4394,7 @@ impl CallbackConfigResponse {
 }
 /// Response body returned once after setting or rotating the HMAC secret. The full secret is
 /// included here and will not be returned again in plain text. Store it securely immediately.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbackConfigSecretResponse {
     /// Project ID this callback configuration belongs to.
@@ -2664,6 +4405,62 @@ pub struct CallbackConfigSecretResponse {
     #[serde(rename = "hmacSecret")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hmac_secret: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CallbackConfigSecretResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbackConfigSecretResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbackConfigSecretResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbackConfigSecretResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("projectId", 0usize), ("hmacSecret", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "projectId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "hmacSecret",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbackConfigSecretResponse {
+                    project_id: f0.flatten(),
+                    hmac_secret: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallbackConfigSecretResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallbackConfigSecretResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CallbackConfigSecretResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbackConfigSecretResponse {
@@ -2687,13 +4484,60 @@ impl CallbackConfigSecretResponse {
     }
 }
 /// Request body for the Update Callback Configuration endpoint.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbackConfigUpdateBody {
     /// The HMAC secret to be updated for the specified project
     #[serde(rename = "hmacSecret")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hmac_secret: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CallbackConfigUpdateBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbackConfigUpdateBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbackConfigUpdateBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbackConfigUpdateBody, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("hmacSecret", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "hmacSecret",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbackConfigUpdateBody {
+                    hmac_secret: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallbackConfigUpdateBody, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallbackConfigUpdateBody as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CallbackConfigUpdateBody", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbackConfigUpdateBody {
@@ -2773,7 +4617,7 @@ impl<'de> serde::Deserialize<'de> for Channel {
     }
 }
 /// Base fields required by the CloudEvents spec v1.0 (https://cloudevents.io). All Sinch webhook payloads conform to this structure.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CloudEventBase {
     /// The version of the CloudEvents specification which the event uses. Always "1.0".
@@ -2791,6 +4635,79 @@ pub struct CloudEventBase {
     /// Timestamp of when the event was produced, in RFC-3339 format with timezone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for CloudEventBase {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CloudEventBase;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CloudEventBase")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CloudEventBase, __A::Error> {
+                let mut f0: Option<Option<CloudEventBaseSpecversion>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("specversion", 0usize),
+                        ("id", 1usize),
+                        ("source", 2usize),
+                        ("type", 3usize),
+                        ("time", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "specversion",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "id")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "source")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "type")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "time")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CloudEventBase {
+                    specversion: f0.flatten(),
+                    id: f1.flatten(),
+                    source: f2.flatten(),
+                    r#type: f3.flatten(),
+                    time: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CloudEventBase, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CloudEventBase as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CloudEventBase", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CloudEventBase {
@@ -2888,7 +4805,7 @@ impl<'de> serde::Deserialize<'de> for CloudEventBaseSpecversion {
     }
 }
 /// Request body for creating a new Draft Brand.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateBrandRequest {
     /// The name of the brand. DisplayName must be unique per projectId and marketCode (US)
@@ -3046,6 +4963,403 @@ pub struct CreateBrandRequest {
     #[serde(rename = "attachmentInputs")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_inputs: Option<Vec<AttachmentInput>>,
+}
+impl<'de> serde::Deserialize<'de> for CreateBrandRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateBrandRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateBrandRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateBrandRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<BrandPropertiesEntityType>> = None;
+                let mut f4: Option<Option<BrandPropertiesVerticalType>> = None;
+                let mut f5: Option<Option<BrandPropertiesProgramType>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<String>> = None;
+                let mut f12: Option<Option<String>> = None;
+                let mut f13: Option<Option<String>> = None;
+                let mut f14: Option<Option<String>> = None;
+                let mut f15: Option<Option<String>> = None;
+                let mut f16: Option<Option<String>> = None;
+                let mut f17: Option<Option<String>> = None;
+                let mut f18: Option<Option<String>> = None;
+                let mut f19: Option<Option<String>> = None;
+                let mut f20: Option<Option<String>> = None;
+                let mut f21: Option<Option<String>> = None;
+                let mut f22: Option<Option<String>> = None;
+                let mut f23: Option<Option<String>> = None;
+                let mut f24: Option<Option<String>> = None;
+                let mut f25: Option<Option<String>> = None;
+                let mut f26: Option<Option<String>> = None;
+                let mut f27: Option<Option<String>> = None;
+                let mut f28: Option<Option<String>> = None;
+                let mut f29: Option<Option<String>> = None;
+                let mut f30: Option<Option<String>> = None;
+                let mut f31: Option<Option<String>> = None;
+                let mut f32: Option<Option<BrandPropertiesPoliticalType>> = None;
+                let mut f33: Option<Option<String>> = None;
+                let mut f34: Option<Option<String>> = None;
+                let mut f35: Option<Option<BrandPropertiesGovernmentType>> = None;
+                let mut f36: Option<Option<String>> = None;
+                let mut f37: Option<Option<String>> = None;
+                let mut f38: Option<Option<BrandPropertiesScType>> = None;
+                let mut f39: Option<Option<String>> = None;
+                let mut f40: Option<Option<bool>> = None;
+                let mut f41: Option<Option<Vec<AttachmentInput>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("displayName", 0usize),
+                        ("legalCompanyName", 1usize),
+                        ("dba", 2usize),
+                        ("entityType", 3usize),
+                        ("verticalType", 4usize),
+                        ("programType", 5usize),
+                        ("registrationCountry", 6usize),
+                        ("registrationState", 7usize),
+                        ("stockMarketSymbol", 8usize),
+                        ("exchange", 9usize),
+                        ("website", 10usize),
+                        ("companyEmail", 11usize),
+                        ("estimatedAnnualRevenue", 12usize),
+                        ("country", 13usize),
+                        ("street", 14usize),
+                        ("street2", 15usize),
+                        ("city", 16usize),
+                        ("state", 17usize),
+                        ("stateCode", 18usize),
+                        ("zip", 19usize),
+                        ("taxCountry", 20usize),
+                        ("federalTaxId", 21usize),
+                        ("duns", 22usize),
+                        ("giin", 23usize),
+                        ("lei", 24usize),
+                        ("firstName", 25usize),
+                        ("lastName", 26usize),
+                        ("phoneNumber", 27usize),
+                        ("phoneNumberExtension", 28usize),
+                        ("mobilePhoneNumber", 29usize),
+                        ("contactEmail", 30usize),
+                        ("politicalToken", 31usize),
+                        ("politicalType", 32usize),
+                        ("politicalUrl", 33usize),
+                        ("governmentWebsite", 34usize),
+                        ("governmentType", 35usize),
+                        ("governmentTypeOther", 36usize),
+                        ("charitableAccreditation", 37usize),
+                        ("scType", 38usize),
+                        ("scText", 39usize),
+                        ("contentProvider", 40usize),
+                        ("attachmentInputs", 41usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "displayName",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "legalCompanyName",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "dba")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "entityType",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "verticalType",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "programType",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "registrationCountry",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "registrationState",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "stockMarketSymbol",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "exchange")?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "website")?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "companyEmail",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "estimatedAnnualRevenue",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "country")?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "street")?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f15, "street2")?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f16, "city")?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "state")?
+                        }
+                        Some(18usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f18,
+                                "stateCode",
+                            )?
+                        }
+                        Some(19usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f19, "zip")?
+                        }
+                        Some(20usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f20,
+                                "taxCountry",
+                            )?
+                        }
+                        Some(21usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f21,
+                                "federalTaxId",
+                            )?
+                        }
+                        Some(22usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f22, "duns")?
+                        }
+                        Some(23usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f23, "giin")?
+                        }
+                        Some(24usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f24, "lei")?
+                        }
+                        Some(25usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f25,
+                                "firstName",
+                            )?
+                        }
+                        Some(26usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f26,
+                                "lastName",
+                            )?
+                        }
+                        Some(27usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f27,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(28usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f28,
+                                "phoneNumberExtension",
+                            )?
+                        }
+                        Some(29usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f29,
+                                "mobilePhoneNumber",
+                            )?
+                        }
+                        Some(30usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f30,
+                                "contactEmail",
+                            )?
+                        }
+                        Some(31usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f31,
+                                "politicalToken",
+                            )?
+                        }
+                        Some(32usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f32,
+                                "politicalType",
+                            )?
+                        }
+                        Some(33usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f33,
+                                "politicalUrl",
+                            )?
+                        }
+                        Some(34usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f34,
+                                "governmentWebsite",
+                            )?
+                        }
+                        Some(35usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f35,
+                                "governmentType",
+                            )?
+                        }
+                        Some(36usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f36,
+                                "governmentTypeOther",
+                            )?
+                        }
+                        Some(37usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f37,
+                                "charitableAccreditation",
+                            )?
+                        }
+                        Some(38usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f38, "scType")?
+                        }
+                        Some(39usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f39, "scText")?
+                        }
+                        Some(40usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f40,
+                                "contentProvider",
+                            )?
+                        }
+                        Some(41usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f41,
+                                "attachmentInputs",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateBrandRequest {
+                    display_name: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("displayName"))?,
+                    legal_company_name: f1.flatten(),
+                    dba: f2.flatten(),
+                    entity_type: f3.flatten(),
+                    vertical_type: f4.flatten(),
+                    program_type: f5.flatten(),
+                    registration_country: f6.flatten(),
+                    registration_state: f7.flatten(),
+                    stock_market_symbol: f8.flatten(),
+                    exchange: f9.flatten(),
+                    website: f10.flatten(),
+                    company_email: f11.flatten(),
+                    estimated_annual_revenue: f12.flatten(),
+                    country: f13.flatten(),
+                    street: f14.flatten(),
+                    street2: f15.flatten(),
+                    city: f16.flatten(),
+                    state: f17.flatten(),
+                    state_code: f18.flatten(),
+                    zip: f19.flatten(),
+                    tax_country: f20.flatten(),
+                    federal_tax_id: f21.flatten(),
+                    duns: f22.flatten(),
+                    giin: f23.flatten(),
+                    lei: f24.flatten(),
+                    first_name: f25.flatten(),
+                    last_name: f26.flatten(),
+                    phone_number: f27.flatten(),
+                    phone_number_extension: f28.flatten(),
+                    mobile_phone_number: f29.flatten(),
+                    contact_email: f30.flatten(),
+                    political_token: f31.flatten(),
+                    political_type: f32.flatten(),
+                    political_url: f33.flatten(),
+                    government_website: f34.flatten(),
+                    government_type: f35.flatten(),
+                    government_type_other: f36.flatten(),
+                    charitable_accreditation: f37.flatten(),
+                    sc_type: f38.flatten(),
+                    sc_text: f39.flatten(),
+                    content_provider: f40.flatten(),
+                    attachment_inputs: f41.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateBrandRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateBrandRequest {
@@ -3313,7 +5627,7 @@ impl CreateBrandRequest {
     }
 }
 /// Import Brand request
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ImportBrandRequest {
     /// The name of the brand. DisplayName must be unique per projectId and marketCode (US)
@@ -3329,6 +5643,83 @@ pub struct ImportBrandRequest {
     #[serde(rename = "callbackUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ImportBrandRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ImportBrandRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ImportBrandRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ImportBrandRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<ImportBrandRequestImportType> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("displayName", 0usize),
+                        ("importType", 1usize),
+                        ("externalBrandId", 2usize),
+                        ("callbackUrl", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "displayName",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "importType",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "externalBrandId",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "callbackUrl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ImportBrandRequest {
+                    display_name: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("displayName"))?,
+                    import_type: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("importType"))?,
+                    external_brand_id: f2
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "externalBrandId",
+                        ))?,
+                    callback_url: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ImportBrandRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ImportBrandRequest {
@@ -3413,7 +5804,7 @@ impl<'de> serde::Deserialize<'de> for ImportBrandRequestImportType {
     }
 }
 /// Import Brand response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ImportBrandResponse {
     /// The unique identifier for the brand.
@@ -3428,6 +5819,71 @@ pub struct ImportBrandResponse {
     #[serde(rename = "brandOwnerContactEmail")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_owner_contact_email: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ImportBrandResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ImportBrandResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ImportBrandResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ImportBrandResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("brandId", 0usize),
+                        ("brandOrderId", 1usize),
+                        ("brandOwnerContactEmail", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "brandId")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "brandOrderId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "brandOwnerContactEmail",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ImportBrandResponse {
+                    brand_id: f0.flatten(),
+                    brand_order_id: f1.flatten(),
+                    brand_owner_contact_email: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ImportBrandResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ImportBrandResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ImportBrandResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ImportBrandResponse {
@@ -3457,7 +5913,7 @@ impl ImportBrandResponse {
     }
 }
 /// Detailed information about a specific error that occurred during the processing of a request. This is used in the `errors` field of the `RestError` schema to provide more granular information about the error.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct InternalRestError {
     /// JSON pointer to the field that caused the error, following RFC 6901.
@@ -3466,6 +5922,54 @@ pub struct InternalRestError {
     /// A human-readable explanation specific to this occurrence of the problem. Like title, this field is not intended for end users, but rather for developers to understand the details of the error that occurred.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for InternalRestError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InternalRestError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InternalRestError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InternalRestError, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("pointer", 0usize), ("detail", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "pointer")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "detail")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InternalRestError {
+                    pointer: f0.flatten(),
+                    detail: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<InternalRestError, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<InternalRestError as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("InternalRestError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InternalRestError {
@@ -3489,12 +5993,53 @@ impl InternalRestError {
     }
 }
 /// Pagination links.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Links {
     /// Link to the next page of results, following RFC 8288. Absence of this link indicates the last page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Links {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Links;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Links")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Links, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("next", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "next")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Links { next: f0.flatten() })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Links, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Links as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Links", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Links {
@@ -3510,7 +6055,7 @@ impl Links {
     }
 }
 /// List of Brands response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListBrandOrderResponse {
     /// List of brand orders
@@ -3522,6 +6067,59 @@ pub struct ListBrandOrderResponse {
     /// Pagination metadata.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<PaginationMeta>,
+}
+impl<'de> serde::Deserialize<'de> for ListBrandOrderResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListBrandOrderResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListBrandOrderResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListBrandOrderResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<BrandOrderSummary>>> = None;
+                let mut f1: Option<Option<Links>> = None;
+                let mut f2: Option<Option<PaginationMeta>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("orders", 0usize), ("links", 1usize), ("meta", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "orders")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "links")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "meta")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListBrandOrderResponse {
+                    orders: f0.flatten(),
+                    links: f1.flatten(),
+                    meta: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListBrandOrderResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListBrandOrderResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListBrandOrderResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListBrandOrderResponse {
@@ -3551,7 +6149,7 @@ impl ListBrandOrderResponse {
     }
 }
 /// List of Brands response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListBrandResponse {
     /// List of brands
@@ -3563,6 +6161,59 @@ pub struct ListBrandResponse {
     /// Pagination metadata.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<PaginationMeta>,
+}
+impl<'de> serde::Deserialize<'de> for ListBrandResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListBrandResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListBrandResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListBrandResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<BasicBrand>>> = None;
+                let mut f1: Option<Option<Links>> = None;
+                let mut f2: Option<Option<PaginationMeta>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("brands", 0usize), ("links", 1usize), ("meta", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "brands")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "links")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "meta")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListBrandResponse {
+                    brands: f0.flatten(),
+                    links: f1.flatten(),
+                    meta: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListBrandResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListBrandResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListBrandResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListBrandResponse {
@@ -3592,7 +6243,7 @@ impl ListBrandResponse {
     }
 }
 /// Money amount with currency.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Money {
     /// The amount of money.
@@ -3602,6 +6253,58 @@ pub struct Money {
     #[serde(rename = "currencyCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Money {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Money;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Money")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Money, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("amount", 0usize), ("currencyCode", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "amount")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "currencyCode",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Money {
+                    amount: f0.flatten(),
+                    currency_code: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Money, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Money as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Money", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Money {
@@ -3625,13 +6328,60 @@ impl Money {
     }
 }
 /// Pagination metadata for list responses.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct PaginationMeta {
     /// Total count of resources matching the provided search criteria. This field cannot be null; an empty result will return 0.
     #[serde(rename = "totalCount")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for PaginationMeta {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PaginationMeta;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PaginationMeta")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PaginationMeta, __A::Error> {
+                let mut f0: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("totalCount", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "totalCount",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PaginationMeta {
+                    total_count: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<PaginationMeta, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<PaginationMeta as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("PaginationMeta", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PaginationMeta {
@@ -3647,7 +6397,7 @@ impl PaginationMeta {
     }
 }
 /// Request body for partially updating an existing Brand. Only fields present in the request body are updated; omitted fields remain unchanged. Fields set to null explicitly clear the value.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct PatchBrandRequest {
     /// The name of the brand. DisplayName must be unique per projectId and marketCode (US)
@@ -3802,6 +6552,399 @@ pub struct PatchBrandRequest {
     #[serde(rename = "attachmentInputs")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_inputs: Option<Vec<AttachmentInput>>,
+}
+impl<'de> serde::Deserialize<'de> for PatchBrandRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PatchBrandRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PatchBrandRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PatchBrandRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<BrandPropertiesEntityType>> = None;
+                let mut f4: Option<Option<BrandPropertiesVerticalType>> = None;
+                let mut f5: Option<Option<BrandPropertiesProgramType>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<String>> = None;
+                let mut f12: Option<Option<String>> = None;
+                let mut f13: Option<Option<String>> = None;
+                let mut f14: Option<Option<String>> = None;
+                let mut f15: Option<Option<String>> = None;
+                let mut f16: Option<Option<String>> = None;
+                let mut f17: Option<Option<String>> = None;
+                let mut f18: Option<Option<String>> = None;
+                let mut f19: Option<Option<String>> = None;
+                let mut f20: Option<Option<String>> = None;
+                let mut f21: Option<Option<String>> = None;
+                let mut f22: Option<Option<String>> = None;
+                let mut f23: Option<Option<String>> = None;
+                let mut f24: Option<Option<String>> = None;
+                let mut f25: Option<Option<String>> = None;
+                let mut f26: Option<Option<String>> = None;
+                let mut f27: Option<Option<String>> = None;
+                let mut f28: Option<Option<String>> = None;
+                let mut f29: Option<Option<String>> = None;
+                let mut f30: Option<Option<String>> = None;
+                let mut f31: Option<Option<String>> = None;
+                let mut f32: Option<Option<BrandPropertiesPoliticalType>> = None;
+                let mut f33: Option<Option<String>> = None;
+                let mut f34: Option<Option<String>> = None;
+                let mut f35: Option<Option<BrandPropertiesGovernmentType>> = None;
+                let mut f36: Option<Option<String>> = None;
+                let mut f37: Option<Option<String>> = None;
+                let mut f38: Option<Option<BrandPropertiesScType>> = None;
+                let mut f39: Option<Option<String>> = None;
+                let mut f40: Option<Option<Vec<AttachmentInput>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("displayName", 0usize),
+                        ("legalCompanyName", 1usize),
+                        ("dba", 2usize),
+                        ("entityType", 3usize),
+                        ("verticalType", 4usize),
+                        ("programType", 5usize),
+                        ("registrationCountry", 6usize),
+                        ("registrationState", 7usize),
+                        ("stockMarketSymbol", 8usize),
+                        ("exchange", 9usize),
+                        ("website", 10usize),
+                        ("companyEmail", 11usize),
+                        ("estimatedAnnualRevenue", 12usize),
+                        ("country", 13usize),
+                        ("street", 14usize),
+                        ("street2", 15usize),
+                        ("city", 16usize),
+                        ("state", 17usize),
+                        ("stateCode", 18usize),
+                        ("zip", 19usize),
+                        ("taxCountry", 20usize),
+                        ("federalTaxId", 21usize),
+                        ("duns", 22usize),
+                        ("giin", 23usize),
+                        ("lei", 24usize),
+                        ("firstName", 25usize),
+                        ("lastName", 26usize),
+                        ("phoneNumber", 27usize),
+                        ("phoneNumberExtension", 28usize),
+                        ("mobilePhoneNumber", 29usize),
+                        ("contactEmail", 30usize),
+                        ("politicalToken", 31usize),
+                        ("politicalType", 32usize),
+                        ("politicalUrl", 33usize),
+                        ("governmentWebsite", 34usize),
+                        ("governmentType", 35usize),
+                        ("governmentTypeOther", 36usize),
+                        ("charitableAccreditation", 37usize),
+                        ("scType", 38usize),
+                        ("scText", 39usize),
+                        ("attachmentInputs", 40usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "displayName",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "legalCompanyName",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "dba")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "entityType",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "verticalType",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "programType",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "registrationCountry",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "registrationState",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "stockMarketSymbol",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "exchange")?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "website")?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "companyEmail",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "estimatedAnnualRevenue",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "country")?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "street")?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f15, "street2")?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f16, "city")?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "state")?
+                        }
+                        Some(18usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f18,
+                                "stateCode",
+                            )?
+                        }
+                        Some(19usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f19, "zip")?
+                        }
+                        Some(20usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f20,
+                                "taxCountry",
+                            )?
+                        }
+                        Some(21usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f21,
+                                "federalTaxId",
+                            )?
+                        }
+                        Some(22usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f22, "duns")?
+                        }
+                        Some(23usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f23, "giin")?
+                        }
+                        Some(24usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f24, "lei")?
+                        }
+                        Some(25usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f25,
+                                "firstName",
+                            )?
+                        }
+                        Some(26usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f26,
+                                "lastName",
+                            )?
+                        }
+                        Some(27usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f27,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(28usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f28,
+                                "phoneNumberExtension",
+                            )?
+                        }
+                        Some(29usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f29,
+                                "mobilePhoneNumber",
+                            )?
+                        }
+                        Some(30usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f30,
+                                "contactEmail",
+                            )?
+                        }
+                        Some(31usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f31,
+                                "politicalToken",
+                            )?
+                        }
+                        Some(32usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f32,
+                                "politicalType",
+                            )?
+                        }
+                        Some(33usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f33,
+                                "politicalUrl",
+                            )?
+                        }
+                        Some(34usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f34,
+                                "governmentWebsite",
+                            )?
+                        }
+                        Some(35usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f35,
+                                "governmentType",
+                            )?
+                        }
+                        Some(36usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f36,
+                                "governmentTypeOther",
+                            )?
+                        }
+                        Some(37usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f37,
+                                "charitableAccreditation",
+                            )?
+                        }
+                        Some(38usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f38, "scType")?
+                        }
+                        Some(39usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f39, "scText")?
+                        }
+                        Some(40usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f40,
+                                "attachmentInputs",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PatchBrandRequest {
+                    display_name: f0.flatten(),
+                    legal_company_name: f1.flatten(),
+                    dba: f2.flatten(),
+                    entity_type: f3.flatten(),
+                    vertical_type: f4.flatten(),
+                    program_type: f5.flatten(),
+                    registration_country: f6.flatten(),
+                    registration_state: f7.flatten(),
+                    stock_market_symbol: f8.flatten(),
+                    exchange: f9.flatten(),
+                    website: f10.flatten(),
+                    company_email: f11.flatten(),
+                    estimated_annual_revenue: f12.flatten(),
+                    country: f13.flatten(),
+                    street: f14.flatten(),
+                    street2: f15.flatten(),
+                    city: f16.flatten(),
+                    state: f17.flatten(),
+                    state_code: f18.flatten(),
+                    zip: f19.flatten(),
+                    tax_country: f20.flatten(),
+                    federal_tax_id: f21.flatten(),
+                    duns: f22.flatten(),
+                    giin: f23.flatten(),
+                    lei: f24.flatten(),
+                    first_name: f25.flatten(),
+                    last_name: f26.flatten(),
+                    phone_number: f27.flatten(),
+                    phone_number_extension: f28.flatten(),
+                    mobile_phone_number: f29.flatten(),
+                    contact_email: f30.flatten(),
+                    political_token: f31.flatten(),
+                    political_type: f32.flatten(),
+                    political_url: f33.flatten(),
+                    government_website: f34.flatten(),
+                    government_type: f35.flatten(),
+                    government_type_other: f36.flatten(),
+                    charitable_accreditation: f37.flatten(),
+                    sc_type: f38.flatten(),
+                    sc_text: f39.flatten(),
+                    attachment_inputs: f40.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<PatchBrandRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<PatchBrandRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("PatchBrandRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PatchBrandRequest {
@@ -4083,9 +7226,6 @@ impl<'de> serde::Deserialize<'de> for RestError {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-            &[("type", 0usize), ("title", 1usize)],
-        );
         struct __Visitor;
         impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = RestError;
@@ -4099,6 +7239,9 @@ impl<'de> serde::Deserialize<'de> for RestError {
                 let mut f0: Option<String> = None;
                 let mut f1: Option<String> = None;
                 let mut rest = serde_json::Map::new();
+                const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+                    &[("type", 0usize), ("title", 1usize)],
+                );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
@@ -4123,7 +7266,7 @@ impl<'de> serde::Deserialize<'de> for RestError {
                 })
             }
         }
-        deserializer.deserialize_map(__Visitor)
+        deserializer.deserialize_struct("RestError", &[], __Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4249,12 +7392,55 @@ impl From<RestErrorKindVariant1> for RestErrorKind {
     }
 }
 /// Response with a list of structured error details, each pointing to a specific field.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RestErrorKindVariant0 {
     /// Detailed information about the error. This field can contain multiple error details to provide more context about the error that occurred.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<InternalRestError>>,
+}
+impl<'de> serde::Deserialize<'de> for RestErrorKindVariant0 {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RestErrorKindVariant0;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RestErrorKindVariant0")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RestErrorKindVariant0, __A::Error> {
+                let mut f0: Option<Option<Vec<InternalRestError>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("errors", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "errors")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RestErrorKindVariant0 {
+                    errors: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RestErrorKindVariant0, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RestErrorKindVariant0 as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("RestErrorKindVariant0", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RestErrorKindVariant0 {
@@ -4270,12 +7456,55 @@ impl RestErrorKindVariant0 {
     }
 }
 /// Response with a plain text explanation of the error.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RestErrorKindVariant1 {
     /// A human-readable explanation of the error that occurred.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for RestErrorKindVariant1 {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RestErrorKindVariant1;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RestErrorKindVariant1")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RestErrorKindVariant1, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("detail", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "detail")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RestErrorKindVariant1 {
+                    detail: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RestErrorKindVariant1, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RestErrorKindVariant1 as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("RestErrorKindVariant1", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RestErrorKindVariant1 {
@@ -4291,7 +7520,7 @@ impl RestErrorKindVariant1 {
     }
 }
 /// Third party metadata element. This is used to include any additional information that is required for the brand order process that is not included in the standard fields. For instance, it can be used to include the 10DLC brand ID when the import type is IMPORT_TCR_BRAND, or the US Short Code Registry brand ID when the import type is IMPORT_GCH_BRAND.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ThirdPartyElement {
     /// Third Party metadata property name.
@@ -4300,6 +7529,54 @@ pub struct ThirdPartyElement {
     /// Third party metadata property value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ThirdPartyElement {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ThirdPartyElement;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ThirdPartyElement")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ThirdPartyElement, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize), ("value", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ThirdPartyElement {
+                    name: f0.flatten(),
+                    value: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ThirdPartyElement, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ThirdPartyElement as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ThirdPartyElement", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ThirdPartyElement {
@@ -4320,7 +7597,7 @@ impl ThirdPartyElement {
     }
 }
 /// `UploadBrandAttachmentRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UploadBrandAttachmentRequest {
     /// File content body
@@ -4328,6 +7605,54 @@ pub struct UploadBrandAttachmentRequest {
     /// `attachmentType`
     #[serde(rename = "attachmentType")]
     pub attachment_type: AttachmentType,
+}
+impl<'de> serde::Deserialize<'de> for UploadBrandAttachmentRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UploadBrandAttachmentRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UploadBrandAttachmentRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UploadBrandAttachmentRequest, __A::Error> {
+                let mut f0: Option<sinch_sdk_runtime::File> = None;
+                let mut f1: Option<AttachmentType> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("file", 0usize), ("attachmentType", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "file")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "attachmentType",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UploadBrandAttachmentRequest {
+                    file: f0.ok_or_else(|| serde::de::Error::missing_field("file"))?,
+                    attachment_type: f1
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "attachmentType",
+                        ))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("UploadBrandAttachmentRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UploadBrandAttachmentRequest {

@@ -7,7 +7,7 @@
     clippy::large_enum_variant
 )]
 /// `AccessControlList`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessControlList {
     /// The ID of the access control list entry.
@@ -36,6 +36,99 @@ pub struct AccessControlList {
     #[serde(rename = "projectId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for AccessControlList {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AccessControlList;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AccessControlList")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AccessControlList, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<bool>> = None;
+                let mut f3: Option<Vec<IpRange>> = None;
+                let mut f4: Option<Option<Vec<String>>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f7: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("name", 1usize),
+                        ("enabled", 2usize),
+                        ("ipRanges", 3usize),
+                        ("trunks", 4usize),
+                        ("createTime", 5usize),
+                        ("updateTime", 6usize),
+                        ("projectId", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "enabled")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "ipRanges")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "trunks")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "createTime",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "updateTime",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "projectId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AccessControlList {
+                    id: f0.flatten(),
+                    name: f1.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    enabled: f2.flatten(),
+                    ip_ranges: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("ipRanges"))?,
+                    trunks: f4.flatten(),
+                    create_time: f5.flatten(),
+                    update_time: f6.flatten(),
+                    project_id: f7.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("AccessControlList", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AccessControlList {
@@ -85,13 +178,61 @@ impl AccessControlList {
     }
 }
 /// `AddAccessControlListToTrunkRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AddAccessControlListToTrunkRequest {
     /// Array of AccessControlList ids
     #[serde(rename = "accessControlListIds")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list_ids: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for AddAccessControlListToTrunkRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AddAccessControlListToTrunkRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AddAccessControlListToTrunkRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AddAccessControlListToTrunkRequest, __A::Error> {
+                let mut f0: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("accessControlListIds", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "accessControlListIds",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AddAccessControlListToTrunkRequest {
+                    access_control_list_ids: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AddAccessControlListToTrunkRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AddAccessControlListToTrunkRequest as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("AddAccessControlListToTrunkRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AddAccessControlListToTrunkRequest {
@@ -109,13 +250,61 @@ impl AddAccessControlListToTrunkRequest {
     }
 }
 /// `AddAccessControlListToTrunkResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AddAccessControlListToTrunkResponse {
     /// Array of AccessControlList ids
     #[serde(rename = "accessControlListIds")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list_ids: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for AddAccessControlListToTrunkResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AddAccessControlListToTrunkResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AddAccessControlListToTrunkResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AddAccessControlListToTrunkResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("accessControlListIds", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "accessControlListIds",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AddAccessControlListToTrunkResponse {
+                    access_control_list_ids: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AddAccessControlListToTrunkResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AddAccessControlListToTrunkResponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("AddAccessControlListToTrunkResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AddAccessControlListToTrunkResponse {
@@ -133,12 +322,53 @@ impl AddAccessControlListToTrunkResponse {
     }
 }
 /// `AddEstProjectsRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AddEstProjectsRequest {
     /// The project IDs you want to add.
     #[serde(rename = "projectIds")]
     pub project_ids: Vec<String>,
+}
+impl<'de> serde::Deserialize<'de> for AddEstProjectsRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AddEstProjectsRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AddEstProjectsRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AddEstProjectsRequest, __A::Error> {
+                let mut f0: Option<Vec<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("projectIds", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "projectIds",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AddEstProjectsRequest {
+                    project_ids: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("projectIds"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("AddEstProjectsRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AddEstProjectsRequest {
@@ -151,13 +381,60 @@ impl AddEstProjectsRequest {
     }
 }
 /// `AddEstProjectsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AddEstProjectsResponse {
     /// The added project IDs.
     #[serde(rename = "addedProjects")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub added_projects: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for AddEstProjectsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AddEstProjectsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AddEstProjectsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AddEstProjectsResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("addedProjects", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "addedProjects",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AddEstProjectsResponse {
+                    added_projects: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AddEstProjectsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AddEstProjectsResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("AddEstProjectsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AddEstProjectsResponse {
@@ -173,7 +450,7 @@ impl AddEstProjectsResponse {
     }
 }
 /// The request was malformed on one or more fields.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BadRequestDetail {
     /// The request was malformed on one or more fields.
@@ -183,6 +460,58 @@ pub struct BadRequestDetail {
     #[serde(rename = "fieldViolations")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_violations: Option<Vec<FieldViolation>>,
+}
+impl<'de> serde::Deserialize<'de> for BadRequestDetail {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BadRequestDetail;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BadRequestDetail")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BadRequestDetail, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<Vec<FieldViolation>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("fieldViolations", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "fieldViolations",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BadRequestDetail {
+                    r#type: f0.flatten(),
+                    field_violations: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BadRequestDetail, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BadRequestDetail as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BadRequestDetail", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BadRequestDetail {
@@ -206,13 +535,65 @@ impl BadRequestDetail {
     }
 }
 /// `BulkUpdateCredentialListsForTrunkResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BulkUpdateCredentialListsForTrunkResponse {
     /// Array of credential list IDs
     #[serde(rename = "credentialListIds")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_list_ids: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for BulkUpdateCredentialListsForTrunkResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BulkUpdateCredentialListsForTrunkResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BulkUpdateCredentialListsForTrunkResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BulkUpdateCredentialListsForTrunkResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("credentialListIds", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "credentialListIds",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BulkUpdateCredentialListsForTrunkResponse {
+                    credential_list_ids: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BulkUpdateCredentialListsForTrunkResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BulkUpdateCredentialListsForTrunkResponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "BulkUpdateCredentialListsForTrunkResponse",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BulkUpdateCredentialListsForTrunkResponse {
@@ -228,7 +609,7 @@ impl BulkUpdateCredentialListsForTrunkResponse {
     }
 }
 /// The call resource represents an inbound or outbound connection between Sinch and a supported device
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Call {
     /// The unique identifier of the call.
@@ -291,6 +672,167 @@ pub struct Call {
     #[serde(rename = "pcapId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pcap_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Call {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Call;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Call")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Call, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<CallDirection>> = None;
+                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<i64>> = None;
+                let mut f7: Option<Option<CallResult>> = None;
+                let mut f8: Option<Option<Money>> = None;
+                let mut f9: Option<Option<i64>> = None;
+                let mut f10: Option<Option<Money>> = None;
+                let mut f11: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f12: Option<Option<String>> = None;
+                let mut f13: Option<Option<String>> = None;
+                let mut f14: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("callId", 0usize),
+                        ("to", 1usize),
+                        ("from", 2usize),
+                        ("direction", 3usize),
+                        ("answerTime", 4usize),
+                        ("endTime", 5usize),
+                        ("durationSeconds", 6usize),
+                        ("callResult", 7usize),
+                        ("pricePerMinute", 8usize),
+                        ("billingDurationSeconds", 9usize),
+                        ("price", 10usize),
+                        ("createTime", 11usize),
+                        ("projectId", 12usize),
+                        ("trunkId", 13usize),
+                        ("pcapId", 14usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "callId")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "to")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "from")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "direction",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "answerTime",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "endTime")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "durationSeconds",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "callResult",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "pricePerMinute",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "billingDurationSeconds",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "price")?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "createTime",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "projectId",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "trunkId")?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "pcapId")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Call {
+                    call_id: f0.flatten(),
+                    to: f1.flatten(),
+                    from: f2.flatten(),
+                    direction: f3.flatten(),
+                    answer_time: f4.flatten(),
+                    end_time: f5.flatten(),
+                    duration_seconds: f6.flatten(),
+                    call_result: f7.flatten(),
+                    price_per_minute: f8.flatten(),
+                    billing_duration_seconds: f9.flatten(),
+                    price: f10.flatten(),
+                    create_time: f11.flatten(),
+                    project_id: f12.flatten(),
+                    trunk_id: f13.flatten(),
+                    pcap_id: f14.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Call, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Call as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Call", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Call {
@@ -392,7 +934,7 @@ impl Call {
     }
 }
 /// `CallBlockingRule`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallBlockingRule {
     /// The name for the call blocking rule.
@@ -419,6 +961,101 @@ pub struct CallBlockingRule {
     /// The ID of the call blocking rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CallBlockingRule {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallBlockingRule;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallBlockingRule")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallBlockingRule, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<CallBlockingRuleDirection> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("name", 0usize),
+                        ("direction", 1usize),
+                        ("callerCountry", 2usize),
+                        ("calleeCountry", 3usize),
+                        ("callerMatch", 4usize),
+                        ("calleeMatch", 5usize),
+                        ("id", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "direction",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "callerCountry",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "calleeCountry",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "callerMatch",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "calleeMatch",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "id")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallBlockingRule {
+                    name: f0.flatten(),
+                    direction: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("direction"))?,
+                    caller_country: f2.flatten(),
+                    callee_country: f3.flatten(),
+                    caller_match: f4.flatten(),
+                    callee_match: f5.flatten(),
+                    id: f6.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CallBlockingRule", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallBlockingRule {
@@ -659,7 +1296,7 @@ impl<'de> serde::Deserialize<'de> for CallResult {
     }
 }
 /// With country permissions you can control which countries can be dialed from your account. For beta only, countries supported are US,CA and * if you would like to allow international dialing.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CountryPermission {
     /// The [ISO code](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) of the country
@@ -678,6 +1315,77 @@ pub struct CountryPermission {
     pub country_dialing_codes: Option<Vec<String>>,
     /// If the country is enabled or not. When this is enabled regular numbers can be dialed from the account.
     pub enabled: bool,
+}
+impl<'de> serde::Deserialize<'de> for CountryPermission {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CountryPermission;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CountryPermission")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CountryPermission, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<Vec<String>>> = None;
+                let mut f4: Option<bool> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("isoCode", 0usize),
+                        ("name", 1usize),
+                        ("continent", 2usize),
+                        ("countryDialingCodes", 3usize),
+                        ("enabled", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "isoCode")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "continent",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "countryDialingCodes",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "enabled")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CountryPermission {
+                    iso_code: f0.flatten(),
+                    name: f1.flatten(),
+                    continent: f2.flatten(),
+                    country_dialing_codes: f3.flatten(),
+                    enabled: f4
+                        .ok_or_else(|| serde::de::Error::missing_field("enabled"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CountryPermission", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CountryPermission {
@@ -714,7 +1422,7 @@ impl CountryPermission {
     }
 }
 /// `CreateSipEndpointResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateSipEndpointResponse {
     /// Total size of the result.
@@ -731,6 +1439,81 @@ pub struct CreateSipEndpointResponse {
     /// `endpoints`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoints: Option<Vec<SipEndpoint>>,
+}
+impl<'de> serde::Deserialize<'de> for CreateSipEndpointResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateSipEndpointResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateSipEndpointResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateSipEndpointResponse, __A::Error> {
+                let mut f0: Option<Option<i32>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                let mut f3: Option<Option<Vec<SipEndpoint>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("totalItems", 0usize),
+                        ("pageNumber", 1usize),
+                        ("size", 2usize),
+                        ("endpoints", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "totalItems",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "pageNumber",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "size")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "endpoints",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateSipEndpointResponse {
+                    total_items: f0.flatten(),
+                    page_number: f1.flatten(),
+                    size: f2.flatten(),
+                    endpoints: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CreateSipEndpointResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CreateSipEndpointResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CreateSipEndpointResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateSipEndpointResponse {
@@ -766,12 +1549,55 @@ impl CreateSipEndpointResponse {
     }
 }
 /// `Credential`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Credential {
     /// The password for the credential.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Credential {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Credential;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Credential")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Credential, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("password", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "password")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Credential {
+                    password: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Credential, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Credential as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Credential", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Credential {
@@ -787,12 +1613,55 @@ impl Credential {
     }
 }
 /// `CredentialListIds`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CredentialListIds {
     /// `credentialListIds`
     #[serde(rename = "credentialListIds")]
     pub credential_list_ids: Vec<String>,
+}
+impl<'de> serde::Deserialize<'de> for CredentialListIds {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CredentialListIds;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CredentialListIds")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CredentialListIds, __A::Error> {
+                let mut f0: Option<Vec<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("credentialListIds", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "credentialListIds",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CredentialListIds {
+                    credential_list_ids: f0
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "credentialListIds",
+                        ))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CredentialListIds", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CredentialListIds {
@@ -805,11 +1674,47 @@ impl CredentialListIds {
     }
 }
 /// `CredentialListRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CredentialListRequest {
     /// The name of the credential list.
     pub name: String,
+}
+impl<'de> serde::Deserialize<'de> for CredentialListRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CredentialListRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CredentialListRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CredentialListRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CredentialListRequest {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CredentialListRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CredentialListRequest {
@@ -820,7 +1725,7 @@ impl CredentialListRequest {
     }
 }
 /// `CredentialListResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CredentialListResponse {
     /// The name of the credential list.
@@ -829,6 +1734,54 @@ pub struct CredentialListResponse {
     /// The ID of the credential list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CredentialListResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CredentialListResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CredentialListResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CredentialListResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize), ("id", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "id")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CredentialListResponse {
+                    name: f0.flatten(),
+                    id: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CredentialListResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CredentialListResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CredentialListResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CredentialListResponse {
@@ -849,7 +1802,7 @@ impl CredentialListResponse {
     }
 }
 /// Displays whether the specified domain exists as a SIP trunk, and if so, the SIP Trunk ID.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct DomainExists {
     /// This value returns true if the domain exists as a SIP trunk, and false if it does not.
@@ -859,6 +1812,58 @@ pub struct DomainExists {
     #[serde(rename = "sipTrunkId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sip_trunk_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for DomainExists {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DomainExists;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DomainExists")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DomainExists, __A::Error> {
+                let mut f0: Option<Option<bool>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("exists", 0usize), ("sipTrunkId", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "exists")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "sipTrunkId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DomainExists {
+                    exists: f0.flatten(),
+                    sip_trunk_id: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<DomainExists, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<DomainExists as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("DomainExists", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DomainExists {
@@ -882,7 +1887,7 @@ impl DomainExists {
     }
 }
 /// An error response. The `code` field is a unique identifier for the error. The `message` field is a human-readable description of the error.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Error {
     /// HTTP status code or error code
@@ -897,6 +1902,69 @@ pub struct Error {
     /// Details of the errors
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<ErrorDetail>>,
+}
+impl<'de> serde::Deserialize<'de> for Error {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Error;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Error")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Error, __A::Error> {
+                let mut f0: Option<Option<i32>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<Vec<ErrorDetail>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("code", 0usize),
+                        ("status", 1usize),
+                        ("message", 2usize),
+                        ("details", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "message")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Error {
+                    code: f0.flatten(),
+                    status: f1.flatten(),
+                    message: f2.flatten(),
+                    details: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Error, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Error as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Error", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Error {
@@ -1074,7 +2142,7 @@ impl From<ErrorInfo> for ErrorDetail {
 ///          "country": "Bermuda",
 ///        }
 ///      }
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ErrorInfo {
     /// Describes the cause of the error with structured details.
@@ -1102,6 +2170,71 @@ pub struct ErrorInfo {
     #[serde(rename = "metaData")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta_data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+impl<'de> serde::Deserialize<'de> for ErrorInfo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ErrorInfo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ErrorInfo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ErrorInfo, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("reason", 1usize),
+                        ("domain", 2usize),
+                        ("metaData", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "reason")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "domain")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "metaData")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ErrorInfo {
+                    r#type: f0.flatten(),
+                    reason: f1.flatten(),
+                    domain: f2.flatten(),
+                    meta_data: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ErrorInfo, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ErrorInfo as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ErrorInfo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ErrorInfo {
@@ -1320,7 +2453,7 @@ impl<'de> serde::Deserialize<'de> for ExportCallRecordsHasChildren {
     }
 }
 /// `FieldViolation`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FieldViolation {
     /// Request field.
@@ -1329,6 +2462,58 @@ pub struct FieldViolation {
     /// Description of why the request field was considered invalid.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for FieldViolation {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FieldViolation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FieldViolation")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FieldViolation, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("field", 0usize), ("description", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "field")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FieldViolation {
+                    field: f0.flatten(),
+                    description: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FieldViolation, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FieldViolation as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FieldViolation {
@@ -1412,7 +2597,7 @@ impl<'de> serde::Deserialize<'de> for FindCallsDirection {
     }
 }
 /// `FindCallsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FindCallsResponse {
     /// The list of calls that matches the query parameters.
@@ -1429,6 +2614,77 @@ pub struct FindCallsResponse {
     /// The number of items per page. default is 1000
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for FindCallsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FindCallsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FindCallsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FindCallsResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<Call>>> = None;
+                let mut f1: Option<Option<i32>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("calls", 0usize),
+                        ("totalItems", 1usize),
+                        ("pageNumber", 2usize),
+                        ("size", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "calls")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "totalItems",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "pageNumber",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "size")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FindCallsResponse {
+                    calls: f0.flatten(),
+                    total_items: f1.flatten(),
+                    page_number: f2.flatten(),
+                    size: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FindCallsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FindCallsResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FindCallsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FindCallsResponse {
@@ -1464,7 +2720,7 @@ impl FindCallsResponse {
     }
 }
 /// `GetAccessControlListResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetAccessControlListResponse {
     /// `accessControlLists`
@@ -1482,6 +2738,81 @@ pub struct GetAccessControlListResponse {
     /// The number of items per page. default is 1000
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for GetAccessControlListResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetAccessControlListResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetAccessControlListResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetAccessControlListResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<AccessControlList>>> = None;
+                let mut f1: Option<Option<i32>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("accessControlLists", 0usize),
+                        ("totalItems", 1usize),
+                        ("pageNumber", 2usize),
+                        ("size", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "accessControlLists",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "totalItems",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "pageNumber",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "size")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetAccessControlListResponse {
+                    access_control_lists: f0.flatten(),
+                    total_items: f1.flatten(),
+                    page_number: f2.flatten(),
+                    size: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetAccessControlListResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetAccessControlListResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetAccessControlListResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetAccessControlListResponse {
@@ -1520,7 +2851,7 @@ impl GetAccessControlListResponse {
     }
 }
 /// `GetAccessControlListsForTrunkResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetAccessControlListsForTrunkResponse {
     /// Array of AccessControlList ids
@@ -1538,6 +2869,82 @@ pub struct GetAccessControlListsForTrunkResponse {
     /// The number of items per page. default is 1000
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for GetAccessControlListsForTrunkResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetAccessControlListsForTrunkResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetAccessControlListsForTrunkResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetAccessControlListsForTrunkResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<String>>> = None;
+                let mut f1: Option<Option<i32>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("accessControlListIds", 0usize),
+                        ("totalItems", 1usize),
+                        ("pageNumber", 2usize),
+                        ("size", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "accessControlListIds",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "totalItems",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "pageNumber",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "size")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetAccessControlListsForTrunkResponse {
+                    access_control_list_ids: f0.flatten(),
+                    total_items: f1.flatten(),
+                    page_number: f2.flatten(),
+                    size: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetAccessControlListsForTrunkResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetAccessControlListsForTrunkResponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("GetAccessControlListsForTrunkResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetAccessControlListsForTrunkResponse {
@@ -1573,13 +2980,60 @@ impl GetAccessControlListsForTrunkResponse {
     }
 }
 /// `GetCountryPermissionsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetCountryPermissionsResponse {
     /// `countryPermissions`
     #[serde(rename = "countryPermissions")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_permissions: Option<Vec<CountryPermission>>,
+}
+impl<'de> serde::Deserialize<'de> for GetCountryPermissionsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetCountryPermissionsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetCountryPermissionsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetCountryPermissionsResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<CountryPermission>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("countryPermissions", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "countryPermissions",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetCountryPermissionsResponse {
+                    country_permissions: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetCountryPermissionsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetCountryPermissionsResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetCountryPermissionsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetCountryPermissionsResponse {
@@ -1598,7 +3052,7 @@ impl GetCountryPermissionsResponse {
     }
 }
 /// `GetCredentialListsForTrunkResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetCredentialListsForTrunkResponse {
     /// `credentialListIds`
@@ -1615,6 +3069,78 @@ pub struct GetCredentialListsForTrunkResponse {
     /// The number of items per page. default is 1000
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for GetCredentialListsForTrunkResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetCredentialListsForTrunkResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetCredentialListsForTrunkResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetCredentialListsForTrunkResponse, __A::Error> {
+                let mut f0: Option<Vec<String>> = None;
+                let mut f1: Option<Option<i32>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("credentialListIds", 0usize),
+                        ("totalItems", 1usize),
+                        ("pageNumber", 2usize),
+                        ("size", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "credentialListIds",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "totalItems",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "pageNumber",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "size")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetCredentialListsForTrunkResponse {
+                    credential_list_ids: f0
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "credentialListIds",
+                        ))?,
+                    total_items: f1.flatten(),
+                    page_number: f2.flatten(),
+                    size: f3.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("GetCredentialListsForTrunkResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetCredentialListsForTrunkResponse {
@@ -1645,7 +3171,7 @@ impl GetCredentialListsForTrunkResponse {
     }
 }
 /// `GetIpRangesForAccessControlListResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetIpRangesForAccessControlListResponse {
     /// The list of IP ranges
@@ -1663,6 +3189,82 @@ pub struct GetIpRangesForAccessControlListResponse {
     /// The number of items per page. default is 1000
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for GetIpRangesForAccessControlListResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetIpRangesForAccessControlListResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetIpRangesForAccessControlListResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetIpRangesForAccessControlListResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<IpRange>>> = None;
+                let mut f1: Option<Option<i32>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("ipRanges", 0usize),
+                        ("totalItems", 1usize),
+                        ("pageNumber", 2usize),
+                        ("size", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "ipRanges")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "totalItems",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "pageNumber",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "size")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetIpRangesForAccessControlListResponse {
+                    ip_ranges: f0.flatten(),
+                    total_items: f1.flatten(),
+                    page_number: f2.flatten(),
+                    size: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetIpRangesForAccessControlListResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetIpRangesForAccessControlListResponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "GetIpRangesForAccessControlListResponse",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetIpRangesForAccessControlListResponse {
@@ -1758,7 +3360,7 @@ impl<'de> serde::Deserialize<'de> for GetPcapDirection {
     }
 }
 /// `GetPhoneNumbersResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetPhoneNumbersResponse {
     /// Total size of the result.
@@ -1776,6 +3378,81 @@ pub struct GetPhoneNumbersResponse {
     #[serde(rename = "phoneNumbers")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_numbers: Option<Vec<Number>>,
+}
+impl<'de> serde::Deserialize<'de> for GetPhoneNumbersResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetPhoneNumbersResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetPhoneNumbersResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetPhoneNumbersResponse, __A::Error> {
+                let mut f0: Option<Option<i32>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                let mut f3: Option<Option<Vec<Number>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("totalItems", 0usize),
+                        ("pageNumber", 1usize),
+                        ("size", 2usize),
+                        ("phoneNumbers", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "totalItems",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "pageNumber",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "size")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "phoneNumbers",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetPhoneNumbersResponse {
+                    total_items: f0.flatten(),
+                    page_number: f1.flatten(),
+                    size: f2.flatten(),
+                    phone_numbers: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetPhoneNumbersResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetPhoneNumbersResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetPhoneNumbersResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetPhoneNumbersResponse {
@@ -1811,7 +3488,7 @@ impl GetPhoneNumbersResponse {
     }
 }
 /// `GetSipEndpointResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetSipEndpointResponse {
     /// Total size of the result.
@@ -1828,6 +3505,81 @@ pub struct GetSipEndpointResponse {
     /// `endpoints`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoints: Option<Vec<SipEndpoint>>,
+}
+impl<'de> serde::Deserialize<'de> for GetSipEndpointResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetSipEndpointResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetSipEndpointResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetSipEndpointResponse, __A::Error> {
+                let mut f0: Option<Option<i32>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                let mut f3: Option<Option<Vec<SipEndpoint>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("totalItems", 0usize),
+                        ("pageNumber", 1usize),
+                        ("size", 2usize),
+                        ("endpoints", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "totalItems",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "pageNumber",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "size")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "endpoints",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetSipEndpointResponse {
+                    total_items: f0.flatten(),
+                    page_number: f1.flatten(),
+                    size: f2.flatten(),
+                    endpoints: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetSipEndpointResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetSipEndpointResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetSipEndpointResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetSipEndpointResponse {
@@ -1863,7 +3615,7 @@ impl GetSipEndpointResponse {
     }
 }
 /// `GetSipTrunksResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetSipTrunksResponse {
     /// Total size of the result.
@@ -1881,6 +3633,81 @@ pub struct GetSipTrunksResponse {
     #[serde(rename = "sipTrunks")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sip_trunks: Option<Vec<SipTrunk>>,
+}
+impl<'de> serde::Deserialize<'de> for GetSipTrunksResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetSipTrunksResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetSipTrunksResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetSipTrunksResponse, __A::Error> {
+                let mut f0: Option<Option<i32>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                let mut f3: Option<Option<Vec<SipTrunk>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("totalItems", 0usize),
+                        ("pageNumber", 1usize),
+                        ("size", 2usize),
+                        ("sipTrunks", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "totalItems",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "pageNumber",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "size")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "sipTrunks",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetSipTrunksResponse {
+                    total_items: f0.flatten(),
+                    page_number: f1.flatten(),
+                    size: f2.flatten(),
+                    sip_trunks: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetSipTrunksResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetSipTrunksResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetSipTrunksResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetSipTrunksResponse {
@@ -1916,7 +3743,7 @@ impl GetSipTrunksResponse {
     }
 }
 /// A single or range of IP addresses.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct IpRange {
     /// The ID of the IP range.
@@ -1952,6 +3779,117 @@ pub struct IpRange {
     #[serde(rename = "accessControlListId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for IpRange {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = IpRange;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct IpRange")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<IpRange, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("description", 1usize),
+                        ("ipAddress", 2usize),
+                        ("range", 3usize),
+                        ("createTime", 4usize),
+                        ("updateTime", 5usize),
+                        ("projectId", 6usize),
+                        ("accessControlListId", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "ipAddress",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "range")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "createTime",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "updateTime",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "projectId",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "accessControlListId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(IpRange {
+                    id: f0.flatten(),
+                    description: f1.flatten(),
+                    ip_address: f2.flatten(),
+                    range: f3.flatten(),
+                    create_time: f4.flatten(),
+                    update_time: f5.flatten(),
+                    project_id: f6.flatten(),
+                    access_control_list_id: f7.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<IpRange, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<IpRange as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("IpRange", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl IpRange {
@@ -2011,7 +3949,7 @@ impl IpRange {
     }
 }
 /// `Money`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Money {
     /// The 3-letter currency code defined in ISO 4217.
@@ -2021,6 +3959,58 @@ pub struct Money {
     /// The amount with 4 decimals and decimal delimiter `.`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Money {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Money;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Money")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Money, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("currencyCode", 0usize), ("amount", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "currencyCode",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "amount")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Money {
+                    currency_code: f0.flatten(),
+                    amount: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Money, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Money as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Money", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Money {
@@ -2044,7 +4034,7 @@ impl Money {
     }
 }
 /// A Sinch phone number assigned to a SIP trunk. This must be a number you own and configured for Elastic SIP Trunking.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Number {
     /// The ID of the phone number.
@@ -2070,6 +4060,101 @@ pub struct Number {
     #[serde(rename = "updateTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for Number {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Number;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Number")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Number, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<PhoneNumber>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("sipTrunkId", 1usize),
+                        ("phoneNumber", 2usize),
+                        ("countryCode", 3usize),
+                        ("createTime", 4usize),
+                        ("updateTime", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "sipTrunkId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "countryCode",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "createTime",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "updateTime",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Number {
+                    id: f0.flatten(),
+                    sip_trunk_id: f1.flatten(),
+                    phone_number: f2.flatten(),
+                    country_code: f3.flatten(),
+                    create_time: f4.flatten(),
+                    update_time: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Number, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Number as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Number", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Number {
@@ -2117,7 +4202,7 @@ impl Number {
     }
 }
 /// `Pagination`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Pagination {
     /// Total size of the result.
@@ -2131,6 +4216,67 @@ pub struct Pagination {
     /// The number of items per page. default is 1000
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for Pagination {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Pagination;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Pagination")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Pagination, __A::Error> {
+                let mut f0: Option<Option<i32>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("totalItems", 0usize), ("pageNumber", 1usize), ("size", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "totalItems",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "pageNumber",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "size")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Pagination {
+                    total_items: f0.flatten(),
+                    page_number: f1.flatten(),
+                    size: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Pagination, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Pagination as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Pagination", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Pagination {
@@ -2162,7 +4308,7 @@ impl Pagination {
 /// A phone number in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format, including the leading '+'.
 pub type PhoneNumber = String;
 /// Description of quota failure, example not enough credit, maximum calls per minute
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct QuotaFailure {
     /// On what part the quota failed, example ip address, CPS.
@@ -2173,6 +4319,58 @@ pub struct QuotaFailure {
     /// public documentation
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de> for QuotaFailure {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = QuotaFailure;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct QuotaFailure")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<QuotaFailure, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<serde_json::Value>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("subject", 0usize), ("description", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "subject")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(QuotaFailure {
+                    subject: f0.flatten(),
+                    description: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<QuotaFailure, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<QuotaFailure as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("QuotaFailure", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl QuotaFailure {
@@ -2196,7 +4394,7 @@ impl QuotaFailure {
     }
 }
 /// Describes how a quota check failed. For example if the total number of `IN_PROGRESS` call was reached
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct QuotaFailureDetail {
     /// Describes how a quota check failed. For example if the total number of `IN_PROGRESS` call was reached
@@ -2205,6 +4403,58 @@ pub struct QuotaFailureDetail {
     /// A list of quota violations
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub violations: Option<Vec<QuotaFailure>>,
+}
+impl<'de> serde::Deserialize<'de> for QuotaFailureDetail {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = QuotaFailureDetail;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct QuotaFailureDetail")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<QuotaFailureDetail, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<Vec<QuotaFailure>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("violations", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "violations",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(QuotaFailureDetail {
+                    r#type: f0.flatten(),
+                    violations: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<QuotaFailureDetail, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<QuotaFailureDetail as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("QuotaFailureDetail", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl QuotaFailureDetail {
@@ -2228,7 +4478,7 @@ impl QuotaFailureDetail {
     }
 }
 /// `RegisteredEndpoint`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct RegisteredEndpoint {
     /// This property determines whether the endpoint is static or registered. If registered, this must be set to `true`.
@@ -2237,6 +4487,59 @@ pub struct RegisteredEndpoint {
     /// The username for the credential list you want to use to register the endpoint.
     #[serde(rename = "credentialUsername")]
     pub credential_username: String,
+}
+impl<'de> serde::Deserialize<'de> for RegisteredEndpoint {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RegisteredEndpoint;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RegisteredEndpoint")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RegisteredEndpoint, __A::Error> {
+                let mut f0: Option<bool> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("isRegistered", 0usize), ("credentialUsername", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "isRegistered",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "credentialUsername",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RegisteredEndpoint {
+                    is_registered: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("isRegistered"))?,
+                    credential_username: f1
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "credentialUsername",
+                        ))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("RegisteredEndpoint", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RegisteredEndpoint {
@@ -2253,7 +4556,7 @@ impl RegisteredEndpoint {
     }
 }
 /// Information on why a request failed.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RequestInfoDetail {
     /// Information on why a request failed.
@@ -2266,6 +4569,65 @@ pub struct RequestInfoDetail {
     /// The data sent to to the API when the error occurred.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+impl<'de> serde::Deserialize<'de> for RequestInfoDetail {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RequestInfoDetail;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RequestInfoDetail")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RequestInfoDetail, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("requestId", 1usize), ("data", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "requestId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "data")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RequestInfoDetail {
+                    r#type: f0.flatten(),
+                    request_id: f1.flatten(),
+                    data: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RequestInfoDetail, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RequestInfoDetail as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("RequestInfoDetail", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RequestInfoDetail {
@@ -2343,18 +4705,6 @@ impl<'de> serde::Deserialize<'de> for SipEndpoint {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-            &[
-                ("id", 0usize),
-                ("sipTrunkId", 1usize),
-                ("name", 2usize),
-                ("transport", 3usize),
-                ("priority", 4usize),
-                ("enabled", 5usize),
-                ("createTime", 6usize),
-                ("updateTime", 7usize),
-            ],
-        );
         struct __Visitor;
         impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = SipEndpoint;
@@ -2374,6 +4724,18 @@ impl<'de> serde::Deserialize<'de> for SipEndpoint {
                 let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
                 let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
                 let mut rest = serde_json::Map::new();
+                const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+                    &[
+                        ("id", 0usize),
+                        ("sipTrunkId", 1usize),
+                        ("name", 2usize),
+                        ("transport", 3usize),
+                        ("priority", 4usize),
+                        ("enabled", 5usize),
+                        ("createTime", 6usize),
+                        ("updateTime", 7usize),
+                    ],
+                );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
@@ -2441,7 +4803,7 @@ impl<'de> serde::Deserialize<'de> for SipEndpoint {
                 })
             }
         }
-        deserializer.deserialize_map(__Visitor)
+        deserializer.deserialize_struct("SipEndpoint", &[], __Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2667,7 +5029,7 @@ impl<'de> serde::Deserialize<'de> for SipEndpointTransport {
     }
 }
 /// A created SIP trunk.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SipTrunk {
     /// The SIP trunk id.
@@ -2714,6 +5076,143 @@ pub struct SipTrunk {
     #[serde(rename = "projectId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for SipTrunk {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SipTrunk;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SipTrunk")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SipTrunk, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<Option<i64>> = None;
+                let mut f6: Option<Option<bool>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<bool>> = None;
+                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f11: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("hostName", 1usize),
+                        ("topLevelDomain", 2usize),
+                        ("domain", 3usize),
+                        ("name", 4usize),
+                        ("callsPerSecond", 5usize),
+                        ("enableCallerName", 6usize),
+                        ("callForwardNumber", 7usize),
+                        ("enableCallForward", 8usize),
+                        ("createTime", 9usize),
+                        ("updateTime", 10usize),
+                        ("projectId", 11usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "hostName")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "topLevelDomain",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "domain")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "name")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "callsPerSecond",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "enableCallerName",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "callForwardNumber",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "enableCallForward",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "createTime",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "updateTime",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "projectId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SipTrunk {
+                    id: f0.flatten(),
+                    host_name: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("hostName"))?,
+                    top_level_domain: f2.flatten(),
+                    domain: f3.flatten(),
+                    name: f4.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    calls_per_second: f5.flatten(),
+                    enable_caller_name: f6.flatten(),
+                    call_forward_number: f7.flatten(),
+                    enable_call_forward: f8.flatten(),
+                    create_time: f9.flatten(),
+                    update_time: f10.flatten(),
+                    project_id: f11.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SipTrunk", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SipTrunk {
@@ -2787,7 +5286,7 @@ impl SipTrunk {
     }
 }
 /// `StaticEndpoint`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct StaticEndpoint {
     /// The address of the SIP endpoint can be an IP address or a domain name. EST uses IP authentication and will only accept calls from the specified address or domain.
@@ -2795,6 +5294,48 @@ pub struct StaticEndpoint {
     /// The port of the SIP endpoint.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for StaticEndpoint {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = StaticEndpoint;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct StaticEndpoint")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<StaticEndpoint, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("address", 0usize), ("port", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "address")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "port")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(StaticEndpoint {
+                    address: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("address"))?,
+                    port: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("StaticEndpoint", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl StaticEndpoint {
@@ -2813,7 +5354,7 @@ impl StaticEndpoint {
     }
 }
 /// `TrunksByAclResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TrunksByAclResponse {
     /// `trunks`
@@ -2830,6 +5371,77 @@ pub struct TrunksByAclResponse {
     /// The number of items per page. default is 1000
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for TrunksByAclResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TrunksByAclResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TrunksByAclResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TrunksByAclResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<SipTrunk>>> = None;
+                let mut f1: Option<Option<i32>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("trunks", 0usize),
+                        ("totalItems", 1usize),
+                        ("pageNumber", 2usize),
+                        ("size", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "trunks")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "totalItems",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "pageNumber",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "size")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TrunksByAclResponse {
+                    trunks: f0.flatten(),
+                    total_items: f1.flatten(),
+                    page_number: f2.flatten(),
+                    size: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TrunksByAclResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TrunksByAclResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TrunksByAclResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TrunksByAclResponse {
@@ -2865,7 +5477,7 @@ impl TrunksByAclResponse {
     }
 }
 /// `TrunksByCredentialListResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TrunksByCredentialListResponse {
     /// `trunks`
@@ -2882,6 +5494,77 @@ pub struct TrunksByCredentialListResponse {
     /// The number of items per page. default is 1000
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for TrunksByCredentialListResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TrunksByCredentialListResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TrunksByCredentialListResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TrunksByCredentialListResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<SipTrunk>>> = None;
+                let mut f1: Option<Option<i32>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("trunks", 0usize),
+                        ("totalItems", 1usize),
+                        ("pageNumber", 2usize),
+                        ("size", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "trunks")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "totalItems",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "pageNumber",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "size")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TrunksByCredentialListResponse {
+                    trunks: f0.flatten(),
+                    total_items: f1.flatten(),
+                    page_number: f2.flatten(),
+                    size: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TrunksByCredentialListResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TrunksByCredentialListResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TrunksByCredentialListResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TrunksByCredentialListResponse {
@@ -2917,7 +5600,7 @@ impl TrunksByCredentialListResponse {
     }
 }
 /// `UpdateAccessControlListRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateAccessControlListRequest {
     /// Your name for the access control list entry.
@@ -2929,6 +5612,52 @@ pub struct UpdateAccessControlListRequest {
     #[serde(rename = "ipRanges")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_ranges: Option<Vec<IpRange>>,
+}
+impl<'de> serde::Deserialize<'de> for UpdateAccessControlListRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateAccessControlListRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateAccessControlListRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateAccessControlListRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<bool>> = None;
+                let mut f2: Option<Option<Vec<IpRange>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize), ("enabled", 1usize), ("ipRanges", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "enabled")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "ipRanges")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UpdateAccessControlListRequest {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    enabled: f1.flatten(),
+                    ip_ranges: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("UpdateAccessControlListRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UpdateAccessControlListRequest {

@@ -7,11 +7,53 @@
     clippy::large_enum_variant
 )]
 /// Addoneormorenumberstoyourblacklistrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Addoneormorenumberstoyourblacklistrequest {
     /// Array of numbers to be added to the blacklist. These should be specified in E.164 international format. For information on E.164, please refer to http://en.wikipedia.org/wiki/E.164.
     pub numbers: Vec<String>,
+}
+impl<'de> serde::Deserialize<'de> for Addoneormorenumberstoyourblacklistrequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Addoneormorenumberstoyourblacklistrequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Addoneormorenumberstoyourblacklistrequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Addoneormorenumberstoyourblacklistrequest, __A::Error> {
+                let mut f0: Option<Vec<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("numbers", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "numbers")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Addoneormorenumberstoyourblacklistrequest {
+                    numbers: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("numbers"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Addoneormorenumberstoyourblacklistrequest",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Addoneormorenumberstoyourblacklistrequest {
@@ -22,13 +64,60 @@ impl Addoneormorenumberstoyourblacklistrequest {
     }
 }
 /// Addoneormorenumberstoyourblacklistresponse
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Addoneormorenumberstoyourblacklistresponse {
     /// `uri`
     pub uri: String,
     /// List of phone numbers.
     pub numbers: Vec<String>,
+}
+impl<'de> serde::Deserialize<'de> for Addoneormorenumberstoyourblacklistresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Addoneormorenumberstoyourblacklistresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Addoneormorenumberstoyourblacklistresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Addoneormorenumberstoyourblacklistresponse, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Vec<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("uri", 0usize), ("numbers", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "uri")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "numbers")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Addoneormorenumberstoyourblacklistresponse {
+                    uri: f0.ok_or_else(|| serde::de::Error::missing_field("uri"))?,
+                    numbers: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("numbers"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Addoneormorenumberstoyourblacklistresponse",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Addoneormorenumberstoyourblacklistresponse {
@@ -42,7 +131,7 @@ impl Addoneormorenumberstoyourblacklistresponse {
     }
 }
 /// AlphaTagRequestItem
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AlphaTagRequestItem {
     /// Primary ID of the record
@@ -78,6 +167,139 @@ pub struct AlphaTagRequestItem {
     /// `last_modified_date`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_modified_date: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for AlphaTagRequestItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AlphaTagRequestItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AlphaTagRequestItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AlphaTagRequestItem, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<AlphaTagRequestItemSenderAddressType>> = None;
+                let mut f3: Option<Option<AlphaTagRequestItemUsageType>> = None;
+                let mut f4: Option<Option<Vec<String>>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<AlphaTagRequestItemStatus>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("sender_address", 1usize),
+                        ("sender_address_type", 2usize),
+                        ("usage_type", 3usize),
+                        ("destination_countries", 4usize),
+                        ("reason", 5usize),
+                        ("label", 6usize),
+                        ("status", 7usize),
+                        ("account_id", 8usize),
+                        ("created_date", 9usize),
+                        ("last_modified_date", 10usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "sender_address",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "sender_address_type",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "usage_type",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "destination_countries",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "reason")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "label")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "status")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "account_id",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "created_date",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "last_modified_date",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AlphaTagRequestItem {
+                    id: f0.flatten(),
+                    sender_address: f1.flatten(),
+                    sender_address_type: f2.flatten(),
+                    usage_type: f3.flatten(),
+                    destination_countries: f4.flatten(),
+                    reason: f5.flatten(),
+                    label: f6.flatten(),
+                    status: f7.flatten(),
+                    account_id: f8.flatten(),
+                    created_date: f9.flatten(),
+                    last_modified_date: f10.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AlphaTagRequestItem, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AlphaTagRequestItem as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("AlphaTagRequestItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AlphaTagRequestItem {
@@ -341,7 +563,7 @@ impl<'de> serde::Deserialize<'de> for AlphaTagRequestItemUsageType {
     }
 }
 /// Api error data
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ApiError {
     /// Error id in UUID format
@@ -352,6 +574,62 @@ pub struct ApiError {
     pub title: String,
     /// Error additional details
     pub detail: String,
+}
+impl<'de> serde::Deserialize<'de> for ApiError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ApiError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ApiError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ApiError, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<ApiErrorType> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("uuid", 0usize),
+                        ("type", 1usize),
+                        ("title", 2usize),
+                        ("detail", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "uuid")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "title")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "detail")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ApiError {
+                    uuid: f0.ok_or_else(|| serde::de::Error::missing_field("uuid"))?,
+                    r#type: f1.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    title: f2.ok_or_else(|| serde::de::Error::missing_field("title"))?,
+                    detail: f3.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ApiError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ApiError {
@@ -480,7 +758,7 @@ impl<'de> serde::Deserialize<'de> for ApiErrorType {
     }
 }
 /// An assigned dedicated number and its assignment metadata
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AssignedNumber {
     /// `assignment`
@@ -489,6 +767,58 @@ pub struct AssignedNumber {
     /// `number`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<DedicatedNumber>,
+}
+impl<'de> serde::Deserialize<'de> for AssignedNumber {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AssignedNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AssignedNumber")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AssignedNumber, __A::Error> {
+                let mut f0: Option<Option<Assignment>> = None;
+                let mut f1: Option<Option<DedicatedNumber>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("assignment", 0usize), ("number", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "assignment",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "number")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AssignedNumber {
+                    assignment: f0.flatten(),
+                    number: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AssignedNumber, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AssignedNumber as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("AssignedNumber", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AssignedNumber {
@@ -512,7 +842,7 @@ impl AssignedNumber {
     }
 }
 /// AssignedNumberListResponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AssignedNumberListResponse {
     /// List of result items.
@@ -521,6 +851,58 @@ pub struct AssignedNumberListResponse {
     /// `pagination`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<TokenPagination>,
+}
+impl<'de> serde::Deserialize<'de> for AssignedNumberListResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AssignedNumberListResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AssignedNumberListResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AssignedNumberListResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<AssignedNumber>>> = None;
+                let mut f1: Option<Option<TokenPagination>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("data", 0usize), ("pagination", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "pagination",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AssignedNumberListResponse {
+                    data: f0.flatten(),
+                    pagination: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AssignedNumberListResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AssignedNumberListResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("AssignedNumberListResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AssignedNumberListResponse {
@@ -544,7 +926,7 @@ impl AssignedNumberListResponse {
     }
 }
 /// Assignment
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Assignment {
     /// `id`
@@ -559,6 +941,73 @@ pub struct Assignment {
     /// `label`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Assignment {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Assignment;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Assignment")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Assignment, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<std::collections::BTreeMap<String, String>>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("metadata", 1usize),
+                        ("number_id", 2usize),
+                        ("label", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "metadata")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "number_id",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "label")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Assignment {
+                    id: f0.flatten(),
+                    metadata: f1.flatten(),
+                    number_id: f2.flatten(),
+                    label: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Assignment, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Assignment as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Assignment", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Assignment {
@@ -597,13 +1046,59 @@ impl Assignment {
     }
 }
 /// asyncfieldsrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Asyncfieldsrequest {
     /// The `async/detail/fields` value from API.
     pub name: String,
     /// Any string that you want to see in the CSV file header.
     pub display_name: String,
+}
+impl<'de> serde::Deserialize<'de> for Asyncfieldsrequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Asyncfieldsrequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Asyncfieldsrequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Asyncfieldsrequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize), ("display_name", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "display_name",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Asyncfieldsrequest {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    display_name: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("display_name"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Asyncfieldsrequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Asyncfieldsrequest {
@@ -617,12 +1112,59 @@ impl Asyncfieldsrequest {
     }
 }
 /// asyncreportresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Asyncreportresponse {
     /// The ID of the returned report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Asyncreportresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Asyncreportresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Asyncreportresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Asyncreportresponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("report_id", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "report_id",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Asyncreportresponse {
+                    report_id: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Asyncreportresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Asyncreportresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Asyncreportresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Asyncreportresponse {
@@ -638,7 +1180,7 @@ impl Asyncreportresponse {
     }
 }
 /// asyncsentmessagesdetailrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Asyncsentmessagesdetailrequest {
     /// Start date time for report window. By default, the timezone for this parameter will be taken from the account settings for the account associated with the credentials used to make the request, or the account included in the Account parameter. This can be overridden using the timezone parameter per request. The date must be in ISO8601 format.
@@ -726,6 +1268,288 @@ pub struct Asyncsentmessagesdetailrequest {
     /// A list of options to configure the delivery of the report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_options: Option<Vec<DeliveryOptionsBody>>,
+}
+impl<'de> serde::Deserialize<'de> for Asyncsentmessagesdetailrequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Asyncsentmessagesdetailrequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Asyncsentmessagesdetailrequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Asyncsentmessagesdetailrequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<MessageDirection>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<Vec<String>>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<Vec<String>>> = None;
+                let mut f8: Option<Option<Vec<String>>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<Vec<String>>> = None;
+                let mut f12: Option<Option<Vec<String>>> = None;
+                let mut f13: Option<Option<Vec<MessageStatus>>> = None;
+                let mut f14: Option<Option<bool>> = None;
+                let mut f15: Option<Option<Format2>> = None;
+                let mut f16: Option<Option<Channels>> = None;
+                let mut f17: Option<Option<MessagingReportSortBy>> = None;
+                let mut f18: Option<Option<MessagingReportSortDirection>> = None;
+                let mut f19: Option<Option<ReportPeriod>> = None;
+                let mut f20: Option<Option<bool>> = None;
+                let mut f21: Option<
+                    Option<Vec<AsyncsentmessagesdetailrequestAccountNamesItem>>,
+                > = None;
+                let mut f22: Option<Option<String>> = None;
+                let mut f23: Option<Option<String>> = None;
+                let mut f24: Option<Option<bool>> = None;
+                let mut f25: Option<Option<AsyncsentmessagesdetailrequestReportType>> = None;
+                let mut f26: Option<Option<bool>> = None;
+                let mut f27: Option<Option<Vec<Asyncfieldsrequest>>> = None;
+                let mut f28: Option<Option<Vec<DeliveryOptionsBody>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("start_date", 0usize),
+                        ("end_date", 1usize),
+                        ("timezone", 2usize),
+                        ("direction", 3usize),
+                        ("source", 4usize),
+                        ("sources", 5usize),
+                        ("destination", 6usize),
+                        ("destinations", 7usize),
+                        ("addresses", 8usize),
+                        ("metadata_key", 9usize),
+                        ("metadata_value", 10usize),
+                        ("metadata_values", 11usize),
+                        ("accounts", 12usize),
+                        ("status", 13usize),
+                        ("opt_out", 14usize),
+                        ("message_format", 15usize),
+                        ("channels", 16usize),
+                        ("sort_by", 17usize),
+                        ("sort_direction", 18usize),
+                        ("period", 19usize),
+                        ("include_contacts", 20usize),
+                        ("account_names", 21usize),
+                        ("label", 22usize),
+                        ("user_id", 23usize),
+                        ("is_support", 24usize),
+                        ("report_type", 25usize),
+                        ("responded", 26usize),
+                        ("fields", 27usize),
+                        ("delivery_options", 28usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "start_date",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "end_date")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "timezone")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "direction",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "source")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "sources")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "destination",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "destinations",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "addresses",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "metadata_key",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "metadata_value",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "metadata_values",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "accounts",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "status")?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "opt_out")?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "message_format",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f16,
+                                "channels",
+                            )?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "sort_by")?
+                        }
+                        Some(18usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f18,
+                                "sort_direction",
+                            )?
+                        }
+                        Some(19usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f19, "period")?
+                        }
+                        Some(20usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f20,
+                                "include_contacts",
+                            )?
+                        }
+                        Some(21usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f21,
+                                "account_names",
+                            )?
+                        }
+                        Some(22usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f22, "label")?
+                        }
+                        Some(23usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f23, "user_id")?
+                        }
+                        Some(24usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f24,
+                                "is_support",
+                            )?
+                        }
+                        Some(25usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f25,
+                                "report_type",
+                            )?
+                        }
+                        Some(26usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f26,
+                                "responded",
+                            )?
+                        }
+                        Some(27usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f27, "fields")?
+                        }
+                        Some(28usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f28,
+                                "delivery_options",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Asyncsentmessagesdetailrequest {
+                    start_date: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("start_date"))?,
+                    end_date: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("end_date"))?,
+                    timezone: f2.flatten(),
+                    direction: f3.flatten(),
+                    source: f4.flatten(),
+                    sources: f5.flatten(),
+                    destination: f6.flatten(),
+                    destinations: f7.flatten(),
+                    addresses: f8.flatten(),
+                    metadata_key: f9.flatten(),
+                    metadata_value: f10.flatten(),
+                    metadata_values: f11.flatten(),
+                    accounts: f12.flatten(),
+                    status: f13.flatten(),
+                    opt_out: f14.flatten(),
+                    message_format: f15.flatten(),
+                    channels: f16.flatten(),
+                    sort_by: f17.flatten(),
+                    sort_direction: f18.flatten(),
+                    period: f19.flatten(),
+                    include_contacts: f20.flatten(),
+                    account_names: f21.flatten(),
+                    label: f22.flatten(),
+                    user_id: f23.flatten(),
+                    is_support: f24.flatten(),
+                    report_type: f25.flatten(),
+                    responded: f26.flatten(),
+                    fields: f27.flatten(),
+                    delivery_options: f28.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Asyncsentmessagesdetailrequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Asyncsentmessagesdetailrequest {
@@ -913,7 +1737,7 @@ impl Asyncsentmessagesdetailrequest {
     }
 }
 /// `AsyncsentmessagesdetailrequestAccountNamesItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AsyncsentmessagesdetailrequestAccountNamesItem {
     /// `account_id`
@@ -922,6 +1746,65 @@ pub struct AsyncsentmessagesdetailrequestAccountNamesItem {
     /// `label`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for AsyncsentmessagesdetailrequestAccountNamesItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AsyncsentmessagesdetailrequestAccountNamesItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AsyncsentmessagesdetailrequestAccountNamesItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AsyncsentmessagesdetailrequestAccountNamesItem, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("account_id", 0usize), ("label", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "account_id",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "label")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AsyncsentmessagesdetailrequestAccountNamesItem {
+                    account_id: f0.flatten(),
+                    label: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AsyncsentmessagesdetailrequestAccountNamesItem, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(
+                    <AsyncsentmessagesdetailrequestAccountNamesItem as Default>::default(),
+                )
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AsyncsentmessagesdetailrequestAccountNamesItem",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AsyncsentmessagesdetailrequestAccountNamesItem {
@@ -1017,7 +1900,7 @@ impl<'de> serde::Deserialize<'de> for AsyncsentmessagesdetailrequestReportType {
     }
 }
 /// asyncsummaryrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Asyncsummaryrequest {
     /// Start date time for report window. By default, the timezone for this parameter will be taken from the account settings for the account associated with the credentials used to make the request, or the account included in the Account parameter. This can be overridden using the timezone parameter per request. The date must be in ISO8601 format.
@@ -1075,6 +1958,202 @@ pub struct Asyncsummaryrequest {
     /// A list of options to configure the delivery of the report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_options: Option<Vec<DeliveryOptionsBody>>,
+}
+impl<'de> serde::Deserialize<'de> for Asyncsummaryrequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Asyncsummaryrequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Asyncsummaryrequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Asyncsummaryrequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<MessageDirection>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<Vec<String>>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<Vec<String>>> = None;
+                let mut f8: Option<Option<Vec<String>>> = None;
+                let mut f9: Option<Option<Channels>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<String>> = None;
+                let mut f12: Option<Option<Vec<String>>> = None;
+                let mut f13: Option<Option<Vec<String>>> = None;
+                let mut f14: Option<Option<Vec<MessageStatus>>> = None;
+                let mut f15: Option<Option<bool>> = None;
+                let mut f16: Option<Option<Vec<GroupByField>>> = None;
+                let mut f17: Option<Option<AsyncsummaryrequestAccountActivity>> = None;
+                let mut f18: Option<Option<Vec<DeliveryOptionsBody>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("start_date", 0usize),
+                        ("end_date", 1usize),
+                        ("timezone", 2usize),
+                        ("direction", 3usize),
+                        ("source", 4usize),
+                        ("sources", 5usize),
+                        ("destination", 6usize),
+                        ("destinations", 7usize),
+                        ("addresses", 8usize),
+                        ("channels", 9usize),
+                        ("metadata_key", 10usize),
+                        ("metadata_value", 11usize),
+                        ("metadata_values", 12usize),
+                        ("accounts", 13usize),
+                        ("status", 14usize),
+                        ("opt_out", 15usize),
+                        ("group_by", 16usize),
+                        ("account_activity", 17usize),
+                        ("delivery_options", 18usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "start_date",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "end_date")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "timezone")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "direction",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "source")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "sources")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "destination",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "destinations",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "addresses",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "channels")?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "metadata_key",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "metadata_value",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "metadata_values",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "accounts",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "status")?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f15, "opt_out")?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f16,
+                                "group_by",
+                            )?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f17,
+                                "account_activity",
+                            )?
+                        }
+                        Some(18usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f18,
+                                "delivery_options",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Asyncsummaryrequest {
+                    start_date: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("start_date"))?,
+                    end_date: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("end_date"))?,
+                    timezone: f2.flatten(),
+                    direction: f3.flatten(),
+                    source: f4.flatten(),
+                    sources: f5.flatten(),
+                    destination: f6.flatten(),
+                    destinations: f7.flatten(),
+                    addresses: f8.flatten(),
+                    channels: f9.flatten(),
+                    metadata_key: f10.flatten(),
+                    metadata_value: f11.flatten(),
+                    metadata_values: f12.flatten(),
+                    accounts: f13.flatten(),
+                    status: f14.flatten(),
+                    opt_out: f15.flatten(),
+                    group_by: f16.flatten(),
+                    account_activity: f17.flatten(),
+                    delivery_options: f18.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Asyncsummaryrequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Asyncsummaryrequest {
@@ -1260,11 +2339,47 @@ impl<'de> serde::Deserialize<'de> for AsyncsummaryrequestAccountActivity {
     }
 }
 /// Cancelscheduledmessagerequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Cancelscheduledmessagerequest {
     /// Must be set to ```cancelled```.
     pub status: String,
+}
+impl<'de> serde::Deserialize<'de> for Cancelscheduledmessagerequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Cancelscheduledmessagerequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Cancelscheduledmessagerequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Cancelscheduledmessagerequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("status", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Cancelscheduledmessagerequest {
+                    status: f0.ok_or_else(|| serde::de::Error::missing_field("status"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Cancelscheduledmessagerequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Cancelscheduledmessagerequest {
@@ -1417,12 +2532,59 @@ impl<'de> serde::Deserialize<'de> for ChannelsItem {
     }
 }
 /// Checkdeliveryreportsresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Checkdeliveryreportsresponse {
     /// The oldest 100 unconfirmed delivery reports
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_reports: Option<Vec<DeliveryReport>>,
+}
+impl<'de> serde::Deserialize<'de> for Checkdeliveryreportsresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Checkdeliveryreportsresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Checkdeliveryreportsresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Checkdeliveryreportsresponse, __A::Error> {
+                let mut f0: Option<Option<Vec<DeliveryReport>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("delivery_reports", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "delivery_reports",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Checkdeliveryreportsresponse {
+                    delivery_reports: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Checkdeliveryreportsresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Checkdeliveryreportsresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Checkdeliveryreportsresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Checkdeliveryreportsresponse {
@@ -1438,13 +2600,66 @@ impl Checkdeliveryreportsresponse {
     }
 }
 /// Checkifoneorseveralnumbersarecurrentlyblacklistedresponse
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Checkifoneorseveralnumbersarecurrentlyblacklistedresponse {
     /// `uri`
     pub uri: String,
     /// List of phone numbers.
     pub numbers: Vec<Number>,
+}
+impl<'de> serde::Deserialize<'de>
+for Checkifoneorseveralnumbersarecurrentlyblacklistedresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Checkifoneorseveralnumbersarecurrentlyblacklistedresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct Checkifoneorseveralnumbersarecurrentlyblacklistedresponse",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<
+                Checkifoneorseveralnumbersarecurrentlyblacklistedresponse,
+                __A::Error,
+            > {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Vec<Number>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("uri", 0usize), ("numbers", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "uri")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "numbers")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Checkifoneorseveralnumbersarecurrentlyblacklistedresponse {
+                    uri: f0.ok_or_else(|| serde::de::Error::missing_field("uri"))?,
+                    numbers: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("numbers"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Checkifoneorseveralnumbersarecurrentlyblacklistedresponse",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Checkifoneorseveralnumbersarecurrentlyblacklistedresponse {
@@ -1458,12 +2673,55 @@ impl Checkifoneorseveralnumbersarecurrentlyblacklistedresponse {
     }
 }
 /// Checkrepliesresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Checkrepliesresponse {
     /// The oldest 100 unconfirmed replies
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replies: Option<Vec<Reply>>,
+}
+impl<'de> serde::Deserialize<'de> for Checkrepliesresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Checkrepliesresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Checkrepliesresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Checkrepliesresponse, __A::Error> {
+                let mut f0: Option<Option<Vec<Reply>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("replies", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "replies")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Checkrepliesresponse {
+                    replies: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Checkrepliesresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Checkrepliesresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Checkrepliesresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Checkrepliesresponse {
@@ -1479,7 +2737,7 @@ impl Checkrepliesresponse {
     }
 }
 /// chronosscheduleresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Chronosscheduleresponse {
     /// `pagination`
@@ -1488,6 +2746,58 @@ pub struct Chronosscheduleresponse {
     /// `data`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<Scheduledreport>>,
+}
+impl<'de> serde::Deserialize<'de> for Chronosscheduleresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Chronosscheduleresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Chronosscheduleresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Chronosscheduleresponse, __A::Error> {
+                let mut f0: Option<Option<ChronosscheduleresponsePagination>> = None;
+                let mut f1: Option<Option<Vec<Scheduledreport>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("pagination", 0usize), ("data", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "pagination",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "data")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Chronosscheduleresponse {
+                    pagination: f0.flatten(),
+                    data: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Chronosscheduleresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Chronosscheduleresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Chronosscheduleresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Chronosscheduleresponse {
@@ -1514,7 +2824,7 @@ impl Chronosscheduleresponse {
     }
 }
 /// `ChronosscheduleresponsePagination`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ChronosscheduleresponsePagination {
     /// `page_token`
@@ -1523,6 +2833,63 @@ pub struct ChronosscheduleresponsePagination {
     /// Number of results to return in a page for paginated result sets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<f64>,
+}
+impl<'de> serde::Deserialize<'de> for ChronosscheduleresponsePagination {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChronosscheduleresponsePagination;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChronosscheduleresponsePagination")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ChronosscheduleresponsePagination, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<f64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("page_token", 0usize), ("page_size", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "page_token",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "page_size",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ChronosscheduleresponsePagination {
+                    page_token: f0.flatten(),
+                    page_size: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ChronosscheduleresponsePagination, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ChronosscheduleresponsePagination as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("ChronosscheduleresponsePagination", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ChronosscheduleresponsePagination {
@@ -1610,7 +2977,7 @@ impl<'de> serde::Deserialize<'de> for Classification {
     }
 }
 /// Click
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Click {
     /// `dt`
@@ -1622,6 +2989,63 @@ pub struct Click {
     /// `ip`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Click {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Click;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Click")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Click, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("dt", 0usize), ("user_agent", 1usize), ("ip", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "dt")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "user_agent",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "ip")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Click {
+                    dt: f0.flatten(),
+                    user_agent: f1.flatten(),
+                    ip: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Click, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Click as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Click", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Click {
@@ -1651,11 +3075,59 @@ impl Click {
     }
 }
 /// Confirmeliveryreportsasreceivedrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Confirmdeliveryreportsasreceivedrequest {
     /// Array of unique IDs for the delivery report that this notification represents
     pub delivery_report_ids: Vec<String>,
+}
+impl<'de> serde::Deserialize<'de> for Confirmdeliveryreportsasreceivedrequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Confirmdeliveryreportsasreceivedrequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Confirmdeliveryreportsasreceivedrequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Confirmdeliveryreportsasreceivedrequest, __A::Error> {
+                let mut f0: Option<Vec<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("delivery_report_ids", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "delivery_report_ids",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Confirmdeliveryreportsasreceivedrequest {
+                    delivery_report_ids: f0
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "delivery_report_ids",
+                        ))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Confirmdeliveryreportsasreceivedrequest",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Confirmdeliveryreportsasreceivedrequest {
@@ -1668,11 +3140,53 @@ impl Confirmdeliveryreportsasreceivedrequest {
     }
 }
 /// Confirmrepliesasreceivedrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Confirmrepliesasreceivedrequest {
     /// The UUID of the *reply* to be confirmed (note: not the UUID of the message it is in response to)
     pub reply_ids: Vec<String>,
+}
+impl<'de> serde::Deserialize<'de> for Confirmrepliesasreceivedrequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Confirmrepliesasreceivedrequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Confirmrepliesasreceivedrequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Confirmrepliesasreceivedrequest, __A::Error> {
+                let mut f0: Option<Vec<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("reply_ids", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "reply_ids",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Confirmrepliesasreceivedrequest {
+                    reply_ids: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("reply_ids"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("Confirmrepliesasreceivedrequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Confirmrepliesasreceivedrequest {
@@ -1685,7 +3199,7 @@ impl Confirmrepliesasreceivedrequest {
     }
 }
 /// Contact channel data
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactChannelData {
     /// Contact channel id (in case phone number - in E164 international format)
@@ -1697,6 +3211,65 @@ pub struct ContactChannelData {
     #[serde(rename = "subscriptionState")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription_state: Option<ContactChannelDataSubscriptionState>,
+}
+impl<'de> serde::Deserialize<'de> for ContactChannelData {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContactChannelData;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContactChannelData")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ContactChannelData, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<ContactChannelDataType> = None;
+                let mut f2: Option<Option<ContactChannelDataSubscriptionState>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("channelId", 0usize),
+                        ("type", 1usize),
+                        ("subscriptionState", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "channelId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "subscriptionState",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ContactChannelData {
+                    channel_id: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("channelId"))?,
+                    r#type: f1.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    subscription_state: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ContactChannelData", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContactChannelData {
@@ -1858,7 +3431,7 @@ impl<'de> serde::Deserialize<'de> for ContactChannelDataType {
     }
 }
 /// Custom field data
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactCustomFieldData {
     /// Custom Field id in UUID format
@@ -1870,6 +3443,63 @@ pub struct ContactCustomFieldData {
     pub value: String,
     /// Custom field type
     pub r#type: ContactCustomFieldDataType,
+}
+impl<'de> serde::Deserialize<'de> for ContactCustomFieldData {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContactCustomFieldData;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContactCustomFieldData")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ContactCustomFieldData, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<ContactCustomFieldDataType> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("mergeTag", 1usize),
+                        ("value", 2usize),
+                        ("type", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "mergeTag")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "value")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ContactCustomFieldData {
+                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
+                    merge_tag: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("mergeTag"))?,
+                    value: f2.ok_or_else(|| serde::de::Error::missing_field("value"))?,
+                    r#type: f3.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ContactCustomFieldData", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContactCustomFieldData {
@@ -1974,7 +3604,7 @@ impl<'de> serde::Deserialize<'de> for ContactCustomFieldDataType {
     }
 }
 /// Contact data
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactData {
     /// Contact id in UUID format
@@ -2021,6 +3651,185 @@ pub struct ContactData {
     pub channels: Vec<ContactChannelData>,
     /// Contact lists
     pub lists: Vec<ContactListData>,
+}
+impl<'de> serde::Deserialize<'de> for ContactData {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContactData;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContactData")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ContactData, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<String> = None;
+                let mut f6: Option<String> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<String> = None;
+                let mut f9: Option<String> = None;
+                let mut f10: Option<String> = None;
+                let mut f11: Option<String> = None;
+                let mut f12: Option<sinch_sdk_runtime::Timestamp> = None;
+                let mut f13: Option<sinch_sdk_runtime::Timestamp> = None;
+                let mut f14: Option<Vec<ContactCustomFieldData>> = None;
+                let mut f15: Option<Vec<ContactChannelData>> = None;
+                let mut f16: Option<Vec<ContactListData>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("accountId", 1usize),
+                        ("vendorId", 2usize),
+                        ("firstName", 3usize),
+                        ("lastName", 4usize),
+                        ("fullName", 5usize),
+                        ("alias", 6usize),
+                        ("dateOfBirth", 7usize),
+                        ("country", 8usize),
+                        ("state", 9usize),
+                        ("location", 10usize),
+                        ("note", 11usize),
+                        ("createdDate", 12usize),
+                        ("lastModifiedDate", 13usize),
+                        ("customFields", 14usize),
+                        ("channels", 15usize),
+                        ("lists", 16usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "accountId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "vendorId")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "firstName",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "lastName")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "fullName")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "alias")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "dateOfBirth",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "country")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "state")?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "location",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "note")?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "createdDate",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "lastModifiedDate",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "customFields",
+                            )?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "channels",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f16, "lists")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ContactData {
+                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
+                    account_id: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("accountId"))?,
+                    vendor_id: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("vendorId"))?,
+                    first_name: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("firstName"))?,
+                    last_name: f4
+                        .ok_or_else(|| serde::de::Error::missing_field("lastName"))?,
+                    full_name: f5
+                        .ok_or_else(|| serde::de::Error::missing_field("fullName"))?,
+                    alias: f6.ok_or_else(|| serde::de::Error::missing_field("alias"))?,
+                    date_of_birth: f7.flatten(),
+                    country: f8
+                        .ok_or_else(|| serde::de::Error::missing_field("country"))?,
+                    state: f9.ok_or_else(|| serde::de::Error::missing_field("state"))?,
+                    location: f10
+                        .ok_or_else(|| serde::de::Error::missing_field("location"))?,
+                    note: f11.ok_or_else(|| serde::de::Error::missing_field("note"))?,
+                    created_date: f12
+                        .ok_or_else(|| serde::de::Error::missing_field("createdDate"))?,
+                    last_modified_date: f13
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "lastModifiedDate",
+                        ))?,
+                    custom_fields: f14
+                        .ok_or_else(|| serde::de::Error::missing_field("customFields"))?,
+                    channels: f15
+                        .ok_or_else(|| serde::de::Error::missing_field("channels"))?,
+                    lists: f16.ok_or_else(|| serde::de::Error::missing_field("lists"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ContactData", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContactData {
@@ -2071,13 +3880,54 @@ impl ContactData {
     }
 }
 /// Contact list data
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactListData {
     /// List id in UUID format
     pub id: String,
     /// List name
     pub name: String,
+}
+impl<'de> serde::Deserialize<'de> for ContactListData {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContactListData;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContactListData")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ContactListData, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("id", 0usize), ("name", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ContactListData {
+                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
+                    name: f1.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ContactListData", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContactListData {
@@ -2091,13 +3941,55 @@ impl ContactListData {
     }
 }
 /// createAssignmentrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateAssignmentrequest {
     /// `label`
     pub label: String,
     /// `metadata`
     pub metadata: Metadata,
+}
+impl<'de> serde::Deserialize<'de> for CreateAssignmentrequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateAssignmentrequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateAssignmentrequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateAssignmentrequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Metadata> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("label", 0usize), ("metadata", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "metadata")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateAssignmentrequest {
+                    label: f0.ok_or_else(|| serde::de::Error::missing_field("label"))?,
+                    metadata: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("metadata"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateAssignmentrequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateAssignmentrequest {
@@ -2111,7 +4003,7 @@ impl CreateAssignmentrequest {
     }
 }
 /// Contact channel create payload
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateContactChannelRequest {
     /// Contact channel id (in case phone number - in E164 international format)
@@ -2123,6 +4015,67 @@ pub struct CreateContactChannelRequest {
     #[serde(rename = "subscriptionState")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription_state: Option<CreateContactChannelRequestSubscriptionState>,
+}
+impl<'de> serde::Deserialize<'de> for CreateContactChannelRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateContactChannelRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateContactChannelRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateContactChannelRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<CreateContactChannelRequestType> = None;
+                let mut f2: Option<
+                    Option<CreateContactChannelRequestSubscriptionState>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("channelId", 0usize),
+                        ("type", 1usize),
+                        ("subscriptionState", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "channelId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "subscriptionState",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateContactChannelRequest {
+                    channel_id: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("channelId"))?,
+                    r#type: f1.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    subscription_state: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateContactChannelRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateContactChannelRequest {
@@ -2268,11 +4221,47 @@ impl<'de> serde::Deserialize<'de> for CreateContactChannelRequestType {
     }
 }
 /// Contact creation list payload
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateContactListRequest {
     /// List id in UUID format
     pub id: String,
+}
+impl<'de> serde::Deserialize<'de> for CreateContactListRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateContactListRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateContactListRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateContactListRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("id", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateContactListRequest {
+                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateContactListRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateContactListRequest {
@@ -2283,7 +4272,7 @@ impl CreateContactListRequest {
     }
 }
 /// Contact create payload
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateContactRequest {
     /// Contact first name
@@ -2322,6 +4311,117 @@ pub struct CreateContactRequest {
     #[serde(rename = "customFields")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<Vec<CreateCustomFieldRequest>>,
+}
+impl<'de> serde::Deserialize<'de> for CreateContactRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateContactRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateContactRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateContactRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Vec<CreateContactChannelRequest>> = None;
+                let mut f9: Option<Option<Vec<CreateContactListRequest>>> = None;
+                let mut f10: Option<Option<Vec<CreateCustomFieldRequest>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("firstName", 0usize),
+                        ("lastName", 1usize),
+                        ("alias", 2usize),
+                        ("dateOfBirth", 3usize),
+                        ("country", 4usize),
+                        ("state", 5usize),
+                        ("location", 6usize),
+                        ("note", 7usize),
+                        ("channels", 8usize),
+                        ("lists", 9usize),
+                        ("customFields", 10usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "firstName",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "lastName")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "alias")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "dateOfBirth",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "country")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "state")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "location")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "note")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "channels")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "lists")?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "customFields",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateContactRequest {
+                    first_name: f0.flatten(),
+                    last_name: f1.flatten(),
+                    alias: f2.flatten(),
+                    date_of_birth: f3.flatten(),
+                    country: f4.flatten(),
+                    state: f5.flatten(),
+                    location: f6.flatten(),
+                    note: f7.flatten(),
+                    channels: f8
+                        .ok_or_else(|| serde::de::Error::missing_field("channels"))?,
+                    lists: f9.flatten(),
+                    custom_fields: f10.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateContactRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateContactRequest {
@@ -2397,13 +4497,54 @@ impl CreateContactRequest {
     }
 }
 /// Contact custom field create payload
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateCustomFieldRequest {
     /// Custom Field id in UUID format
     pub id: String,
     /// Custom field value
     pub value: String,
+}
+impl<'de> serde::Deserialize<'de> for CreateCustomFieldRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateCustomFieldRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateCustomFieldRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateCustomFieldRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("id", 0usize), ("value", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateCustomFieldRequest {
+                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
+                    value: f1.ok_or_else(|| serde::de::Error::missing_field("value"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateCustomFieldRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateCustomFieldRequest {
@@ -2417,7 +4558,7 @@ impl CreateCustomFieldRequest {
     }
 }
 /// Contact list create payload
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateListRequest {
     /// Group name
@@ -2425,6 +4566,47 @@ pub struct CreateListRequest {
     /// Group alias
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CreateListRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateListRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateListRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateListRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize), ("alias", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "alias")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateListRequest {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    alias: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateListRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateListRequest {
@@ -2443,7 +4625,7 @@ impl CreateListRequest {
     }
 }
 /// CreateWebhookrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateWebhookrequest {
     /// HTTP(S) URL for the webhook endpoint.
@@ -2470,6 +4652,101 @@ pub struct CreateWebhookrequest {
     /// The delay between retries in seconds (5-60).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_delay: Option<i64>,
+}
+impl<'de> serde::Deserialize<'de> for CreateWebhookrequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateWebhookrequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateWebhookrequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateWebhookrequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<CreateWebhookrequestMethod> = None;
+                let mut f2: Option<CreateWebhookrequestEncoding> = None;
+                let mut f3: Option<Vec<String>> = None;
+                let mut f4: Option<Option<std::collections::BTreeMap<String, String>>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<i64>> = None;
+                let mut f7: Option<Option<i64>> = None;
+                let mut f8: Option<Option<i64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("url", 0usize),
+                        ("method", 1usize),
+                        ("encoding", 2usize),
+                        ("events", 3usize),
+                        ("headers", 4usize),
+                        ("template", 5usize),
+                        ("read_timeout", 6usize),
+                        ("retries", 7usize),
+                        ("retry_delay", 8usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "encoding")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "events")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "headers")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "template")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "read_timeout",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "retries")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "retry_delay",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateWebhookrequest {
+                    url: f0.ok_or_else(|| serde::de::Error::missing_field("url"))?,
+                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    encoding: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("encoding"))?,
+                    events: f3.ok_or_else(|| serde::de::Error::missing_field("events"))?,
+                    headers: f4.flatten(),
+                    template: f5.flatten(),
+                    read_timeout: f6.flatten(),
+                    retries: f7.flatten(),
+                    retry_delay: f8.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateWebhookrequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateWebhookrequest {
@@ -2660,7 +4937,7 @@ impl<'de> serde::Deserialize<'de> for CreateWebhookrequestMethod {
 }
 /// Webhook response object. No fields are strictly required in the schema;
 /// however, id, url, method, and retries are consistently populated.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateWebhookresponse {
     /// Unique identifier for the webhook. Always present.
@@ -2693,6 +4970,113 @@ pub struct CreateWebhookresponse {
     /// The delay between retries in seconds. Only present when retries are configured.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_delay: Option<i64>,
+}
+impl<'de> serde::Deserialize<'de> for CreateWebhookresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateWebhookresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateWebhookresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateWebhookresponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<std::collections::BTreeMap<String, String>>> = None;
+                let mut f5: Option<Option<Vec<String>>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<i64>> = None;
+                let mut f8: Option<Option<i64>> = None;
+                let mut f9: Option<Option<i64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("url", 1usize),
+                        ("method", 2usize),
+                        ("encoding", 3usize),
+                        ("headers", 4usize),
+                        ("events", 5usize),
+                        ("template", 6usize),
+                        ("read_timeout", 7usize),
+                        ("retries", 8usize),
+                        ("retry_delay", 9usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "method")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "encoding")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "headers")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "events")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "template")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "read_timeout",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "retries")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "retry_delay",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateWebhookresponse {
+                    id: f0.flatten(),
+                    url: f1.flatten(),
+                    method: f2.flatten(),
+                    encoding: f3.flatten(),
+                    headers: f4.flatten(),
+                    events: f5.flatten(),
+                    template: f6.flatten(),
+                    read_timeout: f7.flatten(),
+                    retries: f8.flatten(),
+                    retry_delay: f9.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CreateWebhookresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CreateWebhookresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CreateWebhookresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateWebhookresponse {
@@ -2767,13 +5151,54 @@ impl CreateWebhookresponse {
     }
 }
 /// Createsignaturekeyrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Createsignaturekeyrequest {
     /// `digest`
     pub digest: String,
     /// `cipher`
     pub cipher: String,
+}
+impl<'de> serde::Deserialize<'de> for Createsignaturekeyrequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Createsignaturekeyrequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Createsignaturekeyrequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Createsignaturekeyrequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("digest", 0usize), ("cipher", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "digest")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "cipher")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Createsignaturekeyrequest {
+                    digest: f0.ok_or_else(|| serde::de::Error::missing_field("digest"))?,
+                    cipher: f1.ok_or_else(|| serde::de::Error::missing_field("cipher"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Createsignaturekeyrequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Createsignaturekeyrequest {
@@ -2787,7 +5212,7 @@ impl Createsignaturekeyrequest {
     }
 }
 /// Createsignaturekeyresponse
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Createsignaturekeyresponse {
     /// `key_id`
@@ -2802,6 +5227,81 @@ pub struct Createsignaturekeyresponse {
     pub created: String,
     /// `enabled`
     pub enabled: bool,
+}
+impl<'de> serde::Deserialize<'de> for Createsignaturekeyresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Createsignaturekeyresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Createsignaturekeyresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Createsignaturekeyresponse, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<bool> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("key_id", 0usize),
+                        ("public_key", 1usize),
+                        ("cipher", 2usize),
+                        ("digest", 3usize),
+                        ("created", 4usize),
+                        ("enabled", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key_id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "public_key",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "cipher")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "digest")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "created")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "enabled")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Createsignaturekeyresponse {
+                    key_id: f0.ok_or_else(|| serde::de::Error::missing_field("key_id"))?,
+                    public_key: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("public_key"))?,
+                    cipher: f2.ok_or_else(|| serde::de::Error::missing_field("cipher"))?,
+                    digest: f3.ok_or_else(|| serde::de::Error::missing_field("digest"))?,
+                    created: f4
+                        .ok_or_else(|| serde::de::Error::missing_field("created"))?,
+                    enabled: f5
+                        .ok_or_else(|| serde::de::Error::missing_field("enabled"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Createsignaturekeyresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Createsignaturekeyresponse {
@@ -2826,7 +5326,7 @@ impl Createsignaturekeyresponse {
     }
 }
 /// Custom field create payload
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomFieldCreateRequest {
     /// Custom field label
@@ -2839,6 +5339,68 @@ pub struct CustomFieldCreateRequest {
     pub max_length: i32,
     /// Custom field type
     pub r#type: CustomFieldCreateRequestType,
+}
+impl<'de> serde::Deserialize<'de> for CustomFieldCreateRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CustomFieldCreateRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CustomFieldCreateRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CustomFieldCreateRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<i32> = None;
+                let mut f3: Option<CustomFieldCreateRequestType> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("label", 0usize),
+                        ("mergeTag", 1usize),
+                        ("maxLength", 2usize),
+                        ("type", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "mergeTag")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "maxLength",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CustomFieldCreateRequest {
+                    label: f0.ok_or_else(|| serde::de::Error::missing_field("label"))?,
+                    merge_tag: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("mergeTag"))?,
+                    max_length: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("maxLength"))?,
+                    r#type: f3.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CustomFieldCreateRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CustomFieldCreateRequest {
@@ -2943,7 +5505,7 @@ impl<'de> serde::Deserialize<'de> for CustomFieldCreateRequestType {
     }
 }
 /// Custom field data
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomFieldData {
     /// Custom field id in UUID format
@@ -2970,6 +5532,116 @@ pub struct CustomFieldData {
     /// Last modified date
     #[serde(rename = "lastModifiedDate")]
     pub last_modified_date: sinch_sdk_runtime::Timestamp,
+}
+impl<'de> serde::Deserialize<'de> for CustomFieldData {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CustomFieldData;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CustomFieldData")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CustomFieldData, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<i32> = None;
+                let mut f6: Option<CustomFieldDataType> = None;
+                let mut f7: Option<sinch_sdk_runtime::Timestamp> = None;
+                let mut f8: Option<sinch_sdk_runtime::Timestamp> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("accountId", 1usize),
+                        ("vendorId", 2usize),
+                        ("label", 3usize),
+                        ("mergeTag", 4usize),
+                        ("maxLength", 5usize),
+                        ("type", 6usize),
+                        ("createdDate", 7usize),
+                        ("lastModifiedDate", 8usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "accountId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "vendorId")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "label")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "mergeTag")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "maxLength",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "type")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "createdDate",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "lastModifiedDate",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CustomFieldData {
+                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
+                    account_id: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("accountId"))?,
+                    vendor_id: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("vendorId"))?,
+                    label: f3.ok_or_else(|| serde::de::Error::missing_field("label"))?,
+                    merge_tag: f4
+                        .ok_or_else(|| serde::de::Error::missing_field("mergeTag"))?,
+                    max_length: f5
+                        .ok_or_else(|| serde::de::Error::missing_field("maxLength"))?,
+                    r#type: f6.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    created_date: f7
+                        .ok_or_else(|| serde::de::Error::missing_field("createdDate"))?,
+                    last_modified_date: f8
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "lastModifiedDate",
+                        ))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CustomFieldData", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CustomFieldData {
@@ -3084,7 +5756,7 @@ impl<'de> serde::Deserialize<'de> for CustomFieldDataType {
     }
 }
 /// A dedicated number available for purchase or already inventoried
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct DedicatedNumber {
     /// Unique identifier of the dedicated number
@@ -3108,6 +5780,103 @@ pub struct DedicatedNumber {
     /// Capabilities supported by this number
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<Vec<Capability>>,
+}
+impl<'de> serde::Deserialize<'de> for DedicatedNumber {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DedicatedNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DedicatedNumber")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DedicatedNumber, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<Type>> = None;
+                let mut f4: Option<Option<Classification>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<Vec<Capability>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("phone_number", 1usize),
+                        ("country", 2usize),
+                        ("type", 3usize),
+                        ("classification", 4usize),
+                        ("available_after", 5usize),
+                        ("capabilities", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "phone_number",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "country")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "type")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "classification",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "available_after",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "capabilities",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DedicatedNumber {
+                    id: f0.flatten(),
+                    phone_number: f1.flatten(),
+                    country: f2.flatten(),
+                    r#type: f3.flatten(),
+                    classification: f4.flatten(),
+                    available_after: f5.flatten(),
+                    capabilities: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<DedicatedNumber, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<DedicatedNumber as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("DedicatedNumber", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DedicatedNumber {
@@ -3164,7 +5933,7 @@ impl DedicatedNumber {
     }
 }
 /// A delivery option
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct DeliveryOptionsBody {
     /// How to deliver the report.
@@ -3176,6 +5945,75 @@ pub struct DeliveryOptionsBody {
     /// Format of the report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_format: Option<DeliveryOptionsBodyDeliveryFormat>,
+}
+impl<'de> serde::Deserialize<'de> for DeliveryOptionsBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DeliveryOptionsBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DeliveryOptionsBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DeliveryOptionsBody, __A::Error> {
+                let mut f0: Option<Option<DeliveryOptionsBodyDeliveryType>> = None;
+                let mut f1: Option<Option<Vec<String>>> = None;
+                let mut f2: Option<Option<DeliveryOptionsBodyDeliveryFormat>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("delivery_type", 0usize),
+                        ("delivery_addresses", 1usize),
+                        ("delivery_format", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "delivery_type",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "delivery_addresses",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "delivery_format",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DeliveryOptionsBody {
+                    delivery_type: f0.flatten(),
+                    delivery_addresses: f1.flatten(),
+                    delivery_format: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<DeliveryOptionsBody, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<DeliveryOptionsBody as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("DeliveryOptionsBody", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DeliveryOptionsBody {
@@ -3323,7 +6161,7 @@ impl<'de> serde::Deserialize<'de> for DeliveryOptionsBodyDeliveryType {
     }
 }
 /// DeliveryReport
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct DeliveryReport {
     /// The URL specified as the callback URL in the original submit message request
@@ -3362,6 +6200,155 @@ pub struct DeliveryReport {
     /// `vendor_account_id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_account_id: Option<VendorAccountId>,
+}
+impl<'de> serde::Deserialize<'de> for DeliveryReport {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DeliveryReport;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DeliveryReport")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DeliveryReport, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                let mut f3: Option<Option<i32>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<Status>> = None;
+                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f11: Option<Option<VendorAccountId>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("callback_url", 0usize),
+                        ("date_received", 1usize),
+                        ("delay", 2usize),
+                        ("billing_units", 3usize),
+                        ("delivery_report_id", 4usize),
+                        ("message_id", 5usize),
+                        ("metadata", 6usize),
+                        ("original_text", 7usize),
+                        ("source_number", 8usize),
+                        ("status", 9usize),
+                        ("submitted_date", 10usize),
+                        ("vendor_account_id", 11usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "callback_url",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "date_received",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "delay")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "billing_units",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "delivery_report_id",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "message_id",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "metadata")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "original_text",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "source_number",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "status")?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "submitted_date",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "vendor_account_id",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DeliveryReport {
+                    callback_url: f0.flatten(),
+                    date_received: f1.flatten(),
+                    delay: f2.flatten(),
+                    billing_units: f3.flatten(),
+                    delivery_report_id: f4.flatten(),
+                    message_id: f5.flatten(),
+                    metadata: f6.flatten(),
+                    original_text: f7.flatten(),
+                    source_number: f8.flatten(),
+                    status: f9.flatten(),
+                    submitted_date: f10.flatten(),
+                    vendor_account_id: f11.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<DeliveryReport, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<DeliveryReport as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("DeliveryReport", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DeliveryReport {
@@ -3453,7 +6440,7 @@ impl DeliveryReport {
 /// Default/example payload for a delivery report webhook (`ENROUTE_DR`, `SUBMITTED_DR`, `DELIVERED_DR`, `EXPIRED_DR`, `REJECTED_DR`, `FAILED_DR`), built from the sample `template` shown on the Create webhook operation. The actual JSON structure sent to your `url` is fully controlled by the `template` you configure — this describes the payload produced by that sample template, not a fixed contract.
 ///
 /// Additional template variables are available to delivery report templates but are *not* part of this default shape — add them to your own `template` if you want them: `$billingUnits` (billing units for the report, which also requires the "Enable billing units in Delivery Reports and Callbacks" switch in your account's API settings), `$retryCount` (webhook delivery retry count), and `$format` (service type; the older `$type` alias is deprecated). See the Template Parameters table on the Create webhook operation for the full list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct DeliveryReportWebhookPayload {
     /// Unique ID for this delivery report
@@ -3489,6 +6476,149 @@ pub struct DeliveryReportWebhookPayload {
     /// Any metadata that was included in the original submit message request. Template variable `$metadata`. Keys and values are both strings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
+}
+impl<'de> serde::Deserialize<'de> for DeliveryReportWebhookPayload {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DeliveryReportWebhookPayload;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DeliveryReportWebhookPayload")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DeliveryReportWebhookPayload, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f3: Option<Option<Status>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<VendorAccountId>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<
+                    Option<std::collections::BTreeMap<String, String>>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("delivery_report_id", 0usize),
+                        ("source_number", 1usize),
+                        ("date_received", 2usize),
+                        ("status", 3usize),
+                        ("delay", 4usize),
+                        ("submitted_date", 5usize),
+                        ("message_id", 6usize),
+                        ("original_text", 7usize),
+                        ("vendor_account_id", 8usize),
+                        ("error_code", 9usize),
+                        ("metadata", 10usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "delivery_report_id",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "source_number",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "date_received",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "status")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "delay")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "submitted_date",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "message_id",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "original_text",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "vendor_account_id",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "error_code",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "metadata",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DeliveryReportWebhookPayload {
+                    delivery_report_id: f0.flatten(),
+                    source_number: f1.flatten(),
+                    date_received: f2.flatten(),
+                    status: f3.flatten(),
+                    delay: f4.flatten(),
+                    submitted_date: f5.flatten(),
+                    message_id: f6.flatten(),
+                    original_text: f7.flatten(),
+                    vendor_account_id: f8.flatten(),
+                    error_code: f9.flatten(),
+                    metadata: f10.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<DeliveryReportWebhookPayload, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<DeliveryReportWebhookPayload as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("DeliveryReportWebhookPayload", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DeliveryReportWebhookPayload {
@@ -3572,7 +6702,7 @@ impl DeliveryReportWebhookPayload {
     }
 }
 /// DetailReportMessageRecord
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct DetailReportMessageRecord {
     /// Unique ID of this message
@@ -3653,6 +6783,247 @@ pub struct DetailReportMessageRecord {
     /// ```
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Vec<DetailReportMessageRecordMetadataItem>>,
+}
+impl<'de> serde::Deserialize<'de> for DetailReportMessageRecord {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DetailReportMessageRecord;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DetailReportMessageRecord")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DetailReportMessageRecord, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<Format>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<MessageDirection>> = None;
+                let mut f6: Option<Option<Status>> = None;
+                let mut f7: Option<Option<f64>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<String>> = None;
+                let mut f12: Option<Option<String>> = None;
+                let mut f13: Option<Option<String>> = None;
+                let mut f14: Option<Option<String>> = None;
+                let mut f15: Option<Option<String>> = None;
+                let mut f16: Option<Option<String>> = None;
+                let mut f17: Option<Option<String>> = None;
+                let mut f18: Option<Option<f64>> = None;
+                let mut f19: Option<Option<String>> = None;
+                let mut f20: Option<Option<RichMessageType>> = None;
+                let mut f21: Option<
+                    Option<Vec<DetailReportMessageRecordMetadataItem>>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("message_id", 0usize),
+                        ("format", 1usize),
+                        ("timestamp", 2usize),
+                        ("delivered_timestamp", 3usize),
+                        ("last_status_update", 4usize),
+                        ("direction", 5usize),
+                        ("status", 6usize),
+                        ("status_code", 7usize),
+                        ("status_description", 8usize),
+                        ("source_address", 9usize),
+                        ("destination_address", 10usize),
+                        ("destination_address_country", 11usize),
+                        ("source_address_country", 12usize),
+                        ("in_response_to", 13usize),
+                        ("action", 14usize),
+                        ("media_url", 15usize),
+                        ("content", 16usize),
+                        ("account_id", 17usize),
+                        ("units", 18usize),
+                        ("billing_category", 19usize),
+                        ("message_type", 20usize),
+                        ("metadata", 21usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "message_id",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "format")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "timestamp",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "delivered_timestamp",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "last_status_update",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "direction",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "status")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "status_code",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "status_description",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "source_address",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "destination_address",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "destination_address_country",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "source_address_country",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "in_response_to",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "action")?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "media_url",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f16, "content")?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f17,
+                                "account_id",
+                            )?
+                        }
+                        Some(18usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f18, "units")?
+                        }
+                        Some(19usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f19,
+                                "billing_category",
+                            )?
+                        }
+                        Some(20usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f20,
+                                "message_type",
+                            )?
+                        }
+                        Some(21usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f21,
+                                "metadata",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DetailReportMessageRecord {
+                    message_id: f0.flatten(),
+                    format: f1.flatten(),
+                    timestamp: f2.flatten(),
+                    delivered_timestamp: f3.flatten(),
+                    last_status_update: f4.flatten(),
+                    direction: f5.flatten(),
+                    status: f6.flatten(),
+                    status_code: f7.flatten(),
+                    status_description: f8.flatten(),
+                    source_address: f9.flatten(),
+                    destination_address: f10.flatten(),
+                    destination_address_country: f11.flatten(),
+                    source_address_country: f12.flatten(),
+                    in_response_to: f13.flatten(),
+                    action: f14.flatten(),
+                    media_url: f15.flatten(),
+                    content: f16.flatten(),
+                    account_id: f17.flatten(),
+                    units: f18.flatten(),
+                    billing_category: f19.flatten(),
+                    message_type: f20.flatten(),
+                    metadata: f21.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<DetailReportMessageRecord, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<DetailReportMessageRecord as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("DetailReportMessageRecord", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DetailReportMessageRecord {
@@ -3799,13 +7170,55 @@ impl DetailReportMessageRecord {
     }
 }
 /// `DetailReportMessageRecordMetadataItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct DetailReportMessageRecordMetadataItem {
     /// `key`
     pub key: String,
     /// `value`
     pub value: String,
+}
+impl<'de> serde::Deserialize<'de> for DetailReportMessageRecordMetadataItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DetailReportMessageRecordMetadataItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DetailReportMessageRecordMetadataItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DetailReportMessageRecordMetadataItem, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("key", 0usize), ("value", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DetailReportMessageRecordMetadataItem {
+                    key: f0.ok_or_else(|| serde::de::Error::missing_field("key"))?,
+                    value: f1.ok_or_else(|| serde::de::Error::missing_field("value"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("DetailReportMessageRecordMetadataItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DetailReportMessageRecordMetadataItem {
@@ -3819,7 +7232,7 @@ impl DetailReportMessageRecordMetadataItem {
     }
 }
 /// detailrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Detailrequest {
     /// Start date time for report window. By default, the timezone for this parameter  will be taken from the account settings for the account associated with the  credentials used to make the request, or the account included in the Account parameter.  This can be overridden using the timezone parameter per request. The date must be in ISO8601 format.
@@ -3877,6 +7290,202 @@ pub struct Detailrequest {
     /// Number of results to return in a page for paginated result sets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
+}
+impl<'de> serde::Deserialize<'de> for Detailrequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Detailrequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Detailrequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Detailrequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<MessageDirection>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<Vec<String>>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<Vec<String>>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<Vec<String>>> = None;
+                let mut f11: Option<Option<Vec<String>>> = None;
+                let mut f12: Option<Option<Vec<MessageStatus>>> = None;
+                let mut f13: Option<Option<bool>> = None;
+                let mut f14: Option<Option<bool>> = None;
+                let mut f15: Option<Option<Format2>> = None;
+                let mut f16: Option<Option<Channels>> = None;
+                let mut f17: Option<Option<i64>> = None;
+                let mut f18: Option<Option<i64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("start_date", 0usize),
+                        ("end_date", 1usize),
+                        ("direction", 2usize),
+                        ("timezone", 3usize),
+                        ("source", 4usize),
+                        ("sources", 5usize),
+                        ("destination", 6usize),
+                        ("destinations", 7usize),
+                        ("metadata_key", 8usize),
+                        ("metadata_value", 9usize),
+                        ("metadata_values", 10usize),
+                        ("accounts", 11usize),
+                        ("status", 12usize),
+                        ("opt_out", 13usize),
+                        ("mms_media", 14usize),
+                        ("message_format", 15usize),
+                        ("channels", 16usize),
+                        ("page", 17usize),
+                        ("page_size", 18usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "start_date",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "end_date")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "direction",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "timezone")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "source")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "sources")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "destination",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "destinations",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "metadata_key",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "metadata_value",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "metadata_values",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "accounts",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f12, "status")?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "opt_out")?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "mms_media",
+                            )?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "message_format",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f16,
+                                "channels",
+                            )?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "page")?
+                        }
+                        Some(18usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f18,
+                                "page_size",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Detailrequest {
+                    start_date: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("start_date"))?,
+                    end_date: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("end_date"))?,
+                    direction: f2.flatten(),
+                    timezone: f3.flatten(),
+                    source: f4.flatten(),
+                    sources: f5.flatten(),
+                    destination: f6.flatten(),
+                    destinations: f7.flatten(),
+                    metadata_key: f8.flatten(),
+                    metadata_value: f9.flatten(),
+                    metadata_values: f10.flatten(),
+                    accounts: f11.flatten(),
+                    status: f12.flatten(),
+                    opt_out: f13.flatten(),
+                    mms_media: f14.flatten(),
+                    message_format: f15.flatten(),
+                    channels: f16.flatten(),
+                    page: f17.flatten(),
+                    page_size: f18.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Detailrequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Detailrequest {
@@ -3992,7 +7601,7 @@ impl Detailrequest {
     }
 }
 /// detailresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Detailresponse {
     /// `messages`
@@ -4001,6 +7610,58 @@ pub struct Detailresponse {
     /// `pagination`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<Paginate>,
+}
+impl<'de> serde::Deserialize<'de> for Detailresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Detailresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Detailresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Detailresponse, __A::Error> {
+                let mut f0: Option<Option<Vec<DetailReportMessageRecord>>> = None;
+                let mut f1: Option<Option<Paginate>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("messages", 0usize), ("pagination", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "messages")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "pagination",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Detailresponse {
+                    messages: f0.flatten(),
+                    pagination: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Detailresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Detailresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Detailresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Detailresponse {
@@ -4024,11 +7685,53 @@ impl Detailresponse {
     }
 }
 /// Disablethecurrentenabledsignaturekey.403response
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Disablethecurrentenabledsignaturekey403response {
     /// `message`
     pub message: String,
+}
+impl<'de> serde::Deserialize<'de> for Disablethecurrentenabledsignaturekey403response {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Disablethecurrentenabledsignaturekey403response;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Disablethecurrentenabledsignaturekey403response")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Disablethecurrentenabledsignaturekey403response, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("message", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Disablethecurrentenabledsignaturekey403response {
+                    message: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Disablethecurrentenabledsignaturekey403response",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Disablethecurrentenabledsignaturekey403response {
@@ -4039,13 +7742,56 @@ impl Disablethecurrentenabledsignaturekey403response {
     }
 }
 /// Enablesignaturekey400response
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Enablesignaturekey400response {
     /// `message`
     pub message: String,
     /// Additional error detail messages.
     pub details: Vec<String>,
+}
+impl<'de> serde::Deserialize<'de> for Enablesignaturekey400response {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Enablesignaturekey400response;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Enablesignaturekey400response")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Enablesignaturekey400response, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Vec<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("message", 0usize), ("details", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "details")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Enablesignaturekey400response {
+                    message: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
+                    details: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("details"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Enablesignaturekey400response", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Enablesignaturekey400response {
@@ -4059,11 +7805,47 @@ impl Enablesignaturekey400response {
     }
 }
 /// Enablesignaturekeyrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Enablesignaturekeyrequest {
     /// `key_id`
     pub key_id: String,
+}
+impl<'de> serde::Deserialize<'de> for Enablesignaturekeyrequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Enablesignaturekeyrequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Enablesignaturekeyrequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Enablesignaturekeyrequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("key_id", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key_id")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Enablesignaturekeyrequest {
+                    key_id: f0.ok_or_else(|| serde::de::Error::missing_field("key_id"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Enablesignaturekeyrequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Enablesignaturekeyrequest {
@@ -4074,7 +7856,7 @@ impl Enablesignaturekeyrequest {
     }
 }
 /// Enablesignaturekeyresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Enablesignaturekeyresponse {
     /// `key_id`
@@ -4092,6 +7874,75 @@ pub struct Enablesignaturekeyresponse {
     /// `enabled`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for Enablesignaturekeyresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Enablesignaturekeyresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Enablesignaturekeyresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Enablesignaturekeyresponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("key_id", 0usize),
+                        ("cipher", 1usize),
+                        ("digest", 2usize),
+                        ("created", 3usize),
+                        ("enabled", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key_id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "cipher")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "digest")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "created")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "enabled")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Enablesignaturekeyresponse {
+                    key_id: f0.flatten(),
+                    cipher: f1.flatten(),
+                    digest: f2.flatten(),
+                    created: f3.flatten(),
+                    enabled: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Enablesignaturekeyresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Enablesignaturekeyresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Enablesignaturekeyresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Enablesignaturekeyresponse {
@@ -4133,12 +7984,55 @@ impl Enablesignaturekeyresponse {
     }
 }
 /// fieldsresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Fieldsresponse {
     /// An array of fields to be retrieved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fields: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for Fieldsresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Fieldsresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Fieldsresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Fieldsresponse, __A::Error> {
+                let mut f0: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("fields", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "fields")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Fieldsresponse {
+                    fields: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Fieldsresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Fieldsresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Fieldsresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Fieldsresponse {
@@ -4292,7 +8186,7 @@ impl<'de> serde::Deserialize<'de> for Format2Item {
     }
 }
 /// GetAllApprovedSenderAddresses
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetAllApprovedSenderAddresses {
     /// `data`
@@ -4301,6 +8195,58 @@ pub struct GetAllApprovedSenderAddresses {
     /// `pagination`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<GetAllApprovedSenderAddressesPagination>,
+}
+impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddresses {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetAllApprovedSenderAddresses;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetAllApprovedSenderAddresses")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetAllApprovedSenderAddresses, __A::Error> {
+                let mut f0: Option<Option<Vec<GetAllApprovedSenderAddressesDataItem>>> = None;
+                let mut f1: Option<Option<GetAllApprovedSenderAddressesPagination>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("data", 0usize), ("pagination", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "pagination",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetAllApprovedSenderAddresses {
+                    data: f0.flatten(),
+                    pagination: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetAllApprovedSenderAddresses, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetAllApprovedSenderAddresses as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetAllApprovedSenderAddresses", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetAllApprovedSenderAddresses {
@@ -4330,7 +8276,7 @@ impl GetAllApprovedSenderAddresses {
     }
 }
 /// `GetAllApprovedSenderAddressesDataItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetAllApprovedSenderAddressesDataItem {
     /// Approved sender address UUID (use for get, update, re-verify, and delete)
@@ -4371,6 +8317,156 @@ pub struct GetAllApprovedSenderAddressesDataItem {
     /// The Sender Address status (apply for sender_address_type = OWN_NUMBER)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_status: Option<GetAllApprovedSenderAddressesDataItemDisplayStatus>,
+}
+impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesDataItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetAllApprovedSenderAddressesDataItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetAllApprovedSenderAddressesDataItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetAllApprovedSenderAddressesDataItem, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<
+                    Option<GetAllApprovedSenderAddressesDataItemSenderAddressType>,
+                > = None;
+                let mut f3: Option<
+                    Option<GetAllApprovedSenderAddressesDataItemUsageType>,
+                > = None;
+                let mut f4: Option<Option<Vec<String>>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f11: Option<
+                    Option<GetAllApprovedSenderAddressesDataItemDisplayStatus>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("sender_address", 1usize),
+                        ("sender_address_type", 2usize),
+                        ("usage_type", 3usize),
+                        ("destination_countries", 4usize),
+                        ("reason", 5usize),
+                        ("label", 6usize),
+                        ("account_id", 7usize),
+                        ("created_date", 8usize),
+                        ("last_modified_date", 9usize),
+                        ("expiry", 10usize),
+                        ("display_status", 11usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "sender_address",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "sender_address_type",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "usage_type",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "destination_countries",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "reason")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "label")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "account_id",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "created_date",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "last_modified_date",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "expiry")?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "display_status",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetAllApprovedSenderAddressesDataItem {
+                    id: f0.flatten(),
+                    sender_address: f1.flatten(),
+                    sender_address_type: f2.flatten(),
+                    usage_type: f3.flatten(),
+                    destination_countries: f4.flatten(),
+                    reason: f5.flatten(),
+                    label: f6.flatten(),
+                    account_id: f7.flatten(),
+                    created_date: f8.flatten(),
+                    last_modified_date: f9.flatten(),
+                    expiry: f10.flatten(),
+                    display_status: f11.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetAllApprovedSenderAddressesDataItem, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetAllApprovedSenderAddressesDataItem as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("GetAllApprovedSenderAddressesDataItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetAllApprovedSenderAddressesDataItem {
@@ -4724,7 +8820,7 @@ impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesExpiryStatus 
     }
 }
 /// `GetAllApprovedSenderAddressesPagination`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetAllApprovedSenderAddressesPagination {
     /// `page_size`
@@ -4733,6 +8829,67 @@ pub struct GetAllApprovedSenderAddressesPagination {
     /// The pagination token of the next set of results.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesPagination {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetAllApprovedSenderAddressesPagination;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetAllApprovedSenderAddressesPagination")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetAllApprovedSenderAddressesPagination, __A::Error> {
+                let mut f0: Option<Option<f64>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("page_size", 0usize), ("next_token", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "page_size",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "next_token",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetAllApprovedSenderAddressesPagination {
+                    page_size: f0.flatten(),
+                    next_token: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetAllApprovedSenderAddressesPagination, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetAllApprovedSenderAddressesPagination as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "GetAllApprovedSenderAddressesPagination",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetAllApprovedSenderAddressesPagination {
@@ -5020,7 +9177,7 @@ impl<'de> serde::Deserialize<'de> for GetAsyncReportHistoryStatusItem {
     }
 }
 /// Get contacts page filter payload
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetContactsRequest {
     /// `nextPageToken`
@@ -5055,6 +9212,117 @@ pub struct GetContactsRequest {
     #[serde(rename = "channelSubscriptionState")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_subscription_state: Option<GetContactsRequestChannelSubscriptionState>,
+}
+impl<'de> serde::Deserialize<'de> for GetContactsRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetContactsRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetContactsRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetContactsRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                let mut f3: Option<Option<Vec<String>>> = None;
+                let mut f4: Option<Option<Vec<String>>> = None;
+                let mut f5: Option<Option<Vec<String>>> = None;
+                let mut f6: Option<Option<Vec<GetContactsRequestChannelTypesItem>>> = None;
+                let mut f7: Option<Option<GetContactsRequestChannelSubscriptionState>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("nextPageToken", 0usize),
+                        ("prevPageToken", 1usize),
+                        ("pageSize", 2usize),
+                        ("listIds", 3usize),
+                        ("contactIds", 4usize),
+                        ("channelIds", 5usize),
+                        ("channelTypes", 6usize),
+                        ("channelSubscriptionState", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "nextPageToken",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "prevPageToken",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "pageSize")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "listIds")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "contactIds",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "channelIds",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "channelTypes",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "channelSubscriptionState",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetContactsRequest {
+                    next_page_token: f0.flatten(),
+                    prev_page_token: f1.flatten(),
+                    page_size: f2.flatten(),
+                    list_ids: f3.flatten(),
+                    contact_ids: f4.flatten(),
+                    channel_ids: f5.flatten(),
+                    channel_types: f6.flatten(),
+                    channel_subscription_state: f7.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetContactsRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetContactsRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetContactsRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetContactsRequest {
@@ -5256,7 +9524,7 @@ impl<'de> serde::Deserialize<'de> for GetContactsRequestChannelTypesItem {
     }
 }
 /// Get custom fields page filter
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetCustomFieldsRequest {
     /// `nextPageToken`
@@ -5282,6 +9550,93 @@ pub struct GetCustomFieldsRequest {
     #[serde(rename = "mergeTag")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merge_tag: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for GetCustomFieldsRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetCustomFieldsRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetCustomFieldsRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetCustomFieldsRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                let mut f3: Option<Option<Vec<String>>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("nextPageToken", 0usize),
+                        ("prevPageToken", 1usize),
+                        ("pageSize", 2usize),
+                        ("customFieldIds", 3usize),
+                        ("label", 4usize),
+                        ("mergeTag", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "nextPageToken",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "prevPageToken",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "pageSize")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "customFieldIds",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "label")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "mergeTag")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetCustomFieldsRequest {
+                    next_page_token: f0.flatten(),
+                    prev_page_token: f1.flatten(),
+                    page_size: f2.flatten(),
+                    custom_field_ids: f3.flatten(),
+                    label: f4.flatten(),
+                    merge_tag: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetCustomFieldsRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetCustomFieldsRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetCustomFieldsRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetCustomFieldsRequest {
@@ -5329,7 +9684,7 @@ impl GetCustomFieldsRequest {
     }
 }
 /// Get contact lists page filter
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetListsRequest {
     /// `nextPageToken`
@@ -5354,6 +9709,89 @@ pub struct GetListsRequest {
     /// `name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for GetListsRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetListsRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetListsRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetListsRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                let mut f3: Option<Option<Vec<String>>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("nextPageToken", 0usize),
+                        ("prevPageToken", 1usize),
+                        ("pageSize", 2usize),
+                        ("listIds", 3usize),
+                        ("alias", 4usize),
+                        ("name", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "nextPageToken",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "prevPageToken",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "pageSize")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "listIds")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "alias")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "name")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetListsRequest {
+                    next_page_token: f0.flatten(),
+                    prev_page_token: f1.flatten(),
+                    page_size: f2.flatten(),
+                    list_ids: f3.flatten(),
+                    alias: f4.flatten(),
+                    name: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetListsRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetListsRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetListsRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetListsRequest {
@@ -5401,7 +9839,7 @@ impl GetListsRequest {
     }
 }
 /// GetSenderAddress
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetSenderAddress {
     /// Approved sender address UUID (use for get, update, re-verify, and delete)
@@ -5440,6 +9878,149 @@ pub struct GetSenderAddress {
     /// `display_status`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_status: Option<GetSenderAddressDisplayStatus>,
+}
+impl<'de> serde::Deserialize<'de> for GetSenderAddress {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetSenderAddress;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetSenderAddress")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetSenderAddress, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<GetSenderAddressSenderAddressType>> = None;
+                let mut f3: Option<Option<GetSenderAddressUsageType>> = None;
+                let mut f4: Option<Option<Vec<String>>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f11: Option<Option<GetSenderAddressDisplayStatus>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("sender_address", 1usize),
+                        ("sender_address_type", 2usize),
+                        ("usage_type", 3usize),
+                        ("destination_countries", 4usize),
+                        ("reason", 5usize),
+                        ("label", 6usize),
+                        ("account_id", 7usize),
+                        ("created_date", 8usize),
+                        ("last_modified_date", 9usize),
+                        ("expiry", 10usize),
+                        ("display_status", 11usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "sender_address",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "sender_address_type",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "usage_type",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "destination_countries",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "reason")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "label")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "account_id",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "created_date",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "last_modified_date",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "expiry")?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "display_status",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetSenderAddress {
+                    id: f0.flatten(),
+                    sender_address: f1.flatten(),
+                    sender_address_type: f2.flatten(),
+                    usage_type: f3.flatten(),
+                    destination_countries: f4.flatten(),
+                    reason: f5.flatten(),
+                    label: f6.flatten(),
+                    account_id: f7.flatten(),
+                    created_date: f8.flatten(),
+                    last_modified_date: f9.flatten(),
+                    expiry: f10.flatten(),
+                    display_status: f11.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetSenderAddress, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetSenderAddress as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetSenderAddress", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetSenderAddress {
@@ -5728,7 +10309,7 @@ impl<'de> serde::Deserialize<'de> for GetSenderAddressUsageType {
     }
 }
 /// Getenabledsignaturekeyresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Getenabledsignaturekeyresponse {
     /// `key_id`
@@ -5746,6 +10327,75 @@ pub struct Getenabledsignaturekeyresponse {
     /// `enabled`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for Getenabledsignaturekeyresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Getenabledsignaturekeyresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Getenabledsignaturekeyresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Getenabledsignaturekeyresponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("key_id", 0usize),
+                        ("cipher", 1usize),
+                        ("digest", 2usize),
+                        ("created", 3usize),
+                        ("enabled", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key_id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "cipher")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "digest")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "created")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "enabled")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Getenabledsignaturekeyresponse {
+                    key_id: f0.flatten(),
+                    cipher: f1.flatten(),
+                    digest: f2.flatten(),
+                    created: f3.flatten(),
+                    enabled: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Getenabledsignaturekeyresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Getenabledsignaturekeyresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Getenabledsignaturekeyresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Getenabledsignaturekeyresponse {
@@ -5787,7 +10437,7 @@ impl Getenabledsignaturekeyresponse {
     }
 }
 /// Getmessagestatusresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Getmessagestatusresponse {
     /// URL replies and delivery reports to this message will be pushed to
@@ -5832,6 +10482,151 @@ pub struct Getmessagestatusresponse {
     /// `status`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+}
+impl<'de> serde::Deserialize<'de> for Getmessagestatusresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Getmessagestatusresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Getmessagestatusresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Getmessagestatusresponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<bool>> = None;
+                let mut f4: Option<Option<Format>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<SourceNumberType>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<Status>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("callback_url", 0usize),
+                        ("content", 1usize),
+                        ("destination_number", 2usize),
+                        ("delivery_report", 3usize),
+                        ("format", 4usize),
+                        ("message_expiry_timestamp", 5usize),
+                        ("metadata", 6usize),
+                        ("scheduled", 7usize),
+                        ("source_number", 8usize),
+                        ("source_number_type", 9usize),
+                        ("message_id", 10usize),
+                        ("status", 11usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "callback_url",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "content")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "destination_number",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "delivery_report",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "format")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "message_expiry_timestamp",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "metadata")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "scheduled",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "source_number",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "source_number_type",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "message_id",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "status")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Getmessagestatusresponse {
+                    callback_url: f0.flatten(),
+                    content: f1.flatten(),
+                    destination_number: f2.flatten(),
+                    delivery_report: f3.flatten(),
+                    format: f4.flatten(),
+                    message_expiry_timestamp: f5.flatten(),
+                    metadata: f6.flatten(),
+                    scheduled: f7.flatten(),
+                    source_number: f8.flatten(),
+                    source_number_type: f9.flatten(),
+                    message_id: f10.flatten(),
+                    status: f11.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Getmessagestatusresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Getmessagestatusresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Getmessagestatusresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Getmessagestatusresponse {
@@ -5921,7 +10716,7 @@ impl Getmessagestatusresponse {
     }
 }
 /// Getnumberauthorisationblacklistresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Getnumberauthorisationblacklistresponse {
     /// URL of the current API call, used to show the current pagination token for calls subsequent to the first one in the case of paginated data.
@@ -5933,6 +10728,68 @@ pub struct Getnumberauthorisationblacklistresponse {
     /// `pagination`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<PaginationNumberAuth>,
+}
+impl<'de> serde::Deserialize<'de> for Getnumberauthorisationblacklistresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Getnumberauthorisationblacklistresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Getnumberauthorisationblacklistresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Getnumberauthorisationblacklistresponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<Vec<String>>> = None;
+                let mut f2: Option<Option<PaginationNumberAuth>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("uri", 0usize), ("numbers", 1usize), ("pagination", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "uri")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "numbers")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "pagination",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Getnumberauthorisationblacklistresponse {
+                    uri: f0.flatten(),
+                    numbers: f1.flatten(),
+                    pagination: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Getnumberauthorisationblacklistresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Getnumberauthorisationblacklistresponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Getnumberauthorisationblacklistresponse",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Getnumberauthorisationblacklistresponse {
@@ -5962,7 +10819,7 @@ impl Getnumberauthorisationblacklistresponse {
     }
 }
 /// Getsignaturekeydetailresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Getsignaturekeydetailresponse {
     /// `key_id`
@@ -5980,6 +10837,75 @@ pub struct Getsignaturekeydetailresponse {
     /// `enabled`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for Getsignaturekeydetailresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Getsignaturekeydetailresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Getsignaturekeydetailresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Getsignaturekeydetailresponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("key_id", 0usize),
+                        ("cipher", 1usize),
+                        ("digest", 2usize),
+                        ("created", 3usize),
+                        ("enabled", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key_id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "cipher")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "digest")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "created")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "enabled")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Getsignaturekeydetailresponse {
+                    key_id: f0.flatten(),
+                    cipher: f1.flatten(),
+                    digest: f2.flatten(),
+                    created: f3.flatten(),
+                    enabled: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Getsignaturekeydetailresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Getsignaturekeydetailresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Getsignaturekeydetailresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Getsignaturekeydetailresponse {
@@ -6021,7 +10947,7 @@ impl Getsignaturekeydetailresponse {
     }
 }
 /// Getsignaturekeylistresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Getsignaturekeylistresponse {
     /// `key_id`
@@ -6039,6 +10965,75 @@ pub struct Getsignaturekeylistresponse {
     /// `enabled`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for Getsignaturekeylistresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Getsignaturekeylistresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Getsignaturekeylistresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Getsignaturekeylistresponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("key_id", 0usize),
+                        ("cipher", 1usize),
+                        ("digest", 2usize),
+                        ("created", 3usize),
+                        ("enabled", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key_id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "cipher")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "digest")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "created")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "enabled")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Getsignaturekeylistresponse {
+                    key_id: f0.flatten(),
+                    cipher: f1.flatten(),
+                    digest: f2.flatten(),
+                    created: f3.flatten(),
+                    enabled: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Getsignaturekeylistresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Getsignaturekeylistresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Getsignaturekeylistresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Getsignaturekeylistresponse {
@@ -6280,7 +11275,7 @@ impl<'de> serde::Deserialize<'de> for GroupByInsightField {
     }
 }
 /// insightsitemresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Insightsitemresponse {
     /// `group`
@@ -6304,6 +11299,107 @@ pub struct Insightsitemresponse {
     /// `sub_groups`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub_groups: Option<Vec<Insightssubitemresponse>>,
+}
+impl<'de> serde::Deserialize<'de> for Insightsitemresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Insightsitemresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Insightsitemresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Insightsitemresponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<f64>> = None;
+                let mut f3: Option<Option<f64>> = None;
+                let mut f4: Option<Option<f64>> = None;
+                let mut f5: Option<Option<f64>> = None;
+                let mut f6: Option<Option<Vec<Insightssubitemresponse>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("group", 0usize),
+                        ("date", 1usize),
+                        ("total_sent", 2usize),
+                        ("total_received", 3usize),
+                        ("total_billing_units", 4usize),
+                        ("total_opt_out", 5usize),
+                        ("sub_groups", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "group")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "date")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "total_sent",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "total_received",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "total_billing_units",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "total_opt_out",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "sub_groups",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Insightsitemresponse {
+                    group: f0.flatten(),
+                    date: f1.flatten(),
+                    total_sent: f2.flatten(),
+                    total_received: f3.flatten(),
+                    total_billing_units: f4.flatten(),
+                    total_opt_out: f5.flatten(),
+                    sub_groups: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Insightsitemresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Insightsitemresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Insightsitemresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Insightsitemresponse {
@@ -6357,7 +11453,7 @@ impl Insightsitemresponse {
     }
 }
 /// insightsrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Insightsrequest {
     /// Start date time for report window. By default, the timezone for this parameter will be taken from the account settings for the account associated with the credentials used to make the request, or the account included in the Account parameter. This can be overridden using the timezone parameter per request. The date must be in ISO8601 format and may include precise time values (e.g., milliseconds).
@@ -6408,6 +11504,187 @@ pub struct Insightsrequest {
     /// Defines available fields for grouping insights reports. COUNTRY and CHANNEL are supported from 14/Aug/2025, and POSTBACK_DATA is supported from 16/Sep/2025, with data available only from those dates onward.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_by: Option<Vec<GroupByInsightField>>,
+}
+impl<'de> serde::Deserialize<'de> for Insightsrequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Insightsrequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Insightsrequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Insightsrequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<Option<MessageDirection>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<Vec<String>>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<Vec<String>>> = None;
+                let mut f8: Option<Option<Vec<String>>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<Vec<String>>> = None;
+                let mut f12: Option<Option<Vec<String>>> = None;
+                let mut f13: Option<Option<Vec<MessageStatus>>> = None;
+                let mut f14: Option<Option<bool>> = None;
+                let mut f15: Option<Option<Vec<InsightsrequestChannelsItem>>> = None;
+                let mut f16: Option<Option<Vec<GroupByInsightField>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("start_date", 0usize),
+                        ("end_date", 1usize),
+                        ("timezone", 2usize),
+                        ("direction", 3usize),
+                        ("source", 4usize),
+                        ("sources", 5usize),
+                        ("destination", 6usize),
+                        ("destinations", 7usize),
+                        ("addresses", 8usize),
+                        ("metadata_key", 9usize),
+                        ("metadata_value", 10usize),
+                        ("metadata_values", 11usize),
+                        ("accounts", 12usize),
+                        ("status", 13usize),
+                        ("opt_out", 14usize),
+                        ("channels", 15usize),
+                        ("group_by", 16usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "start_date",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "end_date")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "timezone")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "direction",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "source")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "sources")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "destination",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "destinations",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "addresses",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "metadata_key",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "metadata_value",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "metadata_values",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "accounts",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "status")?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "opt_out")?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "channels",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f16,
+                                "group_by",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Insightsrequest {
+                    start_date: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("start_date"))?,
+                    end_date: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("end_date"))?,
+                    timezone: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("timezone"))?,
+                    direction: f3.flatten(),
+                    source: f4.flatten(),
+                    sources: f5.flatten(),
+                    destination: f6.flatten(),
+                    destinations: f7.flatten(),
+                    addresses: f8.flatten(),
+                    metadata_key: f9.flatten(),
+                    metadata_value: f10.flatten(),
+                    metadata_values: f11.flatten(),
+                    accounts: f12.flatten(),
+                    status: f13.flatten(),
+                    opt_out: f14.flatten(),
+                    channels: f15.flatten(),
+                    group_by: f16.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Insightsrequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Insightsrequest {
@@ -6589,7 +11866,7 @@ impl<'de> serde::Deserialize<'de> for InsightsrequestChannelsItem {
     }
 }
 /// insightsresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Insightsresponse {
     /// `summaries`
@@ -6607,6 +11884,95 @@ pub struct Insightsresponse {
     /// `total_opt_out`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_opt_out: Option<f64>,
+}
+impl<'de> serde::Deserialize<'de> for Insightsresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Insightsresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Insightsresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Insightsresponse, __A::Error> {
+                let mut f0: Option<Option<Vec<Insightsitemresponse>>> = None;
+                let mut f1: Option<Option<f64>> = None;
+                let mut f2: Option<Option<f64>> = None;
+                let mut f3: Option<Option<f64>> = None;
+                let mut f4: Option<Option<f64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("summaries", 0usize),
+                        ("total_sent", 1usize),
+                        ("total_received", 2usize),
+                        ("total_billing_units", 3usize),
+                        ("total_opt_out", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "summaries",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "total_sent",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "total_received",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "total_billing_units",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "total_opt_out",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Insightsresponse {
+                    summaries: f0.flatten(),
+                    total_sent: f1.flatten(),
+                    total_received: f2.flatten(),
+                    total_billing_units: f3.flatten(),
+                    total_opt_out: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Insightsresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Insightsresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Insightsresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Insightsresponse {
@@ -6648,7 +12014,7 @@ impl Insightsresponse {
     }
 }
 /// insightssubitemresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Insightssubitemresponse {
     /// One or more dates separated by a comma, e.g. 2022-05-18,2022-05-19
@@ -6669,6 +12035,97 @@ pub struct Insightssubitemresponse {
     /// `total_opt_out`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_opt_out: Option<f64>,
+}
+impl<'de> serde::Deserialize<'de> for Insightssubitemresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Insightssubitemresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Insightssubitemresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Insightssubitemresponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<f64>> = None;
+                let mut f3: Option<Option<f64>> = None;
+                let mut f4: Option<Option<f64>> = None;
+                let mut f5: Option<Option<f64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("date", 0usize),
+                        ("group", 1usize),
+                        ("total_sent", 2usize),
+                        ("total_received", 3usize),
+                        ("total_billing_units", 4usize),
+                        ("total_opt_out", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "date")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "group")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "total_sent",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "total_received",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "total_billing_units",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "total_opt_out",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Insightssubitemresponse {
+                    date: f0.flatten(),
+                    group: f1.flatten(),
+                    total_sent: f2.flatten(),
+                    total_received: f3.flatten(),
+                    total_billing_units: f4.flatten(),
+                    total_opt_out: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Insightssubitemresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Insightssubitemresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Insightssubitemresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Insightssubitemresponse {
@@ -6716,7 +12173,7 @@ impl Insightssubitemresponse {
     }
 }
 /// Invalid input error data
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct InvalidInputApiError {
     /// Error id in UUID format
@@ -6730,6 +12187,73 @@ pub struct InvalidInputApiError {
     /// List of invalid fields
     #[serde(rename = "invalidFields")]
     pub invalid_fields: Vec<InvalidInputField>,
+}
+impl<'de> serde::Deserialize<'de> for InvalidInputApiError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InvalidInputApiError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InvalidInputApiError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InvalidInputApiError, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<InvalidInputApiErrorType> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<Vec<InvalidInputField>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("uuid", 0usize),
+                        ("type", 1usize),
+                        ("title", 2usize),
+                        ("detail", 3usize),
+                        ("invalidFields", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "uuid")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "title")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "detail")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "invalidFields",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InvalidInputApiError {
+                    uuid: f0.ok_or_else(|| serde::de::Error::missing_field("uuid"))?,
+                    r#type: f1.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    title: f2.ok_or_else(|| serde::de::Error::missing_field("title"))?,
+                    detail: f3.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
+                    invalid_fields: f4
+                        .ok_or_else(|| serde::de::Error::missing_field("invalidFields"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("InvalidInputApiError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InvalidInputApiError {
@@ -6860,7 +12384,7 @@ impl<'de> serde::Deserialize<'de> for InvalidInputApiErrorType {
     }
 }
 /// Invalid input field
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct InvalidInputField {
     /// Invalid input field name
@@ -6877,6 +12401,76 @@ pub struct InvalidInputField {
     #[serde(rename = "invalidIds")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invalid_ids: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for InvalidInputField {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InvalidInputField;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InvalidInputField")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InvalidInputField, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<InvalidInputFieldChannelType>> = None;
+                let mut f2: Option<InvalidInputFieldCode> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("name", 0usize),
+                        ("channelType", 1usize),
+                        ("code", 2usize),
+                        ("reason", 3usize),
+                        ("invalidIds", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "channelType",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "code")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "reason")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "invalidIds",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InvalidInputField {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    channel_type: f1.flatten(),
+                    code: f2.ok_or_else(|| serde::de::Error::missing_field("code"))?,
+                    reason: f3.ok_or_else(|| serde::de::Error::missing_field("reason"))?,
+                    invalid_ids: f4.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("InvalidInputField", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InvalidInputField {
@@ -7086,7 +12680,7 @@ impl<'de> serde::Deserialize<'de> for InvalidInputFieldCode {
     }
 }
 /// List details data
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListData {
     /// List id in UUID format
@@ -7107,6 +12701,98 @@ pub struct ListData {
     /// Last modified date
     #[serde(rename = "lastModifiedDate")]
     pub last_modified_date: sinch_sdk_runtime::Timestamp,
+}
+impl<'de> serde::Deserialize<'de> for ListData {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListData;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListData")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListData, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<sinch_sdk_runtime::Timestamp> = None;
+                let mut f6: Option<sinch_sdk_runtime::Timestamp> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("accountId", 1usize),
+                        ("vendorId", 2usize),
+                        ("name", 3usize),
+                        ("alias", 4usize),
+                        ("createdDate", 5usize),
+                        ("lastModifiedDate", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "accountId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "vendorId")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "name")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "alias")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "createdDate",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "lastModifiedDate",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListData {
+                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
+                    account_id: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("accountId"))?,
+                    vendor_id: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("vendorId"))?,
+                    name: f3.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    alias: f4.ok_or_else(|| serde::de::Error::missing_field("alias"))?,
+                    created_date: f5
+                        .ok_or_else(|| serde::de::Error::missing_field("createdDate"))?,
+                    last_modified_date: f6
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "lastModifiedDate",
+                        ))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ListData", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListData {
@@ -7133,7 +12819,7 @@ impl ListData {
     }
 }
 /// LogSummaryResult
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct LogSummaryResult {
     /// `total_clicks`
@@ -7157,6 +12843,115 @@ pub struct LogSummaryResult {
     /// `pagination`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<Pagination>,
+}
+impl<'de> serde::Deserialize<'de> for LogSummaryResult {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = LogSummaryResult;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct LogSummaryResult")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<LogSummaryResult, __A::Error> {
+                let mut f0: Option<Option<f64>> = None;
+                let mut f1: Option<Option<f64>> = None;
+                let mut f2: Option<Option<f64>> = None;
+                let mut f3: Option<Option<f64>> = None;
+                let mut f4: Option<Option<f64>> = None;
+                let mut f5: Option<Option<Vec<ShortUrl>>> = None;
+                let mut f6: Option<Option<Pagination>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("total_clicks", 0usize),
+                        ("unique_clicks", 1usize),
+                        ("total_views", 2usize),
+                        ("unique_views", 3usize),
+                        ("short_urls_generated", 4usize),
+                        ("short_urls", 5usize),
+                        ("pagination", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "total_clicks",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "unique_clicks",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "total_views",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "unique_views",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "short_urls_generated",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "short_urls",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "pagination",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(LogSummaryResult {
+                    total_clicks: f0.flatten(),
+                    unique_clicks: f1.flatten(),
+                    total_views: f2.flatten(),
+                    unique_views: f3.flatten(),
+                    short_urls_generated: f4.flatten(),
+                    short_urls: f5.flatten(),
+                    pagination: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<LogSummaryResult, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<LogSummaryResult as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("LogSummaryResult", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl LogSummaryResult {
@@ -7210,7 +13005,7 @@ impl LogSummaryResult {
     }
 }
 /// LogsDetailResult
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct LogsDetailResult {
     /// `message_id`
@@ -7240,6 +13035,123 @@ pub struct LogsDetailResult {
     /// `pagination`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<Pagination>,
+}
+impl<'de> serde::Deserialize<'de> for LogsDetailResult {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = LogsDetailResult;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct LogsDetailResult")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<LogsDetailResult, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<f64>> = None;
+                let mut f5: Option<Option<f64>> = None;
+                let mut f6: Option<Option<Vec<Click>>> = None;
+                let mut f7: Option<Option<Vec<View>>> = None;
+                let mut f8: Option<Option<Pagination>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("message_id", 0usize),
+                        ("long_url", 1usize),
+                        ("short_url", 2usize),
+                        ("destination_number", 3usize),
+                        ("click_count", 4usize),
+                        ("view_count", 5usize),
+                        ("clicks", 6usize),
+                        ("views", 7usize),
+                        ("pagination", 8usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "message_id",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "long_url")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "short_url",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "destination_number",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "click_count",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "view_count",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "clicks")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "views")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "pagination",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(LogsDetailResult {
+                    message_id: f0.flatten(),
+                    long_url: f1.flatten(),
+                    short_url: f2.flatten(),
+                    destination_number: f3.flatten(),
+                    click_count: f4.flatten(),
+                    view_count: f5.flatten(),
+                    clicks: f6.flatten(),
+                    views: f7.flatten(),
+                    pagination: f8.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<LogsDetailResult, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<LogsDetailResult as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("LogsDetailResult", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl LogsDetailResult {
@@ -7305,7 +13217,7 @@ impl LogsDetailResult {
     }
 }
 /// Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Message {
     /// URL replies and delivery reports to this message will be pushed to
@@ -7354,6 +13266,160 @@ pub struct Message {
     /// The subject field is used to denote subject of the MMS message and has a maximum size of 64 characters long
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Message {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Message;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Message")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Message, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<Option<bool>> = None;
+                let mut f4: Option<Option<Format>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<SourceNumberType>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<Status>> = None;
+                let mut f12: Option<Option<Vec<String>>> = None;
+                let mut f13: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("callback_url", 0usize),
+                        ("content", 1usize),
+                        ("destination_number", 2usize),
+                        ("delivery_report", 3usize),
+                        ("format", 4usize),
+                        ("message_expiry_timestamp", 5usize),
+                        ("metadata", 6usize),
+                        ("scheduled", 7usize),
+                        ("source_number", 8usize),
+                        ("source_number_type", 9usize),
+                        ("message_id", 10usize),
+                        ("status", 11usize),
+                        ("media", 12usize),
+                        ("subject", 13usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "callback_url",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "content")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "destination_number",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "delivery_report",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "format")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "message_expiry_timestamp",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "metadata")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "scheduled",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "source_number",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "source_number_type",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "message_id",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "status")?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f12, "media")?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "subject")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Message {
+                    callback_url: f0.flatten(),
+                    content: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("content"))?,
+                    destination_number: f2
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "destination_number",
+                        ))?,
+                    delivery_report: f3.flatten(),
+                    format: f4.flatten(),
+                    message_expiry_timestamp: f5.flatten(),
+                    metadata: f6.flatten(),
+                    scheduled: f7.flatten(),
+                    source_number: f8.flatten(),
+                    source_number_type: f9.flatten(),
+                    message_id: f10.flatten(),
+                    status: f11.flatten(),
+                    media: f12.flatten(),
+                    subject: f13.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Message", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Message {
@@ -7774,7 +13840,7 @@ impl<'de> serde::Deserialize<'de> for MessagingReportSortDirection {
 /// Metadata
 pub type Metadata = std::collections::BTreeMap<String, String>;
 /// metakeyrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Metakeyrequest {
     /// Page number for paging through paginated result sets.
@@ -7793,6 +13859,88 @@ pub struct Metakeyrequest {
     /// Filter results by a specific account. By default results will be returned for the account associated with the authentication credentials and all sub-accounts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accounts: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for Metakeyrequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Metakeyrequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Metakeyrequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Metakeyrequest, __A::Error> {
+                let mut f0: Option<Option<f64>> = None;
+                let mut f1: Option<Option<f64>> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<Option<MessageDirection>> = None;
+                let mut f5: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("page", 0usize),
+                        ("page_size", 1usize),
+                        ("start_date", 2usize),
+                        ("end_date", 3usize),
+                        ("direction", 4usize),
+                        ("accounts", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "page_size",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "start_date",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "end_date")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "direction",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "accounts")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Metakeyrequest {
+                    page: f0.flatten(),
+                    page_size: f1.flatten(),
+                    start_date: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("start_date"))?,
+                    end_date: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("end_date"))?,
+                    direction: f4.flatten(),
+                    accounts: f5.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Metakeyrequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Metakeyrequest {
@@ -7830,12 +13978,55 @@ impl Metakeyrequest {
     }
 }
 /// metakeyresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Metakeyresponse {
     /// `keys`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keys: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for Metakeyresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Metakeyresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Metakeyresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Metakeyresponse, __A::Error> {
+                let mut f0: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("keys", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "keys")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Metakeyresponse {
+                    keys: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Metakeyresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Metakeyresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Metakeyresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Metakeyresponse {
@@ -7851,7 +14042,7 @@ impl Metakeyresponse {
     }
 }
 /// Default/example payload for an inbound MMS reply webhook (`RECEIVED_MMS`), built from the sample `template` shown on the Create webhook operation. Same shape as the SMS reply webhook, except that the sample template branches on whether the reply carried media: it emits `attachments` when the reply has media, and falls back to `content` when it does not. The two are mutually exclusive in the default template. The actual JSON structure sent to your `url` is fully controlled by the `template` you configure — this describes the payload produced by that sample template, not a fixed contract.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct MmsReceivedWebhookPayload {
     /// The account that received the reply. Template variable `$accountId`.
@@ -7881,6 +14072,123 @@ pub struct MmsReceivedWebhookPayload {
     /// Any metadata that was included in the original submit message request. Template variable `$metadata`. Keys and values are both strings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
+}
+impl<'de> serde::Deserialize<'de> for MmsReceivedWebhookPayload {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MmsReceivedWebhookPayload;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MmsReceivedWebhookPayload")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MmsReceivedWebhookPayload, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<Vec<WebhookAttachment>>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<std::collections::BTreeMap<String, String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("account_id", 0usize),
+                        ("reply_id", 1usize),
+                        ("destination_number", 2usize),
+                        ("source_number", 3usize),
+                        ("date_received", 4usize),
+                        ("message_id", 5usize),
+                        ("attachments", 6usize),
+                        ("content", 7usize),
+                        ("metadata", 8usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "account_id",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "reply_id")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "destination_number",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "source_number",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "date_received",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "message_id",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "attachments",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "content")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "metadata")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MmsReceivedWebhookPayload {
+                    account_id: f0.flatten(),
+                    reply_id: f1.flatten(),
+                    destination_number: f2.flatten(),
+                    source_number: f3.flatten(),
+                    date_received: f4.flatten(),
+                    message_id: f5.flatten(),
+                    attachments: f6.flatten(),
+                    content: f7.flatten(),
+                    metadata: f8.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<MmsReceivedWebhookPayload, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<MmsReceivedWebhookPayload as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("MmsReceivedWebhookPayload", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MmsReceivedWebhookPayload {
@@ -7949,13 +14257,59 @@ impl MmsReceivedWebhookPayload {
     }
 }
 /// Number authorisation result for a single phone number
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Number {
     /// Phone number as a string
     pub number: String,
     /// Whether the authenticated account is authorised to use this number
     pub authorised: bool,
+}
+impl<'de> serde::Deserialize<'de> for Number {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Number;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Number")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Number, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<bool> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("number", 0usize), ("authorised", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "number")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "authorised",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Number {
+                    number: f0.ok_or_else(|| serde::de::Error::missing_field("number"))?,
+                    authorised: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("authorised"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Number", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Number {
@@ -7969,7 +14323,7 @@ impl Number {
     }
 }
 /// NumbersListResponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NumbersListResponse {
     /// List of result items.
@@ -7978,6 +14332,58 @@ pub struct NumbersListResponse {
     /// `pagination`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<TokenPagination>,
+}
+impl<'de> serde::Deserialize<'de> for NumbersListResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NumbersListResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NumbersListResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NumbersListResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<DedicatedNumber>>> = None;
+                let mut f1: Option<Option<TokenPagination>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("data", 0usize), ("pagination", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "pagination",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NumbersListResponse {
+                    data: f0.flatten(),
+                    pagination: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<NumbersListResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<NumbersListResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("NumbersListResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NumbersListResponse {
@@ -8005,7 +14411,7 @@ impl NumbersListResponse {
 /// **Important:** `OPT_OUT_SMS` is dispatched as a notification with its own `$notificationId`, not as a reply. The `$replyId` / `$moId` variables used by the `RECEIVED_SMS` and `RECEIVED_MMS` templates are **not available** for this event — a template referencing them will render the literal text `$replyId` rather than an ID. Use `$notificationId` instead.
 ///
 /// The actual JSON structure sent to your `url` is fully controlled by the `template` you configure.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OptOutWebhookPayload {
     /// Unique ID of this opt-out notification. Template variable `$notificationId`.
@@ -8032,6 +14438,117 @@ pub struct OptOutWebhookPayload {
     /// Any metadata that was included in the original submit message request. Template variable `$metadata`. Keys and values are both strings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
+}
+impl<'de> serde::Deserialize<'de> for OptOutWebhookPayload {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OptOutWebhookPayload;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OptOutWebhookPayload")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<OptOutWebhookPayload, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<std::collections::BTreeMap<String, String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("notification_id", 0usize),
+                        ("account_id", 1usize),
+                        ("destination_number", 2usize),
+                        ("source_number", 3usize),
+                        ("date_received", 4usize),
+                        ("message_id", 5usize),
+                        ("content", 6usize),
+                        ("metadata", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "notification_id",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "account_id",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "destination_number",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "source_number",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "date_received",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "message_id",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "content")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "metadata")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OptOutWebhookPayload {
+                    notification_id: f0.flatten(),
+                    account_id: f1.flatten(),
+                    destination_number: f2.flatten(),
+                    source_number: f3.flatten(),
+                    date_received: f4.flatten(),
+                    message_id: f5.flatten(),
+                    content: f6.flatten(),
+                    metadata: f7.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<OptOutWebhookPayload, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<OptOutWebhookPayload as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("OptOutWebhookPayload", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl OptOutWebhookPayload {
@@ -8094,7 +14611,7 @@ impl OptOutWebhookPayload {
     }
 }
 /// Page token representation for search result
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PageTokenDtoContactData {
     /// Page content and number of elements is restricted by page size
@@ -8110,6 +14627,76 @@ pub struct PageTokenDtoContactData {
     /// Total number of elements
     #[serde(rename = "totalElements")]
     pub total_elements: i64,
+}
+impl<'de> serde::Deserialize<'de> for PageTokenDtoContactData {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PageTokenDtoContactData;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PageTokenDtoContactData")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PageTokenDtoContactData, __A::Error> {
+                let mut f0: Option<Vec<ContactData>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<i64> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("content", 0usize),
+                        ("nextPageToken", 1usize),
+                        ("prevPageToken", 2usize),
+                        ("totalElements", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "content")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "nextPageToken",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "prevPageToken",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "totalElements",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PageTokenDtoContactData {
+                    content: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("content"))?,
+                    next_page_token: f1.flatten(),
+                    prev_page_token: f2.flatten(),
+                    total_elements: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("totalElements"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("PageTokenDtoContactData", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PageTokenDtoContactData {
@@ -8138,7 +14725,7 @@ impl PageTokenDtoContactData {
     }
 }
 /// Page token representation for search result
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PageTokenDtoCustomFieldData {
     /// Page content and number of elements is restricted by page size
@@ -8154,6 +14741,76 @@ pub struct PageTokenDtoCustomFieldData {
     /// Total number of elements
     #[serde(rename = "totalElements")]
     pub total_elements: i64,
+}
+impl<'de> serde::Deserialize<'de> for PageTokenDtoCustomFieldData {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PageTokenDtoCustomFieldData;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PageTokenDtoCustomFieldData")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PageTokenDtoCustomFieldData, __A::Error> {
+                let mut f0: Option<Vec<CustomFieldData>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<i64> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("content", 0usize),
+                        ("nextPageToken", 1usize),
+                        ("prevPageToken", 2usize),
+                        ("totalElements", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "content")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "nextPageToken",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "prevPageToken",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "totalElements",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PageTokenDtoCustomFieldData {
+                    content: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("content"))?,
+                    next_page_token: f1.flatten(),
+                    prev_page_token: f2.flatten(),
+                    total_elements: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("totalElements"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("PageTokenDtoCustomFieldData", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PageTokenDtoCustomFieldData {
@@ -8182,7 +14839,7 @@ impl PageTokenDtoCustomFieldData {
     }
 }
 /// Page token representation for search result
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PageTokenDtoListData {
     /// Page content and number of elements is restricted by page size
@@ -8198,6 +14855,76 @@ pub struct PageTokenDtoListData {
     /// Total number of elements
     #[serde(rename = "totalElements")]
     pub total_elements: i64,
+}
+impl<'de> serde::Deserialize<'de> for PageTokenDtoListData {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PageTokenDtoListData;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PageTokenDtoListData")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PageTokenDtoListData, __A::Error> {
+                let mut f0: Option<Vec<ListData>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<i64> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("content", 0usize),
+                        ("nextPageToken", 1usize),
+                        ("prevPageToken", 2usize),
+                        ("totalElements", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "content")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "nextPageToken",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "prevPageToken",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "totalElements",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PageTokenDtoListData {
+                    content: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("content"))?,
+                    next_page_token: f1.flatten(),
+                    prev_page_token: f2.flatten(),
+                    total_elements: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("totalElements"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("PageTokenDtoListData", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PageTokenDtoListData {
@@ -8226,7 +14953,7 @@ impl PageTokenDtoListData {
     }
 }
 /// Pagination
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Paginate {
     /// `page`
@@ -8238,6 +14965,63 @@ pub struct Paginate {
     /// `has_next`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_next: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for Paginate {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Paginate;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Paginate")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Paginate, __A::Error> {
+                let mut f0: Option<Option<f64>> = None;
+                let mut f1: Option<Option<f64>> = None;
+                let mut f2: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("page", 0usize), ("page_size", 1usize), ("has_next", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "page_size",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "has_next")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Paginate {
+                    page: f0.flatten(),
+                    page_size: f1.flatten(),
+                    has_next: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Paginate, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Paginate as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Paginate", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Paginate {
@@ -8267,7 +15051,7 @@ impl Paginate {
     }
 }
 /// Pagination
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Pagination {
     /// The current page of results
@@ -8288,6 +15072,97 @@ pub struct Pagination {
     /// Link to the previous page of results
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_uri: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Pagination {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Pagination;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Pagination")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Pagination, __A::Error> {
+                let mut f0: Option<Option<f64>> = None;
+                let mut f1: Option<Option<f64>> = None;
+                let mut f2: Option<Option<f64>> = None;
+                let mut f3: Option<Option<f64>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("page", 0usize),
+                        ("page_size", 1usize),
+                        ("total_count", 2usize),
+                        ("page_count", 3usize),
+                        ("next_uri", 4usize),
+                        ("previous_uri", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "page_size",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "total_count",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "page_count",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "next_uri")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "previous_uri",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Pagination {
+                    page: f0.flatten(),
+                    page_size: f1.flatten(),
+                    total_count: f2.flatten(),
+                    page_count: f3.flatten(),
+                    next_uri: f4.flatten(),
+                    previous_uri: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Pagination, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Pagination as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Pagination", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Pagination {
@@ -8335,7 +15210,7 @@ impl Pagination {
     }
 }
 /// Pagination
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct PaginationNumberAuth {
     /// The pagination token of the next set of results.
@@ -8344,6 +15219,54 @@ pub struct PaginationNumberAuth {
     /// The uri pointing to the next set of results.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_uri: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for PaginationNumberAuth {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PaginationNumberAuth;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PaginationNumberAuth")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PaginationNumberAuth, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("page", 0usize), ("next_uri", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "next_uri")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PaginationNumberAuth {
+                    page: f0.flatten(),
+                    next_uri: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<PaginationNumberAuth, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<PaginationNumberAuth as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("PaginationNumberAuth", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PaginationNumberAuth {
@@ -8364,11 +15287,47 @@ impl PaginationNumberAuth {
     }
 }
 /// PatchLabelMyOwnNumber
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PatchLabelMyOwnNumber {
     /// Label need to be updated
     pub label: String,
+}
+impl<'de> serde::Deserialize<'de> for PatchLabelMyOwnNumber {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PatchLabelMyOwnNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PatchLabelMyOwnNumber")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PatchLabelMyOwnNumber, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("label", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PatchLabelMyOwnNumber {
+                    label: f0.ok_or_else(|| serde::de::Error::missing_field("label"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("PatchLabelMyOwnNumber", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PatchLabelMyOwnNumber {
@@ -8379,11 +15338,54 @@ impl PatchLabelMyOwnNumber {
     }
 }
 /// PostVerificationCode
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PostVerificationCode {
     /// Verify Sender Address Request
     pub verification_code: String,
+}
+impl<'de> serde::Deserialize<'de> for PostVerificationCode {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PostVerificationCode;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PostVerificationCode")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PostVerificationCode, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("verification_code", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "verification_code",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PostVerificationCode {
+                    verification_code: f0
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "verification_code",
+                        ))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("PostVerificationCode", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PostVerificationCode {
@@ -8396,7 +15398,7 @@ impl PostVerificationCode {
     }
 }
 /// presignedurlresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Presignedurlresponse {
     /// The pre-signed URL for downloading the report file.
@@ -8414,6 +15416,95 @@ pub struct Presignedurlresponse {
     /// Unix timestamp (seconds) when the pre-signed URL expires.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
+}
+impl<'de> serde::Deserialize<'de> for Presignedurlresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Presignedurlresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Presignedurlresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Presignedurlresponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<i64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("download_url", 0usize),
+                        ("file_name", 1usize),
+                        ("file_size", 2usize),
+                        ("expires_in_seconds", 3usize),
+                        ("expires_at", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "download_url",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "file_name",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "file_size",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "expires_in_seconds",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "expires_at",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Presignedurlresponse {
+                    download_url: f0.flatten(),
+                    file_name: f1.flatten(),
+                    file_size: f2.flatten(),
+                    expires_in_seconds: f3.flatten(),
+                    expires_at: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Presignedurlresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Presignedurlresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Presignedurlresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Presignedurlresponse {
@@ -8455,7 +15546,7 @@ impl Presignedurlresponse {
     }
 }
 /// ReVerifySenderAddressRequestItem
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ReVerifySenderAddressRequestItem {
     /// Primary ID of the record
@@ -8491,6 +15582,142 @@ pub struct ReVerifySenderAddressRequestItem {
     /// `last_modified_date`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_modified_date: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for ReVerifySenderAddressRequestItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ReVerifySenderAddressRequestItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ReVerifySenderAddressRequestItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ReVerifySenderAddressRequestItem, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<
+                    Option<ReVerifySenderAddressRequestItemSenderAddressType>,
+                > = None;
+                let mut f3: Option<Option<ReVerifySenderAddressRequestItemUsageType>> = None;
+                let mut f4: Option<Option<Vec<String>>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<ReVerifySenderAddressRequestItemStatus>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("sender_address", 1usize),
+                        ("sender_address_type", 2usize),
+                        ("usage_type", 3usize),
+                        ("destination_countries", 4usize),
+                        ("reason", 5usize),
+                        ("label", 6usize),
+                        ("status", 7usize),
+                        ("account_id", 8usize),
+                        ("created_date", 9usize),
+                        ("last_modified_date", 10usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "sender_address",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "sender_address_type",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "usage_type",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "destination_countries",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "reason")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "label")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "status")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "account_id",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "created_date",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "last_modified_date",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ReVerifySenderAddressRequestItem {
+                    id: f0.flatten(),
+                    sender_address: f1.flatten(),
+                    sender_address_type: f2.flatten(),
+                    usage_type: f3.flatten(),
+                    destination_countries: f4.flatten(),
+                    reason: f5.flatten(),
+                    label: f6.flatten(),
+                    status: f7.flatten(),
+                    account_id: f8.flatten(),
+                    created_date: f9.flatten(),
+                    last_modified_date: f10.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ReVerifySenderAddressRequestItem, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ReVerifySenderAddressRequestItem as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("ReVerifySenderAddressRequestItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ReVerifySenderAddressRequestItem {
@@ -8748,7 +15975,7 @@ impl<'de> serde::Deserialize<'de> for ReVerifySenderAddressRequestItemUsageType 
     }
 }
 /// Reply
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Reply {
     /// The URL specified as the callback URL in the original submit message request
@@ -8778,6 +16005,125 @@ pub struct Reply {
     /// `vendor_account_id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_account_id: Option<VendorAccountId>,
+}
+impl<'de> serde::Deserialize<'de> for Reply {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Reply;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Reply")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Reply, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<VendorAccountId>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("callback_url", 0usize),
+                        ("content", 1usize),
+                        ("date_received", 2usize),
+                        ("destination_number", 3usize),
+                        ("message_id", 4usize),
+                        ("metadata", 5usize),
+                        ("reply_id", 6usize),
+                        ("source_number", 7usize),
+                        ("vendor_account_id", 8usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "callback_url",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "content")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "date_received",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "destination_number",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "message_id",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "metadata")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "reply_id")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "source_number",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "vendor_account_id",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Reply {
+                    callback_url: f0.flatten(),
+                    content: f1.flatten(),
+                    date_received: f2.flatten(),
+                    destination_number: f3.flatten(),
+                    message_id: f4.flatten(),
+                    metadata: f5.flatten(),
+                    reply_id: f6.flatten(),
+                    source_number: f7.flatten(),
+                    vendor_account_id: f8.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Reply, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Reply as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Reply", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Reply {
@@ -8938,7 +16284,7 @@ impl<'de> serde::Deserialize<'de> for ReportPeriod {
     }
 }
 /// reporthistoryresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Reporthistoryresponse {
     /// Unique identifier for the report.
@@ -8977,6 +16323,163 @@ pub struct Reporthistoryresponse {
     /// The original report request parameters that were submitted, as an echo of the request body/query used to generate this report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+impl<'de> serde::Deserialize<'de> for Reporthistoryresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Reporthistoryresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Reporthistoryresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Reporthistoryresponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<ReporthistoryresponseReportType>> = None;
+                let mut f3: Option<Option<MessageDirection>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f7: Option<Option<ReporthistoryresponseStatus>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<i64>> = None;
+                let mut f11: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("report_id", 0usize),
+                        ("report_name", 1usize),
+                        ("report_type", 2usize),
+                        ("direction", 3usize),
+                        ("requested_by", 4usize),
+                        ("requested_at", 5usize),
+                        ("updated_at", 6usize),
+                        ("status", 7usize),
+                        ("account_id", 8usize),
+                        ("vendor_id", 9usize),
+                        ("s3_file_size", 10usize),
+                        ("request_data", 11usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "report_id",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "report_name",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "report_type",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "direction",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "requested_by",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "requested_at",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "updated_at",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "status")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "account_id",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "vendor_id",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "s3_file_size",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "request_data",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Reporthistoryresponse {
+                    report_id: f0.flatten(),
+                    report_name: f1.flatten(),
+                    report_type: f2.flatten(),
+                    direction: f3.flatten(),
+                    requested_by: f4.flatten(),
+                    requested_at: f5.flatten(),
+                    updated_at: f6.flatten(),
+                    status: f7.flatten(),
+                    account_id: f8.flatten(),
+                    vendor_id: f9.flatten(),
+                    s3_file_size: f10.flatten(),
+                    request_data: f11.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Reporthistoryresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Reporthistoryresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Reporthistoryresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Reporthistoryresponse {
@@ -9198,7 +16701,7 @@ impl<'de> serde::Deserialize<'de> for ReporthistoryresponseStatus {
     }
 }
 /// reporthistoryresponses
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Reporthistoryresponses {
     /// A list of report history items.
@@ -9207,6 +16710,58 @@ pub struct Reporthistoryresponses {
     /// A token to retrieve the next page of results. Absent if there are no more pages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Reporthistoryresponses {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Reporthistoryresponses;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Reporthistoryresponses")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Reporthistoryresponses, __A::Error> {
+                let mut f0: Option<Option<Vec<Reporthistoryresponse>>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("items", 0usize), ("next_page_token", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "items")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "next_page_token",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Reporthistoryresponses {
+                    items: f0.flatten(),
+                    next_page_token: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Reporthistoryresponses, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Reporthistoryresponses as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Reporthistoryresponses", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Reporthistoryresponses {
@@ -9230,12 +16785,59 @@ impl Reporthistoryresponses {
     }
 }
 /// reportstatusresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Reportstatusresponse {
     /// `report_status`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_status: Option<ReportstatusresponseReportStatus>,
+}
+impl<'de> serde::Deserialize<'de> for Reportstatusresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Reportstatusresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Reportstatusresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Reportstatusresponse, __A::Error> {
+                let mut f0: Option<Option<ReportstatusresponseReportStatus>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("report_status", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "report_status",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Reportstatusresponse {
+                    report_status: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Reportstatusresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Reportstatusresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Reportstatusresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Reportstatusresponse {
@@ -9326,7 +16928,7 @@ impl<'de> serde::Deserialize<'de> for ReportstatusresponseReportStatus {
     }
 }
 /// RequestAlphaTag
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct RequestAlphaTag {
     /// The Sender Address to be requested
@@ -9342,6 +16944,100 @@ pub struct RequestAlphaTag {
     /// `label`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for RequestAlphaTag {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RequestAlphaTag;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RequestAlphaTag")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RequestAlphaTag, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<RequestAlphaTagSenderAddressType> = None;
+                let mut f2: Option<RequestAlphaTagUsageType> = None;
+                let mut f3: Option<Vec<String>> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("sender_address", 0usize),
+                        ("sender_address_type", 1usize),
+                        ("usage_type", 2usize),
+                        ("destination_countries", 3usize),
+                        ("reason", 4usize),
+                        ("label", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "sender_address",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "sender_address_type",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "usage_type",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "destination_countries",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "reason")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "label")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RequestAlphaTag {
+                    sender_address: f0
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "sender_address",
+                        ))?,
+                    sender_address_type: f1
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "sender_address_type",
+                        ))?,
+                    usage_type: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("usage_type"))?,
+                    destination_countries: f3
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "destination_countries",
+                        ))?,
+                    reason: f4.ok_or_else(|| serde::de::Error::missing_field("reason"))?,
+                    label: f5.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("RequestAlphaTag", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RequestAlphaTag {
@@ -9780,7 +17476,7 @@ impl From<VerificationCodeRequestItem> for RequestSenderAddressUsingPostResponse
     }
 }
 /// RequestVerificationCode
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct RequestVerificationCode {
     /// The Own Number to be verified
@@ -9796,6 +17492,100 @@ pub struct RequestVerificationCode {
     /// `label`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for RequestVerificationCode {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RequestVerificationCode;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RequestVerificationCode")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RequestVerificationCode, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<RequestVerificationCodeSenderAddressType> = None;
+                let mut f2: Option<RequestVerificationCodeUsageType> = None;
+                let mut f3: Option<Vec<String>> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("sender_address", 0usize),
+                        ("sender_address_type", 1usize),
+                        ("usage_type", 2usize),
+                        ("destination_countries", 3usize),
+                        ("reason", 4usize),
+                        ("label", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "sender_address",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "sender_address_type",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "usage_type",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "destination_countries",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "reason")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "label")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RequestVerificationCode {
+                    sender_address: f0
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "sender_address",
+                        ))?,
+                    sender_address_type: f1
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "sender_address_type",
+                        ))?,
+                    usage_type: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("usage_type"))?,
+                    destination_countries: f3
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "destination_countries",
+                        ))?,
+                    reason: f4.ok_or_else(|| serde::de::Error::missing_field("reason"))?,
+                    label: f5.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("RequestVerificationCode", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RequestVerificationCode {
@@ -9936,7 +17726,7 @@ impl<'de> serde::Deserialize<'de> for RequestVerificationCodeUsageType {
     }
 }
 /// RetrieveWebhookresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RetrieveWebhookresponse {
     /// The current page number.
@@ -9950,6 +17740,59 @@ pub struct RetrieveWebhookresponse {
     #[serde(rename = "pageData")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_data: Option<Vec<CreateWebhookresponse>>,
+}
+impl<'de> serde::Deserialize<'de> for RetrieveWebhookresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RetrieveWebhookresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RetrieveWebhookresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RetrieveWebhookresponse, __A::Error> {
+                let mut f0: Option<Option<i32>> = None;
+                let mut f1: Option<Option<i32>> = None;
+                let mut f2: Option<Option<Vec<CreateWebhookresponse>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("page", 0usize), ("pageSize", 1usize), ("pageData", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "pageSize")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "pageData")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RetrieveWebhookresponse {
+                    page: f0.flatten(),
+                    page_size: f1.flatten(),
+                    page_data: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RetrieveWebhookresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RetrieveWebhookresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("RetrieveWebhookresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RetrieveWebhookresponse {
@@ -10063,7 +17906,7 @@ impl<'de> serde::Deserialize<'de> for RichMessageType {
     }
 }
 /// The time schedule of a scheduled report
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Schedule {
     /// The timezone of the report.
@@ -10072,6 +17915,64 @@ pub struct Schedule {
     pub cron_expression: String,
     /// `type`
     pub r#type: String,
+}
+impl<'de> serde::Deserialize<'de> for Schedule {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Schedule;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Schedule")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Schedule, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("timezone", 0usize),
+                        ("cron_expression", 1usize),
+                        ("type", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "timezone")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "cron_expression",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Schedule {
+                    timezone: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("timezone"))?,
+                    cron_expression: f1
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "cron_expression",
+                        ))?,
+                    r#type: f2.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Schedule", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Schedule {
@@ -10090,7 +17991,7 @@ impl Schedule {
     }
 }
 /// scheduleddetailreport
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Scheduleddetailreport {
     /// The label of the report schedule
@@ -10114,6 +18015,63 @@ pub struct Scheduleddetailreport {
     /// ```
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Vec<ScheduleddetailreportMetadataItem>>,
+}
+impl<'de> serde::Deserialize<'de> for Scheduleddetailreport {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Scheduleddetailreport;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Scheduleddetailreport")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Scheduleddetailreport, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Schedule> = None;
+                let mut f2: Option<Scheduleddetailrequest> = None;
+                let mut f3: Option<Option<Vec<ScheduleddetailreportMetadataItem>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("label", 0usize),
+                        ("schedule", 1usize),
+                        ("report", 2usize),
+                        ("metadata", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "schedule")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "report")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "metadata")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Scheduleddetailreport {
+                    label: f0.ok_or_else(|| serde::de::Error::missing_field("label"))?,
+                    schedule: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("schedule"))?,
+                    report: f2.ok_or_else(|| serde::de::Error::missing_field("report"))?,
+                    metadata: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Scheduleddetailreport", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Scheduleddetailreport {
@@ -10141,13 +18099,55 @@ impl Scheduleddetailreport {
     }
 }
 /// `ScheduleddetailreportMetadataItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ScheduleddetailreportMetadataItem {
     /// `key`
     pub key: String,
     /// `value`
     pub value: String,
+}
+impl<'de> serde::Deserialize<'de> for ScheduleddetailreportMetadataItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ScheduleddetailreportMetadataItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ScheduleddetailreportMetadataItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ScheduleddetailreportMetadataItem, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("key", 0usize), ("value", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ScheduleddetailreportMetadataItem {
+                    key: f0.ok_or_else(|| serde::de::Error::missing_field("key"))?,
+                    value: f1.ok_or_else(|| serde::de::Error::missing_field("value"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ScheduleddetailreportMetadataItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ScheduleddetailreportMetadataItem {
@@ -10161,7 +18161,7 @@ impl ScheduleddetailreportMetadataItem {
     }
 }
 /// scheduleddetailreportresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Scheduleddetailreportresponse {
     /// The label of the report schedule
@@ -10197,6 +18197,101 @@ pub struct Scheduleddetailreportresponse {
     /// ```
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Vec<ScheduleddetailreportresponseMetadataItem>>,
+}
+impl<'de> serde::Deserialize<'de> for Scheduleddetailreportresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Scheduleddetailreportresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Scheduleddetailreportresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Scheduleddetailreportresponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<Schedule>> = None;
+                let mut f2: Option<Option<Scheduleddetailrequest>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<MessageDirection>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<
+                    Option<Vec<ScheduleddetailreportresponseMetadataItem>>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("label", 0usize),
+                        ("schedule", 1usize),
+                        ("report", 2usize),
+                        ("scheduled_report_id", 3usize),
+                        ("message_type", 4usize),
+                        ("report_type", 5usize),
+                        ("metadata", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "schedule")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "report")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "scheduled_report_id",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "message_type",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "report_type",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "metadata")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Scheduleddetailreportresponse {
+                    label: f0.flatten(),
+                    schedule: f1.flatten(),
+                    report: f2.flatten(),
+                    scheduled_report_id: f3.flatten(),
+                    message_type: f4.flatten(),
+                    report_type: f5.flatten(),
+                    metadata: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Scheduleddetailreportresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Scheduleddetailreportresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Scheduleddetailreportresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Scheduleddetailreportresponse {
@@ -10253,13 +18348,59 @@ impl Scheduleddetailreportresponse {
     }
 }
 /// `ScheduleddetailreportresponseMetadataItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ScheduleddetailreportresponseMetadataItem {
     /// `key`
     pub key: String,
     /// `value`
     pub value: String,
+}
+impl<'de> serde::Deserialize<'de> for ScheduleddetailreportresponseMetadataItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ScheduleddetailreportresponseMetadataItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ScheduleddetailreportresponseMetadataItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ScheduleddetailreportresponseMetadataItem, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("key", 0usize), ("value", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ScheduleddetailreportresponseMetadataItem {
+                    key: f0.ok_or_else(|| serde::de::Error::missing_field("key"))?,
+                    value: f1.ok_or_else(|| serde::de::Error::missing_field("value"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ScheduleddetailreportresponseMetadataItem",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ScheduleddetailreportresponseMetadataItem {
@@ -10273,7 +18414,7 @@ impl ScheduleddetailreportresponseMetadataItem {
     }
 }
 /// A scheduled detail report request
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Scheduleddetailrequest {
     /// `period`
@@ -10323,6 +18464,170 @@ pub struct Scheduleddetailrequest {
     /// A list of options to configure the delivery of the report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_options: Option<Vec<DeliveryOptionsBody>>,
+}
+impl<'de> serde::Deserialize<'de> for Scheduleddetailrequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Scheduleddetailrequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Scheduleddetailrequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Scheduleddetailrequest, __A::Error> {
+                let mut f0: Option<ReportPeriod> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<MessageDirection>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<Vec<String>>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<Vec<String>>> = None;
+                let mut f7: Option<Option<Vec<String>>> = None;
+                let mut f8: Option<Option<Format2>> = None;
+                let mut f9: Option<Option<Channels>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<String>> = None;
+                let mut f12: Option<Option<Vec<String>>> = None;
+                let mut f13: Option<Option<Vec<MessageStatus>>> = None;
+                let mut f14: Option<Option<bool>> = None;
+                let mut f15: Option<Option<Vec<DeliveryOptionsBody>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("period", 0usize),
+                        ("timezone", 1usize),
+                        ("direction", 2usize),
+                        ("source", 3usize),
+                        ("sources", 4usize),
+                        ("destination", 5usize),
+                        ("destinations", 6usize),
+                        ("addresses", 7usize),
+                        ("message_format", 8usize),
+                        ("channels", 9usize),
+                        ("metadata_key", 10usize),
+                        ("metadata_value", 11usize),
+                        ("accounts", 12usize),
+                        ("status", 13usize),
+                        ("opt_out", 14usize),
+                        ("delivery_options", 15usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "period")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "timezone")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "direction",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "source")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "sources")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "destination",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "destinations",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "addresses",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "message_format",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "channels")?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "metadata_key",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "metadata_value",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "accounts",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "status")?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "opt_out")?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "delivery_options",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Scheduleddetailrequest {
+                    period: f0.ok_or_else(|| serde::de::Error::missing_field("period"))?,
+                    timezone: f1.flatten(),
+                    direction: f2.flatten(),
+                    source: f3.flatten(),
+                    sources: f4.flatten(),
+                    destination: f5.flatten(),
+                    destinations: f6.flatten(),
+                    addresses: f7.flatten(),
+                    message_format: f8.flatten(),
+                    channels: f9.flatten(),
+                    metadata_key: f10.flatten(),
+                    metadata_value: f11.flatten(),
+                    accounts: f12.flatten(),
+                    status: f13.flatten(),
+                    opt_out: f14.flatten(),
+                    delivery_options: f15.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Scheduleddetailrequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Scheduleddetailrequest {
@@ -10428,7 +18733,7 @@ impl Scheduleddetailrequest {
     }
 }
 /// scheduledreport
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Scheduledreport {
     /// The label of the report schedule
@@ -10452,6 +18757,101 @@ pub struct Scheduledreport {
     /// Metadata for the scheduled report specified as a set of key value pairs, each key can be up to 100 characters long and each value can be up to 256 characters long.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+impl<'de> serde::Deserialize<'de> for Scheduledreport {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Scheduledreport;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Scheduledreport")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Scheduledreport, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<Scheduledsummaryrequest>> = None;
+                let mut f2: Option<Option<Schedule>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<MessageDirection>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("label", 0usize),
+                        ("report", 1usize),
+                        ("schedule", 2usize),
+                        ("scheduled_report_id", 3usize),
+                        ("message_type", 4usize),
+                        ("report_type", 5usize),
+                        ("metadata", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "report")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "schedule")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "scheduled_report_id",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "message_type",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "report_type",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "metadata")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Scheduledreport {
+                    label: f0.flatten(),
+                    report: f1.flatten(),
+                    schedule: f2.flatten(),
+                    scheduled_report_id: f3.flatten(),
+                    message_type: f4.flatten(),
+                    report_type: f5.flatten(),
+                    metadata: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Scheduledreport, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Scheduledreport as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Scheduledreport", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Scheduledreport {
@@ -10508,12 +18908,59 @@ impl Scheduledreport {
     }
 }
 /// scheduledreportresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Scheduledreportresponse {
     /// The ID of the scheduled report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_report_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Scheduledreportresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Scheduledreportresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Scheduledreportresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Scheduledreportresponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("scheduled_report_id", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "scheduled_report_id",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Scheduledreportresponse {
+                    scheduled_report_id: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Scheduledreportresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Scheduledreportresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Scheduledreportresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Scheduledreportresponse {
@@ -10529,7 +18976,7 @@ impl Scheduledreportresponse {
     }
 }
 /// scheduledsummaryreport
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Scheduledsummaryreport {
     /// The label of the report schedule
@@ -10553,6 +19000,63 @@ pub struct Scheduledsummaryreport {
     /// ```
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Vec<ScheduledsummaryreportMetadataItem>>,
+}
+impl<'de> serde::Deserialize<'de> for Scheduledsummaryreport {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Scheduledsummaryreport;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Scheduledsummaryreport")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Scheduledsummaryreport, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Schedule> = None;
+                let mut f2: Option<Scheduledsummaryrequest> = None;
+                let mut f3: Option<Option<Vec<ScheduledsummaryreportMetadataItem>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("label", 0usize),
+                        ("schedule", 1usize),
+                        ("report", 2usize),
+                        ("metadata", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "schedule")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "report")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "metadata")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Scheduledsummaryreport {
+                    label: f0.ok_or_else(|| serde::de::Error::missing_field("label"))?,
+                    schedule: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("schedule"))?,
+                    report: f2.ok_or_else(|| serde::de::Error::missing_field("report"))?,
+                    metadata: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Scheduledsummaryreport", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Scheduledsummaryreport {
@@ -10580,13 +19084,55 @@ impl Scheduledsummaryreport {
     }
 }
 /// `ScheduledsummaryreportMetadataItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ScheduledsummaryreportMetadataItem {
     /// `key`
     pub key: String,
     /// `value`
     pub value: String,
+}
+impl<'de> serde::Deserialize<'de> for ScheduledsummaryreportMetadataItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ScheduledsummaryreportMetadataItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ScheduledsummaryreportMetadataItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ScheduledsummaryreportMetadataItem, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("key", 0usize), ("value", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ScheduledsummaryreportMetadataItem {
+                    key: f0.ok_or_else(|| serde::de::Error::missing_field("key"))?,
+                    value: f1.ok_or_else(|| serde::de::Error::missing_field("value"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ScheduledsummaryreportMetadataItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ScheduledsummaryreportMetadataItem {
@@ -10600,7 +19146,7 @@ impl ScheduledsummaryreportMetadataItem {
     }
 }
 /// scheduledsummaryreportresposne
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Scheduledsummaryreportresposne {
     /// The label of the report schedule
@@ -10636,6 +19182,101 @@ pub struct Scheduledsummaryreportresposne {
     /// ```
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Vec<ScheduledsummaryreportresposneMetadataItem>>,
+}
+impl<'de> serde::Deserialize<'de> for Scheduledsummaryreportresposne {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Scheduledsummaryreportresposne;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Scheduledsummaryreportresposne")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Scheduledsummaryreportresposne, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<Schedule>> = None;
+                let mut f2: Option<Option<Scheduledsummaryrequest>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<MessageDirection>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<
+                    Option<Vec<ScheduledsummaryreportresposneMetadataItem>>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("label", 0usize),
+                        ("schedule", 1usize),
+                        ("report", 2usize),
+                        ("scheduled_report_id", 3usize),
+                        ("message_type", 4usize),
+                        ("report_type", 5usize),
+                        ("metadata", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "schedule")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "report")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "scheduled_report_id",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "message_type",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "report_type",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "metadata")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Scheduledsummaryreportresposne {
+                    label: f0.flatten(),
+                    schedule: f1.flatten(),
+                    report: f2.flatten(),
+                    scheduled_report_id: f3.flatten(),
+                    message_type: f4.flatten(),
+                    report_type: f5.flatten(),
+                    metadata: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Scheduledsummaryreportresposne, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Scheduledsummaryreportresposne as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Scheduledsummaryreportresposne", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Scheduledsummaryreportresposne {
@@ -10692,13 +19333,59 @@ impl Scheduledsummaryreportresposne {
     }
 }
 /// `ScheduledsummaryreportresposneMetadataItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ScheduledsummaryreportresposneMetadataItem {
     /// `key`
     pub key: String,
     /// `value`
     pub value: String,
+}
+impl<'de> serde::Deserialize<'de> for ScheduledsummaryreportresposneMetadataItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ScheduledsummaryreportresposneMetadataItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ScheduledsummaryreportresposneMetadataItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ScheduledsummaryreportresposneMetadataItem, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("key", 0usize), ("value", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ScheduledsummaryreportresposneMetadataItem {
+                    key: f0.ok_or_else(|| serde::de::Error::missing_field("key"))?,
+                    value: f1.ok_or_else(|| serde::de::Error::missing_field("value"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ScheduledsummaryreportresposneMetadataItem",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ScheduledsummaryreportresposneMetadataItem {
@@ -10712,7 +19399,7 @@ impl ScheduledsummaryreportresposneMetadataItem {
     }
 }
 /// A scheduled summary report request
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Scheduledsummaryrequest {
     /// `period`
@@ -10764,6 +19451,181 @@ pub struct Scheduledsummaryrequest {
     /// A list of options to configure the delivery of the report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_options: Option<Vec<DeliveryOptionsBody>>,
+}
+impl<'de> serde::Deserialize<'de> for Scheduledsummaryrequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Scheduledsummaryrequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Scheduledsummaryrequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Scheduledsummaryrequest, __A::Error> {
+                let mut f0: Option<ReportPeriod> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<MessageDirection>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<Vec<String>>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<Vec<String>>> = None;
+                let mut f7: Option<Option<Vec<String>>> = None;
+                let mut f8: Option<Option<Channels>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<Vec<String>>> = None;
+                let mut f12: Option<Option<Vec<MessageStatus>>> = None;
+                let mut f13: Option<Option<bool>> = None;
+                let mut f14: Option<Option<Vec<GroupByField>>> = None;
+                let mut f15: Option<Option<ScheduledsummaryrequestAccountActivity>> = None;
+                let mut f16: Option<Option<Vec<DeliveryOptionsBody>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("period", 0usize),
+                        ("timezone", 1usize),
+                        ("direction", 2usize),
+                        ("source", 3usize),
+                        ("sources", 4usize),
+                        ("destination", 5usize),
+                        ("destinations", 6usize),
+                        ("addresses", 7usize),
+                        ("channels", 8usize),
+                        ("metadata_key", 9usize),
+                        ("metadata_value", 10usize),
+                        ("accounts", 11usize),
+                        ("status", 12usize),
+                        ("opt_out", 13usize),
+                        ("group_by", 14usize),
+                        ("account_activity", 15usize),
+                        ("delivery_options", 16usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "period")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "timezone")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "direction",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "source")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "sources")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "destination",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "destinations",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "addresses",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "channels")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "metadata_key",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "metadata_value",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "accounts",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f12, "status")?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "opt_out")?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "group_by",
+                            )?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "account_activity",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f16,
+                                "delivery_options",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Scheduledsummaryrequest {
+                    period: f0.ok_or_else(|| serde::de::Error::missing_field("period"))?,
+                    timezone: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("timezone"))?,
+                    direction: f2.flatten(),
+                    source: f3.flatten(),
+                    sources: f4.flatten(),
+                    destination: f5.flatten(),
+                    destinations: f6.flatten(),
+                    addresses: f7.flatten(),
+                    channels: f8.flatten(),
+                    metadata_key: f9.flatten(),
+                    metadata_value: f10.flatten(),
+                    accounts: f11.flatten(),
+                    status: f12.flatten(),
+                    opt_out: f13.flatten(),
+                    group_by: f14.flatten(),
+                    account_activity: f15.flatten(),
+                    delivery_options: f16.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Scheduledsummaryrequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Scheduledsummaryrequest {
@@ -10937,11 +19799,48 @@ impl<'de> serde::Deserialize<'de> for ScheduledsummaryrequestAccountActivity {
     }
 }
 /// Sendmessagesrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Sendmessagesrequest {
     /// List of messages.
     pub messages: Vec<Message>,
+}
+impl<'de> serde::Deserialize<'de> for Sendmessagesrequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Sendmessagesrequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Sendmessagesrequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Sendmessagesrequest, __A::Error> {
+                let mut f0: Option<Vec<Message>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("messages", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "messages")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Sendmessagesrequest {
+                    messages: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("messages"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Sendmessagesrequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Sendmessagesrequest {
@@ -10952,12 +19851,55 @@ impl Sendmessagesrequest {
     }
 }
 /// Sendmessagesresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Sendmessagesresponse {
     /// List of messages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages: Option<Vec<Message>>,
+}
+impl<'de> serde::Deserialize<'de> for Sendmessagesresponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Sendmessagesresponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Sendmessagesresponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Sendmessagesresponse, __A::Error> {
+                let mut f0: Option<Option<Vec<Message>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("messages", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "messages")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Sendmessagesresponse {
+                    messages: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Sendmessagesresponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Sendmessagesresponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Sendmessagesresponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Sendmessagesresponse {
@@ -11037,7 +19979,7 @@ impl<'de> serde::Deserialize<'de> for ServiceTypes {
     }
 }
 /// ShortUrl
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ShortUrl {
     /// `click_count`
@@ -11058,6 +20000,101 @@ pub struct ShortUrl {
     /// `destination_number`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_number: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ShortUrl {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ShortUrl;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ShortUrl")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ShortUrl, __A::Error> {
+                let mut f0: Option<Option<f64>> = None;
+                let mut f1: Option<Option<f64>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("click_count", 0usize),
+                        ("view_count", 1usize),
+                        ("message_id", 2usize),
+                        ("long_url", 3usize),
+                        ("short_url", 4usize),
+                        ("destination_number", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "click_count",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "view_count",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "message_id",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "long_url")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "short_url",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "destination_number",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ShortUrl {
+                    click_count: f0.flatten(),
+                    view_count: f1.flatten(),
+                    message_id: f2.flatten(),
+                    long_url: f3.flatten(),
+                    short_url: f4.flatten(),
+                    destination_number: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ShortUrl, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ShortUrl as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ShortUrl", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ShortUrl {
@@ -11105,7 +20142,7 @@ impl ShortUrl {
     }
 }
 /// Default/example payload for an inbound SMS reply webhook (`RECEIVED_SMS` only — `OPT_OUT_SMS` is dispatched through a separate code path with its own shape, see `OptOutWebhookPayload`), built from the sample `template` shown on the Create webhook operation. The actual JSON structure sent to your `url` is fully controlled by the `template` you configure — this describes the payload produced by that sample template, not a fixed contract.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SmsReceivedWebhookPayload {
     /// The account that received the reply. Template variable `$accountId`.
@@ -11132,6 +20169,113 @@ pub struct SmsReceivedWebhookPayload {
     /// Any metadata that was included in the original submit message request. Template variable `$metadata`. Keys and values are both strings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
+}
+impl<'de> serde::Deserialize<'de> for SmsReceivedWebhookPayload {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SmsReceivedWebhookPayload;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SmsReceivedWebhookPayload")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SmsReceivedWebhookPayload, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<std::collections::BTreeMap<String, String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("account_id", 0usize),
+                        ("reply_id", 1usize),
+                        ("destination_number", 2usize),
+                        ("source_number", 3usize),
+                        ("date_received", 4usize),
+                        ("message_id", 5usize),
+                        ("content", 6usize),
+                        ("metadata", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "account_id",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "reply_id")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "destination_number",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "source_number",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "date_received",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "message_id",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "content")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "metadata")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SmsReceivedWebhookPayload {
+                    account_id: f0.flatten(),
+                    reply_id: f1.flatten(),
+                    destination_number: f2.flatten(),
+                    source_number: f3.flatten(),
+                    date_received: f4.flatten(),
+                    message_id: f5.flatten(),
+                    content: f6.flatten(),
+                    metadata: f7.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SmsReceivedWebhookPayload, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SmsReceivedWebhookPayload as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("SmsReceivedWebhookPayload", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SmsReceivedWebhookPayload {
@@ -11510,7 +20654,7 @@ impl<'de> serde::Deserialize<'de> for Status {
     }
 }
 /// Cursor-style pagination used by Dedicated Numbers list endpoints. Pass `next_token` back as the `token` query parameter to fetch the next page.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TokenPagination {
     /// Number of results returned in this page
@@ -11519,6 +20663,62 @@ pub struct TokenPagination {
     /// Token for the next page of results. Omit or null when there are no further pages. Pass this value as the `token` query parameter on the next request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for TokenPagination {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TokenPagination;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TokenPagination")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TokenPagination, __A::Error> {
+                let mut f0: Option<Option<i32>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("page_size", 0usize), ("next_token", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "page_size",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "next_token",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TokenPagination {
+                    page_size: f0.flatten(),
+                    next_token: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TokenPagination, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TokenPagination as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TokenPagination", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TokenPagination {
@@ -11624,13 +20824,55 @@ impl<'de> serde::Deserialize<'de> for Type {
 /// One or more dedicated number types. Pass as a repeated query parameter (`types=MOBILE&types=LANDLINE`) or as a comma-separated list (`types=MOBILE,LANDLINE,TOLL_FREE`).
 pub type Types = Vec<Type>;
 /// updateAssignmentrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateAssignmentrequest {
     /// `label`
     pub label: String,
     /// `metadata`
     pub metadata: Metadata,
+}
+impl<'de> serde::Deserialize<'de> for UpdateAssignmentrequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateAssignmentrequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateAssignmentrequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateAssignmentrequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Metadata> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("label", 0usize), ("metadata", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "metadata")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UpdateAssignmentrequest {
+                    label: f0.ok_or_else(|| serde::de::Error::missing_field("label"))?,
+                    metadata: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("metadata"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("UpdateAssignmentrequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UpdateAssignmentrequest {
@@ -11644,7 +20886,7 @@ impl UpdateAssignmentrequest {
     }
 }
 /// Contact channel update payload
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateContactChannelRequest {
     /// Contact channel id (in case phone number - in E164 international format)
@@ -11656,6 +20898,67 @@ pub struct UpdateContactChannelRequest {
     #[serde(rename = "subscriptionState")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription_state: Option<UpdateContactChannelRequestSubscriptionState>,
+}
+impl<'de> serde::Deserialize<'de> for UpdateContactChannelRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateContactChannelRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateContactChannelRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateContactChannelRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<UpdateContactChannelRequestType> = None;
+                let mut f2: Option<
+                    Option<UpdateContactChannelRequestSubscriptionState>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("channelId", 0usize),
+                        ("type", 1usize),
+                        ("subscriptionState", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "channelId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "subscriptionState",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UpdateContactChannelRequest {
+                    channel_id: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("channelId"))?,
+                    r#type: f1.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    subscription_state: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("UpdateContactChannelRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UpdateContactChannelRequest {
@@ -11801,7 +21104,7 @@ impl<'de> serde::Deserialize<'de> for UpdateContactChannelRequestType {
     }
 }
 /// Contact update payload
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateContactRequest {
     /// Contact first name
@@ -11841,6 +21144,123 @@ pub struct UpdateContactRequest {
     #[serde(rename = "customFields")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<Vec<CreateCustomFieldRequest>>,
+}
+impl<'de> serde::Deserialize<'de> for UpdateContactRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateContactRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateContactRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateContactRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<Vec<UpdateContactChannelRequest>>> = None;
+                let mut f9: Option<Option<Vec<CreateContactListRequest>>> = None;
+                let mut f10: Option<Option<Vec<CreateCustomFieldRequest>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("firstName", 0usize),
+                        ("lastName", 1usize),
+                        ("alias", 2usize),
+                        ("dateOfBirth", 3usize),
+                        ("country", 4usize),
+                        ("state", 5usize),
+                        ("location", 6usize),
+                        ("note", 7usize),
+                        ("channels", 8usize),
+                        ("lists", 9usize),
+                        ("customFields", 10usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "firstName",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "lastName")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "alias")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "dateOfBirth",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "country")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "state")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "location")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "note")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "channels")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "lists")?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "customFields",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UpdateContactRequest {
+                    first_name: f0.flatten(),
+                    last_name: f1.flatten(),
+                    alias: f2.flatten(),
+                    date_of_birth: f3.flatten(),
+                    country: f4.flatten(),
+                    state: f5.flatten(),
+                    location: f6.flatten(),
+                    note: f7.flatten(),
+                    channels: f8.flatten(),
+                    lists: f9.flatten(),
+                    custom_fields: f10.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<UpdateContactRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<UpdateContactRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("UpdateContactRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UpdateContactRequest {
@@ -11924,7 +21344,7 @@ impl UpdateContactRequest {
     }
 }
 /// Contacts list update payload
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateContactsListRequest {
     /// `contactsToAddIds`
@@ -11935,6 +21355,62 @@ pub struct UpdateContactsListRequest {
     #[serde(rename = "contactsToRemoveIds")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contacts_to_remove_ids: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for UpdateContactsListRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateContactsListRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateContactsListRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateContactsListRequest, __A::Error> {
+                let mut f0: Option<Option<Vec<String>>> = None;
+                let mut f1: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("contactsToAddIds", 0usize), ("contactsToRemoveIds", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "contactsToAddIds",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "contactsToRemoveIds",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UpdateContactsListRequest {
+                    contacts_to_add_ids: f0.flatten(),
+                    contacts_to_remove_ids: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<UpdateContactsListRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<UpdateContactsListRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("UpdateContactsListRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UpdateContactsListRequest {
@@ -11958,7 +21434,7 @@ impl UpdateContactsListRequest {
     }
 }
 /// Custom field update payload
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateCustomFieldRequest {
     /// Custom field label
@@ -11968,6 +21444,58 @@ pub struct UpdateCustomFieldRequest {
     #[serde(rename = "maxLength")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for UpdateCustomFieldRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateCustomFieldRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateCustomFieldRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateCustomFieldRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("label", 0usize), ("maxLength", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "maxLength",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UpdateCustomFieldRequest {
+                    label: f0.flatten(),
+                    max_length: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<UpdateCustomFieldRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<UpdateCustomFieldRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("UpdateCustomFieldRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UpdateCustomFieldRequest {
@@ -11991,7 +21519,7 @@ impl UpdateCustomFieldRequest {
     }
 }
 /// Contact list update payload
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateListRequest {
     /// Contact list name
@@ -11999,6 +21527,47 @@ pub struct UpdateListRequest {
     /// Contact list alias
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for UpdateListRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateListRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateListRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateListRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize), ("alias", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "alias")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UpdateListRequest {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    alias: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("UpdateListRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UpdateListRequest {
@@ -12017,11 +21586,48 @@ impl UpdateListRequest {
     }
 }
 /// UpdateWebhook400response
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateWebhook400response {
     /// `message`
     pub message: String,
+}
+impl<'de> serde::Deserialize<'de> for UpdateWebhook400response {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateWebhook400response;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateWebhook400response")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateWebhook400response, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("message", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UpdateWebhook400response {
+                    message: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("UpdateWebhook400response", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UpdateWebhook400response {
@@ -12034,7 +21640,7 @@ impl UpdateWebhook400response {
 /// All fields are optional, but at least one must be provided.
 /// Empty body (all fields null) is rejected.
 /// Note: read_timeout, retries, and retry_delay are not supported on update (create-only).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateWebhookrequest {
     /// HTTP(S) URL for the webhook endpoint.
@@ -12057,6 +21663,81 @@ pub struct UpdateWebhookrequest {
     /// If provided, must be non-empty (events: [] is rejected).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for UpdateWebhookrequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateWebhookrequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateWebhookrequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateWebhookrequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<UpdateWebhookrequestMethod>> = None;
+                let mut f2: Option<Option<UpdateWebhookrequestEncoding>> = None;
+                let mut f3: Option<Option<std::collections::BTreeMap<String, String>>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("url", 0usize),
+                        ("method", 1usize),
+                        ("encoding", 2usize),
+                        ("headers", 3usize),
+                        ("template", 4usize),
+                        ("events", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "encoding")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "headers")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "template")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "events")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UpdateWebhookrequest {
+                    url: f0.flatten(),
+                    method: f1.flatten(),
+                    encoding: f2.flatten(),
+                    headers: f3.flatten(),
+                    template: f4.flatten(),
+                    events: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<UpdateWebhookrequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<UpdateWebhookrequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("UpdateWebhookrequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UpdateWebhookrequest {
@@ -12243,7 +21924,7 @@ impl<'de> serde::Deserialize<'de> for UpdateWebhookrequestMethod {
     }
 }
 /// updatescheduleddetailreport
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Updatescheduleddetailreport {
     /// The label of the report schedule
@@ -12252,6 +21933,53 @@ pub struct Updatescheduleddetailreport {
     pub schedule: Schedule,
     /// `report`
     pub report: Scheduleddetailrequest,
+}
+impl<'de> serde::Deserialize<'de> for Updatescheduleddetailreport {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Updatescheduleddetailreport;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Updatescheduleddetailreport")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Updatescheduleddetailreport, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Schedule> = None;
+                let mut f2: Option<Scheduleddetailrequest> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("label", 0usize), ("schedule", 1usize), ("report", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "schedule")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "report")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Updatescheduleddetailreport {
+                    label: f0.ok_or_else(|| serde::de::Error::missing_field("label"))?,
+                    schedule: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("schedule"))?,
+                    report: f2.ok_or_else(|| serde::de::Error::missing_field("report"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Updatescheduleddetailreport", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Updatescheduleddetailreport {
@@ -12270,7 +21998,7 @@ impl Updatescheduleddetailreport {
     }
 }
 /// updatescheduledsummaryreport
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Updatescheduledsummaryreport {
     /// The label of the report schedule
@@ -12279,6 +22007,53 @@ pub struct Updatescheduledsummaryreport {
     pub schedule: Schedule,
     /// `report`
     pub report: Scheduledsummaryrequest,
+}
+impl<'de> serde::Deserialize<'de> for Updatescheduledsummaryreport {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Updatescheduledsummaryreport;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Updatescheduledsummaryreport")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Updatescheduledsummaryreport, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Schedule> = None;
+                let mut f2: Option<Scheduledsummaryrequest> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("label", 0usize), ("schedule", 1usize), ("report", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "schedule")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "report")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Updatescheduledsummaryreport {
+                    label: f0.ok_or_else(|| serde::de::Error::missing_field("label"))?,
+                    schedule: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("schedule"))?,
+                    report: f2.ok_or_else(|| serde::de::Error::missing_field("report"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Updatescheduledsummaryreport", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Updatescheduledsummaryreport {
@@ -12297,13 +22072,56 @@ impl Updatescheduledsummaryreport {
     }
 }
 /// Bad request
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct V400response {
     /// `message`
     pub message: String,
     /// Additional error detail messages.
     pub details: Vec<String>,
+}
+impl<'de> serde::Deserialize<'de> for V400response {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = V400response;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct V400response")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<V400response, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Vec<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("message", 0usize), ("details", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "details")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(V400response {
+                    message: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
+                    details: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("details"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("V400response", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl V400response {
@@ -12317,11 +22135,48 @@ impl V400response {
     }
 }
 /// 403 response
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct V403response {
     /// `message`
     pub message: String,
+}
+impl<'de> serde::Deserialize<'de> for V403response {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = V403response;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct V403response")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<V403response, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("message", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(V403response {
+                    message: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("V403response", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl V403response {
@@ -12332,11 +22187,48 @@ impl V403response {
     }
 }
 /// Resource not found
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct V404response {
     /// `message`
     pub message: String,
+}
+impl<'de> serde::Deserialize<'de> for V404response {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = V404response;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct V404response")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<V404response, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("message", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(V404response {
+                    message: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("V404response", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl V404response {
@@ -12347,7 +22239,7 @@ impl V404response {
     }
 }
 /// VendorAccountId
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VendorAccountId {
     /// `vendor_id`
@@ -12356,6 +22248,62 @@ pub struct VendorAccountId {
     /// The account used to submit the original message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for VendorAccountId {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VendorAccountId;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VendorAccountId")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VendorAccountId, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("vendor_id", 0usize), ("account_id", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "vendor_id",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "account_id",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VendorAccountId {
+                    vendor_id: f0.flatten(),
+                    account_id: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VendorAccountId, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VendorAccountId as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("VendorAccountId", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VendorAccountId {
@@ -12379,7 +22327,7 @@ impl VendorAccountId {
     }
 }
 /// VerificationCodeRequestItem
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationCodeRequestItem {
     /// Primary ID of the record
@@ -12415,6 +22363,141 @@ pub struct VerificationCodeRequestItem {
     /// `last_modified_date`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_modified_date: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationCodeRequestItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationCodeRequestItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationCodeRequestItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationCodeRequestItem, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<
+                    Option<VerificationCodeRequestItemSenderAddressType>,
+                > = None;
+                let mut f3: Option<Option<VerificationCodeRequestItemUsageType>> = None;
+                let mut f4: Option<Option<Vec<String>>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<VerificationCodeRequestItemStatus>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("sender_address", 1usize),
+                        ("sender_address_type", 2usize),
+                        ("usage_type", 3usize),
+                        ("destination_countries", 4usize),
+                        ("reason", 5usize),
+                        ("label", 6usize),
+                        ("status", 7usize),
+                        ("account_id", 8usize),
+                        ("created_date", 9usize),
+                        ("last_modified_date", 10usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "sender_address",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "sender_address_type",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "usage_type",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "destination_countries",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "reason")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "label")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "status")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "account_id",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "created_date",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "last_modified_date",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationCodeRequestItem {
+                    id: f0.flatten(),
+                    sender_address: f1.flatten(),
+                    sender_address_type: f2.flatten(),
+                    usage_type: f3.flatten(),
+                    destination_countries: f4.flatten(),
+                    reason: f5.flatten(),
+                    label: f6.flatten(),
+                    status: f7.flatten(),
+                    account_id: f8.flatten(),
+                    created_date: f9.flatten(),
+                    last_modified_date: f10.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerificationCodeRequestItem, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VerificationCodeRequestItem as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("VerificationCodeRequestItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationCodeRequestItem {
@@ -12680,7 +22763,7 @@ impl<'de> serde::Deserialize<'de> for VerificationCodeRequestItemUsageType {
     }
 }
 /// View
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct View {
     /// `dt`
@@ -12692,6 +22775,63 @@ pub struct View {
     /// `ip`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for View {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = View;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct View")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<View, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("dt", 0usize), ("user_agent", 1usize), ("ip", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "dt")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "user_agent",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "ip")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(View {
+                    dt: f0.flatten(),
+                    user_agent: f1.flatten(),
+                    ip: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<View, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<View as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("View", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl View {
@@ -12721,7 +22861,7 @@ impl View {
     }
 }
 /// A media attachment included in an MMS reply webhook payload, rendered from the `$attachments` template variable.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct WebhookAttachment {
     /// MIME type of the attachment. Template variable `$entry.contentType`.
@@ -12733,6 +22873,71 @@ pub struct WebhookAttachment {
     /// Original file name of the attachment. Template variable `$entry.originalName`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_name: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for WebhookAttachment {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WebhookAttachment;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WebhookAttachment")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<WebhookAttachment, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("content_type", 0usize),
+                        ("content", 1usize),
+                        ("original_name", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "content_type",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "content")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "original_name",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(WebhookAttachment {
+                    content_type: f0.flatten(),
+                    content: f1.flatten(),
+                    original_name: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<WebhookAttachment, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<WebhookAttachment as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("WebhookAttachment", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl WebhookAttachment {

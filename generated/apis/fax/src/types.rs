@@ -7,7 +7,7 @@
     clippy::large_enum_variant
 )]
 /// The request was malformed on one or more fields.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BadRequestDetail {
     /// The request was malformed on one or more properties.
@@ -17,6 +17,58 @@ pub struct BadRequestDetail {
     #[serde(rename = "fieldViolations")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_violations: Option<Vec<FieldViolation>>,
+}
+impl<'de> serde::Deserialize<'de> for BadRequestDetail {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BadRequestDetail;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BadRequestDetail")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BadRequestDetail, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<Vec<FieldViolation>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("fieldViolations", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "fieldViolations",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BadRequestDetail {
+                    r#type: f0.flatten(),
+                    field_violations: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BadRequestDetail, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BadRequestDetail as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BadRequestDetail", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BadRequestDetail {
@@ -40,7 +92,7 @@ impl BadRequestDetail {
     }
 }
 /// Sinch will scan all pages of all incoming faxes for Code-128 and DataMatrix bar codes and include this information in webhook requests and via the API.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BarCode {
     /// The type of barcode found.
@@ -52,6 +104,59 @@ pub struct BarCode {
     /// The  information of the barcode.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for BarCode {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BarCode;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BarCode")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BarCode, __A::Error> {
+                let mut f0: Option<Option<BarCodeType>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("page", 1usize), ("value", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "page")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "value")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BarCode {
+                    r#type: f0.flatten(),
+                    page: f1.flatten(),
+                    value: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BarCode, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BarCode as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BarCode", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BarCode {
@@ -141,7 +246,7 @@ impl<'de> serde::Deserialize<'de> for BarCodeType {
     }
 }
 /// There was a problem with the phone line. The call could not be placed. Many times you can just try again
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallError {
     /// Type of error for the Call
@@ -156,6 +261,75 @@ pub struct CallError {
     #[serde(rename = "errorCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<i64>,
+}
+impl<'de> serde::Deserialize<'de> for CallError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallError, __A::Error> {
+                let mut f0: Option<Option<CallErrorErrorType>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("errorType", 0usize),
+                        ("errorMessage", 1usize),
+                        ("errorCode", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "errorType",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "errorMessage",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "errorCode",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallError {
+                    error_type: f0.flatten(),
+                    error_message: f1.flatten(),
+                    error_code: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallError, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallError as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CallError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallError {
@@ -241,7 +415,7 @@ impl<'de> serde::Deserialize<'de> for CallErrorErrorType {
     }
 }
 /// A cover page resource
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CoverPage {
     /// ID of the cover page
@@ -267,6 +441,96 @@ pub struct CoverPage {
     #[serde(rename = "updatedTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_time: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for CoverPage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CoverPage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CoverPage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CoverPage, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<serde_json::Value> = None;
+                let mut f2: Option<CoverPageFile> = None;
+                let mut f3: Option<Option<ProjectId>> = None;
+                let mut f4: Option<Option<ServiceId>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("name", 1usize),
+                        ("file", 2usize),
+                        ("projectId", 3usize),
+                        ("serviceId", 4usize),
+                        ("createdTime", 5usize),
+                        ("updatedTime", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "file")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "projectId",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "serviceId",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "createdTime",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "updatedTime",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CoverPage {
+                    id: f0.flatten(),
+                    name: f1.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    file: f2.ok_or_else(|| serde::de::Error::missing_field("file"))?,
+                    project_id: f3.flatten(),
+                    service_id: f4.flatten(),
+                    created_time: f5.flatten(),
+                    updated_time: f6.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CoverPage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CoverPage {
@@ -318,7 +582,7 @@ impl CoverPage {
 /// - `multipart/form-data` format: `coverPageData[customfield1] = customdata1`
 pub type CoverPageData = std::collections::BTreeMap<String, String>;
 /// A PDF Cover encoded as base64
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CoverPageFile {
     /// A PDF Cover encoded as base64
@@ -327,6 +591,53 @@ pub struct CoverPageFile {
     /// For now only PDF is supported.
     #[serde(rename = "fileType")]
     pub file_type: CoverPageFileFileType,
+}
+impl<'de> serde::Deserialize<'de> for CoverPageFile {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CoverPageFile;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CoverPageFile")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CoverPageFile, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<CoverPageFileFileType> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("fileContent", 0usize), ("fileType", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "fileContent",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "fileType")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CoverPageFile {
+                    file_content: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("fileContent"))?,
+                    file_type: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("fileType"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CoverPageFile", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CoverPageFile {
@@ -399,7 +710,7 @@ impl<'de> serde::Deserialize<'de> for CoverPageFileFileType {
     }
 }
 /// `CreateDomainResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateDomainResponse {
     /// The result of the create domain operation.
@@ -408,6 +719,54 @@ pub struct CreateDomainResponse {
     /// `records`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub records: Option<CreateDomainResponseRecords>,
+}
+impl<'de> serde::Deserialize<'de> for CreateDomainResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateDomainResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateDomainResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateDomainResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<CreateDomainResponseRecords>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("result", 0usize), ("records", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "result")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "records")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateDomainResponse {
+                    result: f0.flatten(),
+                    records: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CreateDomainResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CreateDomainResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CreateDomainResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateDomainResponse {
@@ -431,7 +790,7 @@ impl CreateDomainResponse {
     }
 }
 /// `CreateDomainResponseRecords`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateDomainResponseRecords {
     /// The receiving records of the domain.
@@ -442,6 +801,62 @@ pub struct CreateDomainResponseRecords {
     #[serde(rename = "sendingRecords")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sending_records: Option<Vec<SendingRecords>>,
+}
+impl<'de> serde::Deserialize<'de> for CreateDomainResponseRecords {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateDomainResponseRecords;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateDomainResponseRecords")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateDomainResponseRecords, __A::Error> {
+                let mut f0: Option<Option<Vec<ReceivingRecords>>> = None;
+                let mut f1: Option<Option<Vec<SendingRecords>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("receivingRecords", 0usize), ("sendingRecords", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "receivingRecords",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "sendingRecords",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateDomainResponseRecords {
+                    receiving_records: f0.flatten(),
+                    sending_records: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CreateDomainResponseRecords, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CreateDomainResponseRecords as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CreateDomainResponseRecords", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateDomainResponseRecords {
@@ -465,7 +880,7 @@ impl CreateDomainResponseRecords {
     }
 }
 /// Conversion errors usually occur when there is a problem with one of the files you posted.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct DocumentConversionError {
     /// Type of error for the Document conversion
@@ -480,6 +895,75 @@ pub struct DocumentConversionError {
     #[serde(rename = "errorCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<i64>,
+}
+impl<'de> serde::Deserialize<'de> for DocumentConversionError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DocumentConversionError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DocumentConversionError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DocumentConversionError, __A::Error> {
+                let mut f0: Option<Option<DocumentConversionErrorErrorType>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("errorType", 0usize),
+                        ("errorMessage", 1usize),
+                        ("errorCode", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "errorType",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "errorMessage",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "errorCode",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DocumentConversionError {
+                    error_type: f0.flatten(),
+                    error_message: f1.flatten(),
+                    error_code: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<DocumentConversionError, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<DocumentConversionError as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("DocumentConversionError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DocumentConversionError {
@@ -568,7 +1052,7 @@ impl<'de> serde::Deserialize<'de> for DocumentConversionErrorErrorType {
     }
 }
 /// `Domain`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Domain {
     /// The ID of the domain.
@@ -604,6 +1088,119 @@ pub struct Domain {
     #[serde(rename = "routeId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub route_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Domain {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Domain;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Domain")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Domain, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<ReceivingRecords>> = None;
+                let mut f3: Option<Option<SendingRecords>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f7: Option<Option<bool>> = None;
+                let mut f8: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("name", 1usize),
+                        ("receivingDnsRecord", 2usize),
+                        ("sendingDnsRecord", 3usize),
+                        ("serviceId", 4usize),
+                        ("createdAt", 5usize),
+                        ("updatedAt", 6usize),
+                        ("verified", 7usize),
+                        ("routeId", 8usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "receivingDnsRecord",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "sendingDnsRecord",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "serviceId",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "createdAt",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "updatedAt",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "verified")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "routeId")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Domain {
+                    id: f0.flatten(),
+                    name: f1.flatten(),
+                    receiving_dns_record: f2.flatten(),
+                    sending_dns_record: f3.flatten(),
+                    service_id: f4.flatten(),
+                    created_at: f5.flatten(),
+                    updated_at: f6.flatten(),
+                    verified: f7.flatten(),
+                    route_id: f8.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Domain, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Domain as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Domain", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Domain {
@@ -669,7 +1266,7 @@ impl Domain {
     }
 }
 /// `DomainDetails`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct DomainDetails {
     /// The ID of the domain.
@@ -727,6 +1324,179 @@ pub struct DomainDetails {
     #[serde(rename = "messageTtl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_ttl: Option<i64>,
+}
+impl<'de> serde::Deserialize<'de> for DomainDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DomainDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DomainDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DomainDetails, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<bool>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<bool>> = None;
+                let mut f4: Option<Option<bool>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<DomainDetailsSpamAction>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<DomainDetailsType>> = None;
+                let mut f9: Option<Option<bool>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<DomainDetailsWebScheme>> = None;
+                let mut f12: Option<Option<bool>> = None;
+                let mut f13: Option<Option<bool>> = None;
+                let mut f14: Option<Option<i64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("isDisabled", 1usize),
+                        ("name", 2usize),
+                        ("requireTls", 3usize),
+                        ("skipVerification", 4usize),
+                        ("smtpLogin", 5usize),
+                        ("spamAction", 6usize),
+                        ("state", 7usize),
+                        ("type", 8usize),
+                        ("useAutomaticSenderSecurity", 9usize),
+                        ("webPrefix", 10usize),
+                        ("webScheme", 11usize),
+                        ("wildcard", 12usize),
+                        ("encryptIncomingMessage", 13usize),
+                        ("messageTtl", 14usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "isDisabled",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "name")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "requireTls",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "skipVerification",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "smtpLogin",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "spamAction",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "state")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "type")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "useAutomaticSenderSecurity",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "webPrefix",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "webScheme",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "wildcard",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "encryptIncomingMessage",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "messageTtl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DomainDetails {
+                    id: f0.flatten(),
+                    is_disabled: f1.flatten(),
+                    name: f2.flatten(),
+                    require_tls: f3.flatten(),
+                    skip_verification: f4.flatten(),
+                    smtp_login: f5.flatten(),
+                    spam_action: f6.flatten(),
+                    state: f7.flatten(),
+                    r#type: f8.flatten(),
+                    use_automatic_sender_security: f9.flatten(),
+                    web_prefix: f10.flatten(),
+                    web_scheme: f11.flatten(),
+                    wildcard: f12.flatten(),
+                    encrypt_incoming_message: f13.flatten(),
+                    message_ttl: f14.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<DomainDetails, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<DomainDetails as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("DomainDetails", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DomainDetails {
@@ -828,7 +1598,7 @@ impl DomainDetails {
     }
 }
 /// `DomainDetailsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct DomainDetailsResponse {
     /// `domain`
@@ -842,6 +1612,71 @@ pub struct DomainDetailsResponse {
     #[serde(rename = "sendingDnsRecords")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sending_dns_records: Option<Vec<SendingRecords>>,
+}
+impl<'de> serde::Deserialize<'de> for DomainDetailsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DomainDetailsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DomainDetailsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DomainDetailsResponse, __A::Error> {
+                let mut f0: Option<Option<DomainDetails>> = None;
+                let mut f1: Option<Option<Vec<ReceivingRecords>>> = None;
+                let mut f2: Option<Option<Vec<SendingRecords>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("domain", 0usize),
+                        ("receivingDnsRecords", 1usize),
+                        ("sendingDnsRecords", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "domain")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "receivingDnsRecords",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "sendingDnsRecords",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DomainDetailsResponse {
+                    domain: f0.flatten(),
+                    receiving_dns_records: f1.flatten(),
+                    sending_dns_records: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<DomainDetailsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<DomainDetailsResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("DomainDetailsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DomainDetailsResponse {
@@ -1058,7 +1893,7 @@ impl<'de> serde::Deserialize<'de> for DomainDetailsWebScheme {
     }
 }
 /// `DomainsListResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct DomainsListResponse {
     /// Current page
@@ -1079,6 +1914,83 @@ pub struct DomainsListResponse {
     /// `domains`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domains: Option<Vec<Domain>>,
+}
+impl<'de> serde::Deserialize<'de> for DomainsListResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DomainsListResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DomainsListResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DomainsListResponse, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<i32>> = None;
+                let mut f4: Option<Option<Vec<Domain>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("page", 0usize),
+                        ("totalPages", 1usize),
+                        ("pageSize", 2usize),
+                        ("totalItems", 3usize),
+                        ("domains", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "totalPages",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "pageSize")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "totalItems",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "domains")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DomainsListResponse {
+                    page: f0.flatten(),
+                    total_pages: f1.flatten(),
+                    page_size: f2.flatten(),
+                    total_items: f3.flatten(),
+                    domains: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<DomainsListResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<DomainsListResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("DomainsListResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DomainsListResponse {
@@ -1120,7 +2032,7 @@ impl DomainsListResponse {
     }
 }
 /// `Email`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Email {
     /// `email`
@@ -1140,6 +2052,85 @@ pub struct Email {
     #[serde(rename = "updatedAt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for Email {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Email;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Email")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Email, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Vec<Number>> = None;
+                let mut f2: Option<Option<ProjectId>> = None;
+                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("email", 0usize),
+                        ("phoneNumbers", 1usize),
+                        ("projectId", 2usize),
+                        ("createdAt", 3usize),
+                        ("updatedAt", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "email")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "phoneNumbers",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "projectId",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "createdAt",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "updatedAt",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Email {
+                    email: f0.ok_or_else(|| serde::de::Error::missing_field("email"))?,
+                    phone_numbers: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("phoneNumbers"))?,
+                    project_id: f2.flatten(),
+                    created_at: f3.flatten(),
+                    updated_at: f4.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Email", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Email {
@@ -1171,7 +2162,7 @@ impl Email {
     }
 }
 /// `Error`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Error {
     /// HTTP status code or error code
@@ -1186,6 +2177,69 @@ pub struct Error {
     /// Details of the errors
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<ErrorDetail>>,
+}
+impl<'de> serde::Deserialize<'de> for Error {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Error;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Error")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Error, __A::Error> {
+                let mut f0: Option<Option<i32>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<Vec<ErrorDetail>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("code", 0usize),
+                        ("status", 1usize),
+                        ("message", 2usize),
+                        ("details", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "message")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Error {
+                    code: f0.flatten(),
+                    status: f1.flatten(),
+                    message: f2.flatten(),
+                    details: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Error, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Error as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Error", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Error {
@@ -1340,7 +2394,7 @@ impl From<ErrorInfo> for ErrorDetail {
 ///          "country": "Bermuda",
 ///        }
 ///      }
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ErrorInfo {
     /// Describes the cause of the error with structured details.
@@ -1368,6 +2422,71 @@ pub struct ErrorInfo {
     #[serde(rename = "metaData")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta_data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+impl<'de> serde::Deserialize<'de> for ErrorInfo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ErrorInfo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ErrorInfo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ErrorInfo, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("reason", 1usize),
+                        ("domain", 2usize),
+                        ("metaData", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "reason")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "domain")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "metaData")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ErrorInfo {
+                    r#type: f0.flatten(),
+                    reason: f1.flatten(),
+                    domain: f2.flatten(),
+                    meta_data: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ErrorInfo, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ErrorInfo as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ErrorInfo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ErrorInfo {
@@ -1478,7 +2597,7 @@ impl<'de> serde::Deserialize<'de> for ErrorType {
     }
 }
 /// `Fax`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Fax {
     /// `id`
@@ -1635,6 +2754,353 @@ pub struct Fax {
     #[serde(rename = "serviceId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<ServiceId>,
+}
+impl<'de> serde::Deserialize<'de> for Fax {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Fax;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Fax")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Fax, __A::Error> {
+                let mut f0: Option<Option<FaxId>> = None;
+                let mut f1: Option<Option<FaxDirection>> = None;
+                let mut f2: Option<Option<PhoneNumber>> = None;
+                let mut f3: Option<Option<PhoneNumber>> = None;
+                let mut f4: Option<Option<FaxContentUrl>> = None;
+                let mut f5: Option<Option<i64>> = None;
+                let mut f6: Option<Option<FaxStatus>> = None;
+                let mut f7: Option<Option<Money>> = None;
+                let mut f8: Option<Option<Vec<BarCode>>> = None;
+                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f11: Option<Option<i64>> = None;
+                let mut f12: Option<Option<String>> = None;
+                let mut f13: Option<Option<bool>> = None;
+                let mut f14: Option<Option<String>> = None;
+                let mut f15: Option<Option<i64>> = None;
+                let mut f16: Option<Option<Labels>> = None;
+                let mut f17: Option<Option<String>> = None;
+                let mut f18: Option<Option<FaxCallbackUrlContentType>> = None;
+                let mut f19: Option<Option<ImageConversionMethod>> = None;
+                let mut f20: Option<Option<ErrorType>> = None;
+                let mut f21: Option<Option<i64>> = None;
+                let mut f22: Option<Option<String>> = None;
+                let mut f23: Option<Option<i64>> = None;
+                let mut f24: Option<Option<i64>> = None;
+                let mut f25: Option<Option<bool>> = None;
+                let mut f26: Option<Option<Resolution>> = None;
+                let mut f27: Option<Option<String>> = None;
+                let mut f28: Option<Option<CoverPageData>> = None;
+                let mut f29: Option<Option<bool>> = None;
+                let mut f30: Option<Option<String>> = None;
+                let mut f31: Option<Option<String>> = None;
+                let mut f32: Option<Option<ProjectId>> = None;
+                let mut f33: Option<Option<ServiceId>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("direction", 1usize),
+                        ("from", 2usize),
+                        ("to", 3usize),
+                        ("contentUrl", 4usize),
+                        ("numberOfPages", 5usize),
+                        ("status", 6usize),
+                        ("price", 7usize),
+                        ("barCodes", 8usize),
+                        ("createTime", 9usize),
+                        ("completedTime", 10usize),
+                        ("pagesSentSuccessfully", 11usize),
+                        ("headerText", 12usize),
+                        ("headerPageNumbers", 13usize),
+                        ("headerTimeZone", 14usize),
+                        ("retryDelaySeconds", 15usize),
+                        ("labels", 16usize),
+                        ("callbackUrl", 17usize),
+                        ("callbackUrlContentType", 18usize),
+                        ("imageConversionMethod", 19usize),
+                        ("errorType", 20usize),
+                        ("errorCode", 21usize),
+                        ("errorMessage", 22usize),
+                        ("maxRetries", 23usize),
+                        ("retryCount", 24usize),
+                        ("hasFile", 25usize),
+                        ("resolution", 26usize),
+                        ("coverPageId", 27usize),
+                        ("coverPageData", 28usize),
+                        ("inProgressNotifications", 29usize),
+                        ("fromCountry", 30usize),
+                        ("toCountry", 31usize),
+                        ("projectId", 32usize),
+                        ("serviceId", 33usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "direction",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "from")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "to")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "contentUrl",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "numberOfPages",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "status")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "price")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "barCodes")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "createTime",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "completedTime",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "pagesSentSuccessfully",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "headerText",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "headerPageNumbers",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "headerTimeZone",
+                            )?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "retryDelaySeconds",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f16, "labels")?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f17,
+                                "callbackUrl",
+                            )?
+                        }
+                        Some(18usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f18,
+                                "callbackUrlContentType",
+                            )?
+                        }
+                        Some(19usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f19,
+                                "imageConversionMethod",
+                            )?
+                        }
+                        Some(20usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f20,
+                                "errorType",
+                            )?
+                        }
+                        Some(21usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f21,
+                                "errorCode",
+                            )?
+                        }
+                        Some(22usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f22,
+                                "errorMessage",
+                            )?
+                        }
+                        Some(23usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f23,
+                                "maxRetries",
+                            )?
+                        }
+                        Some(24usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f24,
+                                "retryCount",
+                            )?
+                        }
+                        Some(25usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f25, "hasFile")?
+                        }
+                        Some(26usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f26,
+                                "resolution",
+                            )?
+                        }
+                        Some(27usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f27,
+                                "coverPageId",
+                            )?
+                        }
+                        Some(28usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f28,
+                                "coverPageData",
+                            )?
+                        }
+                        Some(29usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f29,
+                                "inProgressNotifications",
+                            )?
+                        }
+                        Some(30usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f30,
+                                "fromCountry",
+                            )?
+                        }
+                        Some(31usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f31,
+                                "toCountry",
+                            )?
+                        }
+                        Some(32usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f32,
+                                "projectId",
+                            )?
+                        }
+                        Some(33usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f33,
+                                "serviceId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Fax {
+                    id: f0.flatten(),
+                    direction: f1.flatten(),
+                    from: f2.flatten(),
+                    to: f3.flatten(),
+                    content_url: f4.flatten(),
+                    number_of_pages: f5.flatten(),
+                    status: f6.flatten(),
+                    price: f7.flatten(),
+                    bar_codes: f8.flatten(),
+                    create_time: f9.flatten(),
+                    completed_time: f10.flatten(),
+                    pages_sent_successfully: f11.flatten(),
+                    header_text: f12.flatten(),
+                    header_page_numbers: f13.flatten(),
+                    header_time_zone: f14.flatten(),
+                    retry_delay_seconds: f15.flatten(),
+                    labels: f16.flatten(),
+                    callback_url: f17.flatten(),
+                    callback_url_content_type: f18.flatten(),
+                    image_conversion_method: f19.flatten(),
+                    error_type: f20.flatten(),
+                    error_code: f21.flatten(),
+                    error_message: f22.flatten(),
+                    max_retries: f23.flatten(),
+                    retry_count: f24.flatten(),
+                    has_file: f25.flatten(),
+                    resolution: f26.flatten(),
+                    cover_page_id: f27.flatten(),
+                    cover_page_data: f28.flatten(),
+                    in_progress_notifications: f29.flatten(),
+                    from_country: f30.flatten(),
+                    to_country: f31.flatten(),
+                    project_id: f32.flatten(),
+                    service_id: f33.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Fax, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Fax as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Fax", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Fax {
@@ -1859,12 +3325,55 @@ impl Fax {
     }
 }
 /// An array of base64 encoded files
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FaxBase64Array {
     /// An array of base64 encoded files
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub files: Option<Vec<FaxBase64File>>,
+}
+impl<'de> serde::Deserialize<'de> for FaxBase64Array {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FaxBase64Array;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FaxBase64Array")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FaxBase64Array, __A::Error> {
+                let mut f0: Option<Option<Vec<FaxBase64File>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("files", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "files")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FaxBase64Array {
+                    files: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FaxBase64Array, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FaxBase64Array as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FaxBase64Array", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FaxBase64Array {
@@ -1880,7 +3389,7 @@ impl FaxBase64Array {
     }
 }
 /// `FaxBase64File`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FaxBase64File {
     /// When application/json Base64 encoded file content, this is only present when using application/json for request/response.
@@ -1890,6 +3399,54 @@ pub struct FaxBase64File {
     #[serde(rename = "fileType")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_type: Option<FileTypeJson>,
+}
+impl<'de> serde::Deserialize<'de> for FaxBase64File {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FaxBase64File;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FaxBase64File")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FaxBase64File, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<FileTypeJson>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("file", 0usize), ("fileType", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "file")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "fileType")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FaxBase64File {
+                    file: f0.flatten(),
+                    file_type: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FaxBase64File, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FaxBase64File as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FaxBase64File", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FaxBase64File {
@@ -1973,7 +3530,7 @@ impl<'de> serde::Deserialize<'de> for FaxCallbackUrlContentType {
     }
 }
 /// `FaxCompletedPayload`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FaxCompletedPayload {
     /// `event`
@@ -1989,6 +3546,73 @@ pub struct FaxCompletedPayload {
     /// `fax`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fax: Option<Fax>,
+}
+impl<'de> serde::Deserialize<'de> for FaxCompletedPayload {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FaxCompletedPayload;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FaxCompletedPayload")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FaxCompletedPayload, __A::Error> {
+                let mut f0: Option<Option<WebhookEvents>> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::File>> = None;
+                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f3: Option<Option<Fax>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("event", 0usize),
+                        ("file", 1usize),
+                        ("eventTime", 2usize),
+                        ("fax", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "file")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "eventTime",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "fax")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FaxCompletedPayload {
+                    event: f0.flatten(),
+                    file: f1.flatten(),
+                    event_time: f2.flatten(),
+                    fax: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FaxCompletedPayload, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FaxCompletedPayload as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FaxCompletedPayload", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FaxCompletedPayload {
@@ -2024,7 +3648,7 @@ impl FaxCompletedPayload {
     }
 }
 /// `FaxCompletedPayload2`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FaxCompletedPayload2 {
     /// Always `FAX_COMPLETED` for this event.
@@ -2040,6 +3664,73 @@ pub struct FaxCompletedPayload2 {
     /// `files`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub files: Option<Vec<FaxBase64File>>,
+}
+impl<'de> serde::Deserialize<'de> for FaxCompletedPayload2 {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FaxCompletedPayload2;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FaxCompletedPayload2")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FaxCompletedPayload2, __A::Error> {
+                let mut f0: Option<Option<WebhookEvents>> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f2: Option<Option<Fax>> = None;
+                let mut f3: Option<Option<Vec<FaxBase64File>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("event", 0usize),
+                        ("eventTime", 1usize),
+                        ("fax", 2usize),
+                        ("files", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "eventTime",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "fax")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "files")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FaxCompletedPayload2 {
+                    event: f0.flatten(),
+                    event_time: f1.flatten(),
+                    fax: f2.flatten(),
+                    files: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FaxCompletedPayload2, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FaxCompletedPayload2 as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FaxCompletedPayload2", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FaxCompletedPayload2 {
@@ -2231,7 +3922,7 @@ impl<'de> serde::Deserialize<'de> for FaxDirection {
     }
 }
 /// A problem occurred during the fax communication process.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FaxError {
     /// Type of error for the fax
@@ -2246,6 +3937,75 @@ pub struct FaxError {
     #[serde(rename = "errorCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<i64>,
+}
+impl<'de> serde::Deserialize<'de> for FaxError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FaxError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FaxError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FaxError, __A::Error> {
+                let mut f0: Option<Option<FaxErrorErrorType>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("errorType", 0usize),
+                        ("errorMessage", 1usize),
+                        ("errorCode", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "errorType",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "errorMessage",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "errorCode",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FaxError {
+                    error_type: f0.flatten(),
+                    error_message: f1.flatten(),
+                    error_code: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FaxError, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FaxError as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FaxError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FaxError {
@@ -2512,7 +4272,7 @@ impl<'de> serde::Deserialize<'de> for FaxStatus {
     }
 }
 /// `FieldViolation`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FieldViolation {
     /// Request field.
@@ -2521,6 +4281,58 @@ pub struct FieldViolation {
     /// Description of why the request field was considered invalid.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for FieldViolation {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FieldViolation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FieldViolation")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FieldViolation, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("field", 0usize), ("description", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "field")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FieldViolation {
+                    field: f0.flatten(),
+                    description: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FieldViolation, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FieldViolation as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FieldViolation {
@@ -2704,7 +4516,7 @@ impl<'de> serde::Deserialize<'de> for FileTypeMultiPart {
     }
 }
 /// `GenericEvent`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GenericEvent {
     /// `event`
@@ -2717,6 +4529,63 @@ pub struct GenericEvent {
     /// `fax`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fax: Option<Fax>,
+}
+impl<'de> serde::Deserialize<'de> for GenericEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GenericEvent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GenericEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GenericEvent, __A::Error> {
+                let mut f0: Option<Option<WebhookEvents>> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f2: Option<Option<Fax>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("event", 0usize), ("eventTime", 1usize), ("fax", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "eventTime",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "fax")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GenericEvent {
+                    event: f0.flatten(),
+                    event_time: f1.flatten(),
+                    fax: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GenericEvent, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GenericEvent as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GenericEvent", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GenericEvent {
@@ -2746,7 +4615,7 @@ impl GenericEvent {
     }
 }
 /// `GetEmailsForNumberResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetEmailsForNumberResponse {
     /// List of emails numbers
@@ -2767,6 +4636,83 @@ pub struct GetEmailsForNumberResponse {
     #[serde(rename = "totalItems")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for GetEmailsForNumberResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetEmailsForNumberResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetEmailsForNumberResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetEmailsForNumberResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<String>>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("emails", 0usize),
+                        ("page", 1usize),
+                        ("totalPages", 2usize),
+                        ("pageSize", 3usize),
+                        ("totalItems", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "emails")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "page")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "totalPages",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "pageSize")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "totalItems",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetEmailsForNumberResponse {
+                    emails: f0.flatten(),
+                    page: f1.flatten(),
+                    total_pages: f2.flatten(),
+                    page_size: f3.flatten(),
+                    total_items: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetEmailsForNumberResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetEmailsForNumberResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetEmailsForNumberResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetEmailsForNumberResponse {
@@ -2808,7 +4754,7 @@ impl GetEmailsForNumberResponse {
     }
 }
 /// `GetEmailsForProjectResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetEmailsForProjectResponse {
     /// List of emails
@@ -2829,6 +4775,83 @@ pub struct GetEmailsForProjectResponse {
     #[serde(rename = "totalItems")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for GetEmailsForProjectResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetEmailsForProjectResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetEmailsForProjectResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetEmailsForProjectResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<Email>>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("emails", 0usize),
+                        ("page", 1usize),
+                        ("totalPages", 2usize),
+                        ("pageSize", 3usize),
+                        ("totalItems", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "emails")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "page")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "totalPages",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "pageSize")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "totalItems",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetEmailsForProjectResponse {
+                    emails: f0.flatten(),
+                    page: f1.flatten(),
+                    total_pages: f2.flatten(),
+                    page_size: f3.flatten(),
+                    total_items: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetEmailsForProjectResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetEmailsForProjectResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetEmailsForProjectResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetEmailsForProjectResponse {
@@ -2982,7 +5005,7 @@ impl<'de> serde::Deserialize<'de> for GetFaxesFormat {
     }
 }
 /// `GetNumbersByEmailResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetNumbersByEmailResponse {
     /// List of numbers
@@ -3004,6 +5027,87 @@ pub struct GetNumbersByEmailResponse {
     #[serde(rename = "totalItems")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for GetNumbersByEmailResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetNumbersByEmailResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetNumbersByEmailResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetNumbersByEmailResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<ServicePhoneNumber>>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("phoneNumbers", 0usize),
+                        ("page", 1usize),
+                        ("totalPages", 2usize),
+                        ("pageSize", 3usize),
+                        ("totalItems", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumbers",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "page")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "totalPages",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "pageSize")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "totalItems",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetNumbersByEmailResponse {
+                    phone_numbers: f0.flatten(),
+                    page: f1.flatten(),
+                    total_pages: f2.flatten(),
+                    page_size: f3.flatten(),
+                    total_items: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetNumbersByEmailResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetNumbersByEmailResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetNumbersByEmailResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetNumbersByEmailResponse {
@@ -3105,7 +5209,7 @@ impl<'de> serde::Deserialize<'de> for ImageConversionMethod {
     }
 }
 /// `IncomingFaxPayload`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct IncomingFaxPayload {
     /// `event`
@@ -3121,6 +5225,73 @@ pub struct IncomingFaxPayload {
     /// `fax`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fax: Option<Fax>,
+}
+impl<'de> serde::Deserialize<'de> for IncomingFaxPayload {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = IncomingFaxPayload;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct IncomingFaxPayload")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<IncomingFaxPayload, __A::Error> {
+                let mut f0: Option<Option<WebhookEvents>> = None;
+                let mut f1: Option<Option<FileTypeMultiPart>> = None;
+                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f3: Option<Option<Fax>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("event", 0usize),
+                        ("file", 1usize),
+                        ("eventTime", 2usize),
+                        ("fax", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "file")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "eventTime",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "fax")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(IncomingFaxPayload {
+                    event: f0.flatten(),
+                    file: f1.flatten(),
+                    event_time: f2.flatten(),
+                    fax: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<IncomingFaxPayload, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<IncomingFaxPayload as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("IncomingFaxPayload", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl IncomingFaxPayload {
@@ -3156,7 +5327,7 @@ impl IncomingFaxPayload {
     }
 }
 /// `IncomingFaxPayload2`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct IncomingFaxPayload2 {
     /// Always `INCOMING_FAX` for this event.
@@ -3176,6 +5347,79 @@ pub struct IncomingFaxPayload2 {
     #[serde(rename = "fileType")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_type: Option<FileTypeJson>,
+}
+impl<'de> serde::Deserialize<'de> for IncomingFaxPayload2 {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = IncomingFaxPayload2;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct IncomingFaxPayload2")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<IncomingFaxPayload2, __A::Error> {
+                let mut f0: Option<Option<WebhookEvents>> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f2: Option<Option<Fax>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<FileTypeJson>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("event", 0usize),
+                        ("eventTime", 1usize),
+                        ("fax", 2usize),
+                        ("file", 3usize),
+                        ("fileType", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "eventTime",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "fax")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "file")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "fileType")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(IncomingFaxPayload2 {
+                    event: f0.flatten(),
+                    event_time: f1.flatten(),
+                    fax: f2.flatten(),
+                    file: f3.flatten(),
+                    file_type: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<IncomingFaxPayload2, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<IncomingFaxPayload2 as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("IncomingFaxPayload2", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl IncomingFaxPayload2 {
@@ -3222,7 +5466,7 @@ impl IncomingFaxPayload2 {
 /// - `multipart/form-data` format: `labels[label1] = value1`
 pub type Labels = std::collections::BTreeMap<String, String>;
 /// `ListCoverPagesResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListCoverPagesResponse {
     /// List of cover pages
@@ -3244,6 +5488,87 @@ pub struct ListCoverPagesResponse {
     #[serde(rename = "totalItems")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for ListCoverPagesResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListCoverPagesResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListCoverPagesResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListCoverPagesResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<CoverPage>>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("coverPages", 0usize),
+                        ("page", 1usize),
+                        ("totalPages", 2usize),
+                        ("pageSize", 3usize),
+                        ("totalItems", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "coverPages",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "page")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "totalPages",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "pageSize")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "totalItems",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListCoverPagesResponse {
+                    cover_pages: f0.flatten(),
+                    page: f1.flatten(),
+                    total_pages: f2.flatten(),
+                    page_size: f3.flatten(),
+                    total_items: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListCoverPagesResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListCoverPagesResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListCoverPagesResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListCoverPagesResponse {
@@ -3285,7 +5610,7 @@ impl ListCoverPagesResponse {
     }
 }
 /// `ListFaxesObject`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListFaxesObject {
     /// An array of faxes
@@ -3306,6 +5631,83 @@ pub struct ListFaxesObject {
     #[serde(rename = "totalItems")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for ListFaxesObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListFaxesObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListFaxesObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListFaxesObject, __A::Error> {
+                let mut f0: Option<Option<Vec<Fax>>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("faxes", 0usize),
+                        ("page", 1usize),
+                        ("totalPages", 2usize),
+                        ("pageSize", 3usize),
+                        ("totalItems", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "faxes")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "page")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "totalPages",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "pageSize")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "totalItems",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListFaxesObject {
+                    faxes: f0.flatten(),
+                    page: f1.flatten(),
+                    total_pages: f2.flatten(),
+                    page_size: f3.flatten(),
+                    total_items: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListFaxesObject, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListFaxesObject as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListFaxesObject", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListFaxesObject {
@@ -3347,7 +5749,7 @@ impl ListFaxesObject {
     }
 }
 /// `ListNumbersForServiceResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListNumbersForServiceResponse {
     /// List of phone numbers
@@ -3368,6 +5770,83 @@ pub struct ListNumbersForServiceResponse {
     #[serde(rename = "totalItems")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for ListNumbersForServiceResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListNumbersForServiceResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListNumbersForServiceResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListNumbersForServiceResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<ServicePhoneNumber>>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("numbers", 0usize),
+                        ("page", 1usize),
+                        ("totalPages", 2usize),
+                        ("pageSize", 3usize),
+                        ("totalItems", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "numbers")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "page")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "totalPages",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "pageSize")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "totalItems",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListNumbersForServiceResponse {
+                    numbers: f0.flatten(),
+                    page: f1.flatten(),
+                    total_pages: f2.flatten(),
+                    page_size: f3.flatten(),
+                    total_items: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListNumbersForServiceResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListNumbersForServiceResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListNumbersForServiceResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListNumbersForServiceResponse {
@@ -3409,7 +5888,7 @@ impl ListNumbersForServiceResponse {
     }
 }
 /// `ListServicesResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListServicesResponse {
     /// List of services.
@@ -3430,6 +5909,83 @@ pub struct ListServicesResponse {
     #[serde(rename = "totalItems")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for ListServicesResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListServicesResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListServicesResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListServicesResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<Service>>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("services", 0usize),
+                        ("page", 1usize),
+                        ("totalPages", 2usize),
+                        ("pageSize", 3usize),
+                        ("totalItems", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "services")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "page")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "totalPages",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "pageSize")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "totalItems",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListServicesResponse {
+                    services: f0.flatten(),
+                    page: f1.flatten(),
+                    total_pages: f2.flatten(),
+                    page_size: f3.flatten(),
+                    total_items: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListServicesResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListServicesResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListServicesResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListServicesResponse {
@@ -3471,7 +6027,7 @@ impl ListServicesResponse {
     }
 }
 /// This is where we need description to be overridden by `$ref:` description
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Money {
     /// The 3-letter currency code defined in ISO 4217.
@@ -3481,6 +6037,58 @@ pub struct Money {
     /// The amount with 4 decimals and decimal delimiter `.`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Money {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Money;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Money")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Money, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("currencyCode", 0usize), ("amount", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "currencyCode",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "amount")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Money {
+                    currency_code: f0.flatten(),
+                    amount: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Money, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Money as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Money", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Money {
@@ -3504,12 +6112,55 @@ impl Money {
     }
 }
 /// The request was malformed on one or more fields.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NotFoundDetail {
     /// The request was malformed on one or more properties.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for NotFoundDetail {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NotFoundDetail;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NotFoundDetail")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NotFoundDetail, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NotFoundDetail {
+                    r#type: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<NotFoundDetail, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<NotFoundDetail as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("NotFoundDetail", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NotFoundDetail {
@@ -3525,7 +6176,7 @@ impl NotFoundDetail {
     }
 }
 /// A phone number and its permissions.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Number {
     /// `number`
@@ -3534,6 +6185,58 @@ pub struct Number {
     /// Allows you to set permissions for sending and receiving faxes to this email/phone number combination. Default value is `both`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permissions: Option<NumberPermissions>,
+}
+impl<'de> serde::Deserialize<'de> for Number {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Number;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Number")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Number, __A::Error> {
+                let mut f0: Option<Option<PhoneNumber>> = None;
+                let mut f1: Option<Option<NumberPermissions>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("number", 0usize), ("permissions", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "number")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "permissions",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Number {
+                    number: f0.flatten(),
+                    permissions: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Number, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Number as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Number", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Number {
@@ -3621,7 +6324,7 @@ impl<'de> serde::Deserialize<'de> for NumberPermissions {
     }
 }
 /// `Pagination`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Pagination {
     /// Current page
@@ -3639,6 +6342,77 @@ pub struct Pagination {
     #[serde(rename = "totalItems")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for Pagination {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Pagination;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Pagination")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Pagination, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("page", 0usize),
+                        ("totalPages", 1usize),
+                        ("pageSize", 2usize),
+                        ("totalItems", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "totalPages",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "pageSize")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "totalItems",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Pagination {
+                    page: f0.flatten(),
+                    total_pages: f1.flatten(),
+                    page_size: f2.flatten(),
+                    total_items: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Pagination, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Pagination as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Pagination", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Pagination {
@@ -3680,7 +6454,7 @@ pub type PhoneNumberArray = Vec<PhoneNumber>;
 /// The `Id` of the project associated with the call.
 pub type ProjectId = String;
 /// `ReceivingRecords`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ReceivingRecords {
     /// True if the domain is active.
@@ -3703,6 +6477,85 @@ pub struct ReceivingRecords {
     /// The value of the record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ReceivingRecords {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ReceivingRecords;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ReceivingRecords")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ReceivingRecords, __A::Error> {
+                let mut f0: Option<Option<bool>> = None;
+                let mut f1: Option<Option<Vec<String>>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<ReceivingRecordsValid>> = None;
+                let mut f5: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("isActive", 0usize),
+                        ("cached", 1usize),
+                        ("priority", 2usize),
+                        ("recordType", 3usize),
+                        ("valid", 4usize),
+                        ("value", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "isActive")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "cached")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "priority")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "recordType",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "valid")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "value")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ReceivingRecords {
+                    is_active: f0.flatten(),
+                    cached: f1.flatten(),
+                    priority: f2.flatten(),
+                    record_type: f3.flatten(),
+                    valid: f4.flatten(),
+                    value: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ReceivingRecords, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ReceivingRecords as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ReceivingRecords", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ReceivingRecords {
@@ -3870,7 +6723,7 @@ impl<'de> serde::Deserialize<'de> for Resolution {
     }
 }
 /// `SendFaxRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SendFaxRequest {
     /// For `INBOUND` faxes, this is the Sinch number someone sent the fax to.
@@ -4037,6 +6890,352 @@ pub struct SendFaxRequest {
     #[serde(rename = "serviceId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<ServiceId>,
+}
+impl<'de> serde::Deserialize<'de> for SendFaxRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SendFaxRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SendFaxRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SendFaxRequest, __A::Error> {
+                let mut f0: Option<PhoneNumber> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::File>> = None;
+                let mut f2: Option<Option<FaxId>> = None;
+                let mut f3: Option<Option<FaxDirection>> = None;
+                let mut f4: Option<Option<PhoneNumber>> = None;
+                let mut f5: Option<Option<FaxContentUrl>> = None;
+                let mut f6: Option<Option<i64>> = None;
+                let mut f7: Option<Option<FaxStatus>> = None;
+                let mut f8: Option<Option<Money>> = None;
+                let mut f9: Option<Option<Vec<BarCode>>> = None;
+                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f11: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f12: Option<Option<i64>> = None;
+                let mut f13: Option<Option<String>> = None;
+                let mut f14: Option<Option<bool>> = None;
+                let mut f15: Option<Option<String>> = None;
+                let mut f16: Option<Option<i64>> = None;
+                let mut f17: Option<Option<Labels>> = None;
+                let mut f18: Option<Option<String>> = None;
+                let mut f19: Option<Option<FaxCallbackUrlContentType>> = None;
+                let mut f20: Option<Option<ImageConversionMethod>> = None;
+                let mut f21: Option<Option<ErrorType>> = None;
+                let mut f22: Option<Option<i64>> = None;
+                let mut f23: Option<Option<String>> = None;
+                let mut f24: Option<Option<i64>> = None;
+                let mut f25: Option<Option<i64>> = None;
+                let mut f26: Option<Option<bool>> = None;
+                let mut f27: Option<Option<Resolution>> = None;
+                let mut f28: Option<Option<String>> = None;
+                let mut f29: Option<Option<CoverPageData>> = None;
+                let mut f30: Option<Option<bool>> = None;
+                let mut f31: Option<Option<String>> = None;
+                let mut f32: Option<Option<String>> = None;
+                let mut f33: Option<Option<ProjectId>> = None;
+                let mut f34: Option<Option<ServiceId>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("to", 0usize),
+                        ("file", 1usize),
+                        ("id", 2usize),
+                        ("direction", 3usize),
+                        ("from", 4usize),
+                        ("contentUrl", 5usize),
+                        ("numberOfPages", 6usize),
+                        ("status", 7usize),
+                        ("price", 8usize),
+                        ("barCodes", 9usize),
+                        ("createTime", 10usize),
+                        ("completedTime", 11usize),
+                        ("pagesSentSuccessfully", 12usize),
+                        ("headerText", 13usize),
+                        ("headerPageNumbers", 14usize),
+                        ("headerTimeZone", 15usize),
+                        ("retryDelaySeconds", 16usize),
+                        ("labels", 17usize),
+                        ("callbackUrl", 18usize),
+                        ("callbackUrlContentType", 19usize),
+                        ("imageConversionMethod", 20usize),
+                        ("errorType", 21usize),
+                        ("errorCode", 22usize),
+                        ("errorMessage", 23usize),
+                        ("maxRetries", 24usize),
+                        ("retryCount", 25usize),
+                        ("hasFile", 26usize),
+                        ("resolution", 27usize),
+                        ("coverPageId", 28usize),
+                        ("coverPageData", 29usize),
+                        ("inProgressNotifications", 30usize),
+                        ("fromCountry", 31usize),
+                        ("toCountry", 32usize),
+                        ("projectId", 33usize),
+                        ("serviceId", 34usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "to")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "file")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "id")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "direction",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "from")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "contentUrl",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "numberOfPages",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "status")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "price")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "barCodes")?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "createTime",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "completedTime",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "pagesSentSuccessfully",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "headerText",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "headerPageNumbers",
+                            )?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "headerTimeZone",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f16,
+                                "retryDelaySeconds",
+                            )?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "labels")?
+                        }
+                        Some(18usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f18,
+                                "callbackUrl",
+                            )?
+                        }
+                        Some(19usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f19,
+                                "callbackUrlContentType",
+                            )?
+                        }
+                        Some(20usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f20,
+                                "imageConversionMethod",
+                            )?
+                        }
+                        Some(21usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f21,
+                                "errorType",
+                            )?
+                        }
+                        Some(22usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f22,
+                                "errorCode",
+                            )?
+                        }
+                        Some(23usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f23,
+                                "errorMessage",
+                            )?
+                        }
+                        Some(24usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f24,
+                                "maxRetries",
+                            )?
+                        }
+                        Some(25usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f25,
+                                "retryCount",
+                            )?
+                        }
+                        Some(26usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f26, "hasFile")?
+                        }
+                        Some(27usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f27,
+                                "resolution",
+                            )?
+                        }
+                        Some(28usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f28,
+                                "coverPageId",
+                            )?
+                        }
+                        Some(29usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f29,
+                                "coverPageData",
+                            )?
+                        }
+                        Some(30usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f30,
+                                "inProgressNotifications",
+                            )?
+                        }
+                        Some(31usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f31,
+                                "fromCountry",
+                            )?
+                        }
+                        Some(32usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f32,
+                                "toCountry",
+                            )?
+                        }
+                        Some(33usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f33,
+                                "projectId",
+                            )?
+                        }
+                        Some(34usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f34,
+                                "serviceId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SendFaxRequest {
+                    to: f0.ok_or_else(|| serde::de::Error::missing_field("to"))?,
+                    file: f1.flatten(),
+                    id: f2.flatten(),
+                    direction: f3.flatten(),
+                    from: f4.flatten(),
+                    content_url: f5.flatten(),
+                    number_of_pages: f6.flatten(),
+                    status: f7.flatten(),
+                    price: f8.flatten(),
+                    bar_codes: f9.flatten(),
+                    create_time: f10.flatten(),
+                    completed_time: f11.flatten(),
+                    pages_sent_successfully: f12.flatten(),
+                    header_text: f13.flatten(),
+                    header_page_numbers: f14.flatten(),
+                    header_time_zone: f15.flatten(),
+                    retry_delay_seconds: f16.flatten(),
+                    labels: f17.flatten(),
+                    callback_url: f18.flatten(),
+                    callback_url_content_type: f19.flatten(),
+                    image_conversion_method: f20.flatten(),
+                    error_type: f21.flatten(),
+                    error_code: f22.flatten(),
+                    error_message: f23.flatten(),
+                    max_retries: f24.flatten(),
+                    retry_count: f25.flatten(),
+                    has_file: f26.flatten(),
+                    resolution: f27.flatten(),
+                    cover_page_id: f28.flatten(),
+                    cover_page_data: f29.flatten(),
+                    in_progress_notifications: f30.flatten(),
+                    from_country: f31.flatten(),
+                    to_country: f32.flatten(),
+                    project_id: f33.flatten(),
+                    service_id: f34.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SendFaxRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SendFaxRequest {
@@ -4552,7 +7751,7 @@ impl sinch_sdk_runtime::body::ToParts for SendFaxRequest {
     }
 }
 /// `SendFaxRequestJson`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SendFaxRequestJson {
     /// For `INBOUND` faxes, this is the Sinch number someone sent the fax to.
@@ -4711,6 +7910,352 @@ pub struct SendFaxRequestJson {
     #[serde(rename = "serviceId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<ServiceId>,
+}
+impl<'de> serde::Deserialize<'de> for SendFaxRequestJson {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SendFaxRequestJson;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SendFaxRequestJson")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SendFaxRequestJson, __A::Error> {
+                let mut f0: Option<PhoneNumber> = None;
+                let mut f1: Option<Option<PhoneNumber>> = None;
+                let mut f2: Option<Option<Vec<FaxBase64File>>> = None;
+                let mut f3: Option<Option<FaxId>> = None;
+                let mut f4: Option<Option<FaxDirection>> = None;
+                let mut f5: Option<Option<FaxContentUrl>> = None;
+                let mut f6: Option<Option<i64>> = None;
+                let mut f7: Option<Option<FaxStatus>> = None;
+                let mut f8: Option<Option<Money>> = None;
+                let mut f9: Option<Option<Vec<BarCode>>> = None;
+                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f11: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f12: Option<Option<i64>> = None;
+                let mut f13: Option<Option<String>> = None;
+                let mut f14: Option<Option<bool>> = None;
+                let mut f15: Option<Option<String>> = None;
+                let mut f16: Option<Option<i64>> = None;
+                let mut f17: Option<Option<Labels>> = None;
+                let mut f18: Option<Option<String>> = None;
+                let mut f19: Option<Option<FaxCallbackUrlContentType>> = None;
+                let mut f20: Option<Option<ImageConversionMethod>> = None;
+                let mut f21: Option<Option<ErrorType>> = None;
+                let mut f22: Option<Option<i64>> = None;
+                let mut f23: Option<Option<String>> = None;
+                let mut f24: Option<Option<i64>> = None;
+                let mut f25: Option<Option<i64>> = None;
+                let mut f26: Option<Option<bool>> = None;
+                let mut f27: Option<Option<Resolution>> = None;
+                let mut f28: Option<Option<String>> = None;
+                let mut f29: Option<Option<CoverPageData>> = None;
+                let mut f30: Option<Option<bool>> = None;
+                let mut f31: Option<Option<String>> = None;
+                let mut f32: Option<Option<String>> = None;
+                let mut f33: Option<Option<ProjectId>> = None;
+                let mut f34: Option<Option<ServiceId>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("to", 0usize),
+                        ("from", 1usize),
+                        ("files", 2usize),
+                        ("id", 3usize),
+                        ("direction", 4usize),
+                        ("contentUrl", 5usize),
+                        ("numberOfPages", 6usize),
+                        ("status", 7usize),
+                        ("price", 8usize),
+                        ("barCodes", 9usize),
+                        ("createTime", 10usize),
+                        ("completedTime", 11usize),
+                        ("pagesSentSuccessfully", 12usize),
+                        ("headerText", 13usize),
+                        ("headerPageNumbers", 14usize),
+                        ("headerTimeZone", 15usize),
+                        ("retryDelaySeconds", 16usize),
+                        ("labels", 17usize),
+                        ("callbackUrl", 18usize),
+                        ("callbackUrlContentType", 19usize),
+                        ("imageConversionMethod", 20usize),
+                        ("errorType", 21usize),
+                        ("errorCode", 22usize),
+                        ("errorMessage", 23usize),
+                        ("maxRetries", 24usize),
+                        ("retryCount", 25usize),
+                        ("hasFile", 26usize),
+                        ("resolution", 27usize),
+                        ("coverPageId", 28usize),
+                        ("coverPageData", 29usize),
+                        ("inProgressNotifications", 30usize),
+                        ("fromCountry", 31usize),
+                        ("toCountry", 32usize),
+                        ("projectId", 33usize),
+                        ("serviceId", 34usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "to")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "from")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "files")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "id")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "direction",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "contentUrl",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "numberOfPages",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "status")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "price")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "barCodes")?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "createTime",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "completedTime",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "pagesSentSuccessfully",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "headerText",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "headerPageNumbers",
+                            )?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "headerTimeZone",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f16,
+                                "retryDelaySeconds",
+                            )?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "labels")?
+                        }
+                        Some(18usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f18,
+                                "callbackUrl",
+                            )?
+                        }
+                        Some(19usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f19,
+                                "callbackUrlContentType",
+                            )?
+                        }
+                        Some(20usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f20,
+                                "imageConversionMethod",
+                            )?
+                        }
+                        Some(21usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f21,
+                                "errorType",
+                            )?
+                        }
+                        Some(22usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f22,
+                                "errorCode",
+                            )?
+                        }
+                        Some(23usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f23,
+                                "errorMessage",
+                            )?
+                        }
+                        Some(24usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f24,
+                                "maxRetries",
+                            )?
+                        }
+                        Some(25usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f25,
+                                "retryCount",
+                            )?
+                        }
+                        Some(26usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f26, "hasFile")?
+                        }
+                        Some(27usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f27,
+                                "resolution",
+                            )?
+                        }
+                        Some(28usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f28,
+                                "coverPageId",
+                            )?
+                        }
+                        Some(29usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f29,
+                                "coverPageData",
+                            )?
+                        }
+                        Some(30usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f30,
+                                "inProgressNotifications",
+                            )?
+                        }
+                        Some(31usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f31,
+                                "fromCountry",
+                            )?
+                        }
+                        Some(32usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f32,
+                                "toCountry",
+                            )?
+                        }
+                        Some(33usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f33,
+                                "projectId",
+                            )?
+                        }
+                        Some(34usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f34,
+                                "serviceId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SendFaxRequestJson {
+                    to: f0.ok_or_else(|| serde::de::Error::missing_field("to"))?,
+                    from: f1.flatten(),
+                    files: f2.flatten(),
+                    id: f3.flatten(),
+                    direction: f4.flatten(),
+                    content_url: f5.flatten(),
+                    number_of_pages: f6.flatten(),
+                    status: f7.flatten(),
+                    price: f8.flatten(),
+                    bar_codes: f9.flatten(),
+                    create_time: f10.flatten(),
+                    completed_time: f11.flatten(),
+                    pages_sent_successfully: f12.flatten(),
+                    header_text: f13.flatten(),
+                    header_page_numbers: f14.flatten(),
+                    header_time_zone: f15.flatten(),
+                    retry_delay_seconds: f16.flatten(),
+                    labels: f17.flatten(),
+                    callback_url: f18.flatten(),
+                    callback_url_content_type: f19.flatten(),
+                    image_conversion_method: f20.flatten(),
+                    error_type: f21.flatten(),
+                    error_code: f22.flatten(),
+                    error_message: f23.flatten(),
+                    max_retries: f24.flatten(),
+                    retry_count: f25.flatten(),
+                    has_file: f26.flatten(),
+                    resolution: f27.flatten(),
+                    cover_page_id: f28.flatten(),
+                    cover_page_data: f29.flatten(),
+                    in_progress_notifications: f30.flatten(),
+                    from_country: f31.flatten(),
+                    to_country: f32.flatten(),
+                    project_id: f33.flatten(),
+                    service_id: f34.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SendFaxRequestJson", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SendFaxRequestJson {
@@ -4936,7 +8481,7 @@ impl SendFaxRequestJson {
     }
 }
 /// `SendingRecords`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SendingRecords {
     /// True if the domain is active.
@@ -4959,6 +8504,85 @@ pub struct SendingRecords {
     /// The value of the record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for SendingRecords {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SendingRecords;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SendingRecords")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SendingRecords, __A::Error> {
+                let mut f0: Option<Option<bool>> = None;
+                let mut f1: Option<Option<Vec<String>>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<SendingRecordsValid>> = None;
+                let mut f5: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("isActive", 0usize),
+                        ("cached", 1usize),
+                        ("name", 2usize),
+                        ("recordType", 3usize),
+                        ("valid", 4usize),
+                        ("value", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "isActive")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "cached")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "name")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "recordType",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "valid")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "value")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SendingRecords {
+                    is_active: f0.flatten(),
+                    cached: f1.flatten(),
+                    name: f2.flatten(),
+                    record_type: f3.flatten(),
+                    valid: f4.flatten(),
+                    value: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SendingRecords, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SendingRecords as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("SendingRecords", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SendingRecords {
@@ -5066,7 +8690,7 @@ impl<'de> serde::Deserialize<'de> for SendingRecordsValid {
     }
 }
 /// You can use the default created service, or create multiple services within the same project to have different default behavior for all your different faxing use cases.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Service {
     /// `id`
@@ -5140,6 +8764,217 @@ pub struct Service {
     #[serde(rename = "updatedAt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for Service {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Service;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Service")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Service, __A::Error> {
+                let mut f0: Option<Option<ServiceId>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<ServiceWebhookContentType>> = None;
+                let mut f4: Option<Option<bool>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<i64>> = None;
+                let mut f7: Option<Option<i64>> = None;
+                let mut f8: Option<Option<ImageConversionMethod>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<bool>> = None;
+                let mut f11: Option<Option<bool>> = None;
+                let mut f12: Option<Option<bool>> = None;
+                let mut f13: Option<Option<bool>> = None;
+                let mut f14: Option<Option<ProjectId>> = None;
+                let mut f15: Option<Option<Resolution>> = None;
+                let mut f16: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f17: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("name", 1usize),
+                        ("incomingWebhookUrl", 2usize),
+                        ("webhookContentType", 3usize),
+                        ("defaultForProject", 4usize),
+                        ("defaultFrom", 5usize),
+                        ("numberOfRetries", 6usize),
+                        ("retryDelaySeconds", 7usize),
+                        ("imageConversionMethod", 8usize),
+                        ("coverPageId", 9usize),
+                        ("saveOutboundFaxDocuments", 10usize),
+                        ("saveInboundFaxDocuments", 11usize),
+                        ("scanIncomingBarcodes", 12usize),
+                        ("inProgressNotifications", 13usize),
+                        ("projectId", 14usize),
+                        ("resolution", 15usize),
+                        ("createdAt", 16usize),
+                        ("updatedAt", 17usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "incomingWebhookUrl",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "webhookContentType",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "defaultForProject",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "defaultFrom",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "numberOfRetries",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "retryDelaySeconds",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "imageConversionMethod",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "coverPageId",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "saveOutboundFaxDocuments",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "saveInboundFaxDocuments",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "scanIncomingBarcodes",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "inProgressNotifications",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "projectId",
+                            )?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "resolution",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f16,
+                                "createdAt",
+                            )?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f17,
+                                "updatedAt",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Service {
+                    id: f0.flatten(),
+                    name: f1.flatten(),
+                    incoming_webhook_url: f2.flatten(),
+                    webhook_content_type: f3.flatten(),
+                    default_for_project: f4.flatten(),
+                    default_from: f5.flatten(),
+                    number_of_retries: f6.flatten(),
+                    retry_delay_seconds: f7.flatten(),
+                    image_conversion_method: f8.flatten(),
+                    cover_page_id: f9.flatten(),
+                    save_outbound_fax_documents: f10.flatten(),
+                    save_inbound_fax_documents: f11.flatten(),
+                    scan_incoming_barcodes: f12.flatten(),
+                    in_progress_notifications: f13.flatten(),
+                    project_id: f14.flatten(),
+                    resolution: f15.flatten(),
+                    created_at: f16.flatten(),
+                    updated_at: f17.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Service, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Service as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Service", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Service {
@@ -5267,7 +9102,7 @@ impl Service {
 /// ID of the fax service used.
 pub type ServiceId = String;
 /// `ServicePhoneNumber`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ServicePhoneNumber {
     /// `phoneNumber`
@@ -5294,6 +9129,107 @@ pub struct ServicePhoneNumber {
     #[serde(rename = "serviceId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<ServiceId>,
+}
+impl<'de> serde::Deserialize<'de> for ServicePhoneNumber {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ServicePhoneNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ServicePhoneNumber")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ServicePhoneNumber, __A::Error> {
+                let mut f0: Option<Option<PhoneNumber>> = None;
+                let mut f1: Option<Option<ServicePhoneNumberPermissions>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<bool>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<ProjectId>> = None;
+                let mut f6: Option<Option<ServiceId>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("phoneNumber", 0usize),
+                        ("permissions", 1usize),
+                        ("country", 2usize),
+                        ("suspended", 3usize),
+                        ("note", 4usize),
+                        ("projectId", 5usize),
+                        ("serviceId", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "permissions",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "country")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "suspended",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "note")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "projectId",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "serviceId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ServicePhoneNumber {
+                    phone_number: f0.flatten(),
+                    permissions: f1.flatten(),
+                    country: f2.flatten(),
+                    suspended: f3.flatten(),
+                    note: f4.flatten(),
+                    project_id: f5.flatten(),
+                    service_id: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ServicePhoneNumber, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ServicePhoneNumber as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ServicePhoneNumber", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ServicePhoneNumber {
@@ -5474,7 +9410,7 @@ impl<'de> serde::Deserialize<'de> for ServiceWebhookContentType {
     }
 }
 /// The request body for suspending a number.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SuspendRequest {
     /// Set to `true` to suspend a number.
@@ -5483,6 +9419,58 @@ pub struct SuspendRequest {
     /// An optional field to include a note providing context about the suspension.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for SuspendRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SuspendRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SuspendRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SuspendRequest, __A::Error> {
+                let mut f0: Option<Option<bool>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("suspended", 0usize), ("note", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "suspended",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "note")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SuspendRequest {
+                    suspended: f0.flatten(),
+                    note: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SuspendRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SuspendRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("SuspendRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SuspendRequest {
@@ -5506,12 +9494,55 @@ impl SuspendRequest {
     }
 }
 /// `TemplateByNameResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TemplateByNameResponse {
     /// The email template.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<TemplateByNameResponseTemplate>,
+}
+impl<'de> serde::Deserialize<'de> for TemplateByNameResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TemplateByNameResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TemplateByNameResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TemplateByNameResponse, __A::Error> {
+                let mut f0: Option<Option<TemplateByNameResponseTemplate>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("template", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "template")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TemplateByNameResponse {
+                    template: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TemplateByNameResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TemplateByNameResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TemplateByNameResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TemplateByNameResponse {
@@ -5527,7 +9558,7 @@ impl TemplateByNameResponse {
     }
 }
 /// The email template.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TemplateByNameResponseTemplate {
     /// `name`
@@ -5543,6 +9574,73 @@ pub struct TemplateByNameResponseTemplate {
     /// `version`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<TemplateByNameResponseTemplateVersion>,
+}
+impl<'de> serde::Deserialize<'de> for TemplateByNameResponseTemplate {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TemplateByNameResponseTemplate;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TemplateByNameResponseTemplate")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TemplateByNameResponseTemplate, __A::Error> {
+                let mut f0: Option<Option<TemplateName>> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<TemplateByNameResponseTemplateVersion>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("name", 0usize),
+                        ("createdAt", 1usize),
+                        ("id", 2usize),
+                        ("version", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "createdAt",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "id")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "version")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TemplateByNameResponseTemplate {
+                    name: f0.flatten(),
+                    created_at: f1.flatten(),
+                    id: f2.flatten(),
+                    version: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TemplateByNameResponseTemplate, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TemplateByNameResponseTemplate as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TemplateByNameResponseTemplate", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TemplateByNameResponseTemplate {
@@ -5581,7 +9679,7 @@ impl TemplateByNameResponseTemplate {
     }
 }
 /// `TemplateByNameResponseTemplateVersion`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TemplateByNameResponseTemplateVersion {
     /// The tag for the template.
@@ -5606,6 +9704,94 @@ pub struct TemplateByNameResponseTemplateVersion {
     /// Headers that are sent along with the template.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+impl<'de> serde::Deserialize<'de> for TemplateByNameResponseTemplateVersion {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TemplateByNameResponseTemplateVersion;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TemplateByNameResponseTemplateVersion")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TemplateByNameResponseTemplateVersion, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<bool>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("tag", 0usize),
+                        ("template", 1usize),
+                        ("createdAt", 2usize),
+                        ("comment", 3usize),
+                        ("active", 4usize),
+                        ("id", 5usize),
+                        ("headers", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "tag")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "template")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "createdAt",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "comment")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "active")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "id")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "headers")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TemplateByNameResponseTemplateVersion {
+                    tag: f0.flatten(),
+                    template: f1.flatten(),
+                    created_at: f2.flatten(),
+                    comment: f3.flatten(),
+                    active: f4.flatten(),
+                    id: f5.flatten(),
+                    headers: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TemplateByNameResponseTemplateVersion, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TemplateByNameResponseTemplateVersion as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("TemplateByNameResponseTemplateVersion", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TemplateByNameResponseTemplateVersion {
@@ -5662,7 +9848,7 @@ impl TemplateByNameResponseTemplateVersion {
     }
 }
 /// The named templates.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TemplateDomainItem {
     /// `name`
@@ -5675,6 +9861,67 @@ pub struct TemplateDomainItem {
     /// The description for the template.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for TemplateDomainItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TemplateDomainItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TemplateDomainItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TemplateDomainItem, __A::Error> {
+                let mut f0: Option<Option<TemplateName>> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize), ("createdAt", 1usize), ("description", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "createdAt",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TemplateDomainItem {
+                    name: f0.flatten(),
+                    created_at: f1.flatten(),
+                    description: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TemplateDomainItem, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TemplateDomainItem as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TemplateDomainItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TemplateDomainItem {
@@ -5774,12 +10021,53 @@ impl<'de> serde::Deserialize<'de> for TemplateName {
 /// An array of the named templates for the domain specified.
 pub type TemplatesDomainNameResponse = Vec<TemplateDomainItem>;
 /// `UpdateEmailRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateEmailRequest {
     /// List of numbers
     #[serde(rename = "phoneNumbers")]
     pub phone_numbers: Vec<Number>,
+}
+impl<'de> serde::Deserialize<'de> for UpdateEmailRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateEmailRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateEmailRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateEmailRequest, __A::Error> {
+                let mut f0: Option<Vec<Number>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("phoneNumbers", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumbers",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UpdateEmailRequest {
+                    phone_numbers: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("phoneNumbers"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("UpdateEmailRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UpdateEmailRequest {
@@ -5792,7 +10080,7 @@ impl UpdateEmailRequest {
     }
 }
 /// `UpdateTemplateRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateTemplateRequest {
     /// The contents of the template. The following variables are available for you to use in templates:
@@ -5810,6 +10098,49 @@ pub struct UpdateTemplateRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
 }
+impl<'de> serde::Deserialize<'de> for UpdateTemplateRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateTemplateRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateTemplateRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateTemplateRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("template", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "template")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UpdateTemplateRequest {
+                    template: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<UpdateTemplateRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<UpdateTemplateRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("UpdateTemplateRequest", &[], __Visitor)
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UpdateTemplateRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5824,7 +10155,7 @@ impl UpdateTemplateRequest {
     }
 }
 /// `VerifyDomainDetails`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerifyDomainDetails {
     /// The ID of the domain.
@@ -5890,6 +10221,199 @@ pub struct VerifyDomainDetails {
     #[serde(rename = "projectId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for VerifyDomainDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerifyDomainDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerifyDomainDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerifyDomainDetails, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<bool>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<bool>> = None;
+                let mut f4: Option<Option<bool>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<DomainDetailsSpamAction>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<DomainDetailsType>> = None;
+                let mut f9: Option<Option<bool>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<DomainDetailsWebScheme>> = None;
+                let mut f12: Option<Option<bool>> = None;
+                let mut f13: Option<Option<bool>> = None;
+                let mut f14: Option<Option<i64>> = None;
+                let mut f15: Option<Option<String>> = None;
+                let mut f16: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("isDisabled", 1usize),
+                        ("name", 2usize),
+                        ("requireTls", 3usize),
+                        ("skipVerification", 4usize),
+                        ("smtpLogin", 5usize),
+                        ("spamAction", 6usize),
+                        ("state", 7usize),
+                        ("type", 8usize),
+                        ("useAutomaticSenderSecurity", 9usize),
+                        ("webPrefix", 10usize),
+                        ("webScheme", 11usize),
+                        ("wildcard", 12usize),
+                        ("encryptIncomingMessage", 13usize),
+                        ("messageTtl", 14usize),
+                        ("serviceId", 15usize),
+                        ("projectId", 16usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "isDisabled",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "name")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "requireTls",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "skipVerification",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "smtpLogin",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "spamAction",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "state")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "type")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "useAutomaticSenderSecurity",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "webPrefix",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "webScheme",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "wildcard",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "encryptIncomingMessage",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "messageTtl",
+                            )?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "serviceId",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f16,
+                                "projectId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerifyDomainDetails {
+                    id: f0.flatten(),
+                    is_disabled: f1.flatten(),
+                    name: f2.flatten(),
+                    require_tls: f3.flatten(),
+                    skip_verification: f4.flatten(),
+                    smtp_login: f5.flatten(),
+                    spam_action: f6.flatten(),
+                    state: f7.flatten(),
+                    r#type: f8.flatten(),
+                    use_automatic_sender_security: f9.flatten(),
+                    web_prefix: f10.flatten(),
+                    web_scheme: f11.flatten(),
+                    wildcard: f12.flatten(),
+                    encrypt_incoming_message: f13.flatten(),
+                    message_ttl: f14.flatten(),
+                    service_id: f15.flatten(),
+                    project_id: f16.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerifyDomainDetails, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VerifyDomainDetails as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("VerifyDomainDetails", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerifyDomainDetails {
@@ -6003,7 +10527,7 @@ impl VerifyDomainDetails {
     }
 }
 /// `VerifyDomainObject`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerifyDomainObject {
     /// This message describes what is updated.
@@ -6020,6 +10544,77 @@ pub struct VerifyDomainObject {
     #[serde(rename = "sendingDnsRecords")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sending_dns_records: Option<Vec<SendingRecords>>,
+}
+impl<'de> serde::Deserialize<'de> for VerifyDomainObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerifyDomainObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerifyDomainObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerifyDomainObject, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<VerifyDomainDetails>> = None;
+                let mut f2: Option<Option<Vec<ReceivingRecords>>> = None;
+                let mut f3: Option<Option<Vec<SendingRecords>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("message", 0usize),
+                        ("domain", 1usize),
+                        ("receivingDnsRecords", 2usize),
+                        ("sendingDnsRecords", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "domain")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "receivingDnsRecords",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "sendingDnsRecords",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerifyDomainObject {
+                    message: f0.flatten(),
+                    domain: f1.flatten(),
+                    receiving_dns_records: f2.flatten(),
+                    sending_dns_records: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerifyDomainObject, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VerifyDomainObject as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("VerifyDomainObject", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerifyDomainObject {
@@ -6058,12 +10653,55 @@ impl VerifyDomainObject {
     }
 }
 /// `VerifyDomainResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerifyDomainResponse {
     /// `domains`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domains: Option<Vec<VerifyDomainObject>>,
+}
+impl<'de> serde::Deserialize<'de> for VerifyDomainResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerifyDomainResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerifyDomainResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerifyDomainResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<VerifyDomainObject>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("domains", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "domains")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerifyDomainResponse {
+                    domains: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerifyDomainResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VerifyDomainResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("VerifyDomainResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerifyDomainResponse {

@@ -7,7 +7,7 @@
     clippy::large_enum_variant
 )]
 /// The address of the business.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Address {
     /// The building number of the address.
@@ -24,6 +24,87 @@ pub struct Address {
     pub postal_code: String,
     /// The country of the address.
     pub country: String,
+}
+impl<'de> serde::Deserialize<'de> for Address {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Address;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Address")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Address, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("buildingNumber", 0usize),
+                        ("street", 1usize),
+                        ("city", 2usize),
+                        ("state", 3usize),
+                        ("postalCode", 4usize),
+                        ("country", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "buildingNumber",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "street")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "city")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "state")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "postalCode",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "country")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Address {
+                    building_number: f0
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "buildingNumber",
+                        ))?,
+                    street: f1.ok_or_else(|| serde::de::Error::missing_field("street"))?,
+                    city: f2.ok_or_else(|| serde::de::Error::missing_field("city"))?,
+                    state: f3.ok_or_else(|| serde::de::Error::missing_field("state"))?,
+                    postal_code: f4
+                        .ok_or_else(|| serde::de::Error::missing_field("postalCode"))?,
+                    country: f5
+                        .ok_or_else(|| serde::de::Error::missing_field("country"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Address", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Address {
@@ -48,7 +129,7 @@ impl Address {
     }
 }
 /// The person authorized and responsible for the hosting order.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AuthorizedPerson {
     /// The first name of the authorized person.
@@ -59,6 +140,58 @@ pub struct AuthorizedPerson {
     pub last_name: String,
     /// The email address of the authorized person.
     pub email: String,
+}
+impl<'de> serde::Deserialize<'de> for AuthorizedPerson {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AuthorizedPerson;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AuthorizedPerson")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AuthorizedPerson, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("firstName", 0usize), ("lastName", 1usize), ("email", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "firstName",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "lastName")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "email")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AuthorizedPerson {
+                    first_name: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("firstName"))?,
+                    last_name: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("lastName"))?,
+                    email: f2.ok_or_else(|| serde::de::Error::missing_field("email"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("AuthorizedPerson", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AuthorizedPerson {
@@ -77,7 +210,7 @@ impl AuthorizedPerson {
     }
 }
 /// `BadRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BadRequest {
     /// `type`
@@ -87,6 +220,58 @@ pub struct BadRequest {
     #[serde(rename = "fieldViolations")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_violations: Option<Vec<FieldViolation>>,
+}
+impl<'de> serde::Deserialize<'de> for BadRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BadRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BadRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BadRequest, __A::Error> {
+                let mut f0: Option<Option<BadRequestType>> = None;
+                let mut f1: Option<Option<Vec<FieldViolation>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("fieldViolations", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "fieldViolations",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BadRequest {
+                    r#type: f0.flatten(),
+                    field_violations: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BadRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BadRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BadRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BadRequest {
@@ -166,12 +351,54 @@ impl<'de> serde::Deserialize<'de> for BadRequestType {
     }
 }
 /// The phone numbers you want to qualify.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchCreateQualifiedNumbersRequest {
     /// `phoneNumbers`
     #[serde(rename = "phoneNumbers")]
     pub phone_numbers: Vec<String>,
+}
+impl<'de> serde::Deserialize<'de> for BatchCreateQualifiedNumbersRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BatchCreateQualifiedNumbersRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BatchCreateQualifiedNumbersRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BatchCreateQualifiedNumbersRequest, __A::Error> {
+                let mut f0: Option<Vec<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("phoneNumbers", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumbers",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BatchCreateQualifiedNumbersRequest {
+                    phone_numbers: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("phoneNumbers"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("BatchCreateQualifiedNumbersRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BatchCreateQualifiedNumbersRequest {
@@ -184,13 +411,61 @@ impl BatchCreateQualifiedNumbersRequest {
     }
 }
 /// `BatchCreateQualifiedNumbersResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchCreateQualifiedNumbersResponse {
     /// `qualifiedNumbers`
     #[serde(rename = "qualifiedNumbers")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualified_numbers: Option<Vec<QualifiedNumber>>,
+}
+impl<'de> serde::Deserialize<'de> for BatchCreateQualifiedNumbersResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BatchCreateQualifiedNumbersResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BatchCreateQualifiedNumbersResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BatchCreateQualifiedNumbersResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<QualifiedNumber>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("qualifiedNumbers", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "qualifiedNumbers",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BatchCreateQualifiedNumbersResponse {
+                    qualified_numbers: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BatchCreateQualifiedNumbersResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BatchCreateQualifiedNumbersResponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("BatchCreateQualifiedNumbersResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BatchCreateQualifiedNumbersResponse {
@@ -208,7 +483,7 @@ impl BatchCreateQualifiedNumbersResponse {
 /// You can set up a blanket Letter of Authorization (LoA) that will allow you to import numbers to your account without having to sign an LoA each time you submit a request. To set up a blanket LoA, email your account manager. Once the LoA has been approved, you can use this `blanketLoaInfo` object in your requests. The `blanketLoaInfo` object should be sent as an empty object.
 pub type BlanketLoaInfo = std::collections::BTreeMap<String, serde_json::Value>;
 /// Response message containing the callbacks configuration for a specific project.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbackConfiguration {
     /// ID of the project the configuration belongs to.
@@ -219,6 +494,62 @@ pub struct CallbackConfiguration {
     #[serde(rename = "hmacSecret")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hmac_secret: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CallbackConfiguration {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbackConfiguration;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbackConfiguration")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbackConfiguration, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("projectId", 0usize), ("hmacSecret", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "projectId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "hmacSecret",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbackConfiguration {
+                    project_id: f0.flatten(),
+                    hmac_secret: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallbackConfiguration, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallbackConfiguration as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CallbackConfiguration", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbackConfiguration {
@@ -242,13 +573,60 @@ impl CallbackConfiguration {
     }
 }
 /// The request to update the callbacks configuration for the current project.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbackConfigurationUpdate {
     /// The HMAC secret to be updated for the specified project
     #[serde(rename = "hmacSecret")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hmac_secret: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CallbackConfigurationUpdate {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbackConfigurationUpdate;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbackConfigurationUpdate")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbackConfigurationUpdate, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("hmacSecret", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "hmacSecret",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbackConfigurationUpdate {
+                    hmac_secret: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallbackConfigurationUpdate, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallbackConfigurationUpdate as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CallbackConfigurationUpdate", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbackConfigurationUpdate {
@@ -264,7 +642,7 @@ impl CallbackConfigurationUpdate {
     }
 }
 /// `CallbackPayload`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbackPayload {
     /// The type of the resource.
@@ -297,6 +675,117 @@ pub struct CallbackPayload {
     #[serde(rename = "failureCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_code: Option<CallbackPayloadFailureCode>,
+}
+impl<'de> serde::Deserialize<'de> for CallbackPayload {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbackPayload;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbackPayload")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbackPayload, __A::Error> {
+                let mut f0: Option<Option<CallbackPayloadResourceType>> = None;
+                let mut f1: Option<Option<CallbackPayloadEventType>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<CallbackPayloadStatus>> = None;
+                let mut f7: Option<Option<CallbackPayloadFailureCode>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("resourceType", 0usize),
+                        ("eventType", 1usize),
+                        ("eventId", 2usize),
+                        ("timestamp", 3usize),
+                        ("projectId", 4usize),
+                        ("resourceId", 5usize),
+                        ("status", 6usize),
+                        ("failureCode", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "resourceType",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "eventType",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "eventId")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "timestamp",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "projectId",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "resourceId",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "status")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "failureCode",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbackPayload {
+                    resource_type: f0.flatten(),
+                    event_type: f1.flatten(),
+                    event_id: f2.flatten(),
+                    timestamp: f3.flatten(),
+                    project_id: f4.flatten(),
+                    resource_id: f5.flatten(),
+                    status: f6.flatten(),
+                    failure_code: f7.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallbackPayload, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallbackPayload as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CallbackPayload", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbackPayload {
@@ -671,13 +1160,60 @@ impl<'de> serde::Deserialize<'de> for CallbackPayloadStatus {
     }
 }
 /// An object giving details about the campaign provisioning of the number.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CampaignProvisioning {
     /// An object giving details about the campaign provisioning of the number.
     #[serde(rename = "campaignProvisioning")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_provisioning: Option<CampaignProvisioningCampaignProvisioning>,
+}
+impl<'de> serde::Deserialize<'de> for CampaignProvisioning {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CampaignProvisioning;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CampaignProvisioning")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CampaignProvisioning, __A::Error> {
+                let mut f0: Option<Option<CampaignProvisioningCampaignProvisioning>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("campaignProvisioning", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "campaignProvisioning",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CampaignProvisioning {
+                    campaign_provisioning: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CampaignProvisioning, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CampaignProvisioning as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CampaignProvisioning", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CampaignProvisioning {
@@ -698,7 +1234,7 @@ impl CampaignProvisioning {
     }
 }
 /// An object giving details about the campaign provisioning of the number.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CampaignProvisioningCampaignProvisioning {
     /// `serviceType`
@@ -727,6 +1263,112 @@ pub struct CampaignProvisioningCampaignProvisioning {
     #[serde(rename = "errorCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CampaignProvisioningCampaignProvisioning {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CampaignProvisioningCampaignProvisioning;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CampaignProvisioningCampaignProvisioning")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CampaignProvisioningCampaignProvisioning, __A::Error> {
+                let mut f0: Option<Option<ServiceType>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<Type>> = None;
+                let mut f3: Option<Option<State>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("serviceType", 0usize),
+                        ("serviceId", 1usize),
+                        ("type", 2usize),
+                        ("state", 3usize),
+                        ("updateTime", 4usize),
+                        ("errorMessage", 5usize),
+                        ("errorCode", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "serviceType",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "serviceId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "type")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "state")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "updateTime",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "errorMessage",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "errorCode",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CampaignProvisioningCampaignProvisioning {
+                    service_type: f0.flatten(),
+                    service_id: f1.flatten(),
+                    r#type: f2.flatten(),
+                    state: f3.flatten(),
+                    update_time: f4.flatten(),
+                    error_message: f5.flatten(),
+                    error_code: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CampaignProvisioningCampaignProvisioning, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CampaignProvisioningCampaignProvisioning as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CampaignProvisioningCampaignProvisioning",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CampaignProvisioningCampaignProvisioning {
@@ -780,7 +1422,7 @@ impl CampaignProvisioningCampaignProvisioning {
     }
 }
 /// Contains information about the state of the carrier.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CarrierState {
     /// `state`
@@ -798,6 +1440,81 @@ pub struct CarrierState {
     #[serde(rename = "updateTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<UpdateTime>,
+}
+impl<'de> serde::Deserialize<'de> for CarrierState {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CarrierState;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CarrierState")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CarrierState, __A::Error> {
+                let mut f0: Option<Option<State>> = None;
+                let mut f1: Option<Option<ErrorCode>> = None;
+                let mut f2: Option<Option<ErrorMessage>> = None;
+                let mut f3: Option<Option<UpdateTime>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("state", 0usize),
+                        ("errorCode", 1usize),
+                        ("errorMessage", 2usize),
+                        ("updateTime", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "state")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "errorCode",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "errorMessage",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "updateTime",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CarrierState {
+                    state: f0.flatten(),
+                    error_code: f1.flatten(),
+                    error_message: f2.flatten(),
+                    update_time: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CarrierState, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CarrierState as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CarrierState", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CarrierState {
@@ -833,7 +1550,7 @@ impl CarrierState {
     }
 }
 /// Create Imported Number
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateImportedNumberRequest {
     /// The phone number in e.164 format with leading +.
@@ -858,6 +1575,102 @@ pub struct CreateImportedNumberRequest {
     #[serde(rename = "callbackUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CreateImportedNumberRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateImportedNumberRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateImportedNumberRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateImportedNumberRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<SmsConfiguration> = None;
+                let mut f5: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("phoneNumber", 0usize),
+                        ("projectId", 1usize),
+                        ("regionCode", 2usize),
+                        ("displayName", 3usize),
+                        ("smsConfiguration", 4usize),
+                        ("callbackUrl", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "projectId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "regionCode",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "displayName",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "smsConfiguration",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "callbackUrl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateImportedNumberRequest {
+                    phone_number: f0.flatten(),
+                    project_id: f1.flatten(),
+                    region_code: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("regionCode"))?,
+                    display_name: f3.flatten(),
+                    sms_configuration: f4
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "smsConfiguration",
+                        ))?,
+                    callback_url: f5.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateImportedNumberRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateImportedNumberRequest {
@@ -898,7 +1711,7 @@ impl CreateImportedNumberRequest {
     }
 }
 /// Request message for creating text enabled phone number.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateTextEnabledNumberRequest {
     /// The ID of the project resource. You can find your project ID on dashboard.sinch.com.
@@ -925,6 +1738,107 @@ pub struct CreateTextEnabledNumberRequest {
     /// The Net Number ID identifying the phone number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nnid: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CreateTextEnabledNumberRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateTextEnabledNumberRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateTextEnabledNumberRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateTextEnabledNumberRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("projectId", 0usize),
+                        ("phoneNumber", 1usize),
+                        ("regionCode", 2usize),
+                        ("displayName", 3usize),
+                        ("servicePlanId", 4usize),
+                        ("campaignId", 5usize),
+                        ("nnid", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "projectId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "regionCode",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "displayName",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "servicePlanId",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "campaignId",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "nnid")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateTextEnabledNumberRequest {
+                    project_id: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("projectId"))?,
+                    phone_number: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("phoneNumber"))?,
+                    region_code: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("regionCode"))?,
+                    display_name: f3.flatten(),
+                    service_plan_id: f4.flatten(),
+                    campaign_id: f5.flatten(),
+                    nnid: f6.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateTextEnabledNumberRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateTextEnabledNumberRequest {
@@ -967,7 +1881,7 @@ impl CreateTextEnabledNumberRequest {
     }
 }
 /// Letter of Authorization for direct Sinch customers.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct DirectLoaInfo {
     /// `authorisedPerson`
@@ -978,6 +1892,71 @@ pub struct DirectLoaInfo {
     /// The current carrier you are using for voice services for the number you want to host on Sinch.
     #[serde(rename = "currentVoiceCarrier")]
     pub current_voice_carrier: String,
+}
+impl<'de> serde::Deserialize<'de> for DirectLoaInfo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DirectLoaInfo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DirectLoaInfo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DirectLoaInfo, __A::Error> {
+                let mut f0: Option<AuthorizedPerson> = None;
+                let mut f1: Option<Address> = None;
+                let mut f2: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("authorisedPerson", 0usize),
+                        ("address", 1usize),
+                        ("currentVoiceCarrier", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "authorisedPerson",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "address")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "currentVoiceCarrier",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DirectLoaInfo {
+                    authorised_person: f0
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "authorisedPerson",
+                        ))?,
+                    address: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("address"))?,
+                    current_voice_carrier: f2
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "currentVoiceCarrier",
+                        ))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("DirectLoaInfo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DirectLoaInfo {
@@ -1000,7 +1979,7 @@ pub type ErrorCode = String;
 /// An optional string field that provides a human-readable message describing the error. This field is empty ("") when no error has occurred.
 pub type ErrorMessage = String;
 /// The schema for an error response.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ErrorResponse {
     /// The HTTP response code for the error.
@@ -1012,6 +1991,59 @@ pub struct ErrorResponse {
     /// The HTTP response status for the error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ErrorResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ErrorResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ErrorResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ErrorResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("code", 0usize), ("message", 1usize), ("status", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ErrorResponse {
+                    code: f0.flatten(),
+                    message: f1.flatten(),
+                    status: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ErrorResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ErrorResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ErrorResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ErrorResponse {
@@ -1041,7 +2073,7 @@ impl ErrorResponse {
     }
 }
 /// `FieldViolation`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FieldViolation {
     /// `field`
@@ -1050,6 +2082,58 @@ pub struct FieldViolation {
     /// `description`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for FieldViolation {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FieldViolation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FieldViolation")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FieldViolation, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("field", 0usize), ("description", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "field")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FieldViolation {
+                    field: f0.flatten(),
+                    description: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FieldViolation, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FieldViolation as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FieldViolation {
@@ -1073,7 +2157,7 @@ impl FieldViolation {
     }
 }
 /// `HostingOrder`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct HostingOrder {
     /// The project ID to which the hosting order is associated.
@@ -1130,6 +2214,177 @@ pub struct HostingOrder {
     #[serde(rename = "callbackUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for HostingOrder {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = HostingOrder;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct HostingOrder")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<HostingOrder, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<HostingOrderState>> = None;
+                let mut f5: Option<Option<HostingOrderType>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f8: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<bool>> = None;
+                let mut f12: Option<Option<TextEnableInfo>> = None;
+                let mut f13: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("projectId", 0usize),
+                        ("hostingOrderId", 1usize),
+                        ("displayName", 2usize),
+                        ("regionCode", 3usize),
+                        ("state", 4usize),
+                        ("type", 5usize),
+                        ("createdTime", 6usize),
+                        ("updatedTime", 7usize),
+                        ("scheduledOsrUpdateTime", 8usize),
+                        ("servicePlanId", 9usize),
+                        ("campaignId", 10usize),
+                        ("migrateToSinchTmo", 11usize),
+                        ("textEnableInfo", 12usize),
+                        ("callbackUrl", 13usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "projectId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "hostingOrderId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "displayName",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "regionCode",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "state")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "type")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "createdTime",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "updatedTime",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "scheduledOsrUpdateTime",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "servicePlanId",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "campaignId",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "migrateToSinchTmo",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "textEnableInfo",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "callbackUrl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(HostingOrder {
+                    project_id: f0.flatten(),
+                    hosting_order_id: f1.flatten(),
+                    display_name: f2.flatten(),
+                    region_code: f3.flatten(),
+                    state: f4.flatten(),
+                    r#type: f5.flatten(),
+                    created_time: f6.flatten(),
+                    updated_time: f7.flatten(),
+                    scheduled_osr_update_time: f8.flatten(),
+                    service_plan_id: f9.flatten(),
+                    campaign_id: f10.flatten(),
+                    migrate_to_sinch_tmo: f11.flatten(),
+                    text_enable_info: f12.flatten(),
+                    callback_url: f13.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<HostingOrder, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<HostingOrder as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("HostingOrder", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl HostingOrder {
@@ -1228,7 +2483,7 @@ impl HostingOrder {
     }
 }
 /// `HostingOrderNumber`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct HostingOrderNumber {
     /// The project ID to which the number belongs.
@@ -1271,6 +2526,129 @@ pub struct HostingOrderNumber {
     #[serde(rename = "mmsTmo")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_tmo: Option<CarrierState>,
+}
+impl<'de> serde::Deserialize<'de> for HostingOrderNumber {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = HostingOrderNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct HostingOrderNumber")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<HostingOrderNumber, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<HostingOrderNumberOsrUpdate>> = None;
+                let mut f4: Option<Option<HostingOrderNumberCampaignProvisioning>> = None;
+                let mut f5: Option<Option<HostingOrderNumberPlatformProvisioning>> = None;
+                let mut f6: Option<Option<CarrierState>> = None;
+                let mut f7: Option<Option<CarrierState>> = None;
+                let mut f8: Option<Option<CarrierState>> = None;
+                let mut f9: Option<Option<CarrierState>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("projectId", 0usize),
+                        ("hostingOrderId", 1usize),
+                        ("phoneNumber", 2usize),
+                        ("osrUpdate", 3usize),
+                        ("campaignProvisioning", 4usize),
+                        ("platformProvisioning", 5usize),
+                        ("smsAtt", 6usize),
+                        ("smsTmo", 7usize),
+                        ("mmsAtt", 8usize),
+                        ("mmsTmo", 9usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "projectId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "hostingOrderId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "osrUpdate",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "campaignProvisioning",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "platformProvisioning",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "smsAtt")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "smsTmo")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "mmsAtt")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "mmsTmo")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(HostingOrderNumber {
+                    project_id: f0.flatten(),
+                    hosting_order_id: f1.flatten(),
+                    phone_number: f2.flatten(),
+                    osr_update: f3.flatten(),
+                    campaign_provisioning: f4.flatten(),
+                    platform_provisioning: f5.flatten(),
+                    sms_att: f6.flatten(),
+                    sms_tmo: f7.flatten(),
+                    mms_att: f8.flatten(),
+                    mms_tmo: f9.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<HostingOrderNumber, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<HostingOrderNumber as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("HostingOrderNumber", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl HostingOrderNumber {
@@ -1348,7 +2726,7 @@ impl HostingOrderNumber {
     }
 }
 /// An object containing information about campaign provisioning.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct HostingOrderNumberCampaignProvisioning {
     /// The campaign ID to which the hosting order is associated.
@@ -1358,6 +2736,59 @@ pub struct HostingOrderNumberCampaignProvisioning {
     /// `state`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<State>,
+}
+impl<'de> serde::Deserialize<'de> for HostingOrderNumberCampaignProvisioning {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = HostingOrderNumberCampaignProvisioning;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct HostingOrderNumberCampaignProvisioning")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<HostingOrderNumberCampaignProvisioning, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<State>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("campaignId", 0usize), ("state", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "campaignId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "state")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(HostingOrderNumberCampaignProvisioning {
+                    campaign_id: f0.flatten(),
+                    state: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<HostingOrderNumberCampaignProvisioning, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<HostingOrderNumberCampaignProvisioning as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("HostingOrderNumberCampaignProvisioning", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl HostingOrderNumberCampaignProvisioning {
@@ -1381,7 +2812,7 @@ impl HostingOrderNumberCampaignProvisioning {
     }
 }
 /// An object containing information about the OSR update.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct HostingOrderNumberOsrUpdate {
     /// The Net Number ID identifying the phone number.
@@ -1390,6 +2821,54 @@ pub struct HostingOrderNumberOsrUpdate {
     /// `state`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<State>,
+}
+impl<'de> serde::Deserialize<'de> for HostingOrderNumberOsrUpdate {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = HostingOrderNumberOsrUpdate;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct HostingOrderNumberOsrUpdate")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<HostingOrderNumberOsrUpdate, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<State>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("nnid", 0usize), ("state", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "nnid")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "state")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(HostingOrderNumberOsrUpdate {
+                    nnid: f0.flatten(),
+                    state: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<HostingOrderNumberOsrUpdate, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<HostingOrderNumberOsrUpdate as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("HostingOrderNumberOsrUpdate", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl HostingOrderNumberOsrUpdate {
@@ -1410,7 +2889,7 @@ impl HostingOrderNumberOsrUpdate {
     }
 }
 /// An object containing information related to the provisioning on the platform.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct HostingOrderNumberPlatformProvisioning {
     /// The service plan ID to which the hosting order number is associated.
@@ -1420,6 +2899,59 @@ pub struct HostingOrderNumberPlatformProvisioning {
     /// `state`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<State>,
+}
+impl<'de> serde::Deserialize<'de> for HostingOrderNumberPlatformProvisioning {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = HostingOrderNumberPlatformProvisioning;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct HostingOrderNumberPlatformProvisioning")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<HostingOrderNumberPlatformProvisioning, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<State>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("servicePlanId", 0usize), ("state", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "servicePlanId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "state")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(HostingOrderNumberPlatformProvisioning {
+                    service_plan_id: f0.flatten(),
+                    state: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<HostingOrderNumberPlatformProvisioning, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<HostingOrderNumberPlatformProvisioning as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("HostingOrderNumberPlatformProvisioning", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl HostingOrderNumberPlatformProvisioning {
@@ -1443,7 +2975,7 @@ impl HostingOrderNumberPlatformProvisioning {
     }
 }
 /// `HostingOrderReport`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct HostingOrderReport {
     /// `total`
@@ -1465,6 +2997,91 @@ pub struct HostingOrderReport {
     #[serde(rename = "ongoingManualAction")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ongoing_manual_action: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for HostingOrderReport {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = HostingOrderReport;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct HostingOrderReport")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<HostingOrderReport, __A::Error> {
+                let mut f0: Option<Option<i32>> = None;
+                let mut f1: Option<Option<i32>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                let mut f3: Option<Option<i32>> = None;
+                let mut f4: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("total", 0usize),
+                        ("osrUpdated", 1usize),
+                        ("smsProvisioned", 2usize),
+                        ("addedToCampaign", 3usize),
+                        ("ongoingManualAction", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "total")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "osrUpdated",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "smsProvisioned",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "addedToCampaign",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "ongoingManualAction",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(HostingOrderReport {
+                    total: f0.flatten(),
+                    osr_updated: f1.flatten(),
+                    sms_provisioned: f2.flatten(),
+                    added_to_campaign: f3.flatten(),
+                    ongoing_manual_action: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<HostingOrderReport, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<HostingOrderReport as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("HostingOrderReport", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl HostingOrderReport {
@@ -1794,7 +3411,7 @@ impl<'de> serde::Deserialize<'de> for HostingOrderType {
     }
 }
 /// `ImportHostingOrder`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ImportHostingOrder {
     /// The project ID to which the hosting order is associated.
@@ -1843,6 +3460,157 @@ pub struct ImportHostingOrder {
     #[serde(rename = "callbackUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ImportHostingOrder {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ImportHostingOrder;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ImportHostingOrder")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ImportHostingOrder, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<ImportHostingOrderState>> = None;
+                let mut f5: Option<Option<ImportHostingOrderType>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<bool>> = None;
+                let mut f11: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("projectId", 0usize),
+                        ("hostingOrderId", 1usize),
+                        ("displayName", 2usize),
+                        ("regionCode", 3usize),
+                        ("state", 4usize),
+                        ("type", 5usize),
+                        ("createdTime", 6usize),
+                        ("updatedTime", 7usize),
+                        ("servicePlanId", 8usize),
+                        ("campaignId", 9usize),
+                        ("migrateToSinchTmo", 10usize),
+                        ("callbackUrl", 11usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "projectId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "hostingOrderId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "displayName",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "regionCode",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "state")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "type")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "createdTime",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "updatedTime",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "servicePlanId",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "campaignId",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "migrateToSinchTmo",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "callbackUrl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ImportHostingOrder {
+                    project_id: f0.flatten(),
+                    hosting_order_id: f1.flatten(),
+                    display_name: f2.flatten(),
+                    region_code: f3.flatten(),
+                    state: f4.flatten(),
+                    r#type: f5.flatten(),
+                    created_time: f6.flatten(),
+                    updated_time: f7.flatten(),
+                    service_plan_id: f8.flatten(),
+                    campaign_id: f9.flatten(),
+                    migrate_to_sinch_tmo: f10.flatten(),
+                    callback_url: f11.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ImportHostingOrder, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ImportHostingOrder as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ImportHostingOrder", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ImportHostingOrder {
@@ -2198,7 +3966,7 @@ impl<'de> serde::Deserialize<'de> for ImportNumberServiceListImportedNumbersOrde
     }
 }
 /// `ImportNumbersRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ImportNumbersRequest {
     /// The ID of the project to which the import request is associated.
@@ -2229,6 +3997,119 @@ pub struct ImportNumbersRequest {
     #[serde(rename = "migrateToSinchTmo")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub migrate_to_sinch_tmo: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for ImportNumbersRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ImportNumbersRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ImportNumbersRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ImportNumbersRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<Vec<String>> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("projectId", 0usize),
+                        ("displayName", 1usize),
+                        ("regionCode", 2usize),
+                        ("numbers", 3usize),
+                        ("servicePlanId", 4usize),
+                        ("campaignId", 5usize),
+                        ("callbackUrl", 6usize),
+                        ("migrateToSinchTmo", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "projectId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "displayName",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "regionCode",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "numbers")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "servicePlanId",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "campaignId",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "callbackUrl",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "migrateToSinchTmo",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ImportNumbersRequest {
+                    project_id: f0.flatten(),
+                    display_name: f1.flatten(),
+                    region_code: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("regionCode"))?,
+                    numbers: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("numbers"))?,
+                    service_plan_id: f4
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "servicePlanId",
+                        ))?,
+                    campaign_id: f5.flatten(),
+                    callback_url: f6.flatten(),
+                    migrate_to_sinch_tmo: f7.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ImportNumbersRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ImportNumbersRequest {
@@ -2277,7 +4158,7 @@ impl ImportNumbersRequest {
     }
 }
 /// `ImportedNumber`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ImportedNumber {
     /// The phone number in e.164 format with leading +.
@@ -2304,6 +4185,105 @@ pub struct ImportedNumber {
     #[serde(rename = "callbackUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ImportedNumber {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ImportedNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ImportedNumber")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ImportedNumber, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<SmsConfiguration>> = None;
+                let mut f5: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("phoneNumber", 0usize),
+                        ("projectId", 1usize),
+                        ("regionCode", 2usize),
+                        ("displayName", 3usize),
+                        ("smsConfiguration", 4usize),
+                        ("callbackUrl", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "projectId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "regionCode",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "displayName",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "smsConfiguration",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "callbackUrl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ImportedNumber {
+                    phone_number: f0.flatten(),
+                    project_id: f1.flatten(),
+                    region_code: f2.flatten(),
+                    display_name: f3.flatten(),
+                    sms_configuration: f4.flatten(),
+                    callback_url: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ImportedNumber, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ImportedNumber as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ImportedNumber", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ImportedNumber {
@@ -2351,7 +4331,7 @@ impl ImportedNumber {
     }
 }
 /// `ImportedNumberResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ImportedNumberResponse {
     /// The phone number in e.164 format with leading +.
@@ -2390,6 +4370,135 @@ pub struct ImportedNumberResponse {
     #[serde(rename = "campaignProvisioning")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_provisioning: Option<CampaignProvisioningCampaignProvisioning>,
+}
+impl<'de> serde::Deserialize<'de> for ImportedNumberResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ImportedNumberResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ImportedNumberResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ImportedNumberResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<SmsConfiguration>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<MnoConfigurationMnoConfiguration>> = None;
+                let mut f7: Option<Option<SmsProvisioningSmsProvisioning>> = None;
+                let mut f8: Option<Option<CampaignProvisioningCampaignProvisioning>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("phoneNumber", 0usize),
+                        ("projectId", 1usize),
+                        ("regionCode", 2usize),
+                        ("displayName", 3usize),
+                        ("smsConfiguration", 4usize),
+                        ("callbackUrl", 5usize),
+                        ("mnoConfiguration", 6usize),
+                        ("smsProvisioning", 7usize),
+                        ("campaignProvisioning", 8usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "projectId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "regionCode",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "displayName",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "smsConfiguration",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "callbackUrl",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "mnoConfiguration",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "smsProvisioning",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "campaignProvisioning",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ImportedNumberResponse {
+                    phone_number: f0.flatten(),
+                    project_id: f1.flatten(),
+                    region_code: f2.flatten(),
+                    display_name: f3.flatten(),
+                    sms_configuration: f4.flatten(),
+                    callback_url: f5.flatten(),
+                    mno_configuration: f6.flatten(),
+                    sms_provisioning: f7.flatten(),
+                    campaign_provisioning: f8.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ImportedNumberResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ImportedNumberResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ImportedNumberResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ImportedNumberResponse {
@@ -2464,12 +4573,55 @@ impl ImportedNumberResponse {
     }
 }
 /// `InternalError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct InternalError {
     /// `error`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<InternalErrorError>,
+}
+impl<'de> serde::Deserialize<'de> for InternalError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InternalError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InternalError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InternalError, __A::Error> {
+                let mut f0: Option<Option<InternalErrorError>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("error", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InternalError {
+                    error: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<InternalError, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<InternalError as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("InternalError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InternalError {
@@ -2485,7 +4637,7 @@ impl InternalError {
     }
 }
 /// `InternalErrorError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct InternalErrorError {
     /// `code`
@@ -2500,6 +4652,71 @@ pub struct InternalErrorError {
     /// `details`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
+}
+impl<'de> serde::Deserialize<'de> for InternalErrorError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InternalErrorError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InternalErrorError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InternalErrorError, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<InternalErrorErrorStatus>> = None;
+                let mut f3: Option<
+                    Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("code", 0usize),
+                        ("message", 1usize),
+                        ("status", 2usize),
+                        ("details", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InternalErrorError {
+                    code: f0.flatten(),
+                    message: f1.flatten(),
+                    status: f2.flatten(),
+                    details: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<InternalErrorError, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<InternalErrorError as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("InternalErrorError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InternalErrorError {
@@ -2598,12 +4815,55 @@ impl<'de> serde::Deserialize<'de> for InternalErrorErrorStatus {
     }
 }
 /// `InvalidArgument`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct InvalidArgument {
     /// `error`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<InvalidArgumentError>,
+}
+impl<'de> serde::Deserialize<'de> for InvalidArgument {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InvalidArgument;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InvalidArgument")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InvalidArgument, __A::Error> {
+                let mut f0: Option<Option<InvalidArgumentError>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("error", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InvalidArgument {
+                    error: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<InvalidArgument, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<InvalidArgument as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("InvalidArgument", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InvalidArgument {
@@ -2619,7 +4879,7 @@ impl InvalidArgument {
     }
 }
 /// `InvalidArgumentError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct InvalidArgumentError {
     /// `code`
@@ -2634,6 +4894,69 @@ pub struct InvalidArgumentError {
     /// `details`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<BadRequest>>,
+}
+impl<'de> serde::Deserialize<'de> for InvalidArgumentError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InvalidArgumentError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InvalidArgumentError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InvalidArgumentError, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<InvalidArgumentErrorStatus>> = None;
+                let mut f3: Option<Option<Vec<BadRequest>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("code", 0usize),
+                        ("message", 1usize),
+                        ("status", 2usize),
+                        ("details", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InvalidArgumentError {
+                    code: f0.flatten(),
+                    message: f1.flatten(),
+                    status: f2.flatten(),
+                    details: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<InvalidArgumentError, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<InvalidArgumentError as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("InvalidArgumentError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InvalidArgumentError {
@@ -2725,7 +5048,7 @@ impl<'de> serde::Deserialize<'de> for InvalidArgumentErrorStatus {
     }
 }
 /// `ListHostingOrderNumbersResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListHostingOrderNumbersResponse {
     /// `numbers`
@@ -2739,6 +5062,72 @@ pub struct ListHostingOrderNumbersResponse {
     #[serde(rename = "totalSize")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for ListHostingOrderNumbersResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListHostingOrderNumbersResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListHostingOrderNumbersResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListHostingOrderNumbersResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<HostingOrderNumber>>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("numbers", 0usize),
+                        ("nextPageToken", 1usize),
+                        ("totalSize", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "numbers")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "nextPageToken",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "totalSize",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListHostingOrderNumbersResponse {
+                    numbers: f0.flatten(),
+                    next_page_token: f1.flatten(),
+                    total_size: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListHostingOrderNumbersResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListHostingOrderNumbersResponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("ListHostingOrderNumbersResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListHostingOrderNumbersResponse {
@@ -2768,7 +5157,7 @@ impl ListHostingOrderNumbersResponse {
     }
 }
 /// `ListHostingOrdersResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListHostingOrdersResponse {
     /// `hostingOrders`
@@ -2783,6 +5172,75 @@ pub struct ListHostingOrdersResponse {
     #[serde(rename = "totalSize")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for ListHostingOrdersResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListHostingOrdersResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListHostingOrdersResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListHostingOrdersResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<HostingOrder>>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("hostingOrders", 0usize),
+                        ("nextPageToken", 1usize),
+                        ("totalSize", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "hostingOrders",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "nextPageToken",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "totalSize",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListHostingOrdersResponse {
+                    hosting_orders: f0.flatten(),
+                    next_page_token: f1.flatten(),
+                    total_size: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListHostingOrdersResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListHostingOrdersResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListHostingOrdersResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListHostingOrdersResponse {
@@ -2812,7 +5270,7 @@ impl ListHostingOrdersResponse {
     }
 }
 /// Response message to list your imported phone numbers
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListImportedNumbersResponse {
     /// List of numbers associated to the client project specified in `ListImportedNumbers`.
@@ -2827,6 +5285,75 @@ pub struct ListImportedNumbersResponse {
     #[serde(rename = "totalSize")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for ListImportedNumbersResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListImportedNumbersResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListImportedNumbersResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListImportedNumbersResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<ImportedNumberResponse>>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("importedNumbers", 0usize),
+                        ("nextPageToken", 1usize),
+                        ("totalSize", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "importedNumbers",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "nextPageToken",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "totalSize",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListImportedNumbersResponse {
+                    imported_numbers: f0.flatten(),
+                    next_page_token: f1.flatten(),
+                    total_size: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListImportedNumbersResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListImportedNumbersResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListImportedNumbersResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListImportedNumbersResponse {
@@ -2859,7 +5386,7 @@ impl ListImportedNumbersResponse {
     }
 }
 /// `ListQualifiedNumber`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListQualifiedNumber {
     /// `qualifiedNumbers`
@@ -2874,6 +5401,75 @@ pub struct ListQualifiedNumber {
     #[serde(rename = "totalSize")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for ListQualifiedNumber {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListQualifiedNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListQualifiedNumber")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListQualifiedNumber, __A::Error> {
+                let mut f0: Option<Option<Vec<QualifiedNumber>>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("qualifiedNumbers", 0usize),
+                        ("nextPageToken", 1usize),
+                        ("totalSize", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "qualifiedNumbers",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "nextPageToken",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "totalSize",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListQualifiedNumber {
+                    qualified_numbers: f0.flatten(),
+                    next_page_token: f1.flatten(),
+                    total_size: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListQualifiedNumber, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListQualifiedNumber as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListQualifiedNumber", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListQualifiedNumber {
@@ -2903,13 +5499,60 @@ impl ListQualifiedNumber {
     }
 }
 /// `MnoConfiguration`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct MnoConfiguration {
     /// The mnoConfiguration object represents the status and progress of configuration operations for SMS and MMS services across different carriers (AT&T and T-Mobile). Each key within this object (smsAtt, smsTmo, mmsAtt and mmsTmo) corresponds to a specific service type (SMS or MMS) associated with a particular mobile network operator.
     #[serde(rename = "mnoConfiguration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mno_configuration: Option<MnoConfigurationMnoConfiguration>,
+}
+impl<'de> serde::Deserialize<'de> for MnoConfiguration {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MnoConfiguration;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MnoConfiguration")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MnoConfiguration, __A::Error> {
+                let mut f0: Option<Option<MnoConfigurationMnoConfiguration>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("mnoConfiguration", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "mnoConfiguration",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MnoConfiguration {
+                    mno_configuration: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<MnoConfiguration, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<MnoConfiguration as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("MnoConfiguration", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MnoConfiguration {
@@ -2928,7 +5571,7 @@ impl MnoConfiguration {
     }
 }
 /// The mnoConfiguration object represents the status and progress of configuration operations for SMS and MMS services across different carriers (AT&T and T-Mobile). Each key within this object (smsAtt, smsTmo, mmsAtt and mmsTmo) corresponds to a specific service type (SMS or MMS) associated with a particular mobile network operator.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct MnoConfigurationMnoConfiguration {
     /// Contains information about SMS-enabled ATT&T numbers.
@@ -2947,6 +5590,70 @@ pub struct MnoConfigurationMnoConfiguration {
     #[serde(rename = "mmsTmo")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_tmo: Option<MnoConfigurationMnoConfigurationMmsTmo>,
+}
+impl<'de> serde::Deserialize<'de> for MnoConfigurationMnoConfiguration {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MnoConfigurationMnoConfiguration;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MnoConfigurationMnoConfiguration")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MnoConfigurationMnoConfiguration, __A::Error> {
+                let mut f0: Option<Option<MnoConfigurationMnoConfigurationSmsAtt>> = None;
+                let mut f1: Option<Option<MnoConfigurationMnoConfigurationSmsTmo>> = None;
+                let mut f2: Option<Option<MnoConfigurationMnoConfigurationMmsAtt>> = None;
+                let mut f3: Option<Option<MnoConfigurationMnoConfigurationMmsTmo>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("smsAtt", 0usize),
+                        ("smsTmo", 1usize),
+                        ("mmsAtt", 2usize),
+                        ("mmsTmo", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "smsAtt")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "smsTmo")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "mmsAtt")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "mmsTmo")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MnoConfigurationMnoConfiguration {
+                    sms_att: f0.flatten(),
+                    sms_tmo: f1.flatten(),
+                    mms_att: f2.flatten(),
+                    mms_tmo: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<MnoConfigurationMnoConfiguration, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<MnoConfigurationMnoConfiguration as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("MnoConfigurationMnoConfiguration", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MnoConfigurationMnoConfiguration {
@@ -2994,7 +5701,7 @@ impl MnoConfigurationMnoConfiguration {
     }
 }
 /// Contains information about MMS-enabled AT&T numbers.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct MnoConfigurationMnoConfigurationMmsAtt {
     /// `state`
@@ -3015,6 +5722,92 @@ pub struct MnoConfigurationMnoConfigurationMmsAtt {
     /// `operation`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation: Option<Operation>,
+}
+impl<'de> serde::Deserialize<'de> for MnoConfigurationMnoConfigurationMmsAtt {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MnoConfigurationMnoConfigurationMmsAtt;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MnoConfigurationMnoConfigurationMmsAtt")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MnoConfigurationMnoConfigurationMmsAtt, __A::Error> {
+                let mut f0: Option<Option<State>> = None;
+                let mut f1: Option<Option<ErrorCode>> = None;
+                let mut f2: Option<Option<ErrorMessage>> = None;
+                let mut f3: Option<Option<UpdateTime>> = None;
+                let mut f4: Option<Option<Operation>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("state", 0usize),
+                        ("errorCode", 1usize),
+                        ("errorMessage", 2usize),
+                        ("updateTime", 3usize),
+                        ("operation", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "state")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "errorCode",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "errorMessage",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "updateTime",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "operation",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MnoConfigurationMnoConfigurationMmsAtt {
+                    state: f0.flatten(),
+                    error_code: f1.flatten(),
+                    error_message: f2.flatten(),
+                    update_time: f3.flatten(),
+                    operation: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<MnoConfigurationMnoConfigurationMmsAtt, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<MnoConfigurationMnoConfigurationMmsAtt as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("MnoConfigurationMnoConfigurationMmsAtt", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MnoConfigurationMnoConfigurationMmsAtt {
@@ -3056,7 +5849,7 @@ impl MnoConfigurationMnoConfigurationMmsAtt {
     }
 }
 /// Contains information about MMS-enabled T-Mobile numbers.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct MnoConfigurationMnoConfigurationMmsTmo {
     /// `state`
@@ -3077,6 +5870,92 @@ pub struct MnoConfigurationMnoConfigurationMmsTmo {
     /// `operation`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation: Option<Operation>,
+}
+impl<'de> serde::Deserialize<'de> for MnoConfigurationMnoConfigurationMmsTmo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MnoConfigurationMnoConfigurationMmsTmo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MnoConfigurationMnoConfigurationMmsTmo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MnoConfigurationMnoConfigurationMmsTmo, __A::Error> {
+                let mut f0: Option<Option<State>> = None;
+                let mut f1: Option<Option<ErrorCode>> = None;
+                let mut f2: Option<Option<ErrorMessage>> = None;
+                let mut f3: Option<Option<UpdateTime>> = None;
+                let mut f4: Option<Option<Operation>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("state", 0usize),
+                        ("errorCode", 1usize),
+                        ("errorMessage", 2usize),
+                        ("updateTime", 3usize),
+                        ("operation", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "state")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "errorCode",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "errorMessage",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "updateTime",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "operation",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MnoConfigurationMnoConfigurationMmsTmo {
+                    state: f0.flatten(),
+                    error_code: f1.flatten(),
+                    error_message: f2.flatten(),
+                    update_time: f3.flatten(),
+                    operation: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<MnoConfigurationMnoConfigurationMmsTmo, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<MnoConfigurationMnoConfigurationMmsTmo as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("MnoConfigurationMnoConfigurationMmsTmo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MnoConfigurationMnoConfigurationMmsTmo {
@@ -3118,7 +5997,7 @@ impl MnoConfigurationMnoConfigurationMmsTmo {
     }
 }
 /// Contains information about SMS-enabled ATT&T numbers.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct MnoConfigurationMnoConfigurationSmsAtt {
     /// `state`
@@ -3139,6 +6018,92 @@ pub struct MnoConfigurationMnoConfigurationSmsAtt {
     /// `operation`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation: Option<Operation>,
+}
+impl<'de> serde::Deserialize<'de> for MnoConfigurationMnoConfigurationSmsAtt {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MnoConfigurationMnoConfigurationSmsAtt;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MnoConfigurationMnoConfigurationSmsAtt")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MnoConfigurationMnoConfigurationSmsAtt, __A::Error> {
+                let mut f0: Option<Option<State>> = None;
+                let mut f1: Option<Option<ErrorCode>> = None;
+                let mut f2: Option<Option<ErrorMessage>> = None;
+                let mut f3: Option<Option<UpdateTime>> = None;
+                let mut f4: Option<Option<Operation>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("state", 0usize),
+                        ("errorCode", 1usize),
+                        ("errorMessage", 2usize),
+                        ("updateTime", 3usize),
+                        ("operation", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "state")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "errorCode",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "errorMessage",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "updateTime",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "operation",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MnoConfigurationMnoConfigurationSmsAtt {
+                    state: f0.flatten(),
+                    error_code: f1.flatten(),
+                    error_message: f2.flatten(),
+                    update_time: f3.flatten(),
+                    operation: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<MnoConfigurationMnoConfigurationSmsAtt, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<MnoConfigurationMnoConfigurationSmsAtt as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("MnoConfigurationMnoConfigurationSmsAtt", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MnoConfigurationMnoConfigurationSmsAtt {
@@ -3180,7 +6145,7 @@ impl MnoConfigurationMnoConfigurationSmsAtt {
     }
 }
 /// Contains information about SMS-enabled T-Mobile numbers.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct MnoConfigurationMnoConfigurationSmsTmo {
     /// `state`
@@ -3201,6 +6166,92 @@ pub struct MnoConfigurationMnoConfigurationSmsTmo {
     /// `operation`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation: Option<Operation>,
+}
+impl<'de> serde::Deserialize<'de> for MnoConfigurationMnoConfigurationSmsTmo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MnoConfigurationMnoConfigurationSmsTmo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MnoConfigurationMnoConfigurationSmsTmo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MnoConfigurationMnoConfigurationSmsTmo, __A::Error> {
+                let mut f0: Option<Option<State>> = None;
+                let mut f1: Option<Option<ErrorCode>> = None;
+                let mut f2: Option<Option<ErrorMessage>> = None;
+                let mut f3: Option<Option<UpdateTime>> = None;
+                let mut f4: Option<Option<Operation>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("state", 0usize),
+                        ("errorCode", 1usize),
+                        ("errorMessage", 2usize),
+                        ("updateTime", 3usize),
+                        ("operation", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "state")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "errorCode",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "errorMessage",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "updateTime",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "operation",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MnoConfigurationMnoConfigurationSmsTmo {
+                    state: f0.flatten(),
+                    error_code: f1.flatten(),
+                    error_message: f2.flatten(),
+                    update_time: f3.flatten(),
+                    operation: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<MnoConfigurationMnoConfigurationSmsTmo, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<MnoConfigurationMnoConfigurationSmsTmo as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("MnoConfigurationMnoConfigurationSmsTmo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MnoConfigurationMnoConfigurationSmsTmo {
@@ -3242,12 +6293,53 @@ impl MnoConfigurationMnoConfigurationSmsTmo {
     }
 }
 /// `NotFound`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NotFound {
     /// `error`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<NotFoundError>,
+}
+impl<'de> serde::Deserialize<'de> for NotFound {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NotFound;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NotFound")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NotFound, __A::Error> {
+                let mut f0: Option<Option<NotFoundError>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("error", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NotFound { error: f0.flatten() })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<NotFound, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<NotFound as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("NotFound", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NotFound {
@@ -3263,7 +6355,7 @@ impl NotFound {
     }
 }
 /// `NotFoundError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NotFoundError {
     /// `code`
@@ -3278,6 +6370,71 @@ pub struct NotFoundError {
     /// `details`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
+}
+impl<'de> serde::Deserialize<'de> for NotFoundError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NotFoundError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NotFoundError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NotFoundError, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<NotFoundErrorStatus>> = None;
+                let mut f3: Option<
+                    Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("code", 0usize),
+                        ("message", 1usize),
+                        ("status", 2usize),
+                        ("details", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NotFoundError {
+                    code: f0.flatten(),
+                    message: f1.flatten(),
+                    status: f2.flatten(),
+                    details: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<NotFoundError, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<NotFoundError as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("NotFoundError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NotFoundError {
@@ -3436,7 +6593,7 @@ impl<'de> serde::Deserialize<'de> for Operation {
     }
 }
 /// `QualifiedNumber`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct QualifiedNumber {
     /// The phone number in e.164 format with leading +.
@@ -3475,6 +6632,137 @@ pub struct QualifiedNumber {
     #[serde(rename = "updatedTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_time: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for QualifiedNumber {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = QualifiedNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct QualifiedNumber")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<QualifiedNumber, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<QualifiedNumberGlobalProcessState>> = None;
+                let mut f4: Option<Option<QualifiedNumberOsrEligibilityDetails>> = None;
+                let mut f5: Option<
+                    Option<QualifiedNumberOwnershipVerificationDetails>,
+                > = None;
+                let mut f6: Option<Option<QualifiedNumberHostedNumberDetails>> = None;
+                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f8: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("phoneNumber", 0usize),
+                        ("projectId", 1usize),
+                        ("regionCode", 2usize),
+                        ("globalProcessState", 3usize),
+                        ("osrEligibility", 4usize),
+                        ("ownershipVerification", 5usize),
+                        ("hostedNumber", 6usize),
+                        ("createdTime", 7usize),
+                        ("updatedTime", 8usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "projectId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "regionCode",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "globalProcessState",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "osrEligibility",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "ownershipVerification",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "hostedNumber",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "createdTime",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "updatedTime",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(QualifiedNumber {
+                    phone_number: f0.flatten(),
+                    project_id: f1.flatten(),
+                    region_code: f2.flatten(),
+                    global_process_state: f3.flatten(),
+                    osr_eligibility: f4.flatten(),
+                    ownership_verification: f5.flatten(),
+                    hosted_number: f6.flatten(),
+                    created_time: f7.flatten(),
+                    updated_time: f8.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<QualifiedNumber, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<QualifiedNumber as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("QualifiedNumber", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl QualifiedNumber {
@@ -3672,7 +6960,7 @@ impl<'de> serde::Deserialize<'de> for QualifiedNumberGlobalProcessState {
     }
 }
 /// Details about the hosting status of a number, including any errors if available.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct QualifiedNumberHostedNumberDetails {
     /// The status of the hosting details.
@@ -3681,6 +6969,55 @@ pub struct QualifiedNumberHostedNumberDetails {
     /// The description of the hosting status error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for QualifiedNumberHostedNumberDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = QualifiedNumberHostedNumberDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct QualifiedNumberHostedNumberDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<QualifiedNumberHostedNumberDetails, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("status", 0usize), ("error", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "error")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(QualifiedNumberHostedNumberDetails {
+                    status: f0.flatten(),
+                    error: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<QualifiedNumberHostedNumberDetails, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<QualifiedNumberHostedNumberDetails as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("QualifiedNumberHostedNumberDetails", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl QualifiedNumberHostedNumberDetails {
@@ -3701,7 +7038,7 @@ impl QualifiedNumberHostedNumberDetails {
     }
 }
 /// Details about the OSR eligibility, including the status of the OSR update, and the error if available.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct QualifiedNumberOsrEligibilityDetails {
     /// `status`
@@ -3710,6 +7047,55 @@ pub struct QualifiedNumberOsrEligibilityDetails {
     /// `error`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for QualifiedNumberOsrEligibilityDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = QualifiedNumberOsrEligibilityDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct QualifiedNumberOsrEligibilityDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<QualifiedNumberOsrEligibilityDetails, __A::Error> {
+                let mut f0: Option<Option<State>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("status", 0usize), ("error", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "error")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(QualifiedNumberOsrEligibilityDetails {
+                    status: f0.flatten(),
+                    error: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<QualifiedNumberOsrEligibilityDetails, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<QualifiedNumberOsrEligibilityDetails as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("QualifiedNumberOsrEligibilityDetails", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl QualifiedNumberOsrEligibilityDetails {
@@ -3730,7 +7116,7 @@ impl QualifiedNumberOsrEligibilityDetails {
     }
 }
 /// Details about the ownership verification, including the status of the verification process and any error if available.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct QualifiedNumberOwnershipVerificationDetails {
     /// `status`
@@ -3739,6 +7125,59 @@ pub struct QualifiedNumberOwnershipVerificationDetails {
     /// `error`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for QualifiedNumberOwnershipVerificationDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = QualifiedNumberOwnershipVerificationDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct QualifiedNumberOwnershipVerificationDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<QualifiedNumberOwnershipVerificationDetails, __A::Error> {
+                let mut f0: Option<Option<State>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("status", 0usize), ("error", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "error")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(QualifiedNumberOwnershipVerificationDetails {
+                    status: f0.flatten(),
+                    error: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<QualifiedNumberOwnershipVerificationDetails, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<QualifiedNumberOwnershipVerificationDetails as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "QualifiedNumberOwnershipVerificationDetails",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl QualifiedNumberOwnershipVerificationDetails {
@@ -3879,7 +7318,7 @@ impl<'de> serde::Deserialize<'de> for QualifiedNumberServiceListQualifiedNumbers
     }
 }
 /// Letter of Authorization for resellers.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ResellerLoaInfo {
     /// The name of the business.
@@ -3893,6 +7332,82 @@ pub struct ResellerLoaInfo {
     /// The current carrier you are using for voice services for the number you want to host on Sinch.
     #[serde(rename = "currentVoiceCarrier")]
     pub current_voice_carrier: String,
+}
+impl<'de> serde::Deserialize<'de> for ResellerLoaInfo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResellerLoaInfo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ResellerLoaInfo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ResellerLoaInfo, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<AuthorizedPerson> = None;
+                let mut f2: Option<Address> = None;
+                let mut f3: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("businessName", 0usize),
+                        ("authorisedPerson", 1usize),
+                        ("address", 2usize),
+                        ("currentVoiceCarrier", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "businessName",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "authorisedPerson",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "address")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "currentVoiceCarrier",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResellerLoaInfo {
+                    business_name: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("businessName"))?,
+                    authorised_person: f1
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "authorisedPerson",
+                        ))?,
+                    address: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("address"))?,
+                    current_voice_carrier: f3
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "currentVoiceCarrier",
+                        ))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ResellerLoaInfo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ResellerLoaInfo {
@@ -3913,7 +7428,7 @@ impl ResellerLoaInfo {
     }
 }
 /// Ongoing Provisioning for SMS service
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ScheduledProvisioning {
     /// Service plan of the scheduled provisioning task.
@@ -3935,6 +7450,91 @@ pub struct ScheduledProvisioning {
     #[serde(rename = "errorCodes")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_codes: Option<Vec<i64>>,
+}
+impl<'de> serde::Deserialize<'de> for ScheduledProvisioning {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ScheduledProvisioning;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ScheduledProvisioning")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ScheduledProvisioning, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<Vec<i64>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("servicePlanId", 0usize),
+                        ("status", 1usize),
+                        ("lastUpdatedTime", 2usize),
+                        ("campaignId", 3usize),
+                        ("errorCodes", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "servicePlanId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "lastUpdatedTime",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "campaignId",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "errorCodes",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ScheduledProvisioning {
+                    service_plan_id: f0.flatten(),
+                    status: f1.flatten(),
+                    last_updated_time: f2.flatten(),
+                    campaign_id: f3.flatten(),
+                    error_codes: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ScheduledProvisioning, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ScheduledProvisioning as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ScheduledProvisioning", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ScheduledProvisioning {
@@ -4039,7 +7639,7 @@ impl<'de> serde::Deserialize<'de> for ServiceType {
     }
 }
 /// Configuration for SMS
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SmsConfiguration {
     /// The current SMS configuration for this number.
@@ -4060,6 +7660,85 @@ pub struct SmsConfiguration {
     #[serde(rename = "migrateToSinchTmo")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub migrate_to_sinch_tmo: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for SmsConfiguration {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SmsConfiguration;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SmsConfiguration")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SmsConfiguration, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<ScheduledProvisioning>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("servicePlanId", 0usize),
+                        ("scheduledProvisioning", 1usize),
+                        ("campaignId", 2usize),
+                        ("migrateToSinchTmo", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "servicePlanId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "scheduledProvisioning",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "campaignId",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "migrateToSinchTmo",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SmsConfiguration {
+                    service_plan_id: f0.flatten(),
+                    scheduled_provisioning: f1.flatten(),
+                    campaign_id: f2.flatten(),
+                    migrate_to_sinch_tmo: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SmsConfiguration, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SmsConfiguration as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("SmsConfiguration", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SmsConfiguration {
@@ -4098,13 +7777,60 @@ impl SmsConfiguration {
     }
 }
 /// An object giving details about the SMS provisioning of the number.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SmsProvisioning {
     /// An object giving details about the SMS provisioning of the number.
     #[serde(rename = "smsProvisioning")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_provisioning: Option<SmsProvisioningSmsProvisioning>,
+}
+impl<'de> serde::Deserialize<'de> for SmsProvisioning {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SmsProvisioning;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SmsProvisioning")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SmsProvisioning, __A::Error> {
+                let mut f0: Option<Option<SmsProvisioningSmsProvisioning>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("smsProvisioning", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "smsProvisioning",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SmsProvisioning {
+                    sms_provisioning: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SmsProvisioning, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SmsProvisioning as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("SmsProvisioning", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SmsProvisioning {
@@ -4123,7 +7849,7 @@ impl SmsProvisioning {
     }
 }
 /// An object giving details about the SMS provisioning of the number.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SmsProvisioningSmsProvisioning {
     /// `serviceType`
@@ -4152,6 +7878,107 @@ pub struct SmsProvisioningSmsProvisioning {
     #[serde(rename = "errorCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for SmsProvisioningSmsProvisioning {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SmsProvisioningSmsProvisioning;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SmsProvisioningSmsProvisioning")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SmsProvisioningSmsProvisioning, __A::Error> {
+                let mut f0: Option<Option<ServiceType>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<Type>> = None;
+                let mut f3: Option<Option<State>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("serviceType", 0usize),
+                        ("serviceId", 1usize),
+                        ("type", 2usize),
+                        ("state", 3usize),
+                        ("updateTime", 4usize),
+                        ("errorMessage", 5usize),
+                        ("errorCode", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "serviceType",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "serviceId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "type")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "state")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "updateTime",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "errorMessage",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "errorCode",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SmsProvisioningSmsProvisioning {
+                    service_type: f0.flatten(),
+                    service_id: f1.flatten(),
+                    r#type: f2.flatten(),
+                    state: f3.flatten(),
+                    update_time: f4.flatten(),
+                    error_message: f5.flatten(),
+                    error_code: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SmsProvisioningSmsProvisioning, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SmsProvisioningSmsProvisioning as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("SmsProvisioningSmsProvisioning", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SmsProvisioningSmsProvisioning {
@@ -4277,7 +8104,7 @@ impl<'de> serde::Deserialize<'de> for State {
     }
 }
 /// `TextEnableInfo`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TextEnableInfo {
     /// The name of the business.
@@ -4306,6 +8133,103 @@ pub struct TextEnableInfo {
     #[serde(rename = "loaType")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loa_type: Option<TextEnableInfoLoaType>,
+}
+impl<'de> serde::Deserialize<'de> for TextEnableInfo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TextEnableInfo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TextEnableInfo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TextEnableInfo, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<AuthorizedPerson>> = None;
+                let mut f2: Option<Option<Address>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<TextEnableInfoLoaType>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("businessName", 0usize),
+                        ("authorisedPerson", 1usize),
+                        ("address", 2usize),
+                        ("serviceProvider", 3usize),
+                        ("currentVoiceCarrier", 4usize),
+                        ("nnid", 5usize),
+                        ("loaType", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "businessName",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "authorisedPerson",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "address")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "serviceProvider",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "currentVoiceCarrier",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "nnid")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "loaType")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TextEnableInfo {
+                    business_name: f0.flatten(),
+                    authorised_person: f1.flatten(),
+                    address: f2.flatten(),
+                    service_provider: f3.flatten(),
+                    current_voice_carrier: f4.flatten(),
+                    nnid: f5.flatten(),
+                    loa_type: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TextEnableInfo, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TextEnableInfo as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TextEnableInfo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TextEnableInfo {
@@ -4419,7 +8343,7 @@ impl<'de> serde::Deserialize<'de> for TextEnableInfoLoaType {
     }
 }
 /// A request to text enable the numbers in a hosting order.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TextEnableNumbersRequest {
     /// The ID of the project to which the hosting order is associated.
@@ -4469,6 +8393,165 @@ pub struct TextEnableNumbersRequest {
     #[serde(rename = "callbackUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for TextEnableNumbersRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TextEnableNumbersRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TextEnableNumbersRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TextEnableNumbersRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<Vec<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<String> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<DirectLoaInfo>> = None;
+                let mut f8: Option<Option<ResellerLoaInfo>> = None;
+                let mut f9: Option<Option<BlanketLoaInfo>> = None;
+                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f11: Option<Option<bool>> = None;
+                let mut f12: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("projectId", 0usize),
+                        ("displayName", 1usize),
+                        ("regionCode", 2usize),
+                        ("numbers", 3usize),
+                        ("nnid", 4usize),
+                        ("servicePlanId", 5usize),
+                        ("campaignId", 6usize),
+                        ("directLoaInfo", 7usize),
+                        ("resellerLoaInfo", 8usize),
+                        ("blanketLoaInfo", 9usize),
+                        ("scheduledOsrUpdateTime", 10usize),
+                        ("migrateToSinchTmo", 11usize),
+                        ("callbackUrl", 12usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "projectId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "displayName",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "regionCode",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "numbers")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "nnid")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "servicePlanId",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "campaignId",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "directLoaInfo",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "resellerLoaInfo",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "blanketLoaInfo",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "scheduledOsrUpdateTime",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "migrateToSinchTmo",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "callbackUrl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TextEnableNumbersRequest {
+                    project_id: f0.flatten(),
+                    display_name: f1.flatten(),
+                    region_code: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("regionCode"))?,
+                    numbers: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("numbers"))?,
+                    nnid: f4.flatten(),
+                    service_plan_id: f5
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "servicePlanId",
+                        ))?,
+                    campaign_id: f6.flatten(),
+                    direct_loa_info: f7.flatten(),
+                    reseller_loa_info: f8.flatten(),
+                    blanket_loa_info: f9.flatten(),
+                    scheduled_osr_update_time: f10.flatten(),
+                    migrate_to_sinch_tmo: f11.flatten(),
+                    callback_url: f12.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("TextEnableNumbersRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TextEnableNumbersRequest {
@@ -4550,13 +8633,60 @@ impl TextEnableNumbersRequest {
     }
 }
 /// `TextEnableResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TextEnableResponse {
     /// The ID of the hosting order.
     #[serde(rename = "hostingOrderId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hosting_order_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for TextEnableResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TextEnableResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TextEnableResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TextEnableResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("hostingOrderId", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "hostingOrderId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TextEnableResponse {
+                    hosting_order_id: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TextEnableResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TextEnableResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TextEnableResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TextEnableResponse {
@@ -4572,7 +8702,7 @@ impl TextEnableResponse {
     }
 }
 /// `TextEnableTollFreeNumbersDirectLoaInfoRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TextEnableTollFreeNumbersDirectLoaInfoRequest {
     /// `allOf`
@@ -4582,6 +8712,57 @@ pub struct TextEnableTollFreeNumbersDirectLoaInfoRequest {
     /// `directLoaInfo`
     #[serde(rename = "directLoaInfo")]
     pub direct_loa_info: DirectLoaInfo,
+}
+impl<'de> serde::Deserialize<'de> for TextEnableTollFreeNumbersDirectLoaInfoRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TextEnableTollFreeNumbersDirectLoaInfoRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TextEnableTollFreeNumbersDirectLoaInfoRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TextEnableTollFreeNumbersDirectLoaInfoRequest, __A::Error> {
+                let mut f0: Option<Option<TextEnableTollFreeNumbersLoaInfoCommon>> = None;
+                let mut f1: Option<DirectLoaInfo> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("allOf", 0usize), ("directLoaInfo", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "allOf")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "directLoaInfo",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TextEnableTollFreeNumbersDirectLoaInfoRequest {
+                    all_of: f0.flatten(),
+                    direct_loa_info: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("directLoaInfo"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "TextEnableTollFreeNumbersDirectLoaInfoRequest",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TextEnableTollFreeNumbersDirectLoaInfoRequest {
@@ -4603,7 +8784,7 @@ impl TextEnableTollFreeNumbersDirectLoaInfoRequest {
     }
 }
 /// `TextEnableTollFreeNumbersLoaInfoCommon`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TextEnableTollFreeNumbersLoaInfoCommon {
     /// The project id we want the numbers to be enabled for.
@@ -4629,6 +8810,111 @@ pub struct TextEnableTollFreeNumbersLoaInfoCommon {
     #[serde(rename = "callbackUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for TextEnableTollFreeNumbersLoaInfoCommon {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TextEnableTollFreeNumbersLoaInfoCommon;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TextEnableTollFreeNumbersLoaInfoCommon")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TextEnableTollFreeNumbersLoaInfoCommon, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<Vec<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<String> = None;
+                let mut f6: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("projectId", 0usize),
+                        ("displayName", 1usize),
+                        ("regionCode", 2usize),
+                        ("numbers", 3usize),
+                        ("scheduledZipwhipProvisioningTime", 4usize),
+                        ("servicePlanId", 5usize),
+                        ("callbackUrl", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "projectId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "displayName",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "regionCode",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "numbers")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "scheduledZipwhipProvisioningTime",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "servicePlanId",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "callbackUrl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TextEnableTollFreeNumbersLoaInfoCommon {
+                    project_id: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("projectId"))?,
+                    display_name: f1.flatten(),
+                    region_code: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("regionCode"))?,
+                    numbers: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("numbers"))?,
+                    scheduled_zipwhip_provisioning_time: f4.flatten(),
+                    service_plan_id: f5
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "servicePlanId",
+                        ))?,
+                    callback_url: f6.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("TextEnableTollFreeNumbersLoaInfoCommon", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TextEnableTollFreeNumbersLoaInfoCommon {
@@ -4803,7 +9089,7 @@ for TextEnableTollFreeNumbersRequest {
     }
 }
 /// `TextEnableTollFreeNumbersResellerLoaInfoRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TextEnableTollFreeNumbersResellerLoaInfoRequest {
     /// `allOf`
@@ -4813,6 +9099,59 @@ pub struct TextEnableTollFreeNumbersResellerLoaInfoRequest {
     /// `resellerLoaInfo`
     #[serde(rename = "resellerLoaInfo")]
     pub reseller_loa_info: ResellerLoaInfo,
+}
+impl<'de> serde::Deserialize<'de> for TextEnableTollFreeNumbersResellerLoaInfoRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TextEnableTollFreeNumbersResellerLoaInfoRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TextEnableTollFreeNumbersResellerLoaInfoRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TextEnableTollFreeNumbersResellerLoaInfoRequest, __A::Error> {
+                let mut f0: Option<Option<TextEnableTollFreeNumbersLoaInfoCommon>> = None;
+                let mut f1: Option<ResellerLoaInfo> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("allOf", 0usize), ("resellerLoaInfo", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "allOf")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "resellerLoaInfo",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TextEnableTollFreeNumbersResellerLoaInfoRequest {
+                    all_of: f0.flatten(),
+                    reseller_loa_info: f1
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "resellerLoaInfo",
+                        ))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "TextEnableTollFreeNumbersResellerLoaInfoRequest",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TextEnableTollFreeNumbersResellerLoaInfoRequest {
@@ -4896,11 +9235,47 @@ impl<'de> serde::Deserialize<'de> for Type {
 /// A timestamp in ISO 8601 format indicating the last time the status was updated.
 pub type UpdateTime = String;
 /// `VerifyVoiceChallengeRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerifyVoiceChallengeRequest {
     /// `code`
     pub code: String,
+}
+impl<'de> serde::Deserialize<'de> for VerifyVoiceChallengeRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerifyVoiceChallengeRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerifyVoiceChallengeRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerifyVoiceChallengeRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("code", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerifyVoiceChallengeRequest {
+                    code: f0.ok_or_else(|| serde::de::Error::missing_field("code"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("VerifyVoiceChallengeRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerifyVoiceChallengeRequest {

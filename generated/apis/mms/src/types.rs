@@ -7,12 +7,53 @@
     clippy::large_enum_variant
 )]
 /// Supports .mp3 (audio/mp3, audio/mpeg), .wav (audio/x-wave, audio/x-wav), and .am (audio/amr).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Audio {
     /// `audio`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio: Option<AudioAudio>,
+}
+impl<'de> serde::Deserialize<'de> for Audio {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Audio;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Audio")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Audio, __A::Error> {
+                let mut f0: Option<Option<AudioAudio>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("audio", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "audio")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Audio { audio: f0.flatten() })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Audio, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Audio as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Audio", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Audio {
@@ -28,12 +69,53 @@ impl Audio {
     }
 }
 /// `AudioAudio`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AudioAudio {
     /// Public content URL where the audio file is accessible.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for AudioAudio {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AudioAudio;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AudioAudio")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AudioAudio, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("url", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AudioAudio { url: f0.flatten() })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AudioAudio, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AudioAudio as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("AudioAudio", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AudioAudio {
@@ -49,12 +131,53 @@ impl AudioAudio {
     }
 }
 /// Supports .ics, .ical, .ifb, and .icalendar (text/calendar).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Calendar {
     /// `calendar`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calendar: Option<CalendarCalendar>,
+}
+impl<'de> serde::Deserialize<'de> for Calendar {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Calendar;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Calendar")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Calendar, __A::Error> {
+                let mut f0: Option<Option<CalendarCalendar>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("calendar", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "calendar")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Calendar { calendar: f0.flatten() })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Calendar, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Calendar as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Calendar", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Calendar {
@@ -70,12 +193,55 @@ impl Calendar {
     }
 }
 /// `CalendarCalendar`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CalendarCalendar {
     /// Public content URL where the calendar is accessible.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CalendarCalendar {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CalendarCalendar;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CalendarCalendar")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CalendarCalendar, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("url", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CalendarCalendar {
+                    url: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CalendarCalendar, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CalendarCalendar as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CalendarCalendar", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CalendarCalendar {
@@ -91,12 +257,53 @@ impl CalendarCalendar {
     }
 }
 /// Supports .vcf and .vcard (text/vcard, text/v-card, text/x-vcard).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Contact {
     /// `contact`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<ContactContact>,
+}
+impl<'de> serde::Deserialize<'de> for Contact {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Contact;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Contact")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Contact, __A::Error> {
+                let mut f0: Option<Option<ContactContact>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("contact", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "contact")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Contact { contact: f0.flatten() })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Contact, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Contact as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Contact", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Contact {
@@ -112,12 +319,55 @@ impl Contact {
     }
 }
 /// `ContactContact`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactContact {
     /// Public content URL where the contact card is accessible.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ContactContact {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContactContact;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContactContact")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ContactContact, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("url", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ContactContact {
+                    url: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ContactContact, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ContactContact as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ContactContact", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContactContact {
@@ -133,12 +383,53 @@ impl ContactContact {
     }
 }
 /// Supports .jpg (image/jpg, image/jpeg), .png (image/png), and .gif (image/gif).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Image {
     /// `image`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<ImageImage>,
+}
+impl<'de> serde::Deserialize<'de> for Image {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Image;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Image")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Image, __A::Error> {
+                let mut f0: Option<Option<ImageImage>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("image", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "image")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Image { image: f0.flatten() })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Image, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Image as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Image", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Image {
@@ -154,12 +445,53 @@ impl Image {
     }
 }
 /// `ImageImage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ImageImage {
     /// Public content URL where the image is accessible.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ImageImage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ImageImage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ImageImage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ImageImage, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("url", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ImageImage { url: f0.flatten() })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ImageImage, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ImageImage as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ImageImage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ImageImage {
@@ -175,13 +507,60 @@ impl ImageImage {
     }
 }
 /// `MessageText`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct MessageText {
     /// Text that is delivered alongside the content if added in a slide of the MMS. Supports plain text. Maximum of 5000 characters.
     #[serde(rename = "message-text")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_text: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for MessageText {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessageText;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessageText")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MessageText, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("message-text", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "message-text",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MessageText {
+                    message_text: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<MessageText, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<MessageText as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("MessageText", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MessageText {
@@ -320,12 +699,53 @@ impl From<SendSavedMms> for MmsRequest {
     }
 }
 /// Supports .pdf (application/pdf, application/x-pdf).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Pdf {
     /// `pdf`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pdf: Option<PdfPdf>,
+}
+impl<'de> serde::Deserialize<'de> for Pdf {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Pdf;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Pdf")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Pdf, __A::Error> {
+                let mut f0: Option<Option<PdfPdf>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("pdf", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "pdf")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Pdf { pdf: f0.flatten() })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Pdf, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Pdf as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Pdf", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Pdf {
@@ -341,12 +761,53 @@ impl Pdf {
     }
 }
 /// `PdfPdf`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct PdfPdf {
     /// Public content URL where the PDF is accessible.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for PdfPdf {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PdfPdf;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PdfPdf")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PdfPdf, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("url", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PdfPdf { url: f0.flatten() })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<PdfPdf, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<PdfPdf as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("PdfPdf", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PdfPdf {
@@ -362,7 +823,7 @@ impl PdfPdf {
     }
 }
 /// `ResponsePayload`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ResponsePayload {
     /// Indicates the status of the action. Either `success` or `failure`.
@@ -394,6 +855,109 @@ pub struct ResponsePayload {
     #[serde(rename = "error-info")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_info: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ResponsePayload {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponsePayload;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ResponsePayload")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ResponsePayload, __A::Error> {
+                let mut f0: Option<Option<ResponsePayloadStatus>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("status", 0usize),
+                        ("status-details", 1usize),
+                        ("tracking-id", 2usize),
+                        ("to", 3usize),
+                        ("mms-id", 4usize),
+                        ("from", 5usize),
+                        ("error-code", 6usize),
+                        ("error-info", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "status-details",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "tracking-id",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "to")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "mms-id")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "from")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "error-code",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "error-info",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResponsePayload {
+                    status: f0.flatten(),
+                    status_details: f1.flatten(),
+                    tracking_id: f2.flatten(),
+                    to: f3.flatten(),
+                    mms_id: f4.flatten(),
+                    from: f5.flatten(),
+                    error_code: f6.flatten(),
+                    error_info: f7.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ResponsePayload, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ResponsePayload as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ResponsePayload", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ResponsePayload {
@@ -513,7 +1077,7 @@ impl<'de> serde::Deserialize<'de> for ResponsePayloadStatus {
     }
 }
 /// This is to save an MMS.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SaveMms {
     /// The action for this API request. In this case, the action stores the MMS defined in the JSON.
@@ -557,6 +1121,116 @@ pub struct SaveMms {
     /// Note that you cannot include multiple files of the same MIME type on the same slide. Also note that, if transcoding is `ON` for the account, the API shall reformat the content when necessary, so it can be delivered to the end-users handset in the best possible way.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slide: Option<Vec<SaveMmsSlideItem>>,
+}
+impl<'de> serde::Deserialize<'de> for SaveMms {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SaveMms;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SaveMms")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SaveMms, __A::Error> {
+                let mut f0: Option<SaveMmsAction> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<bool>> = None;
+                let mut f4: Option<Option<bool>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<String> = None;
+                let mut f8: Option<Option<Vec<SaveMmsSlideItem>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("action", 0usize),
+                        ("message-subject", 1usize),
+                        ("fallback-sms-text", 2usize),
+                        ("disable-fallback-sms", 3usize),
+                        ("disable-fallback-sms-link", 4usize),
+                        ("fallback-sms-link-expiration", 5usize),
+                        ("client-reference", 6usize),
+                        ("name", 7usize),
+                        ("slide", 8usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "action")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "message-subject",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "fallback-sms-text",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "disable-fallback-sms",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "disable-fallback-sms-link",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "fallback-sms-link-expiration",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "client-reference",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "name")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "slide")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SaveMms {
+                    action: f0.ok_or_else(|| serde::de::Error::missing_field("action"))?,
+                    message_subject: f1.flatten(),
+                    fallback_sms_text: f2.flatten(),
+                    disable_fallback_sms: f3.flatten(),
+                    disable_fallback_sms_link: f4.flatten(),
+                    fallback_sms_link_expiration: f5.flatten(),
+                    client_reference: f6.flatten(),
+                    name: f7.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    slide: f8.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SaveMms", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SaveMms {
@@ -683,9 +1357,6 @@ impl<'de> serde::Deserialize<'de> for SaveMmsSlideItem {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-            &[("message-text", 0usize)],
-        );
         struct __Visitor;
         impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = SaveMmsSlideItem;
@@ -698,6 +1369,9 @@ impl<'de> serde::Deserialize<'de> for SaveMmsSlideItem {
             ) -> Result<SaveMmsSlideItem, __A::Error> {
                 let mut f0: Option<Option<String>> = None;
                 let mut rest = serde_json::Map::new();
+                const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+                    &[("message-text", 0usize)],
+                );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
@@ -724,7 +1398,7 @@ impl<'de> serde::Deserialize<'de> for SaveMmsSlideItem {
                 })
             }
         }
-        deserializer.deserialize_map(__Visitor)
+        deserializer.deserialize_struct("SaveMmsSlideItem", &[], __Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -970,7 +1644,7 @@ impl From<Pdf> for SaveMmsSlideItemKind {
     }
 }
 /// This is to send an MMS.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SendMms {
     /// The action for this API request. In this case, to send an MMS.
@@ -1030,6 +1704,163 @@ pub struct SendMms {
     ///
     /// Note that you cannot include multiple files of the same MIME type on the same slide. Also note that, if transcoding is `ON` for the account, the API shall reformat the content when necessary, so it can be delivered to the end-users handset in the best possible way.
     pub slide: Vec<SendMmsSlideItem>,
+}
+impl<'de> serde::Deserialize<'de> for SendMms {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SendMms;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SendMms")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SendMms, __A::Error> {
+                let mut f0: Option<SendMmsAction> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<bool>> = None;
+                let mut f8: Option<Option<bool>> = None;
+                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f11: Option<Option<String>> = None;
+                let mut f12: Option<Option<bool>> = None;
+                let mut f13: Option<Vec<SendMmsSlideItem>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("action", 0usize),
+                        ("service-id", 1usize),
+                        ("to", 2usize),
+                        ("from", 3usize),
+                        ("from-mask", 4usize),
+                        ("message-subject", 5usize),
+                        ("fallback-sms-text", 6usize),
+                        ("disable-fallback-sms-link", 7usize),
+                        ("disable-fallback-sms", 8usize),
+                        ("fallback-sms-link-expiration", 9usize),
+                        ("mms-expiry-timestamp", 10usize),
+                        ("client-reference", 11usize),
+                        ("cache-content", 12usize),
+                        ("slide", 13usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "action")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "service-id",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "to")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "from")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "from-mask",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "message-subject",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "fallback-sms-text",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "disable-fallback-sms-link",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "disable-fallback-sms",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "fallback-sms-link-expiration",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "mms-expiry-timestamp",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "client-reference",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "cache-content",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "slide")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SendMms {
+                    action: f0.ok_or_else(|| serde::de::Error::missing_field("action"))?,
+                    service_id: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("service-id"))?,
+                    to: f2.ok_or_else(|| serde::de::Error::missing_field("to"))?,
+                    from: f3.ok_or_else(|| serde::de::Error::missing_field("from"))?,
+                    from_mask: f4.flatten(),
+                    message_subject: f5.flatten(),
+                    fallback_sms_text: f6.flatten(),
+                    disable_fallback_sms_link: f7.flatten(),
+                    disable_fallback_sms: f8.flatten(),
+                    fallback_sms_link_expiration: f9.flatten(),
+                    mms_expiry_timestamp: f10.flatten(),
+                    client_reference: f11.flatten(),
+                    cache_content: f12.flatten(),
+                    slide: f13.ok_or_else(|| serde::de::Error::missing_field("slide"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("SendMms", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SendMms {
@@ -1183,9 +2014,6 @@ impl<'de> serde::Deserialize<'de> for SendMmsSlideItem {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-            &[("message-text", 0usize)],
-        );
         struct __Visitor;
         impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = SendMmsSlideItem;
@@ -1198,6 +2026,9 @@ impl<'de> serde::Deserialize<'de> for SendMmsSlideItem {
             ) -> Result<SendMmsSlideItem, __A::Error> {
                 let mut f0: Option<Option<String>> = None;
                 let mut rest = serde_json::Map::new();
+                const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+                    &[("message-text", 0usize)],
+                );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
@@ -1224,7 +2055,7 @@ impl<'de> serde::Deserialize<'de> for SendMmsSlideItem {
                 })
             }
         }
-        deserializer.deserialize_map(__Visitor)
+        deserializer.deserialize_struct("SendMmsSlideItem", &[], __Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1470,7 +2301,7 @@ impl From<Pdf> for SendMmsSlideItemKind {
     }
 }
 /// This is to send a saved MMS.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SendSavedMms {
     /// The action for this API request. In this case, the API sends the saved MMS Template from a specified account, using an MMSID, to a single mobile number.
@@ -1521,6 +2352,163 @@ pub struct SendSavedMms {
     #[serde(rename = "custom-slides")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_slides: Option<Vec<SendSavedMmsCustomSlidesItem>>,
+}
+impl<'de> serde::Deserialize<'de> for SendSavedMms {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SendSavedMms;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SendSavedMms")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SendSavedMms, __A::Error> {
+                let mut f0: Option<SendSavedMmsAction> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<bool>> = None;
+                let mut f9: Option<Option<bool>> = None;
+                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f11: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f12: Option<Option<String>> = None;
+                let mut f13: Option<Option<Vec<SendSavedMmsCustomSlidesItem>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("action", 0usize),
+                        ("mms-id", 1usize),
+                        ("service-id", 2usize),
+                        ("to", 3usize),
+                        ("from", 4usize),
+                        ("from-mask", 5usize),
+                        ("message-subject", 6usize),
+                        ("fallback-sms-text", 7usize),
+                        ("disable-fallback-sms", 8usize),
+                        ("disable-fallback-sms-link", 9usize),
+                        ("fallback-sms-link-expiration", 10usize),
+                        ("mms-expiry-timestamp", 11usize),
+                        ("client-reference", 12usize),
+                        ("custom-slides", 13usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "action")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "mms-id")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "service-id",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "to")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "from")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "from-mask",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "message-subject",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "fallback-sms-text",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "disable-fallback-sms",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "disable-fallback-sms-link",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "fallback-sms-link-expiration",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "mms-expiry-timestamp",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "client-reference",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "custom-slides",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SendSavedMms {
+                    action: f0.ok_or_else(|| serde::de::Error::missing_field("action"))?,
+                    mms_id: f1.ok_or_else(|| serde::de::Error::missing_field("mms-id"))?,
+                    service_id: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("service-id"))?,
+                    to: f3.ok_or_else(|| serde::de::Error::missing_field("to"))?,
+                    from: f4.ok_or_else(|| serde::de::Error::missing_field("from"))?,
+                    from_mask: f5.flatten(),
+                    message_subject: f6.flatten(),
+                    fallback_sms_text: f7.flatten(),
+                    disable_fallback_sms: f8.flatten(),
+                    disable_fallback_sms_link: f9.flatten(),
+                    fallback_sms_link_expiration: f10.flatten(),
+                    mms_expiry_timestamp: f11.flatten(),
+                    client_reference: f12.flatten(),
+                    custom_slides: f13.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SendSavedMms", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SendSavedMms {
@@ -1662,7 +2650,7 @@ impl<'de> serde::Deserialize<'de> for SendSavedMmsAction {
     }
 }
 /// `SendSavedMmsCustomSlidesItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SendSavedMmsCustomSlidesItem {
     /// Any existing text in the slide of the message specified in `custom-slide` will be replaced with this text.
@@ -1673,6 +2661,62 @@ pub struct SendSavedMmsCustomSlidesItem {
     #[serde(rename = "custom-slide")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_slide: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for SendSavedMmsCustomSlidesItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SendSavedMmsCustomSlidesItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SendSavedMmsCustomSlidesItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SendSavedMmsCustomSlidesItem, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("custom-message-text", 0usize), ("custom-slide", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "custom-message-text",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "custom-slide",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SendSavedMmsCustomSlidesItem {
+                    custom_message_text: f0.flatten(),
+                    custom_slide: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SendSavedMmsCustomSlidesItem, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SendSavedMmsCustomSlidesItem as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("SendSavedMmsCustomSlidesItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SendSavedMmsCustomSlidesItem {
@@ -1696,12 +2740,53 @@ impl SendSavedMmsCustomSlidesItem {
     }
 }
 /// Supports .mp4 (video/mp4), .mpg or .mpeg (video/mpeg), .avi (video/x-msvideo), .wmv (video/x-ms-wmv), .mov (video/quicktime), and .3gp (video/3gpp).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Video {
     /// `video`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub video: Option<VideoVideo>,
+}
+impl<'de> serde::Deserialize<'de> for Video {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Video;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Video")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Video, __A::Error> {
+                let mut f0: Option<Option<VideoVideo>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("video", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "video")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Video { video: f0.flatten() })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Video, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Video as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Video", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Video {
@@ -1717,12 +2802,53 @@ impl Video {
     }
 }
 /// `VideoVideo`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VideoVideo {
     /// Public content URL where the video is accessible.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for VideoVideo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VideoVideo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VideoVideo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VideoVideo, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("url", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VideoVideo { url: f0.flatten() })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VideoVideo, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VideoVideo as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("VideoVideo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VideoVideo {

@@ -311,7 +311,7 @@ impl<'de> serde::Deserialize<'de> for ApiVoIpProbability {
     }
 }
 /// `ErrorResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ErrorResponse {
     /// The error status code.
@@ -330,6 +330,69 @@ pub struct ErrorResponse {
         with = "sinch_sdk_runtime::double_option"
     )]
     pub r#type: Option<Option<String>>,
+}
+impl<'de> serde::Deserialize<'de> for ErrorResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ErrorResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ErrorResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ErrorResponse, __A::Error> {
+                let mut f0: Option<Option<i32>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("status", 0usize),
+                        ("title", 1usize),
+                        ("detail", 2usize),
+                        ("type", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "detail")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ErrorResponse {
+                    status: f0.flatten(),
+                    title: f1.flatten(),
+                    detail: f2.flatten(),
+                    r#type: f3,
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ErrorResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ErrorResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ErrorResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ErrorResponse {
@@ -365,7 +428,7 @@ impl ErrorResponse {
     }
 }
 /// `LineResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct LineResponse {
     /// Name of the carrier.
@@ -421,6 +484,99 @@ pub struct LineResponse {
     )]
     pub error: Option<Option<ErrorResponse>>,
 }
+impl<'de> serde::Deserialize<'de> for LineResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = LineResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct LineResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<LineResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<ApiLineType>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<bool>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<ErrorResponse>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("carrier", 0usize),
+                        ("type", 1usize),
+                        ("mobileCountryCode", 2usize),
+                        ("mobileNetworkCode", 3usize),
+                        ("ported", 4usize),
+                        ("portingDate", 5usize),
+                        ("error", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "carrier")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "mobileCountryCode",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "mobileNetworkCode",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "ported")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "portingDate",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "error")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(LineResponse {
+                    carrier: f0,
+                    r#type: f1,
+                    mobile_country_code: f2,
+                    mobile_network_code: f3,
+                    ported: f4,
+                    porting_date: f5,
+                    error: f6,
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<LineResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<LineResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("LineResponse", &[], __Visitor)
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LineResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -473,7 +629,7 @@ impl LineResponse {
     }
 }
 /// `NumberLookupRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct NumberLookupRequest {
     /// MSISDN in E.164 format to query.
@@ -489,6 +645,60 @@ pub struct NumberLookupRequest {
         with = "sinch_sdk_runtime::double_option"
     )]
     pub rnd_feature_options: Option<Option<RndFeatureOptions>>,
+}
+impl<'de> serde::Deserialize<'de> for NumberLookupRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NumberLookupRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NumberLookupRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NumberLookupRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<Vec<ApiFeature>>> = None;
+                let mut f2: Option<Option<RndFeatureOptions>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("number", 0usize),
+                        ("features", 1usize),
+                        ("rndFeatureOptions", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "number")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "features")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "rndFeatureOptions",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NumberLookupRequest {
+                    number: f0.ok_or_else(|| serde::de::Error::missing_field("number"))?,
+                    features: f1.flatten(),
+                    rnd_feature_options: f2,
+                })
+            }
+        }
+        deserializer.deserialize_struct("NumberLookupRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NumberLookupRequest {
@@ -513,7 +723,7 @@ impl NumberLookupRequest {
     }
 }
 /// `NumberLookupResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NumberLookupResponse {
     /// An object containing information about the line type of the number.
@@ -557,6 +767,95 @@ pub struct NumberLookupResponse {
     /// Requested MSISDN in E.164 format.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for NumberLookupResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NumberLookupResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NumberLookupResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NumberLookupResponse, __A::Error> {
+                let mut f0: Option<Option<LineResponse>> = None;
+                let mut f1: Option<Option<SimSwapResponse>> = None;
+                let mut f2: Option<Option<VoIpDetectionResponse>> = None;
+                let mut f3: Option<Option<RndResponse>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("line", 0usize),
+                        ("simSwap", 1usize),
+                        ("voIPDetection", 2usize),
+                        ("rnd", 3usize),
+                        ("countryCode", 4usize),
+                        ("traceId", 5usize),
+                        ("number", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "line")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "simSwap")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "voIPDetection",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "rnd")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "countryCode",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "traceId")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "number")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NumberLookupResponse {
+                    line: f0,
+                    sim_swap: f1,
+                    vo_ip_detection: f2,
+                    rnd: f3,
+                    country_code: f4.flatten(),
+                    trace_id: f5.flatten(),
+                    number: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<NumberLookupResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<NumberLookupResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("NumberLookupResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NumberLookupResponse {
@@ -610,7 +909,7 @@ impl NumberLookupResponse {
     }
 }
 /// `ProblemDetails`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ProblemDetails {
     /// A URI reference that identifies the problem type.
@@ -630,6 +929,69 @@ pub struct ProblemDetails {
     #[serde(rename = "traceId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trace_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ProblemDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProblemDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProblemDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ProblemDetails, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("title", 1usize),
+                        ("status", 2usize),
+                        ("traceId", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "traceId")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ProblemDetails {
+                    r#type: f0,
+                    title: f1.flatten(),
+                    status: f2.flatten(),
+                    trace_id: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ProblemDetails, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ProblemDetails as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ProblemDetails", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ProblemDetails {
@@ -665,13 +1027,60 @@ impl ProblemDetails {
     }
 }
 /// `RndFeatureOptions`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RndFeatureOptions {
     /// Last contact date in YYYY-MM-DD format.
     #[serde(rename = "contactDate")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_date: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for RndFeatureOptions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RndFeatureOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RndFeatureOptions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RndFeatureOptions, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("contactDate", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "contactDate",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RndFeatureOptions {
+                    contact_date: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RndFeatureOptions, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RndFeatureOptions as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("RndFeatureOptions", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RndFeatureOptions {
@@ -687,7 +1096,7 @@ impl RndFeatureOptions {
     }
 }
 /// `RndResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RndResponse {
     /// Provides information whether the number was disconnected after provided last contact date.
@@ -704,6 +1113,58 @@ pub struct RndResponse {
         with = "sinch_sdk_runtime::double_option"
     )]
     pub error: Option<Option<ErrorResponse>>,
+}
+impl<'de> serde::Deserialize<'de> for RndResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RndResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RndResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RndResponse, __A::Error> {
+                let mut f0: Option<Option<bool>> = None;
+                let mut f1: Option<Option<ErrorResponse>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("disconnected", 0usize), ("error", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "disconnected",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "error")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RndResponse {
+                    disconnected: f0,
+                    error: f1,
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RndResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RndResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("RndResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RndResponse {
@@ -727,7 +1188,7 @@ impl RndResponse {
     }
 }
 /// `SimSwapResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SimSwapResponse {
     /// Indicates whether SIM was changed.
@@ -752,6 +1213,63 @@ pub struct SimSwapResponse {
         with = "sinch_sdk_runtime::double_option"
     )]
     pub error: Option<Option<ErrorResponse>>,
+}
+impl<'de> serde::Deserialize<'de> for SimSwapResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SimSwapResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SimSwapResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SimSwapResponse, __A::Error> {
+                let mut f0: Option<Option<bool>> = None;
+                let mut f1: Option<Option<ApiSwapPeriod>> = None;
+                let mut f2: Option<Option<ErrorResponse>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("swapped", 0usize), ("swapPeriod", 1usize), ("error", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "swapped")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "swapPeriod",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "error")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SimSwapResponse {
+                    swapped: f0,
+                    swap_period: f1,
+                    error: f2,
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SimSwapResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SimSwapResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("SimSwapResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SimSwapResponse {
@@ -781,7 +1299,7 @@ impl SimSwapResponse {
     }
 }
 /// `VoIpDetectionResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VoIpDetectionResponse {
     /// Probability of number being VoIP based on the AI analysis.
@@ -798,6 +1316,58 @@ pub struct VoIpDetectionResponse {
         with = "sinch_sdk_runtime::double_option"
     )]
     pub error: Option<Option<ErrorResponse>>,
+}
+impl<'de> serde::Deserialize<'de> for VoIpDetectionResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VoIpDetectionResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VoIpDetectionResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VoIpDetectionResponse, __A::Error> {
+                let mut f0: Option<Option<ApiVoIpProbability>> = None;
+                let mut f1: Option<Option<ErrorResponse>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("probability", 0usize), ("error", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "probability",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "error")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VoIpDetectionResponse {
+                    probability: f0,
+                    error: f1,
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VoIpDetectionResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VoIpDetectionResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("VoIpDetectionResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VoIpDetectionResponse {

@@ -7,7 +7,7 @@
     clippy::large_enum_variant
 )]
 /// The phone number that has been rented by a customer and assigned to a project.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ActiveNumberRequest {
     /// User supplied name for the phone number.
@@ -26,6 +26,85 @@ pub struct ActiveNumberRequest {
     #[serde(rename = "callbackUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ActiveNumberRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ActiveNumberRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ActiveNumberRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ActiveNumberRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<SmsConfiguration>> = None;
+                let mut f2: Option<Option<VoiceConfiguration>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("displayName", 0usize),
+                        ("smsConfiguration", 1usize),
+                        ("voiceConfiguration", 2usize),
+                        ("callbackUrl", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "displayName",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "smsConfiguration",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "voiceConfiguration",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "callbackUrl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ActiveNumberRequest {
+                    display_name: f0.flatten(),
+                    sms_configuration: f1.flatten(),
+                    voice_configuration: f2.flatten(),
+                    callback_url: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ActiveNumberRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ActiveNumberRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ActiveNumberRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ActiveNumberRequest {
@@ -61,7 +140,7 @@ impl ActiveNumberRequest {
     }
 }
 /// The phone number that has been bought by a customer and assigned to a project.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ActiveNumberResponse {
     /// `phoneNumber`
@@ -113,6 +192,163 @@ pub struct ActiveNumberResponse {
     #[serde(rename = "callbackUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ActiveNumberResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ActiveNumberResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ActiveNumberResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ActiveNumberResponse, __A::Error> {
+                let mut f0: Option<Option<PhoneNumber>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<RegionCode>> = None;
+                let mut f4: Option<Option<NumberType>> = None;
+                let mut f5: Option<Option<Vec<NumberCapability>>> = None;
+                let mut f6: Option<Option<Money>> = None;
+                let mut f7: Option<Option<i32>> = None;
+                let mut f8: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f10: Option<Option<SmsConfiguration>> = None;
+                let mut f11: Option<Option<VoiceConfiguration>> = None;
+                let mut f12: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("phoneNumber", 0usize),
+                        ("projectId", 1usize),
+                        ("displayName", 2usize),
+                        ("regionCode", 3usize),
+                        ("type", 4usize),
+                        ("capability", 5usize),
+                        ("money", 6usize),
+                        ("paymentIntervalMonths", 7usize),
+                        ("nextChargeDate", 8usize),
+                        ("expireAt", 9usize),
+                        ("smsConfiguration", 10usize),
+                        ("voiceConfiguration", 11usize),
+                        ("callbackUrl", 12usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "projectId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "displayName",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "regionCode",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "type")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "capability",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "money")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "paymentIntervalMonths",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "nextChargeDate",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "expireAt")?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "smsConfiguration",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "voiceConfiguration",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "callbackUrl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ActiveNumberResponse {
+                    phone_number: f0.flatten(),
+                    project_id: f1.flatten(),
+                    display_name: f2.flatten(),
+                    region_code: f3.flatten(),
+                    r#type: f4.flatten(),
+                    capability: f5.flatten(),
+                    money: f6.flatten(),
+                    payment_interval_months: f7.flatten(),
+                    next_charge_date: f8.flatten(),
+                    expire_at: f9.flatten(),
+                    sms_configuration: f10.flatten(),
+                    voice_configuration: f11.flatten(),
+                    callback_url: f12.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ActiveNumberResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ActiveNumberResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ActiveNumberResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ActiveNumberResponse {
@@ -277,7 +513,7 @@ impl<'de> serde::Deserialize<'de> for AddressValidationResultCode {
     }
 }
 /// `Attachment`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Attachment {
     /// `attachmentId`
@@ -308,6 +544,107 @@ pub struct Attachment {
     #[serde(rename = "documentType")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_type: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Attachment {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Attachment;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Attachment")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Attachment, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f5: Option<Option<UploadStatus>> = None;
+                let mut f6: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("attachmentId", 0usize),
+                        ("fileName", 1usize),
+                        ("mimeType", 2usize),
+                        ("createTime", 3usize),
+                        ("updateTime", 4usize),
+                        ("uploadStatus", 5usize),
+                        ("documentType", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "attachmentId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "fileName")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "mimeType")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "createTime",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "updateTime",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "uploadStatus",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "documentType",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Attachment {
+                    attachment_id: f0.flatten(),
+                    file_name: f1.flatten(),
+                    mime_type: f2.flatten(),
+                    create_time: f3.flatten(),
+                    update_time: f4.flatten(),
+                    upload_status: f5.flatten(),
+                    document_type: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Attachment, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Attachment as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Attachment", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Attachment {
@@ -361,7 +698,7 @@ impl Attachment {
     }
 }
 /// `AttachmentTemplate`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AttachmentTemplate {
     /// Attachment template file name
@@ -370,6 +707,54 @@ pub struct AttachmentTemplate {
     /// URL where the template can be downloaded from
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for AttachmentTemplate {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AttachmentTemplate;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AttachmentTemplate")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AttachmentTemplate, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize), ("url", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AttachmentTemplate {
+                    name: f0.flatten(),
+                    url: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AttachmentTemplate, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AttachmentTemplate as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("AttachmentTemplate", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AttachmentTemplate {
@@ -390,7 +775,7 @@ impl AttachmentTemplate {
     }
 }
 /// The phone numbers that are available to be rented in [dashboard.sinch.com](https://dashboard.sinch.com/numbers/buy-numbers) or via the public numbers API.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AvailableNumber {
     /// `phoneNumber`
@@ -425,6 +810,121 @@ pub struct AvailableNumber {
     #[serde(rename = "supportingDocumentationRequired")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supporting_documentation_required: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for AvailableNumber {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AvailableNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AvailableNumber")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AvailableNumber, __A::Error> {
+                let mut f0: Option<Option<PhoneNumber>> = None;
+                let mut f1: Option<Option<RegionCode>> = None;
+                let mut f2: Option<Option<NumberType>> = None;
+                let mut f3: Option<Option<Vec<NumberCapability>>> = None;
+                let mut f4: Option<Option<Money>> = None;
+                let mut f5: Option<Option<Money>> = None;
+                let mut f6: Option<Option<i32>> = None;
+                let mut f7: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("phoneNumber", 0usize),
+                        ("regionCode", 1usize),
+                        ("type", 2usize),
+                        ("capability", 3usize),
+                        ("setupPrice", 4usize),
+                        ("monthlyPrice", 5usize),
+                        ("paymentIntervalMonths", 6usize),
+                        ("supportingDocumentationRequired", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "regionCode",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "type")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "capability",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "setupPrice",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "monthlyPrice",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "paymentIntervalMonths",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "supportingDocumentationRequired",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AvailableNumber {
+                    phone_number: f0.flatten(),
+                    region_code: f1.flatten(),
+                    r#type: f2.flatten(),
+                    capability: f3.flatten(),
+                    setup_price: f4.flatten(),
+                    monthly_price: f5.flatten(),
+                    payment_interval_months: f6.flatten(),
+                    supporting_documentation_required: f7.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AvailableNumber, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AvailableNumber as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("AvailableNumber", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AvailableNumber {
@@ -484,7 +984,7 @@ impl AvailableNumber {
     }
 }
 /// A region for which numbers are provided.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AvailableRegion {
     /// `regionCode`
@@ -498,6 +998,67 @@ pub struct AvailableRegion {
     /// A list of the different number types available. Examples: `MOBILE` or `LOCAL`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub types: Option<Vec<NumberType>>,
+}
+impl<'de> serde::Deserialize<'de> for AvailableRegion {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AvailableRegion;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AvailableRegion")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AvailableRegion, __A::Error> {
+                let mut f0: Option<Option<RegionCode>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<Vec<NumberType>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("regionCode", 0usize), ("regionName", 1usize), ("types", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "regionCode",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "regionName",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "types")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AvailableRegion {
+                    region_code: f0.flatten(),
+                    region_name: f1.flatten(),
+                    types: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AvailableRegion, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AvailableRegion as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("AvailableRegion", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AvailableRegion {
@@ -527,7 +1088,7 @@ impl AvailableRegion {
     }
 }
 /// `BadRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BadRequest {
     /// `type`
@@ -537,6 +1098,58 @@ pub struct BadRequest {
     #[serde(rename = "fieldViolations")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_violations: Option<Vec<FieldViolation>>,
+}
+impl<'de> serde::Deserialize<'de> for BadRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BadRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BadRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BadRequest, __A::Error> {
+                let mut f0: Option<Option<BadRequestType>> = None;
+                let mut f1: Option<Option<Vec<FieldViolation>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("fieldViolations", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "fieldViolations",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BadRequest {
+                    r#type: f0.flatten(),
+                    field_violations: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BadRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BadRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BadRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BadRequest {
@@ -616,7 +1229,7 @@ impl<'de> serde::Deserialize<'de> for BadRequestType {
     }
 }
 /// Response message containing the callbacks configuration for a specific project.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbackConfiguration {
     /// ID of the project the configuration belongs to.
@@ -627,6 +1240,62 @@ pub struct CallbackConfiguration {
     #[serde(rename = "hmacSecret")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hmac_secret: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CallbackConfiguration {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbackConfiguration;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbackConfiguration")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbackConfiguration, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("projectId", 0usize), ("hmacSecret", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "projectId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "hmacSecret",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbackConfiguration {
+                    project_id: f0.flatten(),
+                    hmac_secret: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallbackConfiguration, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallbackConfiguration as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CallbackConfiguration", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbackConfiguration {
@@ -650,13 +1319,60 @@ impl CallbackConfiguration {
     }
 }
 /// The request to update the callbacks configuration for the current project.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbackConfigurationUpdate {
     /// The HMAC secret to be updated for the specified project. It must be between 32 and 64 characters, alphanumeric (A-Z, a-z, 0-9) and hyphens (-) only. Regex pattern: ^[a-zA-Z0-9-]{32,64}$
     #[serde(rename = "hmacSecret")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hmac_secret: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CallbackConfigurationUpdate {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbackConfigurationUpdate;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbackConfigurationUpdate")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbackConfigurationUpdate, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("hmacSecret", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "hmacSecret",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbackConfigurationUpdate {
+                    hmac_secret: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallbackConfigurationUpdate, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallbackConfigurationUpdate as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CallbackConfigurationUpdate", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbackConfigurationUpdate {
@@ -762,7 +1478,7 @@ impl From<CallbackPayloadNumberOrder> for CallbackPayload {
     }
 }
 /// `CallbackPayloadActiveNumber`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbackPayloadActiveNumber {
     /// The ID of the event.
@@ -798,6 +1514,121 @@ pub struct CallbackPayloadActiveNumber {
     #[serde(rename = "resourceId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CallbackPayloadActiveNumber {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbackPayloadActiveNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbackPayloadActiveNumber")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbackPayloadActiveNumber, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<ResourceType> = None;
+                let mut f4: Option<Option<CallbackPayloadActiveNumberEventType>> = None;
+                let mut f5: Option<Option<CallbackPayloadActiveNumberStatus>> = None;
+                let mut f6: Option<Option<CallbackPayloadActiveNumberFailureCode>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("eventId", 0usize),
+                        ("timestamp", 1usize),
+                        ("projectId", 2usize),
+                        ("resourceType", 3usize),
+                        ("eventType", 4usize),
+                        ("status", 5usize),
+                        ("failureCode", 6usize),
+                        ("internalFailureCode", 7usize),
+                        ("resourceId", 8usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "eventId")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "timestamp",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "projectId",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "resourceType",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "eventType",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "status")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "failureCode",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "internalFailureCode",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "resourceId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbackPayloadActiveNumber {
+                    event_id: f0.flatten(),
+                    timestamp: f1.flatten(),
+                    project_id: f2.flatten(),
+                    resource_type: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("resourceType"))?,
+                    event_type: f4.flatten(),
+                    status: f5.flatten(),
+                    failure_code: f6.flatten(),
+                    internal_failure_code: f7.flatten(),
+                    resource_id: f8.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CallbackPayloadActiveNumber", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbackPayloadActiveNumber {
@@ -1115,7 +1946,7 @@ impl<'de> serde::Deserialize<'de> for CallbackPayloadActiveNumberStatus {
     }
 }
 /// `CallbackPayloadCommon`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbackPayloadCommon {
     /// The ID of the event.
@@ -1132,6 +1963,75 @@ pub struct CallbackPayloadCommon {
     /// `resourceType`
     #[serde(rename = "resourceType")]
     pub resource_type: ResourceType,
+}
+impl<'de> serde::Deserialize<'de> for CallbackPayloadCommon {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbackPayloadCommon;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbackPayloadCommon")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbackPayloadCommon, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<ResourceType> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("eventId", 0usize),
+                        ("timestamp", 1usize),
+                        ("projectId", 2usize),
+                        ("resourceType", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "eventId")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "timestamp",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "projectId",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "resourceType",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbackPayloadCommon {
+                    event_id: f0.flatten(),
+                    timestamp: f1.flatten(),
+                    project_id: f2.flatten(),
+                    resource_type: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("resourceType"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CallbackPayloadCommon", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbackPayloadCommon {
@@ -1162,7 +2062,7 @@ impl CallbackPayloadCommon {
     }
 }
 /// `CallbackPayloadNumberOrder`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbackPayloadNumberOrder {
     /// The ID of the event.
@@ -1190,6 +2090,101 @@ pub struct CallbackPayloadNumberOrder {
     #[serde(rename = "resourceId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CallbackPayloadNumberOrder {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbackPayloadNumberOrder;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbackPayloadNumberOrder")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbackPayloadNumberOrder, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<ResourceType> = None;
+                let mut f4: Option<Option<CallbackPayloadNumberOrderEventType>> = None;
+                let mut f5: Option<Option<CallbackPayloadNumberOrderStatus>> = None;
+                let mut f6: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("eventId", 0usize),
+                        ("timestamp", 1usize),
+                        ("projectId", 2usize),
+                        ("resourceType", 3usize),
+                        ("eventType", 4usize),
+                        ("status", 5usize),
+                        ("resourceId", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "eventId")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "timestamp",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "projectId",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "resourceType",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "eventType",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "status")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "resourceId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbackPayloadNumberOrder {
+                    event_id: f0.flatten(),
+                    timestamp: f1.flatten(),
+                    project_id: f2.flatten(),
+                    resource_type: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("resourceType"))?,
+                    event_type: f4.flatten(),
+                    status: f5.flatten(),
+                    resource_id: f6.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CallbackPayloadNumberOrder", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbackPayloadNumberOrder {
@@ -1369,13 +2364,60 @@ impl<'de> serde::Deserialize<'de> for CallbackPayloadNumberOrderStatus {
     }
 }
 /// `CreateNumberOrderOption`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateNumberOrderOption {
     /// The phone numbers to order, in E.164 format. Although this is an array, only one phone number per order is currently supported.
     #[serde(rename = "phoneNumbers")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_numbers: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for CreateNumberOrderOption {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateNumberOrderOption;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateNumberOrderOption")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateNumberOrderOption, __A::Error> {
+                let mut f0: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("phoneNumbers", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumbers",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateNumberOrderOption {
+                    phone_numbers: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CreateNumberOrderOption, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CreateNumberOrderOption as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CreateNumberOrderOption", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateNumberOrderOption {
@@ -1420,15 +2462,6 @@ impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequest {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-            &[
-                ("regionCode", 0usize),
-                ("numberType", 1usize),
-                ("smsConfiguration", 2usize),
-                ("voiceConfiguration", 3usize),
-                ("callbackUrl", 4usize),
-            ],
-        );
         struct __Visitor;
         impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = CreateNumberOrderRequest;
@@ -1445,6 +2478,15 @@ impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequest {
                 let mut f3: Option<Option<OrderVoiceConfiguration>> = None;
                 let mut f4: Option<Option<String>> = None;
                 let mut rest = serde_json::Map::new();
+                const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+                    &[
+                        ("regionCode", 0usize),
+                        ("numberType", 1usize),
+                        ("smsConfiguration", 2usize),
+                        ("voiceConfiguration", 3usize),
+                        ("callbackUrl", 4usize),
+                    ],
+                );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
@@ -1505,7 +2547,7 @@ impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequest {
                 })
             }
         }
-        deserializer.deserialize_map(__Visitor)
+        deserializer.deserialize_struct("CreateNumberOrderRequest", &[], __Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1546,7 +2588,7 @@ impl CreateNumberOrderRequest {
     }
 }
 /// Create a number order
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateNumberOrderRequestBase {
     /// `regionCode`
@@ -1567,6 +2609,90 @@ pub struct CreateNumberOrderRequestBase {
     #[serde(rename = "callbackUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequestBase {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateNumberOrderRequestBase;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateNumberOrderRequestBase")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateNumberOrderRequestBase, __A::Error> {
+                let mut f0: Option<RegionCode> = None;
+                let mut f1: Option<NumberType> = None;
+                let mut f2: Option<Option<OrderSmsConfiguration>> = None;
+                let mut f3: Option<Option<OrderVoiceConfiguration>> = None;
+                let mut f4: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("regionCode", 0usize),
+                        ("numberType", 1usize),
+                        ("smsConfiguration", 2usize),
+                        ("voiceConfiguration", 3usize),
+                        ("callbackUrl", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "regionCode",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "numberType",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "smsConfiguration",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "voiceConfiguration",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "callbackUrl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateNumberOrderRequestBase {
+                    region_code: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("regionCode"))?,
+                    number_type: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("numberType"))?,
+                    sms_configuration: f2.flatten(),
+                    voice_configuration: f3.flatten(),
+                    callback_url: f4.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateNumberOrderRequestBase", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateNumberOrderRequestBase {
@@ -1727,12 +2853,56 @@ impl From<CreateNumberOrderRequestKindVariant1> for CreateNumberOrderRequestKind
     }
 }
 /// Order specific phone numbers using `numberOrderOption`. Only one phone number per order is currently supported.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateNumberOrderRequestKindVariant0 {
     /// `numberOrderOption`
     #[serde(rename = "numberOrderOption")]
     pub number_order_option: CreateNumberOrderOption,
+}
+impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequestKindVariant0 {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateNumberOrderRequestKindVariant0;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateNumberOrderRequestKindVariant0")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateNumberOrderRequestKindVariant0, __A::Error> {
+                let mut f0: Option<CreateNumberOrderOption> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("numberOrderOption", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "numberOrderOption",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateNumberOrderRequestKindVariant0 {
+                    number_order_option: f0
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "numberOrderOption",
+                        ))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("CreateNumberOrderRequestKindVariant0", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateNumberOrderRequestKindVariant0 {
@@ -1745,12 +2915,56 @@ impl CreateNumberOrderRequestKindVariant0 {
     }
 }
 /// Order between 1 and 100 numbers that match the given criteria using `quantityOrderOption`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateNumberOrderRequestKindVariant1 {
     /// `quantityOrderOption`
     #[serde(rename = "quantityOrderOption")]
     pub quantity_order_option: CreateQuantityOrderOption,
+}
+impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequestKindVariant1 {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateNumberOrderRequestKindVariant1;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateNumberOrderRequestKindVariant1")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateNumberOrderRequestKindVariant1, __A::Error> {
+                let mut f0: Option<CreateQuantityOrderOption> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("quantityOrderOption", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "quantityOrderOption",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateNumberOrderRequestKindVariant1 {
+                    quantity_order_option: f0
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "quantityOrderOption",
+                        ))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("CreateNumberOrderRequestKindVariant1", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateNumberOrderRequestKindVariant1 {
@@ -1763,7 +2977,7 @@ impl CreateNumberOrderRequestKindVariant1 {
     }
 }
 /// `CreateQuantityOrderOption`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateQuantityOrderOption {
     /// `numberPattern`
@@ -1779,6 +2993,81 @@ pub struct CreateQuantityOrderOption {
     /// `capabilities`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<Vec<NumberCapability>>,
+}
+impl<'de> serde::Deserialize<'de> for CreateQuantityOrderOption {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateQuantityOrderOption;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateQuantityOrderOption")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateQuantityOrderOption, __A::Error> {
+                let mut f0: Option<Option<NumberPattern>> = None;
+                let mut f1: Option<i32> = None;
+                let mut f2: Option<Option<bool>> = None;
+                let mut f3: Option<Option<Vec<NumberCapability>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("numberPattern", 0usize),
+                        ("requestedQuantity", 1usize),
+                        ("sequential", 2usize),
+                        ("capabilities", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "numberPattern",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "requestedQuantity",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "sequential",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "capabilities",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateQuantityOrderOption {
+                    number_pattern: f0.flatten(),
+                    requested_quantity: f1
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "requestedQuantity",
+                        ))?,
+                    sequential: f2.flatten(),
+                    capabilities: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateQuantityOrderOption", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateQuantityOrderOption {
@@ -1809,7 +3098,7 @@ impl CreateQuantityOrderOption {
     }
 }
 /// Details of the emergency address.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct EmergencyAddress {
     /// The street number for the emergency address.
@@ -1837,6 +3126,103 @@ pub struct EmergencyAddress {
     #[serde(rename = "postalCodePlusFour")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code_plus_four: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for EmergencyAddress {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EmergencyAddress;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EmergencyAddress")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<EmergencyAddress, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("streetNumber", 0usize),
+                        ("streetInfo", 1usize),
+                        ("location", 2usize),
+                        ("city", 3usize),
+                        ("state", 4usize),
+                        ("postalCode", 5usize),
+                        ("postalCodePlusFour", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "streetNumber",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "streetInfo",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "location")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "city")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "state")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "postalCode",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "postalCodePlusFour",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(EmergencyAddress {
+                    street_number: f0.flatten(),
+                    street_info: f1.flatten(),
+                    location: f2.flatten(),
+                    city: f3.flatten(),
+                    state: f4.flatten(),
+                    postal_code: f5.flatten(),
+                    postal_code_plus_four: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<EmergencyAddress, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<EmergencyAddress as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("EmergencyAddress", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl EmergencyAddress {
@@ -1890,7 +3276,7 @@ impl EmergencyAddress {
     }
 }
 /// Request for emergency address.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct EmergencyAddressRequest {
     /// Name for emergency address.
@@ -1898,6 +3284,53 @@ pub struct EmergencyAddressRequest {
     pub display_name: String,
     /// `address`
     pub address: EmergencyAddressRequestAddress,
+}
+impl<'de> serde::Deserialize<'de> for EmergencyAddressRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EmergencyAddressRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EmergencyAddressRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<EmergencyAddressRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<EmergencyAddressRequestAddress> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("displayName", 0usize), ("address", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "displayName",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "address")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(EmergencyAddressRequest {
+                    display_name: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("displayName"))?,
+                    address: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("address"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("EmergencyAddressRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl EmergencyAddressRequest {
@@ -1914,7 +3347,7 @@ impl EmergencyAddressRequest {
     }
 }
 /// `EmergencyAddressRequestAddress`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct EmergencyAddressRequestAddress {
     /// The street number for the emergency address.
@@ -1937,6 +3370,99 @@ pub struct EmergencyAddressRequestAddress {
     #[serde(rename = "postalCodePlusFour")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code_plus_four: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for EmergencyAddressRequestAddress {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EmergencyAddressRequestAddress;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EmergencyAddressRequestAddress")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<EmergencyAddressRequestAddress, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<String> = None;
+                let mut f6: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("streetNumber", 0usize),
+                        ("streetInfo", 1usize),
+                        ("location", 2usize),
+                        ("city", 3usize),
+                        ("state", 4usize),
+                        ("postalCode", 5usize),
+                        ("postalCodePlusFour", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "streetNumber",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "streetInfo",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "location")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "city")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "state")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "postalCode",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "postalCodePlusFour",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(EmergencyAddressRequestAddress {
+                    street_number: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("streetNumber"))?,
+                    street_info: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("streetInfo"))?,
+                    location: f2.flatten(),
+                    city: f3.ok_or_else(|| serde::de::Error::missing_field("city"))?,
+                    state: f4.ok_or_else(|| serde::de::Error::missing_field("state"))?,
+                    postal_code: f5
+                        .ok_or_else(|| serde::de::Error::missing_field("postalCode"))?,
+                    postal_code_plus_four: f6.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("EmergencyAddressRequestAddress", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl EmergencyAddressRequestAddress {
@@ -1971,7 +3497,7 @@ impl EmergencyAddressRequestAddress {
     }
 }
 /// `FieldViolation`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FieldViolation {
     /// `field`
@@ -1980,6 +3506,58 @@ pub struct FieldViolation {
     /// `description`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for FieldViolation {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FieldViolation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FieldViolation")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FieldViolation, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("field", 0usize), ("description", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "field")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FieldViolation {
+                    field: f0.flatten(),
+                    description: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FieldViolation, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FieldViolation as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FieldViolation {
@@ -2003,12 +3581,55 @@ impl FieldViolation {
     }
 }
 /// `InternalError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct InternalError {
     /// `error`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<InternalErrorError>,
+}
+impl<'de> serde::Deserialize<'de> for InternalError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InternalError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InternalError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InternalError, __A::Error> {
+                let mut f0: Option<Option<InternalErrorError>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("error", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InternalError {
+                    error: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<InternalError, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<InternalError as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("InternalError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InternalError {
@@ -2024,7 +3645,7 @@ impl InternalError {
     }
 }
 /// `InternalErrorError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct InternalErrorError {
     /// `code`
@@ -2039,6 +3660,71 @@ pub struct InternalErrorError {
     /// `details`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
+}
+impl<'de> serde::Deserialize<'de> for InternalErrorError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InternalErrorError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InternalErrorError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InternalErrorError, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<InternalErrorErrorStatus>> = None;
+                let mut f3: Option<
+                    Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("code", 0usize),
+                        ("message", 1usize),
+                        ("status", 2usize),
+                        ("details", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InternalErrorError {
+                    code: f0.flatten(),
+                    message: f1.flatten(),
+                    status: f2.flatten(),
+                    details: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<InternalErrorError, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<InternalErrorError as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("InternalErrorError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InternalErrorError {
@@ -2137,12 +3823,55 @@ impl<'de> serde::Deserialize<'de> for InternalErrorErrorStatus {
     }
 }
 /// `InvalidArgument`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct InvalidArgument {
     /// `error`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<InvalidArgumentError>,
+}
+impl<'de> serde::Deserialize<'de> for InvalidArgument {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InvalidArgument;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InvalidArgument")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InvalidArgument, __A::Error> {
+                let mut f0: Option<Option<InvalidArgumentError>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("error", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InvalidArgument {
+                    error: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<InvalidArgument, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<InvalidArgument as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("InvalidArgument", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InvalidArgument {
@@ -2158,7 +3887,7 @@ impl InvalidArgument {
     }
 }
 /// `InvalidArgumentError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct InvalidArgumentError {
     /// `code`
@@ -2173,6 +3902,69 @@ pub struct InvalidArgumentError {
     /// `details`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<BadRequest>>,
+}
+impl<'de> serde::Deserialize<'de> for InvalidArgumentError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InvalidArgumentError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InvalidArgumentError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InvalidArgumentError, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<InvalidArgumentErrorStatus>> = None;
+                let mut f3: Option<Option<Vec<BadRequest>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("code", 0usize),
+                        ("message", 1usize),
+                        ("status", 2usize),
+                        ("details", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InvalidArgumentError {
+                    code: f0.flatten(),
+                    message: f1.flatten(),
+                    status: f2.flatten(),
+                    details: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<InvalidArgumentError, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<InvalidArgumentError as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("InvalidArgumentError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InvalidArgumentError {
@@ -2264,7 +4056,7 @@ impl<'de> serde::Deserialize<'de> for InvalidArgumentErrorStatus {
     }
 }
 /// Response message to list your active phone numbers.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListActiveNumbersResponse {
     /// List of numbers associated to the client project specified in `ListActiveNumbers`.
@@ -2279,6 +4071,75 @@ pub struct ListActiveNumbersResponse {
     #[serde(rename = "totalSize")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for ListActiveNumbersResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListActiveNumbersResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListActiveNumbersResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListActiveNumbersResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<ActiveNumberResponse>>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("activeNumbers", 0usize),
+                        ("nextPageToken", 1usize),
+                        ("totalSize", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "activeNumbers",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "nextPageToken",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "totalSize",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListActiveNumbersResponse {
+                    active_numbers: f0.flatten(),
+                    next_page_token: f1.flatten(),
+                    total_size: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListActiveNumbersResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListActiveNumbersResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListActiveNumbersResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListActiveNumbersResponse {
@@ -2311,13 +4172,60 @@ impl ListActiveNumbersResponse {
     }
 }
 /// Response message to list available phone numbers.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListAvailableNumbersResponse {
     /// List of available phone numbers.
     #[serde(rename = "availableNumbers")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available_numbers: Option<Vec<AvailableNumber>>,
+}
+impl<'de> serde::Deserialize<'de> for ListAvailableNumbersResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListAvailableNumbersResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListAvailableNumbersResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListAvailableNumbersResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<AvailableNumber>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("availableNumbers", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "availableNumbers",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListAvailableNumbersResponse {
+                    available_numbers: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListAvailableNumbersResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListAvailableNumbersResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListAvailableNumbersResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListAvailableNumbersResponse {
@@ -2333,13 +4241,60 @@ impl ListAvailableNumbersResponse {
     }
 }
 /// Response message to list regions for which numbers are provided.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListAvailableRegionsResponse {
     /// List of regions for which numbers are provided.
     #[serde(rename = "availableRegions")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available_regions: Option<Vec<AvailableRegion>>,
+}
+impl<'de> serde::Deserialize<'de> for ListAvailableRegionsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListAvailableRegionsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListAvailableRegionsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListAvailableRegionsResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<AvailableRegion>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("availableRegions", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "availableRegions",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListAvailableRegionsResponse {
+                    available_regions: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListAvailableRegionsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListAvailableRegionsResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListAvailableRegionsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListAvailableRegionsResponse {
@@ -2355,7 +4310,7 @@ impl ListAvailableRegionsResponse {
     }
 }
 /// `LookupNumberRequirementsRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LookupNumberRequirementsRequest {
     /// `regionCode`
@@ -2364,6 +4319,58 @@ pub struct LookupNumberRequirementsRequest {
     /// `numberType`
     #[serde(rename = "numberType")]
     pub number_type: NumberType,
+}
+impl<'de> serde::Deserialize<'de> for LookupNumberRequirementsRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = LookupNumberRequirementsRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct LookupNumberRequirementsRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<LookupNumberRequirementsRequest, __A::Error> {
+                let mut f0: Option<RegionCode> = None;
+                let mut f1: Option<NumberType> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("regionCode", 0usize), ("numberType", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "regionCode",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "numberType",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(LookupNumberRequirementsRequest {
+                    region_code: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("regionCode"))?,
+                    number_type: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("numberType"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("LookupNumberRequirementsRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl LookupNumberRequirementsRequest {
@@ -2380,7 +4387,7 @@ impl LookupNumberRequirementsRequest {
     }
 }
 /// An object giving details on currency code and the amount charged.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Money {
     /// The 3-letter currency code defined in [ISO 4217](https://www.iso.org/iso-4217-currency-codes.html).
@@ -2392,6 +4399,58 @@ pub struct Money {
     /// There are no guarantees on the precision unless documented by the message origin. The amount cannot be updated and is read-only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Money {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Money;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Money")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Money, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("currencyCode", 0usize), ("amount", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "currencyCode",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "amount")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Money {
+                    currency_code: f0.flatten(),
+                    amount: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Money, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Money as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Money", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Money {
@@ -2415,12 +4474,53 @@ impl Money {
     }
 }
 /// `NotFound`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NotFound {
     /// `error`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<NotFoundError>,
+}
+impl<'de> serde::Deserialize<'de> for NotFound {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NotFound;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NotFound")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NotFound, __A::Error> {
+                let mut f0: Option<Option<NotFoundError>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("error", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NotFound { error: f0.flatten() })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<NotFound, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<NotFound as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("NotFound", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NotFound {
@@ -2436,7 +4536,7 @@ impl NotFound {
     }
 }
 /// `NotFoundError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NotFoundError {
     /// `code`
@@ -2451,6 +4551,69 @@ pub struct NotFoundError {
     /// `details`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<NotFoundErrorDetails>>,
+}
+impl<'de> serde::Deserialize<'de> for NotFoundError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NotFoundError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NotFoundError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NotFoundError, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<NotFoundErrorStatus>> = None;
+                let mut f3: Option<Option<Vec<NotFoundErrorDetails>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("code", 0usize),
+                        ("message", 1usize),
+                        ("status", 2usize),
+                        ("details", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NotFoundError {
+                    code: f0.flatten(),
+                    message: f1.flatten(),
+                    status: f2.flatten(),
+                    details: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<NotFoundError, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<NotFoundError as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("NotFoundError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NotFoundError {
@@ -2486,7 +4649,7 @@ impl NotFoundError {
     }
 }
 /// `NotFoundErrorDetails`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NotFoundErrorDetails {
     /// `type`
@@ -2506,6 +4669,87 @@ pub struct NotFoundErrorDetails {
     /// A description of the error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for NotFoundErrorDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NotFoundErrorDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NotFoundErrorDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NotFoundErrorDetails, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("resourceType", 1usize),
+                        ("resourceName", 2usize),
+                        ("owner", 3usize),
+                        ("description", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "resourceType",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "resourceName",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "owner")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NotFoundErrorDetails {
+                    r#type: f0.flatten(),
+                    resource_type: f1.flatten(),
+                    resource_name: f2.flatten(),
+                    owner: f3.flatten(),
+                    description: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<NotFoundErrorDetails, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<NotFoundErrorDetails as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("NotFoundErrorDetails", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NotFoundErrorDetails {
@@ -2663,7 +4907,7 @@ impl<'de> serde::Deserialize<'de> for NumberCapability {
     }
 }
 /// `NumberOrder`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NumberOrder {
     /// `projectId`
@@ -2713,6 +4957,151 @@ pub struct NumberOrder {
     #[serde(rename = "updateTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for NumberOrder {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NumberOrder;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NumberOrder")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NumberOrder, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<RegionCode>> = None;
+                let mut f3: Option<Option<NumberOrderState>> = None;
+                let mut f4: Option<Option<NumberType>> = None;
+                let mut f5: Option<Option<Vec<OrderNumber>>> = None;
+                let mut f6: Option<Option<OrderSmsConfiguration>> = None;
+                let mut f7: Option<Option<OrderVoiceConfiguration>> = None;
+                let mut f8: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("projectId", 0usize),
+                        ("idNumberOrder", 1usize),
+                        ("regionCode", 2usize),
+                        ("state", 3usize),
+                        ("numberType", 4usize),
+                        ("orderNumbers", 5usize),
+                        ("smsConfiguration", 6usize),
+                        ("voiceConfiguration", 7usize),
+                        ("expireTime", 8usize),
+                        ("createTime", 9usize),
+                        ("updateTime", 10usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "projectId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "idNumberOrder",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "regionCode",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "state")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "numberType",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "orderNumbers",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "smsConfiguration",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "voiceConfiguration",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "expireTime",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "createTime",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "updateTime",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NumberOrder {
+                    project_id: f0.flatten(),
+                    id_number_order: f1.flatten(),
+                    region_code: f2.flatten(),
+                    state: f3.flatten(),
+                    number_type: f4.flatten(),
+                    order_numbers: f5.flatten(),
+                    sms_configuration: f6.flatten(),
+                    voice_configuration: f7.flatten(),
+                    expire_time: f8,
+                    create_time: f9.flatten(),
+                    update_time: f10.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<NumberOrder, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<NumberOrder as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("NumberOrder", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NumberOrder {
@@ -2873,7 +5262,7 @@ impl<'de> serde::Deserialize<'de> for NumberOrderState {
     }
 }
 /// Search Pattern
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NumberPattern {
     /// Sequence of digits to search for.
@@ -2883,6 +5272,58 @@ pub struct NumberPattern {
     #[serde(rename = "searchPattern")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_pattern: Option<NumberPatternSearchPattern>,
+}
+impl<'de> serde::Deserialize<'de> for NumberPattern {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NumberPattern;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NumberPattern")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NumberPattern, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<NumberPatternSearchPattern>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("pattern", 0usize), ("searchPattern", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "pattern")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "searchPattern",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NumberPattern {
+                    pattern: f0.flatten(),
+                    search_pattern: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<NumberPattern, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<NumberPattern as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("NumberPattern", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NumberPattern {
@@ -2973,7 +5414,7 @@ impl<'de> serde::Deserialize<'de> for NumberPatternSearchPattern {
     }
 }
 /// `NumberPrice`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NumberPrice {
     /// `setupPrice`
@@ -2988,6 +5429,75 @@ pub struct NumberPrice {
     #[serde(rename = "paymentIntervalMonths")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_interval_months: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for NumberPrice {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NumberPrice;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NumberPrice")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NumberPrice, __A::Error> {
+                let mut f0: Option<Option<Money>> = None;
+                let mut f1: Option<Option<Money>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("setupPrice", 0usize),
+                        ("monthlyPrice", 1usize),
+                        ("paymentIntervalMonths", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "setupPrice",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "monthlyPrice",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "paymentIntervalMonths",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NumberPrice {
+                    setup_price: f0.flatten(),
+                    monthly_price: f1.flatten(),
+                    payment_interval_months: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<NumberPrice, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<NumberPrice as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("NumberPrice", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NumberPrice {
@@ -3017,7 +5527,7 @@ impl NumberPrice {
     }
 }
 /// `NumberRequirements`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NumberRequirements {
     /// Free-form JSON object of requirements.
@@ -3026,6 +5536,60 @@ pub struct NumberRequirements {
     /// List of attachments necessary to be uploaded as part of the KYC process
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<RequiredAttachment>>,
+}
+impl<'de> serde::Deserialize<'de> for NumberRequirements {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NumberRequirements;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NumberRequirements")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NumberRequirements, __A::Error> {
+                let mut f0: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                let mut f1: Option<Option<Vec<RequiredAttachment>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("fields", 0usize), ("attachments", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "fields")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "attachments",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NumberRequirements {
+                    fields: f0.flatten(),
+                    attachments: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<NumberRequirements, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<NumberRequirements as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("NumberRequirements", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NumberRequirements {
@@ -3176,7 +5740,7 @@ impl<'de> serde::Deserialize<'de> for NumberType {
     }
 }
 /// `OrderNumber`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderNumber {
     /// `phoneNumber`
@@ -3190,6 +5754,75 @@ pub struct OrderNumber {
     /// `capabilities`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<Vec<NumberCapability>>,
+}
+impl<'de> serde::Deserialize<'de> for OrderNumber {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OrderNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OrderNumber")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<OrderNumber, __A::Error> {
+                let mut f0: Option<Option<PhoneNumber>> = None;
+                let mut f1: Option<Option<NumberPrice>> = None;
+                let mut f2: Option<Option<Vec<NumberCapability>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("phoneNumber", 0usize),
+                        ("numberPrice", 1usize),
+                        ("capabilities", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "numberPrice",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "capabilities",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OrderNumber {
+                    phone_number: f0.flatten(),
+                    number_price: f1.flatten(),
+                    capabilities: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<OrderNumber, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<OrderNumber as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("OrderNumber", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl OrderNumber {
@@ -3332,11 +5965,47 @@ impl From<OrderVoiceConfigurationFax> for OrderVoiceConfiguration {
     }
 }
 /// OrderVoiceConfigurationBase
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderVoiceConfigurationBase {
     /// `type`
     pub r#type: VoiceApplicationType,
+}
+impl<'de> serde::Deserialize<'de> for OrderVoiceConfigurationBase {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OrderVoiceConfigurationBase;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OrderVoiceConfigurationBase")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<OrderVoiceConfigurationBase, __A::Error> {
+                let mut f0: Option<VoiceApplicationType> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OrderVoiceConfigurationBase {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("OrderVoiceConfigurationBase", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl OrderVoiceConfigurationBase {
@@ -3347,7 +6016,7 @@ impl OrderVoiceConfigurationBase {
     }
 }
 /// OrderVoiceConfigurationEST
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderVoiceConfigurationEst {
     /// `type`
@@ -3364,6 +6033,70 @@ pub struct OrderVoiceConfigurationEst {
     #[serde(rename = "trunkId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trunk_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for OrderVoiceConfigurationEst {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OrderVoiceConfigurationEst;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OrderVoiceConfigurationEst")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<OrderVoiceConfigurationEst, __A::Error> {
+                let mut f0: Option<VoiceApplicationType> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f2: Option<Option<ScheduledVoiceProvisioning>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("lastUpdatedTime", 1usize),
+                        ("scheduledVoiceProvisioning", 2usize),
+                        ("trunkId", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "lastUpdatedTime",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "scheduledVoiceProvisioning",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "trunkId")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OrderVoiceConfigurationEst {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    last_updated_time: f1.flatten(),
+                    scheduled_voice_provisioning: f2.flatten(),
+                    trunk_id: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("OrderVoiceConfigurationEst", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl OrderVoiceConfigurationEst {
@@ -3400,7 +6133,7 @@ impl OrderVoiceConfigurationEst {
     }
 }
 /// OrderVoiceConfigurationFAX
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderVoiceConfigurationFax {
     /// `type`
@@ -3417,6 +6150,74 @@ pub struct OrderVoiceConfigurationFax {
     #[serde(rename = "serviceId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for OrderVoiceConfigurationFax {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OrderVoiceConfigurationFax;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OrderVoiceConfigurationFax")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<OrderVoiceConfigurationFax, __A::Error> {
+                let mut f0: Option<VoiceApplicationType> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f2: Option<Option<ScheduledVoiceProvisioning>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("lastUpdatedTime", 1usize),
+                        ("scheduledVoiceProvisioning", 2usize),
+                        ("serviceId", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "lastUpdatedTime",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "scheduledVoiceProvisioning",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "serviceId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OrderVoiceConfigurationFax {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    last_updated_time: f1.flatten(),
+                    scheduled_voice_provisioning: f2.flatten(),
+                    service_id: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("OrderVoiceConfigurationFax", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl OrderVoiceConfigurationFax {
@@ -3453,7 +6254,7 @@ impl OrderVoiceConfigurationFax {
     }
 }
 /// OrderVoiceConfigurationRTC
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderVoiceConfigurationRtc {
     /// `type`
@@ -3462,6 +6263,47 @@ pub struct OrderVoiceConfigurationRtc {
     #[serde(rename = "appId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for OrderVoiceConfigurationRtc {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OrderVoiceConfigurationRtc;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OrderVoiceConfigurationRtc")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<OrderVoiceConfigurationRtc, __A::Error> {
+                let mut f0: Option<VoiceApplicationType> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("appId", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "appId")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OrderVoiceConfigurationRtc {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    app_id: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("OrderVoiceConfigurationRtc", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl OrderVoiceConfigurationRtc {
@@ -3552,7 +6394,7 @@ impl<'de> serde::Deserialize<'de> for ProvisioningStatus {
 /// ISO 3166-1 alpha-2 country code of the phone number. Example: US, GB or SE.
 pub type RegionCode = String;
 /// `Registration`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Registration {
     /// Free-form JSON object representing registration data.
@@ -3565,6 +6407,73 @@ pub struct Registration {
     /// A list of timestamped messages from our team with feedback regarding your submitted registration details, in ascending timestamp order
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logs: Option<Vec<RegistrationLog>>,
+}
+impl<'de> serde::Deserialize<'de> for Registration {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Registration;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Registration")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Registration, __A::Error> {
+                let mut f0: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                let mut f1: Option<Option<Vec<Attachment>>> = None;
+                let mut f2: Option<Option<Vec<RegistrationLog>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("requestDetails", 0usize),
+                        ("attachments", 1usize),
+                        ("logs", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "requestDetails",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "attachments",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "logs")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Registration {
+                    request_details: f0.flatten(),
+                    attachments: f1.flatten(),
+                    logs: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Registration, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Registration as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Registration", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Registration {
@@ -3597,7 +6506,7 @@ impl Registration {
     }
 }
 /// `RegistrationLog`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RegistrationLog {
     /// The feedback / message from our team
@@ -3607,6 +6516,58 @@ pub struct RegistrationLog {
     #[serde(rename = "createTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for RegistrationLog {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RegistrationLog;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RegistrationLog")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RegistrationLog, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("message", 0usize), ("createTime", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "createTime",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RegistrationLog {
+                    message: f0.flatten(),
+                    create_time: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RegistrationLog, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RegistrationLog as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("RegistrationLog", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RegistrationLog {
@@ -3630,7 +6591,7 @@ impl RegistrationLog {
     }
 }
 /// Request message for searching and renting in one go any number that matches the search criteria.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct RentAnyNumberRequest {
     /// `numberPattern`
@@ -3657,6 +6618,105 @@ pub struct RentAnyNumberRequest {
     #[serde(rename = "callbackUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for RentAnyNumberRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RentAnyNumberRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RentAnyNumberRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RentAnyNumberRequest, __A::Error> {
+                let mut f0: Option<Option<NumberPattern>> = None;
+                let mut f1: Option<RegionCode> = None;
+                let mut f2: Option<NumberType> = None;
+                let mut f3: Option<Option<Vec<NumberCapability>>> = None;
+                let mut f4: Option<Option<SmsConfiguration>> = None;
+                let mut f5: Option<Option<VoiceConfiguration>> = None;
+                let mut f6: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("numberPattern", 0usize),
+                        ("regionCode", 1usize),
+                        ("type", 2usize),
+                        ("capabilities", 3usize),
+                        ("smsConfiguration", 4usize),
+                        ("voiceConfiguration", 5usize),
+                        ("callbackUrl", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "numberPattern",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "regionCode",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "type")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "capabilities",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "smsConfiguration",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "voiceConfiguration",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "callbackUrl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RentAnyNumberRequest {
+                    number_pattern: f0.flatten(),
+                    region_code: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("regionCode"))?,
+                    r#type: f2.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    capabilities: f3.flatten(),
+                    sms_configuration: f4.flatten(),
+                    voice_configuration: f5.flatten(),
+                    callback_url: f6.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("RentAnyNumberRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RentAnyNumberRequest {
@@ -3703,7 +6763,7 @@ impl RentAnyNumberRequest {
     }
 }
 /// Request message for renting a phone number.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RentNumberRequest {
     /// `smsConfiguration`
@@ -3718,6 +6778,75 @@ pub struct RentNumberRequest {
     #[serde(rename = "callbackUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for RentNumberRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RentNumberRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RentNumberRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RentNumberRequest, __A::Error> {
+                let mut f0: Option<Option<SmsConfiguration>> = None;
+                let mut f1: Option<Option<VoiceConfiguration>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("smsConfiguration", 0usize),
+                        ("voiceConfiguration", 1usize),
+                        ("callbackUrl", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "smsConfiguration",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "voiceConfiguration",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "callbackUrl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RentNumberRequest {
+                    sms_configuration: f0.flatten(),
+                    voice_configuration: f1.flatten(),
+                    callback_url: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RentNumberRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RentNumberRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("RentNumberRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RentNumberRequest {
@@ -3747,12 +6876,55 @@ impl RentNumberRequest {
     }
 }
 /// `RequestEntityTooLarge`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RequestEntityTooLarge {
     /// `error`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<RequestEntityTooLargeError>,
+}
+impl<'de> serde::Deserialize<'de> for RequestEntityTooLarge {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RequestEntityTooLarge;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RequestEntityTooLarge")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RequestEntityTooLarge, __A::Error> {
+                let mut f0: Option<Option<RequestEntityTooLargeError>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("error", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RequestEntityTooLarge {
+                    error: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RequestEntityTooLarge, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RequestEntityTooLarge as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("RequestEntityTooLarge", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RequestEntityTooLarge {
@@ -3768,7 +6940,7 @@ impl RequestEntityTooLarge {
     }
 }
 /// `RequestEntityTooLargeError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RequestEntityTooLargeError {
     /// `code`
@@ -3783,6 +6955,69 @@ pub struct RequestEntityTooLargeError {
     /// `details`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<RequestEntityTooLargeErrorDetails>>,
+}
+impl<'de> serde::Deserialize<'de> for RequestEntityTooLargeError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RequestEntityTooLargeError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RequestEntityTooLargeError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RequestEntityTooLargeError, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<RequestEntityTooLargeErrorStatus>> = None;
+                let mut f3: Option<Option<Vec<RequestEntityTooLargeErrorDetails>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("code", 0usize),
+                        ("message", 1usize),
+                        ("status", 2usize),
+                        ("details", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RequestEntityTooLargeError {
+                    code: f0.flatten(),
+                    message: f1.flatten(),
+                    status: f2.flatten(),
+                    details: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RequestEntityTooLargeError, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RequestEntityTooLargeError as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("RequestEntityTooLargeError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RequestEntityTooLargeError {
@@ -3821,7 +7056,7 @@ impl RequestEntityTooLargeError {
     }
 }
 /// `RequestEntityTooLargeErrorDetails`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RequestEntityTooLargeErrorDetails {
     /// `type`
@@ -3834,6 +7069,72 @@ pub struct RequestEntityTooLargeErrorDetails {
     /// A description of the error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for RequestEntityTooLargeErrorDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RequestEntityTooLargeErrorDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RequestEntityTooLargeErrorDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RequestEntityTooLargeErrorDetails, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("resourceName", 1usize),
+                        ("description", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "resourceName",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RequestEntityTooLargeErrorDetails {
+                    r#type: f0.flatten(),
+                    resource_name: f1.flatten(),
+                    description: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RequestEntityTooLargeErrorDetails, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RequestEntityTooLargeErrorDetails as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("RequestEntityTooLargeErrorDetails", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RequestEntityTooLargeErrorDetails {
@@ -3919,7 +7220,7 @@ impl<'de> serde::Deserialize<'de> for RequestEntityTooLargeErrorStatus {
     }
 }
 /// `RequiredAttachment`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RequiredAttachment {
     /// ID  to be used when uploading the attachment for the registration via the "Upload an attachment for a number order" endpoint
@@ -3945,6 +7246,103 @@ pub struct RequiredAttachment {
     #[serde(rename = "allowedDocumentTypes")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowed_document_types: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for RequiredAttachment {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RequiredAttachment;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RequiredAttachment")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RequiredAttachment, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<bool>> = None;
+                let mut f3: Option<Option<Vec<AttachmentTemplate>>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<Vec<String>>> = None;
+                let mut f6: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("description", 1usize),
+                        ("mandatory", 2usize),
+                        ("template", 3usize),
+                        ("title", 4usize),
+                        ("allowedMimeTypes", 5usize),
+                        ("allowedDocumentTypes", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "mandatory",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "template")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "title")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "allowedMimeTypes",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "allowedDocumentTypes",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RequiredAttachment {
+                    id: f0.flatten(),
+                    description: f1.flatten(),
+                    mandatory: f2.flatten(),
+                    template: f3.flatten(),
+                    title: f4.flatten(),
+                    allowed_mime_types: f5.flatten(),
+                    allowed_document_types: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RequiredAttachment, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RequiredAttachment as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("RequiredAttachment", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RequiredAttachment {
@@ -4058,7 +7456,7 @@ impl<'de> serde::Deserialize<'de> for ResourceType {
     }
 }
 /// Represents the ongoing or failed scheduled provisioning job. This field will be empty if the number was both successfully provisioned to the SMS platform and linked to the 10DLC campaign.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ScheduledProvisioning {
     /// The SMS service plan that the scheduled provisioning job will configure with the number.
@@ -4080,6 +7478,91 @@ pub struct ScheduledProvisioning {
     #[serde(rename = "errorCodes")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_codes: Option<Vec<SmsErrorCode>>,
+}
+impl<'de> serde::Deserialize<'de> for ScheduledProvisioning {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ScheduledProvisioning;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ScheduledProvisioning")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ScheduledProvisioning, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<ProvisioningStatus>> = None;
+                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f4: Option<Option<Vec<SmsErrorCode>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("servicePlanId", 0usize),
+                        ("campaignId", 1usize),
+                        ("status", 2usize),
+                        ("lastUpdatedTime", 3usize),
+                        ("errorCodes", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "servicePlanId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "campaignId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "lastUpdatedTime",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "errorCodes",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ScheduledProvisioning {
+                    service_plan_id: f0.flatten(),
+                    campaign_id: f1.flatten(),
+                    status: f2.flatten(),
+                    last_updated_time: f3.flatten(),
+                    error_codes: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ScheduledProvisioning, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ScheduledProvisioning as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ScheduledProvisioning", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ScheduledProvisioning {
@@ -4241,7 +7724,7 @@ impl From<ScheduledVoiceProvisioningRtc> for ScheduledVoiceProvisioning {
     }
 }
 /// `ScheduledVoiceProvisioningCommon`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ScheduledVoiceProvisioningCommon {
     /// `type`
@@ -4253,6 +7736,57 @@ pub struct ScheduledVoiceProvisioningCommon {
     /// `status`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ProvisioningStatus>,
+}
+impl<'de> serde::Deserialize<'de> for ScheduledVoiceProvisioningCommon {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ScheduledVoiceProvisioningCommon;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ScheduledVoiceProvisioningCommon")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ScheduledVoiceProvisioningCommon, __A::Error> {
+                let mut f0: Option<VoiceApplicationType> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f2: Option<Option<ProvisioningStatus>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("lastUpdatedTime", 1usize), ("status", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "lastUpdatedTime",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ScheduledVoiceProvisioningCommon {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    last_updated_time: f1.flatten(),
+                    status: f2.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ScheduledVoiceProvisioningCommon", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ScheduledVoiceProvisioningCommon {
@@ -4280,7 +7814,7 @@ impl ScheduledVoiceProvisioningCommon {
     }
 }
 /// `ScheduledVoiceProvisioningEst`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ScheduledVoiceProvisioningEst {
     /// `type`
@@ -4296,6 +7830,66 @@ pub struct ScheduledVoiceProvisioningEst {
     #[serde(rename = "trunkId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trunk_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ScheduledVoiceProvisioningEst {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ScheduledVoiceProvisioningEst;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ScheduledVoiceProvisioningEst")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ScheduledVoiceProvisioningEst, __A::Error> {
+                let mut f0: Option<VoiceApplicationType> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f2: Option<Option<ProvisioningStatus>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("lastUpdatedTime", 1usize),
+                        ("status", 2usize),
+                        ("trunkId", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "lastUpdatedTime",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "trunkId")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ScheduledVoiceProvisioningEst {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    last_updated_time: f1.flatten(),
+                    status: f2.flatten(),
+                    trunk_id: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ScheduledVoiceProvisioningEst", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ScheduledVoiceProvisioningEst {
@@ -4329,7 +7923,7 @@ impl ScheduledVoiceProvisioningEst {
     }
 }
 /// `ScheduledVoiceProvisioningFax`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ScheduledVoiceProvisioningFax {
     /// `type`
@@ -4345,6 +7939,70 @@ pub struct ScheduledVoiceProvisioningFax {
     #[serde(rename = "serviceId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ScheduledVoiceProvisioningFax {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ScheduledVoiceProvisioningFax;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ScheduledVoiceProvisioningFax")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ScheduledVoiceProvisioningFax, __A::Error> {
+                let mut f0: Option<VoiceApplicationType> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f2: Option<Option<ProvisioningStatus>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("lastUpdatedTime", 1usize),
+                        ("status", 2usize),
+                        ("serviceId", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "lastUpdatedTime",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "serviceId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ScheduledVoiceProvisioningFax {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    last_updated_time: f1.flatten(),
+                    status: f2.flatten(),
+                    service_id: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ScheduledVoiceProvisioningFax", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ScheduledVoiceProvisioningFax {
@@ -4378,7 +8036,7 @@ impl ScheduledVoiceProvisioningFax {
     }
 }
 /// `ScheduledVoiceProvisioningRtc`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ScheduledVoiceProvisioningRtc {
     /// `type`
@@ -4394,6 +8052,66 @@ pub struct ScheduledVoiceProvisioningRtc {
     #[serde(rename = "appId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ScheduledVoiceProvisioningRtc {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ScheduledVoiceProvisioningRtc;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ScheduledVoiceProvisioningRtc")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ScheduledVoiceProvisioningRtc, __A::Error> {
+                let mut f0: Option<VoiceApplicationType> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f2: Option<Option<ProvisioningStatus>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("lastUpdatedTime", 1usize),
+                        ("status", 2usize),
+                        ("appId", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "lastUpdatedTime",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "appId")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ScheduledVoiceProvisioningRtc {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    last_updated_time: f1.flatten(),
+                    status: f2.flatten(),
+                    app_id: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ScheduledVoiceProvisioningRtc", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ScheduledVoiceProvisioningRtc {
@@ -4431,7 +8149,7 @@ impl ScheduledVoiceProvisioningRtc {
 /// Once the `servicePlanId` is sent, it enters scheduled provisioning.
 ///
 /// The status of scheduled provisioning will show under a `scheduledProvisioning` object if it's still running. Once processed successfully, the `servicePlanId` sent will appear directly under the `smsConfiguration` object.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SmsConfiguration {
     /// The `servicePlanId` can be found in the [Sinch Customer Dashboard](https://dashboard.sinch.com/sms/api/rest). The service plan ID is what ties this number to the configured SMS service.
@@ -4445,6 +8163,71 @@ pub struct SmsConfiguration {
     #[serde(rename = "scheduledProvisioning")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_provisioning: Option<ScheduledProvisioning>,
+}
+impl<'de> serde::Deserialize<'de> for SmsConfiguration {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SmsConfiguration;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SmsConfiguration")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SmsConfiguration, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<ScheduledProvisioning>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("servicePlanId", 0usize),
+                        ("campaignId", 1usize),
+                        ("scheduledProvisioning", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "servicePlanId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "campaignId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "scheduledProvisioning",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SmsConfiguration {
+                    service_plan_id: f0
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "servicePlanId",
+                        ))?,
+                    campaign_id: f1.flatten(),
+                    scheduled_provisioning: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SmsConfiguration", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SmsConfiguration {
@@ -4472,7 +8255,7 @@ impl SmsConfiguration {
     }
 }
 /// Base SMS Configuration
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SmsConfigurationBase {
     /// The `servicePlanId` can be found in the [Sinch Customer Dashboard](https://dashboard.sinch.com/sms/api/rest). The service plan ID is what ties this number to the configured SMS service.
@@ -4482,6 +8265,58 @@ pub struct SmsConfigurationBase {
     #[serde(rename = "campaignId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for SmsConfigurationBase {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SmsConfigurationBase;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SmsConfigurationBase")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SmsConfigurationBase, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("servicePlanId", 0usize), ("campaignId", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "servicePlanId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "campaignId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SmsConfigurationBase {
+                    service_plan_id: f0
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "servicePlanId",
+                        ))?,
+                    campaign_id: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SmsConfigurationBase", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SmsConfigurationBase {
@@ -4624,13 +8459,63 @@ impl<'de> serde::Deserialize<'de> for SmsErrorCode {
     }
 }
 /// `UpdateNumberOrderRegistrationRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateNumberOrderRegistrationRequest {
     /// Free-form JSON object representing registration data.
     #[serde(rename = "requestDetails")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_details: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+impl<'de> serde::Deserialize<'de> for UpdateNumberOrderRegistrationRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateNumberOrderRegistrationRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateNumberOrderRegistrationRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateNumberOrderRegistrationRequest, __A::Error> {
+                let mut f0: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("requestDetails", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "requestDetails",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UpdateNumberOrderRegistrationRequest {
+                    request_details: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<UpdateNumberOrderRegistrationRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<UpdateNumberOrderRegistrationRequest as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("UpdateNumberOrderRegistrationRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UpdateNumberOrderRegistrationRequest {
@@ -4649,7 +8534,7 @@ impl UpdateNumberOrderRegistrationRequest {
     }
 }
 /// `UploadNumberOrderAttachmentRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UploadNumberOrderAttachmentRequest {
     /// File attachment to upload
@@ -4658,6 +8543,52 @@ pub struct UploadNumberOrderAttachmentRequest {
     #[serde(rename = "documentType")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_type: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for UploadNumberOrderAttachmentRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UploadNumberOrderAttachmentRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UploadNumberOrderAttachmentRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UploadNumberOrderAttachmentRequest, __A::Error> {
+                let mut f0: Option<sinch_sdk_runtime::File> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("file", 0usize), ("documentType", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "file")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "documentType",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UploadNumberOrderAttachmentRequest {
+                    file: f0.ok_or_else(|| serde::de::Error::missing_field("file"))?,
+                    document_type: f1.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("UploadNumberOrderAttachmentRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UploadNumberOrderAttachmentRequest {
@@ -4763,7 +8694,7 @@ impl<'de> serde::Deserialize<'de> for UploadStatus {
     }
 }
 /// Response object containing details of the emergency address.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ValidateAddressResponse {
     /// `phoneNumber`
@@ -4794,6 +8725,115 @@ pub struct ValidateAddressResponse {
     #[serde(rename = "candidateAddresses")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub candidate_addresses: Option<Vec<EmergencyAddress>>,
+}
+impl<'de> serde::Deserialize<'de> for ValidateAddressResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ValidateAddressResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ValidateAddressResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ValidateAddressResponse, __A::Error> {
+                let mut f0: Option<Option<PhoneNumber>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<EmergencyAddress>> = None;
+                let mut f3: Option<Option<AddressValidationResultCode>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<EmergencyAddress>> = None;
+                let mut f6: Option<Option<Vec<EmergencyAddress>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("phoneNumber", 0usize),
+                        ("displayName", 1usize),
+                        ("validatedAddress", 2usize),
+                        ("validationResult", 3usize),
+                        ("validationMessage", 4usize),
+                        ("correctedAddress", 5usize),
+                        ("candidateAddresses", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "displayName",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "validatedAddress",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "validationResult",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "validationMessage",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "correctedAddress",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "candidateAddresses",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ValidateAddressResponse {
+                    phone_number: f0.flatten(),
+                    display_name: f1.flatten(),
+                    validated_address: f2.flatten(),
+                    validation_result: f3.flatten(),
+                    validation_message: f4.flatten(),
+                    corrected_address: f5.flatten(),
+                    candidate_addresses: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ValidateAddressResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ValidateAddressResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ValidateAddressResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ValidateAddressResponse {
@@ -4853,13 +8893,54 @@ impl ValidateAddressResponse {
     }
 }
 /// `VoiceAppId`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VoiceAppId {
     /// Your app ID for the Voice API. The `appId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/voice/apps).
     #[serde(rename = "appId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for VoiceAppId {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VoiceAppId;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VoiceAppId")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VoiceAppId, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("appId", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "appId")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VoiceAppId { app_id: f0.flatten() })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VoiceAppId, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VoiceAppId as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("VoiceAppId", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VoiceAppId {
@@ -5050,7 +9131,7 @@ impl From<VoiceConfigurationFax> for VoiceConfiguration {
     }
 }
 /// Common VoiceConfiguration fields
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VoiceConfigurationCommon {
     /// `type`
@@ -5064,6 +9145,71 @@ pub struct VoiceConfigurationCommon {
     #[serde(rename = "scheduledVoiceProvisioning")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_voice_provisioning: Option<ScheduledVoiceProvisioning>,
+}
+impl<'de> serde::Deserialize<'de> for VoiceConfigurationCommon {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VoiceConfigurationCommon;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VoiceConfigurationCommon")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VoiceConfigurationCommon, __A::Error> {
+                let mut f0: Option<Option<VoiceApplicationType>> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f2: Option<Option<ScheduledVoiceProvisioning>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("lastUpdatedTime", 1usize),
+                        ("scheduledVoiceProvisioning", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "lastUpdatedTime",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "scheduledVoiceProvisioning",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VoiceConfigurationCommon {
+                    r#type: f0.flatten(),
+                    last_updated_time: f1.flatten(),
+                    scheduled_voice_provisioning: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VoiceConfigurationCommon, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VoiceConfigurationCommon as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("VoiceConfigurationCommon", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VoiceConfigurationCommon {
@@ -5099,7 +9245,7 @@ impl VoiceConfigurationCommon {
     }
 }
 /// EST VoiceConfiguration
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VoiceConfigurationEst {
     /// `type`
@@ -5116,6 +9262,70 @@ pub struct VoiceConfigurationEst {
     #[serde(rename = "trunkId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trunk_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for VoiceConfigurationEst {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VoiceConfigurationEst;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VoiceConfigurationEst")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VoiceConfigurationEst, __A::Error> {
+                let mut f0: Option<VoiceApplicationType> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f2: Option<Option<ScheduledVoiceProvisioning>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("lastUpdatedTime", 1usize),
+                        ("scheduledVoiceProvisioning", 2usize),
+                        ("trunkId", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "lastUpdatedTime",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "scheduledVoiceProvisioning",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "trunkId")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VoiceConfigurationEst {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    last_updated_time: f1.flatten(),
+                    scheduled_voice_provisioning: f2.flatten(),
+                    trunk_id: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("VoiceConfigurationEst", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VoiceConfigurationEst {
@@ -5152,7 +9362,7 @@ impl VoiceConfigurationEst {
     }
 }
 /// FAX VoiceConfiguration
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VoiceConfigurationFax {
     /// `type`
@@ -5169,6 +9379,74 @@ pub struct VoiceConfigurationFax {
     #[serde(rename = "serviceId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for VoiceConfigurationFax {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VoiceConfigurationFax;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VoiceConfigurationFax")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VoiceConfigurationFax, __A::Error> {
+                let mut f0: Option<VoiceApplicationType> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f2: Option<Option<ScheduledVoiceProvisioning>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("lastUpdatedTime", 1usize),
+                        ("scheduledVoiceProvisioning", 2usize),
+                        ("serviceId", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "lastUpdatedTime",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "scheduledVoiceProvisioning",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "serviceId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VoiceConfigurationFax {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    last_updated_time: f1.flatten(),
+                    scheduled_voice_provisioning: f2.flatten(),
+                    service_id: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("VoiceConfigurationFax", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VoiceConfigurationFax {
@@ -5205,7 +9483,7 @@ impl VoiceConfigurationFax {
     }
 }
 /// RTC VoiceConfiguration
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VoiceConfigurationRtc {
     /// `type`
@@ -5223,6 +9501,77 @@ pub struct VoiceConfigurationRtc {
     #[serde(rename = "appId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for VoiceConfigurationRtc {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VoiceConfigurationRtc;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VoiceConfigurationRtc")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VoiceConfigurationRtc, __A::Error> {
+                let mut f0: Option<Option<VoiceApplicationType>> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f2: Option<Option<ScheduledVoiceProvisioning>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("lastUpdatedTime", 1usize),
+                        ("scheduledVoiceProvisioning", 2usize),
+                        ("appId", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "lastUpdatedTime",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "scheduledVoiceProvisioning",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "appId")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VoiceConfigurationRtc {
+                    r#type: f0.flatten(),
+                    last_updated_time: f1.flatten(),
+                    scheduled_voice_provisioning: f2.flatten(),
+                    app_id: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VoiceConfigurationRtc, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VoiceConfigurationRtc as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("VoiceConfigurationRtc", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VoiceConfigurationRtc {
@@ -5264,13 +9613,60 @@ impl VoiceConfigurationRtc {
     }
 }
 /// `VoiceServiceId`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VoiceServiceId {
     /// The service ID if the type is FAX. The `serviceId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/fax/services).
     #[serde(rename = "serviceId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for VoiceServiceId {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VoiceServiceId;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VoiceServiceId")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VoiceServiceId, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("serviceId", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "serviceId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VoiceServiceId {
+                    service_id: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VoiceServiceId, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VoiceServiceId as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("VoiceServiceId", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VoiceServiceId {
@@ -5286,13 +9682,56 @@ impl VoiceServiceId {
     }
 }
 /// `VoiceTrunkId`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VoiceTrunkId {
     /// The trunk ID if the type is EST. The `trunkId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/trunks/your-trunks).
     #[serde(rename = "trunkId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trunk_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for VoiceTrunkId {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VoiceTrunkId;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VoiceTrunkId")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VoiceTrunkId, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("trunkId", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "trunkId")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VoiceTrunkId {
+                    trunk_id: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VoiceTrunkId, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VoiceTrunkId as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("VoiceTrunkId", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VoiceTrunkId {

@@ -7,13 +7,60 @@
     clippy::large_enum_variant
 )]
 /// `ActivatePortInRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ActivatePortInRequest {
     /// `phoneNumberGroups`
     #[serde(rename = "phoneNumberGroups")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number_groups: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for ActivatePortInRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ActivatePortInRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ActivatePortInRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ActivatePortInRequest, __A::Error> {
+                let mut f0: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("phoneNumberGroups", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumberGroups",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ActivatePortInRequest {
+                    phone_number_groups: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ActivatePortInRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ActivatePortInRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ActivatePortInRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ActivatePortInRequest {
@@ -29,12 +76,55 @@ impl ActivatePortInRequest {
     }
 }
 /// `AddOrderNoteRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AddOrderNoteRequest {
     /// `note`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for AddOrderNoteRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AddOrderNoteRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AddOrderNoteRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AddOrderNoteRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("note", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "note")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AddOrderNoteRequest {
+                    note: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AddOrderNoteRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AddOrderNoteRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("AddOrderNoteRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AddOrderNoteRequest {
@@ -50,7 +140,7 @@ impl AddOrderNoteRequest {
     }
 }
 /// `AddOrderNoteResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AddOrderNoteResponse {
     /// `id`
@@ -59,6 +149,54 @@ pub struct AddOrderNoteResponse {
     /// `note`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for AddOrderNoteResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AddOrderNoteResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AddOrderNoteResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AddOrderNoteResponse, __A::Error> {
+                let mut f0: Option<Option<f64>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("id", 0usize), ("note", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "note")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AddOrderNoteResponse {
+                    id: f0.flatten(),
+                    note: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AddOrderNoteResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AddOrderNoteResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("AddOrderNoteResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AddOrderNoteResponse {
@@ -79,7 +217,7 @@ impl AddOrderNoteResponse {
     }
 }
 /// The request was malformed on one or more fields.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BadRequestDetail {
     /// The request was malformed on one or more properties.
@@ -89,6 +227,58 @@ pub struct BadRequestDetail {
     #[serde(rename = "fieldViolations")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_violations: Option<Vec<FieldViolation>>,
+}
+impl<'de> serde::Deserialize<'de> for BadRequestDetail {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BadRequestDetail;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BadRequestDetail")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BadRequestDetail, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<Vec<FieldViolation>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("fieldViolations", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "fieldViolations",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BadRequestDetail {
+                    r#type: f0.flatten(),
+                    field_violations: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BadRequestDetail, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BadRequestDetail as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BadRequestDetail", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BadRequestDetail {
@@ -112,7 +302,7 @@ impl BadRequestDetail {
     }
 }
 /// Default configuration properties. If you do not provide values when making requests these values will be used instead.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct DefaultsConfiguration {
     /// Contains the contact information for the default user.
@@ -130,6 +320,81 @@ pub struct DefaultsConfiguration {
     #[serde(rename = "defaultPortTimeZone")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_port_time_zone: Option<DefaultsConfigurationDefaultPortTimeZone>,
+}
+impl<'de> serde::Deserialize<'de> for DefaultsConfiguration {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DefaultsConfiguration;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DefaultsConfiguration")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DefaultsConfiguration, __A::Error> {
+                let mut f0: Option<Option<DefaultsConfigurationContact>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<DefaultsConfigurationDefaultPortTimeZone>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("contact", 0usize),
+                        ("webhookUrl", 1usize),
+                        ("defaultPortTime", 2usize),
+                        ("defaultPortTimeZone", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "contact")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "webhookUrl",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "defaultPortTime",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "defaultPortTimeZone",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DefaultsConfiguration {
+                    contact: f0.flatten(),
+                    webhook_url: f1.flatten(),
+                    default_port_time: f2.flatten(),
+                    default_port_time_zone: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<DefaultsConfiguration, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<DefaultsConfiguration as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("DefaultsConfiguration", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DefaultsConfiguration {
@@ -168,7 +433,7 @@ impl DefaultsConfiguration {
     }
 }
 /// Contains the contact information for the default user.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct DefaultsConfigurationContact {
     /// The email address of the default user.
@@ -180,6 +445,59 @@ pub struct DefaultsConfigurationContact {
     /// The phone number of the default user.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for DefaultsConfigurationContact {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DefaultsConfigurationContact;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DefaultsConfigurationContact")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DefaultsConfigurationContact, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("email", 0usize), ("name", 1usize), ("phone", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "email")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "phone")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DefaultsConfigurationContact {
+                    email: f0.flatten(),
+                    name: f1.flatten(),
+                    phone: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<DefaultsConfigurationContact, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<DefaultsConfigurationContact as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("DefaultsConfigurationContact", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DefaultsConfigurationContact {
@@ -281,7 +599,7 @@ impl<'de> serde::Deserialize<'de> for DefaultsConfigurationDefaultPortTimeZone {
     }
 }
 /// `DesiredPortDateTime`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct DesiredPortDateTime {
     /// The date you want the numbers to be ported in, in ISO format.
@@ -295,6 +613,71 @@ pub struct DesiredPortDateTime {
     #[serde(rename = "desiredPortTimeZone")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub desired_port_time_zone: Option<DesiredPortDateTimeDesiredPortTimeZone>,
+}
+impl<'de> serde::Deserialize<'de> for DesiredPortDateTime {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DesiredPortDateTime;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DesiredPortDateTime")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DesiredPortDateTime, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<DesiredPortDateTimeDesiredPortTimeZone>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("desiredPortDate", 0usize),
+                        ("desiredPortTime", 1usize),
+                        ("desiredPortTimeZone", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "desiredPortDate",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "desiredPortTime",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "desiredPortTimeZone",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DesiredPortDateTime {
+                    desired_port_date: f0
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "desiredPortDate",
+                        ))?,
+                    desired_port_time: f1.flatten(),
+                    desired_port_time_zone: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("DesiredPortDateTime", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DesiredPortDateTime {
@@ -394,7 +777,7 @@ impl<'de> serde::Deserialize<'de> for DesiredPortDateTimeDesiredPortTimeZone {
     }
 }
 /// `EndUser`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct EndUser {
     /// The name of the end user can be a person's name or company name. Please note if you are not using this yourself it should be the name/company of the actual user.
@@ -452,6 +835,185 @@ pub struct EndUser {
     #[serde(rename = "typeOfService")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_of_service: Option<EndUserTypeOfService>,
+}
+impl<'de> serde::Deserialize<'de> for EndUser {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EndUser;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EndUser")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<EndUser, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<String>> = None;
+                let mut f12: Option<String> = None;
+                let mut f13: Option<String> = None;
+                let mut f14: Option<String> = None;
+                let mut f15: Option<Option<EndUserTypeOfService>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("name", 0usize),
+                        ("streetNum", 1usize),
+                        ("streetName", 2usize),
+                        ("streetPreDir", 3usize),
+                        ("streetType", 4usize),
+                        ("streetPostDir", 5usize),
+                        ("locationType1", 6usize),
+                        ("locationValue1", 7usize),
+                        ("locationType2", 8usize),
+                        ("locationValue2", 9usize),
+                        ("locationType3", 10usize),
+                        ("locationValue3", 11usize),
+                        ("city", 12usize),
+                        ("state", 13usize),
+                        ("zipCode", 14usize),
+                        ("typeOfService", 15usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "streetNum",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "streetName",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "streetPreDir",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "streetType",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "streetPostDir",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "locationType1",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "locationValue1",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "locationType2",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "locationValue2",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "locationType3",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "locationValue3",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f12, "city")?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "state")?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "zipCode")?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "typeOfService",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(EndUser {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    street_num: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("streetNum"))?,
+                    street_name: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("streetName"))?,
+                    street_pre_dir: f3.flatten(),
+                    street_type: f4.flatten(),
+                    street_post_dir: f5.flatten(),
+                    location_type1: f6.flatten(),
+                    location_value1: f7.flatten(),
+                    location_type2: f8.flatten(),
+                    location_value2: f9.flatten(),
+                    location_type3: f10.flatten(),
+                    location_value3: f11.flatten(),
+                    city: f12.ok_or_else(|| serde::de::Error::missing_field("city"))?,
+                    state: f13.ok_or_else(|| serde::de::Error::missing_field("state"))?,
+                    zip_code: f14
+                        .ok_or_else(|| serde::de::Error::missing_field("zipCode"))?,
+                    type_of_service: f15.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("EndUser", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl EndUser {
@@ -596,7 +1158,7 @@ impl<'de> serde::Deserialize<'de> for EndUserTypeOfService {
     }
 }
 /// `Error`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Error {
     /// HTTP status code or error code
@@ -611,6 +1173,69 @@ pub struct Error {
     /// Details of the errors
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<ErrorDetail>>,
+}
+impl<'de> serde::Deserialize<'de> for Error {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Error;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Error")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Error, __A::Error> {
+                let mut f0: Option<Option<i32>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<Vec<ErrorDetail>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("code", 0usize),
+                        ("status", 1usize),
+                        ("message", 2usize),
+                        ("details", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "message")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Error {
+                    code: f0.flatten(),
+                    status: f1.flatten(),
+                    message: f2.flatten(),
+                    details: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Error, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Error as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Error", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Error {
@@ -757,7 +1382,7 @@ impl From<ErrorInfo> for ErrorDetail {
     }
 }
 /// Describes the cause of the error with structured details.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ErrorInfo {
     /// The type of error.
@@ -773,6 +1398,71 @@ pub struct ErrorInfo {
     #[serde(rename = "metaData")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta_data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+impl<'de> serde::Deserialize<'de> for ErrorInfo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ErrorInfo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ErrorInfo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ErrorInfo, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("reason", 1usize),
+                        ("domain", 2usize),
+                        ("metaData", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "reason")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "domain")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "metaData")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ErrorInfo {
+                    r#type: f0.flatten(),
+                    reason: f1.flatten(),
+                    domain: f2.flatten(),
+                    meta_data: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ErrorInfo, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ErrorInfo as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ErrorInfo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ErrorInfo {
@@ -811,7 +1501,7 @@ impl ErrorInfo {
     }
 }
 /// When you want to use the number for elastic sip trunking
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct EstConfiguration {
     /// `type`
@@ -821,6 +1511,54 @@ pub struct EstConfiguration {
     #[serde(rename = "trunkId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trunk_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for EstConfiguration {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EstConfiguration;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EstConfiguration")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<EstConfiguration, __A::Error> {
+                let mut f0: Option<Option<EstConfigurationType>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("trunkId", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "trunkId")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(EstConfiguration {
+                    r#type: f0.flatten(),
+                    trunk_id: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<EstConfiguration, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<EstConfiguration as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("EstConfiguration", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl EstConfiguration {
@@ -900,7 +1638,7 @@ impl<'de> serde::Deserialize<'de> for EstConfigurationType {
     }
 }
 /// When you want to use the number for fax
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FaxConfiguration {
     /// `type`
@@ -910,6 +1648,58 @@ pub struct FaxConfiguration {
     #[serde(rename = "serviceId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for FaxConfiguration {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FaxConfiguration;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FaxConfiguration")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FaxConfiguration, __A::Error> {
+                let mut f0: Option<Option<FaxConfigurationType>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("serviceId", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "serviceId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FaxConfiguration {
+                    r#type: f0.flatten(),
+                    service_id: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FaxConfiguration, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FaxConfiguration as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FaxConfiguration", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FaxConfiguration {
@@ -989,12 +1779,53 @@ impl<'de> serde::Deserialize<'de> for FaxConfigurationType {
     }
 }
 /// `Feature`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Feature {
     /// An object describing the emergency 911 contact address associated with the number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub e911: Option<FeatureE911>,
+}
+impl<'de> serde::Deserialize<'de> for Feature {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Feature;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Feature")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Feature, __A::Error> {
+                let mut f0: Option<Option<FeatureE911>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("e911", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "e911")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Feature { e911: f0.flatten() })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Feature, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Feature as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Feature", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Feature {
@@ -1010,7 +1841,7 @@ impl Feature {
     }
 }
 /// An object describing the emergency 911 contact address associated with the number.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FeatureE911 {
     /// The contact name.
@@ -1069,6 +1900,175 @@ pub struct FeatureE911 {
     #[serde(rename = "enhPostalCodePlusFour")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enh_postal_code_plus_four: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for FeatureE911 {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FeatureE911;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FeatureE911")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FeatureE911, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<String>> = None;
+                let mut f12: Option<Option<String>> = None;
+                let mut f13: Option<Option<String>> = None;
+                let mut f14: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("name", 0usize),
+                        ("streetNum", 1usize),
+                        ("streetInfo", 2usize),
+                        ("location", 3usize),
+                        ("city", 4usize),
+                        ("state", 5usize),
+                        ("postalCode", 6usize),
+                        ("postalCodePlusFour", 7usize),
+                        ("enhStreetNum", 8usize),
+                        ("enhStreetInfo", 9usize),
+                        ("enhLocation", 10usize),
+                        ("enhCity", 11usize),
+                        ("enhState", 12usize),
+                        ("enhPostalCode", 13usize),
+                        ("enhPostalCodePlusFour", 14usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "streetNum",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "streetInfo",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "location")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "city")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "state")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "postalCode",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "postalCodePlusFour",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "enhStreetNum",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "enhStreetInfo",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "enhLocation",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "enhCity")?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "enhState",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "enhPostalCode",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "enhPostalCodePlusFour",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FeatureE911 {
+                    name: f0.flatten(),
+                    street_num: f1.flatten(),
+                    street_info: f2.flatten(),
+                    location: f3.flatten(),
+                    city: f4.flatten(),
+                    state: f5.flatten(),
+                    postal_code: f6.flatten(),
+                    postal_code_plus_four: f7.flatten(),
+                    enh_street_num: f8.flatten(),
+                    enh_street_info: f9.flatten(),
+                    enh_location: f10.flatten(),
+                    enh_city: f11.flatten(),
+                    enh_state: f12.flatten(),
+                    enh_postal_code: f13.flatten(),
+                    enh_postal_code_plus_four: f14.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FeatureE911, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FeatureE911 as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FeatureE911", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FeatureE911 {
@@ -1170,7 +2170,7 @@ impl FeatureE911 {
     }
 }
 /// `FieldViolation`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FieldViolation {
     /// Request field.
@@ -1179,6 +2179,58 @@ pub struct FieldViolation {
     /// Description of why the request field was considered invalid.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for FieldViolation {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FieldViolation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FieldViolation")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FieldViolation, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("field", 0usize), ("description", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "field")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FieldViolation {
+                    field: f0.flatten(),
+                    description: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FieldViolation, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FieldViolation as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FieldViolation {
@@ -1202,7 +2254,7 @@ impl FieldViolation {
     }
 }
 /// `GetOrderDocumentContentResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetOrderDocumentContentResponse {
     /// `documentId`
@@ -1227,6 +2279,102 @@ pub struct GetOrderDocumentContentResponse {
     #[serde(rename = "contentType")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for GetOrderDocumentContentResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetOrderDocumentContentResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetOrderDocumentContentResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetOrderDocumentContentResponse, __A::Error> {
+                let mut f0: Option<Option<f64>> = None;
+                let mut f1: Option<Option<f64>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("documentId", 0usize),
+                        ("id", 1usize),
+                        ("documentName", 2usize),
+                        ("description", 3usize),
+                        ("fileContent", 4usize),
+                        ("contentType", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "documentId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "id")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "documentName",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "description",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "fileContent",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "contentType",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetOrderDocumentContentResponse {
+                    document_id: f0.flatten(),
+                    id: f1.flatten(),
+                    document_name: f2.flatten(),
+                    description: f3.flatten(),
+                    file_content: f4.flatten(),
+                    content_type: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetOrderDocumentContentResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetOrderDocumentContentResponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("GetOrderDocumentContentResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetOrderDocumentContentResponse {
@@ -1274,7 +2422,7 @@ impl GetOrderDocumentContentResponse {
     }
 }
 /// `GetPortInAvailableActivationResponseItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetPortInAvailableActivationResponseItem {
     /// `phoneNumberGroup`
@@ -1291,6 +2439,78 @@ pub struct GetPortInAvailableActivationResponseItem {
     pub phone_numbers: Option<
         Vec<GetPortInAvailableActivationResponseItemPhoneNumbersItem>,
     >,
+}
+impl<'de> serde::Deserialize<'de> for GetPortInAvailableActivationResponseItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetPortInAvailableActivationResponseItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetPortInAvailableActivationResponseItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetPortInAvailableActivationResponseItem, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<
+                    Option<Vec<GetPortInAvailableActivationResponseItemPhoneNumbersItem>>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("phoneNumberGroup", 0usize),
+                        ("focDate", 1usize),
+                        ("phoneNumbers", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumberGroup",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "focDate")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "phoneNumbers",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetPortInAvailableActivationResponseItem {
+                    phone_number_group: f0.flatten(),
+                    foc_date: f1.flatten(),
+                    phone_numbers: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetPortInAvailableActivationResponseItem, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetPortInAvailableActivationResponseItem as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "GetPortInAvailableActivationResponseItem",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetPortInAvailableActivationResponseItem {
@@ -1323,7 +2543,7 @@ impl GetPortInAvailableActivationResponseItem {
     }
 }
 /// `GetPortInAvailableActivationResponseItemPhoneNumbersItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetPortInAvailableActivationResponseItemPhoneNumbersItem {
     /// `phoneNumber`
@@ -1338,6 +2558,91 @@ pub struct GetPortInAvailableActivationResponseItemPhoneNumbersItem {
     #[serde(rename = "smsConfiguration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<SmsConfiguration>,
+}
+impl<'de> serde::Deserialize<'de>
+for GetPortInAvailableActivationResponseItemPhoneNumbersItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetPortInAvailableActivationResponseItemPhoneNumbersItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct GetPortInAvailableActivationResponseItemPhoneNumbersItem",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<
+                GetPortInAvailableActivationResponseItemPhoneNumbersItem,
+                __A::Error,
+            > {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<VoiceConfiguration>> = None;
+                let mut f2: Option<Option<SmsConfiguration>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("phoneNumber", 0usize),
+                        ("voiceConfiguration", 1usize),
+                        ("smsConfiguration", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "voiceConfiguration",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "smsConfiguration",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetPortInAvailableActivationResponseItemPhoneNumbersItem {
+                    phone_number: f0.flatten(),
+                    voice_configuration: f1.flatten(),
+                    sms_configuration: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<
+                GetPortInAvailableActivationResponseItemPhoneNumbersItem,
+                __S::Error,
+            > {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(
+                    <GetPortInAvailableActivationResponseItemPhoneNumbersItem as Default>::default(),
+                )
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "GetPortInAvailableActivationResponseItemPhoneNumbersItem",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetPortInAvailableActivationResponseItemPhoneNumbersItem {
@@ -1367,7 +2672,7 @@ impl GetPortInAvailableActivationResponseItemPhoneNumbersItem {
     }
 }
 /// `GetPortInOrdersResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetPortInOrdersResponse {
     /// `orders`
@@ -1388,6 +2693,83 @@ pub struct GetPortInOrdersResponse {
     #[serde(rename = "totalItems")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for GetPortInOrdersResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetPortInOrdersResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetPortInOrdersResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetPortInOrdersResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<OrderListItem>>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("orders", 0usize),
+                        ("page", 1usize),
+                        ("totalPages", 2usize),
+                        ("pageSize", 3usize),
+                        ("totalItems", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "orders")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "page")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "totalPages",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "pageSize")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "totalItems",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetPortInOrdersResponse {
+                    orders: f0.flatten(),
+                    page: f1.flatten(),
+                    total_pages: f2.flatten(),
+                    page_size: f3.flatten(),
+                    total_items: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetPortInOrdersResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetPortInOrdersResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetPortInOrdersResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetPortInOrdersResponse {
@@ -1429,7 +2811,7 @@ impl GetPortInOrdersResponse {
     }
 }
 /// `NewNoteWebhookStatusEvent`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NewNoteWebhookStatusEvent {
     /// The event that triggered the webhook
@@ -1442,6 +2824,59 @@ pub struct NewNoteWebhookStatusEvent {
     /// The note that was added.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for NewNoteWebhookStatusEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NewNoteWebhookStatusEvent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NewNoteWebhookStatusEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NewNoteWebhookStatusEvent, __A::Error> {
+                let mut f0: Option<Option<NewNoteWebhookStatusEventType>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("orderId", 1usize), ("note", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "orderId")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "note")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NewNoteWebhookStatusEvent {
+                    r#type: f0.flatten(),
+                    order_id: f1.flatten(),
+                    note: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<NewNoteWebhookStatusEvent, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<NewNoteWebhookStatusEvent as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("NewNoteWebhookStatusEvent", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NewNoteWebhookStatusEvent {
@@ -1527,12 +2962,55 @@ impl<'de> serde::Deserialize<'de> for NewNoteWebhookStatusEventType {
     }
 }
 /// The request was malformed on one or more fields.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NotFoundDetail {
     /// The request was malformed on one or more properties.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for NotFoundDetail {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NotFoundDetail;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NotFoundDetail")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NotFoundDetail, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NotFoundDetail {
+                    r#type: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<NotFoundDetail, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<NotFoundDetail as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("NotFoundDetail", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NotFoundDetail {
@@ -1548,7 +3026,7 @@ impl NotFoundDetail {
     }
 }
 /// A phone number entry in a webhook status event. Contains only the fields relevant to the event type — no end user or port-out information is included since these events reflect system-side status changes.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct NumberPortingStatusItem {
     /// The phone number in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format.
@@ -1569,6 +3047,85 @@ pub struct NumberPortingStatusItem {
     #[serde(rename = "rejectReason")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reject_reason: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for NumberPortingStatusItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NumberPortingStatusItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NumberPortingStatusItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NumberPortingStatusItem, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<NumberPortingStatusItemStatus>> = None;
+                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f4: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("phoneNumber", 0usize),
+                        ("status", 1usize),
+                        ("activatedDate", 2usize),
+                        ("confirmedDate", 3usize),
+                        ("rejectReason", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "activatedDate",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "confirmedDate",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "rejectReason",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NumberPortingStatusItem {
+                    phone_number: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("phoneNumber"))?,
+                    status: f1.flatten(),
+                    activated_date: f2.flatten(),
+                    confirmed_date: f3.flatten(),
+                    reject_reason: f4.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("NumberPortingStatusItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NumberPortingStatusItem {
@@ -1687,7 +3244,7 @@ impl<'de> serde::Deserialize<'de> for NumberPortingStatusItemStatus {
     }
 }
 /// `NumberStatusWebhookStatusEvent`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NumberStatusWebhookStatusEvent {
     /// The event that triggered the webhook
@@ -1701,6 +3258,63 @@ pub struct NumberStatusWebhookStatusEvent {
     #[serde(rename = "phoneNumbers")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_numbers: Option<Vec<NumberPortingStatusItem>>,
+}
+impl<'de> serde::Deserialize<'de> for NumberStatusWebhookStatusEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NumberStatusWebhookStatusEvent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NumberStatusWebhookStatusEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NumberStatusWebhookStatusEvent, __A::Error> {
+                let mut f0: Option<Option<NumberStatusWebhookStatusEventType>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<Vec<NumberPortingStatusItem>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("orderId", 1usize), ("phoneNumbers", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "orderId")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "phoneNumbers",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NumberStatusWebhookStatusEvent {
+                    r#type: f0.flatten(),
+                    order_id: f1.flatten(),
+                    phone_numbers: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<NumberStatusWebhookStatusEvent, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<NumberStatusWebhookStatusEvent as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("NumberStatusWebhookStatusEvent", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NumberStatusWebhookStatusEvent {
@@ -1800,7 +3414,7 @@ impl<'de> serde::Deserialize<'de> for NumberStatusWebhookStatusEventType {
     }
 }
 /// `OrderBaseItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderBaseItem {
     /// `status`
@@ -1847,6 +3461,149 @@ pub struct OrderBaseItem {
     /// The unique identifier for the order
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<f64>,
+}
+impl<'de> serde::Deserialize<'de> for OrderBaseItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OrderBaseItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OrderBaseItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<OrderBaseItem, __A::Error> {
+                let mut f0: Option<Option<OrderStatus>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<bool>> = None;
+                let mut f3: Option<DesiredPortDateTime> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<Vec<PhoneNumberMinItem>>> = None;
+                let mut f7: Option<Option<Vec<OrderNote>>> = None;
+                let mut f8: Option<Option<Vec<OrderDocumentBase>>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<f64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("status", 0usize),
+                        ("customerOrderReference", 1usize),
+                        ("onDemandActivation", 2usize),
+                        ("desiredPortSchedule", 3usize),
+                        ("loaUploadedBy", 4usize),
+                        ("loaAttachmentDate", 5usize),
+                        ("phoneNumbers", 6usize),
+                        ("notes", 7usize),
+                        ("documents", 8usize),
+                        ("createdDate", 9usize),
+                        ("resellerName", 10usize),
+                        ("id", 11usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "customerOrderReference",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "onDemandActivation",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "desiredPortSchedule",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "loaUploadedBy",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "loaAttachmentDate",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "phoneNumbers",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "notes")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "documents",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "createdDate",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "resellerName",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "id")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OrderBaseItem {
+                    status: f0.flatten(),
+                    customer_order_reference: f1.flatten(),
+                    on_demand_activation: f2.flatten(),
+                    desired_port_schedule: f3
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "desiredPortSchedule",
+                        ))?,
+                    loa_uploaded_by: f4.flatten(),
+                    loa_attachment_date: f5.flatten(),
+                    phone_numbers: f6.flatten(),
+                    notes: f7.flatten(),
+                    documents: f8.flatten(),
+                    created_date: f9.flatten(),
+                    reseller_name: f10.flatten(),
+                    id: f11.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("OrderBaseItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl OrderBaseItem {
@@ -1928,7 +3685,7 @@ impl OrderBaseItem {
     }
 }
 /// Response object containing information about the order document.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderDocumentBase {
     /// The ID of the order document.
@@ -1941,6 +3698,67 @@ pub struct OrderDocumentBase {
     /// A description of the contents of the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for OrderDocumentBase {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OrderDocumentBase;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OrderDocumentBase")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<OrderDocumentBase, __A::Error> {
+                let mut f0: Option<Option<f64>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("id", 0usize), ("documentName", 1usize), ("description", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "documentName",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OrderDocumentBase {
+                    id: f0.flatten(),
+                    document_name: f1.flatten(),
+                    description: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<OrderDocumentBase, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<OrderDocumentBase as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("OrderDocumentBase", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl OrderDocumentBase {
@@ -1970,7 +3788,7 @@ impl OrderDocumentBase {
     }
 }
 /// `OrderDocumentWithContent`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderDocumentWithContent {
     /// The ID of the order document.
@@ -1987,6 +3805,81 @@ pub struct OrderDocumentWithContent {
     #[serde(rename = "fileContent")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_content: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for OrderDocumentWithContent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OrderDocumentWithContent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OrderDocumentWithContent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<OrderDocumentWithContent, __A::Error> {
+                let mut f0: Option<Option<f64>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("documentName", 1usize),
+                        ("description", 2usize),
+                        ("fileContent", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "documentName",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "description",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "fileContent",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OrderDocumentWithContent {
+                    id: f0.flatten(),
+                    document_name: f1.flatten(),
+                    description: f2.flatten(),
+                    file_content: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<OrderDocumentWithContent, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<OrderDocumentWithContent as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("OrderDocumentWithContent", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl OrderDocumentWithContent {
@@ -2022,7 +3915,7 @@ impl OrderDocumentWithContent {
     }
 }
 /// `OrderListItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderListItem {
     /// The unique identifier for the order
@@ -2059,6 +3952,127 @@ pub struct OrderListItem {
     #[serde(rename = "excludedQuantity")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub excluded_quantity: Option<f64>,
+}
+impl<'de> serde::Deserialize<'de> for OrderListItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OrderListItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OrderListItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<OrderListItem, __A::Error> {
+                let mut f0: Option<Option<f64>> = None;
+                let mut f1: Option<Option<OrderStatus>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<f64>> = None;
+                let mut f5: Option<Option<f64>> = None;
+                let mut f6: Option<Option<f64>> = None;
+                let mut f7: Option<Option<f64>> = None;
+                let mut f8: Option<Option<f64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("status", 1usize),
+                        ("customerOrderReference", 2usize),
+                        ("createdDate", 3usize),
+                        ("phoneNumberQuantity", 4usize),
+                        ("focQuantity", 5usize),
+                        ("activatedQuantity", 6usize),
+                        ("rejectedQuantity", 7usize),
+                        ("excludedQuantity", 8usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "customerOrderReference",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "createdDate",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "phoneNumberQuantity",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "focQuantity",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "activatedQuantity",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "rejectedQuantity",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "excludedQuantity",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OrderListItem {
+                    id: f0.flatten(),
+                    status: f1.flatten(),
+                    customer_order_reference: f2.flatten(),
+                    created_date: f3.flatten(),
+                    phone_number_quantity: f4.flatten(),
+                    foc_quantity: f5.flatten(),
+                    activated_quantity: f6.flatten(),
+                    rejected_quantity: f7.flatten(),
+                    excluded_quantity: f8.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<OrderListItem, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<OrderListItem as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("OrderListItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl OrderListItem {
@@ -2124,7 +4138,7 @@ impl OrderListItem {
     }
 }
 /// `OrderNote`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderNote {
     /// The message of the note.
@@ -2138,6 +4152,67 @@ pub struct OrderNote {
     #[serde(rename = "createdBy")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for OrderNote {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OrderNote;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OrderNote")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<OrderNote, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("note", 0usize), ("createdTime", 1usize), ("createdBy", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "note")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "createdTime",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "createdBy",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OrderNote {
+                    note: f0.flatten(),
+                    created_time: f1.flatten(),
+                    created_by: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<OrderNote, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<OrderNote as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("OrderNote", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl OrderNote {
@@ -2167,7 +4242,7 @@ impl OrderNote {
     }
 }
 /// `OrderPortInRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderPortInRequest {
     /// `status`
@@ -2213,6 +4288,150 @@ pub struct OrderPortInRequest {
     /// The unique identifier for the order
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<f64>,
+}
+impl<'de> serde::Deserialize<'de> for OrderPortInRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OrderPortInRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OrderPortInRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<OrderPortInRequest, __A::Error> {
+                let mut f0: Option<Option<OrderStatus>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<bool>> = None;
+                let mut f3: Option<DesiredPortDateTime> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Vec<PhoneNumberMinItem>> = None;
+                let mut f7: Option<Option<Vec<OrderNote>>> = None;
+                let mut f8: Option<Option<Vec<OrderDocumentBase>>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<f64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("status", 0usize),
+                        ("customerOrderReference", 1usize),
+                        ("onDemandActivation", 2usize),
+                        ("desiredPortSchedule", 3usize),
+                        ("loaUploadedBy", 4usize),
+                        ("loaAttachmentDate", 5usize),
+                        ("phoneNumbers", 6usize),
+                        ("notes", 7usize),
+                        ("documents", 8usize),
+                        ("createdDate", 9usize),
+                        ("resellerName", 10usize),
+                        ("id", 11usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "customerOrderReference",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "onDemandActivation",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "desiredPortSchedule",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "loaUploadedBy",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "loaAttachmentDate",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "phoneNumbers",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "notes")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "documents",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "createdDate",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "resellerName",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "id")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OrderPortInRequest {
+                    status: f0.flatten(),
+                    customer_order_reference: f1.flatten(),
+                    on_demand_activation: f2.flatten(),
+                    desired_port_schedule: f3
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "desiredPortSchedule",
+                        ))?,
+                    loa_uploaded_by: f4.flatten(),
+                    loa_attachment_date: f5.flatten(),
+                    phone_numbers: f6
+                        .ok_or_else(|| serde::de::Error::missing_field("phoneNumbers"))?,
+                    notes: f7.flatten(),
+                    documents: f8.flatten(),
+                    created_date: f9.flatten(),
+                    reseller_name: f10.flatten(),
+                    id: f11.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("OrderPortInRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl OrderPortInRequest {
@@ -2360,7 +4579,7 @@ impl<'de> serde::Deserialize<'de> for OrderStatus {
     }
 }
 /// Order payload included in webhook events. Identical to OrderBaseItem but excludes `id`, since the order identifier is already present as `orderId` at the top level of the webhook event.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderWebhookItem {
     /// `status`
@@ -2404,6 +4623,143 @@ pub struct OrderWebhookItem {
     #[serde(rename = "resellerName")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reseller_name: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for OrderWebhookItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OrderWebhookItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OrderWebhookItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<OrderWebhookItem, __A::Error> {
+                let mut f0: Option<Option<OrderStatus>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<bool>> = None;
+                let mut f3: Option<DesiredPortDateTime> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<Vec<PhoneNumberMinItem>>> = None;
+                let mut f7: Option<Option<Vec<OrderNote>>> = None;
+                let mut f8: Option<Option<Vec<OrderDocumentBase>>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("status", 0usize),
+                        ("customerOrderReference", 1usize),
+                        ("onDemandActivation", 2usize),
+                        ("desiredPortSchedule", 3usize),
+                        ("loaUploadedBy", 4usize),
+                        ("loaAttachmentDate", 5usize),
+                        ("phoneNumbers", 6usize),
+                        ("notes", 7usize),
+                        ("documents", 8usize),
+                        ("createdDate", 9usize),
+                        ("resellerName", 10usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "customerOrderReference",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "onDemandActivation",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "desiredPortSchedule",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "loaUploadedBy",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "loaAttachmentDate",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "phoneNumbers",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "notes")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "documents",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "createdDate",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "resellerName",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OrderWebhookItem {
+                    status: f0.flatten(),
+                    customer_order_reference: f1.flatten(),
+                    on_demand_activation: f2.flatten(),
+                    desired_port_schedule: f3
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "desiredPortSchedule",
+                        ))?,
+                    loa_uploaded_by: f4.flatten(),
+                    loa_attachment_date: f5.flatten(),
+                    phone_numbers: f6.flatten(),
+                    notes: f7.flatten(),
+                    documents: f8.flatten(),
+                    created_date: f9.flatten(),
+                    reseller_name: f10.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("OrderWebhookItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl OrderWebhookItem {
@@ -2479,7 +4835,7 @@ impl OrderWebhookItem {
     }
 }
 /// `OrderWebhookStatusEvent`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderWebhookStatusEvent {
     /// The event that triggered the webhook
@@ -2492,6 +4848,59 @@ pub struct OrderWebhookStatusEvent {
     /// `order`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<OrderWebhookItem>,
+}
+impl<'de> serde::Deserialize<'de> for OrderWebhookStatusEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OrderWebhookStatusEvent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OrderWebhookStatusEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<OrderWebhookStatusEvent, __A::Error> {
+                let mut f0: Option<Option<OrderWebhookStatusEventType>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<OrderWebhookItem>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("orderId", 1usize), ("order", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "orderId")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "order")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OrderWebhookStatusEvent {
+                    r#type: f0.flatten(),
+                    order_id: f1.flatten(),
+                    order: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<OrderWebhookStatusEvent, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<OrderWebhookStatusEvent as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("OrderWebhookStatusEvent", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl OrderWebhookStatusEvent {
@@ -2577,7 +4986,7 @@ impl<'de> serde::Deserialize<'de> for OrderWebhookStatusEventType {
     }
 }
 /// An object describing how pages of items are displayed.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Pagination {
     /// Current page.
@@ -2595,6 +5004,77 @@ pub struct Pagination {
     #[serde(rename = "totalItems")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for Pagination {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Pagination;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Pagination")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Pagination, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("page", 0usize),
+                        ("totalPages", 1usize),
+                        ("pageSize", 2usize),
+                        ("totalItems", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "totalPages",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "pageSize")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "totalItems",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Pagination {
+                    page: f0.flatten(),
+                    total_pages: f1.flatten(),
+                    page_size: f2.flatten(),
+                    total_items: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Pagination, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Pagination as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Pagination", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Pagination {
@@ -2630,7 +5110,7 @@ impl Pagination {
     }
 }
 /// We group phone numbers by carrier so you can see the status of the numbers by carrier
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct PhoneNumberGroupItem {
     /// `phoneNumberGroup`
@@ -2645,6 +5125,71 @@ pub struct PhoneNumberGroupItem {
     #[serde(rename = "phoneNumbers")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_numbers: Option<Vec<PhoneNumberItem>>,
+}
+impl<'de> serde::Deserialize<'de> for PhoneNumberGroupItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PhoneNumberGroupItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PhoneNumberGroupItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PhoneNumberGroupItem, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<Vec<PhoneNumberItem>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("phoneNumberGroup", 0usize),
+                        ("focDate", 1usize),
+                        ("phoneNumbers", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumberGroup",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "focDate")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "phoneNumbers",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PhoneNumberGroupItem {
+                    phone_number_group: f0.flatten(),
+                    foc_date: f1.flatten(),
+                    phone_numbers: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<PhoneNumberGroupItem, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<PhoneNumberGroupItem as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("PhoneNumberGroupItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PhoneNumberGroupItem {
@@ -2674,7 +5219,7 @@ impl PhoneNumberGroupItem {
     }
 }
 /// `PhoneNumberItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PhoneNumberItem {
     /// The phone number in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format.
@@ -2744,6 +5289,209 @@ pub struct PhoneNumberItem {
     #[serde(rename = "focDate")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub foc_date: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for PhoneNumberItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PhoneNumberItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PhoneNumberItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PhoneNumberItem, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<PhoneNumberItemStatus>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<VoiceConfiguration>> = None;
+                let mut f9: Option<Option<SmsConfiguration>> = None;
+                let mut f10: Option<EndUser> = None;
+                let mut f11: Option<PortOutItem> = None;
+                let mut f12: Option<Option<Feature>> = None;
+                let mut f13: Option<Option<String>> = None;
+                let mut f14: Option<Option<String>> = None;
+                let mut f15: Option<Option<Vec<PhoneNumberItemExcludedFeaturesItem>>> = None;
+                let mut f16: Option<Option<String>> = None;
+                let mut f17: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("phoneNumber", 0usize),
+                        ("status", 1usize),
+                        ("exclusionReason", 2usize),
+                        ("exclusionDate", 3usize),
+                        ("countryCode", 4usize),
+                        ("activatedDate", 5usize),
+                        ("confirmedDate", 6usize),
+                        ("activateUser", 7usize),
+                        ("voiceConfiguration", 8usize),
+                        ("smsConfiguration", 9usize),
+                        ("endUser", 10usize),
+                        ("portOutInfo", 11usize),
+                        ("features", 12usize),
+                        ("newPortOutPin", 13usize),
+                        ("rejectReason", 14usize),
+                        ("excludedFeatures", 15usize),
+                        ("phoneNumberGroup", 16usize),
+                        ("focDate", 17usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "exclusionReason",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "exclusionDate",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "countryCode",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "activatedDate",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "confirmedDate",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "activateUser",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "voiceConfiguration",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "smsConfiguration",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "endUser")?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "portOutInfo",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "features",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "newPortOutPin",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "rejectReason",
+                            )?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "excludedFeatures",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f16,
+                                "phoneNumberGroup",
+                            )?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "focDate")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PhoneNumberItem {
+                    phone_number: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("phoneNumber"))?,
+                    status: f1.flatten(),
+                    exclusion_reason: f2.flatten(),
+                    exclusion_date: f3.flatten(),
+                    country_code: f4.flatten(),
+                    activated_date: f5.flatten(),
+                    confirmed_date: f6.flatten(),
+                    activate_user: f7.flatten(),
+                    voice_configuration: f8.flatten(),
+                    sms_configuration: f9.flatten(),
+                    end_user: f10
+                        .ok_or_else(|| serde::de::Error::missing_field("endUser"))?,
+                    port_out_info: f11
+                        .ok_or_else(|| serde::de::Error::missing_field("portOutInfo"))?,
+                    features: f12.flatten(),
+                    new_port_out_pin: f13.flatten(),
+                    reject_reason: f14.flatten(),
+                    excluded_features: f15.flatten(),
+                    phone_number_group: f16.flatten(),
+                    foc_date: f17.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("PhoneNumberItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PhoneNumberItem {
@@ -2864,7 +5612,7 @@ impl PhoneNumberItem {
     }
 }
 /// `PhoneNumberItemExcludedFeaturesItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct PhoneNumberItemExcludedFeaturesItem {
     /// The name of the excluded feature.
@@ -2875,6 +5623,63 @@ pub struct PhoneNumberItemExcludedFeaturesItem {
     #[serde(rename = "exclusionReason")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclusion_reason: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for PhoneNumberItemExcludedFeaturesItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PhoneNumberItemExcludedFeaturesItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PhoneNumberItemExcludedFeaturesItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PhoneNumberItemExcludedFeaturesItem, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("featureName", 0usize), ("exclusionReason", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "featureName",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "exclusionReason",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PhoneNumberItemExcludedFeaturesItem {
+                    feature_name: f0.flatten(),
+                    exclusion_reason: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<PhoneNumberItemExcludedFeaturesItem, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<PhoneNumberItemExcludedFeaturesItem as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("PhoneNumberItemExcludedFeaturesItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PhoneNumberItemExcludedFeaturesItem {
@@ -2974,7 +5779,7 @@ impl<'de> serde::Deserialize<'de> for PhoneNumberItemStatus {
     }
 }
 /// The minimum required fields for a phone number to be ported.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PhoneNumberMinItem {
     /// The phone number in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format.
@@ -3044,6 +5849,209 @@ pub struct PhoneNumberMinItem {
     #[serde(rename = "focDate")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub foc_date: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for PhoneNumberMinItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PhoneNumberMinItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PhoneNumberMinItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PhoneNumberMinItem, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<PhoneNumberItemStatus>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<VoiceConfiguration>> = None;
+                let mut f9: Option<Option<SmsConfiguration>> = None;
+                let mut f10: Option<EndUser> = None;
+                let mut f11: Option<PortOutItem> = None;
+                let mut f12: Option<Option<Feature>> = None;
+                let mut f13: Option<Option<String>> = None;
+                let mut f14: Option<Option<String>> = None;
+                let mut f15: Option<Option<Vec<PhoneNumberItemExcludedFeaturesItem>>> = None;
+                let mut f16: Option<Option<String>> = None;
+                let mut f17: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("phoneNumber", 0usize),
+                        ("status", 1usize),
+                        ("exclusionReason", 2usize),
+                        ("exclusionDate", 3usize),
+                        ("countryCode", 4usize),
+                        ("activatedDate", 5usize),
+                        ("confirmedDate", 6usize),
+                        ("activateUser", 7usize),
+                        ("voiceConfiguration", 8usize),
+                        ("smsConfiguration", 9usize),
+                        ("endUser", 10usize),
+                        ("portOutInfo", 11usize),
+                        ("features", 12usize),
+                        ("newPortOutPin", 13usize),
+                        ("rejectReason", 14usize),
+                        ("excludedFeatures", 15usize),
+                        ("phoneNumberGroup", 16usize),
+                        ("focDate", 17usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "exclusionReason",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "exclusionDate",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "countryCode",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "activatedDate",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "confirmedDate",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "activateUser",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "voiceConfiguration",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "smsConfiguration",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "endUser")?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "portOutInfo",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "features",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "newPortOutPin",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "rejectReason",
+                            )?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "excludedFeatures",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f16,
+                                "phoneNumberGroup",
+                            )?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "focDate")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PhoneNumberMinItem {
+                    phone_number: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("phoneNumber"))?,
+                    status: f1.flatten(),
+                    exclusion_reason: f2.flatten(),
+                    exclusion_date: f3.flatten(),
+                    country_code: f4.flatten(),
+                    activated_date: f5.flatten(),
+                    confirmed_date: f6.flatten(),
+                    activate_user: f7.flatten(),
+                    voice_configuration: f8.flatten(),
+                    sms_configuration: f9.flatten(),
+                    end_user: f10
+                        .ok_or_else(|| serde::de::Error::missing_field("endUser"))?,
+                    port_out_info: f11
+                        .ok_or_else(|| serde::de::Error::missing_field("portOutInfo"))?,
+                    features: f12.flatten(),
+                    new_port_out_pin: f13.flatten(),
+                    reject_reason: f14.flatten(),
+                    excluded_features: f15.flatten(),
+                    phone_number_group: f16.flatten(),
+                    foc_date: f17.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("PhoneNumberMinItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PhoneNumberMinItem {
@@ -3164,13 +6172,60 @@ impl PhoneNumberMinItem {
     }
 }
 /// The collection of port-in orders.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct PortInOrderGroup {
     /// A group of phone numbers to be ported in.
     #[serde(rename = "phoneNumberGroups")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number_groups: Option<Vec<PortInOrderGroupPhoneNumberGroupsItem>>,
+}
+impl<'de> serde::Deserialize<'de> for PortInOrderGroup {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PortInOrderGroup;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PortInOrderGroup")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PortInOrderGroup, __A::Error> {
+                let mut f0: Option<Option<Vec<PortInOrderGroupPhoneNumberGroupsItem>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("phoneNumberGroups", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumberGroups",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PortInOrderGroup {
+                    phone_number_groups: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<PortInOrderGroup, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<PortInOrderGroup as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("PortInOrderGroup", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PortInOrderGroup {
@@ -3189,7 +6244,7 @@ impl PortInOrderGroup {
     }
 }
 /// `PortInOrderGroupPhoneNumberGroupsItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct PortInOrderGroupPhoneNumberGroupsItem {
     /// `phoneNumberGroup`
@@ -3199,6 +6254,59 @@ pub struct PortInOrderGroupPhoneNumberGroupsItem {
     /// `status`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for PortInOrderGroupPhoneNumberGroupsItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PortInOrderGroupPhoneNumberGroupsItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PortInOrderGroupPhoneNumberGroupsItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PortInOrderGroupPhoneNumberGroupsItem, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("phoneNumberGroup", 0usize), ("status", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumberGroup",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PortInOrderGroupPhoneNumberGroupsItem {
+                    phone_number_group: f0.flatten(),
+                    status: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<PortInOrderGroupPhoneNumberGroupsItem, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<PortInOrderGroupPhoneNumberGroupsItem as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("PortInOrderGroupPhoneNumberGroupsItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PortInOrderGroupPhoneNumberGroupsItem {
@@ -3222,7 +6330,7 @@ impl PortInOrderGroupPhoneNumberGroupsItem {
     }
 }
 /// The port out information at the previous carrier for the number. Usually only a port-out PIN is required.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct PortOutItem {
     /// The existing port-out PIN from the previous carrier.
@@ -3245,6 +6353,95 @@ pub struct PortOutItem {
     #[serde(rename = "authorizingDate")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorizing_date: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for PortOutItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PortOutItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PortOutItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PortOutItem, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("existingPortOutPin", 0usize),
+                        ("accountNum", 1usize),
+                        ("accountPhoneNumber", 2usize),
+                        ("authorizingName", 3usize),
+                        ("authorizingDate", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "existingPortOutPin",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "accountNum",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "accountPhoneNumber",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "authorizingName",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "authorizingDate",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PortOutItem {
+                    existing_port_out_pin: f0.flatten(),
+                    account_num: f1.flatten(),
+                    account_phone_number: f2.flatten(),
+                    authorizing_name: f3.flatten(),
+                    authorizing_date: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<PortOutItem, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<PortOutItem as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("PortOutItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PortOutItem {
@@ -3286,7 +6483,7 @@ impl PortOutItem {
     }
 }
 /// An object containing information about whether a phone number can be ported or not.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct PortabilityCheckNumber {
     /// A phone number in E.164 format.
@@ -3302,6 +6499,73 @@ pub struct PortabilityCheckNumber {
     /// If applicable, the reason why the number cannot be ported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for PortabilityCheckNumber {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PortabilityCheckNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PortabilityCheckNumber")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PortabilityCheckNumber, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<bool>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("phoneNumber", 0usize),
+                        ("portable", 1usize),
+                        ("carrier", 2usize),
+                        ("reason", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "portable")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "carrier")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "reason")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PortabilityCheckNumber {
+                    phone_number: f0.flatten(),
+                    portable: f1.flatten(),
+                    carrier: f2.flatten(),
+                    reason: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<PortabilityCheckNumber, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<PortabilityCheckNumber as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("PortabilityCheckNumber", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PortabilityCheckNumber {
@@ -3337,13 +6601,60 @@ impl PortabilityCheckNumber {
     }
 }
 /// The request body for the checkPortability endpoint.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct PortabilityCheckRequest {
     /// `phoneNumbers`
     #[serde(rename = "phoneNumbers")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_numbers: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for PortabilityCheckRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PortabilityCheckRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PortabilityCheckRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PortabilityCheckRequest, __A::Error> {
+                let mut f0: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("phoneNumbers", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumbers",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PortabilityCheckRequest {
+                    phone_numbers: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<PortabilityCheckRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<PortabilityCheckRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("PortabilityCheckRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PortabilityCheckRequest {
@@ -3359,13 +6670,60 @@ impl PortabilityCheckRequest {
     }
 }
 /// The response body for the checkPortability endpoint.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct PortabilityCheckResponse {
     /// `phoneNumbers`
     #[serde(rename = "phoneNumbers")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_numbers: Option<Vec<PortabilityCheckNumber>>,
+}
+impl<'de> serde::Deserialize<'de> for PortabilityCheckResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PortabilityCheckResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PortabilityCheckResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PortabilityCheckResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<PortabilityCheckNumber>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("phoneNumbers", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phoneNumbers",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PortabilityCheckResponse {
+                    phone_numbers: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<PortabilityCheckResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<PortabilityCheckResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("PortabilityCheckResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PortabilityCheckResponse {
@@ -3384,7 +6742,7 @@ impl PortabilityCheckResponse {
     }
 }
 /// If you want to use the number with programmable voice
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RtcConfiguration {
     /// `type`
@@ -3394,6 +6752,54 @@ pub struct RtcConfiguration {
     #[serde(rename = "appId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for RtcConfiguration {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RtcConfiguration;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RtcConfiguration")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RtcConfiguration, __A::Error> {
+                let mut f0: Option<Option<RtcConfigurationType>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("appId", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "appId")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RtcConfiguration {
+                    r#type: f0.flatten(),
+                    app_id: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RtcConfiguration, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RtcConfiguration as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("RtcConfiguration", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RtcConfiguration {
@@ -3470,13 +6876,56 @@ impl<'de> serde::Deserialize<'de> for RtcConfigurationType {
     }
 }
 /// Configuration for what sms service id to use, and other sms related configurations
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SmsConfiguration {
     /// `smsAppId`
     #[serde(rename = "smsAppId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_app_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for SmsConfiguration {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SmsConfiguration;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SmsConfiguration")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SmsConfiguration, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("smsAppId", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "smsAppId")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SmsConfiguration {
+                    sms_app_id: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SmsConfiguration, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SmsConfiguration as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("SmsConfiguration", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SmsConfiguration {
@@ -3603,7 +7052,7 @@ impl From<FaxConfiguration> for VoiceConfiguration {
     }
 }
 /// A webhook event.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct WebhookEvent {
     /// The event that triggered the webhook.
@@ -3613,6 +7062,54 @@ pub struct WebhookEvent {
     #[serde(rename = "orderId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for WebhookEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WebhookEvent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WebhookEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<WebhookEvent, __A::Error> {
+                let mut f0: Option<Option<WebhookEventType>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("orderId", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "orderId")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(WebhookEvent {
+                    r#type: f0.flatten(),
+                    order_id: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<WebhookEvent, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<WebhookEvent as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("WebhookEvent", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl WebhookEvent {

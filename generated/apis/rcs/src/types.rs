@@ -7,11 +7,47 @@
     clippy::large_enum_variant
 )]
 /// Notify the recipient that the agent is typing
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AgentComposingEvent {
     /// `type`
     pub r#type: AgentComposingEventType,
+}
+impl<'de> serde::Deserialize<'de> for AgentComposingEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AgentComposingEvent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AgentComposingEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AgentComposingEvent, __A::Error> {
+                let mut f0: Option<AgentComposingEventType> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AgentComposingEvent {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("AgentComposingEvent", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AgentComposingEvent {
@@ -78,7 +114,7 @@ impl<'de> serde::Deserialize<'de> for AgentComposingEventType {
     }
 }
 /// `AgentEvent`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AgentEvent {
     /// Phone number of the recipient
@@ -88,6 +124,53 @@ pub struct AgentEvent {
     pub event_id: String,
     /// `event`
     pub event: AgentEventEvent,
+}
+impl<'de> serde::Deserialize<'de> for AgentEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AgentEvent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AgentEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AgentEvent, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<AgentEventEvent> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("to", 0usize), ("event_id", 1usize), ("event", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "to")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "event_id")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "event")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AgentEvent {
+                    to: f0.flatten(),
+                    event_id: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("event_id"))?,
+                    event: f2.ok_or_else(|| serde::de::Error::missing_field("event"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("AgentEvent", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AgentEvent {
@@ -209,13 +292,59 @@ impl From<AgentReadEvent> for AgentEventEvent {
     }
 }
 /// Notify the recipient that the message sent by the user has been read by the agent
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AgentReadEvent {
     /// `type`
     pub r#type: AgentReadEventType,
     /// `message_id`
     pub message_id: String,
+}
+impl<'de> serde::Deserialize<'de> for AgentReadEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AgentReadEvent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AgentReadEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AgentReadEvent, __A::Error> {
+                let mut f0: Option<AgentReadEventType> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("message_id", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "message_id",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AgentReadEvent {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    message_id: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("message_id"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("AgentReadEvent", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AgentReadEvent {
@@ -429,7 +558,7 @@ impl From<UserAgentEvent> for Callback {
     }
 }
 /// The MaaP capabilities of a given handset
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CapabilitiesResponse {
     /// When the response was generated
@@ -444,6 +573,84 @@ pub struct CapabilitiesResponse {
     pub capabilities: Vec<CapabilitiesResponseCapabilitiesItem>,
     /// Whether or not the Sinch API can send RCS messages to this device
     pub rcs_enabled: bool,
+}
+impl<'de> serde::Deserialize<'de> for CapabilitiesResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CapabilitiesResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CapabilitiesResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CapabilitiesResponse, __A::Error> {
+                let mut f0: Option<sinch_sdk_runtime::Timestamp> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<Vec<CapabilitiesResponseCapabilitiesItem>> = None;
+                let mut f5: Option<bool> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("at", 0usize),
+                        ("msisdn", 1usize),
+                        ("mcc", 2usize),
+                        ("mnc", 3usize),
+                        ("capabilities", 4usize),
+                        ("rcs_enabled", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "at")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "msisdn")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "mcc")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "mnc")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "capabilities",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "rcs_enabled",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CapabilitiesResponse {
+                    at: f0.ok_or_else(|| serde::de::Error::missing_field("at"))?,
+                    msisdn: f1.ok_or_else(|| serde::de::Error::missing_field("msisdn"))?,
+                    mcc: f2.ok_or_else(|| serde::de::Error::missing_field("mcc"))?,
+                    mnc: f3.ok_or_else(|| serde::de::Error::missing_field("mnc"))?,
+                    capabilities: f4
+                        .ok_or_else(|| serde::de::Error::missing_field("capabilities"))?,
+                    rcs_enabled: f5
+                        .ok_or_else(|| serde::de::Error::missing_field("rcs_enabled"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CapabilitiesResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CapabilitiesResponse {
@@ -544,7 +751,7 @@ impl<'de> serde::Deserialize<'de> for CapabilitiesResponseCapabilitiesItem {
     }
 }
 /// A horizontal carousel of rich cards
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CarouselRichCardMessage {
     /// `type`
@@ -553,6 +760,53 @@ pub struct CarouselRichCardMessage {
     pub width: CarouselRichCardMessageWidth,
     /// The list of contents for each card in the carousel. There must be at least 2 and at most 10 cards in a carousel
     pub contents: Vec<RichCardContent>,
+}
+impl<'de> serde::Deserialize<'de> for CarouselRichCardMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CarouselRichCardMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CarouselRichCardMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CarouselRichCardMessage, __A::Error> {
+                let mut f0: Option<CarouselRichCardMessageType> = None;
+                let mut f1: Option<CarouselRichCardMessageWidth> = None;
+                let mut f2: Option<Vec<RichCardContent>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("width", 1usize), ("contents", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "width")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "contents")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CarouselRichCardMessage {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    width: f1.ok_or_else(|| serde::de::Error::missing_field("width"))?,
+                    contents: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("contents"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CarouselRichCardMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CarouselRichCardMessage {
@@ -687,7 +941,7 @@ impl<'de> serde::Deserialize<'de> for CarouselRichCardMessageWidth {
     }
 }
 /// creates a new event on the user's calendar
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateCalendarEvent {
     /// `type`
@@ -700,6 +954,79 @@ pub struct CreateCalendarEvent {
     pub title: String,
     /// `description`
     pub description: String,
+}
+impl<'de> serde::Deserialize<'de> for CreateCalendarEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateCalendarEvent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateCalendarEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateCalendarEvent, __A::Error> {
+                let mut f0: Option<CreateCalendarEventType> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("start_time", 1usize),
+                        ("end_time", 2usize),
+                        ("title", 3usize),
+                        ("description", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "start_time",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "end_time")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "title")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateCalendarEvent {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    start_time: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("start_time"))?,
+                    end_time: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("end_time"))?,
+                    title: f3.ok_or_else(|| serde::de::Error::missing_field("title"))?,
+                    description: f4
+                        .ok_or_else(|| serde::de::Error::missing_field("description"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateCalendarEvent", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateCalendarEvent {
@@ -778,13 +1105,59 @@ impl<'de> serde::Deserialize<'de> for CreateCalendarEventType {
     }
 }
 /// calls a phone number via the user's dialer app
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct DialPhoneNumber {
     /// `type`
     pub r#type: DialPhoneNumberType,
     /// `phone_number`
     pub phone_number: String,
+}
+impl<'de> serde::Deserialize<'de> for DialPhoneNumber {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DialPhoneNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DialPhoneNumber")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DialPhoneNumber, __A::Error> {
+                let mut f0: Option<DialPhoneNumberType> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("phone_number", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "phone_number",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DialPhoneNumber {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    phone_number: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("phone_number"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("DialPhoneNumber", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DialPhoneNumber {
@@ -857,7 +1230,7 @@ impl<'de> serde::Deserialize<'de> for DialPhoneNumberType {
     }
 }
 /// `Error`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Error {
     /// `ref_id`
@@ -871,6 +1244,70 @@ pub struct Error {
     /// `field_errors`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_errors: Option<Vec<FieldError>>,
+}
+impl<'de> serde::Deserialize<'de> for Error {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Error;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Error")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Error, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<Vec<FieldError>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("ref_id", 0usize),
+                        ("error", 1usize),
+                        ("error_code", 2usize),
+                        ("field_errors", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "ref_id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "error")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "error_code",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "field_errors",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Error {
+                    ref_id: f0.flatten(),
+                    error: f1.ok_or_else(|| serde::de::Error::missing_field("error"))?,
+                    error_code: f2.flatten(),
+                    field_errors: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Error", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Error {
@@ -901,7 +1338,7 @@ impl Error {
     }
 }
 /// `FallbackInfo`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct FallbackInfo {
     /// `message`
@@ -909,6 +1346,52 @@ pub struct FallbackInfo {
     /// Optionally specified triggers
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<FallbackInfoConditions>,
+}
+impl<'de> serde::Deserialize<'de> for FallbackInfo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FallbackInfo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FallbackInfo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FallbackInfo, __A::Error> {
+                let mut f0: Option<SmsBatchMessage> = None;
+                let mut f1: Option<Option<FallbackInfoConditions>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("message", 0usize), ("conditions", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "conditions",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FallbackInfo {
+                    message: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
+                    conditions: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("FallbackInfo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FallbackInfo {
@@ -927,7 +1410,7 @@ impl FallbackInfo {
     }
 }
 /// Optionally specified triggers
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FallbackInfoConditions {
     /// Trigger fallback if recipient doesn't have RCS support
@@ -942,6 +1425,83 @@ pub struct FallbackInfoConditions {
     /// Trigger fallback for any errors encountered, e.g. error from south bound service provider
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent_error: Option<FallbackInfoConditionsAgentError>,
+}
+impl<'de> serde::Deserialize<'de> for FallbackInfoConditions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FallbackInfoConditions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FallbackInfoConditions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FallbackInfoConditions, __A::Error> {
+                let mut f0: Option<Option<FallbackInfoConditionsRcsUnavailable>> = None;
+                let mut f1: Option<
+                    Option<FallbackInfoConditionsCapabilityUnsupported>,
+                > = None;
+                let mut f2: Option<Option<FallbackInfoConditionsExpired>> = None;
+                let mut f3: Option<Option<FallbackInfoConditionsAgentError>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("rcs_unavailable", 0usize),
+                        ("capability_unsupported", 1usize),
+                        ("expired", 2usize),
+                        ("agent_error", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "rcs_unavailable",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "capability_unsupported",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "expired")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "agent_error",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FallbackInfoConditions {
+                    rcs_unavailable: f0.flatten(),
+                    capability_unsupported: f1.flatten(),
+                    expired: f2.flatten(),
+                    agent_error: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FallbackInfoConditions, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FallbackInfoConditions as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FallbackInfoConditions", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FallbackInfoConditions {
@@ -986,11 +1546,49 @@ impl FallbackInfoConditions {
     }
 }
 /// Trigger fallback for any errors encountered, e.g. error from south bound service provider
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct FallbackInfoConditionsAgentError {
     /// `enabled`
     pub enabled: bool,
+}
+impl<'de> serde::Deserialize<'de> for FallbackInfoConditionsAgentError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FallbackInfoConditionsAgentError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FallbackInfoConditionsAgentError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FallbackInfoConditionsAgentError, __A::Error> {
+                let mut f0: Option<bool> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("enabled", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "enabled")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FallbackInfoConditionsAgentError {
+                    enabled: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("enabled"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("FallbackInfoConditionsAgentError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FallbackInfoConditionsAgentError {
@@ -1001,11 +1599,53 @@ impl FallbackInfoConditionsAgentError {
     }
 }
 /// Trigger fallback if capability needed for sent message is not supported by the recipient
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct FallbackInfoConditionsCapabilityUnsupported {
     /// `enabled`
     pub enabled: bool,
+}
+impl<'de> serde::Deserialize<'de> for FallbackInfoConditionsCapabilityUnsupported {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FallbackInfoConditionsCapabilityUnsupported;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FallbackInfoConditionsCapabilityUnsupported")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FallbackInfoConditionsCapabilityUnsupported, __A::Error> {
+                let mut f0: Option<bool> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("enabled", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "enabled")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FallbackInfoConditionsCapabilityUnsupported {
+                    enabled: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("enabled"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FallbackInfoConditionsCapabilityUnsupported",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FallbackInfoConditionsCapabilityUnsupported {
@@ -1016,11 +1656,48 @@ impl FallbackInfoConditionsCapabilityUnsupported {
     }
 }
 /// Trigger fallback if the RCS message is not delivered in a timely manner - see expire in Message object.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct FallbackInfoConditionsExpired {
     /// `enabled`
     pub enabled: bool,
+}
+impl<'de> serde::Deserialize<'de> for FallbackInfoConditionsExpired {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FallbackInfoConditionsExpired;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FallbackInfoConditionsExpired")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FallbackInfoConditionsExpired, __A::Error> {
+                let mut f0: Option<bool> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("enabled", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "enabled")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FallbackInfoConditionsExpired {
+                    enabled: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("enabled"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("FallbackInfoConditionsExpired", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FallbackInfoConditionsExpired {
@@ -1031,11 +1708,49 @@ impl FallbackInfoConditionsExpired {
     }
 }
 /// Trigger fallback if recipient doesn't have RCS support
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct FallbackInfoConditionsRcsUnavailable {
     /// `enabled`
     pub enabled: bool,
+}
+impl<'de> serde::Deserialize<'de> for FallbackInfoConditionsRcsUnavailable {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FallbackInfoConditionsRcsUnavailable;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FallbackInfoConditionsRcsUnavailable")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FallbackInfoConditionsRcsUnavailable, __A::Error> {
+                let mut f0: Option<bool> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("enabled", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "enabled")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FallbackInfoConditionsRcsUnavailable {
+                    enabled: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("enabled"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("FallbackInfoConditionsRcsUnavailable", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FallbackInfoConditionsRcsUnavailable {
@@ -1046,13 +1761,54 @@ impl FallbackInfoConditionsRcsUnavailable {
     }
 }
 /// `FieldError`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct FieldError {
     /// `field`
     pub field: String,
     /// `errors`
     pub errors: Vec<String>,
+}
+impl<'de> serde::Deserialize<'de> for FieldError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FieldError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FieldError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FieldError, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Vec<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("field", 0usize), ("errors", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "field")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "errors")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FieldError {
+                    field: f0.ok_or_else(|| serde::de::Error::missing_field("field"))?,
+                    errors: f1.ok_or_else(|| serde::de::Error::missing_field("errors"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("FieldError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FieldError {
@@ -1066,7 +1822,7 @@ impl FieldError {
     }
 }
 /// `FileInfo`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct FileInfo {
     /// Mime type of the content. Where content is served from the Sinch content service, this value will not be required
@@ -1080,6 +1836,75 @@ pub struct FileInfo {
     pub file_name: Option<String>,
     /// http(s) URL for the actual content
     pub file_uri: String,
+}
+impl<'de> serde::Deserialize<'de> for FileInfo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FileInfo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FileInfo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FileInfo, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("mime_type", 0usize),
+                        ("file_size", 1usize),
+                        ("file_name", 2usize),
+                        ("file_uri", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "mime_type",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "file_size",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "file_name",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "file_uri")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FileInfo {
+                    mime_type: f0.flatten(),
+                    file_size: f1.flatten(),
+                    file_name: f2.flatten(),
+                    file_uri: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("file_uri"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("FileInfo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FileInfo {
@@ -1110,7 +1935,7 @@ impl FileInfo {
     }
 }
 /// The thumbnail is required for images and videos
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct FileMessage {
     /// `type`
@@ -1120,6 +1945,56 @@ pub struct FileMessage {
     pub thumbnail: Option<FileInfo>,
     /// `file`
     pub file: FileInfo,
+}
+impl<'de> serde::Deserialize<'de> for FileMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FileMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FileMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FileMessage, __A::Error> {
+                let mut f0: Option<FileMessageType> = None;
+                let mut f1: Option<Option<FileInfo>> = None;
+                let mut f2: Option<FileInfo> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("thumbnail", 1usize), ("file", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "thumbnail",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "file")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FileMessage {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    thumbnail: f1.flatten(),
+                    file: f2.ok_or_else(|| serde::de::Error::missing_field("file"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("FileMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FileMessage {
@@ -1195,7 +2070,7 @@ impl<'de> serde::Deserialize<'de> for FileMessageType {
     }
 }
 /// A location send back from an end user.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LocationResponse {
     /// `type`
@@ -1204,6 +2079,58 @@ pub struct LocationResponse {
     pub latitude: f64,
     /// `longitude`
     pub longitude: f64,
+}
+impl<'de> serde::Deserialize<'de> for LocationResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = LocationResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct LocationResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<LocationResponse, __A::Error> {
+                let mut f0: Option<LocationResponseType> = None;
+                let mut f1: Option<f64> = None;
+                let mut f2: Option<f64> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("latitude", 1usize), ("longitude", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "latitude")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "longitude",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(LocationResponse {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    latitude: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("latitude"))?,
+                    longitude: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("longitude"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("LocationResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl LocationResponse {
@@ -1278,7 +2205,7 @@ impl<'de> serde::Deserialize<'de> for LocationResponseType {
     }
 }
 /// `Message`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Message {
     /// Provide a globally unique id for this message
@@ -1304,6 +2231,95 @@ pub struct Message {
     /// `fallback`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback: Option<FallbackInfo>,
+}
+impl<'de> serde::Deserialize<'de> for Message {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Message;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Message")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Message, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<MessageMessage> = None;
+                let mut f5: Option<Option<Vec<MessageSuggestionsItem>>> = None;
+                let mut f6: Option<Option<MessageExpire>> = None;
+                let mut f7: Option<Option<FallbackInfo>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("message_id", 0usize),
+                        ("to", 1usize),
+                        ("mcc", 2usize),
+                        ("mnc", 3usize),
+                        ("message", 4usize),
+                        ("suggestions", 5usize),
+                        ("expire", 6usize),
+                        ("fallback", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "message_id",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "to")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "mcc")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "mnc")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "message")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "suggestions",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "expire")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "fallback")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Message {
+                    message_id: f0.flatten(),
+                    to: f1.flatten(),
+                    mcc: f2.flatten(),
+                    mnc: f3.flatten(),
+                    message: f4
+                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
+                    suggestions: f5.flatten(),
+                    expire: f6.flatten(),
+                    fallback: f7.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Message", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Message {
@@ -1358,7 +2374,7 @@ impl Message {
     }
 }
 /// `MessageExpire`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct MessageExpire {
     /// Expire the message after this many milliseconds, if fallback is configured for expiry then the fallback message will be sent after this timeout. Default is 48h.
@@ -1367,6 +2383,54 @@ pub struct MessageExpire {
     /// Should the message be revoked when the timeout happens. If not, the message might still be delivered to the handset after the configured timeout, however no further status updates will be sent by the system.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revoke: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for MessageExpire {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessageExpire;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessageExpire")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MessageExpire, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("timeout", 0usize), ("revoke", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "timeout")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "revoke")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MessageExpire {
+                    timeout: f0.flatten(),
+                    revoke: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<MessageExpire, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<MessageExpire as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("MessageExpire", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MessageExpire {
@@ -1569,7 +2633,7 @@ impl From<CarouselRichCardMessage> for MessageMessage {
     }
 }
 /// `MessageQueuedResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct MessageQueuedResponse {
     /// `type`
@@ -1580,6 +2644,72 @@ pub struct MessageQueuedResponse {
     pub at: String,
     /// The status report
     pub status_report: MessageQueuedResponseStatusReport,
+}
+impl<'de> serde::Deserialize<'de> for MessageQueuedResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessageQueuedResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessageQueuedResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MessageQueuedResponse, __A::Error> {
+                let mut f0: Option<MessageQueuedResponseType> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<MessageQueuedResponseStatusReport> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("message_id", 1usize),
+                        ("at", 2usize),
+                        ("status_report", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "message_id",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "at")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "status_report",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MessageQueuedResponse {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    message_id: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("message_id"))?,
+                    at: f2.ok_or_else(|| serde::de::Error::missing_field("at"))?,
+                    status_report: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("status_report"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("MessageQueuedResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MessageQueuedResponse {
@@ -1600,11 +2730,48 @@ impl MessageQueuedResponse {
     }
 }
 /// The status report
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct MessageQueuedResponseStatusReport {
     /// `type`
     pub r#type: MessageQueuedResponseStatusReportType,
+}
+impl<'de> serde::Deserialize<'de> for MessageQueuedResponseStatusReport {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessageQueuedResponseStatusReport;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessageQueuedResponseStatusReport")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MessageQueuedResponseStatusReport, __A::Error> {
+                let mut f0: Option<MessageQueuedResponseStatusReportType> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MessageQueuedResponseStatusReport {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("MessageQueuedResponseStatusReport", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MessageQueuedResponseStatusReport {
@@ -1833,13 +3000,54 @@ impl From<SuggestedAction> for MessageSuggestionsItem {
     }
 }
 /// opens a web site or app via deep linking
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OpenUrl {
     /// `type`
     pub r#type: OpenUrlType,
     /// `url`
     pub url: String,
+}
+impl<'de> serde::Deserialize<'de> for OpenUrl {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OpenUrl;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OpenUrl")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<OpenUrl, __A::Error> {
+                let mut f0: Option<OpenUrlType> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("url", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OpenUrl {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    url: f1.ok_or_else(|| serde::de::Error::missing_field("url"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("OpenUrl", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl OpenUrl {
@@ -1909,11 +3117,47 @@ impl<'de> serde::Deserialize<'de> for OpenUrlType {
     }
 }
 /// Data that will be sent back to the agent when the user taps the reply
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Postback {
     /// Payload (base64 encoded) that will be sent back to the agent when the user taps the suggestion
     pub data: String,
+}
+impl<'de> serde::Deserialize<'de> for Postback {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Postback;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Postback")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Postback, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("data", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Postback {
+                    data: f0.ok_or_else(|| serde::de::Error::missing_field("data"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Postback", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Postback {
@@ -1924,11 +3168,47 @@ impl Postback {
     }
 }
 /// request the real phone number is shared with the agent
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct RequestDeanonymization {
     /// `type`
     pub r#type: RequestDeanonymizationType,
+}
+impl<'de> serde::Deserialize<'de> for RequestDeanonymization {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RequestDeanonymization;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RequestDeanonymization")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RequestDeanonymization, __A::Error> {
+                let mut f0: Option<RequestDeanonymizationType> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RequestDeanonymization {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("RequestDeanonymization", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RequestDeanonymization {
@@ -1995,11 +3275,47 @@ impl<'de> serde::Deserialize<'de> for RequestDeanonymizationType {
     }
 }
 /// request a location to be shared with the agent
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct RequestLocationPush {
     /// `type`
     pub r#type: RequestLocationPushType,
+}
+impl<'de> serde::Deserialize<'de> for RequestLocationPush {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RequestLocationPush;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RequestLocationPush")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RequestLocationPush, __A::Error> {
+                let mut f0: Option<RequestLocationPushType> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RequestLocationPush {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("RequestLocationPush", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RequestLocationPush {
@@ -2066,7 +3382,7 @@ impl<'de> serde::Deserialize<'de> for RequestLocationPushType {
     }
 }
 /// One of title, description and media must be specified
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RichCardContent {
     /// Title of the card
@@ -2081,6 +3397,77 @@ pub struct RichCardContent {
     /// `suggestions`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suggestions: Option<Vec<RichCardContentSuggestionsItem>>,
+}
+impl<'de> serde::Deserialize<'de> for RichCardContent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RichCardContent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RichCardContent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RichCardContent, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<RichCardMedia>> = None;
+                let mut f3: Option<Option<Vec<RichCardContentSuggestionsItem>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("title", 0usize),
+                        ("description", 1usize),
+                        ("media", 2usize),
+                        ("suggestions", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "title")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "media")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "suggestions",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RichCardContent {
+                    title: f0.flatten(),
+                    description: f1.flatten(),
+                    media: f2.flatten(),
+                    suggestions: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RichCardContent, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RichCardContent as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("RichCardContent", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RichCardContent {
@@ -2226,7 +3613,7 @@ impl From<SuggestedAction> for RichCardContentSuggestionsItem {
     }
 }
 /// Object describing the media to be included in the card
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct RichCardMedia {
     /// Ignored unless media is included
@@ -2236,6 +3623,56 @@ pub struct RichCardMedia {
     /// `thumbnail`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumbnail: Option<FileInfo>,
+}
+impl<'de> serde::Deserialize<'de> for RichCardMedia {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RichCardMedia;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RichCardMedia")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RichCardMedia, __A::Error> {
+                let mut f0: Option<RichCardMediaHeight> = None;
+                let mut f1: Option<FileInfo> = None;
+                let mut f2: Option<Option<FileInfo>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("height", 0usize), ("file", 1usize), ("thumbnail", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "height")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "file")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "thumbnail",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RichCardMedia {
+                    height: f0.ok_or_else(|| serde::de::Error::missing_field("height"))?,
+                    file: f1.ok_or_else(|| serde::de::Error::missing_field("file"))?,
+                    thumbnail: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("RichCardMedia", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RichCardMedia {
@@ -2322,7 +3759,7 @@ impl<'de> serde::Deserialize<'de> for RichCardMediaHeight {
     }
 }
 /// show a given location on a map
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ShowLocation {
     /// `type`
@@ -2334,6 +3771,68 @@ pub struct ShowLocation {
     /// `label`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ShowLocation {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ShowLocation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ShowLocation")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ShowLocation, __A::Error> {
+                let mut f0: Option<ShowLocationType> = None;
+                let mut f1: Option<f64> = None;
+                let mut f2: Option<f64> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("latitude", 1usize),
+                        ("longitude", 2usize),
+                        ("label", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "latitude")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "longitude",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "label")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ShowLocation {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    latitude: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("latitude"))?,
+                    longitude: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("longitude"))?,
+                    label: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ShowLocation", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ShowLocation {
@@ -2414,7 +3913,7 @@ impl<'de> serde::Deserialize<'de> for ShowLocationType {
     }
 }
 /// `SmsBatchMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SmsBatchMessage {
     /// SMS Sender number
@@ -2438,6 +3937,102 @@ pub struct SmsBatchMessage {
     /// Override the default callback URL for this SMS message
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for SmsBatchMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SmsBatchMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SmsBatchMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SmsBatchMessage, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<SmsBatchMessageDeliveryReport>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("from", 0usize),
+                        ("type", 1usize),
+                        ("text", 2usize),
+                        ("udh", 3usize),
+                        ("campaign_id", 4usize),
+                        ("delivery_report", 5usize),
+                        ("expire_at", 6usize),
+                        ("callback_url", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "from")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "text")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "udh")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "campaign_id",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "delivery_report",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "expire_at",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "callback_url",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SmsBatchMessage {
+                    from: f0.ok_or_else(|| serde::de::Error::missing_field("from"))?,
+                    r#type: f1.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    text: f2.ok_or_else(|| serde::de::Error::missing_field("text"))?,
+                    udh: f3.flatten(),
+                    campaign_id: f4.flatten(),
+                    delivery_report: f5.flatten(),
+                    expire_at: f6.flatten(),
+                    callback_url: f7.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SmsBatchMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SmsBatchMessage {
@@ -2557,7 +4152,7 @@ impl<'de> serde::Deserialize<'de> for SmsBatchMessageDeliveryReport {
     }
 }
 /// A singular rich card on which orientation and alignment may be specified
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct StandaloneRichCardMessage {
     /// `type`
@@ -2569,6 +4164,74 @@ pub struct StandaloneRichCardMessage {
     pub thumbnail_alignment: Option<StandaloneRichCardMessageThumbnailAlignment>,
     /// `content`
     pub content: RichCardContent,
+}
+impl<'de> serde::Deserialize<'de> for StandaloneRichCardMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = StandaloneRichCardMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct StandaloneRichCardMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<StandaloneRichCardMessage, __A::Error> {
+                let mut f0: Option<StandaloneRichCardMessageType> = None;
+                let mut f1: Option<StandaloneRichCardMessageOrientation> = None;
+                let mut f2: Option<
+                    Option<StandaloneRichCardMessageThumbnailAlignment>,
+                > = None;
+                let mut f3: Option<RichCardContent> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("orientation", 1usize),
+                        ("thumbnail_alignment", 2usize),
+                        ("content", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "orientation",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "thumbnail_alignment",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "content")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(StandaloneRichCardMessage {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    orientation: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("orientation"))?,
+                    thumbnail_alignment: f2.flatten(),
+                    content: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("content"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("StandaloneRichCardMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl StandaloneRichCardMessage {
@@ -2772,7 +4435,7 @@ impl<'de> serde::Deserialize<'de> for StandaloneRichCardMessageType {
     }
 }
 /// `StatusReport`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct StatusReport {
     /// `type`
@@ -2783,6 +4446,72 @@ pub struct StatusReport {
     pub at: String,
     /// The status report
     pub status_report: StatusReportStatusReport,
+}
+impl<'de> serde::Deserialize<'de> for StatusReport {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = StatusReport;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct StatusReport")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<StatusReport, __A::Error> {
+                let mut f0: Option<StatusReportType> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<StatusReportStatusReport> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("message_id", 1usize),
+                        ("at", 2usize),
+                        ("status_report", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "message_id",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "at")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "status_report",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(StatusReport {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    message_id: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("message_id"))?,
+                    at: f2.ok_or_else(|| serde::de::Error::missing_field("at"))?,
+                    status_report: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("status_report"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("StatusReport", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl StatusReport {
@@ -2803,7 +4532,7 @@ impl StatusReport {
     }
 }
 /// `StatusReportAborted`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct StatusReportAborted {
     /// `type`
@@ -2812,6 +4541,54 @@ pub struct StatusReportAborted {
     pub revoked: bool,
     /// Has the message expired?
     pub expired: bool,
+}
+impl<'de> serde::Deserialize<'de> for StatusReportAborted {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = StatusReportAborted;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct StatusReportAborted")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<StatusReportAborted, __A::Error> {
+                let mut f0: Option<StatusReportAbortedType> = None;
+                let mut f1: Option<bool> = None;
+                let mut f2: Option<bool> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("revoked", 1usize), ("expired", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "revoked")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "expired")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(StatusReportAborted {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    revoked: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("revoked"))?,
+                    expired: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("expired"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("StatusReportAborted", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl StatusReportAborted {
@@ -2886,11 +4663,47 @@ impl<'de> serde::Deserialize<'de> for StatusReportAbortedType {
     }
 }
 /// `StatusReportDelivered`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct StatusReportDelivered {
     /// `type`
     pub r#type: StatusReportDeliveredType,
+}
+impl<'de> serde::Deserialize<'de> for StatusReportDelivered {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = StatusReportDelivered;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct StatusReportDelivered")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<StatusReportDelivered, __A::Error> {
+                let mut f0: Option<StatusReportDeliveredType> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(StatusReportDelivered {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("StatusReportDelivered", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl StatusReportDelivered {
@@ -2957,11 +4770,47 @@ impl<'de> serde::Deserialize<'de> for StatusReportDeliveredType {
     }
 }
 /// `StatusReportDisplayed`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct StatusReportDisplayed {
     /// `type`
     pub r#type: StatusReportDisplayedType,
+}
+impl<'de> serde::Deserialize<'de> for StatusReportDisplayed {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = StatusReportDisplayed;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct StatusReportDisplayed")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<StatusReportDisplayed, __A::Error> {
+                let mut f0: Option<StatusReportDisplayedType> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(StatusReportDisplayed {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("StatusReportDisplayed", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl StatusReportDisplayed {
@@ -3028,7 +4877,7 @@ impl<'de> serde::Deserialize<'de> for StatusReportDisplayedType {
     }
 }
 /// `StatusReportFailed`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct StatusReportFailed {
     /// `type`
@@ -3042,6 +4891,70 @@ pub struct StatusReportFailed {
     pub code: Option<i64>,
     /// Descriptive message of why the message failed
     pub reason: String,
+}
+impl<'de> serde::Deserialize<'de> for StatusReportFailed {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = StatusReportFailed;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct StatusReportFailed")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<StatusReportFailed, __A::Error> {
+                let mut f0: Option<StatusReportFailedType> = None;
+                let mut f1: Option<bool> = None;
+                let mut f2: Option<bool> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("revoked", 1usize),
+                        ("expired", 2usize),
+                        ("code", 3usize),
+                        ("reason", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "revoked")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "expired")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "code")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "reason")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(StatusReportFailed {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    revoked: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("revoked"))?,
+                    expired: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("expired"))?,
+                    code: f3.flatten(),
+                    reason: f4.ok_or_else(|| serde::de::Error::missing_field("reason"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("StatusReportFailed", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl StatusReportFailed {
@@ -3338,7 +5251,7 @@ impl<'de> serde::Deserialize<'de> for StatusReportType {
     }
 }
 /// The user can tap a suggested action to initiate the corresponding native action on the device
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SuggestedAction {
     /// `type`
@@ -3350,6 +5263,67 @@ pub struct SuggestedAction {
     pub postback: Option<Postback>,
     /// `action`
     pub action: SuggestedActionAction,
+}
+impl<'de> serde::Deserialize<'de> for SuggestedAction {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SuggestedAction;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SuggestedAction")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SuggestedAction, __A::Error> {
+                let mut f0: Option<SuggestedActionType> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<Postback>> = None;
+                let mut f3: Option<SuggestedActionAction> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("display_text", 1usize),
+                        ("postback", 2usize),
+                        ("action", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "display_text",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "postback")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "action")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SuggestedAction {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    display_text: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("display_text"))?,
+                    postback: f2.flatten(),
+                    action: f3.ok_or_else(|| serde::de::Error::missing_field("action"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("SuggestedAction", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SuggestedAction {
@@ -3642,7 +5616,7 @@ impl<'de> serde::Deserialize<'de> for SuggestedActionType {
     }
 }
 /// The user can tap a suggested reply to send the text reply back to the agent
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SuggestedReply {
     /// `type`
@@ -3652,6 +5626,57 @@ pub struct SuggestedReply {
     /// `postback`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postback: Option<Postback>,
+}
+impl<'de> serde::Deserialize<'de> for SuggestedReply {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SuggestedReply;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SuggestedReply")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SuggestedReply, __A::Error> {
+                let mut f0: Option<SuggestedReplyType> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<Postback>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("display_text", 1usize), ("postback", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "display_text",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "postback")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SuggestedReply {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    display_text: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("display_text"))?,
+                    postback: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SuggestedReply", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SuggestedReply {
@@ -3836,7 +5861,7 @@ impl From<SuggestedAction> for Suggestion {
     }
 }
 /// At least one of postback_data and text will be set
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SuggestionResponse {
     /// `type`
@@ -3847,6 +5872,56 @@ pub struct SuggestionResponse {
     /// `text`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for SuggestionResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SuggestionResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SuggestionResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SuggestionResponse, __A::Error> {
+                let mut f0: Option<SuggestionResponseType> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("postback_data", 1usize), ("text", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "postback_data",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "text")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SuggestionResponse {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    postback_data: f1.flatten(),
+                    text: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SuggestionResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SuggestionResponse {
@@ -3927,13 +6002,54 @@ impl<'de> serde::Deserialize<'de> for SuggestionResponseType {
     }
 }
 /// `TextMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TextMessage {
     /// `type`
     pub r#type: TextMessageType,
     /// The message body content
     pub text: String,
+}
+impl<'de> serde::Deserialize<'de> for TextMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TextMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TextMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TextMessage, __A::Error> {
+                let mut f0: Option<TextMessageType> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("text", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "text")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TextMessage {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    text: f1.ok_or_else(|| serde::de::Error::missing_field("text"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("TextMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TextMessage {
@@ -4003,11 +6119,47 @@ impl<'de> serde::Deserialize<'de> for TextMessageType {
     }
 }
 /// Event notifying the agent that the user is typing
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UserAgentComposing {
     /// `type`
     pub r#type: UserAgentComposingType,
+}
+impl<'de> serde::Deserialize<'de> for UserAgentComposing {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UserAgentComposing;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UserAgentComposing")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UserAgentComposing, __A::Error> {
+                let mut f0: Option<UserAgentComposingType> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UserAgentComposing {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("UserAgentComposing", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UserAgentComposing {
@@ -4074,7 +6226,7 @@ impl<'de> serde::Deserialize<'de> for UserAgentComposingType {
     }
 }
 /// `UserAgentEvent`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UserAgentEvent {
     /// `type`
@@ -4084,6 +6236,52 @@ pub struct UserAgentEvent {
     pub from: Option<String>,
     /// `event`
     pub event: UserAgentComposing,
+}
+impl<'de> serde::Deserialize<'de> for UserAgentEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UserAgentEvent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UserAgentEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UserAgentEvent, __A::Error> {
+                let mut f0: Option<UserAgentEventType> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<UserAgentComposing> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("from", 1usize), ("event", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "from")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "event")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UserAgentEvent {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    from: f1.flatten(),
+                    event: f2.ok_or_else(|| serde::de::Error::missing_field("event"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("UserAgentEvent", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UserAgentEvent {
@@ -4162,7 +6360,7 @@ impl<'de> serde::Deserialize<'de> for UserAgentEventType {
     }
 }
 /// Message that has been sent from the user to the agent
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UserAgentMessage {
     /// `type`
@@ -4174,6 +6372,68 @@ pub struct UserAgentMessage {
     pub from: Option<String>,
     /// The message content
     pub message: UserAgentMessageMessage,
+}
+impl<'de> serde::Deserialize<'de> for UserAgentMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UserAgentMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UserAgentMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UserAgentMessage, __A::Error> {
+                let mut f0: Option<UserAgentMessageType> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<UserAgentMessageMessage> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("message_id", 1usize),
+                        ("from", 2usize),
+                        ("message", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "message_id",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "from")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "message")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UserAgentMessage {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    message_id: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("message_id"))?,
+                    from: f2.flatten(),
+                    message: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("UserAgentMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UserAgentMessage {

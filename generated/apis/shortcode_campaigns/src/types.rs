@@ -7,7 +7,7 @@
     clippy::large_enum_variant
 )]
 /// List of campaigns returns a subset of data from campaign object
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BasicCampaign {
     /// Campaign ID
@@ -31,6 +31,97 @@ pub struct BasicCampaign {
     #[serde(rename = "updatedAt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for BasicCampaign {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BasicCampaign;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BasicCampaign")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BasicCampaign, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<Shortcode>> = None;
+                let mut f3: Option<Option<CampaignStatus>> = None;
+                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("campaignId", 0usize),
+                        ("name", 1usize),
+                        ("shortcode", 2usize),
+                        ("status", 3usize),
+                        ("createdAt", 4usize),
+                        ("updatedAt", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "campaignId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "shortcode",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "status")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "createdAt",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "updatedAt",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BasicCampaign {
+                    campaign_id: f0.flatten(),
+                    name: f1.flatten(),
+                    shortcode: f2.flatten(),
+                    status: f3.flatten(),
+                    created_at: f4.flatten(),
+                    updated_at: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BasicCampaign, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BasicCampaign as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BasicCampaign", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BasicCampaign {
@@ -80,7 +171,7 @@ impl BasicCampaign {
 /// Brand ID created in the Brands API, US_SHORT_CODE_REGISTRY type. This field is required when sc_requested is true. Brand must be provided to the US Short Code Registry to be approved. Brand must exist and not be rejected at submission time (incomplete or pending brands are allowed) Brands approval must be completed in order to complete the campaign registration.
 pub type BrandId = String;
 /// `CallbackConfigurationResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbackConfigurationResponse {
     /// The HMAC secret used for hashing the callback body using the HMAC-SHA1 algorithm - and for creating the X-Sinch-Signature header.
@@ -91,6 +182,62 @@ pub struct CallbackConfigurationResponse {
     #[serde(rename = "projectId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CallbackConfigurationResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbackConfigurationResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbackConfigurationResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbackConfigurationResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("hmacSecret", 0usize), ("projectId", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "hmacSecret",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "projectId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbackConfigurationResponse {
+                    hmac_secret: f0.flatten(),
+                    project_id: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallbackConfigurationResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallbackConfigurationResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CallbackConfigurationResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbackConfigurationResponse {
@@ -114,13 +261,61 @@ impl CallbackConfigurationResponse {
     }
 }
 /// `CallbackConfigurationUpdateBody`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbackConfigurationUpdateBody {
     /// The HMAC secret to be updated for the specified project
     #[serde(rename = "hmacSecret")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hmac_secret: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CallbackConfigurationUpdateBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbackConfigurationUpdateBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbackConfigurationUpdateBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbackConfigurationUpdateBody, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("hmacSecret", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "hmacSecret",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbackConfigurationUpdateBody {
+                    hmac_secret: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallbackConfigurationUpdateBody, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallbackConfigurationUpdateBody as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("CallbackConfigurationUpdateBody", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbackConfigurationUpdateBody {
@@ -136,7 +331,7 @@ impl CallbackConfigurationUpdateBody {
     }
 }
 /// Callback event body.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbackEventBody {
     /// The ID of the event.
@@ -169,6 +364,117 @@ pub struct CallbackEventBody {
     #[serde(rename = "createTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for CallbackEventBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbackEventBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbackEventBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbackEventBody, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<CallbackEventBodyEventType>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<CallbackEventBodyResourceType>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<CallbackEventBodyData>> = None;
+                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("eventId", 0usize),
+                        ("eventType", 1usize),
+                        ("projectId", 2usize),
+                        ("resourceId", 3usize),
+                        ("resourceType", 4usize),
+                        ("shortcode", 5usize),
+                        ("data", 6usize),
+                        ("createTime", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "eventId")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "eventType",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "projectId",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "resourceId",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "resourceType",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "shortcode",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "data")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "createTime",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbackEventBody {
+                    event_id: f0.flatten(),
+                    event_type: f1.flatten(),
+                    project_id: f2.flatten(),
+                    resource_id: f3.flatten(),
+                    resource_type: f4.flatten(),
+                    shortcode: f5.flatten(),
+                    data: f6.flatten(),
+                    create_time: f7.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallbackEventBody, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallbackEventBody as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CallbackEventBody", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbackEventBody {
@@ -495,7 +801,7 @@ impl<'de> serde::Deserialize<'de> for CallbackEventBodyResourceType {
 /// Callback URL that will be used to notify about campaign order updates. There are four different events that will be sent - CARRIER_ORDER_NOTE - CARRIER_ORDER_STATUS_UPDATE - CAMPAIGN_NOTE - CAMPAIGN_STATUS_UPDATE See callback documentation in submit endpoint section.
 pub type CallbackUrl = String;
 /// Campaign content
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Campaign {
     /// Campaign ID
@@ -596,6 +902,277 @@ pub struct Campaign {
     #[serde(rename = "mmsDrUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_dr_url: Option<MmsDrUrl>,
+}
+impl<'de> serde::Deserialize<'de> for Campaign {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Campaign;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Campaign")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Campaign, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<Shortcode>> = None;
+                let mut f3: Option<Option<CampaignStatus>> = None;
+                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<TrafficCharge>> = None;
+                let mut f8: Option<Option<ScRequested>> = None;
+                let mut f9: Option<Option<BrandId>> = None;
+                let mut f10: Option<Option<CustomerCare>> = None;
+                let mut f11: Option<Option<Vec<ContentDefinition>>> = None;
+                let mut f12: Option<Option<TermsAndConditions>> = None;
+                let mut f13: Option<Option<PrivacyPolicy>> = None;
+                let mut f14: Option<Option<ComplianceEmails>> = None;
+                let mut f15: Option<Option<ContactEmails>> = None;
+                let mut f16: Option<Option<CallbackUrl>> = None;
+                let mut f17: Option<Option<IsMigrated>> = None;
+                let mut f18: Option<Option<Vec<CarrierOrder>>> = None;
+                let mut f19: Option<Option<Vec<CampaignAttachment>>> = None;
+                let mut f20: Option<Option<Vec<CampaignLog>>> = None;
+                let mut f21: Option<Option<Vec<Note>>> = None;
+                let mut f22: Option<Option<SmsApp>> = None;
+                let mut f23: Option<Option<MmsApp>> = None;
+                let mut f24: Option<Option<MmsMoUrl>> = None;
+                let mut f25: Option<Option<MmsDrUrl>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("campaignId", 0usize),
+                        ("name", 1usize),
+                        ("shortcode", 2usize),
+                        ("status", 3usize),
+                        ("createdAt", 4usize),
+                        ("updatedAt", 5usize),
+                        ("description", 6usize),
+                        ("trafficCharge", 7usize),
+                        ("scRequested", 8usize),
+                        ("brandId", 9usize),
+                        ("customerCare", 10usize),
+                        ("contentDefinitions", 11usize),
+                        ("termsAndConditions", 12usize),
+                        ("privacyPolicy", 13usize),
+                        ("complianceEmails", 14usize),
+                        ("contactEmails", 15usize),
+                        ("callbackUrl", 16usize),
+                        ("isMigrated", 17usize),
+                        ("carrierOrders", 18usize),
+                        ("campaignAttachments", 19usize),
+                        ("logs", 20usize),
+                        ("notes", 21usize),
+                        ("smsApp", 22usize),
+                        ("mmsApp", 23usize),
+                        ("mmsMoUrl", 24usize),
+                        ("mmsDrUrl", 25usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "campaignId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "shortcode",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "status")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "createdAt",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "updatedAt",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "description",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "trafficCharge",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "scRequested",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "brandId")?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "customerCare",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "contentDefinitions",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "termsAndConditions",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "privacyPolicy",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "complianceEmails",
+                            )?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "contactEmails",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f16,
+                                "callbackUrl",
+                            )?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f17,
+                                "isMigrated",
+                            )?
+                        }
+                        Some(18usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f18,
+                                "carrierOrders",
+                            )?
+                        }
+                        Some(19usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f19,
+                                "campaignAttachments",
+                            )?
+                        }
+                        Some(20usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f20, "logs")?
+                        }
+                        Some(21usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f21, "notes")?
+                        }
+                        Some(22usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f22, "smsApp")?
+                        }
+                        Some(23usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f23, "mmsApp")?
+                        }
+                        Some(24usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f24,
+                                "mmsMoUrl",
+                            )?
+                        }
+                        Some(25usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f25,
+                                "mmsDrUrl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Campaign {
+                    campaign_id: f0.flatten(),
+                    name: f1.flatten(),
+                    shortcode: f2.flatten(),
+                    status: f3.flatten(),
+                    created_at: f4.flatten(),
+                    updated_at: f5.flatten(),
+                    description: f6.flatten(),
+                    traffic_charge: f7.flatten(),
+                    sc_requested: f8.flatten(),
+                    brand_id: f9.flatten(),
+                    customer_care: f10.flatten(),
+                    content_definitions: f11.flatten(),
+                    terms_and_conditions: f12.flatten(),
+                    privacy_policy: f13.flatten(),
+                    compliance_emails: f14.flatten(),
+                    contact_emails: f15.flatten(),
+                    callback_url: f16.flatten(),
+                    is_migrated: f17.flatten(),
+                    carrier_orders: f18.flatten(),
+                    campaign_attachments: f19.flatten(),
+                    logs: f20.flatten(),
+                    notes: f21.flatten(),
+                    sms_app: f22.flatten(),
+                    mms_app: f23.flatten(),
+                    mms_mo_url: f24.flatten(),
+                    mms_dr_url: f25.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Campaign, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Campaign as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Campaign", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Campaign {
@@ -769,7 +1346,7 @@ impl Campaign {
     }
 }
 /// Attachment linked to this campaign request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CampaignAttachment {
     /// Attachment ID
@@ -782,6 +1359,71 @@ pub struct CampaignAttachment {
     /// Attachment description
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CampaignAttachment {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CampaignAttachment;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CampaignAttachment")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CampaignAttachment, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("attachmentId", 0usize),
+                        ("name", 1usize),
+                        ("description", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "attachmentId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CampaignAttachment {
+                    attachment_id: f0.flatten(),
+                    name: f1.flatten(),
+                    description: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CampaignAttachment, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CampaignAttachment as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CampaignAttachment", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CampaignAttachment {
@@ -811,7 +1453,7 @@ impl CampaignAttachment {
     }
 }
 /// A transition applied to a campaign
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CampaignLog {
     /// `previousStatus`
@@ -826,6 +1468,75 @@ pub struct CampaignLog {
     #[serde(rename = "createdAt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for CampaignLog {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CampaignLog;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CampaignLog")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CampaignLog, __A::Error> {
+                let mut f0: Option<Option<CampaignStatus>> = None;
+                let mut f1: Option<Option<CampaignStatus>> = None;
+                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("previousStatus", 0usize),
+                        ("currentStatus", 1usize),
+                        ("createdAt", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "previousStatus",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "currentStatus",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "createdAt",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CampaignLog {
+                    previous_status: f0.flatten(),
+                    current_status: f1.flatten(),
+                    created_at: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CampaignLog, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CampaignLog as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CampaignLog", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CampaignLog {
@@ -855,7 +1566,7 @@ impl CampaignLog {
     }
 }
 /// Body object linked to callback body when event type is CAMPAIGN_NOTE.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CampaignNoteBody {
     /// The ID of the campaign to which the event belongs.
@@ -865,6 +1576,58 @@ pub struct CampaignNoteBody {
     /// `note`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Note>,
+}
+impl<'de> serde::Deserialize<'de> for CampaignNoteBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CampaignNoteBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CampaignNoteBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CampaignNoteBody, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<Note>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("campaignId", 0usize), ("note", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "campaignId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "note")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CampaignNoteBody {
+                    campaign_id: f0.flatten(),
+                    note: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CampaignNoteBody, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CampaignNoteBody as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CampaignNoteBody", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CampaignNoteBody {
@@ -888,7 +1651,7 @@ impl CampaignNoteBody {
     }
 }
 /// Common properties for create\/edit US Short Code Campaign requests.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CampaignRequestBase {
     /// Campaign name. Max length is 100 characters.
@@ -962,6 +1725,230 @@ pub struct CampaignRequestBase {
     #[serde(rename = "mmsDrUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_dr_url: Option<MmsDrUrl>,
+}
+impl<'de> serde::Deserialize<'de> for CampaignRequestBase {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CampaignRequestBase;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CampaignRequestBase")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CampaignRequestBase, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<TrafficCharge> = None;
+                let mut f3: Option<Option<ContactEmails>> = None;
+                let mut f4: Option<Option<ComplianceEmails>> = None;
+                let mut f5: Option<ScRequested> = None;
+                let mut f6: Option<Option<BrandId>> = None;
+                let mut f7: Option<Option<Shortcode>> = None;
+                let mut f8: Option<Option<Vec<String>>> = None;
+                let mut f9: Option<CustomerCare> = None;
+                let mut f10: Option<Vec<ContentDefinitionRequest>> = None;
+                let mut f11: Option<Option<TermsAndConditions>> = None;
+                let mut f12: Option<Option<PrivacyPolicy>> = None;
+                let mut f13: Option<Option<IsMigrated>> = None;
+                let mut f14: Option<Option<CallbackUrl>> = None;
+                let mut f15: Option<Option<Vec<String>>> = None;
+                let mut f16: Option<Option<SmsApp>> = None;
+                let mut f17: Option<Option<MmsApp>> = None;
+                let mut f18: Option<Option<MmsMoUrl>> = None;
+                let mut f19: Option<Option<MmsDrUrl>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("name", 0usize),
+                        ("description", 1usize),
+                        ("trafficCharge", 2usize),
+                        ("contactEmails", 3usize),
+                        ("complianceEmails", 4usize),
+                        ("scRequested", 5usize),
+                        ("brandId", 6usize),
+                        ("shortcode", 7usize),
+                        ("carrierIds", 8usize),
+                        ("customerCare", 9usize),
+                        ("contentDefinitions", 10usize),
+                        ("termsAndConditions", 11usize),
+                        ("privacyPolicy", 12usize),
+                        ("isMigrated", 13usize),
+                        ("callbackUrl", 14usize),
+                        ("attachments", 15usize),
+                        ("smsApp", 16usize),
+                        ("mmsApp", 17usize),
+                        ("mmsMoUrl", 18usize),
+                        ("mmsDrUrl", 19usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "trafficCharge",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "contactEmails",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "complianceEmails",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "scRequested",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "brandId")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "shortcode",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "carrierIds",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "customerCare",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "contentDefinitions",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "termsAndConditions",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "privacyPolicy",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "isMigrated",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "callbackUrl",
+                            )?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "attachments",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f16, "smsApp")?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "mmsApp")?
+                        }
+                        Some(18usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f18,
+                                "mmsMoUrl",
+                            )?
+                        }
+                        Some(19usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f19,
+                                "mmsDrUrl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CampaignRequestBase {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    description: f1.flatten(),
+                    traffic_charge: f2
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "trafficCharge",
+                        ))?,
+                    contact_emails: f3.flatten(),
+                    compliance_emails: f4.flatten(),
+                    sc_requested: f5
+                        .ok_or_else(|| serde::de::Error::missing_field("scRequested"))?,
+                    brand_id: f6.flatten(),
+                    shortcode: f7.flatten(),
+                    carrier_ids: f8.flatten(),
+                    customer_care: f9
+                        .ok_or_else(|| serde::de::Error::missing_field("customerCare"))?,
+                    content_definitions: f10
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "contentDefinitions",
+                        ))?,
+                    terms_and_conditions: f11.flatten(),
+                    privacy_policy: f12.flatten(),
+                    is_migrated: f13.flatten(),
+                    callback_url: f14.flatten(),
+                    attachments: f15.flatten(),
+                    sms_app: f16.flatten(),
+                    mms_app: f17.flatten(),
+                    mms_mo_url: f18.flatten(),
+                    mms_dr_url: f19.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CampaignRequestBase", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CampaignRequestBase {
@@ -1162,7 +2149,7 @@ impl<'de> serde::Deserialize<'de> for CampaignStatus {
     }
 }
 /// Body object linked to callback body when event type is CAMPAIGN_STATUS_UPDATE.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CampaignStatusUpdateBody {
     /// The ID of the campaign to which the event belongs.
@@ -1173,6 +2160,62 @@ pub struct CampaignStatusUpdateBody {
     #[serde(rename = "newStatus")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_status: Option<CampaignStatus>,
+}
+impl<'de> serde::Deserialize<'de> for CampaignStatusUpdateBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CampaignStatusUpdateBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CampaignStatusUpdateBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CampaignStatusUpdateBody, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<CampaignStatus>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("campaignId", 0usize), ("newStatus", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "campaignId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "newStatus",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CampaignStatusUpdateBody {
+                    campaign_id: f0.flatten(),
+                    new_status: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CampaignStatusUpdateBody, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CampaignStatusUpdateBody as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CampaignStatusUpdateBody", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CampaignStatusUpdateBody {
@@ -1196,7 +2239,7 @@ impl CampaignStatusUpdateBody {
     }
 }
 /// Carrier object
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Carrier {
     /// Carrier ID
@@ -1205,6 +2248,58 @@ pub struct Carrier {
     /// Carrier name
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Carrier {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Carrier;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Carrier")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Carrier, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("carrier_id", 0usize), ("name", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "carrier_id",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Carrier {
+                    carrier_id: f0.flatten(),
+                    name: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Carrier, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Carrier as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Carrier", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Carrier {
@@ -1228,12 +2323,55 @@ impl Carrier {
     }
 }
 /// List of carriers available for a campaign
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CarrierList {
     /// List of carriers
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carriers: Option<Vec<Carrier>>,
+}
+impl<'de> serde::Deserialize<'de> for CarrierList {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CarrierList;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CarrierList")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CarrierList, __A::Error> {
+                let mut f0: Option<Option<Vec<Carrier>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("carriers", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "carriers")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CarrierList {
+                    carriers: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CarrierList, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CarrierList as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CarrierList", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CarrierList {
@@ -1249,7 +2387,7 @@ impl CarrierList {
     }
 }
 /// Carrier order linked to country specific carriers that must be configured for this campaign.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CarrierOrder {
     /// Carrier order ID
@@ -1281,6 +2419,113 @@ pub struct CarrierOrder {
     #[serde(rename = "updatedAt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for CarrierOrder {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CarrierOrder;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CarrierOrder")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CarrierOrder, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<CarrierOrderStatus>> = None;
+                let mut f4: Option<Option<Vec<Note>>> = None;
+                let mut f5: Option<Option<Vec<CarrierOrderLog>>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("carrierOrderId", 0usize),
+                        ("carrierId", 1usize),
+                        ("carrierName", 2usize),
+                        ("status", 3usize),
+                        ("notes", 4usize),
+                        ("logs", 5usize),
+                        ("createdAt", 6usize),
+                        ("updatedAt", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "carrierOrderId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "carrierId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "carrierName",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "status")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "notes")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "logs")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "createdAt",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "updatedAt",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CarrierOrder {
+                    carrier_order_id: f0.flatten(),
+                    carrier_id: f1.flatten(),
+                    carrier_name: f2.flatten(),
+                    status: f3.flatten(),
+                    notes: f4.flatten(),
+                    logs: f5.flatten(),
+                    created_at: f6.flatten(),
+                    updated_at: f7.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CarrierOrder, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CarrierOrder as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CarrierOrder", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CarrierOrder {
@@ -1340,7 +2585,7 @@ impl CarrierOrder {
     }
 }
 /// A transition applied to a carrier order
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CarrierOrderLog {
     /// `previousStatus`
@@ -1355,6 +2600,75 @@ pub struct CarrierOrderLog {
     #[serde(rename = "createdAt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for CarrierOrderLog {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CarrierOrderLog;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CarrierOrderLog")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CarrierOrderLog, __A::Error> {
+                let mut f0: Option<Option<CarrierOrderStatus>> = None;
+                let mut f1: Option<Option<CarrierOrderStatus>> = None;
+                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("previousStatus", 0usize),
+                        ("currentStatus", 1usize),
+                        ("createdAt", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "previousStatus",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "currentStatus",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "createdAt",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CarrierOrderLog {
+                    previous_status: f0.flatten(),
+                    current_status: f1.flatten(),
+                    created_at: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CarrierOrderLog, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CarrierOrderLog as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CarrierOrderLog", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CarrierOrderLog {
@@ -1384,7 +2698,7 @@ impl CarrierOrderLog {
     }
 }
 /// Body object linked to callback body when event type is CARRIER_ORDER_NOTE.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CarrierOrderNoteBody {
     /// The ID of the campaign to which the event belongs.
@@ -1398,6 +2712,71 @@ pub struct CarrierOrderNoteBody {
     /// `note`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Note>,
+}
+impl<'de> serde::Deserialize<'de> for CarrierOrderNoteBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CarrierOrderNoteBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CarrierOrderNoteBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CarrierOrderNoteBody, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<Note>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("campaignId", 0usize),
+                        ("carrierOrderId", 1usize),
+                        ("note", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "campaignId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "carrierOrderId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "note")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CarrierOrderNoteBody {
+                    campaign_id: f0.flatten(),
+                    carrier_order_id: f1.flatten(),
+                    note: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CarrierOrderNoteBody, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CarrierOrderNoteBody as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CarrierOrderNoteBody", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CarrierOrderNoteBody {
@@ -1527,7 +2906,7 @@ impl<'de> serde::Deserialize<'de> for CarrierOrderStatus {
     }
 }
 /// Body object linked to callback body when event type is CARRIER_ORDER_STATUS_UPDATE.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CarrierOrderStatusUpdateBody {
     /// The ID of the campaign to which the event belongs.
@@ -1542,6 +2921,75 @@ pub struct CarrierOrderStatusUpdateBody {
     #[serde(rename = "newStatus")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_status: Option<CarrierOrderStatus>,
+}
+impl<'de> serde::Deserialize<'de> for CarrierOrderStatusUpdateBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CarrierOrderStatusUpdateBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CarrierOrderStatusUpdateBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CarrierOrderStatusUpdateBody, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<CarrierOrderStatus>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("campaignId", 0usize),
+                        ("carrierOrderId", 1usize),
+                        ("newStatus", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "campaignId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "carrierOrderId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "newStatus",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CarrierOrderStatusUpdateBody {
+                    campaign_id: f0.flatten(),
+                    carrier_order_id: f1.flatten(),
+                    new_status: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CarrierOrderStatusUpdateBody, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CarrierOrderStatusUpdateBody as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CarrierOrderStatusUpdateBody", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CarrierOrderStatusUpdateBody {
@@ -1575,7 +3023,7 @@ pub type ComplianceEmails = Vec<String>;
 /// Contact emails that will be used to contact about campaign order status. If you plan to set a callback url, please ignore this field
 pub type ContactEmails = Vec<String>;
 /// This is where the client would provide important information about their short code campaign(s) – what the call to action is (how is the short code advertised and how consent is collected), whether it’s a one-time or subscription/recurring campaign, and example messages (example messages of what the brand will be sending once live)
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContentDefinition {
     /// Message type that will be used in the content definition.
@@ -1593,6 +3041,85 @@ pub struct ContentDefinition {
     #[serde(rename = "messageFlow")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_flow: Option<MessageFlow>,
+}
+impl<'de> serde::Deserialize<'de> for ContentDefinition {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContentDefinition;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContentDefinition")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ContentDefinition, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<MessageFlow>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("messageType", 0usize),
+                        ("contentType", 1usize),
+                        ("subscription", 2usize),
+                        ("messageFlow", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "messageType",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "contentType",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "subscription",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "messageFlow",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ContentDefinition {
+                    message_type: f0.flatten(),
+                    content_type: f1.flatten(),
+                    subscription: f2.flatten(),
+                    message_flow: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ContentDefinition, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ContentDefinition as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ContentDefinition", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContentDefinition {
@@ -1628,7 +3155,7 @@ impl ContentDefinition {
     }
 }
 /// This is where the client would provide important information about their short code campaign(s) – what the call to action is (how is the short code advertised and how consent is collected), whether it’s a one-time or subscription/recurring campaign, and example messages (example messages of what the brand will be sending once live)
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContentDefinitionRequest {
     /// `messageType`
@@ -1646,6 +3173,85 @@ pub struct ContentDefinitionRequest {
     #[serde(rename = "messageFlow")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_flow: Option<MessageFlow>,
+}
+impl<'de> serde::Deserialize<'de> for ContentDefinitionRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContentDefinitionRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContentDefinitionRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ContentDefinitionRequest, __A::Error> {
+                let mut f0: Option<Option<MessageTypeEnum>> = None;
+                let mut f1: Option<Option<ContentTypeEnum>> = None;
+                let mut f2: Option<Option<ContentDefinitionRequestSubscription>> = None;
+                let mut f3: Option<Option<MessageFlow>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("messageType", 0usize),
+                        ("contentType", 1usize),
+                        ("subscription", 2usize),
+                        ("messageFlow", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "messageType",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "contentType",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "subscription",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "messageFlow",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ContentDefinitionRequest {
+                    message_type: f0.flatten(),
+                    content_type: f1.flatten(),
+                    subscription: f2.flatten(),
+                    message_flow: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ContentDefinitionRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ContentDefinitionRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ContentDefinitionRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContentDefinitionRequest {
@@ -3763,7 +5369,7 @@ impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant9 {
     }
 }
 /// `CreateCampaignRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateCampaignRequest {
     /// Campaign name. Max length is 100 characters.
@@ -3840,6 +5446,236 @@ pub struct CreateCampaignRequest {
     /// Add some comments to the campaign. This field is optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for CreateCampaignRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateCampaignRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateCampaignRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateCampaignRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<TrafficCharge> = None;
+                let mut f3: Option<Option<ContactEmails>> = None;
+                let mut f4: Option<Option<ComplianceEmails>> = None;
+                let mut f5: Option<ScRequested> = None;
+                let mut f6: Option<Option<BrandId>> = None;
+                let mut f7: Option<Option<Shortcode>> = None;
+                let mut f8: Option<Option<Vec<String>>> = None;
+                let mut f9: Option<CustomerCare> = None;
+                let mut f10: Option<Vec<ContentDefinitionRequest>> = None;
+                let mut f11: Option<Option<TermsAndConditions>> = None;
+                let mut f12: Option<Option<PrivacyPolicy>> = None;
+                let mut f13: Option<Option<IsMigrated>> = None;
+                let mut f14: Option<Option<CallbackUrl>> = None;
+                let mut f15: Option<Option<Vec<String>>> = None;
+                let mut f16: Option<Option<SmsApp>> = None;
+                let mut f17: Option<Option<MmsApp>> = None;
+                let mut f18: Option<Option<MmsMoUrl>> = None;
+                let mut f19: Option<Option<MmsDrUrl>> = None;
+                let mut f20: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("name", 0usize),
+                        ("description", 1usize),
+                        ("trafficCharge", 2usize),
+                        ("contactEmails", 3usize),
+                        ("complianceEmails", 4usize),
+                        ("scRequested", 5usize),
+                        ("brandId", 6usize),
+                        ("shortcode", 7usize),
+                        ("carrierIds", 8usize),
+                        ("customerCare", 9usize),
+                        ("contentDefinitions", 10usize),
+                        ("termsAndConditions", 11usize),
+                        ("privacyPolicy", 12usize),
+                        ("isMigrated", 13usize),
+                        ("callbackUrl", 14usize),
+                        ("attachments", 15usize),
+                        ("smsApp", 16usize),
+                        ("mmsApp", 17usize),
+                        ("mmsMoUrl", 18usize),
+                        ("mmsDrUrl", 19usize),
+                        ("notes", 20usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "trafficCharge",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "contactEmails",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "complianceEmails",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "scRequested",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "brandId")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "shortcode",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "carrierIds",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "customerCare",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "contentDefinitions",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "termsAndConditions",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "privacyPolicy",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "isMigrated",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "callbackUrl",
+                            )?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "attachments",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f16, "smsApp")?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "mmsApp")?
+                        }
+                        Some(18usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f18,
+                                "mmsMoUrl",
+                            )?
+                        }
+                        Some(19usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f19,
+                                "mmsDrUrl",
+                            )?
+                        }
+                        Some(20usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f20, "notes")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateCampaignRequest {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    description: f1.flatten(),
+                    traffic_charge: f2
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "trafficCharge",
+                        ))?,
+                    contact_emails: f3.flatten(),
+                    compliance_emails: f4.flatten(),
+                    sc_requested: f5
+                        .ok_or_else(|| serde::de::Error::missing_field("scRequested"))?,
+                    brand_id: f6.flatten(),
+                    shortcode: f7.flatten(),
+                    carrier_ids: f8.flatten(),
+                    customer_care: f9
+                        .ok_or_else(|| serde::de::Error::missing_field("customerCare"))?,
+                    content_definitions: f10
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "contentDefinitions",
+                        ))?,
+                    terms_and_conditions: f11.flatten(),
+                    privacy_policy: f12.flatten(),
+                    is_migrated: f13.flatten(),
+                    callback_url: f14.flatten(),
+                    attachments: f15.flatten(),
+                    sms_app: f16.flatten(),
+                    mms_app: f17.flatten(),
+                    mms_mo_url: f18.flatten(),
+                    mms_dr_url: f19.flatten(),
+                    notes: f20.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateCampaignRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateCampaignRequest {
@@ -3958,12 +5794,55 @@ impl CreateCampaignRequest {
     }
 }
 /// Create a new note for a US Short Code Campaign or Carrier Order.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateNoteRequest {
     /// Note text. Max length is 1000 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CreateNoteRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateNoteRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateNoteRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateNoteRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("text", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "text")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateNoteRequest {
+                    text: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CreateNoteRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CreateNoteRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CreateNoteRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateNoteRequest {
@@ -3979,7 +5858,7 @@ impl CreateNoteRequest {
     }
 }
 /// Customer care info that end customers will see. Mandatory at submission time.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomerCare {
     /// These are keywords end users can use to unsubscribe from the short program. Acceptable Opt-out keywords are STOP, END, CANCEL, UNSUBSCRIBE, QUIT, REVOKE, OPTOUT, OPT-OUT. Max length is 100 characters.
@@ -4004,6 +5883,97 @@ pub struct CustomerCare {
     #[serde(rename = "phoneNumber")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CustomerCare {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CustomerCare;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CustomerCare")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CustomerCare, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("optOutKeywords", 0usize),
+                        ("optOutMtText", 1usize),
+                        ("helpMtText", 2usize),
+                        ("email", 3usize),
+                        ("website", 4usize),
+                        ("phoneNumber", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "optOutKeywords",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "optOutMtText",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "helpMtText",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "email")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "website")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "phoneNumber",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CustomerCare {
+                    opt_out_keywords: f0.flatten(),
+                    opt_out_mt_text: f1.flatten(),
+                    help_mt_text: f2.flatten(),
+                    email: f3.flatten(),
+                    website: f4.flatten(),
+                    phone_number: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CustomerCare, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CustomerCare as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CustomerCare", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CustomerCare {
@@ -4051,7 +6021,7 @@ impl CustomerCare {
     }
 }
 /// `EditCampaignRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct EditCampaignRequest {
     /// Campaign name. Max length is 100 characters.
@@ -4125,6 +6095,230 @@ pub struct EditCampaignRequest {
     #[serde(rename = "mmsDrUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_dr_url: Option<MmsDrUrl>,
+}
+impl<'de> serde::Deserialize<'de> for EditCampaignRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EditCampaignRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EditCampaignRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<EditCampaignRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<TrafficCharge> = None;
+                let mut f3: Option<Option<ContactEmails>> = None;
+                let mut f4: Option<Option<ComplianceEmails>> = None;
+                let mut f5: Option<ScRequested> = None;
+                let mut f6: Option<Option<BrandId>> = None;
+                let mut f7: Option<Option<Shortcode>> = None;
+                let mut f8: Option<Option<Vec<String>>> = None;
+                let mut f9: Option<CustomerCare> = None;
+                let mut f10: Option<Vec<ContentDefinitionRequest>> = None;
+                let mut f11: Option<Option<TermsAndConditions>> = None;
+                let mut f12: Option<Option<PrivacyPolicy>> = None;
+                let mut f13: Option<Option<IsMigrated>> = None;
+                let mut f14: Option<Option<CallbackUrl>> = None;
+                let mut f15: Option<Option<Vec<String>>> = None;
+                let mut f16: Option<Option<SmsApp>> = None;
+                let mut f17: Option<Option<MmsApp>> = None;
+                let mut f18: Option<Option<MmsMoUrl>> = None;
+                let mut f19: Option<Option<MmsDrUrl>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("name", 0usize),
+                        ("description", 1usize),
+                        ("trafficCharge", 2usize),
+                        ("contactEmails", 3usize),
+                        ("complianceEmails", 4usize),
+                        ("scRequested", 5usize),
+                        ("brandId", 6usize),
+                        ("shortcode", 7usize),
+                        ("carrierIds", 8usize),
+                        ("customerCare", 9usize),
+                        ("contentDefinitions", 10usize),
+                        ("termsAndConditions", 11usize),
+                        ("privacyPolicy", 12usize),
+                        ("isMigrated", 13usize),
+                        ("callbackUrl", 14usize),
+                        ("attachments", 15usize),
+                        ("smsApp", 16usize),
+                        ("mmsApp", 17usize),
+                        ("mmsMoUrl", 18usize),
+                        ("mmsDrUrl", 19usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "trafficCharge",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "contactEmails",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "complianceEmails",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "scRequested",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "brandId")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "shortcode",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "carrierIds",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "customerCare",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "contentDefinitions",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "termsAndConditions",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "privacyPolicy",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "isMigrated",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "callbackUrl",
+                            )?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "attachments",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f16, "smsApp")?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "mmsApp")?
+                        }
+                        Some(18usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f18,
+                                "mmsMoUrl",
+                            )?
+                        }
+                        Some(19usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f19,
+                                "mmsDrUrl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(EditCampaignRequest {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    description: f1.flatten(),
+                    traffic_charge: f2
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "trafficCharge",
+                        ))?,
+                    contact_emails: f3.flatten(),
+                    compliance_emails: f4.flatten(),
+                    sc_requested: f5
+                        .ok_or_else(|| serde::de::Error::missing_field("scRequested"))?,
+                    brand_id: f6.flatten(),
+                    shortcode: f7.flatten(),
+                    carrier_ids: f8.flatten(),
+                    customer_care: f9
+                        .ok_or_else(|| serde::de::Error::missing_field("customerCare"))?,
+                    content_definitions: f10
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "contentDefinitions",
+                        ))?,
+                    terms_and_conditions: f11.flatten(),
+                    privacy_policy: f12.flatten(),
+                    is_migrated: f13.flatten(),
+                    callback_url: f14.flatten(),
+                    attachments: f15.flatten(),
+                    sms_app: f16.flatten(),
+                    mms_app: f17.flatten(),
+                    mms_mo_url: f18.flatten(),
+                    mms_dr_url: f19.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("EditCampaignRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl EditCampaignRequest {
@@ -4325,7 +6519,7 @@ impl From<InvalidRequestDetails> for ErrorDetails {
     }
 }
 /// A field violation error that contains the field name, reason and value that caused the error.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FieldViolation {
     /// The field that contains the error
@@ -4334,6 +6528,58 @@ pub struct FieldViolation {
     /// `description`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for FieldViolation {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FieldViolation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FieldViolation")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FieldViolation, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("field", 0usize), ("description", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "field")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FieldViolation {
+                    field: f0.flatten(),
+                    description: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FieldViolation, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FieldViolation as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FieldViolation {
@@ -4357,7 +6603,7 @@ impl FieldViolation {
     }
 }
 /// `InternalRestError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct InternalRestError {
     /// `code`
@@ -4372,6 +6618,69 @@ pub struct InternalRestError {
     /// `status`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for InternalRestError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InternalRestError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InternalRestError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InternalRestError, __A::Error> {
+                let mut f0: Option<Option<i32>> = None;
+                let mut f1: Option<Option<Vec<ErrorDetails>>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("code", 0usize),
+                        ("details", 1usize),
+                        ("message", 2usize),
+                        ("status", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "details")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "message")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "status")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InternalRestError {
+                    code: f0.flatten(),
+                    details: f1.flatten(),
+                    message: f2.flatten(),
+                    status: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<InternalRestError, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<InternalRestError as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("InternalRestError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InternalRestError {
@@ -4407,7 +6716,7 @@ impl InternalRestError {
     }
 }
 /// this body is expected when invalid argument, failed precondition or already exists error occurs.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct InvalidRequestDetails {
     /// For invalid arguments details, this value is always BadRequest.
@@ -4417,6 +6726,58 @@ pub struct InvalidRequestDetails {
     #[serde(rename = "fieldViolations")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_violations: Option<Vec<FieldViolation>>,
+}
+impl<'de> serde::Deserialize<'de> for InvalidRequestDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InvalidRequestDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InvalidRequestDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InvalidRequestDetails, __A::Error> {
+                let mut f0: Option<Option<InvalidRequestDetailsType>> = None;
+                let mut f1: Option<Option<Vec<FieldViolation>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("fieldViolations", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "fieldViolations",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InvalidRequestDetails {
+                    r#type: f0.flatten(),
+                    field_violations: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<InvalidRequestDetails, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<InvalidRequestDetails as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("InvalidRequestDetails", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InvalidRequestDetails {
@@ -4498,7 +6859,7 @@ impl<'de> serde::Deserialize<'de> for InvalidRequestDetailsType {
 /// Indicates the campaign is migrated from another provided or another customer Sinch account. It is required to submit the campaign details in dashboard when it’s a migration.
 pub type IsMigrated = bool;
 /// List of campaigns object
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListCampaignResponse {
     /// List of campaigns
@@ -4512,6 +6873,75 @@ pub struct ListCampaignResponse {
     #[serde(rename = "totalSize")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for ListCampaignResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListCampaignResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListCampaignResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListCampaignResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<BasicCampaign>>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("campaigns", 0usize),
+                        ("nextPageToken", 1usize),
+                        ("totalSize", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "campaigns",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "nextPageToken",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "totalSize",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListCampaignResponse {
+                    campaigns: f0.flatten(),
+                    next_page_token: f1.flatten(),
+                    total_size: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListCampaignResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListCampaignResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListCampaignResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListCampaignResponse {
@@ -4541,7 +6971,7 @@ impl ListCampaignResponse {
     }
 }
 /// Message flow that will be used in the content definition. Contains the call to action, opt in and sample alert.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct MessageFlow {
     /// Call to action that will be used in the content definition.
@@ -4556,6 +6986,71 @@ pub struct MessageFlow {
     #[serde(rename = "sampleAlert")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample_alert: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for MessageFlow {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessageFlow;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessageFlow")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MessageFlow, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("callToAction", 0usize),
+                        ("optIn", 1usize),
+                        ("sampleAlert", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "callToAction",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "optIn")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "sampleAlert",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MessageFlow {
+                    call_to_action: f0.flatten(),
+                    opt_in: f1.flatten(),
+                    sample_alert: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<MessageFlow, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<MessageFlow as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("MessageFlow", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MessageFlow {
@@ -4659,7 +7154,7 @@ pub type MmsDrUrl = String;
 /// Location where MO messages will be delivered. A specific URL for Mobile Originated at the shortcode level. This parameter is optional and allows for overriding the account-level MO URL. If a value is provided, all MO notifications for this shortcode will be sent to the specified URL. If it is not provided, notifications will continue to be sent to the default URL configured at the account level.
 pub type MmsMoUrl = String;
 /// `NotFoundDetails`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NotFoundDetails {
     /// For not found details.
@@ -4676,6 +7171,81 @@ pub struct NotFoundDetails {
     /// A human-readable description of the error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for NotFoundDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NotFoundDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NotFoundDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NotFoundDetails, __A::Error> {
+                let mut f0: Option<Option<NotFoundDetailsType>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("resourceType", 1usize),
+                        ("resourceName", 2usize),
+                        ("description", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "resourceType",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "resourceName",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NotFoundDetails {
+                    r#type: f0.flatten(),
+                    resource_type: f1.flatten(),
+                    resource_name: f2.flatten(),
+                    description: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<NotFoundDetails, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<NotFoundDetails as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("NotFoundDetails", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NotFoundDetails {
@@ -4767,7 +7337,7 @@ impl<'de> serde::Deserialize<'de> for NotFoundDetailsType {
     }
 }
 /// Notes used to contact customer and agents.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Note {
     /// Author. It can be either a customer or an agent.
@@ -4780,6 +7350,63 @@ pub struct Note {
     #[serde(rename = "createdAt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for Note {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Note;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Note")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Note, __A::Error> {
+                let mut f0: Option<Option<NoteAuthor>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("author", 0usize), ("text", 1usize), ("createdAt", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "author")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "text")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "createdAt",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Note {
+                    author: f0.flatten(),
+                    text: f1.flatten(),
+                    created_at: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Note, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Note as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Note", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Note {
@@ -4869,7 +7496,7 @@ impl<'de> serde::Deserialize<'de> for NoteAuthor {
     }
 }
 /// Provide the URL to your company’s Privacy Policy, which outlines how you collect, use, and protect customers' personal information. If you do not have a URL, please enter the full text of your Privacy Policy. Mandatory at submission time.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct PrivacyPolicy {
     /// Privacy policy text.
@@ -4878,6 +7505,54 @@ pub struct PrivacyPolicy {
     /// Privacy policy URL
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for PrivacyPolicy {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PrivacyPolicy;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PrivacyPolicy")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PrivacyPolicy, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("text", 0usize), ("url", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "text")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PrivacyPolicy {
+                    text: f0.flatten(),
+                    url: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<PrivacyPolicy, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<PrivacyPolicy as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("PrivacyPolicy", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PrivacyPolicy {
@@ -4898,12 +7573,53 @@ impl PrivacyPolicy {
     }
 }
 /// `RestError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RestError {
     /// `error`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<InternalRestError>,
+}
+impl<'de> serde::Deserialize<'de> for RestError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RestError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RestError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RestError, __A::Error> {
+                let mut f0: Option<Option<InternalRestError>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("error", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RestError { error: f0.flatten() })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RestError, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RestError as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("RestError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RestError {
@@ -4925,7 +7641,7 @@ pub type Shortcode = String;
 /// The SMS routing profile app
 pub type SmsApp = String;
 /// Provide the URL to your company’s Terms and Conditions, which explain the rules and guidelines for using your services. If you do not have a URL, please provide the full text of your Terms and Conditions. Mandatory at submission time.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TermsAndConditions {
     /// Terms and conditions text.
@@ -4934,6 +7650,54 @@ pub struct TermsAndConditions {
     /// Terms and conditions URL
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for TermsAndConditions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TermsAndConditions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TermsAndConditions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TermsAndConditions, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("text", 0usize), ("url", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "text")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TermsAndConditions {
+                    text: f0.flatten(),
+                    url: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TermsAndConditions, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TermsAndConditions as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TermsAndConditions", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TermsAndConditions {
@@ -5014,7 +7778,7 @@ impl<'de> serde::Deserialize<'de> for TrafficCharge {
     }
 }
 /// `UploadAttachmentRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UploadAttachmentRequest {
     /// File content body
@@ -5022,6 +7786,51 @@ pub struct UploadAttachmentRequest {
     /// File description
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for UploadAttachmentRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UploadAttachmentRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UploadAttachmentRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UploadAttachmentRequest, __A::Error> {
+                let mut f0: Option<sinch_sdk_runtime::File> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("file", 0usize), ("description", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "file")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UploadAttachmentRequest {
+                    file: f0.ok_or_else(|| serde::de::Error::missing_field("file"))?,
+                    description: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("UploadAttachmentRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UploadAttachmentRequest {

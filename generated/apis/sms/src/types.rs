@@ -7,7 +7,7 @@
     clippy::large_enum_variant
 )]
 /// `CreateGroupResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateGroupResponse {
     /// The ID used to reference this group
@@ -29,6 +29,83 @@ pub struct CreateGroupResponse {
     /// ISO-8601 format
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified_at: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for CreateGroupResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateGroupResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateGroupResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateGroupResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("name", 1usize),
+                        ("size", 2usize),
+                        ("created_at", 3usize),
+                        ("modified_at", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "size")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "created_at",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "modified_at",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateGroupResponse {
+                    id: f0.flatten(),
+                    name: f1.flatten(),
+                    size: f2.flatten(),
+                    created_at: f3.flatten(),
+                    modified_at: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CreateGroupResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CreateGroupResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CreateGroupResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateGroupResponse {
@@ -70,7 +147,7 @@ impl CreateGroupResponse {
     }
 }
 /// `DryRunResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct DryRunResponse {
     /// The number of recipients in the batch
@@ -82,6 +159,75 @@ pub struct DryRunResponse {
     /// The recipient, the number of message parts to this recipient, the body of the message, and the encoding type of each message
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_recipient: Option<Vec<DryRunResponsePerRecipientItem>>,
+}
+impl<'de> serde::Deserialize<'de> for DryRunResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DryRunResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DryRunResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DryRunResponse, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<Vec<DryRunResponsePerRecipientItem>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("number_of_recipients", 0usize),
+                        ("number_of_messages", 1usize),
+                        ("per_recipient", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "number_of_recipients",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "number_of_messages",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "per_recipient",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DryRunResponse {
+                    number_of_recipients: f0.flatten(),
+                    number_of_messages: f1.flatten(),
+                    per_recipient: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<DryRunResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<DryRunResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("DryRunResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DryRunResponse {
@@ -114,7 +260,7 @@ impl DryRunResponse {
     }
 }
 /// `DryRunResponsePerRecipientItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct DryRunResponsePerRecipientItem {
     /// `recipient`
@@ -129,6 +275,77 @@ pub struct DryRunResponsePerRecipientItem {
     /// `encoding`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for DryRunResponsePerRecipientItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DryRunResponsePerRecipientItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DryRunResponsePerRecipientItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DryRunResponsePerRecipientItem, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("recipient", 0usize),
+                        ("message_part", 1usize),
+                        ("body", 2usize),
+                        ("encoding", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "recipient",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "message_part",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "body")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "encoding")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DryRunResponsePerRecipientItem {
+                    recipient: f0.flatten(),
+                    message_part: f1.flatten(),
+                    body: f2.flatten(),
+                    encoding: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<DryRunResponsePerRecipientItem, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<DryRunResponsePerRecipientItem as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("DryRunResponsePerRecipientItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DryRunResponsePerRecipientItem {
@@ -224,7 +441,7 @@ impl<'de> serde::Deserialize<'de> for GetDeliveryReportByBatchIdType {
     }
 }
 /// `GetDeliveryReportByPhoneNumberResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetDeliveryReportByPhoneNumberResponse {
     /// The object type. Will always be _recipient_delivery_report_sms
@@ -264,6 +481,136 @@ pub struct GetDeliveryReportByPhoneNumberResponse {
     /// The number of parts the message was split into. Present only if max_number_of_message_parts parameter was set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_of_message_parts: Option<i64>,
+}
+impl<'de> serde::Deserialize<'de> for GetDeliveryReportByPhoneNumberResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetDeliveryReportByPhoneNumberResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetDeliveryReportByPhoneNumberResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetDeliveryReportByPhoneNumberResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<i64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("batch_id", 1usize),
+                        ("recipient", 2usize),
+                        ("code", 3usize),
+                        ("status", 4usize),
+                        ("status_message", 5usize),
+                        ("at", 6usize),
+                        ("operator_status_at", 7usize),
+                        ("client_reference", 8usize),
+                        ("applied_originator", 9usize),
+                        ("number_of_message_parts", 10usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "batch_id")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "recipient",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "code")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "status")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "status_message",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "at")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "operator_status_at",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "client_reference",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "applied_originator",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "number_of_message_parts",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetDeliveryReportByPhoneNumberResponse {
+                    r#type: f0.flatten(),
+                    batch_id: f1.flatten(),
+                    recipient: f2.flatten(),
+                    code: f3.flatten(),
+                    status: f4.flatten(),
+                    status_message: f5.flatten(),
+                    at: f6.flatten(),
+                    operator_status_at: f7.flatten(),
+                    client_reference: f8.flatten(),
+                    applied_originator: f9.flatten(),
+                    number_of_message_parts: f10.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetDeliveryReportByPhoneNumberResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetDeliveryReportByPhoneNumberResponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("GetDeliveryReportByPhoneNumberResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetDeliveryReportByPhoneNumberResponse {
@@ -344,7 +691,7 @@ impl GetDeliveryReportByPhoneNumberResponse {
     }
 }
 /// `GroupObject`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GroupObject {
     /// Name of the group
@@ -362,6 +709,77 @@ pub struct GroupObject {
     /// `auto_update`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_update: Option<GroupObjectAutoUpdate>,
+}
+impl<'de> serde::Deserialize<'de> for GroupObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GroupObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GroupObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GroupObject, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<Vec<Msisdn>>> = None;
+                let mut f2: Option<Option<Vec<String>>> = None;
+                let mut f3: Option<Option<GroupObjectAutoUpdate>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("name", 0usize),
+                        ("members", 1usize),
+                        ("child_groups", 2usize),
+                        ("auto_update", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "members")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "child_groups",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "auto_update",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GroupObject {
+                    name: f0.flatten(),
+                    members: f1.flatten(),
+                    child_groups: f2.flatten(),
+                    auto_update: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GroupObject, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GroupObject as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GroupObject", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GroupObject {
@@ -397,7 +815,7 @@ impl GroupObject {
     }
 }
 /// `GroupObjectAutoUpdate`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GroupObjectAutoUpdate {
     /// Short code or long number addressed in MO.
@@ -412,6 +830,59 @@ pub struct GroupObjectAutoUpdate {
     /// Keyword to be sent in MO to remove from a group.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remove: Option<GroupObjectAutoUpdateRemove>,
+}
+impl<'de> serde::Deserialize<'de> for GroupObjectAutoUpdate {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GroupObjectAutoUpdate;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GroupObjectAutoUpdate")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GroupObjectAutoUpdate, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<GroupObjectAutoUpdateAdd>> = None;
+                let mut f2: Option<Option<GroupObjectAutoUpdateRemove>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("to", 0usize), ("add", 1usize), ("remove", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "to")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "add")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "remove")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GroupObjectAutoUpdate {
+                    to: f0.flatten(),
+                    add: f1.flatten(),
+                    remove: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GroupObjectAutoUpdate, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GroupObjectAutoUpdate as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GroupObjectAutoUpdate", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GroupObjectAutoUpdate {
@@ -441,7 +912,7 @@ impl GroupObjectAutoUpdate {
     }
 }
 /// `GroupObjectAutoUpdateAdd`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GroupObjectAutoUpdateAdd {
     /// Keyword to be sent in MO to add MSISDN to a group Opt-in keyword like "JOIN" If auto_update.to is dedicated long/short number or unique brand keyword like "Sinch" if it is a shared short code.
@@ -460,6 +931,62 @@ pub struct GroupObjectAutoUpdateAdd {
     /// Must be one word.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second_word: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for GroupObjectAutoUpdateAdd {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GroupObjectAutoUpdateAdd;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GroupObjectAutoUpdateAdd")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GroupObjectAutoUpdateAdd, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("first_word", 0usize), ("second_word", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "first_word",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "second_word",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GroupObjectAutoUpdateAdd {
+                    first_word: f0.flatten(),
+                    second_word: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GroupObjectAutoUpdateAdd, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GroupObjectAutoUpdateAdd as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GroupObjectAutoUpdateAdd", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GroupObjectAutoUpdateAdd {
@@ -483,7 +1010,7 @@ impl GroupObjectAutoUpdateAdd {
     }
 }
 /// Keyword to be sent in MO to remove from a group.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GroupObjectAutoUpdateRemove {
     /// Opt-out keyword like "LEAVE" If auto_update.to is dedicated long/short number or unique brand keyword like "Sinch" if it is a shared short code.
@@ -501,6 +1028,62 @@ pub struct GroupObjectAutoUpdateRemove {
     /// Must be one word.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second_word: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for GroupObjectAutoUpdateRemove {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GroupObjectAutoUpdateRemove;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GroupObjectAutoUpdateRemove")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GroupObjectAutoUpdateRemove, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("first_word", 0usize), ("second_word", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "first_word",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "second_word",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GroupObjectAutoUpdateRemove {
+                    first_word: f0.flatten(),
+                    second_word: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GroupObjectAutoUpdateRemove, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GroupObjectAutoUpdateRemove as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GroupObjectAutoUpdateRemove", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GroupObjectAutoUpdateRemove {
@@ -524,7 +1107,7 @@ impl GroupObjectAutoUpdateRemove {
     }
 }
 /// `InboundResponseObject`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct InboundResponseObject {
     /// The requested page.
@@ -539,6 +1122,73 @@ pub struct InboundResponseObject {
     /// The page of inbounds matching the given filters
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inbounds: Option<Vec<InboundsObject>>,
+}
+impl<'de> serde::Deserialize<'de> for InboundResponseObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InboundResponseObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InboundResponseObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InboundResponseObject, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<Vec<InboundsObject>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("page", 0usize),
+                        ("page_size", 1usize),
+                        ("count", 2usize),
+                        ("inbounds", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "page_size",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "count")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "inbounds")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InboundResponseObject {
+                    page: f0.flatten(),
+                    page_size: f1.flatten(),
+                    count: f2.flatten(),
+                    inbounds: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<InboundResponseObject, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<InboundResponseObject as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("InboundResponseObject", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InboundResponseObject {
@@ -574,7 +1224,7 @@ impl InboundResponseObject {
     }
 }
 /// `InboundsObject`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct InboundsObject {
     /// The object type. Either mo_text or mo_binary.
@@ -605,6 +1255,101 @@ pub struct InboundsObject {
     /// Formatted as ISO-8601.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub received_at: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for InboundsObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InboundsObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InboundsObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InboundsObject, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("id", 1usize),
+                        ("from", 2usize),
+                        ("to", 3usize),
+                        ("body", 4usize),
+                        ("operator_id", 5usize),
+                        ("sent_at", 6usize),
+                        ("received_at", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "id")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "from")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "to")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "body")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "operator_id",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "sent_at")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "received_at",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InboundsObject {
+                    r#type: f0.flatten(),
+                    id: f1.flatten(),
+                    from: f2.flatten(),
+                    to: f3.flatten(),
+                    body: f4.flatten(),
+                    operator_id: f5.flatten(),
+                    sent_at: f6.flatten(),
+                    received_at: f7.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<InboundsObject, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<InboundsObject as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("InboundsObject", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InboundsObject {
@@ -664,7 +1409,7 @@ impl InboundsObject {
     }
 }
 /// `ListBatchesResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListBatchesResponse {
     /// The requested page.
@@ -679,6 +1424,73 @@ pub struct ListBatchesResponse {
     /// The page of batches matching the given filters
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batches: Option<Vec<SendBatchObject>>,
+}
+impl<'de> serde::Deserialize<'de> for ListBatchesResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListBatchesResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListBatchesResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListBatchesResponse, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<Vec<SendBatchObject>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("page", 0usize),
+                        ("count", 1usize),
+                        ("page_size", 2usize),
+                        ("batches", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "count")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "page_size",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "batches")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListBatchesResponse {
+                    page: f0.flatten(),
+                    count: f1.flatten(),
+                    page_size: f2.flatten(),
+                    batches: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListBatchesResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListBatchesResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListBatchesResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListBatchesResponse {
@@ -714,7 +1526,7 @@ impl ListBatchesResponse {
     }
 }
 /// `ListGroupsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListGroupsResponse {
     /// `page`
@@ -729,6 +1541,73 @@ pub struct ListGroupsResponse {
     /// `groups`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<GroupObject>>,
+}
+impl<'de> serde::Deserialize<'de> for ListGroupsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListGroupsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListGroupsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListGroupsResponse, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<Vec<GroupObject>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("page", 0usize),
+                        ("page_size", 1usize),
+                        ("count", 2usize),
+                        ("groups", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "page_size",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "count")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "groups")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListGroupsResponse {
+                    page: f0.flatten(),
+                    page_size: f1.flatten(),
+                    count: f2.flatten(),
+                    groups: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListGroupsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListGroupsResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListGroupsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListGroupsResponse {
@@ -766,7 +1645,7 @@ impl ListGroupsResponse {
 /// A phonenumber
 pub type Msisdn = String;
 /// `ReplaceGroupRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ReplaceGroupRequest {
     /// Name of group.
@@ -781,6 +1660,48 @@ pub struct ReplaceGroupRequest {
     /// Elements must be phone numbers in [e164](https://en.wikipedia.org/wiki/E.164) format MSISDNs.
     /// Max 10 000 elements.
     pub members: Vec<Msisdn>,
+}
+impl<'de> serde::Deserialize<'de> for ReplaceGroupRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ReplaceGroupRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ReplaceGroupRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ReplaceGroupRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Vec<Msisdn>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize), ("members", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "members")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ReplaceGroupRequest {
+                    name: f0.flatten(),
+                    members: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("members"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ReplaceGroupRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ReplaceGroupRequest {
@@ -799,7 +1720,7 @@ impl ReplaceGroupRequest {
     }
 }
 /// `RetrieveDeliveryResponseObj`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RetrieveDeliveryResponseObj {
     /// The object type. Will always be delivery_report_sms
@@ -817,6 +1738,85 @@ pub struct RetrieveDeliveryResponseObj {
     /// The client identifier of the batch this delivery report belongs to, if set when submitting batch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_reference: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for RetrieveDeliveryResponseObj {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RetrieveDeliveryResponseObj;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RetrieveDeliveryResponseObj")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RetrieveDeliveryResponseObj, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<
+                    Option<Vec<RetrieveDeliveryResponseObjStatusesItem>>,
+                > = None;
+                let mut f4: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("batch_id", 1usize),
+                        ("total_message_count", 2usize),
+                        ("statuses", 3usize),
+                        ("client_reference", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "batch_id")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "total_message_count",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "statuses")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "client_reference",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RetrieveDeliveryResponseObj {
+                    r#type: f0.flatten(),
+                    batch_id: f1.flatten(),
+                    total_message_count: f2.flatten(),
+                    statuses: f3.flatten(),
+                    client_reference: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RetrieveDeliveryResponseObj, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RetrieveDeliveryResponseObj as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("RetrieveDeliveryResponseObj", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RetrieveDeliveryResponseObj {
@@ -861,7 +1861,7 @@ impl RetrieveDeliveryResponseObj {
     }
 }
 /// `RetrieveDeliveryResponseObjStatusesItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RetrieveDeliveryResponseObjStatusesItem {
     /// The detailed status code. See Error Codes
@@ -876,6 +1876,78 @@ pub struct RetrieveDeliveryResponseObjStatusesItem {
     /// Only for full report. A list of the phone number recipients which messages has this status code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipients: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for RetrieveDeliveryResponseObjStatusesItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RetrieveDeliveryResponseObjStatusesItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RetrieveDeliveryResponseObjStatusesItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RetrieveDeliveryResponseObjStatusesItem, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("code", 0usize),
+                        ("status", 1usize),
+                        ("count", 2usize),
+                        ("recipients", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "count")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "recipients",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RetrieveDeliveryResponseObjStatusesItem {
+                    code: f0.flatten(),
+                    status: f1.flatten(),
+                    count: f2.flatten(),
+                    recipients: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RetrieveDeliveryResponseObjStatusesItem, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RetrieveDeliveryResponseObjStatusesItem as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RetrieveDeliveryResponseObjStatusesItem",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RetrieveDeliveryResponseObjStatusesItem {
@@ -911,7 +1983,7 @@ impl RetrieveDeliveryResponseObjStatusesItem {
     }
 }
 /// `SendBatchCreated`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SendBatchCreated {
     /// List of Phone numbers and group IDs that will receive the batch. [More info](https://developers.sinch.com/docs/sms-rest#msisdn)
@@ -1002,6 +2074,187 @@ pub struct SendBatchCreated {
     /// Indicates if the batch has been canceled or not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub canceled: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for SendBatchCreated {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SendBatchCreated;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SendBatchCreated")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SendBatchCreated, __A::Error> {
+                let mut f0: Option<Option<Vec<Msisdn>>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<SendBatchCreatedType>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<SendBatchCreatedDeliveryReport>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<bool>> = None;
+                let mut f10: Option<Option<SendBatchCreatedParameters>> = None;
+                let mut f11: Option<Option<String>> = None;
+                let mut f12: Option<Option<i64>> = None;
+                let mut f13: Option<Option<String>> = None;
+                let mut f14: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f15: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f16: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("to", 0usize),
+                        ("from", 1usize),
+                        ("type", 2usize),
+                        ("body", 3usize),
+                        ("udh", 4usize),
+                        ("delivery_report", 5usize),
+                        ("send_at", 6usize),
+                        ("expire_at", 7usize),
+                        ("callback_url", 8usize),
+                        ("flash_message", 9usize),
+                        ("parameters", 10usize),
+                        ("client_reference", 11usize),
+                        ("max_number_of_message_parts", 12usize),
+                        ("id", 13usize),
+                        ("created_at", 14usize),
+                        ("modified_at", 15usize),
+                        ("canceled", 16usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "to")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "from")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "type")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "body")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "udh")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "delivery_report",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "send_at")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "expire_at",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "callback_url",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "flash_message",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "parameters",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "client_reference",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "max_number_of_message_parts",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "id")?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "created_at",
+                            )?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "modified_at",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f16,
+                                "canceled",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SendBatchCreated {
+                    to: f0.flatten(),
+                    from: f1.flatten(),
+                    r#type: f2.flatten(),
+                    body: f3.flatten(),
+                    udh: f4.flatten(),
+                    delivery_report: f5.flatten(),
+                    send_at: f6.flatten(),
+                    expire_at: f7.flatten(),
+                    callback_url: f8.flatten(),
+                    flash_message: f9.flatten(),
+                    parameters: f10.flatten(),
+                    client_reference: f11.flatten(),
+                    max_number_of_message_parts: f12.flatten(),
+                    id: f13.flatten(),
+                    created_at: f14.flatten(),
+                    modified_at: f15.flatten(),
+                    canceled: f16.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SendBatchCreated, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SendBatchCreated as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("SendBatchCreated", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SendBatchCreated {
@@ -1277,7 +2530,7 @@ impl<'de> serde::Deserialize<'de> for SendBatchCreatedType {
     }
 }
 /// `SendBatchObject`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SendBatchObject {
     /// List of Phone numbers and group IDs that will receive the batch.
@@ -1350,6 +2603,147 @@ pub struct SendBatchObject {
     /// Must be higher or equal 1
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_number_of_message_parts: Option<i64>,
+}
+impl<'de> serde::Deserialize<'de> for SendBatchObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SendBatchObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SendBatchObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SendBatchObject, __A::Error> {
+                let mut f0: Option<Vec<Msisdn>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<SendBatchObjectType> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<SendBatchObjectDeliveryReport> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<bool>> = None;
+                let mut f10: Option<Option<SendBatchObjectParameters>> = None;
+                let mut f11: Option<Option<String>> = None;
+                let mut f12: Option<Option<i64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("to", 0usize),
+                        ("from", 1usize),
+                        ("type", 2usize),
+                        ("body", 3usize),
+                        ("udh", 4usize),
+                        ("delivery_report", 5usize),
+                        ("send_at", 6usize),
+                        ("expire_at", 7usize),
+                        ("callback_url", 8usize),
+                        ("flash_message", 9usize),
+                        ("parameters", 10usize),
+                        ("client_reference", 11usize),
+                        ("max_number_of_message_parts", 12usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "to")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "from")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "type")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "body")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "udh")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "delivery_report",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "send_at")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "expire_at",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "callback_url",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "flash_message",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "parameters",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "client_reference",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "max_number_of_message_parts",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SendBatchObject {
+                    to: f0.ok_or_else(|| serde::de::Error::missing_field("to"))?,
+                    from: f1.flatten(),
+                    r#type: f2.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    body: f3.ok_or_else(|| serde::de::Error::missing_field("body"))?,
+                    udh: f4.flatten(),
+                    delivery_report: f5
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "delivery_report",
+                        ))?,
+                    send_at: f6.flatten(),
+                    expire_at: f7.flatten(),
+                    callback_url: f8.flatten(),
+                    flash_message: f9.flatten(),
+                    parameters: f10.flatten(),
+                    client_reference: f11.flatten(),
+                    max_number_of_message_parts: f12.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SendBatchObject", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SendBatchObject {
@@ -1540,9 +2934,6 @@ impl<'de> serde::Deserialize<'de> for SendBatchObjectParametersValue {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-            &[("default", 0usize)],
-        );
         struct __Visitor;
         impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = SendBatchObjectParametersValue;
@@ -1555,6 +2946,9 @@ impl<'de> serde::Deserialize<'de> for SendBatchObjectParametersValue {
             ) -> Result<SendBatchObjectParametersValue, __A::Error> {
                 let mut f0: Option<Option<String>> = None;
                 let mut rest = std::collections::BTreeMap::<String, String>::new();
+                const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+                    &[("default", 0usize)],
+                );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
@@ -1573,8 +2967,15 @@ impl<'de> serde::Deserialize<'de> for SendBatchObjectParametersValue {
                     additional_properties: rest,
                 })
             }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SendBatchObjectParametersValue, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SendBatchObjectParametersValue as Default>::default())
+            }
         }
-        deserializer.deserialize_map(__Visitor)
+        deserializer.deserialize_struct("SendBatchObjectParametersValue", &[], __Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1656,7 +3057,7 @@ impl<'de> serde::Deserialize<'de> for SendBatchObjectType {
     }
 }
 /// `UpdateBatchReq`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateBatchReq {
     /// List of phone numbers and group IDs to add to the batch.
@@ -1712,6 +3113,105 @@ pub struct UpdateBatchReq {
     /// Must be valid URL. Max 2048 characters long.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for UpdateBatchReq {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateBatchReq;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateBatchReq")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateBatchReq, __A::Error> {
+                let mut f0: Option<Option<Vec<String>>> = None;
+                let mut f1: Option<Option<Vec<String>>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<UpdateBatchReqDeliveryReport>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f7: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("toAdd", 0usize),
+                        ("toRemove", 1usize),
+                        ("from", 2usize),
+                        ("body", 3usize),
+                        ("delivery_report", 4usize),
+                        ("send_at", 5usize),
+                        ("expire_at", 6usize),
+                        ("callback_url", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "toAdd")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "toRemove")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "from")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "body")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "delivery_report",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "send_at")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "expire_at",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "callback_url",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UpdateBatchReq {
+                    to_add: f0.flatten(),
+                    to_remove: f1.flatten(),
+                    from: f2.flatten(),
+                    body: f3.flatten(),
+                    delivery_report: f4.flatten(),
+                    send_at: f5.flatten(),
+                    expire_at: f6.flatten(),
+                    callback_url: f7.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<UpdateBatchReq, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<UpdateBatchReq as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("UpdateBatchReq", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UpdateBatchReq {
@@ -1845,7 +3345,7 @@ impl<'de> serde::Deserialize<'de> for UpdateBatchReqDeliveryReport {
     }
 }
 /// `UpdateGroupRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateGroupRequest {
     /// phone numbers to add as members.
@@ -1880,6 +3380,83 @@ pub struct UpdateGroupRequest {
     /// Must be valid group ID
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remove_from_group: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for UpdateGroupRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateGroupRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateGroupRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateGroupRequest, __A::Error> {
+                let mut f0: Option<Option<Vec<Msisdn>>> = None;
+                let mut f1: Option<Option<Vec<Msisdn>>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("add", 0usize),
+                        ("remove", 1usize),
+                        ("name", 2usize),
+                        ("add_from_group", 3usize),
+                        ("remove_from_group", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "add")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "remove")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "name")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "add_from_group",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "remove_from_group",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UpdateGroupRequest {
+                    add: f0.flatten(),
+                    remove: f1.flatten(),
+                    name: f2.flatten(),
+                    add_from_group: f3.flatten(),
+                    remove_from_group: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<UpdateGroupRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<UpdateGroupRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("UpdateGroupRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UpdateGroupRequest {

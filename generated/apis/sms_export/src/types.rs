@@ -7,7 +7,7 @@
     clippy::large_enum_variant
 )]
 /// `Error`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Error {
     /// Http error code
@@ -19,6 +19,59 @@ pub struct Error {
     /// Array of detailed error messages
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<ErrorDetail>>,
+}
+impl<'de> serde::Deserialize<'de> for Error {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Error;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Error")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Error, __A::Error> {
+                let mut f0: Option<Option<i32>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<Vec<ErrorDetail>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("code", 0usize), ("message", 1usize), ("details", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "details")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Error {
+                    code: f0.flatten(),
+                    message: f1.flatten(),
+                    details: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Error, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Error as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Error", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Error {
@@ -48,7 +101,7 @@ impl Error {
     }
 }
 /// I think JK has a standard error object to use. **needs replace on proxy **
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ErrorDetail {
     /// Detailed information about a requestBody
@@ -57,6 +110,56 @@ pub struct ErrorDetail {
     /// I am not sure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+impl<'de> serde::Deserialize<'de> for ErrorDetail {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ErrorDetail;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ErrorDetail")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ErrorDetail, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("value", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ErrorDetail {
+                    r#type: f0.flatten(),
+                    value: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ErrorDetail, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ErrorDetail as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ErrorDetail", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ErrorDetail {
@@ -80,7 +183,7 @@ impl ErrorDetail {
     }
 }
 /// `Job`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Job {
     /// Generated id you can use to retrieve individual jobs.
@@ -109,6 +212,113 @@ pub struct Job {
     /// Array with JobResults of the job
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results: Option<Vec<JobResult>>,
+}
+impl<'de> serde::Deserialize<'de> for Job {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Job;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Job")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Job, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<JobDeliveryFormat> = None;
+                let mut f3: Option<
+                    std::collections::BTreeMap<String, serde_json::Value>,
+                > = None;
+                let mut f4: Option<Option<JobRunInterval>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<JobStatus>> = None;
+                let mut f7: Option<Option<Vec<JobResult>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("jobId", 0usize),
+                        ("exportType", 1usize),
+                        ("deliveryFormat", 2usize),
+                        ("parameters", 3usize),
+                        ("runInterval", 4usize),
+                        ("webhookUrl", 5usize),
+                        ("status", 6usize),
+                        ("results", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "jobId")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "exportType",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "deliveryFormat",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "parameters",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "runInterval",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "webhookUrl",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "status")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "results")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Job {
+                    job_id: f0.flatten(),
+                    export_type: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("exportType"))?,
+                    delivery_format: f2
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "deliveryFormat",
+                        ))?,
+                    parameters: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("parameters"))?,
+                    run_interval: f4.flatten(),
+                    webhook_url: f5.flatten(),
+                    status: f6.flatten(),
+                    results: f7.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Job", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Job {
@@ -221,7 +431,7 @@ impl<'de> serde::Deserialize<'de> for JobDeliveryFormat {
     }
 }
 /// Information how how to access the export
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct JobResult {
     /// link to the report you can download the report using your api token?
@@ -231,6 +441,58 @@ pub struct JobResult {
     #[serde(rename = "fileChecksum")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_checksum: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for JobResult {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = JobResult;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct JobResult")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<JobResult, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("url", 0usize), ("fileChecksum", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "fileChecksum",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(JobResult {
+                    url: f0.flatten(),
+                    file_checksum: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<JobResult, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<JobResult as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("JobResult", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl JobResult {
@@ -370,7 +632,7 @@ impl<'de> serde::Deserialize<'de> for JobStatus {
     }
 }
 /// `Pagination`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Pagination {
     /// The pagination token in the List request.
@@ -385,6 +647,75 @@ pub struct Pagination {
     #[serde(rename = "totalSize")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for Pagination {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Pagination;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Pagination")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Pagination, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("pageToken", 0usize),
+                        ("nextPageToken", 1usize),
+                        ("totalSize", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "pageToken",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "nextPageToken",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "totalSize",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Pagination {
+                    page_token: f0.flatten(),
+                    next_page_token: f1.flatten(),
+                    total_size: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Pagination, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Pagination as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Pagination", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Pagination {

@@ -7,7 +7,7 @@
     clippy::large_enum_variant
 )]
 /// The response containing the subprojects.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListSubprojectsResponse {
     /// The next pagination token or an empty value if no more results.
@@ -17,6 +17,62 @@ pub struct ListSubprojectsResponse {
     /// Collection of subprojects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subprojects: Option<Vec<Subproject>>,
+}
+impl<'de> serde::Deserialize<'de> for ListSubprojectsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListSubprojectsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListSubprojectsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListSubprojectsResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<Vec<Subproject>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("nextPageToken", 0usize), ("subprojects", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "nextPageToken",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "subprojects",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListSubprojectsResponse {
+                    next_page_token: f0.flatten(),
+                    subprojects: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListSubprojectsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListSubprojectsResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListSubprojectsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListSubprojectsResponse {
@@ -40,7 +96,7 @@ impl ListSubprojectsResponse {
     }
 }
 /// Subprojects are used to logically group a set of product services.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Subproject {
     /// The date/time the subproject was created. ISO 8601 format.
@@ -68,6 +124,101 @@ pub struct Subproject {
     #[serde(rename = "updateTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for Subproject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Subproject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Subproject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Subproject, __A::Error> {
+                let mut f0: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f1: Option<Option<bool>> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<Option<std::collections::BTreeMap<String, String>>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("createTime", 0usize),
+                        ("deleted", 1usize),
+                        ("displayName", 2usize),
+                        ("labels", 3usize),
+                        ("parentProjectId", 4usize),
+                        ("subprojectId", 5usize),
+                        ("updateTime", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "createTime",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "deleted")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "displayName",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "labels")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "parentProjectId",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "subprojectId",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "updateTime",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Subproject {
+                    create_time: f0.flatten(),
+                    deleted: f1.flatten(),
+                    display_name: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("displayName"))?,
+                    labels: f3.flatten(),
+                    parent_project_id: f4.flatten(),
+                    subproject_id: f5.flatten(),
+                    update_time: f6.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Subproject", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Subproject {
@@ -119,7 +270,7 @@ impl Subproject {
     }
 }
 /// The request to create a new subproject.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SubprojectServiceCreateSubprojectRequest {
     /// The display name of the subproject. You cannot have a null value. It does not have to be unique.
@@ -128,6 +279,57 @@ pub struct SubprojectServiceCreateSubprojectRequest {
     /// A map of labels. String, key-value pairs that are completely customizable to allow for your metadata. Both the key and the value can be modified. Examples: `"region": "US-Northwest"` or `"phoneNumber": "14051234567"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<std::collections::BTreeMap<String, String>>,
+}
+impl<'de> serde::Deserialize<'de> for SubprojectServiceCreateSubprojectRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SubprojectServiceCreateSubprojectRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SubprojectServiceCreateSubprojectRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SubprojectServiceCreateSubprojectRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<std::collections::BTreeMap<String, String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("displayName", 0usize), ("labels", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "displayName",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "labels")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SubprojectServiceCreateSubprojectRequest {
+                    display_name: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("displayName"))?,
+                    labels: f1.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "SubprojectServiceCreateSubprojectRequest",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SubprojectServiceCreateSubprojectRequest {
@@ -149,7 +351,7 @@ impl SubprojectServiceCreateSubprojectRequest {
     }
 }
 /// `SubprojectServiceUpdateSubprojectRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SubprojectServiceUpdateSubprojectRequest {
     /// Nonempty, non-unique display name of the subproject.
@@ -159,6 +361,63 @@ pub struct SubprojectServiceUpdateSubprojectRequest {
     /// `labels`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<std::collections::BTreeMap<String, String>>,
+}
+impl<'de> serde::Deserialize<'de> for SubprojectServiceUpdateSubprojectRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SubprojectServiceUpdateSubprojectRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SubprojectServiceUpdateSubprojectRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SubprojectServiceUpdateSubprojectRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<std::collections::BTreeMap<String, String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("displayName", 0usize), ("labels", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "displayName",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "labels")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SubprojectServiceUpdateSubprojectRequest {
+                    display_name: f0.flatten(),
+                    labels: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SubprojectServiceUpdateSubprojectRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SubprojectServiceUpdateSubprojectRequest as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "SubprojectServiceUpdateSubprojectRequest",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SubprojectServiceUpdateSubprojectRequest {

@@ -7,7 +7,7 @@
     clippy::large_enum_variant
 )]
 /// Physical addresses of the contact.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AddressInfo {
     /// City Name
@@ -28,6 +28,85 @@ pub struct AddressInfo {
     /// Two letter country code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for AddressInfo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AddressInfo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AddressInfo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AddressInfo, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("city", 0usize),
+                        ("country", 1usize),
+                        ("state", 2usize),
+                        ("zip", 3usize),
+                        ("type", 4usize),
+                        ("country_code", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "city")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "country")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "state")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "zip")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "type")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "country_code",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AddressInfo {
+                    city: f0.flatten(),
+                    country: f1.flatten(),
+                    state: f2.flatten(),
+                    zip: f3.flatten(),
+                    r#type: f4.flatten(),
+                    country_code: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AddressInfo, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AddressInfo as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("AddressInfo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AddressInfo {
@@ -75,7 +154,7 @@ impl AddressInfo {
     }
 }
 /// `Any`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Any {
     /// `type_url`
@@ -84,6 +163,54 @@ pub struct Any {
     /// `value`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Any {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Any;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Any")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Any, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type_url", 0usize), ("value", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type_url")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Any {
+                    type_url: f0.flatten(),
+                    value: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Any, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Any as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Any", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Any {
@@ -107,12 +234,59 @@ impl Any {
     }
 }
 /// Message containing details about a calendar event.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CalendarMessageField {
     /// Calendar message
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calendar_message: Option<CalendarMessageFieldCalendarMessage>,
+}
+impl<'de> serde::Deserialize<'de> for CalendarMessageField {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CalendarMessageField;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CalendarMessageField")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CalendarMessageField, __A::Error> {
+                let mut f0: Option<Option<CalendarMessageFieldCalendarMessage>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("calendar_message", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "calendar_message",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CalendarMessageField {
+                    calendar_message: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CalendarMessageField, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CalendarMessageField as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CalendarMessageField", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CalendarMessageField {
@@ -131,7 +305,7 @@ impl CalendarMessageField {
     }
 }
 /// Calendar message
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CalendarMessageFieldCalendarMessage {
     /// The title is shown close to the button that leads to open a user calendar.
@@ -147,6 +321,99 @@ pub struct CalendarMessageFieldCalendarMessage {
     pub event_description: Option<String>,
     /// The URL that is opened when the user cannot open a calendar event directly or channel does not have support for this type.
     pub fallback_url: String,
+}
+impl<'de> serde::Deserialize<'de> for CalendarMessageFieldCalendarMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CalendarMessageFieldCalendarMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CalendarMessageFieldCalendarMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CalendarMessageFieldCalendarMessage, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<sinch_sdk_runtime::Timestamp> = None;
+                let mut f2: Option<sinch_sdk_runtime::Timestamp> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("title", 0usize),
+                        ("event_start", 1usize),
+                        ("event_end", 2usize),
+                        ("event_title", 3usize),
+                        ("event_description", 4usize),
+                        ("fallback_url", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "title")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "event_start",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "event_end",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "event_title",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "event_description",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "fallback_url",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CalendarMessageFieldCalendarMessage {
+                    title: f0.ok_or_else(|| serde::de::Error::missing_field("title"))?,
+                    event_start: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("event_start"))?,
+                    event_end: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("event_end"))?,
+                    event_title: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("event_title"))?,
+                    event_description: f4.flatten(),
+                    fallback_url: f5
+                        .ok_or_else(|| serde::de::Error::missing_field("fallback_url"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("CalendarMessageFieldCalendarMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CalendarMessageFieldCalendarMessage {
@@ -175,12 +442,59 @@ impl CalendarMessageFieldCalendarMessage {
     }
 }
 /// Message for triggering a call.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallMessageField {
     /// Call Message
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_message: Option<CallMessageFieldCallMessage>,
+}
+impl<'de> serde::Deserialize<'de> for CallMessageField {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallMessageField;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallMessageField")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallMessageField, __A::Error> {
+                let mut f0: Option<Option<CallMessageFieldCallMessage>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("call_message", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "call_message",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallMessageField {
+                    call_message: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallMessageField, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallMessageField as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CallMessageField", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallMessageField {
@@ -199,7 +513,7 @@ impl CallMessageField {
     }
 }
 /// Call Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallMessageFieldCallMessage {
     /// Phone number in E.164 with leading +.
@@ -207,6 +521,52 @@ pub struct CallMessageFieldCallMessage {
     /// Title shown close to the phone number.
     /// The title is clickable in some cases.
     pub title: String,
+}
+impl<'de> serde::Deserialize<'de> for CallMessageFieldCallMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallMessageFieldCallMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallMessageFieldCallMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallMessageFieldCallMessage, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("phone_number", 0usize), ("title", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phone_number",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallMessageFieldCallMessage {
+                    phone_number: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("phone_number"))?,
+                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CallMessageFieldCallMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallMessageFieldCallMessage {
@@ -288,7 +648,7 @@ impl<'de> serde::Deserialize<'de> for CardHeight {
     }
 }
 /// Message containing text, media and choices.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CardMessage {
     /// You may include choices in your Card Message. The number of choices is limited to 10.
@@ -309,6 +669,93 @@ pub struct CardMessage {
     /// Optional additional properties.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_properties: Option<CardMessageMessageProperties>,
+}
+impl<'de> serde::Deserialize<'de> for CardMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CardMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CardMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CardMessage, __A::Error> {
+                let mut f0: Option<Option<Vec<Choice>>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<CardHeight>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<MediaProperties>> = None;
+                let mut f5: Option<Option<CardMessageMessageProperties>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("choices", 0usize),
+                        ("description", 1usize),
+                        ("height", 2usize),
+                        ("title", 3usize),
+                        ("media_message", 4usize),
+                        ("message_properties", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "choices")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "height")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "title")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "media_message",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "message_properties",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CardMessage {
+                    choices: f0.flatten(),
+                    description: f1.flatten(),
+                    height: f2.flatten(),
+                    title: f3.flatten(),
+                    media_message: f4.flatten(),
+                    message_properties: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CardMessage, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CardMessage as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CardMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CardMessage {
@@ -359,12 +806,59 @@ impl CardMessage {
     }
 }
 /// Field containing a Card Message
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CardMessageField {
     /// `card_message`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card_message: Option<CardMessage>,
+}
+impl<'de> serde::Deserialize<'de> for CardMessageField {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CardMessageField;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CardMessageField")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CardMessageField, __A::Error> {
+                let mut f0: Option<Option<CardMessage>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("card_message", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "card_message",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CardMessageField {
+                    card_message: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CardMessageField, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CardMessageField as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CardMessageField", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CardMessageField {
@@ -380,12 +874,59 @@ impl CardMessageField {
     }
 }
 /// Optional additional properties.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CardMessageMessageProperties {
     /// Optional. Sets the header for the footer of a WhatsApp reply button message, if there is no media in the message. Ignored for other channels. Ignored if not transcoded to a native WhatsApp message with reply buttons.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whatsapp_header: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CardMessageMessageProperties {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CardMessageMessageProperties;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CardMessageMessageProperties")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CardMessageMessageProperties, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("whatsapp_header", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "whatsapp_header",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CardMessageMessageProperties {
+                    whatsapp_header: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CardMessageMessageProperties, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CardMessageMessageProperties as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CardMessageMessageProperties", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CardMessageMessageProperties {
@@ -401,12 +942,59 @@ impl CardMessageMessageProperties {
     }
 }
 /// Message containing a list of cards often rendered horizontally on supported channels.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CarouselMessageField {
     /// Carousel Message
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carousel_message: Option<CarouselMessageFieldCarouselMessage>,
+}
+impl<'de> serde::Deserialize<'de> for CarouselMessageField {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CarouselMessageField;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CarouselMessageField")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CarouselMessageField, __A::Error> {
+                let mut f0: Option<Option<CarouselMessageFieldCarouselMessage>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("carousel_message", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "carousel_message",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CarouselMessageField {
+                    carousel_message: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CarouselMessageField, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CarouselMessageField as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CarouselMessageField", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CarouselMessageField {
@@ -425,7 +1013,7 @@ impl CarouselMessageField {
     }
 }
 /// Carousel Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CarouselMessageFieldCarouselMessage {
     /// A list of up to 10 cards.
@@ -433,6 +1021,48 @@ pub struct CarouselMessageFieldCarouselMessage {
     /// Optional. Outer choices on the carousel level. The number of outer choices is limited to 3.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choices: Option<Vec<Choice>>,
+}
+impl<'de> serde::Deserialize<'de> for CarouselMessageFieldCarouselMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CarouselMessageFieldCarouselMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CarouselMessageFieldCarouselMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CarouselMessageFieldCarouselMessage, __A::Error> {
+                let mut f0: Option<Vec<CardMessage>> = None;
+                let mut f1: Option<Option<Vec<Choice>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("cards", 0usize), ("choices", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "cards")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "choices")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CarouselMessageFieldCarouselMessage {
+                    cards: f0.ok_or_else(|| serde::de::Error::missing_field("cards"))?,
+                    choices: f1.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("CarouselMessageFieldCarouselMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CarouselMessageFieldCarouselMessage {
@@ -451,7 +1081,7 @@ impl CarouselMessageFieldCarouselMessage {
     }
 }
 /// `ChannelTemplateOverride`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ChannelTemplateOverride {
     /// `template_reference`
@@ -460,6 +1090,62 @@ pub struct ChannelTemplateOverride {
     /// A mapping between omni-template variables and the channel specific parameters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter_mappings: Option<std::collections::BTreeMap<String, String>>,
+}
+impl<'de> serde::Deserialize<'de> for ChannelTemplateOverride {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChannelTemplateOverride;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChannelTemplateOverride")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ChannelTemplateOverride, __A::Error> {
+                let mut f0: Option<Option<TemplateReference>> = None;
+                let mut f1: Option<Option<std::collections::BTreeMap<String, String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("template_reference", 0usize), ("parameter_mappings", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "template_reference",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "parameter_mappings",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ChannelTemplateOverride {
+                    template_reference: f0.flatten(),
+                    parameter_mappings: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ChannelTemplateOverride, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ChannelTemplateOverride as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ChannelTemplateOverride", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ChannelTemplateOverride {
@@ -510,9 +1196,6 @@ impl<'de> serde::Deserialize<'de> for Choice {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-            &[("postback_data", 0usize), ("display_mode", 1usize)],
-        );
         struct __Visitor;
         impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Choice;
@@ -526,6 +1209,9 @@ impl<'de> serde::Deserialize<'de> for Choice {
                 let mut f0: Option<Option<serde_json::Value>> = None;
                 let mut f1: Option<Option<DisplayMode>> = None;
                 let mut rest = serde_json::Map::new();
+                const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+                    &[("postback_data", 0usize), ("display_mode", 1usize)],
+                );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
@@ -558,7 +1244,7 @@ impl<'de> serde::Deserialize<'de> for Choice {
                 })
             }
         }
-        deserializer.deserialize_map(__Visitor)
+        deserializer.deserialize_struct("Choice", &[], __Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -611,7 +1297,7 @@ impl Choice {
     }
 }
 /// `ChoiceCommonProps`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ChoiceCommonProps {
     /// An optional field. This data will be returned in the ChoiceResponseMessage. The default is message_id_{text, title}.
@@ -620,6 +1306,62 @@ pub struct ChoiceCommonProps {
     /// `display_mode`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_mode: Option<DisplayMode>,
+}
+impl<'de> serde::Deserialize<'de> for ChoiceCommonProps {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChoiceCommonProps;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChoiceCommonProps")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ChoiceCommonProps, __A::Error> {
+                let mut f0: Option<Option<serde_json::Value>> = None;
+                let mut f1: Option<Option<DisplayMode>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("postback_data", 0usize), ("display_mode", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "postback_data",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "display_mode",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ChoiceCommonProps {
+                    postback_data: f0.flatten(),
+                    display_mode: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ChoiceCommonProps, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ChoiceCommonProps as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ChoiceCommonProps", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ChoiceCommonProps {
@@ -643,7 +1385,7 @@ impl ChoiceCommonProps {
     }
 }
 /// A message component for interactive messages, containing a choice.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ChoiceItem {
     /// Required parameter. Title for the choice item.
@@ -657,6 +1399,70 @@ pub struct ChoiceItem {
     /// Optional parameter. Postback data that will be returned in the MO if the user selects this option.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postback_data: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ChoiceItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChoiceItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChoiceItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ChoiceItem, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<MediaProperties>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("title", 0usize),
+                        ("description", 1usize),
+                        ("media", 2usize),
+                        ("postback_data", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "title")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "media")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "postback_data",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ChoiceItem {
+                    title: f0.ok_or_else(|| serde::de::Error::missing_field("title"))?,
+                    description: f1.flatten(),
+                    media: f2.flatten(),
+                    postback_data: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ChoiceItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ChoiceItem {
@@ -687,12 +1493,59 @@ impl ChoiceItem {
     }
 }
 /// Message containing choices/actions.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ChoiceMessageField {
     /// A message containing choices.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choice_message: Option<ChoiceMessageFieldChoiceMessage>,
+}
+impl<'de> serde::Deserialize<'de> for ChoiceMessageField {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChoiceMessageField;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChoiceMessageField")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ChoiceMessageField, __A::Error> {
+                let mut f0: Option<Option<ChoiceMessageFieldChoiceMessage>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("choice_message", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "choice_message",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ChoiceMessageField {
+                    choice_message: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ChoiceMessageField, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ChoiceMessageField as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ChoiceMessageField", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ChoiceMessageField {
@@ -711,7 +1564,7 @@ impl ChoiceMessageField {
     }
 }
 /// A message containing choices.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ChoiceMessageFieldChoiceMessage {
     /// The number of choices is limited to 10.
@@ -722,6 +1575,68 @@ pub struct ChoiceMessageFieldChoiceMessage {
     /// `message_properties`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_properties: Option<ChoiceMessagePropertiesFieldMessageProperties>,
+}
+impl<'de> serde::Deserialize<'de> for ChoiceMessageFieldChoiceMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChoiceMessageFieldChoiceMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChoiceMessageFieldChoiceMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ChoiceMessageFieldChoiceMessage, __A::Error> {
+                let mut f0: Option<Vec<Choice>> = None;
+                let mut f1: Option<Option<TextMessageFieldTextMessage>> = None;
+                let mut f2: Option<
+                    Option<ChoiceMessagePropertiesFieldMessageProperties>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("choices", 0usize),
+                        ("text_message", 1usize),
+                        ("message_properties", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "choices")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "text_message",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "message_properties",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ChoiceMessageFieldChoiceMessage {
+                    choices: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("choices"))?,
+                    text_message: f1.flatten(),
+                    message_properties: f2.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ChoiceMessageFieldChoiceMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ChoiceMessageFieldChoiceMessage {
@@ -752,12 +1667,61 @@ impl ChoiceMessageFieldChoiceMessage {
     }
 }
 /// Additional properties for the message.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ChoiceMessagePropertiesField {
     /// `message_properties`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_properties: Option<ChoiceMessagePropertiesFieldMessageProperties>,
+}
+impl<'de> serde::Deserialize<'de> for ChoiceMessagePropertiesField {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChoiceMessagePropertiesField;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChoiceMessagePropertiesField")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ChoiceMessagePropertiesField, __A::Error> {
+                let mut f0: Option<
+                    Option<ChoiceMessagePropertiesFieldMessageProperties>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("message_properties", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "message_properties",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ChoiceMessagePropertiesField {
+                    message_properties: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ChoiceMessagePropertiesField, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ChoiceMessagePropertiesField as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ChoiceMessagePropertiesField", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ChoiceMessagePropertiesField {
@@ -776,12 +1740,64 @@ impl ChoiceMessagePropertiesField {
     }
 }
 /// `ChoiceMessagePropertiesFieldMessageProperties`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ChoiceMessagePropertiesFieldMessageProperties {
     /// Optional. Sets the text for the footer of a WhatsApp reply button or URL button message. Ignored for other channels.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whatsapp_footer: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ChoiceMessagePropertiesFieldMessageProperties {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChoiceMessagePropertiesFieldMessageProperties;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChoiceMessagePropertiesFieldMessageProperties")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ChoiceMessagePropertiesFieldMessageProperties, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("whatsapp_footer", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "whatsapp_footer",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ChoiceMessagePropertiesFieldMessageProperties {
+                    whatsapp_footer: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ChoiceMessagePropertiesFieldMessageProperties, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ChoiceMessagePropertiesFieldMessageProperties as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChoiceMessagePropertiesFieldMessageProperties",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ChoiceMessagePropertiesFieldMessageProperties {
@@ -1022,12 +2038,53 @@ impl From<ShareLocationMessageField> for ChoiceTypes {
     }
 }
 /// `Choices`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Choices {
     /// The number of choices is limited to 10.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choices: Option<Vec<Choice>>,
+}
+impl<'de> serde::Deserialize<'de> for Choices {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Choices;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Choices")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Choices, __A::Error> {
+                let mut f0: Option<Option<Vec<Choice>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("choices", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "choices")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Choices { choices: f0.flatten() })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Choices, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Choices as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Choices", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Choices {
@@ -1043,12 +2100,59 @@ impl Choices {
     }
 }
 /// Message containing contact information.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactInfoMessageField {
     /// Contact Info Message
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_info_message: Option<ContactInfoMessageFieldContactInfoMessage>,
+}
+impl<'de> serde::Deserialize<'de> for ContactInfoMessageField {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContactInfoMessageField;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContactInfoMessageField")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ContactInfoMessageField, __A::Error> {
+                let mut f0: Option<Option<ContactInfoMessageFieldContactInfoMessage>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("contact_info_message", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "contact_info_message",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ContactInfoMessageField {
+                    contact_info_message: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ContactInfoMessageField, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ContactInfoMessageField as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ContactInfoMessageField", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContactInfoMessageField {
@@ -1067,7 +2171,7 @@ impl ContactInfoMessageField {
     }
 }
 /// Contact Info Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactInfoMessageFieldContactInfoMessage {
     /// `name`
@@ -1089,6 +2193,104 @@ pub struct ContactInfoMessageFieldContactInfoMessage {
     /// Date of birth in YYYY-MM-DD format.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub birthday: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ContactInfoMessageFieldContactInfoMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContactInfoMessageFieldContactInfoMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContactInfoMessageFieldContactInfoMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ContactInfoMessageFieldContactInfoMessage, __A::Error> {
+                let mut f0: Option<NameInfo> = None;
+                let mut f1: Option<Vec<PhoneNumberInfo>> = None;
+                let mut f2: Option<Option<Vec<AddressInfo>>> = None;
+                let mut f3: Option<Option<Vec<EmailInfo>>> = None;
+                let mut f4: Option<Option<OrganizationInfo>> = None;
+                let mut f5: Option<Option<Vec<UrlInfo>>> = None;
+                let mut f6: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("name", 0usize),
+                        ("phone_numbers", 1usize),
+                        ("addresses", 2usize),
+                        ("email_addresses", 3usize),
+                        ("organization", 4usize),
+                        ("urls", 5usize),
+                        ("birthday", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "phone_numbers",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "addresses",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "email_addresses",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "organization",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "urls")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "birthday")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ContactInfoMessageFieldContactInfoMessage {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    phone_numbers: f1
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "phone_numbers",
+                        ))?,
+                    addresses: f2.flatten(),
+                    email_addresses: f3.flatten(),
+                    organization: f4.flatten(),
+                    urls: f5.flatten(),
+                    birthday: f6.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ContactInfoMessageFieldContactInfoMessage",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContactInfoMessageFieldContactInfoMessage {
@@ -1135,13 +2337,60 @@ impl ContactInfoMessageFieldContactInfoMessage {
     }
 }
 /// Geographic coordinates
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Coordinates {
     /// The latitude.
     pub latitude: f64,
     /// The longitude.
     pub longitude: f64,
+}
+impl<'de> serde::Deserialize<'de> for Coordinates {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Coordinates;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Coordinates")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Coordinates, __A::Error> {
+                let mut f0: Option<f64> = None;
+                let mut f1: Option<f64> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("latitude", 0usize), ("longitude", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "latitude")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "longitude",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Coordinates {
+                    latitude: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("latitude"))?,
+                    longitude: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("longitude"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Coordinates", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Coordinates {
@@ -1215,7 +2464,7 @@ impl<'de> serde::Deserialize<'de> for DisplayMode {
     }
 }
 /// Email addresses of the contact.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct EmailInfo {
     /// Email address.
@@ -1223,6 +2472,54 @@ pub struct EmailInfo {
     /// Email address type. e.g. WORK or HOME.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for EmailInfo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EmailInfo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EmailInfo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<EmailInfo, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("email_address", 0usize), ("type", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "email_address",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(EmailInfo {
+                    email_address: f0
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "email_address",
+                        ))?,
+                    r#type: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("EmailInfo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl EmailInfo {
@@ -1346,11 +2643,47 @@ impl From<ListItemVariant1> for ListItem {
     }
 }
 /// Choice
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListItemVariant0 {
     /// `choice`
     pub choice: ChoiceItem,
+}
+impl<'de> serde::Deserialize<'de> for ListItemVariant0 {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListItemVariant0;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListItemVariant0")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListItemVariant0, __A::Error> {
+                let mut f0: Option<ChoiceItem> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("choice", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "choice")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListItemVariant0 {
+                    choice: f0.ok_or_else(|| serde::de::Error::missing_field("choice"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ListItemVariant0", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListItemVariant0 {
@@ -1361,11 +2694,48 @@ impl ListItemVariant0 {
     }
 }
 /// Product
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListItemVariant1 {
     /// `product`
     pub product: ProductItem,
+}
+impl<'de> serde::Deserialize<'de> for ListItemVariant1 {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListItemVariant1;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListItemVariant1")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListItemVariant1, __A::Error> {
+                let mut f0: Option<ProductItem> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("product", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "product")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListItemVariant1 {
+                    product: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("product"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ListItemVariant1", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListItemVariant1 {
@@ -1376,12 +2746,59 @@ impl ListItemVariant1 {
     }
 }
 /// A message containing a list of options to choose from. All items must be of the same type.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListMessageField {
     /// List Message
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_message: Option<ListMessageFieldListMessage>,
+}
+impl<'de> serde::Deserialize<'de> for ListMessageField {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListMessageField;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListMessageField")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListMessageField, __A::Error> {
+                let mut f0: Option<Option<ListMessageFieldListMessage>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("list_message", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "list_message",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListMessageField {
+                    list_message: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListMessageField, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListMessageField as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListMessageField", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListMessageField {
@@ -1400,7 +2817,7 @@ impl ListMessageField {
     }
 }
 /// List Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListMessageFieldListMessage {
     /// A title for the message that is displayed near the products or choices.
@@ -1416,6 +2833,79 @@ pub struct ListMessageFieldListMessage {
     /// Additional properties for the message. Required if sending a product list message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_properties: Option<ListMessageFieldListMessageMessageProperties>,
+}
+impl<'de> serde::Deserialize<'de> for ListMessageFieldListMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListMessageFieldListMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListMessageFieldListMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListMessageFieldListMessage, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<MediaProperties>> = None;
+                let mut f3: Option<Vec<ListSection>> = None;
+                let mut f4: Option<
+                    Option<ListMessageFieldListMessageMessageProperties>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("title", 0usize),
+                        ("description", 1usize),
+                        ("media", 2usize),
+                        ("sections", 3usize),
+                        ("message_properties", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "title")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "media")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "sections")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "message_properties",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListMessageFieldListMessage {
+                    title: f0.ok_or_else(|| serde::de::Error::missing_field("title"))?,
+                    description: f1.flatten(),
+                    media: f2.flatten(),
+                    sections: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("sections"))?,
+                    message_properties: f4.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ListMessageFieldListMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListMessageFieldListMessage {
@@ -1450,7 +2940,7 @@ impl ListMessageFieldListMessage {
     }
 }
 /// Additional properties for the message. Required if sending a product list message.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListMessageFieldListMessageMessageProperties {
     /// Required if sending a product list message. The ID of the catalog to which the products belong.
@@ -1462,6 +2952,76 @@ pub struct ListMessageFieldListMessageMessageProperties {
     /// Optional. Sets the text for the header of a WhatsApp choice list message. Ignored for other channels.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whatsapp_header: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ListMessageFieldListMessageMessageProperties {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListMessageFieldListMessageMessageProperties;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListMessageFieldListMessageMessageProperties")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListMessageFieldListMessageMessageProperties, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("catalog_id", 0usize),
+                        ("menu", 1usize),
+                        ("whatsapp_header", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "catalog_id",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "menu")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "whatsapp_header",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListMessageFieldListMessageMessageProperties {
+                    catalog_id: f0.flatten(),
+                    menu: f1.flatten(),
+                    whatsapp_header: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListMessageFieldListMessageMessageProperties, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListMessageFieldListMessageMessageProperties as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ListMessageFieldListMessageMessageProperties",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListMessageFieldListMessageMessageProperties {
@@ -1491,7 +3051,7 @@ impl ListMessageFieldListMessageMessageProperties {
     }
 }
 /// Section for interactive WhatsApp messages containing ListItem
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListSection {
     /// Optional parameter. Title for list section.
@@ -1499,6 +3059,47 @@ pub struct ListSection {
     pub title: Option<String>,
     /// `items`
     pub items: Vec<ListItem>,
+}
+impl<'de> serde::Deserialize<'de> for ListSection {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListSection;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListSection")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListSection, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Vec<ListItem>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("title", 0usize), ("items", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "title")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "items")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListSection {
+                    title: f0.flatten(),
+                    items: f1.ok_or_else(|| serde::de::Error::missing_field("items"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ListSection", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListSection {
@@ -1517,12 +3118,59 @@ impl ListSection {
     }
 }
 /// Message containing geographic location.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct LocationMessageField {
     /// Location Message
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location_message: Option<LocationMessageFieldLocationMessage>,
+}
+impl<'de> serde::Deserialize<'de> for LocationMessageField {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = LocationMessageField;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct LocationMessageField")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<LocationMessageField, __A::Error> {
+                let mut f0: Option<Option<LocationMessageFieldLocationMessage>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("location_message", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "location_message",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(LocationMessageField {
+                    location_message: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<LocationMessageField, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<LocationMessageField as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("LocationMessageField", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl LocationMessageField {
@@ -1541,7 +3189,7 @@ impl LocationMessageField {
     }
 }
 /// Location Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LocationMessageFieldLocationMessage {
     /// `coordinates`
@@ -1551,6 +3199,58 @@ pub struct LocationMessageFieldLocationMessage {
     pub label: Option<String>,
     /// The title is shown close to the button or link that leads to a map showing the location. The title can be clickable in some cases.
     pub title: String,
+}
+impl<'de> serde::Deserialize<'de> for LocationMessageFieldLocationMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = LocationMessageFieldLocationMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct LocationMessageFieldLocationMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<LocationMessageFieldLocationMessage, __A::Error> {
+                let mut f0: Option<Coordinates> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("coordinates", 0usize), ("label", 1usize), ("title", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "coordinates",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "label")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "title")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(LocationMessageFieldLocationMessage {
+                    coordinates: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("coordinates"))?,
+                    label: f1.flatten(),
+                    title: f2.ok_or_else(|| serde::de::Error::missing_field("title"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("LocationMessageFieldLocationMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl LocationMessageFieldLocationMessage {
@@ -1570,12 +3270,59 @@ impl LocationMessageFieldLocationMessage {
     }
 }
 /// A message containing a media component, such as an image, document, or video.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct MediaMessageField {
     /// `media_message`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media_message: Option<MediaProperties>,
+}
+impl<'de> serde::Deserialize<'de> for MediaMessageField {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MediaMessageField;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MediaMessageField")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MediaMessageField, __A::Error> {
+                let mut f0: Option<Option<MediaProperties>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("media_message", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "media_message",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MediaMessageField {
+                    media_message: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<MediaMessageField, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<MediaMessageField as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("MediaMessageField", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MediaMessageField {
@@ -1591,7 +3338,7 @@ impl MediaMessageField {
     }
 }
 /// Media Properties
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct MediaProperties {
     /// An optional parameter. Will be used where it is natively supported.
@@ -1602,6 +3349,64 @@ pub struct MediaProperties {
     /// Overrides the media file name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filename_override: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for MediaProperties {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MediaProperties;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MediaProperties")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MediaProperties, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("thumbnail_url", 0usize),
+                        ("url", 1usize),
+                        ("filename_override", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "thumbnail_url",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "filename_override",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MediaProperties {
+                    thumbnail_url: f0.flatten(),
+                    url: f1.ok_or_else(|| serde::de::Error::missing_field("url"))?,
+                    filename_override: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("MediaProperties", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MediaProperties {
@@ -1626,7 +3431,7 @@ impl MediaProperties {
     }
 }
 /// Name information of the contact.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct NameInfo {
     /// Full name of the contact
@@ -1646,6 +3451,91 @@ pub struct NameInfo {
     /// Suffix after the name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suffix: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for NameInfo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NameInfo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NameInfo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NameInfo, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("full_name", 0usize),
+                        ("first_name", 1usize),
+                        ("last_name", 2usize),
+                        ("middle_name", 3usize),
+                        ("prefix", 4usize),
+                        ("suffix", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "full_name",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "first_name",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "last_name",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "middle_name",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "prefix")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "suffix")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NameInfo {
+                    full_name: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("full_name"))?,
+                    first_name: f1.flatten(),
+                    last_name: f2.flatten(),
+                    middle_name: f3.flatten(),
+                    prefix: f4.flatten(),
+                    suffix: f5.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("NameInfo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NameInfo {
@@ -1688,7 +3578,7 @@ impl NameInfo {
     }
 }
 /// Organization information of the contact.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrganizationInfo {
     /// Company name
@@ -1700,6 +3590,63 @@ pub struct OrganizationInfo {
     /// Corporate title, e.g. Software engineer
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for OrganizationInfo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OrganizationInfo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OrganizationInfo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<OrganizationInfo, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("company", 0usize), ("department", 1usize), ("title", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "company")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "department",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "title")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OrganizationInfo {
+                    company: f0.flatten(),
+                    department: f1.flatten(),
+                    title: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<OrganizationInfo, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<OrganizationInfo as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("OrganizationInfo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl OrganizationInfo {
@@ -1729,7 +3676,7 @@ impl OrganizationInfo {
     }
 }
 /// Phone numbers of the contact.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PhoneNumberInfo {
     /// Phone number with country code included.
@@ -1737,6 +3684,52 @@ pub struct PhoneNumberInfo {
     /// Phone number type, e.g. WORK or HOME.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for PhoneNumberInfo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PhoneNumberInfo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PhoneNumberInfo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PhoneNumberInfo, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("phone_number", 0usize), ("type", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "phone_number",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PhoneNumberInfo {
+                    phone_number: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("phone_number"))?,
+                    r#type: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("PhoneNumberInfo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PhoneNumberInfo {
@@ -1755,7 +3748,7 @@ impl PhoneNumberInfo {
     }
 }
 /// A message component for interactive messages, containing a product.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ProductItem {
     /// Required parameter. The ID for the product.
@@ -1771,6 +3764,77 @@ pub struct ProductItem {
     /// Output only. The currency of the item_price.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ProductItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProductItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProductItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ProductItem, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<i32>> = None;
+                let mut f3: Option<Option<f64>> = None;
+                let mut f4: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("marketplace", 1usize),
+                        ("quantity", 2usize),
+                        ("item_price", 3usize),
+                        ("currency", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "marketplace",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "quantity")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "item_price",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "currency")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ProductItem {
+                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
+                    marketplace: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("marketplace"))?,
+                    quantity: f2.flatten(),
+                    item_price: f3.flatten(),
+                    currency: f4.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ProductItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ProductItem {
@@ -1802,12 +3866,55 @@ impl ProductItem {
     }
 }
 /// `RuntimeError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RuntimeError {
     /// `error`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<RuntimeErrorError>,
+}
+impl<'de> serde::Deserialize<'de> for RuntimeError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RuntimeError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RuntimeError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RuntimeError, __A::Error> {
+                let mut f0: Option<Option<RuntimeErrorError>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("error", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RuntimeError {
+                    error: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RuntimeError, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RuntimeError as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("RuntimeError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RuntimeError {
@@ -1823,7 +3930,7 @@ impl RuntimeError {
     }
 }
 /// `RuntimeErrorError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RuntimeErrorError {
     /// `code`
@@ -1838,6 +3945,69 @@ pub struct RuntimeErrorError {
     /// `status`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for RuntimeErrorError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RuntimeErrorError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RuntimeErrorError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RuntimeErrorError, __A::Error> {
+                let mut f0: Option<Option<i32>> = None;
+                let mut f1: Option<Option<Vec<Any>>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("code", 0usize),
+                        ("details", 1usize),
+                        ("message", 2usize),
+                        ("status", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "details")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "message")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "status")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RuntimeErrorError {
+                    code: f0.flatten(),
+                    details: f1.flatten(),
+                    message: f2.flatten(),
+                    status: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RuntimeErrorError, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RuntimeErrorError as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("RuntimeErrorError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RuntimeErrorError {
@@ -1873,12 +4043,61 @@ impl RuntimeErrorError {
     }
 }
 /// Message requesting location from a user.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ShareLocationMessageField {
     /// Share Location Message
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share_location_message: Option<ShareLocationMessageFieldShareLocationMessage>,
+}
+impl<'de> serde::Deserialize<'de> for ShareLocationMessageField {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ShareLocationMessageField;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ShareLocationMessageField")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ShareLocationMessageField, __A::Error> {
+                let mut f0: Option<
+                    Option<ShareLocationMessageFieldShareLocationMessage>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("share_location_message", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "share_location_message",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ShareLocationMessageField {
+                    share_location_message: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ShareLocationMessageField, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ShareLocationMessageField as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ShareLocationMessageField", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ShareLocationMessageField {
@@ -1899,13 +4118,64 @@ impl ShareLocationMessageField {
     }
 }
 /// Share Location Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ShareLocationMessageFieldShareLocationMessage {
     /// The title is shown close to the button that leads to open a map to share a location.
     pub title: String,
     /// The URL that is opened when channel does not have support for this type.
     pub fallback_url: String,
+}
+impl<'de> serde::Deserialize<'de> for ShareLocationMessageFieldShareLocationMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ShareLocationMessageFieldShareLocationMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ShareLocationMessageFieldShareLocationMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ShareLocationMessageFieldShareLocationMessage, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("title", 0usize), ("fallback_url", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "title")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "fallback_url",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ShareLocationMessageFieldShareLocationMessage {
+                    title: f0.ok_or_else(|| serde::de::Error::missing_field("title"))?,
+                    fallback_url: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("fallback_url"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ShareLocationMessageFieldShareLocationMessage",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ShareLocationMessageFieldShareLocationMessage {
@@ -1919,12 +4189,59 @@ impl ShareLocationMessageFieldShareLocationMessage {
     }
 }
 /// Message referring to predefined template
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TemplateMessageField {
     /// Template Message
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template_message: Option<TemplateMessageFieldTemplateMessage>,
+}
+impl<'de> serde::Deserialize<'de> for TemplateMessageField {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TemplateMessageField;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TemplateMessageField")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TemplateMessageField, __A::Error> {
+                let mut f0: Option<Option<TemplateMessageFieldTemplateMessage>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("template_message", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "template_message",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TemplateMessageField {
+                    template_message: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TemplateMessageField, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TemplateMessageField as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TemplateMessageField", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TemplateMessageField {
@@ -1943,7 +4260,7 @@ impl TemplateMessageField {
     }
 }
 /// Template Message
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TemplateMessageFieldTemplateMessage {
     /// Optional. Channel specific template reference with parameters per channel.
@@ -1956,6 +4273,65 @@ pub struct TemplateMessageFieldTemplateMessage {
     /// `omni_template`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub omni_template: Option<TemplateReferenceWithVersion>,
+}
+impl<'de> serde::Deserialize<'de> for TemplateMessageFieldTemplateMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TemplateMessageFieldTemplateMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TemplateMessageFieldTemplateMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TemplateMessageFieldTemplateMessage, __A::Error> {
+                let mut f0: Option<
+                    Option<std::collections::BTreeMap<String, TemplateReference>>,
+                > = None;
+                let mut f1: Option<Option<TemplateReferenceWithVersion>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("channel_template", 0usize), ("omni_template", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "channel_template",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "omni_template",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TemplateMessageFieldTemplateMessage {
+                    channel_template: f0.flatten(),
+                    omni_template: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TemplateMessageFieldTemplateMessage, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TemplateMessageFieldTemplateMessage as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("TemplateMessageFieldTemplateMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TemplateMessageFieldTemplateMessage {
@@ -1985,7 +4361,7 @@ impl TemplateMessageFieldTemplateMessage {
     }
 }
 /// The referenced template can be an omnichannel template stored in Conversation API Template Store as an AppMessage. You may also reference external channel-specific templates, such as a WhatsApp Business Template. Note that channel-specific template references are not supported when populating the `explicit_channel_omni_message` field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TemplateReference {
     /// Used to specify what version of a template to use. Required when using `omni_channel_override` and `omni_template` fields.
@@ -2005,6 +4381,75 @@ pub struct TemplateReference {
     pub parameters: Option<std::collections::BTreeMap<String, String>>,
     /// The ID of the template. Note that, in the case of WhatsApp channel-specific templates, this field must be populated by the name of the template.
     pub template_id: String,
+}
+impl<'de> serde::Deserialize<'de> for TemplateReference {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TemplateReference;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TemplateReference")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TemplateReference, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<std::collections::BTreeMap<String, String>>> = None;
+                let mut f3: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("version", 0usize),
+                        ("language_code", 1usize),
+                        ("parameters", 2usize),
+                        ("template_id", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "version")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "language_code",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "parameters",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "template_id",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TemplateReference {
+                    version: f0.flatten(),
+                    language_code: f1.flatten(),
+                    parameters: f2.flatten(),
+                    template_id: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("template_id"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("TemplateReference", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TemplateReference {
@@ -2038,7 +4483,7 @@ impl TemplateReference {
     }
 }
 /// `TemplateReferenceWithVersion`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TemplateReferenceWithVersion {
     /// Used to specify what version of a template to use. Required when using `omni_channel_override` and `omni_template` fields.
@@ -2057,6 +4502,76 @@ pub struct TemplateReferenceWithVersion {
     pub parameters: Option<std::collections::BTreeMap<String, String>>,
     /// The ID of the template. Note that, in the case of WhatsApp channel-specific templates, this field must be populated by the name of the template.
     pub template_id: String,
+}
+impl<'de> serde::Deserialize<'de> for TemplateReferenceWithVersion {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TemplateReferenceWithVersion;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TemplateReferenceWithVersion")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TemplateReferenceWithVersion, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<std::collections::BTreeMap<String, String>>> = None;
+                let mut f3: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("version", 0usize),
+                        ("language_code", 1usize),
+                        ("parameters", 2usize),
+                        ("template_id", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "version")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "language_code",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "parameters",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "template_id",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TemplateReferenceWithVersion {
+                    version: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("version"))?,
+                    language_code: f1.flatten(),
+                    parameters: f2.flatten(),
+                    template_id: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("template_id"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("TemplateReferenceWithVersion", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TemplateReferenceWithVersion {
@@ -2085,7 +4600,7 @@ impl TemplateReferenceWithVersion {
     }
 }
 /// `TemplateVariable`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TemplateVariable {
     /// `key`
@@ -2094,6 +4609,58 @@ pub struct TemplateVariable {
     /// `preview_value`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preview_value: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for TemplateVariable {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TemplateVariable;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TemplateVariable")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TemplateVariable, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("key", 0usize), ("preview_value", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "preview_value",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TemplateVariable {
+                    key: f0.flatten(),
+                    preview_value: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TemplateVariable, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TemplateVariable as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TemplateVariable", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TemplateVariable {
@@ -2117,7 +4684,7 @@ impl TemplateVariable {
     }
 }
 /// `TemplatesV2CreateTemplateRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TemplatesV2CreateTemplateRequest {
     /// The id of the template. Specify this yourself during creation.
@@ -2144,6 +4711,105 @@ pub struct TemplatesV2CreateTemplateRequest {
     /// Timestamp when the template was updated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for TemplatesV2CreateTemplateRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TemplatesV2CreateTemplateRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TemplatesV2CreateTemplateRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TemplatesV2CreateTemplateRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<Vec<V2TemplateTranslation>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("description", 1usize),
+                        ("version", 2usize),
+                        ("default_translation", 3usize),
+                        ("translations", 4usize),
+                        ("create_time", 5usize),
+                        ("update_time", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "version")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "default_translation",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "translations",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "create_time",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "update_time",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TemplatesV2CreateTemplateRequest {
+                    id: f0.flatten(),
+                    description: f1.flatten(),
+                    version: f2.flatten(),
+                    default_translation: f3
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "default_translation",
+                        ))?,
+                    translations: f4
+                        .ok_or_else(|| serde::de::Error::missing_field("translations"))?,
+                    create_time: f5.flatten(),
+                    update_time: f6.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("TemplatesV2CreateTemplateRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TemplatesV2CreateTemplateRequest {
@@ -2190,7 +4856,7 @@ impl TemplatesV2CreateTemplateRequest {
     }
 }
 /// `TemplatesV2UpdateTemplateRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TemplatesV2UpdateTemplateRequest {
     /// The id of the template. Specify this yourself during creation.
@@ -2217,6 +4883,102 @@ pub struct TemplatesV2UpdateTemplateRequest {
     /// Timestamp when the template was updated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for TemplatesV2UpdateTemplateRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TemplatesV2UpdateTemplateRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TemplatesV2UpdateTemplateRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TemplatesV2UpdateTemplateRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<i64> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<Vec<V2TemplateTranslation>>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("description", 1usize),
+                        ("version", 2usize),
+                        ("default_translation", 3usize),
+                        ("translations", 4usize),
+                        ("create_time", 5usize),
+                        ("update_time", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "version")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "default_translation",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "translations",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "create_time",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "update_time",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TemplatesV2UpdateTemplateRequest {
+                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
+                    description: f1.flatten(),
+                    version: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("version"))?,
+                    default_translation: f3.flatten(),
+                    translations: f4.flatten(),
+                    create_time: f5.flatten(),
+                    update_time: f6.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("TemplatesV2UpdateTemplateRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TemplatesV2UpdateTemplateRequest {
@@ -2260,12 +5022,59 @@ impl TemplatesV2UpdateTemplateRequest {
     }
 }
 /// A message containing only text.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TextMessageField {
     /// Text Message
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_message: Option<TextMessageFieldTextMessage>,
+}
+impl<'de> serde::Deserialize<'de> for TextMessageField {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TextMessageField;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TextMessageField")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TextMessageField, __A::Error> {
+                let mut f0: Option<Option<TextMessageFieldTextMessage>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("text_message", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "text_message",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TextMessageField {
+                    text_message: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TextMessageField, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TextMessageField as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TextMessageField", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TextMessageField {
@@ -2284,11 +5093,47 @@ impl TextMessageField {
     }
 }
 /// Text Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TextMessageFieldTextMessage {
     /// The text to be sent.
     pub text: String,
+}
+impl<'de> serde::Deserialize<'de> for TextMessageFieldTextMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TextMessageFieldTextMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TextMessageFieldTextMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TextMessageFieldTextMessage, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("text", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "text")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TextMessageFieldTextMessage {
+                    text: f0.ok_or_else(|| serde::de::Error::missing_field("text"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("TextMessageFieldTextMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TextMessageFieldTextMessage {
@@ -2299,7 +5144,7 @@ impl TextMessageFieldTextMessage {
     }
 }
 /// A URL/website
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UrlInfo {
     /// The URL to be referenced
@@ -2307,6 +5152,47 @@ pub struct UrlInfo {
     /// Optional. URL type, e.g. Org or Social
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for UrlInfo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UrlInfo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UrlInfo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UrlInfo, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("url", 0usize), ("type", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UrlInfo {
+                    url: f0.ok_or_else(|| serde::de::Error::missing_field("url"))?,
+                    r#type: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("UrlInfo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UrlInfo {
@@ -2325,12 +5211,59 @@ impl UrlInfo {
     }
 }
 /// A generic URL message.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UrlMessageField {
     /// URL Message
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url_message: Option<UrlMessageFieldUrlMessage>,
+}
+impl<'de> serde::Deserialize<'de> for UrlMessageField {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UrlMessageField;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UrlMessageField")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UrlMessageField, __A::Error> {
+                let mut f0: Option<Option<UrlMessageFieldUrlMessage>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("url_message", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "url_message",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UrlMessageField {
+                    url_message: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<UrlMessageField, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<UrlMessageField as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("UrlMessageField", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UrlMessageField {
@@ -2346,13 +5279,54 @@ impl UrlMessageField {
     }
 }
 /// URL Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UrlMessageFieldUrlMessage {
     /// The title shown close to the URL. The title can be clickable in some cases.
     pub title: String,
     /// The url to show.
     pub url: String,
+}
+impl<'de> serde::Deserialize<'de> for UrlMessageFieldUrlMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UrlMessageFieldUrlMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UrlMessageFieldUrlMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UrlMessageFieldUrlMessage, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("title", 0usize), ("url", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "title")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UrlMessageFieldUrlMessage {
+                    title: f0.ok_or_else(|| serde::de::Error::missing_field("title"))?,
+                    url: f1.ok_or_else(|| serde::de::Error::missing_field("url"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("UrlMessageFieldUrlMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UrlMessageFieldUrlMessage {
@@ -2366,12 +5340,59 @@ impl UrlMessageFieldUrlMessage {
     }
 }
 /// `V2ListTemplatesResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct V2ListTemplatesResponse {
     /// `templates`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templates: Option<Vec<V2Template>>,
+}
+impl<'de> serde::Deserialize<'de> for V2ListTemplatesResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = V2ListTemplatesResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct V2ListTemplatesResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<V2ListTemplatesResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<V2Template>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("templates", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "templates",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(V2ListTemplatesResponse {
+                    templates: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<V2ListTemplatesResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<V2ListTemplatesResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("V2ListTemplatesResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl V2ListTemplatesResponse {
@@ -2387,12 +5408,59 @@ impl V2ListTemplatesResponse {
     }
 }
 /// `V2ListTranslationsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct V2ListTranslationsResponse {
     /// `translations`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translations: Option<Vec<V2TemplateTranslation>>,
+}
+impl<'de> serde::Deserialize<'de> for V2ListTranslationsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = V2ListTranslationsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct V2ListTranslationsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<V2ListTranslationsResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<V2TemplateTranslation>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("translations", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "translations",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(V2ListTranslationsResponse {
+                    translations: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<V2ListTranslationsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<V2ListTranslationsResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("V2ListTranslationsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl V2ListTranslationsResponse {
@@ -2408,7 +5476,7 @@ impl V2ListTranslationsResponse {
     }
 }
 /// `V2MessageCommonProps`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct V2MessageCommonProps {
     /// The BCP-47 language code, such as `en-US` or `sr-Latn`. For more information,
@@ -2430,6 +5498,101 @@ pub struct V2MessageCommonProps {
     /// Timestamp of when the translation was updated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for V2MessageCommonProps {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = V2MessageCommonProps;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct V2MessageCommonProps")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<V2MessageCommonProps, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<ChannelTemplateOverridesMap>> = None;
+                let mut f3: Option<Option<Vec<TemplateVariable>>> = None;
+                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("language_code", 0usize),
+                        ("version", 1usize),
+                        ("channel_template_overrides", 2usize),
+                        ("variables", 3usize),
+                        ("create_time", 4usize),
+                        ("update_time", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "language_code",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "version")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "channel_template_overrides",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "variables",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "create_time",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "update_time",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(V2MessageCommonProps {
+                    language_code: f0.flatten(),
+                    version: f1.flatten(),
+                    channel_template_overrides: f2.flatten(),
+                    variables: f3.flatten(),
+                    create_time: f4.flatten(),
+                    update_time: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<V2MessageCommonProps, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<V2MessageCommonProps as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("V2MessageCommonProps", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl V2MessageCommonProps {
@@ -2763,7 +5926,7 @@ impl From<ContactInfoMessageField> for V2MessageTypes {
     }
 }
 /// `V2Template`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct V2Template {
     /// The id of the template. Specify this yourself during creation.
@@ -2792,6 +5955,107 @@ pub struct V2Template {
     /// Timestamp when the template was updated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for V2Template {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = V2Template;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct V2Template")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<V2Template, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<Vec<V2TemplateTranslation>>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("description", 1usize),
+                        ("version", 2usize),
+                        ("default_translation", 3usize),
+                        ("translations", 4usize),
+                        ("create_time", 5usize),
+                        ("update_time", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "version")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "default_translation",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "translations",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "create_time",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "update_time",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(V2Template {
+                    id: f0.flatten(),
+                    description: f1.flatten(),
+                    version: f2.flatten(),
+                    default_translation: f3.flatten(),
+                    translations: f4.flatten(),
+                    create_time: f5.flatten(),
+                    update_time: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<V2Template, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<V2Template as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("V2Template", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl V2Template {
@@ -2875,16 +6139,6 @@ impl<'de> serde::Deserialize<'de> for V2TemplateTranslation {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-            &[
-                ("language_code", 0usize),
-                ("version", 1usize),
-                ("channel_template_overrides", 2usize),
-                ("variables", 3usize),
-                ("create_time", 4usize),
-                ("update_time", 5usize),
-            ],
-        );
         struct __Visitor;
         impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = V2TemplateTranslation;
@@ -2902,6 +6156,16 @@ impl<'de> serde::Deserialize<'de> for V2TemplateTranslation {
                 let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
                 let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
                 let mut rest = serde_json::Map::new();
+                const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+                    &[
+                        ("language_code", 0usize),
+                        ("version", 1usize),
+                        ("channel_template_overrides", 2usize),
+                        ("variables", 3usize),
+                        ("create_time", 4usize),
+                        ("update_time", 5usize),
+                    ],
+                );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
@@ -2967,7 +6231,7 @@ impl<'de> serde::Deserialize<'de> for V2TemplateTranslation {
                 })
             }
         }
-        deserializer.deserialize_map(__Visitor)
+        deserializer.deserialize_struct("V2TemplateTranslation", &[], __Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]

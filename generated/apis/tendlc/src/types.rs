@@ -7,7 +7,7 @@
     clippy::large_enum_variant
 )]
 /// `Brand`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Brand {
     /// `brandId`
@@ -69,6 +69,179 @@ pub struct Brand {
     #[serde(rename = "brandStatus")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_status: Option<BrandStatus>,
+}
+impl<'de> serde::Deserialize<'de> for Brand {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Brand;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Brand")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Brand, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<String>> = None;
+                let mut f12: Option<Option<String>> = None;
+                let mut f13: Option<Option<String>> = None;
+                let mut f14: Option<Option<String>> = None;
+                let mut f15: Option<Option<BrandVerticalType>> = None;
+                let mut f16: Option<Option<BrandStatus>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("brandId", 0usize),
+                        ("projectId", 1usize),
+                        ("displayName", 2usize),
+                        ("companyName", 3usize),
+                        ("ein", 4usize),
+                        ("phone", 5usize),
+                        ("street", 6usize),
+                        ("city", 7usize),
+                        ("state", 8usize),
+                        ("postalCode", 9usize),
+                        ("country", 10usize),
+                        ("email", 11usize),
+                        ("stockSymbol", 12usize),
+                        ("stockExchange", 13usize),
+                        ("website", 14usize),
+                        ("vertical", 15usize),
+                        ("brandStatus", 16usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "brandId")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "projectId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "displayName",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "companyName",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "ein")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "phone")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "street")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "city")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "state")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "postalCode",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "country")?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "email")?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "stockSymbol",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "stockExchange",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "website")?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "vertical",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f16,
+                                "brandStatus",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Brand {
+                    brand_id: f0.flatten(),
+                    project_id: f1.flatten(),
+                    display_name: f2.flatten(),
+                    company_name: f3.flatten(),
+                    ein: f4.flatten(),
+                    phone: f5.flatten(),
+                    street: f6.flatten(),
+                    city: f7.flatten(),
+                    state: f8.flatten(),
+                    postal_code: f9.flatten(),
+                    country: f10.flatten(),
+                    email: f11.flatten(),
+                    stock_symbol: f12.flatten(),
+                    stock_exchange: f13.flatten(),
+                    website: f14.flatten(),
+                    vertical: f15.flatten(),
+                    brand_status: f16.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Brand, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Brand as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Brand", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Brand {
@@ -248,7 +421,7 @@ impl<'de> serde::Deserialize<'de> for BrandEntityType {
     }
 }
 /// Brand Registration Details
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BrandRegistration {
     /// Output only. Brand registration Id
@@ -290,6 +463,137 @@ pub struct BrandRegistration {
     /// Defines if created brand should be mocked or real one
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mock: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for BrandRegistration {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BrandRegistration;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BrandRegistration")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BrandRegistration, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<BrandRegistrationStatus>> = None;
+                let mut f5: Option<Option<BrandRegistrationType>> = None;
+                let mut f6: Option<Option<CompanyDetails>> = None;
+                let mut f7: Option<Option<FinancialDetails>> = None;
+                let mut f8: Option<Option<ContactDetails>> = None;
+                let mut f9: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("brandRegistrationId", 0usize),
+                        ("brandId", 1usize),
+                        ("identityStatus", 2usize),
+                        ("displayName", 3usize),
+                        ("brandRegistrationStatus", 4usize),
+                        ("brandRegistrationType", 5usize),
+                        ("companyDetails", 6usize),
+                        ("financialDetails", 7usize),
+                        ("contactDetails", 8usize),
+                        ("mock", 9usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "brandRegistrationId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "brandId")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "identityStatus",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "displayName",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "brandRegistrationStatus",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "brandRegistrationType",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "companyDetails",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "financialDetails",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "contactDetails",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "mock")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BrandRegistration {
+                    brand_registration_id: f0.flatten(),
+                    brand_id: f1.flatten(),
+                    identity_status: f2.flatten(),
+                    display_name: f3.flatten(),
+                    brand_registration_status: f4.flatten(),
+                    brand_registration_type: f5.flatten(),
+                    company_details: f6.flatten(),
+                    financial_details: f7.flatten(),
+                    contact_details: f8.flatten(),
+                    mock: f9.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BrandRegistration, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BrandRegistration as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BrandRegistration", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BrandRegistration {
@@ -367,7 +671,7 @@ impl BrandRegistration {
     }
 }
 /// `BrandRegistrationFeedbackResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BrandRegistrationFeedbackResponse {
     /// `brandId`
@@ -377,6 +681,55 @@ pub struct BrandRegistrationFeedbackResponse {
     /// `category`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<Vec<Category>>,
+}
+impl<'de> serde::Deserialize<'de> for BrandRegistrationFeedbackResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BrandRegistrationFeedbackResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BrandRegistrationFeedbackResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BrandRegistrationFeedbackResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<Vec<Category>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("brandId", 0usize), ("category", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "brandId")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "category")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BrandRegistrationFeedbackResponse {
+                    brand_id: f0.flatten(),
+                    category: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BrandRegistrationFeedbackResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BrandRegistrationFeedbackResponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("BrandRegistrationFeedbackResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BrandRegistrationFeedbackResponse {
@@ -837,7 +1190,7 @@ impl<'de> serde::Deserialize<'de> for BrandVerticalType {
     }
 }
 /// MNO properties
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CampaignMnoMetadata {
     /// Name of the MNO
@@ -865,6 +1218,95 @@ pub struct CampaignMnoMetadata {
     #[serde(rename = "brandDailyCap")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_daily_cap: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CampaignMnoMetadata {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CampaignMnoMetadata;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CampaignMnoMetadata")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CampaignMnoMetadata, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("mno", 0usize),
+                        ("status", 1usize),
+                        ("msgClass", 2usize),
+                        ("tpm", 3usize),
+                        ("tpmScope", 4usize),
+                        ("brandTier", 5usize),
+                        ("brandDailyCap", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "mno")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "msgClass")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "tpm")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "tpmScope")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "brandTier",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "brandDailyCap",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CampaignMnoMetadata {
+                    mno: f0.flatten(),
+                    status: f1.flatten(),
+                    msg_class: f2.flatten(),
+                    tpm: f3.flatten(),
+                    tpm_scope: f4.flatten(),
+                    brand_tier: f5.flatten(),
+                    brand_daily_cap: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CampaignMnoMetadata, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CampaignMnoMetadata as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CampaignMnoMetadata", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CampaignMnoMetadata {
@@ -918,7 +1360,7 @@ impl CampaignMnoMetadata {
     }
 }
 /// `CampaignRegistrationExternalServiceUploadCampaignFileResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CampaignRegistrationExternalServiceUploadCampaignFileResponse {
     /// Indicates whether the file upload was successful or not.
@@ -927,6 +1369,70 @@ pub struct CampaignRegistrationExternalServiceUploadCampaignFileResponse {
     /// A message providing details if the file upload was not successful. Will be an empty string if the upload was successful.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+}
+impl<'de> serde::Deserialize<'de>
+for CampaignRegistrationExternalServiceUploadCampaignFileResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CampaignRegistrationExternalServiceUploadCampaignFileResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct CampaignRegistrationExternalServiceUploadCampaignFileResponse",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<
+                CampaignRegistrationExternalServiceUploadCampaignFileResponse,
+                __A::Error,
+            > {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("status", 0usize), ("message", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CampaignRegistrationExternalServiceUploadCampaignFileResponse {
+                    status: f0.flatten(),
+                    message: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<
+                CampaignRegistrationExternalServiceUploadCampaignFileResponse,
+                __S::Error,
+            > {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(
+                    <CampaignRegistrationExternalServiceUploadCampaignFileResponse as Default>::default(),
+                )
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CampaignRegistrationExternalServiceUploadCampaignFileResponse",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CampaignRegistrationExternalServiceUploadCampaignFileResponse {
@@ -1044,7 +1550,7 @@ for CampaignRegistrationServiceListCampaignRegistrationRequestStatusItem {
     }
 }
 /// Campaign Response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CampaignResponse {
     /// Campaign ID returned by external partner. i.e. TCR Campaign Id
@@ -1203,6 +1709,425 @@ pub struct CampaignResponse {
     #[serde(rename = "nextRenewalOrExpirationDate")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_renewal_or_expiration_date: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for CampaignResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CampaignResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CampaignResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CampaignResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<bool>> = None;
+                let mut f8: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<String>> = None;
+                let mut f12: Option<Option<Vec<String>>> = None;
+                let mut f13: Option<Option<String>> = None;
+                let mut f14: Option<Option<bool>> = None;
+                let mut f15: Option<Option<bool>> = None;
+                let mut f16: Option<Option<bool>> = None;
+                let mut f17: Option<Option<bool>> = None;
+                let mut f18: Option<Option<bool>> = None;
+                let mut f19: Option<Option<bool>> = None;
+                let mut f20: Option<Option<bool>> = None;
+                let mut f21: Option<Option<bool>> = None;
+                let mut f22: Option<Option<bool>> = None;
+                let mut f23: Option<Option<String>> = None;
+                let mut f24: Option<Option<String>> = None;
+                let mut f25: Option<Option<String>> = None;
+                let mut f26: Option<Option<String>> = None;
+                let mut f27: Option<Option<String>> = None;
+                let mut f28: Option<Option<String>> = None;
+                let mut f29: Option<Option<String>> = None;
+                let mut f30: Option<Option<f64>> = None;
+                let mut f31: Option<Option<f64>> = None;
+                let mut f32: Option<Option<CampaignResponseStatus>> = None;
+                let mut f33: Option<
+                    Option<std::collections::BTreeMap<String, CampaignMnoMetadata>>,
+                > = None;
+                let mut f34: Option<Option<bool>> = None;
+                let mut f35: Option<Option<CampaignResponseLastActionStatus>> = None;
+                let mut f36: Option<Option<String>> = None;
+                let mut f37: Option<Option<String>> = None;
+                let mut f38: Option<Option<String>> = None;
+                let mut f39: Option<Option<String>> = None;
+                let mut f40: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("campaignId", 0usize),
+                        ("campaignName", 1usize),
+                        ("campaignRegistrationId", 2usize),
+                        ("createDate", 3usize),
+                        ("modifiedDate", 4usize),
+                        ("createdBy", 5usize),
+                        ("modifiedBy", 6usize),
+                        ("autoRenewal", 7usize),
+                        ("billedDate", 8usize),
+                        ("brandId", 9usize),
+                        ("vertical", 10usize),
+                        ("useCase", 11usize),
+                        ("subUseCases", 12usize),
+                        ("description", 13usize),
+                        ("embeddedLink", 14usize),
+                        ("embeddedPhone", 15usize),
+                        ("affiliateMarketing", 16usize),
+                        ("numberPool", 17usize),
+                        ("ageGated", 18usize),
+                        ("directLending", 19usize),
+                        ("subscriberOptIn", 20usize),
+                        ("subscriberOptOut", 21usize),
+                        ("subscriberHelp", 22usize),
+                        ("sample1", 23usize),
+                        ("sample2", 24usize),
+                        ("sample3", 25usize),
+                        ("sample4", 26usize),
+                        ("stopMessage", 27usize),
+                        ("optInMessage", 28usize),
+                        ("helpMessage", 29usize),
+                        ("monthlyFee", 30usize),
+                        ("setupFee", 31usize),
+                        ("status", 32usize),
+                        ("mnoMetadata", 33usize),
+                        ("mock", 34usize),
+                        ("lastActionStatus", 35usize),
+                        ("optinKeywords", 36usize),
+                        ("optoutKeywords", 37usize),
+                        ("helpKeywords", 38usize),
+                        ("messageFlow", 39usize),
+                        ("nextRenewalOrExpirationDate", 40usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "campaignId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "campaignName",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "campaignRegistrationId",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "createDate",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "modifiedDate",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "createdBy",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "modifiedBy",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "autoRenewal",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "billedDate",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "brandId")?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "vertical",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "useCase")?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "subUseCases",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "description",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "embeddedLink",
+                            )?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "embeddedPhone",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f16,
+                                "affiliateMarketing",
+                            )?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f17,
+                                "numberPool",
+                            )?
+                        }
+                        Some(18usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f18,
+                                "ageGated",
+                            )?
+                        }
+                        Some(19usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f19,
+                                "directLending",
+                            )?
+                        }
+                        Some(20usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f20,
+                                "subscriberOptIn",
+                            )?
+                        }
+                        Some(21usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f21,
+                                "subscriberOptOut",
+                            )?
+                        }
+                        Some(22usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f22,
+                                "subscriberHelp",
+                            )?
+                        }
+                        Some(23usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f23, "sample1")?
+                        }
+                        Some(24usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f24, "sample2")?
+                        }
+                        Some(25usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f25, "sample3")?
+                        }
+                        Some(26usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f26, "sample4")?
+                        }
+                        Some(27usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f27,
+                                "stopMessage",
+                            )?
+                        }
+                        Some(28usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f28,
+                                "optInMessage",
+                            )?
+                        }
+                        Some(29usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f29,
+                                "helpMessage",
+                            )?
+                        }
+                        Some(30usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f30,
+                                "monthlyFee",
+                            )?
+                        }
+                        Some(31usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f31,
+                                "setupFee",
+                            )?
+                        }
+                        Some(32usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f32, "status")?
+                        }
+                        Some(33usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f33,
+                                "mnoMetadata",
+                            )?
+                        }
+                        Some(34usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f34, "mock")?
+                        }
+                        Some(35usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f35,
+                                "lastActionStatus",
+                            )?
+                        }
+                        Some(36usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f36,
+                                "optinKeywords",
+                            )?
+                        }
+                        Some(37usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f37,
+                                "optoutKeywords",
+                            )?
+                        }
+                        Some(38usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f38,
+                                "helpKeywords",
+                            )?
+                        }
+                        Some(39usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f39,
+                                "messageFlow",
+                            )?
+                        }
+                        Some(40usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f40,
+                                "nextRenewalOrExpirationDate",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CampaignResponse {
+                    campaign_id: f0.flatten(),
+                    campaign_name: f1.flatten(),
+                    campaign_registration_id: f2.flatten(),
+                    create_date: f3.flatten(),
+                    modified_date: f4.flatten(),
+                    created_by: f5.flatten(),
+                    modified_by: f6.flatten(),
+                    auto_renewal: f7.flatten(),
+                    billed_date: f8.flatten(),
+                    brand_id: f9.flatten(),
+                    vertical: f10.flatten(),
+                    use_case: f11.flatten(),
+                    sub_use_cases: f12.flatten(),
+                    description: f13.flatten(),
+                    embedded_link: f14.flatten(),
+                    embedded_phone: f15.flatten(),
+                    affiliate_marketing: f16.flatten(),
+                    number_pool: f17.flatten(),
+                    age_gated: f18.flatten(),
+                    direct_lending: f19.flatten(),
+                    subscriber_opt_in: f20.flatten(),
+                    subscriber_opt_out: f21.flatten(),
+                    subscriber_help: f22.flatten(),
+                    sample1: f23.flatten(),
+                    sample2: f24.flatten(),
+                    sample3: f25.flatten(),
+                    sample4: f26.flatten(),
+                    stop_message: f27.flatten(),
+                    opt_in_message: f28.flatten(),
+                    help_message: f29.flatten(),
+                    monthly_fee: f30.flatten(),
+                    setup_fee: f31.flatten(),
+                    status: f32.flatten(),
+                    mno_metadata: f33.flatten(),
+                    mock: f34.flatten(),
+                    last_action_status: f35.flatten(),
+                    optin_keywords: f36.flatten(),
+                    optout_keywords: f37.flatten(),
+                    help_keywords: f38.flatten(),
+                    message_flow: f39.flatten(),
+                    next_renewal_or_expiration_date: f40.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CampaignResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CampaignResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CampaignResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CampaignResponse {
@@ -1883,7 +2808,7 @@ impl<'de> serde::Deserialize<'de> for CampaignUseCaseType {
 /// This field has been deprecated and is no longer being captured.
 pub type CampaignVerticalType = String;
 /// `Category`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Category {
     /// The category ID.
@@ -1899,6 +2824,77 @@ pub struct Category {
     /// `fields`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fields: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for Category {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Category;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Category")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Category, __A::Error> {
+                let mut f0: Option<Option<CategoryId>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("displayName", 1usize),
+                        ("description", 2usize),
+                        ("fields", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "displayName",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "description",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "fields")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Category {
+                    id: f0.flatten(),
+                    display_name: f1.flatten(),
+                    description: f2.flatten(),
+                    fields: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Category, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Category as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Category", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Category {
@@ -2006,7 +3002,7 @@ impl<'de> serde::Deserialize<'de> for CategoryId {
     }
 }
 /// Company Details
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CompanyDetails {
     /// The legal name of the end user business
@@ -2046,6 +3042,133 @@ pub struct CompanyDetails {
     #[serde(rename = "webAddress")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub web_address: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CompanyDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CompanyDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CompanyDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CompanyDetails, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("companyName", 0usize),
+                        ("companyEmail", 1usize),
+                        ("businessContactEmail", 2usize),
+                        ("brandName", 3usize),
+                        ("country", 4usize),
+                        ("streetAddress", 5usize),
+                        ("city", 6usize),
+                        ("postalCode", 7usize),
+                        ("state", 8usize),
+                        ("webAddress", 9usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "companyName",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "companyEmail",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "businessContactEmail",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "brandName",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "country")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "streetAddress",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "city")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "postalCode",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "state")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "webAddress",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CompanyDetails {
+                    company_name: f0.flatten(),
+                    company_email: f1.flatten(),
+                    business_contact_email: f2.flatten(),
+                    brand_name: f3.flatten(),
+                    country: f4.flatten(),
+                    street_address: f5.flatten(),
+                    city: f6.flatten(),
+                    postal_code: f7.flatten(),
+                    state: f8.flatten(),
+                    web_address: f9.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CompanyDetails, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CompanyDetails as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CompanyDetails", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CompanyDetails {
@@ -2117,7 +3240,7 @@ impl CompanyDetails {
     }
 }
 /// Contact Details
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactDetails {
     /// First name of business contact
@@ -2135,6 +3258,77 @@ pub struct ContactDetails {
     /// The email address to the end user contact person
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ContactDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContactDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContactDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ContactDetails, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("firstName", 0usize),
+                        ("lastName", 1usize),
+                        ("phoneNumber", 2usize),
+                        ("email", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "firstName",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "lastName")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "email")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ContactDetails {
+                    first_name: f0.flatten(),
+                    last_name: f1.flatten(),
+                    phone_number: f2.flatten(),
+                    email: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ContactDetails, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ContactDetails as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ContactDetails", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContactDetails {
@@ -2170,7 +3364,7 @@ impl ContactDetails {
     }
 }
 /// Brand Registration Request
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateBrandRegistration {
     /// Display name is defined by the user
@@ -2196,6 +3390,101 @@ pub struct CreateBrandRegistration {
     /// Defines if created brand should be mocked or real one
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mock: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for CreateBrandRegistration {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateBrandRegistration;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateBrandRegistration")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateBrandRegistration, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<BrandRegistrationType>> = None;
+                let mut f2: Option<Option<CompanyDetails>> = None;
+                let mut f3: Option<Option<FinancialDetails>> = None;
+                let mut f4: Option<Option<ContactDetails>> = None;
+                let mut f5: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("displayName", 0usize),
+                        ("brandRegistrationType", 1usize),
+                        ("companyDetails", 2usize),
+                        ("financialDetails", 3usize),
+                        ("contactDetails", 4usize),
+                        ("mock", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "displayName",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "brandRegistrationType",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "companyDetails",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "financialDetails",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "contactDetails",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "mock")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateBrandRegistration {
+                    display_name: f0.flatten(),
+                    brand_registration_type: f1.flatten(),
+                    company_details: f2.flatten(),
+                    financial_details: f3.flatten(),
+                    contact_details: f4.flatten(),
+                    mock: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CreateBrandRegistration, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CreateBrandRegistration as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CreateBrandRegistration", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateBrandRegistration {
@@ -2246,13 +3535,61 @@ impl CreateBrandRegistration {
     }
 }
 /// Brand Registration Response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateBrandRegistrationResponse {
     /// Output only. Brand registration Id
     #[serde(rename = "brandRegistrationId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_registration_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CreateBrandRegistrationResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateBrandRegistrationResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateBrandRegistrationResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateBrandRegistrationResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("brandRegistrationId", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "brandRegistrationId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateBrandRegistrationResponse {
+                    brand_registration_id: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CreateBrandRegistrationResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CreateBrandRegistrationResponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("CreateBrandRegistrationResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateBrandRegistrationResponse {
@@ -2270,7 +3607,7 @@ impl CreateBrandRegistrationResponse {
     }
 }
 /// Campaign Request
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateTcrCampaignRequest {
     /// The brand is the company or entity represented in the campaign. The brand ID is an alphanumeric identifier that always begins with a "B". When registering a brand in The Campaign Registry (TCR), TCR returns a brand ID value, example: BESINCH. For more info, see [Brand Registrations](https://developers.sinch.com/docs/10dlc-registration/api-reference/10dlc-registration/tag/Brand-Registration/).
@@ -2357,6 +3694,337 @@ pub struct CreateTcrCampaignRequest {
     /// If this property is set to `true`, this will delay the submission of the campaign until all necessary documentation is uploaded using the [Upload Campaign Files](https://developers.sinch.com/docs/10dlc-registration/api-reference/10dlc-registration/tag/10DLC-Campaign-Registration/#tag/10DLC-Campaign-Registration/operation/CampaignRegistrationExternalService_UploadCampaignFile) operation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for CreateTcrCampaignRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateTcrCampaignRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateTcrCampaignRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateTcrCampaignRequest, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<CampaignUseCaseType> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<Option<CampaignVerticalType>> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<String> = None;
+                let mut f6: Option<String> = None;
+                let mut f7: Option<String> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<String> = None;
+                let mut f10: Option<String> = None;
+                let mut f11: Option<String> = None;
+                let mut f12: Option<Option<Vec<CampaignSubUseCaseType>>> = None;
+                let mut f13: Option<bool> = None;
+                let mut f14: Option<bool> = None;
+                let mut f15: Option<bool> = None;
+                let mut f16: Option<bool> = None;
+                let mut f17: Option<bool> = None;
+                let mut f18: Option<bool> = None;
+                let mut f19: Option<bool> = None;
+                let mut f20: Option<bool> = None;
+                let mut f21: Option<bool> = None;
+                let mut f22: Option<String> = None;
+                let mut f23: Option<String> = None;
+                let mut f24: Option<String> = None;
+                let mut f25: Option<String> = None;
+                let mut f26: Option<Option<String>> = None;
+                let mut f27: Option<Option<String>> = None;
+                let mut f28: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("brandId", 0usize),
+                        ("useCase", 1usize),
+                        ("campaignName", 2usize),
+                        ("vertical", 3usize),
+                        ("description", 4usize),
+                        ("sample1", 5usize),
+                        ("sample2", 6usize),
+                        ("sample3", 7usize),
+                        ("sample4", 8usize),
+                        ("stopMessage", 9usize),
+                        ("optInMessage", 10usize),
+                        ("helpMessage", 11usize),
+                        ("subUseCases", 12usize),
+                        ("autoRenewal", 13usize),
+                        ("embeddedLink", 14usize),
+                        ("embeddedPhone", 15usize),
+                        ("numberPool", 16usize),
+                        ("ageGated", 17usize),
+                        ("directLending", 18usize),
+                        ("subscriberOptIn", 19usize),
+                        ("subscriberOptOut", 20usize),
+                        ("subscriberHelp", 21usize),
+                        ("optinKeywords", 22usize),
+                        ("optoutKeywords", 23usize),
+                        ("helpKeywords", 24usize),
+                        ("messageFlow", 25usize),
+                        ("terms_and_conditions_link", 26usize),
+                        ("privacy_policy_link", 27usize),
+                        ("attachments", 28usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "brandId")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "useCase")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "campaignName",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "vertical")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "description",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "sample1")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "sample2")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "sample3")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "sample4")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "stopMessage",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "optInMessage",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "helpMessage",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "subUseCases",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "autoRenewal",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "embeddedLink",
+                            )?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "embeddedPhone",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f16,
+                                "numberPool",
+                            )?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f17,
+                                "ageGated",
+                            )?
+                        }
+                        Some(18usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f18,
+                                "directLending",
+                            )?
+                        }
+                        Some(19usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f19,
+                                "subscriberOptIn",
+                            )?
+                        }
+                        Some(20usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f20,
+                                "subscriberOptOut",
+                            )?
+                        }
+                        Some(21usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f21,
+                                "subscriberHelp",
+                            )?
+                        }
+                        Some(22usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f22,
+                                "optinKeywords",
+                            )?
+                        }
+                        Some(23usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f23,
+                                "optoutKeywords",
+                            )?
+                        }
+                        Some(24usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f24,
+                                "helpKeywords",
+                            )?
+                        }
+                        Some(25usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f25,
+                                "messageFlow",
+                            )?
+                        }
+                        Some(26usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f26,
+                                "terms_and_conditions_link",
+                            )?
+                        }
+                        Some(27usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f27,
+                                "privacy_policy_link",
+                            )?
+                        }
+                        Some(28usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f28,
+                                "attachments",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateTcrCampaignRequest {
+                    brand_id: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("brandId"))?,
+                    use_case: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("useCase"))?,
+                    campaign_name: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("campaignName"))?,
+                    vertical: f3.flatten(),
+                    description: f4
+                        .ok_or_else(|| serde::de::Error::missing_field("description"))?,
+                    sample1: f5
+                        .ok_or_else(|| serde::de::Error::missing_field("sample1"))?,
+                    sample2: f6
+                        .ok_or_else(|| serde::de::Error::missing_field("sample2"))?,
+                    sample3: f7
+                        .ok_or_else(|| serde::de::Error::missing_field("sample3"))?,
+                    sample4: f8.flatten(),
+                    stop_message: f9
+                        .ok_or_else(|| serde::de::Error::missing_field("stopMessage"))?,
+                    opt_in_message: f10
+                        .ok_or_else(|| serde::de::Error::missing_field("optInMessage"))?,
+                    help_message: f11
+                        .ok_or_else(|| serde::de::Error::missing_field("helpMessage"))?,
+                    sub_use_cases: f12.flatten(),
+                    auto_renewal: f13
+                        .ok_or_else(|| serde::de::Error::missing_field("autoRenewal"))?,
+                    embedded_link: f14
+                        .ok_or_else(|| serde::de::Error::missing_field("embeddedLink"))?,
+                    embedded_phone: f15
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "embeddedPhone",
+                        ))?,
+                    number_pool: f16
+                        .ok_or_else(|| serde::de::Error::missing_field("numberPool"))?,
+                    age_gated: f17
+                        .ok_or_else(|| serde::de::Error::missing_field("ageGated"))?,
+                    direct_lending: f18
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "directLending",
+                        ))?,
+                    subscriber_opt_in: f19
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "subscriberOptIn",
+                        ))?,
+                    subscriber_opt_out: f20
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "subscriberOptOut",
+                        ))?,
+                    subscriber_help: f21
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "subscriberHelp",
+                        ))?,
+                    optin_keywords: f22
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "optinKeywords",
+                        ))?,
+                    optout_keywords: f23
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "optoutKeywords",
+                        ))?,
+                    help_keywords: f24
+                        .ok_or_else(|| serde::de::Error::missing_field("helpKeywords"))?,
+                    message_flow: f25
+                        .ok_or_else(|| serde::de::Error::missing_field("messageFlow"))?,
+                    terms_and_conditions_link: f26.flatten(),
+                    privacy_policy_link: f27.flatten(),
+                    attachments: f28.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateTcrCampaignRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateTcrCampaignRequest {
@@ -2454,13 +4122,60 @@ impl CreateTcrCampaignRequest {
     }
 }
 /// Response Body for CreateTcrCampaign Request
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateTcrCampaignResponse {
     /// Sinch generated campaign ID (ULID format).  Note that this is not the TCR campaign ID.  The TCR Campaign ID will be available once the campaign has been approved and submitted to TCR.
     #[serde(rename = "campaignRegistrationId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_registration_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CreateTcrCampaignResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateTcrCampaignResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateTcrCampaignResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateTcrCampaignResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("campaignRegistrationId", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "campaignRegistrationId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateTcrCampaignResponse {
+                    campaign_registration_id: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CreateTcrCampaignResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CreateTcrCampaignResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CreateTcrCampaignResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateTcrCampaignResponse {
@@ -2480,13 +4195,60 @@ impl CreateTcrCampaignResponse {
 /// Tfn Verification Request
 pub type CreateTfnVerificationRequest = TfnVerificationBase;
 /// Tfn Verification's id
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateTfnVerificationResponse {
     /// `tfnVerificationId`
     #[serde(rename = "tfnVerificationId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tfn_verification_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CreateTfnVerificationResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateTfnVerificationResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateTfnVerificationResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateTfnVerificationResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("tfnVerificationId", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "tfnVerificationId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateTfnVerificationResponse {
+                    tfn_verification_id: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CreateTfnVerificationResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CreateTfnVerificationResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CreateTfnVerificationResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateTfnVerificationResponse {
@@ -2502,11 +4264,47 @@ impl CreateTfnVerificationResponse {
     }
 }
 /// `Error`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Error {
     /// `error`
     pub error: ErrorError,
+}
+impl<'de> serde::Deserialize<'de> for Error {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Error;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Error")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Error, __A::Error> {
+                let mut f0: Option<ErrorError> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("error", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Error {
+                    error: f0.ok_or_else(|| serde::de::Error::missing_field("error"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Error", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Error {
@@ -2517,7 +4315,7 @@ impl Error {
     }
 }
 /// `ErrorDetails`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ErrorDetails {
     /// A more specific description of the error.
@@ -2541,6 +4339,97 @@ pub struct ErrorDetails {
     #[serde(rename = "fieldViolations")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_violations: Option<Vec<FieldViolations>>,
+}
+impl<'de> serde::Deserialize<'de> for ErrorDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ErrorDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ErrorDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ErrorDetails, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<Vec<FieldViolations>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("resourceType", 1usize),
+                        ("resourceName", 2usize),
+                        ("owner", 3usize),
+                        ("description", 4usize),
+                        ("fieldViolations", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "resourceType",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "resourceName",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "owner")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "description",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "fieldViolations",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ErrorDetails {
+                    r#type: f0.flatten(),
+                    resource_type: f1.flatten(),
+                    resource_name: f2.flatten(),
+                    owner: f3.flatten(),
+                    description: f4.flatten(),
+                    field_violations: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ErrorDetails, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ErrorDetails as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ErrorDetails", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ErrorDetails {
@@ -2588,7 +4477,7 @@ impl ErrorDetails {
     }
 }
 /// `ErrorError`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ErrorError {
     /// The error code.
@@ -2601,6 +4490,63 @@ pub struct ErrorError {
     /// An array of objects describing the error in more detail, if applicable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<ErrorDetails>>,
+}
+impl<'de> serde::Deserialize<'de> for ErrorError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ErrorError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ErrorError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ErrorError, __A::Error> {
+                let mut f0: Option<i64> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<Vec<ErrorDetails>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("code", 0usize),
+                        ("message", 1usize),
+                        ("status", 2usize),
+                        ("details", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ErrorError {
+                    code: f0.ok_or_else(|| serde::de::Error::missing_field("code"))?,
+                    message: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
+                    status: f2.flatten(),
+                    details: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ErrorError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ErrorError {
@@ -2626,7 +4572,7 @@ impl ErrorError {
     }
 }
 /// `FieldViolations`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FieldViolations {
     /// The field which produced the error.
@@ -2635,6 +4581,58 @@ pub struct FieldViolations {
     /// The description of the error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for FieldViolations {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FieldViolations;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FieldViolations")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FieldViolations, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("field", 0usize), ("description", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "field")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FieldViolations {
+                    field: f0.flatten(),
+                    description: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FieldViolations, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FieldViolations as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FieldViolations", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FieldViolations {
@@ -2658,7 +4656,7 @@ impl FieldViolations {
     }
 }
 /// Financial Details
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FinancialDetails {
     /// `brandEntityType`
@@ -2684,6 +4682,101 @@ pub struct FinancialDetails {
     /// In what stock exchange is the company registered
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exchange: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for FinancialDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FinancialDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FinancialDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FinancialDetails, __A::Error> {
+                let mut f0: Option<Option<BrandEntityType>> = None;
+                let mut f1: Option<Option<BrandVerticalType>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("brandEntityType", 0usize),
+                        ("brandVerticalType", 1usize),
+                        ("taxIdCountry", 2usize),
+                        ("taxIdCorporate", 3usize),
+                        ("stockSymbol", 4usize),
+                        ("exchange", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "brandEntityType",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "brandVerticalType",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "taxIdCountry",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "taxIdCorporate",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "stockSymbol",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "exchange")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FinancialDetails {
+                    brand_entity_type: f0.flatten(),
+                    brand_vertical_type: f1.flatten(),
+                    tax_id_country: f2.flatten(),
+                    tax_id_corporate: f3.flatten(),
+                    stock_symbol: f4.flatten(),
+                    exchange: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FinancialDetails, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FinancialDetails as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FinancialDetails", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FinancialDetails {
@@ -2731,7 +4824,7 @@ impl FinancialDetails {
     }
 }
 /// `GetCampaignRegistrationFeedbackResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetCampaignRegistrationFeedbackResponse {
     /// `campaignRegistrationId`
@@ -2753,6 +4846,96 @@ pub struct GetCampaignRegistrationFeedbackResponse {
     #[serde(rename = "internalErrorResponse")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub internal_error_response: Option<Vec<InternalErrorResponse>>,
+}
+impl<'de> serde::Deserialize<'de> for GetCampaignRegistrationFeedbackResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetCampaignRegistrationFeedbackResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetCampaignRegistrationFeedbackResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetCampaignRegistrationFeedbackResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<Vec<TcrErrorResponse>>> = None;
+                let mut f4: Option<Option<Vec<InternalErrorResponse>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("campaignRegistrationId", 0usize),
+                        ("campaignId", 1usize),
+                        ("status", 2usize),
+                        ("tcrErrorResponse", 3usize),
+                        ("internalErrorResponse", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "campaignRegistrationId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "campaignId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "tcrErrorResponse",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "internalErrorResponse",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetCampaignRegistrationFeedbackResponse {
+                    campaign_registration_id: f0.flatten(),
+                    campaign_id: f1.flatten(),
+                    status: f2.flatten(),
+                    tcr_error_response: f3.flatten(),
+                    internal_error_response: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetCampaignRegistrationFeedbackResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetCampaignRegistrationFeedbackResponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "GetCampaignRegistrationFeedbackResponse",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetCampaignRegistrationFeedbackResponse {
@@ -2800,7 +4983,7 @@ impl GetCampaignRegistrationFeedbackResponse {
     }
 }
 /// Get Tfn Verification request object
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetTfnVerificationRequest {
     /// Your project ID can be found in the [Customer Dashboard](https://dashboard.sinch.com/settings/project-management).
@@ -2811,6 +4994,62 @@ pub struct GetTfnVerificationRequest {
     #[serde(rename = "tfnVerificationId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tfn_verification_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for GetTfnVerificationRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetTfnVerificationRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetTfnVerificationRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetTfnVerificationRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("projectId", 0usize), ("tfnVerificationId", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "projectId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "tfnVerificationId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetTfnVerificationRequest {
+                    project_id: f0.flatten(),
+                    tfn_verification_id: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetTfnVerificationRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetTfnVerificationRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetTfnVerificationRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetTfnVerificationRequest {
@@ -2834,13 +5073,57 @@ impl GetTfnVerificationRequest {
     }
 }
 /// Tfn Verification use cases information
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetTfnVerificationUseCasesResponse {
     /// `useCases`
     #[serde(rename = "useCases")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_cases: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for GetTfnVerificationUseCasesResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetTfnVerificationUseCasesResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetTfnVerificationUseCasesResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetTfnVerificationUseCasesResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("useCases", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "useCases")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetTfnVerificationUseCasesResponse {
+                    use_cases: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetTfnVerificationUseCasesResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetTfnVerificationUseCasesResponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("GetTfnVerificationUseCasesResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetTfnVerificationUseCasesResponse {
@@ -2856,7 +5139,7 @@ impl GetTfnVerificationUseCasesResponse {
     }
 }
 /// `InternalErrorResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct InternalErrorResponse {
     /// `code`
@@ -2865,6 +5148,58 @@ pub struct InternalErrorResponse {
     /// `description`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for InternalErrorResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InternalErrorResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InternalErrorResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InternalErrorResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("code", 0usize), ("description", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InternalErrorResponse {
+                    code: f0.flatten(),
+                    description: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<InternalErrorResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<InternalErrorResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("InternalErrorResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InternalErrorResponse {
@@ -2888,7 +5223,7 @@ impl InternalErrorResponse {
     }
 }
 /// `ListBrandRegistrationResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListBrandRegistrationResponse {
     /// `brandRegistrations`
@@ -2903,6 +5238,75 @@ pub struct ListBrandRegistrationResponse {
     #[serde(rename = "totalSize")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for ListBrandRegistrationResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListBrandRegistrationResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListBrandRegistrationResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListBrandRegistrationResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<BrandRegistration>>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("brandRegistrations", 0usize),
+                        ("nextPageToken", 1usize),
+                        ("totalSize", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "brandRegistrations",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "nextPageToken",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "totalSize",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListBrandRegistrationResponse {
+                    brand_registrations: f0.flatten(),
+                    next_page_token: f1.flatten(),
+                    total_size: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListBrandRegistrationResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListBrandRegistrationResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListBrandRegistrationResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListBrandRegistrationResponse {
@@ -2935,7 +5339,7 @@ impl ListBrandRegistrationResponse {
     }
 }
 /// `ListCampaignRegistrationResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListCampaignRegistrationResponse {
     /// `campaignRegistrations`
@@ -2950,6 +5354,76 @@ pub struct ListCampaignRegistrationResponse {
     #[serde(rename = "totalSize")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
+}
+impl<'de> serde::Deserialize<'de> for ListCampaignRegistrationResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListCampaignRegistrationResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListCampaignRegistrationResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListCampaignRegistrationResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<CampaignResponse>>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i32>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("campaignRegistrations", 0usize),
+                        ("nextPageToken", 1usize),
+                        ("totalSize", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "campaignRegistrations",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "nextPageToken",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "totalSize",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListCampaignRegistrationResponse {
+                    campaign_registrations: f0.flatten(),
+                    next_page_token: f1.flatten(),
+                    total_size: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListCampaignRegistrationResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListCampaignRegistrationResponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("ListCampaignRegistrationResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListCampaignRegistrationResponse {
@@ -2982,7 +5456,7 @@ impl ListCampaignRegistrationResponse {
     }
 }
 /// Tfn Verification listed information
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListTfnVerificationsResponse {
     /// `tfnVerifications`
@@ -2997,6 +5471,75 @@ pub struct ListTfnVerificationsResponse {
     #[serde(rename = "nextPageToken")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ListTfnVerificationsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListTfnVerificationsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListTfnVerificationsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ListTfnVerificationsResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<TfnVerification>>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("tfnVerifications", 0usize),
+                        ("totalSize", 1usize),
+                        ("nextPageToken", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "tfnVerifications",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "totalSize",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "nextPageToken",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ListTfnVerificationsResponse {
+                    tfn_verifications: f0.flatten(),
+                    total_size: f1.flatten(),
+                    next_page_token: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ListTfnVerificationsResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ListTfnVerificationsResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ListTfnVerificationsResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ListTfnVerificationsResponse {
@@ -3026,7 +5569,7 @@ impl ListTfnVerificationsResponse {
     }
 }
 /// MNO properties
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct MnoMetadata {
     /// Name of the MNO
@@ -3089,6 +5632,193 @@ pub struct MnoMetadata {
     #[serde(rename = "brandDailyCap")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_daily_cap: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for MnoMetadata {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MnoMetadata;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MnoMetadata")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MnoMetadata, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<bool>> = None;
+                let mut f2: Option<Option<bool>> = None;
+                let mut f3: Option<Option<bool>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<bool>> = None;
+                let mut f6: Option<Option<bool>> = None;
+                let mut f7: Option<Option<bool>> = None;
+                let mut f8: Option<Option<bool>> = None;
+                let mut f9: Option<Option<bool>> = None;
+                let mut f10: Option<Option<f64>> = None;
+                let mut f11: Option<Option<String>> = None;
+                let mut f12: Option<Option<String>> = None;
+                let mut f13: Option<Option<String>> = None;
+                let mut f14: Option<Option<String>> = None;
+                let mut f15: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("mno", 0usize),
+                        ("mnoSupport", 1usize),
+                        ("mnoReview", 2usize),
+                        ("qualify", 3usize),
+                        ("minMsgSamples", 4usize),
+                        ("reqSubscriberOptIn", 5usize),
+                        ("reqSubscriberOptOut", 6usize),
+                        ("reqSubscriberHelp", 7usize),
+                        ("noEmbeddedLink", 8usize),
+                        ("noEmbeddedPhone", 9usize),
+                        ("surcharge", 10usize),
+                        ("msgClass", 11usize),
+                        ("tpm", 12usize),
+                        ("tpmScope", 13usize),
+                        ("brandTier", 14usize),
+                        ("brandDailyCap", 15usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "mno")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "mnoSupport",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "mnoReview",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "qualify")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "minMsgSamples",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "reqSubscriberOptIn",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "reqSubscriberOptOut",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "reqSubscriberHelp",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "noEmbeddedLink",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "noEmbeddedPhone",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "surcharge",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "msgClass",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f12, "tpm")?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "tpmScope",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "brandTier",
+                            )?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "brandDailyCap",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MnoMetadata {
+                    mno: f0.flatten(),
+                    mno_support: f1.flatten(),
+                    mno_review: f2.flatten(),
+                    qualify: f3.flatten(),
+                    min_msg_samples: f4.flatten(),
+                    req_subscriber_opt_in: f5.flatten(),
+                    req_subscriber_opt_out: f6.flatten(),
+                    req_subscriber_help: f7.flatten(),
+                    no_embedded_link: f8.flatten(),
+                    no_embedded_phone: f9.flatten(),
+                    surcharge: f10.flatten(),
+                    msg_class: f11.flatten(),
+                    tpm: f12.flatten(),
+                    tpm_scope: f13.flatten(),
+                    brand_tier: f14.flatten(),
+                    brand_daily_cap: f15.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<MnoMetadata, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<MnoMetadata as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("MnoMetadata", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MnoMetadata {
@@ -3196,7 +5926,7 @@ impl MnoMetadata {
     }
 }
 /// Qualify Brand by Use Case response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct QualifyBrandByUseCaseResponse {
     /// Desired useCase.
@@ -3223,6 +5953,99 @@ pub struct QualifyBrandByUseCaseResponse {
     #[serde(rename = "mnoMetadata")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mno_metadata: Option<std::collections::BTreeMap<String, MnoMetadata>>,
+}
+impl<'de> serde::Deserialize<'de> for QualifyBrandByUseCaseResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = QualifyBrandByUseCaseResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct QualifyBrandByUseCaseResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<QualifyBrandByUseCaseResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<f64>> = None;
+                let mut f2: Option<Option<f64>> = None;
+                let mut f3: Option<Option<f64>> = None;
+                let mut f4: Option<Option<f64>> = None;
+                let mut f5: Option<
+                    Option<std::collections::BTreeMap<String, MnoMetadata>>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("useCase", 0usize),
+                        ("monthlyFee", 1usize),
+                        ("setupFee", 2usize),
+                        ("minSubUseCases", 3usize),
+                        ("maxSubUseCases", 4usize),
+                        ("mnoMetadata", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "useCase")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "monthlyFee",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "setupFee")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "minSubUseCases",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "maxSubUseCases",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "mnoMetadata",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(QualifyBrandByUseCaseResponse {
+                    use_case: f0.flatten(),
+                    monthly_fee: f1.flatten(),
+                    setup_fee: f2.flatten(),
+                    min_sub_use_cases: f3.flatten(),
+                    max_sub_use_cases: f4.flatten(),
+                    mno_metadata: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<QualifyBrandByUseCaseResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<QualifyBrandByUseCaseResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("QualifyBrandByUseCaseResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl QualifyBrandByUseCaseResponse {
@@ -3273,13 +6096,60 @@ impl QualifyBrandByUseCaseResponse {
     }
 }
 /// Campaign registration service response structure
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RequestInfoResponse {
     /// The same request Identification that was sent on the input.
     #[serde(rename = "requestId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for RequestInfoResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RequestInfoResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RequestInfoResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RequestInfoResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("requestId", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "requestId",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RequestInfoResponse {
+                    request_id: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RequestInfoResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RequestInfoResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("RequestInfoResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RequestInfoResponse {
@@ -3295,12 +6165,56 @@ impl RequestInfoResponse {
     }
 }
 /// `ResubmitCampaignRegistrationRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ResubmitCampaignRegistrationRequest {
     /// `mnos`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mnos: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for ResubmitCampaignRegistrationRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResubmitCampaignRegistrationRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ResubmitCampaignRegistrationRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ResubmitCampaignRegistrationRequest, __A::Error> {
+                let mut f0: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("mnos", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "mnos")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResubmitCampaignRegistrationRequest {
+                    mnos: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ResubmitCampaignRegistrationRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ResubmitCampaignRegistrationRequest as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("ResubmitCampaignRegistrationRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ResubmitCampaignRegistrationRequest {
@@ -3316,7 +6230,7 @@ impl ResubmitCampaignRegistrationRequest {
     }
 }
 /// `TcrErrorResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TcrErrorResponse {
     /// `code`
@@ -3328,6 +6242,63 @@ pub struct TcrErrorResponse {
     /// `description`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for TcrErrorResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TcrErrorResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TcrErrorResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TcrErrorResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("code", 0usize), ("field", 1usize), ("description", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "field")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TcrErrorResponse {
+                    code: f0.flatten(),
+                    field: f1.flatten(),
+                    description: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TcrErrorResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TcrErrorResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TcrErrorResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TcrErrorResponse {
@@ -3357,7 +6328,7 @@ impl TcrErrorResponse {
     }
 }
 /// `TenDlcBrandUpdateRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TenDlcBrandUpdateRequest {
     /// `companyDetails`
@@ -3372,6 +6343,75 @@ pub struct TenDlcBrandUpdateRequest {
     #[serde(rename = "contactDetails")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_details: Option<ContactDetails>,
+}
+impl<'de> serde::Deserialize<'de> for TenDlcBrandUpdateRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TenDlcBrandUpdateRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TenDlcBrandUpdateRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TenDlcBrandUpdateRequest, __A::Error> {
+                let mut f0: Option<Option<CompanyDetails>> = None;
+                let mut f1: Option<Option<FinancialDetails>> = None;
+                let mut f2: Option<Option<ContactDetails>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("companyDetails", 0usize),
+                        ("financialDetails", 1usize),
+                        ("contactDetails", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "companyDetails",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "financialDetails",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "contactDetails",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TenDlcBrandUpdateRequest {
+                    company_details: f0.flatten(),
+                    financial_details: f1.flatten(),
+                    contact_details: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TenDlcBrandUpdateRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TenDlcBrandUpdateRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TenDlcBrandUpdateRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TenDlcBrandUpdateRequest {
@@ -3401,13 +6441,60 @@ impl TenDlcBrandUpdateRequest {
     }
 }
 /// `TenDlcVettingInfoResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TenDlcVettingInfoResponse {
     /// `vettingInfo`
     #[serde(rename = "vettingInfo")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vetting_info: Option<Vec<VettingInfo>>,
+}
+impl<'de> serde::Deserialize<'de> for TenDlcVettingInfoResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TenDlcVettingInfoResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TenDlcVettingInfoResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TenDlcVettingInfoResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<VettingInfo>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("vettingInfo", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "vettingInfo",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TenDlcVettingInfoResponse {
+                    vetting_info: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TenDlcVettingInfoResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TenDlcVettingInfoResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TenDlcVettingInfoResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TenDlcVettingInfoResponse {
@@ -3425,7 +6512,7 @@ impl TenDlcVettingInfoResponse {
 /// Tfn Verification object
 pub type TfnVerification = TfnVerificationBase;
 /// Tfn Verification Base
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TfnVerificationBase {
     /// The unique identifier for the TFN verification request, generated by the server.
@@ -3539,6 +6626,425 @@ pub struct TfnVerificationBase {
     /// Feedback notes added during the review process.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Vec<TfnVerificationNote>>,
+}
+impl<'de> serde::Deserialize<'de> for TfnVerificationBase {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TfnVerificationBase;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TfnVerificationBase")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TfnVerificationBase, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<TfnVerificationStatus>> = None;
+                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<String> = None;
+                let mut f6: Option<String> = None;
+                let mut f7: Option<String> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<String> = None;
+                let mut f10: Option<String> = None;
+                let mut f11: Option<String> = None;
+                let mut f12: Option<Option<String>> = None;
+                let mut f13: Option<String> = None;
+                let mut f14: Option<String> = None;
+                let mut f15: Option<String> = None;
+                let mut f16: Option<String> = None;
+                let mut f17: Option<String> = None;
+                let mut f18: Option<String> = None;
+                let mut f19: Option<String> = None;
+                let mut f20: Option<String> = None;
+                let mut f21: Option<String> = None;
+                let mut f22: Option<String> = None;
+                let mut f23: Option<Vec<String>> = None;
+                let mut f24: Option<Option<String>> = None;
+                let mut f25: Option<String> = None;
+                let mut f26: Option<TfnVerificationBaseBusinessType> = None;
+                let mut f27: Option<String> = None;
+                let mut f28: Option<Option<String>> = None;
+                let mut f29: Option<String> = None;
+                let mut f30: Option<Option<String>> = None;
+                let mut f31: Option<String> = None;
+                let mut f32: Option<String> = None;
+                let mut f33: Option<Option<Vec<TfnVerificationNote>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("tfnVerificationId", 0usize),
+                        ("status", 1usize),
+                        ("createTime", 2usize),
+                        ("projectId", 3usize),
+                        ("createdBy", 4usize),
+                        ("phoneNumber", 5usize),
+                        ("businessName", 6usize),
+                        ("businessAddress1", 7usize),
+                        ("businessAddress2", 8usize),
+                        ("businessCity", 9usize),
+                        ("businessState", 10usize),
+                        ("businessZipCode", 11usize),
+                        ("businessCountry", 12usize),
+                        ("businessContactFirstName", 13usize),
+                        ("businessContactLastName", 14usize),
+                        ("businessContactEmail", 15usize),
+                        ("businessContactPhone", 16usize),
+                        ("corporateWebsite", 17usize),
+                        ("messageVolume", 18usize),
+                        ("useCase", 19usize),
+                        ("useCaseSummary", 20usize),
+                        ("productionMessageContent", 21usize),
+                        ("optInWorkflowDescription", 22usize),
+                        ("optInWorkflowImageUrls", 23usize),
+                        ("additionalInformation", 24usize),
+                        ("businessRegistrationNumber", 25usize),
+                        ("businessType", 26usize),
+                        ("businessRegistrationCountry", 27usize),
+                        ("campaignVerifyAuthorizationToken", 28usize),
+                        ("businessRegistrationType", 29usize),
+                        ("businessDba", 30usize),
+                        ("termsAndConditionsUrl", 31usize),
+                        ("privacyPolicyUrl", 32usize),
+                        ("notes", 33usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "tfnVerificationId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "createTime",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "projectId",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "createdBy",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "phoneNumber",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "businessName",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "businessAddress1",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "businessAddress2",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "businessCity",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "businessState",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "businessZipCode",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "businessCountry",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "businessContactFirstName",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "businessContactLastName",
+                            )?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "businessContactEmail",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f16,
+                                "businessContactPhone",
+                            )?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f17,
+                                "corporateWebsite",
+                            )?
+                        }
+                        Some(18usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f18,
+                                "messageVolume",
+                            )?
+                        }
+                        Some(19usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f19, "useCase")?
+                        }
+                        Some(20usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f20,
+                                "useCaseSummary",
+                            )?
+                        }
+                        Some(21usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f21,
+                                "productionMessageContent",
+                            )?
+                        }
+                        Some(22usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f22,
+                                "optInWorkflowDescription",
+                            )?
+                        }
+                        Some(23usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f23,
+                                "optInWorkflowImageUrls",
+                            )?
+                        }
+                        Some(24usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f24,
+                                "additionalInformation",
+                            )?
+                        }
+                        Some(25usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f25,
+                                "businessRegistrationNumber",
+                            )?
+                        }
+                        Some(26usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f26,
+                                "businessType",
+                            )?
+                        }
+                        Some(27usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f27,
+                                "businessRegistrationCountry",
+                            )?
+                        }
+                        Some(28usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f28,
+                                "campaignVerifyAuthorizationToken",
+                            )?
+                        }
+                        Some(29usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f29,
+                                "businessRegistrationType",
+                            )?
+                        }
+                        Some(30usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f30,
+                                "businessDba",
+                            )?
+                        }
+                        Some(31usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f31,
+                                "termsAndConditionsUrl",
+                            )?
+                        }
+                        Some(32usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f32,
+                                "privacyPolicyUrl",
+                            )?
+                        }
+                        Some(33usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f33, "notes")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TfnVerificationBase {
+                    tfn_verification_id: f0.flatten(),
+                    status: f1.flatten(),
+                    create_time: f2.flatten(),
+                    project_id: f3.flatten(),
+                    created_by: f4.flatten(),
+                    phone_number: f5
+                        .ok_or_else(|| serde::de::Error::missing_field("phoneNumber"))?,
+                    business_name: f6
+                        .ok_or_else(|| serde::de::Error::missing_field("businessName"))?,
+                    business_address1: f7
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "businessAddress1",
+                        ))?,
+                    business_address2: f8.flatten(),
+                    business_city: f9
+                        .ok_or_else(|| serde::de::Error::missing_field("businessCity"))?,
+                    business_state: f10
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "businessState",
+                        ))?,
+                    business_zip_code: f11
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "businessZipCode",
+                        ))?,
+                    business_country: f12.flatten(),
+                    business_contact_first_name: f13
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "businessContactFirstName",
+                        ))?,
+                    business_contact_last_name: f14
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "businessContactLastName",
+                        ))?,
+                    business_contact_email: f15
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "businessContactEmail",
+                        ))?,
+                    business_contact_phone: f16
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "businessContactPhone",
+                        ))?,
+                    corporate_website: f17
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "corporateWebsite",
+                        ))?,
+                    message_volume: f18
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "messageVolume",
+                        ))?,
+                    use_case: f19
+                        .ok_or_else(|| serde::de::Error::missing_field("useCase"))?,
+                    use_case_summary: f20
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "useCaseSummary",
+                        ))?,
+                    production_message_content: f21
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "productionMessageContent",
+                        ))?,
+                    opt_in_workflow_description: f22
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "optInWorkflowDescription",
+                        ))?,
+                    opt_in_workflow_image_urls: f23
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "optInWorkflowImageUrls",
+                        ))?,
+                    additional_information: f24.flatten(),
+                    business_registration_number: f25
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "businessRegistrationNumber",
+                        ))?,
+                    business_type: f26
+                        .ok_or_else(|| serde::de::Error::missing_field("businessType"))?,
+                    business_registration_country: f27
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "businessRegistrationCountry",
+                        ))?,
+                    campaign_verify_authorization_token: f28.flatten(),
+                    business_registration_type: f29
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "businessRegistrationType",
+                        ))?,
+                    business_dba: f30.flatten(),
+                    terms_and_conditions_url: f31
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "termsAndConditionsUrl",
+                        ))?,
+                    privacy_policy_url: f32
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "privacyPolicyUrl",
+                        ))?,
+                    notes: f33.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("TfnVerificationBase", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TfnVerificationBase {
@@ -3738,7 +7244,7 @@ impl<'de> serde::Deserialize<'de> for TfnVerificationBaseBusinessType {
     }
 }
 /// Feedback note added during the review process containing, e.g., the rejection reason
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TfnVerificationNote {
     /// `note`
@@ -3748,6 +7254,58 @@ pub struct TfnVerificationNote {
     #[serde(rename = "createTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for TfnVerificationNote {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TfnVerificationNote;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TfnVerificationNote")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TfnVerificationNote, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("note", 0usize), ("createTime", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "note")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "createTime",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TfnVerificationNote {
+                    note: f0.flatten(),
+                    create_time: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TfnVerificationNote, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TfnVerificationNote as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TfnVerificationNote", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TfnVerificationNote {
@@ -3843,7 +7401,7 @@ impl<'de> serde::Deserialize<'de> for TfnVerificationStatus {
     }
 }
 /// Request payload to upload a file for a campaign registration. Only one file can be uploaded at a time.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct V1uploadCampaignFilesRequest {
     /// The project ID to which the campaign belongs.
@@ -3870,6 +7428,80 @@ pub struct V1uploadCampaignFilesRequest {
     /// For the last file, set it to `true` to indicate that the upload is complete and the campaign should be submitted for review.
     #[serde(rename = "submitCampaign")]
     pub submit_campaign: bool,
+}
+impl<'de> serde::Deserialize<'de> for V1uploadCampaignFilesRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = V1uploadCampaignFilesRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct V1uploadCampaignFilesRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<V1uploadCampaignFilesRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<V1uploadCampaignFilesRequestFile>> = None;
+                let mut f3: Option<bool> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("projectId", 0usize),
+                        ("campaignInternalId", 1usize),
+                        ("file", 2usize),
+                        ("submitCampaign", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "projectId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "campaignInternalId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "file")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "submitCampaign",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(V1uploadCampaignFilesRequest {
+                    project_id: f0.flatten(),
+                    campaign_internal_id: f1
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "campaignInternalId",
+                        ))?,
+                    file: f2.flatten(),
+                    submit_campaign: f3
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "submitCampaign",
+                        ))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("V1uploadCampaignFilesRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl V1uploadCampaignFilesRequest {
@@ -3908,7 +7540,7 @@ impl V1uploadCampaignFilesRequest {
 /// bmp, dib, gif, jpeg, jpg, m2a, m4a, m4b, m4p, m4r, m4v, mp1, mp2, mp3, mp4, mpa, oga, ogg, ogm, ogv, ogx, png, spx, txt, wav, webm
 ///
 /// There can be a maximum of 5 files submitted for MMS and a maximum of 5 files for the other categories.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct V1uploadCampaignFilesRequestFile {
     /// The name of the file you want to upload.
@@ -3923,6 +7555,72 @@ pub struct V1uploadCampaignFilesRequestFile {
     #[serde(rename = "fileCategory")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_category: Option<i64>,
+}
+impl<'de> serde::Deserialize<'de> for V1uploadCampaignFilesRequestFile {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = V1uploadCampaignFilesRequestFile;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct V1uploadCampaignFilesRequestFile")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<V1uploadCampaignFilesRequestFile, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("fileName", 0usize),
+                        ("fileContent", 1usize),
+                        ("fileCategory", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "fileName")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "fileContent",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "fileCategory",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(V1uploadCampaignFilesRequestFile {
+                    file_name: f0.flatten(),
+                    file_content: f1.flatten(),
+                    file_category: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<V1uploadCampaignFilesRequestFile, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<V1uploadCampaignFilesRequestFile as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("V1uploadCampaignFilesRequestFile", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl V1uploadCampaignFilesRequestFile {
@@ -4008,7 +7706,7 @@ impl<'de> serde::Deserialize<'de> for VettingClass {
     }
 }
 /// `VettingInfo`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VettingInfo {
     /// `vettingId`
@@ -4049,6 +7747,137 @@ pub struct VettingInfo {
     #[serde(rename = "createDate")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_date: Option<sinch_sdk_runtime::Timestamp>,
+}
+impl<'de> serde::Deserialize<'de> for VettingInfo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VettingInfo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VettingInfo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VettingInfo, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<VettingProvider>> = None;
+                let mut f2: Option<Option<VettingStatus>> = None;
+                let mut f3: Option<Option<VettingClass>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<i32>> = None;
+                let mut f6: Option<Option<Vec<String>>> = None;
+                let mut f7: Option<Option<std::collections::BTreeMap<String, String>>> = None;
+                let mut f8: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("vettingId", 0usize),
+                        ("provider", 1usize),
+                        ("vettingStatus", 2usize),
+                        ("vettingClass", 3usize),
+                        ("vettingToken", 4usize),
+                        ("vettingScore", 5usize),
+                        ("reasons", 6usize),
+                        ("vettingDetails", 7usize),
+                        ("vettedDate", 8usize),
+                        ("createDate", 9usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "vettingId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "provider")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "vettingStatus",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "vettingClass",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "vettingToken",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "vettingScore",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "reasons")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "vettingDetails",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "vettedDate",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "createDate",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VettingInfo {
+                    vetting_id: f0.flatten(),
+                    provider: f1.flatten(),
+                    vetting_status: f2.flatten(),
+                    vetting_class: f3.flatten(),
+                    vetting_token: f4.flatten(),
+                    vetting_score: f5.flatten(),
+                    reasons: f6.flatten(),
+                    vetting_details: f7.flatten(),
+                    vetted_date: f8.flatten(),
+                    create_date: f9.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VettingInfo, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VettingInfo as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("VettingInfo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VettingInfo {

@@ -15,7 +15,7 @@ pub type BillableDuration = i64;
 /// The ID of the country to which the verification was sent.
 pub type CountryId = String;
 /// `Error`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Error {
     /// A summary of the HTTP error code and error type.
@@ -31,6 +31,77 @@ pub struct Error {
     /// If applicable, a reference ID for support to use with diagnosing the error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Error {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Error;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Error")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Error, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("status", 0usize),
+                        ("errorCode", 1usize),
+                        ("message", 2usize),
+                        ("reference", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "errorCode",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "message")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "reference",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Error {
+                    status: f0.flatten(),
+                    error_code: f1.flatten(),
+                    message: f2.flatten(),
+                    reference: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Error, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Error as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Error", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Error {
@@ -70,13 +141,55 @@ pub type FlashCallDialTimeout = i64;
 /// The maximum time that a phone call verification will be active and can be completed. If the phone number hasn't been verified successfully during this time, then the verification request will fail. By default, the Sinch dashboard will automatically optimize dial time out during a phone call.
 pub type FlashCallInterceptionTimeout = i64;
 /// Specifies the type of endpoint that will be verified and the particular endpoint. `number` is currently the only supported endpoint type.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Identity {
     /// Currently only `number` type is supported.
     pub r#type: IdentityType,
     /// For type `number` use an [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537)-compatible phone number.
     pub endpoint: String,
+}
+impl<'de> serde::Deserialize<'de> for Identity {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Identity;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Identity")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Identity, __A::Error> {
+                let mut f0: Option<IdentityType> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("endpoint", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "endpoint")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Identity {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    endpoint: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("endpoint"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Identity", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Identity {
@@ -146,7 +259,7 @@ impl<'de> serde::Deserialize<'de> for IdentityType {
     }
 }
 /// Available methods and actions which can be done after a successful Verification
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Links {
     /// The related action that can be performed on the initiated Verification.
@@ -158,6 +271,59 @@ pub struct Links {
     /// The HTTP method to use when performing the action using the linked localized URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Links {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Links;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Links")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Links, __A::Error> {
+                let mut f0: Option<Option<LinksRel>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("rel", 0usize), ("href", 1usize), ("method", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "rel")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "href")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "method")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Links {
+                    rel: f0.flatten(),
+                    href: f1.flatten(),
+                    method: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Links, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Links as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Links", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Links {
@@ -247,12 +413,55 @@ impl<'de> serde::Deserialize<'de> for LinksRel {
     }
 }
 /// Text-To-Speech engine settings
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct PhoneCallSpeech {
     /// A `language-region` identifier according to [IANA](https://www.iana.org/assignments/language-subtag-registry/language-subtag-registry). Only a subset of those identifiers is accepted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for PhoneCallSpeech {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PhoneCallSpeech;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PhoneCallSpeech")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PhoneCallSpeech, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("locale", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "locale")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PhoneCallSpeech {
+                    locale: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<PhoneCallSpeech, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<PhoneCallSpeech as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("PhoneCallSpeech", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PhoneCallSpeech {
@@ -268,7 +477,7 @@ impl PhoneCallSpeech {
     }
 }
 /// Price
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Price {
     /// ISO 4217 currency code
@@ -278,6 +487,58 @@ pub struct Price {
     /// `amount`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<f64>,
+}
+impl<'de> serde::Deserialize<'de> for Price {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Price;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Price")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Price, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<f64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("currencyId", 0usize), ("amount", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "currencyId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "amount")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Price {
+                    currency_id: f0.flatten(),
+                    amount: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Price, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Price as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Price", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Price {
@@ -503,7 +764,7 @@ impl<'de> serde::Deserialize<'de> for StatusCallResult {
     }
 }
 /// Prices associated with this verification
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct StatusPrice {
     /// `verificationPrice`
@@ -518,6 +779,75 @@ pub struct StatusPrice {
     #[serde(rename = "billableDuration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billable_duration: Option<BillableDuration>,
+}
+impl<'de> serde::Deserialize<'de> for StatusPrice {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = StatusPrice;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct StatusPrice")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<StatusPrice, __A::Error> {
+                let mut f0: Option<Option<VerificationPrice>> = None;
+                let mut f1: Option<Option<TerminationPrice>> = None;
+                let mut f2: Option<Option<BillableDuration>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("verificationPrice", 0usize),
+                        ("terminationPrice", 1usize),
+                        ("billableDuration", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "verificationPrice",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "terminationPrice",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "billableDuration",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(StatusPrice {
+                    verification_price: f0.flatten(),
+                    termination_price: f1.flatten(),
+                    billable_duration: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<StatusPrice, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<StatusPrice as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("StatusPrice", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl StatusPrice {
@@ -690,7 +1020,7 @@ impl From<VerificationSmsDeliveredEvent> for VerificationEvent {
     }
 }
 /// `VerificationEventBase`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationEventBase {
     /// The ID of the verification request.
@@ -707,6 +1037,79 @@ pub struct VerificationEventBase {
     /// `custom`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<VerificationEventCustom>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationEventBase {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationEventBase;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationEventBase")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationEventBase, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<VerificationEventType> = None;
+                let mut f2: Option<VerificationMethodReport> = None;
+                let mut f3: Option<Identity> = None;
+                let mut f4: Option<Option<VerificationEventReference>> = None;
+                let mut f5: Option<Option<VerificationEventCustom>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("event", 1usize),
+                        ("method", 2usize),
+                        ("identity", 3usize),
+                        ("reference", 4usize),
+                        ("custom", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "event")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "method")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "identity")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "reference",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "custom")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationEventBase {
+                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
+                    event: f1.ok_or_else(|| serde::de::Error::missing_field("event"))?,
+                    method: f2.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    identity: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("identity"))?,
+                    reference: f4.flatten(),
+                    custom: f5.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("VerificationEventBase", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationEventBase {
@@ -1172,7 +1575,7 @@ impl From<VerificationReportRequestWhatsApp> for VerificationReportRequest {
     }
 }
 /// Flash Call Verification Report Request
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationReportRequestFlashCall {
     /// The type of verification.
@@ -1180,6 +1583,53 @@ pub struct VerificationReportRequestFlashCall {
     /// A configuration object containing settings specific to flash call verifications.
     #[serde(rename = "flashCall")]
     pub flash_call: VerificationReportRequestFlashCallFlashCall,
+}
+impl<'de> serde::Deserialize<'de> for VerificationReportRequestFlashCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationReportRequestFlashCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationReportRequestFlashCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationReportRequestFlashCall, __A::Error> {
+                let mut f0: Option<VerificationReportRequestFlashCallMethod> = None;
+                let mut f1: Option<VerificationReportRequestFlashCallFlashCall> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("method", 0usize), ("flashCall", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "method")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "flashCall",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationReportRequestFlashCall {
+                    method: f0.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    flash_call: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("flashCall"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("VerificationReportRequestFlashCall", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportRequestFlashCall {
@@ -1196,11 +1646,52 @@ impl VerificationReportRequestFlashCall {
     }
 }
 /// A configuration object containing settings specific to flash call verifications.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationReportRequestFlashCallFlashCall {
     /// The caller ID of the flash call. Caller ID in flash call verification refers to the phone number from which the call was made to the user's device. The verification system uses this incoming number as One Time Password (OTP)
     pub cli: String,
+}
+impl<'de> serde::Deserialize<'de> for VerificationReportRequestFlashCallFlashCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationReportRequestFlashCallFlashCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationReportRequestFlashCallFlashCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationReportRequestFlashCallFlashCall, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("cli", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "cli")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationReportRequestFlashCallFlashCall {
+                    cli: f0.ok_or_else(|| serde::de::Error::missing_field("cli"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VerificationReportRequestFlashCallFlashCall",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportRequestFlashCallFlashCall {
@@ -1267,13 +1758,56 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestFlashCallMethod {
     }
 }
 /// Phone Call Verification Report Request
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationReportRequestPhoneCall {
     /// The type of verification.
     pub method: VerificationReportRequestPhoneCallMethod,
     /// A configuration object containing settings specific to Phone Call verifications.
     pub callout: VerificationReportRequestPhoneCallCallout,
+}
+impl<'de> serde::Deserialize<'de> for VerificationReportRequestPhoneCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationReportRequestPhoneCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationReportRequestPhoneCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationReportRequestPhoneCall, __A::Error> {
+                let mut f0: Option<VerificationReportRequestPhoneCallMethod> = None;
+                let mut f1: Option<VerificationReportRequestPhoneCallCallout> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("method", 0usize), ("callout", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "method")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callout")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationReportRequestPhoneCall {
+                    method: f0.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    callout: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("callout"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("VerificationReportRequestPhoneCall", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportRequestPhoneCall {
@@ -1290,12 +1824,60 @@ impl VerificationReportRequestPhoneCall {
     }
 }
 /// A configuration object containing settings specific to Phone Call verifications.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationReportRequestPhoneCallCallout {
     /// The code which was received by the user submitting the Phone Call verification.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationReportRequestPhoneCallCallout {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationReportRequestPhoneCallCallout;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationReportRequestPhoneCallCallout")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationReportRequestPhoneCallCallout, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("code", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationReportRequestPhoneCallCallout {
+                    code: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerificationReportRequestPhoneCallCallout, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VerificationReportRequestPhoneCallCallout as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VerificationReportRequestPhoneCallCallout",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportRequestPhoneCallCallout {
@@ -1367,13 +1949,54 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestPhoneCallMethod {
     }
 }
 /// SMS Verification Report Request
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationReportRequestSms {
     /// The type of verification.
     pub method: VerificationReportRequestSmsMethod,
     /// A configuration object containing settings specific to SMS verifications.
     pub sms: VerificationReportRequestSmsSms,
+}
+impl<'de> serde::Deserialize<'de> for VerificationReportRequestSms {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationReportRequestSms;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationReportRequestSms")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationReportRequestSms, __A::Error> {
+                let mut f0: Option<VerificationReportRequestSmsMethod> = None;
+                let mut f1: Option<VerificationReportRequestSmsSms> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("method", 0usize), ("sms", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "method")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "sms")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationReportRequestSms {
+                    method: f0.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    sms: f1.ok_or_else(|| serde::de::Error::missing_field("sms"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("VerificationReportRequestSms", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportRequestSms {
@@ -1446,11 +2069,48 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestSmsMethod {
     }
 }
 /// A configuration object containing settings specific to SMS verifications.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationReportRequestSmsSms {
     /// The code which was received by the user submitting the SMS verification.
     pub code: String,
+}
+impl<'de> serde::Deserialize<'de> for VerificationReportRequestSmsSms {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationReportRequestSmsSms;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationReportRequestSmsSms")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationReportRequestSmsSms, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("code", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationReportRequestSmsSms {
+                    code: f0.ok_or_else(|| serde::de::Error::missing_field("code"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("VerificationReportRequestSmsSms", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportRequestSmsSms {
@@ -1461,13 +2121,56 @@ impl VerificationReportRequestSmsSms {
     }
 }
 /// WhatsApp Verification Report Request
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationReportRequestWhatsApp {
     /// The type of verification.
     pub method: VerificationReportRequestWhatsAppMethod,
     /// A configuration object containing settings specific to WhatsApp verifications.
     pub whatsapp: VerificationReportRequestWhatsAppWhatsapp,
+}
+impl<'de> serde::Deserialize<'de> for VerificationReportRequestWhatsApp {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationReportRequestWhatsApp;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationReportRequestWhatsApp")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationReportRequestWhatsApp, __A::Error> {
+                let mut f0: Option<VerificationReportRequestWhatsAppMethod> = None;
+                let mut f1: Option<VerificationReportRequestWhatsAppWhatsapp> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("method", 0usize), ("whatsapp", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "method")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "whatsapp")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationReportRequestWhatsApp {
+                    method: f0.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    whatsapp: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("whatsapp"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("VerificationReportRequestWhatsApp", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportRequestWhatsApp {
@@ -1540,11 +2243,52 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestWhatsAppMethod {
     }
 }
 /// A configuration object containing settings specific to WhatsApp verifications.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationReportRequestWhatsAppWhatsapp {
     /// The code which was received by the user submitting the WhatsApp verification.
     pub code: String,
+}
+impl<'de> serde::Deserialize<'de> for VerificationReportRequestWhatsAppWhatsapp {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationReportRequestWhatsAppWhatsapp;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationReportRequestWhatsAppWhatsapp")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationReportRequestWhatsAppWhatsapp, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("code", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationReportRequestWhatsAppWhatsapp {
+                    code: f0.ok_or_else(|| serde::de::Error::missing_field("code"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VerificationReportRequestWhatsAppWhatsapp",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportRequestWhatsAppWhatsapp {
@@ -1703,7 +2447,7 @@ impl From<VerificationReportResponseWhatsApp> for VerificationReportResponse {
     }
 }
 /// `VerificationReportResponseBase`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationReportResponseBase {
     /// The unique ID of the verification request.
@@ -1717,6 +2461,62 @@ pub struct VerificationReportResponseBase {
     /// `reason`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<VerificationStatusReason>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationReportResponseBase {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationReportResponseBase;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationReportResponseBase")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationReportResponseBase, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<VerificationMethodReport> = None;
+                let mut f2: Option<Option<VerificationStatus>> = None;
+                let mut f3: Option<Option<VerificationStatusReason>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("method", 1usize),
+                        ("status", 2usize),
+                        ("reason", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "reason")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationReportResponseBase {
+                    id: f0.flatten(),
+                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    status: f2.flatten(),
+                    reason: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("VerificationReportResponseBase", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportResponseBase {
@@ -1747,7 +2547,7 @@ impl VerificationReportResponseBase {
     }
 }
 /// `VerificationReportResponseFlashCall`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationReportResponseFlashCall {
     /// The unique ID of the verification request.
@@ -1765,6 +2565,73 @@ pub struct VerificationReportResponseFlashCall {
     #[serde(rename = "callComplete")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_complete: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationReportResponseFlashCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationReportResponseFlashCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationReportResponseFlashCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationReportResponseFlashCall, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<VerificationMethodReport> = None;
+                let mut f2: Option<Option<VerificationStatus>> = None;
+                let mut f3: Option<Option<VerificationStatusReason>> = None;
+                let mut f4: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("method", 1usize),
+                        ("status", 2usize),
+                        ("reason", 3usize),
+                        ("callComplete", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "reason")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "callComplete",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationReportResponseFlashCall {
+                    id: f0.flatten(),
+                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    status: f2.flatten(),
+                    reason: f3.flatten(),
+                    call_complete: f4.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("VerificationReportResponseFlashCall", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportResponseFlashCall {
@@ -1801,7 +2668,7 @@ impl VerificationReportResponseFlashCall {
     }
 }
 /// `VerificationReportResponsePhoneCall`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationReportResponsePhoneCall {
     /// The unique ID of the verification request.
@@ -1819,6 +2686,73 @@ pub struct VerificationReportResponsePhoneCall {
     #[serde(rename = "callComplete")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_complete: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationReportResponsePhoneCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationReportResponsePhoneCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationReportResponsePhoneCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationReportResponsePhoneCall, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<VerificationMethodReport> = None;
+                let mut f2: Option<Option<VerificationStatus>> = None;
+                let mut f3: Option<Option<VerificationStatusReason>> = None;
+                let mut f4: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("method", 1usize),
+                        ("status", 2usize),
+                        ("reason", 3usize),
+                        ("callComplete", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "reason")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "callComplete",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationReportResponsePhoneCall {
+                    id: f0.flatten(),
+                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    status: f2.flatten(),
+                    reason: f3.flatten(),
+                    call_complete: f4.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("VerificationReportResponsePhoneCall", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportResponsePhoneCall {
@@ -1855,7 +2789,7 @@ impl VerificationReportResponsePhoneCall {
     }
 }
 /// `VerificationReportResponseSms`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationReportResponseSms {
     /// The unique ID of the verification request.
@@ -1869,6 +2803,62 @@ pub struct VerificationReportResponseSms {
     /// `reason`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<VerificationStatusReason>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationReportResponseSms {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationReportResponseSms;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationReportResponseSms")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationReportResponseSms, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<VerificationMethodReport> = None;
+                let mut f2: Option<Option<VerificationStatus>> = None;
+                let mut f3: Option<Option<VerificationStatusReason>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("method", 1usize),
+                        ("status", 2usize),
+                        ("reason", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "reason")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationReportResponseSms {
+                    id: f0.flatten(),
+                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    status: f2.flatten(),
+                    reason: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("VerificationReportResponseSms", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportResponseSms {
@@ -1899,7 +2889,7 @@ impl VerificationReportResponseSms {
     }
 }
 /// `VerificationReportResponseWhatsApp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationReportResponseWhatsApp {
     /// The unique ID of the verification request.
@@ -1913,6 +2903,63 @@ pub struct VerificationReportResponseWhatsApp {
     /// `reason`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<VerificationStatusReason>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationReportResponseWhatsApp {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationReportResponseWhatsApp;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationReportResponseWhatsApp")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationReportResponseWhatsApp, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<VerificationMethodReport> = None;
+                let mut f2: Option<Option<VerificationStatus>> = None;
+                let mut f3: Option<Option<VerificationStatusReason>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("method", 1usize),
+                        ("status", 2usize),
+                        ("reason", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "reason")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationReportResponseWhatsApp {
+                    id: f0.flatten(),
+                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    status: f2.flatten(),
+                    reason: f3.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("VerificationReportResponseWhatsApp", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportResponseWhatsApp {
@@ -1943,7 +2990,7 @@ impl VerificationReportResponseWhatsApp {
     }
 }
 /// `VerificationRequestEvent`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationRequestEvent {
     /// The ID of the verification request.
@@ -1967,6 +3014,95 @@ pub struct VerificationRequestEvent {
     #[serde(rename = "acceptLanguage")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accept_language: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationRequestEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationRequestEvent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationRequestEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationRequestEvent, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<VerificationRequestEventEvent> = None;
+                let mut f2: Option<VerificationMethodReport> = None;
+                let mut f3: Option<Identity> = None;
+                let mut f4: Option<Option<VerificationEventReference>> = None;
+                let mut f5: Option<Option<VerificationEventCustom>> = None;
+                let mut f6: Option<Option<Price>> = None;
+                let mut f7: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("event", 1usize),
+                        ("method", 2usize),
+                        ("identity", 3usize),
+                        ("reference", 4usize),
+                        ("custom", 5usize),
+                        ("price", 6usize),
+                        ("acceptLanguage", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "event")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "method")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "identity")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "reference",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "custom")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "price")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "acceptLanguage",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationRequestEvent {
+                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
+                    event: f1.ok_or_else(|| serde::de::Error::missing_field("event"))?,
+                    method: f2.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    identity: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("identity"))?,
+                    reference: f4.flatten(),
+                    custom: f5.flatten(),
+                    price: f6.flatten(),
+                    accept_language: f7.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("VerificationRequestEvent", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationRequestEvent {
@@ -2263,11 +3399,48 @@ for VerificationRequestEventResponse {
     }
 }
 /// `VerificationRequestEventResponseBase`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationRequestEventResponseBase {
     /// `action`
     pub action: VerificationEventResponseAction,
+}
+impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseBase {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationRequestEventResponseBase;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationRequestEventResponseBase")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationRequestEventResponseBase, __A::Error> {
+                let mut f0: Option<VerificationEventResponseAction> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("action", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "action")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationRequestEventResponseBase {
+                    action: f0.ok_or_else(|| serde::de::Error::missing_field("action"))?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("VerificationRequestEventResponseBase", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationRequestEventResponseBase {
@@ -2278,7 +3451,7 @@ impl VerificationRequestEventResponseBase {
     }
 }
 /// Flash Call Request Event Response
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationRequestEventResponseFlashCall {
     /// `action`
@@ -2287,6 +3460,58 @@ pub struct VerificationRequestEventResponseFlashCall {
     #[serde(rename = "flashCall")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flash_call: Option<VerificationRequestEventResponseFlashCallFlashCall>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseFlashCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationRequestEventResponseFlashCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationRequestEventResponseFlashCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationRequestEventResponseFlashCall, __A::Error> {
+                let mut f0: Option<VerificationEventResponseAction> = None;
+                let mut f1: Option<
+                    Option<VerificationRequestEventResponseFlashCallFlashCall>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("action", 0usize), ("flashCall", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "action")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "flashCall",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationRequestEventResponseFlashCall {
+                    action: f0.ok_or_else(|| serde::de::Error::missing_field("action"))?,
+                    flash_call: f1.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VerificationRequestEventResponseFlashCall",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationRequestEventResponseFlashCall {
@@ -2331,9 +3556,6 @@ for VerificationRequestEventResponseFlashCallFlashCall {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-            &[("cli", 0usize), ("dialTimeout", 1usize), ("interceptionTimeout", 2usize)],
-        );
         struct __Visitor;
         impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationRequestEventResponseFlashCallFlashCall;
@@ -2351,6 +3573,13 @@ for VerificationRequestEventResponseFlashCallFlashCall {
                     String,
                     serde_json::Value,
                 >::new();
+                const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+                    &[
+                        ("cli", 0usize),
+                        ("dialTimeout", 1usize),
+                        ("interceptionTimeout", 2usize),
+                    ],
+                );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
@@ -2385,8 +3614,22 @@ for VerificationRequestEventResponseFlashCallFlashCall {
                     additional_properties: rest,
                 })
             }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerificationRequestEventResponseFlashCallFlashCall, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(
+                    <VerificationRequestEventResponseFlashCallFlashCall as Default>::default(),
+                )
+            }
         }
-        deserializer.deserialize_map(__Visitor)
+        deserializer
+            .deserialize_struct(
+                "VerificationRequestEventResponseFlashCallFlashCall",
+                &[],
+                __Visitor,
+            )
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2421,7 +3664,7 @@ impl VerificationRequestEventResponseFlashCallFlashCall {
     }
 }
 /// Phone Call Request Event Response
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationRequestEventResponsePhoneCall {
     /// `action`
@@ -2429,6 +3672,54 @@ pub struct VerificationRequestEventResponsePhoneCall {
     /// `callout`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callout: Option<VerificationRequestEventResponsePhoneCallCallout>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponsePhoneCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationRequestEventResponsePhoneCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationRequestEventResponsePhoneCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationRequestEventResponsePhoneCall, __A::Error> {
+                let mut f0: Option<VerificationEventResponseAction> = None;
+                let mut f1: Option<
+                    Option<VerificationRequestEventResponsePhoneCallCallout>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("action", 0usize), ("callout", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "action")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callout")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationRequestEventResponsePhoneCall {
+                    action: f0.ok_or_else(|| serde::de::Error::missing_field("action"))?,
+                    callout: f1.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VerificationRequestEventResponsePhoneCall",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationRequestEventResponsePhoneCall {
@@ -2467,9 +3758,6 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponsePhoneCallC
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-            &[("code", 0usize), ("speech", 1usize)],
-        );
         struct __Visitor;
         impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationRequestEventResponsePhoneCallCallout;
@@ -2486,6 +3774,9 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponsePhoneCallC
                     String,
                     serde_json::Value,
                 >::new();
+                const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+                    &[("code", 0usize), ("speech", 1usize)],
+                );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
@@ -2508,8 +3799,22 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponsePhoneCallC
                     additional_properties: rest,
                 })
             }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerificationRequestEventResponsePhoneCallCallout, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(
+                    <VerificationRequestEventResponsePhoneCallCallout as Default>::default(),
+                )
+            }
         }
-        deserializer.deserialize_map(__Visitor)
+        deserializer
+            .deserialize_struct(
+                "VerificationRequestEventResponsePhoneCallCallout",
+                &[],
+                __Visitor,
+            )
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2535,7 +3840,7 @@ impl VerificationRequestEventResponsePhoneCallCallout {
     }
 }
 /// SMS Request Event Response
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationRequestEventResponseSms {
     /// `action`
@@ -2543,6 +3848,48 @@ pub struct VerificationRequestEventResponseSms {
     /// `sms`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms: Option<VerificationRequestEventResponseSmsSms>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseSms {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationRequestEventResponseSms;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationRequestEventResponseSms")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationRequestEventResponseSms, __A::Error> {
+                let mut f0: Option<VerificationEventResponseAction> = None;
+                let mut f1: Option<Option<VerificationRequestEventResponseSmsSms>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("action", 0usize), ("sms", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "action")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "sms")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationRequestEventResponseSms {
+                    action: f0.ok_or_else(|| serde::de::Error::missing_field("action"))?,
+                    sms: f1.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("VerificationRequestEventResponseSms", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationRequestEventResponseSms {
@@ -2589,14 +3936,6 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseSmsSms {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-            &[
-                ("code", 0usize),
-                ("codeType", 1usize),
-                ("expiry", 2usize),
-                ("acceptLanguage", 3usize),
-            ],
-        );
         struct __Visitor;
         impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationRequestEventResponseSmsSms;
@@ -2615,6 +3954,14 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseSmsSms {
                     String,
                     serde_json::Value,
                 >::new();
+                const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+                    &[
+                        ("code", 0usize),
+                        ("codeType", 1usize),
+                        ("expiry", 2usize),
+                        ("acceptLanguage", 3usize),
+                    ],
+                );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
@@ -2649,8 +3996,16 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseSmsSms {
                     additional_properties: rest,
                 })
             }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerificationRequestEventResponseSmsSms, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VerificationRequestEventResponseSmsSms as Default>::default())
+            }
         }
-        deserializer.deserialize_map(__Visitor)
+        deserializer
+            .deserialize_struct("VerificationRequestEventResponseSmsSms", &[], __Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2688,7 +4043,7 @@ impl VerificationRequestEventResponseSmsSms {
     }
 }
 /// WhatsApp Request Event Response
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationRequestEventResponseWhatsApp {
     /// `action`
@@ -2696,6 +4051,54 @@ pub struct VerificationRequestEventResponseWhatsApp {
     /// `whatsapp`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whatsapp: Option<VerificationRequestEventResponseWhatsAppWhatsapp>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseWhatsApp {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationRequestEventResponseWhatsApp;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationRequestEventResponseWhatsApp")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationRequestEventResponseWhatsApp, __A::Error> {
+                let mut f0: Option<VerificationEventResponseAction> = None;
+                let mut f1: Option<
+                    Option<VerificationRequestEventResponseWhatsAppWhatsapp>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("action", 0usize), ("whatsapp", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "action")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "whatsapp")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationRequestEventResponseWhatsApp {
+                    action: f0.ok_or_else(|| serde::de::Error::missing_field("action"))?,
+                    whatsapp: f1.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VerificationRequestEventResponseWhatsApp",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationRequestEventResponseWhatsApp {
@@ -2736,9 +4139,6 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseWhatsAppWh
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-            &[("codeType", 0usize), ("acceptLanguage", 1usize)],
-        );
         struct __Visitor;
         impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationRequestEventResponseWhatsAppWhatsapp;
@@ -2755,6 +4155,9 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseWhatsAppWh
                     String,
                     serde_json::Value,
                 >::new();
+                const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+                    &[("codeType", 0usize), ("acceptLanguage", 1usize)],
+                );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
@@ -2781,8 +4184,22 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseWhatsAppWh
                     additional_properties: rest,
                 })
             }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerificationRequestEventResponseWhatsAppWhatsapp, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(
+                    <VerificationRequestEventResponseWhatsAppWhatsapp as Default>::default(),
+                )
+            }
         }
-        deserializer.deserialize_map(__Visitor)
+        deserializer
+            .deserialize_struct(
+                "VerificationRequestEventResponseWhatsAppWhatsapp",
+                &[],
+                __Visitor,
+            )
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2808,7 +4225,7 @@ impl VerificationRequestEventResponseWhatsAppWhatsapp {
     }
 }
 /// `VerificationResultEvent`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationResultEvent {
     /// The ID of the verification request.
@@ -2833,6 +4250,97 @@ pub struct VerificationResultEvent {
     /// `source`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationResultEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationResultEvent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationResultEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationResultEvent, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<VerificationResultEventEvent> = None;
+                let mut f2: Option<VerificationMethodReport> = None;
+                let mut f3: Option<Identity> = None;
+                let mut f4: Option<Option<VerificationEventReference>> = None;
+                let mut f5: Option<Option<VerificationEventCustom>> = None;
+                let mut f6: Option<VerificationStatus> = None;
+                let mut f7: Option<Option<VerificationStatusReason>> = None;
+                let mut f8: Option<Option<Source>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("event", 1usize),
+                        ("method", 2usize),
+                        ("identity", 3usize),
+                        ("reference", 4usize),
+                        ("custom", 5usize),
+                        ("status", 6usize),
+                        ("reason", 7usize),
+                        ("source", 8usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "event")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "method")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "identity")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "reference",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "custom")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "status")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "reason")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "source")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationResultEvent {
+                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
+                    event: f1.ok_or_else(|| serde::de::Error::missing_field("event"))?,
+                    method: f2.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    identity: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("identity"))?,
+                    reference: f4.flatten(),
+                    custom: f5.flatten(),
+                    status: f6.ok_or_else(|| serde::de::Error::missing_field("status"))?,
+                    reason: f7.flatten(),
+                    source: f8.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("VerificationResultEvent", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationResultEvent {
@@ -2935,7 +4443,7 @@ impl<'de> serde::Deserialize<'de> for VerificationResultEventEvent {
     }
 }
 /// `VerificationSmsDeliveredEvent`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationSmsDeliveredEvent {
     /// The ID of the verification request.
@@ -2955,6 +4463,90 @@ pub struct VerificationSmsDeliveredEvent {
     /// The result of the SMS delivery. Possible values can be extended in the future.
     #[serde(rename = "smsResult")]
     pub sms_result: VerificationSmsDeliveredEventSmsResult,
+}
+impl<'de> serde::Deserialize<'de> for VerificationSmsDeliveredEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationSmsDeliveredEvent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationSmsDeliveredEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationSmsDeliveredEvent, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<VerificationSmsDeliveredEventEvent> = None;
+                let mut f2: Option<VerificationMethodReport> = None;
+                let mut f3: Option<Identity> = None;
+                let mut f4: Option<Option<VerificationEventReference>> = None;
+                let mut f5: Option<Option<VerificationEventCustom>> = None;
+                let mut f6: Option<VerificationSmsDeliveredEventSmsResult> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("event", 1usize),
+                        ("method", 2usize),
+                        ("identity", 3usize),
+                        ("reference", 4usize),
+                        ("custom", 5usize),
+                        ("smsResult", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "event")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "method")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "identity")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "reference",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "custom")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "smsResult",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationSmsDeliveredEvent {
+                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
+                    event: f1.ok_or_else(|| serde::de::Error::missing_field("event"))?,
+                    method: f2.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    identity: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("identity"))?,
+                    reference: f4.flatten(),
+                    custom: f5.flatten(),
+                    sms_result: f6
+                        .ok_or_else(|| serde::de::Error::missing_field("smsResult"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("VerificationSmsDeliveredEvent", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationSmsDeliveredEvent {
@@ -3293,7 +4885,7 @@ impl From<VerificationStartRequestWhatsApp> for VerificationStartRequest {
     }
 }
 /// `VerificationStartRequestBase`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStartRequestBase {
     /// `identity`
@@ -3306,6 +4898,67 @@ pub struct VerificationStartRequestBase {
     /// `custom`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<VerificationEventCustom>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartRequestBase {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationStartRequestBase;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStartRequestBase")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationStartRequestBase, __A::Error> {
+                let mut f0: Option<Identity> = None;
+                let mut f1: Option<VerificationMethodStart> = None;
+                let mut f2: Option<Option<VerificationEventReference>> = None;
+                let mut f3: Option<Option<VerificationEventCustom>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("identity", 0usize),
+                        ("method", 1usize),
+                        ("reference", 2usize),
+                        ("custom", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "identity")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "reference",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "custom")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationStartRequestBase {
+                    identity: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("identity"))?,
+                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    reference: f2.flatten(),
+                    custom: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("VerificationStartRequestBase", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartRequestBase {
@@ -3334,7 +4987,7 @@ impl VerificationStartRequestBase {
     }
 }
 /// `VerificationStartRequestData`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStartRequestData {
     /// `identity`
@@ -3347,6 +5000,67 @@ pub struct VerificationStartRequestData {
     /// `custom`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<VerificationEventCustom>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartRequestData {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationStartRequestData;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStartRequestData")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationStartRequestData, __A::Error> {
+                let mut f0: Option<Identity> = None;
+                let mut f1: Option<VerificationMethodStart> = None;
+                let mut f2: Option<Option<VerificationEventReference>> = None;
+                let mut f3: Option<Option<VerificationEventCustom>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("identity", 0usize),
+                        ("method", 1usize),
+                        ("reference", 2usize),
+                        ("custom", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "identity")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "reference",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "custom")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationStartRequestData {
+                    identity: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("identity"))?,
+                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    reference: f2.flatten(),
+                    custom: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("VerificationStartRequestData", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartRequestData {
@@ -3375,7 +5089,7 @@ impl VerificationStartRequestData {
     }
 }
 /// `VerificationStartRequestFlashCall`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStartRequestFlashCall {
     /// `identity`
@@ -3392,6 +5106,80 @@ pub struct VerificationStartRequestFlashCall {
     #[serde(rename = "flashCallOptions")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flash_call_options: Option<VerificationStartRequestFlashCallFlashCallOptions>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartRequestFlashCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationStartRequestFlashCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStartRequestFlashCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationStartRequestFlashCall, __A::Error> {
+                let mut f0: Option<Identity> = None;
+                let mut f1: Option<VerificationMethodStart> = None;
+                let mut f2: Option<Option<VerificationEventReference>> = None;
+                let mut f3: Option<Option<VerificationEventCustom>> = None;
+                let mut f4: Option<
+                    Option<VerificationStartRequestFlashCallFlashCallOptions>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("identity", 0usize),
+                        ("method", 1usize),
+                        ("reference", 2usize),
+                        ("custom", 3usize),
+                        ("flashCallOptions", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "identity")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "reference",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "custom")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "flashCallOptions",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationStartRequestFlashCall {
+                    identity: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("identity"))?,
+                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    reference: f2.flatten(),
+                    custom: f3.flatten(),
+                    flash_call_options: f4.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("VerificationStartRequestFlashCall", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartRequestFlashCall {
@@ -3448,9 +5236,6 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestFlashCallFlashCall
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-            &[("dialTimeout", 0usize), ("interceptionTimeout", 1usize)],
-        );
         struct __Visitor;
         impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationStartRequestFlashCallFlashCallOptions;
@@ -3467,6 +5252,9 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestFlashCallFlashCall
                     String,
                     serde_json::Value,
                 >::new();
+                const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+                    &[("dialTimeout", 0usize), ("interceptionTimeout", 1usize)],
+                );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
@@ -3497,8 +5285,22 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestFlashCallFlashCall
                     additional_properties: rest,
                 })
             }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerificationStartRequestFlashCallFlashCallOptions, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(
+                    <VerificationStartRequestFlashCallFlashCallOptions as Default>::default(),
+                )
+            }
         }
-        deserializer.deserialize_map(__Visitor)
+        deserializer
+            .deserialize_struct(
+                "VerificationStartRequestFlashCallFlashCallOptions",
+                &[],
+                __Visitor,
+            )
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3527,7 +5329,7 @@ impl VerificationStartRequestFlashCallFlashCallOptions {
     }
 }
 /// `VerificationStartRequestPhoneCall`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStartRequestPhoneCall {
     /// `identity`
@@ -3544,6 +5346,80 @@ pub struct VerificationStartRequestPhoneCall {
     #[serde(rename = "calloutOptions")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callout_options: Option<VerificationStartRequestPhoneCallCalloutOptions>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartRequestPhoneCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationStartRequestPhoneCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStartRequestPhoneCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationStartRequestPhoneCall, __A::Error> {
+                let mut f0: Option<Identity> = None;
+                let mut f1: Option<VerificationMethodStart> = None;
+                let mut f2: Option<Option<VerificationEventReference>> = None;
+                let mut f3: Option<Option<VerificationEventCustom>> = None;
+                let mut f4: Option<
+                    Option<VerificationStartRequestPhoneCallCalloutOptions>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("identity", 0usize),
+                        ("method", 1usize),
+                        ("reference", 2usize),
+                        ("custom", 3usize),
+                        ("calloutOptions", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "identity")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "reference",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "custom")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "calloutOptions",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationStartRequestPhoneCall {
+                    identity: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("identity"))?,
+                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    reference: f2.flatten(),
+                    custom: f3.flatten(),
+                    callout_options: f4.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("VerificationStartRequestPhoneCall", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartRequestPhoneCall {
@@ -3595,9 +5471,6 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestPhoneCallCalloutOp
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-            &[("speech", 0usize)],
-        );
         struct __Visitor;
         impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationStartRequestPhoneCallCalloutOptions;
@@ -3613,6 +5486,9 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestPhoneCallCalloutOp
                     String,
                     serde_json::Value,
                 >::new();
+                const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+                    &[("speech", 0usize)],
+                );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
@@ -3631,8 +5507,22 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestPhoneCallCalloutOp
                     additional_properties: rest,
                 })
             }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerificationStartRequestPhoneCallCalloutOptions, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(
+                    <VerificationStartRequestPhoneCallCalloutOptions as Default>::default(),
+                )
+            }
         }
-        deserializer.deserialize_map(__Visitor)
+        deserializer
+            .deserialize_struct(
+                "VerificationStartRequestPhoneCallCalloutOptions",
+                &[],
+                __Visitor,
+            )
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3652,7 +5542,7 @@ impl VerificationStartRequestPhoneCallCalloutOptions {
     }
 }
 /// `VerificationStartRequestSms`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStartRequestSms {
     /// `identity`
@@ -3669,6 +5559,77 @@ pub struct VerificationStartRequestSms {
     #[serde(rename = "smsOptions")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_options: Option<VerificationStartRequestSmsSmsOptions>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartRequestSms {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationStartRequestSms;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStartRequestSms")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationStartRequestSms, __A::Error> {
+                let mut f0: Option<Identity> = None;
+                let mut f1: Option<VerificationMethodStart> = None;
+                let mut f2: Option<Option<VerificationEventReference>> = None;
+                let mut f3: Option<Option<VerificationEventCustom>> = None;
+                let mut f4: Option<Option<VerificationStartRequestSmsSmsOptions>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("identity", 0usize),
+                        ("method", 1usize),
+                        ("reference", 2usize),
+                        ("custom", 3usize),
+                        ("smsOptions", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "identity")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "reference",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "custom")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "smsOptions",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationStartRequestSms {
+                    identity: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("identity"))?,
+                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    reference: f2.flatten(),
+                    custom: f3.flatten(),
+                    sms_options: f4.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("VerificationStartRequestSms", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartRequestSms {
@@ -3724,9 +5685,6 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestSmsSmsOptions {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-            &[("codeType", 0usize), ("expiry", 1usize)],
-        );
         struct __Visitor;
         impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationStartRequestSmsSmsOptions;
@@ -3743,6 +5701,9 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestSmsSmsOptions {
                     String,
                     serde_json::Value,
                 >::new();
+                const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+                    &[("codeType", 0usize), ("expiry", 1usize)],
+                );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
@@ -3765,8 +5726,16 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestSmsSmsOptions {
                     additional_properties: rest,
                 })
             }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerificationStartRequestSmsSmsOptions, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VerificationStartRequestSmsSmsOptions as Default>::default())
+            }
         }
-        deserializer.deserialize_map(__Visitor)
+        deserializer
+            .deserialize_struct("VerificationStartRequestSmsSmsOptions", &[], __Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3792,7 +5761,7 @@ impl VerificationStartRequestSmsSmsOptions {
     }
 }
 /// `VerificationStartRequestWhatsApp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStartRequestWhatsApp {
     /// `identity`
@@ -3809,6 +5778,80 @@ pub struct VerificationStartRequestWhatsApp {
     #[serde(rename = "whatsappOptions")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whatsapp_options: Option<VerificationStartRequestWhatsAppWhatsappOptions>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartRequestWhatsApp {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationStartRequestWhatsApp;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStartRequestWhatsApp")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationStartRequestWhatsApp, __A::Error> {
+                let mut f0: Option<Identity> = None;
+                let mut f1: Option<VerificationMethodStart> = None;
+                let mut f2: Option<Option<VerificationEventReference>> = None;
+                let mut f3: Option<Option<VerificationEventCustom>> = None;
+                let mut f4: Option<
+                    Option<VerificationStartRequestWhatsAppWhatsappOptions>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("identity", 0usize),
+                        ("method", 1usize),
+                        ("reference", 2usize),
+                        ("custom", 3usize),
+                        ("whatsappOptions", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "identity")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "reference",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "custom")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "whatsappOptions",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationStartRequestWhatsApp {
+                    identity: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("identity"))?,
+                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    reference: f2.flatten(),
+                    custom: f3.flatten(),
+                    whatsapp_options: f4.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("VerificationStartRequestWhatsApp", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartRequestWhatsApp {
@@ -3861,9 +5904,6 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestWhatsAppWhatsappOp
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-            &[("codeType", 0usize)],
-        );
         struct __Visitor;
         impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationStartRequestWhatsAppWhatsappOptions;
@@ -3879,6 +5919,9 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestWhatsAppWhatsappOp
                     String,
                     serde_json::Value,
                 >::new();
+                const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+                    &[("codeType", 0usize)],
+                );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
@@ -3897,8 +5940,22 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestWhatsAppWhatsappOp
                     additional_properties: rest,
                 })
             }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerificationStartRequestWhatsAppWhatsappOptions, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(
+                    <VerificationStartRequestWhatsAppWhatsappOptions as Default>::default(),
+                )
+            }
         }
-        deserializer.deserialize_map(__Visitor)
+        deserializer
+            .deserialize_struct(
+                "VerificationStartRequestWhatsAppWhatsappOptions",
+                &[],
+                __Visitor,
+            )
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4107,7 +6164,7 @@ impl From<VerificationStartResponseWhatsApp> for VerificationStartResponse {
     }
 }
 /// `VerificationStartResponseBase`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStartResponseBase {
     /// Verification identifier used to query for status.
@@ -4118,6 +6175,52 @@ pub struct VerificationStartResponseBase {
     #[serde(rename = "_links")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<Vec<Links>>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartResponseBase {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationStartResponseBase;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStartResponseBase")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationStartResponseBase, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<VerificationMethodStart> = None;
+                let mut f2: Option<Option<Vec<Links>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("id", 0usize), ("method", 1usize), ("_links", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "_links")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationStartResponseBase {
+                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
+                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    links: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("VerificationStartResponseBase", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartResponseBase {
@@ -4140,7 +6243,7 @@ impl VerificationStartResponseBase {
     }
 }
 /// Data Response
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStartResponseData {
     /// Verification identifier used to query for status.
@@ -4153,6 +6256,63 @@ pub struct VerificationStartResponseData {
     pub links: Option<Vec<Links>>,
     /// The response contains the target URI.
     pub seamless: VerificationStartResponseDataSeamless,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartResponseData {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationStartResponseData;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStartResponseData")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationStartResponseData, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<VerificationMethodStart> = None;
+                let mut f2: Option<Option<Vec<Links>>> = None;
+                let mut f3: Option<VerificationStartResponseDataSeamless> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("method", 1usize),
+                        ("_links", 2usize),
+                        ("seamless", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "_links")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "seamless")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationStartResponseData {
+                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
+                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    links: f2.flatten(),
+                    seamless: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("seamless"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("VerificationStartResponseData", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartResponseData {
@@ -4177,13 +6337,61 @@ impl VerificationStartResponseData {
     }
 }
 /// The response contains the target URI.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStartResponseDataSeamless {
     /// The target URI.
     #[serde(rename = "targetUri")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_uri: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartResponseDataSeamless {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationStartResponseDataSeamless;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStartResponseDataSeamless")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationStartResponseDataSeamless, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("targetUri", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "targetUri",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationStartResponseDataSeamless {
+                    target_uri: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerificationStartResponseDataSeamless, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VerificationStartResponseDataSeamless as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("VerificationStartResponseDataSeamless", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartResponseDataSeamless {
@@ -4199,7 +6407,7 @@ impl VerificationStartResponseDataSeamless {
     }
 }
 /// Flash Call Response
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStartResponseFlashCall {
     /// Verification identifier used to query for status.
@@ -4214,6 +6422,69 @@ pub struct VerificationStartResponseFlashCall {
     #[serde(rename = "flashCall")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flash_call: Option<VerificationStartResponseFlashCallFlashCall>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartResponseFlashCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationStartResponseFlashCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStartResponseFlashCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationStartResponseFlashCall, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<VerificationMethodStart> = None;
+                let mut f2: Option<Option<Vec<Links>>> = None;
+                let mut f3: Option<
+                    Option<VerificationStartResponseFlashCallFlashCall>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("method", 1usize),
+                        ("_links", 2usize),
+                        ("flashCall", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "_links")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "flashCall",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationStartResponseFlashCall {
+                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
+                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    links: f2.flatten(),
+                    flash_call: f3.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("VerificationStartResponseFlashCall", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartResponseFlashCall {
@@ -4270,14 +6541,6 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseFlashCallFlashCal
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-            &[
-                ("cliFilter", 0usize),
-                ("interceptionTimeout", 1usize),
-                ("reportTimeout", 2usize),
-                ("denyCallAfter", 3usize),
-            ],
-        );
         struct __Visitor;
         impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationStartResponseFlashCallFlashCall;
@@ -4296,6 +6559,14 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseFlashCallFlashCal
                     String,
                     serde_json::Value,
                 >::new();
+                const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+                    &[
+                        ("cliFilter", 0usize),
+                        ("interceptionTimeout", 1usize),
+                        ("reportTimeout", 2usize),
+                        ("denyCallAfter", 3usize),
+                    ],
+                );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
@@ -4347,7 +6618,12 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseFlashCallFlashCal
                 })
             }
         }
-        deserializer.deserialize_map(__Visitor)
+        deserializer
+            .deserialize_struct(
+                "VerificationStartResponseFlashCallFlashCall",
+                &[],
+                __Visitor,
+            )
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4380,7 +6656,7 @@ impl VerificationStartResponseFlashCallFlashCall {
 /// Phone Call Response
 pub type VerificationStartResponsePhoneCall = VerificationStartResponseBase;
 /// SMS Response
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStartResponseSms {
     /// Verification identifier used to query for status.
@@ -4394,6 +6670,62 @@ pub struct VerificationStartResponseSms {
     /// The response contains the `template` of the SMS to be expected and intercepted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms: Option<VerificationStartResponseSmsSms>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartResponseSms {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationStartResponseSms;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStartResponseSms")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationStartResponseSms, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<VerificationMethodStart> = None;
+                let mut f2: Option<Option<Vec<Links>>> = None;
+                let mut f3: Option<Option<VerificationStartResponseSmsSms>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("method", 1usize),
+                        ("_links", 2usize),
+                        ("sms", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "_links")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "sms")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationStartResponseSms {
+                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
+                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    links: f2.flatten(),
+                    sms: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("VerificationStartResponseSms", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartResponseSms {
@@ -4444,13 +6776,6 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseSmsSms {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-            &[
-                ("template", 0usize),
-                ("interceptionTimeout", 1usize),
-                ("codeType", 2usize),
-            ],
-        );
         struct __Visitor;
         impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationStartResponseSmsSms;
@@ -4468,6 +6793,13 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseSmsSms {
                     String,
                     serde_json::Value,
                 >::new();
+                const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+                    &[
+                        ("template", 0usize),
+                        ("interceptionTimeout", 1usize),
+                        ("codeType", 2usize),
+                    ],
+                );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
@@ -4498,8 +6830,16 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseSmsSms {
                     additional_properties: rest,
                 })
             }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerificationStartResponseSmsSms, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VerificationStartResponseSmsSms as Default>::default())
+            }
         }
-        deserializer.deserialize_map(__Visitor)
+        deserializer
+            .deserialize_struct("VerificationStartResponseSmsSms", &[], __Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4531,7 +6871,7 @@ impl VerificationStartResponseSmsSms {
     }
 }
 /// WhatsApp
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStartResponseWhatsApp {
     /// Verification identifier used to query for status.
@@ -4545,6 +6885,63 @@ pub struct VerificationStartResponseWhatsApp {
     /// The response contains the `codeType` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whatsapp: Option<VerificationStartResponseWhatsAppWhatsapp>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartResponseWhatsApp {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationStartResponseWhatsApp;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStartResponseWhatsApp")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationStartResponseWhatsApp, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<VerificationMethodStart> = None;
+                let mut f2: Option<Option<Vec<Links>>> = None;
+                let mut f3: Option<Option<VerificationStartResponseWhatsAppWhatsapp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("method", 1usize),
+                        ("_links", 2usize),
+                        ("whatsapp", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "_links")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "whatsapp")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationStartResponseWhatsApp {
+                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
+                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
+                    links: f2.flatten(),
+                    whatsapp: f3.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("VerificationStartResponseWhatsApp", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartResponseWhatsApp {
@@ -4591,9 +6988,6 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseWhatsAppWhatsapp 
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-            &[("codeType", 0usize)],
-        );
         struct __Visitor;
         impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationStartResponseWhatsAppWhatsapp;
@@ -4609,6 +7003,9 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseWhatsAppWhatsapp 
                     String,
                     serde_json::Value,
                 >::new();
+                const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+                    &[("codeType", 0usize)],
+                );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
@@ -4627,8 +7024,20 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseWhatsAppWhatsapp 
                     additional_properties: rest,
                 })
             }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerificationStartResponseWhatsAppWhatsapp, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VerificationStartResponseWhatsAppWhatsapp as Default>::default())
+            }
         }
-        deserializer.deserialize_map(__Visitor)
+        deserializer
+            .deserialize_struct(
+                "VerificationStartResponseWhatsAppWhatsapp",
+                &[],
+                __Visitor,
+            )
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4984,7 +7393,7 @@ impl From<VerificationStatusResponseWhatsApp> for VerificationStatusResponse {
     }
 }
 /// Verification Status Response Common Fields
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStatusResponseBase {
     /// The unique ID of the verification request.
@@ -5010,6 +7419,99 @@ pub struct VerificationStatusResponseBase {
     #[serde(rename = "verificationTimestamp")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification_timestamp: Option<VerificationTimestamp>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStatusResponseBase {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationStatusResponseBase;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStatusResponseBase")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationStatusResponseBase, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<VerificationStatus>> = None;
+                let mut f2: Option<Option<VerificationStatusReason>> = None;
+                let mut f3: Option<Option<VerificationEventReference>> = None;
+                let mut f4: Option<Option<Identity>> = None;
+                let mut f5: Option<Option<CountryId>> = None;
+                let mut f6: Option<Option<VerificationTimestamp>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("status", 1usize),
+                        ("reason", 2usize),
+                        ("reference", 3usize),
+                        ("identity", 4usize),
+                        ("countryId", 5usize),
+                        ("verificationTimestamp", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "reason")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "reference",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "identity")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "countryId",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "verificationTimestamp",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationStatusResponseBase {
+                    id: f0.flatten(),
+                    status: f1.flatten(),
+                    reason: f2.flatten(),
+                    reference: f3.flatten(),
+                    identity: f4.flatten(),
+                    country_id: f5.flatten(),
+                    verification_timestamp: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerificationStatusResponseBase, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VerificationStatusResponseBase as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("VerificationStatusResponseBase", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStatusResponseBase {
@@ -5066,7 +7568,7 @@ impl VerificationStatusResponseBase {
     }
 }
 /// Flash Call Verification Status Response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStatusResponseFlashCall {
     /// The unique ID of the verification request.
@@ -5109,6 +7611,138 @@ pub struct VerificationStatusResponseFlashCall {
     /// `source`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStatusResponseFlashCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationStatusResponseFlashCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStatusResponseFlashCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationStatusResponseFlashCall, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<VerificationStatus>> = None;
+                let mut f2: Option<Option<VerificationStatusReason>> = None;
+                let mut f3: Option<Option<VerificationEventReference>> = None;
+                let mut f4: Option<Option<Identity>> = None;
+                let mut f5: Option<Option<CountryId>> = None;
+                let mut f6: Option<Option<VerificationTimestamp>> = None;
+                let mut f7: Option<Option<VerificationStatusResponseFlashCallMethod>> = None;
+                let mut f8: Option<Option<bool>> = None;
+                let mut f9: Option<Option<StatusCallResult>> = None;
+                let mut f10: Option<Option<StatusPrice>> = None;
+                let mut f11: Option<Option<Source>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("status", 1usize),
+                        ("reason", 2usize),
+                        ("reference", 3usize),
+                        ("identity", 4usize),
+                        ("countryId", 5usize),
+                        ("verificationTimestamp", 6usize),
+                        ("method", 7usize),
+                        ("callComplete", 8usize),
+                        ("callResult", 9usize),
+                        ("price", 10usize),
+                        ("source", 11usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "reason")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "reference",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "identity")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "countryId",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "verificationTimestamp",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "method")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "callComplete",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "callResult",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "price")?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "source")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationStatusResponseFlashCall {
+                    id: f0.flatten(),
+                    status: f1.flatten(),
+                    reason: f2.flatten(),
+                    reference: f3.flatten(),
+                    identity: f4.flatten(),
+                    country_id: f5.flatten(),
+                    verification_timestamp: f6.flatten(),
+                    method: f7.flatten(),
+                    call_complete: f8.flatten(),
+                    call_result: f9.flatten(),
+                    price: f10.flatten(),
+                    source: f11.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerificationStatusResponseFlashCall, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VerificationStatusResponseFlashCall as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("VerificationStatusResponseFlashCall", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStatusResponseFlashCall {
@@ -5254,7 +7888,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusResponseFlashCallMethod 
     }
 }
 /// Phone Call Verification Status Response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStatusResponsePhoneCall {
     /// The unique ID of the verification request.
@@ -5294,6 +7928,132 @@ pub struct VerificationStatusResponsePhoneCall {
     /// `price`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<StatusPrice>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStatusResponsePhoneCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationStatusResponsePhoneCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStatusResponsePhoneCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationStatusResponsePhoneCall, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<VerificationStatus>> = None;
+                let mut f2: Option<Option<VerificationStatusReason>> = None;
+                let mut f3: Option<Option<VerificationEventReference>> = None;
+                let mut f4: Option<Option<Identity>> = None;
+                let mut f5: Option<Option<CountryId>> = None;
+                let mut f6: Option<Option<VerificationTimestamp>> = None;
+                let mut f7: Option<Option<VerificationStatusResponsePhoneCallMethod>> = None;
+                let mut f8: Option<Option<bool>> = None;
+                let mut f9: Option<Option<StatusCallResult>> = None;
+                let mut f10: Option<Option<StatusPrice>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("status", 1usize),
+                        ("reason", 2usize),
+                        ("reference", 3usize),
+                        ("identity", 4usize),
+                        ("countryId", 5usize),
+                        ("verificationTimestamp", 6usize),
+                        ("method", 7usize),
+                        ("callComplete", 8usize),
+                        ("callResult", 9usize),
+                        ("price", 10usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "reason")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "reference",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "identity")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "countryId",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "verificationTimestamp",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "method")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "callComplete",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "callResult",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "price")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationStatusResponsePhoneCall {
+                    id: f0.flatten(),
+                    status: f1.flatten(),
+                    reason: f2.flatten(),
+                    reference: f3.flatten(),
+                    identity: f4.flatten(),
+                    country_id: f5.flatten(),
+                    verification_timestamp: f6.flatten(),
+                    method: f7.flatten(),
+                    call_complete: f8.flatten(),
+                    call_result: f9.flatten(),
+                    price: f10.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerificationStatusResponsePhoneCall, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VerificationStatusResponsePhoneCall as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("VerificationStatusResponsePhoneCall", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStatusResponsePhoneCall {
@@ -5433,7 +8193,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusResponsePhoneCallMethod 
     }
 }
 /// SMS Verification Status Response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStatusResponseSms {
     /// The unique ID of the verification request.
@@ -5468,6 +8228,117 @@ pub struct VerificationStatusResponseSms {
     /// `source`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStatusResponseSms {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationStatusResponseSms;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStatusResponseSms")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationStatusResponseSms, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<VerificationStatus>> = None;
+                let mut f2: Option<Option<VerificationStatusReason>> = None;
+                let mut f3: Option<Option<VerificationEventReference>> = None;
+                let mut f4: Option<Option<Identity>> = None;
+                let mut f5: Option<Option<CountryId>> = None;
+                let mut f6: Option<Option<VerificationTimestamp>> = None;
+                let mut f7: Option<Option<VerificationStatusResponseSmsMethod>> = None;
+                let mut f8: Option<Option<VerificationStatusResponseSmsPrice>> = None;
+                let mut f9: Option<Option<Source>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("status", 1usize),
+                        ("reason", 2usize),
+                        ("reference", 3usize),
+                        ("identity", 4usize),
+                        ("countryId", 5usize),
+                        ("verificationTimestamp", 6usize),
+                        ("method", 7usize),
+                        ("price", 8usize),
+                        ("source", 9usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "reason")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "reference",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "identity")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "countryId",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "verificationTimestamp",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "method")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "price")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "source")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationStatusResponseSms {
+                    id: f0.flatten(),
+                    status: f1.flatten(),
+                    reason: f2.flatten(),
+                    reference: f3.flatten(),
+                    identity: f4.flatten(),
+                    country_id: f5.flatten(),
+                    verification_timestamp: f6.flatten(),
+                    method: f7.flatten(),
+                    price: f8.flatten(),
+                    source: f9.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerificationStatusResponseSms, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VerificationStatusResponseSms as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("VerificationStatusResponseSms", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStatusResponseSms {
@@ -5604,13 +8475,61 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusResponseSmsMethod {
     }
 }
 /// Prices associated with this verification
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStatusResponseSmsPrice {
     /// `verificationPrice`
     #[serde(rename = "verificationPrice")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification_price: Option<VerificationPrice>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStatusResponseSmsPrice {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationStatusResponseSmsPrice;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStatusResponseSmsPrice")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationStatusResponseSmsPrice, __A::Error> {
+                let mut f0: Option<Option<VerificationPrice>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("verificationPrice", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "verificationPrice",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationStatusResponseSmsPrice {
+                    verification_price: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerificationStatusResponseSmsPrice, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VerificationStatusResponseSmsPrice as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("VerificationStatusResponseSmsPrice", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStatusResponseSmsPrice {
@@ -5626,7 +8545,7 @@ impl VerificationStatusResponseSmsPrice {
     }
 }
 /// WhatsApp Verification Status Response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStatusResponseWhatsApp {
     /// The unique ID of the verification request.
@@ -5661,6 +8580,118 @@ pub struct VerificationStatusResponseWhatsApp {
     /// `source`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStatusResponseWhatsApp {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationStatusResponseWhatsApp;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStatusResponseWhatsApp")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationStatusResponseWhatsApp, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<VerificationStatus>> = None;
+                let mut f2: Option<Option<VerificationStatusReason>> = None;
+                let mut f3: Option<Option<VerificationEventReference>> = None;
+                let mut f4: Option<Option<Identity>> = None;
+                let mut f5: Option<Option<CountryId>> = None;
+                let mut f6: Option<Option<VerificationTimestamp>> = None;
+                let mut f7: Option<Option<VerificationStatusResponseWhatsAppMethod>> = None;
+                let mut f8: Option<Option<VerificationStatusResponseWhatsAppPrice>> = None;
+                let mut f9: Option<Option<Source>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("status", 1usize),
+                        ("reason", 2usize),
+                        ("reference", 3usize),
+                        ("identity", 4usize),
+                        ("countryId", 5usize),
+                        ("verificationTimestamp", 6usize),
+                        ("method", 7usize),
+                        ("price", 8usize),
+                        ("source", 9usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "reason")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "reference",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "identity")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "countryId",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "verificationTimestamp",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "method")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "price")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "source")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationStatusResponseWhatsApp {
+                    id: f0.flatten(),
+                    status: f1.flatten(),
+                    reason: f2.flatten(),
+                    reference: f3.flatten(),
+                    identity: f4.flatten(),
+                    country_id: f5.flatten(),
+                    verification_timestamp: f6.flatten(),
+                    method: f7.flatten(),
+                    price: f8.flatten(),
+                    source: f9.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerificationStatusResponseWhatsApp, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VerificationStatusResponseWhatsApp as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("VerificationStatusResponseWhatsApp", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStatusResponseWhatsApp {
@@ -5797,13 +8828,65 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusResponseWhatsAppMethod {
     }
 }
 /// Prices associated with this verification
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStatusResponseWhatsAppPrice {
     /// `verificationPrice`
     #[serde(rename = "verificationPrice")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification_price: Option<VerificationPrice>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStatusResponseWhatsAppPrice {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VerificationStatusResponseWhatsAppPrice;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStatusResponseWhatsAppPrice")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VerificationStatusResponseWhatsAppPrice, __A::Error> {
+                let mut f0: Option<Option<VerificationPrice>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("verificationPrice", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "verificationPrice",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VerificationStatusResponseWhatsAppPrice {
+                    verification_price: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<VerificationStatusResponseWhatsAppPrice, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<VerificationStatusResponseWhatsAppPrice as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VerificationStatusResponseWhatsAppPrice",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStatusResponseWhatsAppPrice {

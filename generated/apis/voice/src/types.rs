@@ -7,7 +7,7 @@
     clippy::large_enum_variant
 )]
 /// The request body of an Answered Call Event.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AceRequest {
     /// Must have the value `ace`.
@@ -35,6 +35,98 @@ pub struct AceRequest {
     /// `amd`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amd: Option<AmdObject>,
+}
+impl<'de> serde::Deserialize<'de> for AceRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AceRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AceRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AceRequest, __A::Error> {
+                let mut f0: Option<AceRequestEvent> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<TimeStamp>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<AmdObject>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("event", 0usize),
+                        ("callid", 1usize),
+                        ("conferenceId", 2usize),
+                        ("version", 3usize),
+                        ("timestamp", 4usize),
+                        ("custom", 5usize),
+                        ("applicationKey", 6usize),
+                        ("amd", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callid")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "conferenceId",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "version")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "timestamp",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "custom")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "applicationKey",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "amd")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AceRequest {
+                    event: f0.ok_or_else(|| serde::de::Error::missing_field("event"))?,
+                    callid: f1.flatten(),
+                    conference_id: f2.flatten(),
+                    version: f3.flatten(),
+                    timestamp: f4.flatten(),
+                    custom: f5.flatten(),
+                    application_key: f6.flatten(),
+                    amd: f7.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("AceRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AceRequest {
@@ -145,7 +237,7 @@ impl<'de> serde::Deserialize<'de> for AceRequestEvent {
     }
 }
 /// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AceSvamlRequestBody {
     /// The collection of instructions that can perform various tasks during the call. You can include as many instructions as necessary.
@@ -154,6 +246,58 @@ pub struct AceSvamlRequestBody {
     /// `action`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<SvamlActionAce>,
+}
+impl<'de> serde::Deserialize<'de> for AceSvamlRequestBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AceSvamlRequestBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AceSvamlRequestBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AceSvamlRequestBody, __A::Error> {
+                let mut f0: Option<Option<Vec<SvamlInstructionAce>>> = None;
+                let mut f1: Option<Option<SvamlActionAce>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("instructions", 0usize), ("action", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "instructions",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "action")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AceSvamlRequestBody {
+                    instructions: f0.flatten(),
+                    action: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AceSvamlRequestBody, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AceSvamlRequestBody as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("AceSvamlRequestBody", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AceSvamlRequestBody {
@@ -177,7 +321,7 @@ impl AceSvamlRequestBody {
     }
 }
 /// If [Answering Machine Detection](https://developers.sinch.com/docs/voice/api-reference/amd_v2) (AMD) is enabled, this object contains information about whether the call was answered by a machine.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AmdObject {
     /// The determination by the system of who answered the call.
@@ -189,6 +333,59 @@ pub struct AmdObject {
     /// The length of the call.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<i64>,
+}
+impl<'de> serde::Deserialize<'de> for AmdObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AmdObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AmdObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AmdObject, __A::Error> {
+                let mut f0: Option<Option<AmdObjectStatus>> = None;
+                let mut f1: Option<Option<AmdObjectReason>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("status", 0usize), ("reason", 1usize), ("duration", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "reason")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "duration")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AmdObject {
+                    status: f0.flatten(),
+                    reason: f1.flatten(),
+                    duration: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AmdObject, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AmdObject as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("AmdObject", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AmdObject {
@@ -354,7 +551,7 @@ impl<'de> serde::Deserialize<'de> for AmdObjectStatus {
     }
 }
 /// The `amd` object enables [Answering Machine Detection](https://developers.sinch.com/docs/voice/api-reference/amd_v2) (AMD) and sets whether it works synchronously or asychronously.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AmdRequest {
     /// If set to `true`, then AMD is enabled for the call.
@@ -363,6 +560,54 @@ pub struct AmdRequest {
     /// Determines if AMD is set to operate synchronously or asychronously. Refer to the [AMD](https://developers.sinch.com/docs/voice/api-reference/amd_v2) documentation for more information about this setting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#async: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for AmdRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AmdRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AmdRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AmdRequest, __A::Error> {
+                let mut f0: Option<Option<bool>> = None;
+                let mut f1: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("enabled", 0usize), ("async", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "enabled")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "async")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AmdRequest {
+                    enabled: f0.flatten(),
+                    r#async: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AmdRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AmdRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("AmdRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AmdRequest {
@@ -386,7 +631,7 @@ impl AmdRequest {
     }
 }
 /// Call Headers can be used to pass custom data from a Sinch SDK client to another, or specified in an ICE response to be made available to the receiving client. Further, if Call Headers is specified they will be available in ICE and DICE events.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallHeader {
     /// The call header key of the key value pair.
@@ -395,6 +640,54 @@ pub struct CallHeader {
     /// The call header value of the key value pair.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CallHeader {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallHeader;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallHeader")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallHeader, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("key", 0usize), ("value", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallHeader {
+                    key: f0.flatten(),
+                    value: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallHeader, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallHeader as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CallHeader", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallHeader {
@@ -487,12 +780,53 @@ impl<'de> serde::Deserialize<'de> for CallResult {
     }
 }
 /// `Callbacks`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Callbacks {
     /// Contains primary and or fallback callback URLs
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<CallbacksUrl>,
+}
+impl<'de> serde::Deserialize<'de> for Callbacks {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Callbacks;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Callbacks")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Callbacks, __A::Error> {
+                let mut f0: Option<Option<CallbacksUrl>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("url", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Callbacks { url: f0.flatten() })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Callbacks, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Callbacks as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Callbacks", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Callbacks {
@@ -508,7 +842,7 @@ impl Callbacks {
     }
 }
 /// Contains primary and or fallback callback URLs
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbacksUrl {
     /// Your primary callback URL
@@ -517,6 +851,54 @@ pub struct CallbacksUrl {
     /// Your fallback callback URL (returned if configured). It is used only if Sinch platform gets a timeout or error from your primary callback URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CallbacksUrl {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbacksUrl;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbacksUrl")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbacksUrl, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("primary", 0usize), ("fallback", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "primary")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "fallback")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbacksUrl {
+                    primary: f0.flatten(),
+                    fallback: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallbacksUrl, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallbacksUrl as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CallbacksUrl", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbacksUrl {
@@ -717,7 +1099,7 @@ impl From<CustomCalloutRequest> for CalloutRequest {
     }
 }
 /// `CalloutRequestBase`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CalloutRequestBase {
     /// The number that will be displayed as the incoming caller. To set your own CLI, you may use your verified number or your Dashboard number. The number must be in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format.
@@ -729,6 +1111,59 @@ pub struct CalloutRequestBase {
     /// Used to input custom data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CalloutRequestBase {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CalloutRequestBase;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CalloutRequestBase")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CalloutRequestBase, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("cli", 0usize), ("dtmf", 1usize), ("custom", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "cli")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "dtmf")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "custom")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CalloutRequestBase {
+                    cli: f0.flatten(),
+                    dtmf: f1.flatten(),
+                    custom: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CalloutRequestBase, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CalloutRequestBase as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CalloutRequestBase", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CalloutRequestBase {
@@ -882,7 +1317,7 @@ impl<'de> serde::Deserialize<'de> for Capability {
     }
 }
 /// The conference callout calls a phone number or a user. When the call is answered, it's connected to a conference room.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ConferenceCallout {
     /// The number that will be displayed as the incoming caller. To set your own CLI, you may use your verified number or your Dashboard number. The number must be in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format.
@@ -932,6 +1367,160 @@ pub struct ConferenceCallout {
     /// can be either “pstn” for PSTN endpoint or “mxp” for data (app or web) clients.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<Domain>,
+}
+impl<'de> serde::Deserialize<'de> for ConferenceCallout {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ConferenceCallout;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ConferenceCallout")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ConferenceCallout, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<ConferenceCalloutDestination> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<Option<ConferenceDtmfOptions>> = None;
+                let mut f6: Option<Option<i64>> = None;
+                let mut f7: Option<Option<bool>> = None;
+                let mut f8: Option<Option<bool>> = None;
+                let mut f9: Option<Option<bool>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<String>> = None;
+                let mut f12: Option<Option<MusicOnHold>> = None;
+                let mut f13: Option<Option<Domain>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("cli", 0usize),
+                        ("dtmf", 1usize),
+                        ("custom", 2usize),
+                        ("destination", 3usize),
+                        ("conferenceId", 4usize),
+                        ("conferenceDtmfOptions", 5usize),
+                        ("maxDuration", 6usize),
+                        ("enableAce", 7usize),
+                        ("enableDice", 8usize),
+                        ("enablePie", 9usize),
+                        ("locale", 10usize),
+                        ("greeting", 11usize),
+                        ("mohClass", 12usize),
+                        ("domain", 13usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "cli")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "dtmf")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "custom")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "destination",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "conferenceId",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "conferenceDtmfOptions",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "maxDuration",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "enableAce",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "enableDice",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "enablePie",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "locale")?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "greeting",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "mohClass",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "domain")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ConferenceCallout {
+                    cli: f0.flatten(),
+                    dtmf: f1.flatten(),
+                    custom: f2.flatten(),
+                    destination: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("destination"))?,
+                    conference_id: f4
+                        .ok_or_else(|| serde::de::Error::missing_field("conferenceId"))?,
+                    conference_dtmf_options: f5.flatten(),
+                    max_duration: f6.flatten(),
+                    enable_ace: f7.flatten(),
+                    enable_dice: f8.flatten(),
+                    enable_pie: f9.flatten(),
+                    locale: f10.flatten(),
+                    greeting: f11.flatten(),
+                    moh_class: f12.flatten(),
+                    domain: f13.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ConferenceCallout", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ConferenceCallout {
@@ -1150,7 +1739,7 @@ impl From<DestinationSip> for ConferenceCalloutDestination {
     }
 }
 /// `ConferenceCalloutRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ConferenceCalloutRequest {
     /// `method`
@@ -1160,6 +1749,58 @@ pub struct ConferenceCalloutRequest {
     #[serde(rename = "conferenceCallout")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conference_callout: Option<ConferenceCallout>,
+}
+impl<'de> serde::Deserialize<'de> for ConferenceCalloutRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ConferenceCalloutRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ConferenceCalloutRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ConferenceCalloutRequest, __A::Error> {
+                let mut f0: Option<Option<ConferenceCalloutRequestMethod>> = None;
+                let mut f1: Option<Option<ConferenceCallout>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("method", 0usize), ("conferenceCallout", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "method")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "conferenceCallout",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ConferenceCalloutRequest {
+                    method: f0.flatten(),
+                    conference_callout: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ConferenceCalloutRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ConferenceCalloutRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ConferenceCalloutRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ConferenceCalloutRequest {
@@ -1239,7 +1880,7 @@ impl<'de> serde::Deserialize<'de> for ConferenceCalloutRequestMethod {
     }
 }
 /// Options to control how DTMF signals are used by the participant in the conference. For information on how to use this feature, read more [here](https://developers.sinch.com/docs/voice/api-reference/conference-dtmf).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ConferenceDtmfOptions {
     /// Determines what DTMF mode the participant will use in the call.
@@ -1256,6 +1897,67 @@ pub struct ConferenceDtmfOptions {
     #[serde(rename = "timeoutMills")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeout_mills: Option<i64>,
+}
+impl<'de> serde::Deserialize<'de> for ConferenceDtmfOptions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ConferenceDtmfOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ConferenceDtmfOptions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ConferenceDtmfOptions, __A::Error> {
+                let mut f0: Option<Option<ConferenceDtmfOptionsMode>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("mode", 0usize), ("maxDigits", 1usize), ("timeoutMills", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "mode")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "maxDigits",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "timeoutMills",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ConferenceDtmfOptions {
+                    mode: f0.flatten(),
+                    max_digits: f1.flatten(),
+                    timeout_mills: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ConferenceDtmfOptions, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ConferenceDtmfOptions as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ConferenceDtmfOptions", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ConferenceDtmfOptions {
@@ -1349,7 +2051,7 @@ impl<'de> serde::Deserialize<'de> for ConferenceDtmfOptionsMode {
     }
 }
 /// The custom callout, the server initiates a call from the servers that can be controlled by specifying how the call should progress at each call event.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomCallout {
     /// The number that will be displayed as the incoming caller, to set your own CLI, you may use your verified number or your Dashboard virtual number, it must be in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format.
@@ -1382,6 +2084,107 @@ pub struct CustomCallout {
     /// You can use it to set a new callback URL in case you wish to replace your voice application configured callback URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dice: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CustomCallout {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CustomCallout;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CustomCallout")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CustomCallout, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<CustomCalloutDestination>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<i64>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("cli", 0usize),
+                        ("destination", 1usize),
+                        ("dtmf", 2usize),
+                        ("custom", 3usize),
+                        ("maxDuration", 4usize),
+                        ("ice", 5usize),
+                        ("ace", 6usize),
+                        ("pie", 7usize),
+                        ("dice", 8usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "cli")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "destination",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "dtmf")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "custom")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "maxDuration",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "ice")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "ace")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "pie")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "dice")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CustomCallout {
+                    cli: f0.flatten(),
+                    destination: f1.flatten(),
+                    dtmf: f2.flatten(),
+                    custom: f3.flatten(),
+                    max_duration: f4.flatten(),
+                    ice: f5.flatten(),
+                    ace: f6.flatten(),
+                    pie: f7.flatten(),
+                    dice: f8.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CustomCallout, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CustomCallout as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CustomCallout", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CustomCallout {
@@ -1573,7 +2376,7 @@ impl From<DestinationSip> for CustomCalloutDestination {
     }
 }
 /// `CustomCalloutRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomCalloutRequest {
     /// `method`
@@ -1583,6 +2386,58 @@ pub struct CustomCalloutRequest {
     #[serde(rename = "customCallout")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_callout: Option<CustomCallout>,
+}
+impl<'de> serde::Deserialize<'de> for CustomCalloutRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CustomCalloutRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CustomCalloutRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CustomCalloutRequest, __A::Error> {
+                let mut f0: Option<Option<CustomCalloutRequestMethod>> = None;
+                let mut f1: Option<Option<CustomCallout>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("method", 0usize), ("customCallout", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "method")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "customCallout",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CustomCalloutRequest {
+                    method: f0.flatten(),
+                    custom_callout: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CustomCalloutRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CustomCalloutRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CustomCalloutRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CustomCalloutRequest {
@@ -1799,13 +2654,55 @@ impl From<DestinationSip> for Destination {
     }
 }
 /// The type of device and phone number called.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct DestinationDid {
     /// `type`
     pub r#type: DidDestination,
     /// Number that the caller has called
     pub endpoint: String,
+}
+impl<'de> serde::Deserialize<'de> for DestinationDid {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DestinationDid;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DestinationDid")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DestinationDid, __A::Error> {
+                let mut f0: Option<DidDestination> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("endpoint", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "endpoint")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DestinationDid {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    endpoint: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("endpoint"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("DestinationDid", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DestinationDid {
@@ -1819,13 +2716,55 @@ impl DestinationDid {
     }
 }
 /// The type of device and number or endpoint to call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct DestinationMxp {
     /// `type`
     pub r#type: MxpDestination,
     /// For type `userName` the value is the username for a data endpoint.
     pub endpoint: String,
+}
+impl<'de> serde::Deserialize<'de> for DestinationMxp {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DestinationMxp;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DestinationMxp")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DestinationMxp, __A::Error> {
+                let mut f0: Option<MxpDestination> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("endpoint", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "endpoint")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DestinationMxp {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    endpoint: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("endpoint"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("DestinationMxp", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DestinationMxp {
@@ -1839,13 +2778,55 @@ impl DestinationMxp {
     }
 }
 /// The type of device and number or endpoint to call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct DestinationPstn {
     /// `type`
     pub r#type: PstnDestination,
     /// If the type is `number` the value of the endpoint is a phone number.
     pub endpoint: String,
+}
+impl<'de> serde::Deserialize<'de> for DestinationPstn {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DestinationPstn;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DestinationPstn")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DestinationPstn, __A::Error> {
+                let mut f0: Option<PstnDestination> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("endpoint", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "endpoint")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DestinationPstn {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    endpoint: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("endpoint"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("DestinationPstn", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DestinationPstn {
@@ -1859,13 +2840,55 @@ impl DestinationPstn {
     }
 }
 /// The type of device and number or endpoint to call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct DestinationSip {
     /// `type`
     pub r#type: SipDestination,
     /// For type `sip` the value is the SIP address for a SIP endpoint.
     pub endpoint: String,
+}
+impl<'de> serde::Deserialize<'de> for DestinationSip {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DestinationSip;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DestinationSip")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DestinationSip, __A::Error> {
+                let mut f0: Option<SipDestination> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("endpoint", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "endpoint")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DestinationSip {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    endpoint: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("endpoint"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("DestinationSip", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DestinationSip {
@@ -1879,13 +2902,55 @@ impl DestinationSip {
     }
 }
 /// Specifies where to route the Stream call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct DestinationWebSocket {
     /// This attribute defines the streaming protocol - currently only `Websocket` is supported.
     pub r#type: DestinationWebSocketType,
     /// The Stream/Websocket server address.
     pub endpoint: String,
+}
+impl<'de> serde::Deserialize<'de> for DestinationWebSocket {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DestinationWebSocket;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DestinationWebSocket")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DestinationWebSocket, __A::Error> {
+                let mut f0: Option<DestinationWebSocketType> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("endpoint", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "endpoint")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DestinationWebSocket {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    endpoint: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("endpoint"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("DestinationWebSocket", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DestinationWebSocket {
@@ -1958,7 +3023,7 @@ impl<'de> serde::Deserialize<'de> for DestinationWebSocketType {
     }
 }
 /// The request body of a Disconnected Call Event.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct DiceRequest {
     /// Must have the value `dice`.
@@ -2009,6 +3074,152 @@ pub struct DiceRequest {
     #[serde(rename = "callHeaders")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_headers: Option<Vec<CallHeader>>,
+}
+impl<'de> serde::Deserialize<'de> for DiceRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DiceRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DiceRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DiceRequest, __A::Error> {
+                let mut f0: Option<DiceRequestEvent> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<TimeStamp>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<DiceRequestReason>> = None;
+                let mut f8: Option<Option<CallResult>> = None;
+                let mut f9: Option<Option<Price>> = None;
+                let mut f10: Option<Option<Price>> = None;
+                let mut f11: Option<Option<Destination>> = None;
+                let mut f12: Option<Option<i64>> = None;
+                let mut f13: Option<Option<String>> = None;
+                let mut f14: Option<Option<Vec<CallHeader>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("event", 0usize),
+                        ("callid", 1usize),
+                        ("conferenceId", 2usize),
+                        ("version", 3usize),
+                        ("timestamp", 4usize),
+                        ("custom", 5usize),
+                        ("applicationKey", 6usize),
+                        ("reason", 7usize),
+                        ("result", 8usize),
+                        ("debit", 9usize),
+                        ("userRate", 10usize),
+                        ("to", 11usize),
+                        ("duration", 12usize),
+                        ("from", 13usize),
+                        ("callHeaders", 14usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callid")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "conferenceId",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "version")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "timestamp",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "custom")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "applicationKey",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "reason")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "result")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "debit")?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "userRate",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "to")?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "duration",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "from")?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "callHeaders",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DiceRequest {
+                    event: f0.ok_or_else(|| serde::de::Error::missing_field("event"))?,
+                    callid: f1.flatten(),
+                    conference_id: f2.flatten(),
+                    version: f3.flatten(),
+                    timestamp: f4.flatten(),
+                    custom: f5.flatten(),
+                    application_key: f6.flatten(),
+                    reason: f7.flatten(),
+                    result: f8.flatten(),
+                    debit: f9.flatten(),
+                    user_rate: f10.flatten(),
+                    to: f11.flatten(),
+                    duration: f12.flatten(),
+                    from: f13.flatten(),
+                    call_headers: f14.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("DiceRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DiceRequest {
@@ -2397,7 +3608,7 @@ impl<'de> serde::Deserialize<'de> for Domain {
     }
 }
 /// `Error`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Error {
     /// A summary of the HTTP error code and error type.
@@ -2413,6 +3624,77 @@ pub struct Error {
     /// If applicable, a reference ID for support to use with diagnosing the error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Error {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Error;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Error")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Error, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("status", 0usize),
+                        ("errorCode", 1usize),
+                        ("message", 2usize),
+                        ("reference", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "errorCode",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "message")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "reference",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Error {
+                    status: f0.flatten(),
+                    error_code: f1.flatten(),
+                    message: f2.flatten(),
+                    reference: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Error, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Error as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Error", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Error {
@@ -2448,7 +3730,7 @@ impl Error {
     }
 }
 /// `GetCallResponseObj`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetCallResponseObj {
     /// `from`
@@ -2489,6 +3771,125 @@ pub struct GetCallResponseObj {
     /// `debit`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debit: Option<Price>,
+}
+impl<'de> serde::Deserialize<'de> for GetCallResponseObj {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetCallResponseObj;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetCallResponseObj")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetCallResponseObj, __A::Error> {
+                let mut f0: Option<Option<GetCallResponseObjFrom>> = None;
+                let mut f1: Option<Option<GetCallResponseObjTo>> = None;
+                let mut f2: Option<Option<GetCallResponseObjDomain>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<i64>> = None;
+                let mut f5: Option<Option<GetCallResponseObjStatus>> = None;
+                let mut f6: Option<Option<CallResult>> = None;
+                let mut f7: Option<Option<GetCallResponseObjReason>> = None;
+                let mut f8: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<Price>> = None;
+                let mut f11: Option<Option<Price>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("from", 0usize),
+                        ("to", 1usize),
+                        ("domain", 2usize),
+                        ("callId", 3usize),
+                        ("duration", 4usize),
+                        ("status", 5usize),
+                        ("result", 6usize),
+                        ("reason", 7usize),
+                        ("timestamp", 8usize),
+                        ("custom", 9usize),
+                        ("userRate", 10usize),
+                        ("debit", 11usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "from")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "to")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "domain")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "callId")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "duration")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "status")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "result")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "reason")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "timestamp",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "custom")?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "userRate",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "debit")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetCallResponseObj {
+                    from: f0.flatten(),
+                    to: f1.flatten(),
+                    domain: f2.flatten(),
+                    call_id: f3.flatten(),
+                    duration: f4.flatten(),
+                    status: f5.flatten(),
+                    result: f6.flatten(),
+                    reason: f7.flatten(),
+                    timestamp: f8.flatten(),
+                    custom: f9.flatten(),
+                    user_rate: f10.flatten(),
+                    debit: f11.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetCallResponseObj, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetCallResponseObj as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetCallResponseObj", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetCallResponseObj {
@@ -3032,13 +4433,56 @@ impl From<DestinationSip> for GetCallResponseObjTo {
     }
 }
 /// The returned call ID.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetCalloutResponseObj {
     /// The returned call identifier.
     #[serde(rename = "callId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for GetCalloutResponseObj {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetCalloutResponseObj;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetCalloutResponseObj")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetCalloutResponseObj, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("callId", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "callId")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetCalloutResponseObj {
+                    call_id: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetCalloutResponseObj, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetCalloutResponseObj as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetCalloutResponseObj", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetCalloutResponseObj {
@@ -3054,12 +4498,61 @@ impl GetCalloutResponseObj {
     }
 }
 /// The response returns information about the participants in the conference.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetConferenceInfoResponse {
     /// `participants`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participants: Option<Vec<GetConferenceInfoResponseParticipantsItem>>,
+}
+impl<'de> serde::Deserialize<'de> for GetConferenceInfoResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetConferenceInfoResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetConferenceInfoResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetConferenceInfoResponse, __A::Error> {
+                let mut f0: Option<
+                    Option<Vec<GetConferenceInfoResponseParticipantsItem>>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("participants", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "participants",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetConferenceInfoResponse {
+                    participants: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetConferenceInfoResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetConferenceInfoResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetConferenceInfoResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetConferenceInfoResponse {
@@ -3078,7 +4571,7 @@ impl GetConferenceInfoResponse {
     }
 }
 /// `GetConferenceInfoResponseParticipantsItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetConferenceInfoResponseParticipantsItem {
     /// The phone number of the PSTN participant that was connected in the conference, or whatever was passed as CLI for data originated/terminated calls.
@@ -3096,6 +4589,80 @@ pub struct GetConferenceInfoResponseParticipantsItem {
     /// `onhold`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub onhold: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for GetConferenceInfoResponseParticipantsItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetConferenceInfoResponseParticipantsItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetConferenceInfoResponseParticipantsItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetConferenceInfoResponseParticipantsItem, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<bool>> = None;
+                let mut f4: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("cli", 0usize),
+                        ("id", 1usize),
+                        ("duration", 2usize),
+                        ("muted", 3usize),
+                        ("onhold", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "cli")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "id")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "duration")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "muted")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "onhold")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetConferenceInfoResponseParticipantsItem {
+                    cli: f0.flatten(),
+                    id: f1.flatten(),
+                    duration: f2.flatten(),
+                    muted: f3.flatten(),
+                    onhold: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetConferenceInfoResponseParticipantsItem, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetConferenceInfoResponseParticipantsItem as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "GetConferenceInfoResponseParticipantsItem",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetConferenceInfoResponseParticipantsItem {
@@ -3137,12 +4704,55 @@ impl GetConferenceInfoResponseParticipantsItem {
     }
 }
 /// `GetNumbersResponseObj`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetNumbersResponseObj {
     /// The object type. Will always be list of numbers, associated application keys and capabilities
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub numbers: Option<Vec<GetNumbersResponseObjNumbersItem>>,
+}
+impl<'de> serde::Deserialize<'de> for GetNumbersResponseObj {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetNumbersResponseObj;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetNumbersResponseObj")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetNumbersResponseObj, __A::Error> {
+                let mut f0: Option<Option<Vec<GetNumbersResponseObjNumbersItem>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("numbers", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "numbers")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetNumbersResponseObj {
+                    numbers: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetNumbersResponseObj, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetNumbersResponseObj as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetNumbersResponseObj", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetNumbersResponseObj {
@@ -3161,7 +4771,7 @@ impl GetNumbersResponseObj {
     }
 }
 /// `GetNumbersResponseObjNumbersItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetNumbersResponseObjNumbersItem {
     /// Numbers that you own in E.164 format.
@@ -3173,6 +4783,72 @@ pub struct GetNumbersResponseObjNumbersItem {
     /// `capability`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<Capability>,
+}
+impl<'de> serde::Deserialize<'de> for GetNumbersResponseObjNumbersItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetNumbersResponseObjNumbersItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetNumbersResponseObjNumbersItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetNumbersResponseObjNumbersItem, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<Capability>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("number", 0usize),
+                        ("applicationkey", 1usize),
+                        ("capability", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "number")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "applicationkey",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "capability",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetNumbersResponseObjNumbersItem {
+                    number: f0.flatten(),
+                    applicationkey: f1.flatten(),
+                    capability: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetNumbersResponseObjNumbersItem, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetNumbersResponseObjNumbersItem as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("GetNumbersResponseObjNumbersItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetNumbersResponseObjNumbersItem {
@@ -3202,12 +4878,55 @@ impl GetNumbersResponseObjNumbersItem {
     }
 }
 /// `GetQueryNumber`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetQueryNumber {
     /// The number item object.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<GetQueryNumberNumber>,
+}
+impl<'de> serde::Deserialize<'de> for GetQueryNumber {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetQueryNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetQueryNumber")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetQueryNumber, __A::Error> {
+                let mut f0: Option<Option<GetQueryNumberNumber>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("number", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "number")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetQueryNumber {
+                    number: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetQueryNumber, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetQueryNumber as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetQueryNumber", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetQueryNumber {
@@ -3223,7 +4942,7 @@ impl GetQueryNumber {
     }
 }
 /// The number item object.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetQueryNumberNumber {
     /// The ISO 3166-1 formatted country code.
@@ -3244,6 +4963,91 @@ pub struct GetQueryNumberNumber {
     /// `rate`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate: Option<Price>,
+}
+impl<'de> serde::Deserialize<'de> for GetQueryNumberNumber {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetQueryNumberNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetQueryNumberNumber")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetQueryNumberNumber, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<GetQueryNumberNumberNumberType>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<bool>> = None;
+                let mut f4: Option<Option<Price>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("countryId", 0usize),
+                        ("numberType", 1usize),
+                        ("normalizedNumber", 2usize),
+                        ("restricted", 3usize),
+                        ("rate", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "countryId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "numberType",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "normalizedNumber",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "restricted",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "rate")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetQueryNumberNumber {
+                    country_id: f0.flatten(),
+                    number_type: f1.flatten(),
+                    normalized_number: f2.flatten(),
+                    restricted: f3.flatten(),
+                    rate: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetQueryNumberNumber, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetQueryNumberNumber as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetQueryNumberNumber", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetQueryNumberNumber {
@@ -3356,7 +5160,7 @@ impl<'de> serde::Deserialize<'de> for GetQueryNumberNumberNumberType {
     }
 }
 /// `GetRecordingFileInfo`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetRecordingFileInfo {
     /// `key`
@@ -3376,6 +5180,85 @@ pub struct GetRecordingFileInfo {
     /// `headers`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+impl<'de> serde::Deserialize<'de> for GetRecordingFileInfo {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GetRecordingFileInfo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GetRecordingFileInfo")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetRecordingFileInfo, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("key", 0usize),
+                        ("url", 1usize),
+                        ("createdOn", 2usize),
+                        ("expiresOn", 3usize),
+                        ("headers", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "createdOn",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "expiresOn",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "headers")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GetRecordingFileInfo {
+                    key: f0.flatten(),
+                    url: f1.flatten(),
+                    created_on: f2.flatten(),
+                    expires_on: f3.flatten(),
+                    headers: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<GetRecordingFileInfo, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<GetRecordingFileInfo as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("GetRecordingFileInfo", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GetRecordingFileInfo {
@@ -3420,7 +5303,7 @@ impl GetRecordingFileInfo {
     }
 }
 /// The request body of an Incoming Call Event.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct IceRequest {
     /// Must have the value `ice`.
@@ -3476,6 +5359,162 @@ pub struct IceRequest {
     #[serde(rename = "callHeaders")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_headers: Option<Vec<CallHeader>>,
+}
+impl<'de> serde::Deserialize<'de> for IceRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = IceRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct IceRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<IceRequest, __A::Error> {
+                let mut f0: Option<WebhooksEventRequestType> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<TimeStamp>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<Price>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<Destination>> = None;
+                let mut f11: Option<Option<Domain>> = None;
+                let mut f12: Option<Option<Domain>> = None;
+                let mut f13: Option<Option<i64>> = None;
+                let mut f14: Option<Option<String>> = None;
+                let mut f15: Option<Option<Vec<CallHeader>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("event", 0usize),
+                        ("callid", 1usize),
+                        ("conferenceId", 2usize),
+                        ("version", 3usize),
+                        ("timestamp", 4usize),
+                        ("custom", 5usize),
+                        ("applicationKey", 6usize),
+                        ("callResourceUrl", 7usize),
+                        ("userRate", 8usize),
+                        ("cli", 9usize),
+                        ("to", 10usize),
+                        ("domain", 11usize),
+                        ("originationType", 12usize),
+                        ("duration", 13usize),
+                        ("rdnis", 14usize),
+                        ("callHeaders", 15usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callid")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "conferenceId",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "version")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "timestamp",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "custom")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "applicationKey",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "callResourceUrl",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "userRate")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "cli")?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "to")?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "domain")?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "originationType",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "duration",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "rdnis")?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "callHeaders",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(IceRequest {
+                    event: f0.ok_or_else(|| serde::de::Error::missing_field("event"))?,
+                    callid: f1.flatten(),
+                    conference_id: f2.flatten(),
+                    version: f3.flatten(),
+                    timestamp: f4.flatten(),
+                    custom: f5.flatten(),
+                    application_key: f6.flatten(),
+                    call_resource_url: f7.flatten(),
+                    user_rate: f8.flatten(),
+                    cli: f9.flatten(),
+                    to: f10.flatten(),
+                    domain: f11.flatten(),
+                    origination_type: f12.flatten(),
+                    duration: f13.flatten(),
+                    rdnis: f14.flatten(),
+                    call_headers: f15.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("IceRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl IceRequest {
@@ -3578,7 +5617,7 @@ impl IceRequest {
     }
 }
 /// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct IceSvamlRequestBody {
     /// The collection of instructions that can perform various tasks during the call. You can include as many instructions as necessary.
@@ -3587,6 +5626,58 @@ pub struct IceSvamlRequestBody {
     /// `action`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<SvamlActionIce>,
+}
+impl<'de> serde::Deserialize<'de> for IceSvamlRequestBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = IceSvamlRequestBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct IceSvamlRequestBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<IceSvamlRequestBody, __A::Error> {
+                let mut f0: Option<Option<Vec<SvamlInstructionIce>>> = None;
+                let mut f1: Option<Option<SvamlActionIce>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("instructions", 0usize), ("action", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "instructions",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "action")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(IceSvamlRequestBody {
+                    instructions: f0.flatten(),
+                    action: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<IceSvamlRequestBody, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<IceSvamlRequestBody as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("IceSvamlRequestBody", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl IceSvamlRequestBody {
@@ -3610,7 +5701,7 @@ impl IceSvamlRequestBody {
     }
 }
 /// `ManageConferenceParticipantRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ManageConferenceParticipantRequest {
     /// Action to apply on conference participant.
@@ -3618,6 +5709,49 @@ pub struct ManageConferenceParticipantRequest {
     /// Means "music on hold". If this optional parameter is included, plays music to the first participant in a conference while they're alone and waiting for other participants to join. If `moh` isn't specified, the user will only hear silence while alone in the conference. This property is only available to use with the `onhold` command.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub moh: Option<MusicOnHold>,
+}
+impl<'de> serde::Deserialize<'de> for ManageConferenceParticipantRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ManageConferenceParticipantRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ManageConferenceParticipantRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ManageConferenceParticipantRequest, __A::Error> {
+                let mut f0: Option<ManageConferenceParticipantRequestCommand> = None;
+                let mut f1: Option<Option<MusicOnHold>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("command", 0usize), ("moh", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "moh")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ManageConferenceParticipantRequest {
+                    command: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
+                    moh: f1.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ManageConferenceParticipantRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ManageConferenceParticipantRequest {
@@ -3704,7 +5838,7 @@ impl<'de> serde::Deserialize<'de> for ManageConferenceParticipantRequestCommand 
     }
 }
 /// An IVR menu that contains an audio prompt as well as configured options.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Menu {
     /// The identifier of a menu. One menu must have the ID value of `main`.
@@ -3739,6 +5873,106 @@ pub struct Menu {
     /// The set of options available in the menu.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<Vec<Option2>>,
+}
+impl<'de> serde::Deserialize<'de> for Menu {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Menu;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Menu")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Menu, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<i64>> = None;
+                let mut f5: Option<Option<i64>> = None;
+                let mut f6: Option<Option<i64>> = None;
+                let mut f7: Option<Option<Vec<Option2>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("id", 0usize),
+                        ("mainPrompt", 1usize),
+                        ("repeatPrompt", 2usize),
+                        ("repeats", 3usize),
+                        ("maxDigits", 4usize),
+                        ("timeoutMills", 5usize),
+                        ("maxTimeoutMills", 6usize),
+                        ("options", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "mainPrompt",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "repeatPrompt",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "repeats")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "maxDigits",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "timeoutMills",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "maxTimeoutMills",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "options")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Menu {
+                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
+                    main_prompt: f1.flatten(),
+                    repeat_prompt: f2.flatten(),
+                    repeats: f3.flatten(),
+                    max_digits: f4.flatten(),
+                    timeout_mills: f5.flatten(),
+                    max_timeout_mills: f6.flatten(),
+                    options: f7.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Menu", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Menu {
@@ -3921,7 +6155,7 @@ impl<'de> serde::Deserialize<'de> for MxpDestination {
     }
 }
 /// The request body of Notify Event notifying of an error.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NotifyErrorRequest {
     /// Must have the value `notify`.
@@ -3950,6 +6184,97 @@ pub struct NotifyErrorRequest {
     /// An optional parameter containing notification-specific information.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for NotifyErrorRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NotifyErrorRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NotifyErrorRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NotifyErrorRequest, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<i64>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("event", 0usize),
+                        ("version", 1usize),
+                        ("type", 2usize),
+                        ("callid", 3usize),
+                        ("errorCode", 4usize),
+                        ("errorMsg", 5usize),
+                        ("user", 6usize),
+                        ("custom", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "version")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "type")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "callid")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "errorCode",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "errorMsg")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "user")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "custom")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NotifyErrorRequest {
+                    event: f0.flatten(),
+                    version: f1.flatten(),
+                    r#type: f2.flatten(),
+                    callid: f3.flatten(),
+                    error_code: f4.flatten(),
+                    error_msg: f5.flatten(),
+                    user: f6.flatten(),
+                    custom: f7.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<NotifyErrorRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<NotifyErrorRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("NotifyErrorRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NotifyErrorRequest {
@@ -4009,7 +6334,7 @@ impl NotifyErrorRequest {
     }
 }
 /// The request body of a Notify Event.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct NotifyRequest {
     /// Must have the value `notify`.
@@ -4036,6 +6361,94 @@ pub struct NotifyRequest {
     /// An optional parameter containing notification-specific information.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for NotifyRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NotifyRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NotifyRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NotifyRequest, __A::Error> {
+                let mut f0: Option<NotifyRequestEvent> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<AmdObject>> = None;
+                let mut f7: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("event", 0usize),
+                        ("callid", 1usize),
+                        ("conferenceId", 2usize),
+                        ("version", 3usize),
+                        ("type", 4usize),
+                        ("destination", 5usize),
+                        ("amd", 6usize),
+                        ("custom", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callid")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "conferenceId",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "version")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "type")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "destination",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "amd")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "custom")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NotifyRequest {
+                    event: f0.ok_or_else(|| serde::de::Error::missing_field("event"))?,
+                    callid: f1.flatten(),
+                    conference_id: f2.flatten(),
+                    version: f3.flatten(),
+                    r#type: f4.flatten(),
+                    destination: f5.flatten(),
+                    amd: f6.flatten(),
+                    custom: f7.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("NotifyRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NotifyRequest {
@@ -4146,7 +6559,7 @@ impl<'de> serde::Deserialize<'de> for NotifyRequestEvent {
     }
 }
 /// A configured option that the user can trigger to perform an action.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Option2 {
     /// A DTMF digit the user can press to trigger the configured action.
@@ -4156,6 +6569,47 @@ pub struct Option2 {
     /// - If you want to navigate to another menu, use ```menu(value)```.
     /// - If you want to perform another behavior you have coded in your application, use ```return (value)```, where `(value)` is the name of the method you want to execute.
     pub action: String,
+}
+impl<'de> serde::Deserialize<'de> for Option2 {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Option2;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Option2")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Option2, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("dtmf", 0usize), ("action", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "dtmf")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "action")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Option2 {
+                    dtmf: f0.ok_or_else(|| serde::de::Error::missing_field("dtmf"))?,
+                    action: f1.ok_or_else(|| serde::de::Error::missing_field("action"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Option2", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Option2 {
@@ -4169,7 +6623,7 @@ impl Option2 {
     }
 }
 /// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct PatchsvamlRequestBody {
     /// The collection of instructions that can perform various tasks during the call. You can include as many instructions as necessary.
@@ -4178,6 +6632,58 @@ pub struct PatchsvamlRequestBody {
     /// `action`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<SvamlActionPatch>,
+}
+impl<'de> serde::Deserialize<'de> for PatchsvamlRequestBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PatchsvamlRequestBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PatchsvamlRequestBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PatchsvamlRequestBody, __A::Error> {
+                let mut f0: Option<Option<Vec<SvamlInstruction>>> = None;
+                let mut f1: Option<Option<SvamlActionPatch>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("instructions", 0usize), ("action", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "instructions",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "action")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PatchsvamlRequestBody {
+                    instructions: f0.flatten(),
+                    action: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<PatchsvamlRequestBody, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<PatchsvamlRequestBody as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("PatchsvamlRequestBody", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PatchsvamlRequestBody {
@@ -4201,7 +6707,7 @@ impl PatchsvamlRequestBody {
     }
 }
 /// The request body of a Prompt Input Event.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PieRequest {
     /// Must have the value `pie`.
@@ -4230,6 +6736,102 @@ pub struct PieRequest {
     #[serde(rename = "applicationKey")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application_key: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for PieRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PieRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PieRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PieRequest, __A::Error> {
+                let mut f0: Option<PieRequestEvent> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<TimeStamp>> = None;
+                let mut f5: Option<Option<PieRequestMenuResult>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("event", 0usize),
+                        ("callid", 1usize),
+                        ("conferenceId", 2usize),
+                        ("version", 3usize),
+                        ("timestamp", 4usize),
+                        ("menuResult", 5usize),
+                        ("custom", 6usize),
+                        ("applicationKey", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callid")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "conferenceId",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "version")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "timestamp",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "menuResult",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "custom")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "applicationKey",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PieRequest {
+                    event: f0.ok_or_else(|| serde::de::Error::missing_field("event"))?,
+                    callid: f1.flatten(),
+                    conference_id: f2.flatten(),
+                    version: f3.flatten(),
+                    timestamp: f4.flatten(),
+                    menu_result: f5.flatten(),
+                    custom: f6.flatten(),
+                    application_key: f7.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("PieRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PieRequest {
@@ -4340,7 +6942,7 @@ impl<'de> serde::Deserialize<'de> for PieRequestEvent {
     }
 }
 /// An object containing information about the returned menu result.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct PieRequestMenuResult {
     /// The ID of the menu that triggered the prompt input event.
@@ -4357,6 +6959,73 @@ pub struct PieRequestMenuResult {
     #[serde(rename = "inputMethod")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub input_method: Option<PieRequestMenuResultInputMethod>,
+}
+impl<'de> serde::Deserialize<'de> for PieRequestMenuResult {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PieRequestMenuResult;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PieRequestMenuResult")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PieRequestMenuResult, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<PieRequestMenuResultType>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<PieRequestMenuResultInputMethod>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("menuId", 0usize),
+                        ("type", 1usize),
+                        ("value", 2usize),
+                        ("inputMethod", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "menuId")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "value")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "inputMethod",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PieRequestMenuResult {
+                    menu_id: f0.flatten(),
+                    r#type: f1.flatten(),
+                    value: f2.flatten(),
+                    input_method: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<PieRequestMenuResult, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<PieRequestMenuResult as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("PieRequestMenuResult", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PieRequestMenuResult {
@@ -4531,7 +7200,7 @@ impl<'de> serde::Deserialize<'de> for PieRequestMenuResultType {
     }
 }
 /// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct PieSvamlRequestBody {
     /// The collection of instructions that can perform various tasks during the call. You can include as many instructions as necessary.
@@ -4540,6 +7209,58 @@ pub struct PieSvamlRequestBody {
     /// `action`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<SvamlActionPie>,
+}
+impl<'de> serde::Deserialize<'de> for PieSvamlRequestBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PieSvamlRequestBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PieSvamlRequestBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PieSvamlRequestBody, __A::Error> {
+                let mut f0: Option<Option<Vec<SvamlInstructionPie>>> = None;
+                let mut f1: Option<Option<SvamlActionPie>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("instructions", 0usize), ("action", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "instructions",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "action")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PieSvamlRequestBody {
+                    instructions: f0.flatten(),
+                    action: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<PieSvamlRequestBody, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<PieSvamlRequestBody as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("PieSvamlRequestBody", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PieSvamlRequestBody {
@@ -4563,7 +7284,7 @@ impl PieSvamlRequestBody {
     }
 }
 /// `Price`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Price {
     /// `currencyId`
@@ -4577,6 +7298,58 @@ pub struct Price {
     /// `amount`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<f64>,
+}
+impl<'de> serde::Deserialize<'de> for Price {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Price;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Price")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Price, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<f64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("currencyId", 0usize), ("amount", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "currencyId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "amount")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Price {
+                    currency_id: f0,
+                    amount: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Price, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Price as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Price", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Price {
@@ -5101,7 +7874,7 @@ impl From<SvamlActionRunMenu> for SvamlActionAce {
     }
 }
 /// Connects an incoming call to a conference. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlActionConnectConf {
     /// The name property. Must have the value `connectConf`.
@@ -5116,6 +7889,71 @@ pub struct SvamlActionConnectConf {
     /// Means "music on hold". If this optional parameter is included, plays music to the first participant in a conference while they're alone and waiting for other participants to join. If `moh` isn't specified, the user will only hear silence while alone in the conference.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub moh: Option<MusicOnHold>,
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionConnectConf {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlActionConnectConf;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlActionConnectConf")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlActionConnectConf, __A::Error> {
+                let mut f0: Option<SvamlActionConnectConfName> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<ConferenceDtmfOptions>> = None;
+                let mut f3: Option<Option<MusicOnHold>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("name", 0usize),
+                        ("conferenceId", 1usize),
+                        ("conferenceDtmfOptions", 2usize),
+                        ("moh", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "conferenceId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "conferenceDtmfOptions",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "moh")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlActionConnectConf {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    conference_id: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("conferenceId"))?,
+                    conference_dtmf_options: f2.flatten(),
+                    moh: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SvamlActionConnectConf", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlActionConnectConf {
@@ -5203,7 +8041,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectConfName {
     }
 }
 /// Determines how an application-to-application call is connected. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlActionConnectMxp {
     /// The name property. Must have the value `connectMxp`.
@@ -5214,6 +8052,60 @@ pub struct SvamlActionConnectMxp {
     /// An optional parameter that allows you to specify or override call headers provided to the receiving Sinch SDK client. Read more about call headers [here](https://developers.sinch.com/docs/voice/api-reference/call-headers/).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callheaders: Option<Vec<CallHeader>>,
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionConnectMxp {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlActionConnectMxp;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlActionConnectMxp")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlActionConnectMxp, __A::Error> {
+                let mut f0: Option<SvamlActionConnectMxpName> = None;
+                let mut f1: Option<Option<DestinationMxp>> = None;
+                let mut f2: Option<Option<Vec<CallHeader>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize), ("destination", 1usize), ("callheaders", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "destination",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "callheaders",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlActionConnectMxp {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    destination: f1.flatten(),
+                    callheaders: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SvamlActionConnectMxp", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlActionConnectMxp {
@@ -5294,7 +8186,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectMxpName {
     }
 }
 /// Determines how a PSTN call is connected. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlActionConnectPstn {
     /// The name property. Must have the value `connectPstn`.
@@ -5331,6 +8223,114 @@ pub struct SvamlActionConnectPstn {
     /// `amd`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amd: Option<AmdRequest>,
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionConnectPstn {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlActionConnectPstn;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlActionConnectPstn")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlActionConnectPstn, __A::Error> {
+                let mut f0: Option<SvamlActionConnectPstnName> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<i64>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<bool>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<AmdRequest>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("name", 0usize),
+                        ("number", 1usize),
+                        ("locale", 2usize),
+                        ("maxDuration", 3usize),
+                        ("dialTimeout", 4usize),
+                        ("cli", 5usize),
+                        ("suppressCallbacks", 6usize),
+                        ("dtmf", 7usize),
+                        ("indications", 8usize),
+                        ("amd", 9usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "number")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "locale")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "maxDuration",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "dialTimeout",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "cli")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "suppressCallbacks",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "dtmf")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "indications",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "amd")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlActionConnectPstn {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    number: f1.flatten(),
+                    locale: f2.flatten(),
+                    max_duration: f3.flatten(),
+                    dial_timeout: f4.flatten(),
+                    cli: f5.flatten(),
+                    suppress_callbacks: f6.flatten(),
+                    dtmf: f7.flatten(),
+                    indications: f8.flatten(),
+                    amd: f9.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SvamlActionConnectPstn", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlActionConnectPstn {
@@ -5453,7 +8453,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectPstnName {
     }
 }
 /// Determines how to route a call to a SIP server. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlActionConnectSip {
     /// The name property. Must have the value `connectSip`.
@@ -5481,6 +8481,107 @@ pub struct SvamlActionConnectSip {
     /// Means "music on hold". If this optional parameter is included, plays music to the connected participant if the SIP call is placed on hold. If `moh` isn't specified and the SIP call is placed on hold, the user will only hear silence while during the holding period .
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub moh: Option<MusicOnHold>,
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionConnectSip {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlActionConnectSip;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlActionConnectSip")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlActionConnectSip, __A::Error> {
+                let mut f0: Option<SvamlActionConnectSipName> = None;
+                let mut f1: Option<DestinationSip> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<SvamlActionConnectSipTransport>> = None;
+                let mut f5: Option<Option<bool>> = None;
+                let mut f6: Option<Option<Vec<CallHeader>>> = None;
+                let mut f7: Option<Option<MusicOnHold>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("name", 0usize),
+                        ("destination", 1usize),
+                        ("maxDuration", 2usize),
+                        ("cli", 3usize),
+                        ("transport", 4usize),
+                        ("suppressCallbacks", 5usize),
+                        ("callHeaders", 6usize),
+                        ("moh", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "destination",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "maxDuration",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "cli")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "transport",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "suppressCallbacks",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "callHeaders",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "moh")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlActionConnectSip {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    destination: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("destination"))?,
+                    max_duration: f2.flatten(),
+                    cli: f3.flatten(),
+                    transport: f4.flatten(),
+                    suppress_callbacks: f5.flatten(),
+                    call_headers: f6.flatten(),
+                    moh: f7.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SvamlActionConnectSip", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlActionConnectSip {
@@ -5656,7 +8757,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectSipTransport {
     }
 }
 /// Determines how to route a call to a Stream/websocket server. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlActionConnectStream {
     /// The name property. Must have the value `connectStream`.
@@ -5675,6 +8776,85 @@ pub struct SvamlActionConnectStream {
     #[serde(rename = "callHeaders")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_headers: Option<Vec<CallHeader>>,
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionConnectStream {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlActionConnectStream;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlActionConnectStream")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlActionConnectStream, __A::Error> {
+                let mut f0: Option<SvamlActionConnectStreamName> = None;
+                let mut f1: Option<DestinationWebSocket> = None;
+                let mut f2: Option<Option<SvamlActionConnectStreamStreamingOptions>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<Vec<CallHeader>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("name", 0usize),
+                        ("destination", 1usize),
+                        ("streamingOptions", 2usize),
+                        ("maxDuration", 3usize),
+                        ("callHeaders", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "destination",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "streamingOptions",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "maxDuration",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "callHeaders",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlActionConnectStream {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    destination: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("destination"))?,
+                    streaming_options: f2.flatten(),
+                    max_duration: f3.flatten(),
+                    call_headers: f4.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SvamlActionConnectStream", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlActionConnectStream {
@@ -5768,7 +8948,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectStreamName {
     }
 }
 /// Optional parameters for the WebSocket stream.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlActionConnectStreamStreamingOptions {
     /// The version of the streaming feature.
@@ -5778,6 +8958,63 @@ pub struct SvamlActionConnectStreamStreamingOptions {
     #[serde(rename = "sampleRate")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample_rate: Option<i64>,
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionConnectStreamStreamingOptions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlActionConnectStreamStreamingOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlActionConnectStreamStreamingOptions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlActionConnectStreamStreamingOptions, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("version", 0usize), ("sampleRate", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "version")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "sampleRate",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlActionConnectStreamStreamingOptions {
+                    version: f0.flatten(),
+                    sample_rate: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SvamlActionConnectStreamStreamingOptions, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SvamlActionConnectStreamStreamingOptions as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "SvamlActionConnectStreamStreamingOptions",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlActionConnectStreamStreamingOptions {
@@ -5801,11 +9038,47 @@ impl SvamlActionConnectStreamStreamingOptions {
     }
 }
 /// Continues to set up a call. Available to use in a response to an [Answered Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ace) callback.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlActionContinue {
     /// The name property. Must have the value `continue`.
     pub name: SvamlActionContinueName,
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionContinue {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlActionContinue;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlActionContinue")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlActionContinue, __A::Error> {
+                let mut f0: Option<SvamlActionContinueName> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlActionContinue {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("SvamlActionContinue", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlActionContinue {
@@ -5872,11 +9145,47 @@ impl<'de> serde::Deserialize<'de> for SvamlActionContinueName {
     }
 }
 /// Hangs up a call. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback or an [Answered Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ace) callback.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlActionHangup {
     /// The name property. Must have the value `hangup`.
     pub name: SvamlActionHangupName,
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionHangup {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlActionHangup;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlActionHangup")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlActionHangup, __A::Error> {
+                let mut f0: Option<SvamlActionHangupName> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlActionHangup {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("SvamlActionHangup", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlActionHangup {
@@ -6178,7 +9487,7 @@ impl From<SvamlActionConnectStream> for SvamlActionIce {
     }
 }
 /// Parks the call and places the caller on hold. The caller is placed into a loop, listening to an IVR prompt (either a pre-recorded audio file or generated by text to speech). If the call is unparked, prompts will stop playing immediately. If the max duration is reached, the last prompt will be fully played until the call ends.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlActionPark {
     /// The name property. Must have the value `park`.
@@ -6198,6 +9507,80 @@ pub struct SvamlActionPark {
     #[serde(rename = "maxDuration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_duration: Option<i64>,
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionPark {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlActionPark;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlActionPark")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlActionPark, __A::Error> {
+                let mut f0: Option<SvamlActionParkName> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<i64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("name", 0usize),
+                        ("locale", 1usize),
+                        ("introPrompt", 2usize),
+                        ("holdPrompt", 3usize),
+                        ("maxDuration", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "locale")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "introPrompt",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "holdPrompt",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "maxDuration",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlActionPark {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    locale: f1.flatten(),
+                    intro_prompt: f2.flatten(),
+                    hold_prompt: f3.flatten(),
+                    max_duration: f4.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SvamlActionPark", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlActionPark {
@@ -6577,7 +9960,7 @@ impl From<SvamlActionRunMenu> for SvamlActionPie {
     }
 }
 /// Plays an interactive voice response (IVR) menu to the callee. This menu can play pre-recorded files or text-to-speech messages, collect DTMF tones, and trigger the [Prompt Input Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/pie) (PIE) callback towards your backend, notifying you of the actions the callee took. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback or an [Answered Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ace) callback. Also be used in combination with the [Conferences](https://developers.sinch.com/docs/voice/api-reference/voice/conferences) endpoint of the Calling API.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlActionRunMenu {
     /// The name property. Must have the value `runMenu`.
@@ -6599,6 +9982,78 @@ pub struct SvamlActionRunMenu {
     /// The list of menus available. The menu with the `id` value of `main` will always play first. If no menu has an `id` value of `main`, an error is returned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub menus: Option<Vec<Menu>>,
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionRunMenu {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlActionRunMenu;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlActionRunMenu")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlActionRunMenu, __A::Error> {
+                let mut f0: Option<SvamlActionRunMenuName> = None;
+                let mut f1: Option<Option<bool>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<bool>> = None;
+                let mut f5: Option<Option<Vec<Menu>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("name", 0usize),
+                        ("barge", 1usize),
+                        ("locale", 2usize),
+                        ("mainMenu", 3usize),
+                        ("enableVoice", 4usize),
+                        ("menus", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "barge")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "locale")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "mainMenu")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "enableVoice",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "menus")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlActionRunMenu {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    barge: f1.flatten(),
+                    locale: f2.flatten(),
+                    main_menu: f3.flatten(),
+                    enable_voice: f4.flatten(),
+                    menus: f5.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SvamlActionRunMenu", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlActionRunMenu {
@@ -7071,11 +10526,47 @@ impl From<SvamlInstructionStopRecording> for SvamlInstructionAce {
     }
 }
 /// Forces the callee to answer the call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlInstructionAnswer {
     /// The `name` property. Must have the value `answer`.
     pub name: SvamlInstructionAnswerName,
+}
+impl<'de> serde::Deserialize<'de> for SvamlInstructionAnswer {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlInstructionAnswer;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlInstructionAnswer")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlInstructionAnswer, __A::Error> {
+                let mut f0: Option<SvamlInstructionAnswerName> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlInstructionAnswer {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("SvamlInstructionAnswer", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlInstructionAnswer {
@@ -7539,7 +11030,7 @@ impl From<SvamlInstructionStopRecording> for SvamlInstructionPie {
     }
 }
 /// Plays Interactive Voice Response (IVR) files for the supported locale or SSML commands at the Sinch backend. An IVR message is played only on the caller's side.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlInstructionPlayFiles {
     /// The `name` property. Must have the value `playFiles`.
@@ -7549,6 +11040,52 @@ pub struct SvamlInstructionPlayFiles {
     /// If using SSML or TTS, this is a required field. The voice and language you want to use for the text-to-speech message. This can either be defined by the ISO 639 locale and language code or by specifying a particular voice. Supported languages and voices are detailed [here](https://developers.sinch.com/docs/voice/api-reference/voice-locales).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for SvamlInstructionPlayFiles {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlInstructionPlayFiles;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlInstructionPlayFiles")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlInstructionPlayFiles, __A::Error> {
+                let mut f0: Option<SvamlInstructionPlayFilesName> = None;
+                let mut f1: Option<Vec<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize), ("ids", 1usize), ("locale", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "ids")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "locale")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlInstructionPlayFiles {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    ids: f1.ok_or_else(|| serde::de::Error::missing_field("ids"))?,
+                    locale: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SvamlInstructionPlayFiles", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlInstructionPlayFiles {
@@ -7627,7 +11164,7 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionPlayFilesName {
     }
 }
 /// Plays a synthesized text-to-speech message to the end user. The message is provided in the text field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlInstructionSay {
     /// The `name` property. Must have the value `say`.
@@ -7638,6 +11175,52 @@ pub struct SvamlInstructionSay {
     /// The voice and language you want to use for the text-to-speech message. This can either be defined by the ISO 639 locale and language code or by specifying a particular voice. Supported languages and voices are detailed [here](https://developers.sinch.com/docs/voice/api-reference/voice-locales).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for SvamlInstructionSay {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlInstructionSay;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlInstructionSay")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlInstructionSay, __A::Error> {
+                let mut f0: Option<SvamlInstructionSayName> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize), ("text", 1usize), ("locale", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "text")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "locale")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlInstructionSay {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    text: f1.flatten(),
+                    locale: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SvamlInstructionSay", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlInstructionSay {
@@ -7718,7 +11301,7 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionSayName {
     }
 }
 /// Plays DTMF tones in the call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlInstructionSendDtmf {
     /// The `name` property. Must have the value `sendDtmf`.
@@ -7728,6 +11311,47 @@ pub struct SvamlInstructionSendDtmf {
     /// This is useful if the callout destination requires a conference PIN code or an extension. If there is a calling party, it will hear progress while the DTMF is sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for SvamlInstructionSendDtmf {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlInstructionSendDtmf;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlInstructionSendDtmf")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlInstructionSendDtmf, __A::Error> {
+                let mut f0: Option<SvamlInstructionSendDtmfName> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize), ("value", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlInstructionSendDtmf {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    value: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SvamlInstructionSendDtmf", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlInstructionSendDtmf {
@@ -7802,7 +11426,7 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionSendDtmfName {
     }
 }
 /// Creates a cookie for the duration of the call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlInstructionSetCookie {
     /// The `name` property. Must have the value `setCookie`.
@@ -7813,6 +11437,52 @@ pub struct SvamlInstructionSetCookie {
     /// The value of the cookie you want to set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for SvamlInstructionSetCookie {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlInstructionSetCookie;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlInstructionSetCookie")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlInstructionSetCookie, __A::Error> {
+                let mut f0: Option<SvamlInstructionSetCookieName> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize), ("key", 1usize), ("value", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "key")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "value")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlInstructionSetCookie {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    key: f1.flatten(),
+                    value: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SvamlInstructionSetCookie", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlInstructionSetCookie {
@@ -7893,7 +11563,7 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionSetCookieName {
     }
 }
 /// Starts a recording of the call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlInstructionStartRecording {
     /// The `name` property. Must have the value `startRecording`.
@@ -7901,6 +11571,47 @@ pub struct SvamlInstructionStartRecording {
     /// `options`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<SvamlInstructionStartRecordingOptions>,
+}
+impl<'de> serde::Deserialize<'de> for SvamlInstructionStartRecording {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlInstructionStartRecording;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlInstructionStartRecording")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlInstructionStartRecording, __A::Error> {
+                let mut f0: Option<SvamlInstructionStartRecordingName> = None;
+                let mut f1: Option<Option<SvamlInstructionStartRecordingOptions>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize), ("options", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "options")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlInstructionStartRecording {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    options: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SvamlInstructionStartRecording", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlInstructionStartRecording {
@@ -7978,7 +11689,7 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionStartRecordingName {
     }
 }
 /// `SvamlInstructionStartRecordingOptions`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlInstructionStartRecordingOptions {
     /// `destinationUrl`
@@ -8001,6 +11712,94 @@ pub struct SvamlInstructionStartRecordingOptions {
     pub transcription_options: Option<
         SvamlInstructionStartRecordingOptionsTranscriptionOptions,
     >,
+}
+impl<'de> serde::Deserialize<'de> for SvamlInstructionStartRecordingOptions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlInstructionStartRecordingOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlInstructionStartRecordingOptions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlInstructionStartRecordingOptions, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<bool>> = None;
+                let mut f4: Option<
+                    Option<SvamlInstructionStartRecordingOptionsTranscriptionOptions>,
+                > = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("destinationUrl", 0usize),
+                        ("credentials", 1usize),
+                        ("format", 2usize),
+                        ("notificationEvents", 3usize),
+                        ("transcriptionOptions", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "destinationUrl",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "credentials",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "format")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "notificationEvents",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "transcriptionOptions",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlInstructionStartRecordingOptions {
+                    destination_url: f0.flatten(),
+                    credentials: f1.flatten(),
+                    format: f2.flatten(),
+                    notification_events: f3.flatten(),
+                    transcription_options: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SvamlInstructionStartRecordingOptions, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SvamlInstructionStartRecordingOptions as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("SvamlInstructionStartRecordingOptions", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlInstructionStartRecordingOptions {
@@ -8045,7 +11844,7 @@ impl SvamlInstructionStartRecordingOptions {
     }
 }
 /// `SvamlInstructionStartRecordingOptionsTranscriptionOptions`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlInstructionStartRecordingOptionsTranscriptionOptions {
     /// `enabled`
@@ -8054,6 +11853,70 @@ pub struct SvamlInstructionStartRecordingOptionsTranscriptionOptions {
     /// `locale`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
+}
+impl<'de> serde::Deserialize<'de>
+for SvamlInstructionStartRecordingOptionsTranscriptionOptions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlInstructionStartRecordingOptionsTranscriptionOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct SvamlInstructionStartRecordingOptionsTranscriptionOptions",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<
+                SvamlInstructionStartRecordingOptionsTranscriptionOptions,
+                __A::Error,
+            > {
+                let mut f0: Option<Option<bool>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("enabled", 0usize), ("locale", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "enabled")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "locale")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlInstructionStartRecordingOptionsTranscriptionOptions {
+                    enabled: f0.flatten(),
+                    locale: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<
+                SvamlInstructionStartRecordingOptionsTranscriptionOptions,
+                __S::Error,
+            > {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(
+                    <SvamlInstructionStartRecordingOptionsTranscriptionOptions as Default>::default(),
+                )
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "SvamlInstructionStartRecordingOptionsTranscriptionOptions",
+                &[],
+                __Visitor,
+            )
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlInstructionStartRecordingOptionsTranscriptionOptions {
@@ -8077,11 +11940,47 @@ impl SvamlInstructionStartRecordingOptionsTranscriptionOptions {
     }
 }
 /// Stops the recording of the call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlInstructionStopRecording {
     /// The `name` property. Must have the value `stopRecording`.
     pub name: SvamlInstructionStopRecordingName,
+}
+impl<'de> serde::Deserialize<'de> for SvamlInstructionStopRecording {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlInstructionStopRecording;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlInstructionStopRecording")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlInstructionStopRecording, __A::Error> {
+                let mut f0: Option<SvamlInstructionStopRecordingName> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlInstructionStopRecording {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("SvamlInstructionStopRecording", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlInstructionStopRecording {
@@ -8148,7 +12047,7 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionStopRecordingName {
     }
 }
 /// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlRequestBody {
     /// The collection of instructions that can perform various tasks during the call. You can include as many instructions as necessary.
@@ -8157,6 +12056,58 @@ pub struct SvamlRequestBody {
     /// `action`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<SvamlAction>,
+}
+impl<'de> serde::Deserialize<'de> for SvamlRequestBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlRequestBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlRequestBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlRequestBody, __A::Error> {
+                let mut f0: Option<Option<Vec<SvamlInstruction>>> = None;
+                let mut f1: Option<Option<SvamlAction>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("instructions", 0usize), ("action", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "instructions",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "action")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlRequestBody {
+                    instructions: f0.flatten(),
+                    action: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SvamlRequestBody, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SvamlRequestBody as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("SvamlRequestBody", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlRequestBody {
@@ -8182,7 +12133,7 @@ impl SvamlRequestBody {
 /// The timestamp in UTC format.
 pub type TimeStamp = sinch_sdk_runtime::Timestamp;
 /// The text-to-speech callout calls a phone number and plays a synthesized text messages or pre-recorded sound files.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TtsCallout {
     /// The number that will be displayed as the incoming caller. To set your own CLI, you may use your verified number or your Dashboard number. The number must be in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format.
@@ -8237,6 +12188,121 @@ pub struct TtsCallout {
     #[serde(rename = "enablePie")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_pie: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for TtsCallout {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TtsCallout;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TtsCallout")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TtsCallout, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<TtsCalloutDestination> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<Domain>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<bool>> = None;
+                let mut f9: Option<Option<bool>> = None;
+                let mut f10: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("cli", 0usize),
+                        ("destination", 1usize),
+                        ("dtmf", 2usize),
+                        ("domain", 3usize),
+                        ("custom", 4usize),
+                        ("locale", 5usize),
+                        ("text", 6usize),
+                        ("prompts", 7usize),
+                        ("enableAce", 8usize),
+                        ("enableDice", 9usize),
+                        ("enablePie", 10usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "cli")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "destination",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "dtmf")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "domain")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "custom")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "locale")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "text")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "prompts")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "enableAce",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "enableDice",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "enablePie",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TtsCallout {
+                    cli: f0.flatten(),
+                    destination: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("destination"))?,
+                    dtmf: f2.flatten(),
+                    domain: f3.flatten(),
+                    custom: f4.flatten(),
+                    locale: f5.flatten(),
+                    text: f6.flatten(),
+                    prompts: f7.flatten(),
+                    enable_ace: f8.flatten(),
+                    enable_dice: f9.flatten(),
+                    enable_pie: f10.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("TtsCallout", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TtsCallout {
@@ -8435,7 +12501,7 @@ impl From<DestinationSip> for TtsCalloutDestination {
     }
 }
 /// `TtsCalloutRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TtsCalloutRequest {
     /// `method`
@@ -8445,6 +12511,58 @@ pub struct TtsCalloutRequest {
     #[serde(rename = "ttsCallout")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tts_callout: Option<TtsCallout>,
+}
+impl<'de> serde::Deserialize<'de> for TtsCalloutRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TtsCalloutRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TtsCalloutRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TtsCalloutRequest, __A::Error> {
+                let mut f0: Option<Option<TtsCalloutRequestMethod>> = None;
+                let mut f1: Option<Option<TtsCallout>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("method", 0usize), ("ttsCallout", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "method")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "ttsCallout",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TtsCalloutRequest {
+                    method: f0.flatten(),
+                    tts_callout: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TtsCalloutRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TtsCalloutRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TtsCalloutRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TtsCalloutRequest {
@@ -8524,7 +12642,7 @@ impl<'de> serde::Deserialize<'de> for TtsCalloutRequestMethod {
     }
 }
 /// `UnassignNumbers`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UnassignNumbers {
     /// The phone number in E.164 format (https://community.sinch.com/t5/Glossary/E-164/ta-p/7537)
@@ -8536,6 +12654,71 @@ pub struct UnassignNumbers {
     /// (optional) indicates the DID capability that was assigned to the chosen application. Please note that the DID needs to support the selected capability.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<Capability>,
+}
+impl<'de> serde::Deserialize<'de> for UnassignNumbers {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UnassignNumbers;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UnassignNumbers")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UnassignNumbers, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<Capability>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("number", 0usize),
+                        ("applicationkey", 1usize),
+                        ("capability", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "number")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "applicationkey",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "capability",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UnassignNumbers {
+                    number: f0.flatten(),
+                    applicationkey: f1.flatten(),
+                    capability: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<UnassignNumbers, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<UnassignNumbers as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("UnassignNumbers", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UnassignNumbers {
@@ -8565,7 +12748,7 @@ impl UnassignNumbers {
     }
 }
 /// `UpdateNumbers`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateNumbers {
     /// The phone number or list of numbers in E.164 format.
@@ -8577,6 +12760,71 @@ pub struct UpdateNumbers {
     /// indicates the DID capability that needs to be assigned to the chosen application. Please note that the DID needs to support the selected capability.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<Capability>,
+}
+impl<'de> serde::Deserialize<'de> for UpdateNumbers {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateNumbers;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateNumbers")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateNumbers, __A::Error> {
+                let mut f0: Option<Option<Vec<String>>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<Capability>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("numbers", 0usize),
+                        ("applicationkey", 1usize),
+                        ("capability", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "numbers")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "applicationkey",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "capability",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UpdateNumbers {
+                    numbers: f0.flatten(),
+                    applicationkey: f1.flatten(),
+                    capability: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<UpdateNumbers, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<UpdateNumbers as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("UpdateNumbers", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UpdateNumbers {
@@ -8606,7 +12854,7 @@ impl UpdateNumbers {
     }
 }
 /// `WebhooksCallEventRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct WebhooksCallEventRequest {
     /// `timestamp`
@@ -8619,6 +12867,71 @@ pub struct WebhooksCallEventRequest {
     #[serde(rename = "applicationKey")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application_key: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for WebhooksCallEventRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WebhooksCallEventRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WebhooksCallEventRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<WebhooksCallEventRequest, __A::Error> {
+                let mut f0: Option<Option<TimeStamp>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("timestamp", 0usize),
+                        ("custom", 1usize),
+                        ("applicationKey", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "timestamp",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "custom")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "applicationKey",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(WebhooksCallEventRequest {
+                    timestamp: f0.flatten(),
+                    custom: f1.flatten(),
+                    application_key: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<WebhooksCallEventRequest, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<WebhooksCallEventRequest as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("WebhooksCallEventRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl WebhooksCallEventRequest {
@@ -8805,7 +13118,7 @@ impl From<NotifyRequest> for WebhooksEvent {
     }
 }
 /// `WebhooksEventRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct WebhooksEventRequest {
     /// `event`
@@ -8820,6 +13133,66 @@ pub struct WebhooksEventRequest {
     /// The current API version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<i64>,
+}
+impl<'de> serde::Deserialize<'de> for WebhooksEventRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WebhooksEventRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WebhooksEventRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<WebhooksEventRequest, __A::Error> {
+                let mut f0: Option<WebhooksEventRequestType> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("event", 0usize),
+                        ("callid", 1usize),
+                        ("conferenceId", 2usize),
+                        ("version", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callid")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "conferenceId",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "version")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(WebhooksEventRequest {
+                    event: f0.ok_or_else(|| serde::de::Error::missing_field("event"))?,
+                    callid: f1.flatten(),
+                    conference_id: f2.flatten(),
+                    version: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("WebhooksEventRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl WebhooksEventRequest {

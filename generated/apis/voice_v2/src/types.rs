@@ -9,7 +9,7 @@
 /// AMD (Answering Machine Detection) command to detect what answered the call. Possible outcomes are: human, machine, beep, or unknown.
 ///
 /// This is a non-blocking command — the next command in the sequence executes immediately while detection runs in parallel. Results are delivered via the `events` property.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Amd {
     /// Command to run Answering Machine Detection on the call
@@ -17,6 +17,48 @@ pub struct Amd {
     /// `events`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<AmdEvents>,
+}
+impl<'de> serde::Deserialize<'de> for Amd {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Amd;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Amd")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Amd, __A::Error> {
+                let mut f0: Option<AmdCommand> = None;
+                let mut f1: Option<Option<AmdEvents>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("command", 0usize), ("events", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "events")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Amd {
+                    command: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
+                    events: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Amd", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Amd {
@@ -91,7 +133,7 @@ impl<'de> serde::Deserialize<'de> for AmdCommand {
     }
 }
 /// SVAML commands to execute based on the answering machine detection result. These events define different call flows depending on whether a human, machine, beep, or unknown entity answers the call.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AmdEvents {
     /// SVAML commands to be executed when a human is detected
@@ -110,6 +152,77 @@ pub struct AmdEvents {
     #[serde(rename = "onUnknown")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_unknown: Option<SvamlCommands>,
+}
+impl<'de> serde::Deserialize<'de> for AmdEvents {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AmdEvents;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AmdEvents")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AmdEvents, __A::Error> {
+                let mut f0: Option<Option<SvamlCommands>> = None;
+                let mut f1: Option<Option<SvamlCommands>> = None;
+                let mut f2: Option<Option<SvamlCommands>> = None;
+                let mut f3: Option<Option<SvamlCommands>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("onHuman", 0usize),
+                        ("onMachine", 1usize),
+                        ("onBeep", 2usize),
+                        ("onUnknown", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "onHuman")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "onMachine",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "onBeep")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "onUnknown",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AmdEvents {
+                    on_human: f0.flatten(),
+                    on_machine: f1.flatten(),
+                    on_beep: f2.flatten(),
+                    on_unknown: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<AmdEvents, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<AmdEvents as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("AmdEvents", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AmdEvents {
@@ -145,11 +258,48 @@ impl AmdEvents {
     }
 }
 /// Answers an inbound call leg. This is a non-blocking command — execution continues to the next command in the sequence immediately after the answer is initiated.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Answer {
     /// Answer call
     pub command: AnswerCommand,
+}
+impl<'de> serde::Deserialize<'de> for Answer {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Answer;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Answer")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Answer, __A::Error> {
+                let mut f0: Option<AnswerCommand> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("command", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Answer {
+                    command: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Answer", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Answer {
@@ -216,7 +366,7 @@ impl<'de> serde::Deserialize<'de> for AnswerCommand {
     }
 }
 /// Returned when the request is malformed or contains invalid parameters.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct BadRequest {
     /// `type`
@@ -227,6 +377,63 @@ pub struct BadRequest {
     pub detail: serde_json::Value,
     /// `instance`
     pub instance: serde_json::Value,
+}
+impl<'de> serde::Deserialize<'de> for BadRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BadRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BadRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BadRequest, __A::Error> {
+                let mut f0: Option<BadRequestType> = None;
+                let mut f1: Option<BadRequestTitle> = None;
+                let mut f2: Option<serde_json::Value> = None;
+                let mut f3: Option<serde_json::Value> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("title", 1usize),
+                        ("detail", 2usize),
+                        ("instance", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "detail")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "instance")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BadRequest {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
+                    detail: f2.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
+                    instance: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("instance"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("BadRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BadRequest {
@@ -363,11 +570,48 @@ impl<'de> serde::Deserialize<'de> for BadRequestType {
     }
 }
 /// Detailed per-session view of a batch call operation. Contains one entry for each call session in the batch, including the session identifier and its current execution state.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchDetails {
     /// `sessions`
     pub sessions: Vec<BatchDetailsSessionsItem>,
+}
+impl<'de> serde::Deserialize<'de> for BatchDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BatchDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BatchDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BatchDetails, __A::Error> {
+                let mut f0: Option<Vec<BatchDetailsSessionsItem>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("sessions", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "sessions")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BatchDetails {
+                    sessions: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("sessions"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("BatchDetails", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BatchDetails {
@@ -378,7 +622,7 @@ impl BatchDetails {
     }
 }
 /// `BatchDetailsSessionsItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchDetailsSessionsItem {
     /// Unique identifier of the call session within the batch. This identifies the session, not an individual call. Use it with  `/v2/projects/{projectId}/sessions/{sessionId}` to retrieve full session details.
@@ -387,6 +631,54 @@ pub struct BatchDetailsSessionsItem {
     /// `state`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<SessionStates>,
+}
+impl<'de> serde::Deserialize<'de> for BatchDetailsSessionsItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BatchDetailsSessionsItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BatchDetailsSessionsItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BatchDetailsSessionsItem, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<SessionStates>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("id", 0usize), ("state", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "state")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BatchDetailsSessionsItem {
+                    id: f0.flatten(),
+                    state: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BatchDetailsSessionsItem, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BatchDetailsSessionsItem as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BatchDetailsSessionsItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BatchDetailsSessionsItem {
@@ -409,7 +701,7 @@ impl BatchDetailsSessionsItem {
 /// The ID of the batch.
 pub type BatchId = String;
 /// Options for batch dialing
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchOptions {
     /// Requested maximum call initiation rate, in calls per second (CPS), for this batch.
@@ -422,6 +714,58 @@ pub struct BatchOptions {
     #[serde(rename = "ttlSeconds")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ttl_seconds: Option<i64>,
+}
+impl<'de> serde::Deserialize<'de> for BatchOptions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BatchOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BatchOptions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BatchOptions, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<i64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("maxCps", 0usize), ("ttlSeconds", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "maxCps")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "ttlSeconds",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BatchOptions {
+                    max_cps: f0.flatten(),
+                    ttl_seconds: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BatchOptions, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BatchOptions as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BatchOptions", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BatchOptions {
@@ -445,12 +789,55 @@ impl BatchOptions {
     }
 }
 /// `BatchStopResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchStopResponse {
     /// State of the batch processing cancellation request
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<BatchStopResponseResult>,
+}
+impl<'de> serde::Deserialize<'de> for BatchStopResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BatchStopResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BatchStopResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BatchStopResponse, __A::Error> {
+                let mut f0: Option<Option<BatchStopResponseResult>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("result", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "result")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BatchStopResponse {
+                    result: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BatchStopResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BatchStopResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BatchStopResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BatchStopResponse {
@@ -522,7 +909,7 @@ impl<'de> serde::Deserialize<'de> for BatchStopResponseResult {
     }
 }
 /// Summary of a batch call operation, including counts of call sessions by state and overall progress.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchSummary {
     /// Unique identifier of the batch call operation (ULID).
@@ -556,6 +943,118 @@ pub struct BatchSummary {
     /// Actual CPS may be lower depending on routing, carrier, and platform capacity, as well as account limitations.
     #[serde(rename = "requestedCps")]
     pub requested_cps: i64,
+}
+impl<'de> serde::Deserialize<'de> for BatchSummary {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BatchSummary;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BatchSummary")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BatchSummary, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<i64> = None;
+                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f3: Option<i64> = None;
+                let mut f4: Option<i64> = None;
+                let mut f5: Option<i64> = None;
+                let mut f6: Option<i64> = None;
+                let mut f7: Option<Option<i64>> = None;
+                let mut f8: Option<i64> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("batchId", 0usize),
+                        ("sessionCount", 1usize),
+                        ("endTime", 2usize),
+                        ("queued", 3usize),
+                        ("inProgress", 4usize),
+                        ("completed", 5usize),
+                        ("expired", 6usize),
+                        ("ttlSeconds", 7usize),
+                        ("requestedCps", 8usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "batchId")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "sessionCount",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "endTime")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "queued")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "inProgress",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "completed",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "expired")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "ttlSeconds",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "requestedCps",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BatchSummary {
+                    batch_id: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("batchId"))?,
+                    session_count: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("sessionCount"))?,
+                    end_time: f2.flatten(),
+                    queued: f3.ok_or_else(|| serde::de::Error::missing_field("queued"))?,
+                    in_progress: f4
+                        .ok_or_else(|| serde::de::Error::missing_field("inProgress"))?,
+                    completed: f5
+                        .ok_or_else(|| serde::de::Error::missing_field("completed"))?,
+                    expired: f6
+                        .ok_or_else(|| serde::de::Error::missing_field("expired"))?,
+                    ttl_seconds: f7.flatten(),
+                    requested_cps: f8
+                        .ok_or_else(|| serde::de::Error::missing_field("requestedCps"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("BatchSummary", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BatchSummary {
@@ -596,7 +1095,7 @@ impl BatchSummary {
 /// Adds the current call to a bridge, enabling bidirectional audio communication with other calls in the same session. This is a non-blocking command — execution continues to the next command in the sequence immediately after the call joins the bridge.
 ///
 /// Bridges are created automatically when referenced by name. If a bridge with the specified name already exists, the call joins that bridge; otherwise, a new bridge is created.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct BridgeCall {
     /// Command to add the call to a bridge
@@ -604,6 +1103,53 @@ pub struct BridgeCall {
     /// Name of the bridge to join. If no bridge with this name exists in the session, a new one is created automatically.
     #[serde(rename = "bridgeName")]
     pub bridge_name: String,
+}
+impl<'de> serde::Deserialize<'de> for BridgeCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BridgeCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BridgeCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BridgeCall, __A::Error> {
+                let mut f0: Option<BridgeCallCommand> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("command", 0usize), ("bridgeName", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "bridgeName",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BridgeCall {
+                    command: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
+                    bridge_name: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("bridgeName"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("BridgeCall", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BridgeCall {
@@ -676,7 +1222,7 @@ impl<'de> serde::Deserialize<'de> for BridgeCallCommand {
     }
 }
 /// Call details
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Call {
     /// `callId`
@@ -757,6 +1303,239 @@ pub struct Call {
     /// Absolute URI to this call resource. Use this URL to retrieve the call details
     #[serde(rename = "callResourceUrl")]
     pub call_resource_url: String,
+}
+impl<'de> serde::Deserialize<'de> for Call {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Call;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Call")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Call, __A::Error> {
+                let mut f0: Option<CallId> = None;
+                let mut f1: Option<ProjectId> = None;
+                let mut f2: Option<ServiceId> = None;
+                let mut f3: Option<SessionId> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<BatchId>> = None;
+                let mut f7: Option<Option<From2>> = None;
+                let mut f8: Option<Option<To>> = None;
+                let mut f9: Option<sinch_sdk_runtime::Timestamp> = None;
+                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f11: Option<CallType> = None;
+                let mut f12: Option<CallDirection> = None;
+                let mut f13: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f14: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f15: Option<Option<i64>> = None;
+                let mut f16: Option<CallResult> = None;
+                let mut f17: Option<Option<CallReason>> = None;
+                let mut f18: Option<OriginationType> = None;
+                let mut f19: Option<Money> = None;
+                let mut f20: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("callId", 0usize),
+                        ("projectId", 1usize),
+                        ("serviceId", 2usize),
+                        ("sessionId", 3usize),
+                        ("callName", 4usize),
+                        ("bridgeName", 5usize),
+                        ("batchId", 6usize),
+                        ("from", 7usize),
+                        ("to", 8usize),
+                        ("startTime", 9usize),
+                        ("updateTime", 10usize),
+                        ("callType", 11usize),
+                        ("direction", 12usize),
+                        ("answerTime", 13usize),
+                        ("endTime", 14usize),
+                        ("callDurationSeconds", 15usize),
+                        ("callResult", 16usize),
+                        ("callReason", 17usize),
+                        ("originationType", 18usize),
+                        ("callRate", 19usize),
+                        ("callResourceUrl", 20usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "callId")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "projectId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "serviceId",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "sessionId",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "callName")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "bridgeName",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "batchId")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "from")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "to")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "startTime",
+                            )?
+                        }
+                        Some(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "updateTime",
+                            )?
+                        }
+                        Some(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "callType",
+                            )?
+                        }
+                        Some(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "direction",
+                            )?
+                        }
+                        Some(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "answerTime",
+                            )?
+                        }
+                        Some(14usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "endTime")?
+                        }
+                        Some(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "callDurationSeconds",
+                            )?
+                        }
+                        Some(16usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f16,
+                                "callResult",
+                            )?
+                        }
+                        Some(17usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f17,
+                                "callReason",
+                            )?
+                        }
+                        Some(18usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f18,
+                                "originationType",
+                            )?
+                        }
+                        Some(19usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f19,
+                                "callRate",
+                            )?
+                        }
+                        Some(20usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f20,
+                                "callResourceUrl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Call {
+                    call_id: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("callId"))?,
+                    project_id: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("projectId"))?,
+                    service_id: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("serviceId"))?,
+                    session_id: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("sessionId"))?,
+                    call_name: f4.flatten(),
+                    bridge_name: f5.flatten(),
+                    batch_id: f6.flatten(),
+                    from: f7.flatten(),
+                    to: f8.flatten(),
+                    start_time: f9
+                        .ok_or_else(|| serde::de::Error::missing_field("startTime"))?,
+                    update_time: f10.flatten(),
+                    call_type: f11
+                        .ok_or_else(|| serde::de::Error::missing_field("callType"))?,
+                    direction: f12
+                        .ok_or_else(|| serde::de::Error::missing_field("direction"))?,
+                    answer_time: f13.flatten(),
+                    end_time: f14.flatten(),
+                    call_duration_seconds: f15.flatten(),
+                    call_result: f16
+                        .ok_or_else(|| serde::de::Error::missing_field("callResult"))?,
+                    call_reason: f17.flatten(),
+                    origination_type: f18
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "originationType",
+                        ))?,
+                    call_rate: f19
+                        .ok_or_else(|| serde::de::Error::missing_field("callRate"))?,
+                    call_resource_url: f20
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "callResourceUrl",
+                        ))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Call", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Call {
@@ -960,11 +1739,47 @@ impl From<CallBehaviorsStatic> for CallBehaviors {
     }
 }
 /// No call behavior is configured for the service. Incoming calls will not be handled and outbound calls can still be initiated via the API.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallBehaviorsNone {
     /// No call behavior is configured.
     pub r#type: CallBehaviorsNoneType,
+}
+impl<'de> serde::Deserialize<'de> for CallBehaviorsNone {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallBehaviorsNone;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallBehaviorsNone")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallBehaviorsNone, __A::Error> {
+                let mut f0: Option<CallBehaviorsNoneType> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallBehaviorsNone {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CallBehaviorsNone", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallBehaviorsNone {
@@ -1031,13 +1846,55 @@ impl<'de> serde::Deserialize<'de> for CallBehaviorsNoneType {
     }
 }
 /// Calls are handled using a predefined static SVAML script. The commands are executed for every call on this service, without any backend involvement.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallBehaviorsStatic {
     /// Calls are handled using predefined static SVAML commands.
     pub r#type: CallBehaviorsStaticType,
     /// `static`
     pub r#static: SvamlInput,
+}
+impl<'de> serde::Deserialize<'de> for CallBehaviorsStatic {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallBehaviorsStatic;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallBehaviorsStatic")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallBehaviorsStatic, __A::Error> {
+                let mut f0: Option<CallBehaviorsStaticType> = None;
+                let mut f1: Option<SvamlInput> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("static", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "static")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallBehaviorsStatic {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    r#static: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("static"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CallBehaviorsStatic", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallBehaviorsStatic {
@@ -1110,13 +1967,55 @@ impl<'de> serde::Deserialize<'de> for CallBehaviorsStaticType {
     }
 }
 /// Calls are handled dynamically by sending webhook events to the configured URL. The backend responds with SVAML commands that control the call flow in real time.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallBehaviorsWebhook {
     /// Calls are handled by sending webhook requests to the configured URL.
     pub r#type: CallBehaviorsWebhookType,
     /// `webhook`
     pub webhook: WebhookConfiguration,
+}
+impl<'de> serde::Deserialize<'de> for CallBehaviorsWebhook {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallBehaviorsWebhook;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallBehaviorsWebhook")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallBehaviorsWebhook, __A::Error> {
+                let mut f0: Option<CallBehaviorsWebhookType> = None;
+                let mut f1: Option<WebhookConfiguration> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("webhook", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "webhook")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallBehaviorsWebhook {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    webhook: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("webhook"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CallBehaviorsWebhook", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallBehaviorsWebhook {
@@ -1249,7 +2148,7 @@ impl<'de> serde::Deserialize<'de> for CallDirection {
     }
 }
 /// Webhook to handle call events, used when callBehaviors are set to WEBHOOK
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallEvents {
     /// SVAML commands to be executed when the call is answered
@@ -1276,6 +2175,89 @@ pub struct CallEvents {
     #[serde(rename = "onFailure")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_failure: Option<SvamlCommands>,
+}
+impl<'de> serde::Deserialize<'de> for CallEvents {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallEvents;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallEvents")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallEvents, __A::Error> {
+                let mut f0: Option<Option<SvamlCommands>> = None;
+                let mut f1: Option<Option<SvamlCommands>> = None;
+                let mut f2: Option<Option<SvamlCommands>> = None;
+                let mut f3: Option<Option<SvamlCommands>> = None;
+                let mut f4: Option<Option<SvamlCommands>> = None;
+                let mut f5: Option<Option<SvamlCommands>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("onAnswer", 0usize),
+                        ("onBusy", 1usize),
+                        ("onReject", 2usize),
+                        ("onTimeout", 3usize),
+                        ("onHangup", 4usize),
+                        ("onFailure", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "onAnswer")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "onBusy")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "onReject")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "onTimeout",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "onHangup")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "onFailure",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallEvents {
+                    on_answer: f0.flatten(),
+                    on_busy: f1.flatten(),
+                    on_reject: f2.flatten(),
+                    on_timeout: f3.flatten(),
+                    on_hangup: f4.flatten(),
+                    on_failure: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallEvents, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallEvents as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CallEvents", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallEvents {
@@ -1325,7 +2307,7 @@ impl CallEvents {
 /// Custom headers to be sent in the call setup.
 pub type CallHeaders = Vec<CallHeadersItem>;
 /// `CallHeadersItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallHeadersItem {
     /// Name of the header.
@@ -1333,6 +2315,47 @@ pub struct CallHeadersItem {
     /// Value of the header.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CallHeadersItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallHeadersItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallHeadersItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallHeadersItem, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("key", 0usize), ("value", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallHeadersItem {
+                    key: f0.ok_or_else(|| serde::de::Error::missing_field("key"))?,
+                    value: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CallHeadersItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallHeadersItem {
@@ -1353,11 +2376,48 @@ impl CallHeadersItem {
 /// The `Id`` of the call.
 pub type CallId = String;
 /// Request body for patching an ongoing call with SVAML commands.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallPatchRequest {
     /// `commands`
     pub commands: SvamlCommands,
+}
+impl<'de> serde::Deserialize<'de> for CallPatchRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallPatchRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallPatchRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallPatchRequest, __A::Error> {
+                let mut f0: Option<SvamlCommands> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("commands", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "commands")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallPatchRequest {
+                    commands: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("commands"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CallPatchRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallPatchRequest {
@@ -1464,7 +2524,7 @@ impl<'de> serde::Deserialize<'de> for CallReason {
 }
 /// Request payload to initiate an outbound call or a batch of outbound call sessions.
 /// If parameters are provided a batch of call sessions will be initiated. BatchOptions are only valid in that mode. If not provided, default values of each batch option will be used.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallRequest {
     /// `commands`
@@ -1476,6 +2536,65 @@ pub struct CallRequest {
     #[serde(rename = "batchOptions")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch_options: Option<BatchOptions>,
+}
+impl<'de> serde::Deserialize<'de> for CallRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallRequest, __A::Error> {
+                let mut f0: Option<SvamlCommands> = None;
+                let mut f1: Option<Option<RequestParameters>> = None;
+                let mut f2: Option<Option<BatchOptions>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("commands", 0usize),
+                        ("parameters", 1usize),
+                        ("batchOptions", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "commands")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "parameters",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "batchOptions",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallRequest {
+                    commands: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("commands"))?,
+                    parameters: f1.flatten(),
+                    batch_options: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CallRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallRequest {
@@ -1502,7 +2621,7 @@ impl CallRequest {
 /// Response returned after initiating an outbound call or a batch of call sessions.
 ///
 /// Contains identifiers for the created session and associated project/service. `batchId` is included only when the request started a batch operation.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallResponse {
     /// `projectId`
@@ -1518,6 +2637,77 @@ pub struct CallResponse {
     #[serde(rename = "batchId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch_id: Option<BatchId>,
+}
+impl<'de> serde::Deserialize<'de> for CallResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallResponse, __A::Error> {
+                let mut f0: Option<ProjectId> = None;
+                let mut f1: Option<ServiceId> = None;
+                let mut f2: Option<SessionId> = None;
+                let mut f3: Option<Option<BatchId>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("projectId", 0usize),
+                        ("serviceId", 1usize),
+                        ("sessionId", 2usize),
+                        ("batchId", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "projectId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "serviceId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "sessionId",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "batchId")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallResponse {
+                    project_id: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("projectId"))?,
+                    service_id: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("serviceId"))?,
+                    session_id: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("sessionId"))?,
+                    batch_id: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CallResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallResponse {
@@ -1702,7 +2892,7 @@ impl<'de> serde::Deserialize<'de> for CallType {
     }
 }
 /// List of calls.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallsList {
     /// Array of call resources
@@ -1711,6 +2901,52 @@ pub struct CallsList {
     pub links: PaginationLinks,
     /// `meta`
     pub meta: PaginationMeta,
+}
+impl<'de> serde::Deserialize<'de> for CallsList {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallsList;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallsList")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallsList, __A::Error> {
+                let mut f0: Option<Vec<Call>> = None;
+                let mut f1: Option<PaginationLinks> = None;
+                let mut f2: Option<PaginationMeta> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("calls", 0usize), ("links", 1usize), ("meta", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "calls")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "links")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "meta")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallsList {
+                    calls: f0.ok_or_else(|| serde::de::Error::missing_field("calls"))?,
+                    links: f1.ok_or_else(|| serde::de::Error::missing_field("links"))?,
+                    meta: f2.ok_or_else(|| serde::de::Error::missing_field("meta"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CallsList", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallsList {
@@ -1729,7 +2965,7 @@ impl CallsList {
     }
 }
 /// Returned when a resource with the same name already exists in the project.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Conflict {
     /// `type`
@@ -1740,6 +2976,63 @@ pub struct Conflict {
     pub detail: serde_json::Value,
     /// `instance`
     pub instance: serde_json::Value,
+}
+impl<'de> serde::Deserialize<'de> for Conflict {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Conflict;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Conflict")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Conflict, __A::Error> {
+                let mut f0: Option<ConflictType> = None;
+                let mut f1: Option<ConflictTitle> = None;
+                let mut f2: Option<serde_json::Value> = None;
+                let mut f3: Option<serde_json::Value> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("title", 1usize),
+                        ("detail", 2usize),
+                        ("instance", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "detail")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "instance")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Conflict {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
+                    detail: f2.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
+                    instance: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("instance"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Conflict", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Conflict {
@@ -1876,7 +3169,7 @@ impl<'de> serde::Deserialize<'de> for ConflictType {
     }
 }
 /// Request body for creating a new voice service. Extends the update request with `name` as a required field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateService {
     /// Voice service name. No leading or trailing whitespaces allowed.
@@ -1892,6 +3185,74 @@ pub struct CreateService {
     #[serde(rename = "callBehavior")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_behavior: Option<CallBehaviors>,
+}
+impl<'de> serde::Deserialize<'de> for CreateService {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateService;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateService")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateService, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<ServiceIsDefault>> = None;
+                let mut f3: Option<Option<CallBehaviors>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("name", 0usize),
+                        ("description", 1usize),
+                        ("isDefault", 2usize),
+                        ("callBehavior", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "isDefault",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "callBehavior",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateService {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    description: f1.flatten(),
+                    is_default: f2.flatten(),
+                    call_behavior: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateService", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateService {
@@ -1922,11 +3283,47 @@ impl CreateService {
     }
 }
 /// Request payload for describing a SVAML document before using it in a call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct DescribeSvamlRequest {
     /// The SVAML payload to describe.
     pub svaml: SvamlInput,
+}
+impl<'de> serde::Deserialize<'de> for DescribeSvamlRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DescribeSvamlRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DescribeSvamlRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DescribeSvamlRequest, __A::Error> {
+                let mut f0: Option<SvamlInput> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("svaml", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "svaml")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DescribeSvamlRequest {
+                    svaml: f0.ok_or_else(|| serde::de::Error::missing_field("svaml"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("DescribeSvamlRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DescribeSvamlRequest {
@@ -1941,7 +3338,7 @@ impl DescribeSvamlRequest {
 /// This is a non-blocking command — the next command in the sequence executes immediately while the call is being established in parallel. Call lifecycle events (answer, busy, reject, timeout, hangup, failure) are handled via the `events` property.
 ///
 /// The `from` and `to` endpoint types should ideally match. If they differ, the platform attempts to convert the `from` value to be compatible with the `to` type. For example, PSTN supports only E.164 phone numbers, so a SIP address such as `sip:46701234567@acme.se` can be converted to an E.164 number. If the `from` value cannot be converted, it defaults to null (anonymous).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Dial {
     /// Command to initiate a new call
@@ -1968,6 +3365,89 @@ pub struct Dial {
     /// `events`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<CallEvents>,
+}
+impl<'de> serde::Deserialize<'de> for Dial {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Dial;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Dial")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Dial, __A::Error> {
+                let mut f0: Option<DialCommand> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<From2>> = None;
+                let mut f3: Option<To> = None;
+                let mut f4: Option<Option<i64>> = None;
+                let mut f5: Option<Option<i64>> = None;
+                let mut f6: Option<Option<CallEvents>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("command", 0usize),
+                        ("callName", 1usize),
+                        ("from", 2usize),
+                        ("to", 3usize),
+                        ("dialTimeoutDurationSeconds", 4usize),
+                        ("maxCallDurationSeconds", 5usize),
+                        ("events", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callName")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "from")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "to")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "dialTimeoutDurationSeconds",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "maxCallDurationSeconds",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "events")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Dial {
+                    command: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
+                    call_name: f1.flatten(),
+                    from: f2.flatten(),
+                    to: f3.ok_or_else(|| serde::de::Error::missing_field("to"))?,
+                    dial_timeout_duration_seconds: f4.flatten(),
+                    max_call_duration_seconds: f5.flatten(),
+                    events: f6.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Dial", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Dial {
@@ -2067,7 +3547,7 @@ impl<'de> serde::Deserialize<'de> for DialCommand {
     }
 }
 /// Returned when the authenticated identity does not have permission to perform the requested operation.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Forbidden {
     /// `type`
@@ -2078,6 +3558,63 @@ pub struct Forbidden {
     pub detail: serde_json::Value,
     /// `instance`
     pub instance: serde_json::Value,
+}
+impl<'de> serde::Deserialize<'de> for Forbidden {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Forbidden;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Forbidden")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Forbidden, __A::Error> {
+                let mut f0: Option<ForbiddenType> = None;
+                let mut f1: Option<ForbiddenTitle> = None;
+                let mut f2: Option<serde_json::Value> = None;
+                let mut f3: Option<serde_json::Value> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("title", 1usize),
+                        ("detail", 2usize),
+                        ("instance", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "detail")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "instance")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Forbidden {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
+                    detail: f2.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
+                    instance: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("instance"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Forbidden", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Forbidden {
@@ -2304,7 +3841,7 @@ impl From<SipFrom> for From2 {
 /// Switches execution to another menu within the current menu context. The menu name must be a menu defined in the `menu` command. This is a blocking command — execution waits for the menu to complete before proceeding to the next command.
 ///
 /// **Important**: this command can only be called within a menu execution context.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct GotoMenu {
     /// Switch execution to another menu within the current menu context.
@@ -2312,6 +3849,49 @@ pub struct GotoMenu {
     /// Name of the target menu to execute next. Must match a key in menus.
     #[serde(rename = "menuName")]
     pub menu_name: String,
+}
+impl<'de> serde::Deserialize<'de> for GotoMenu {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GotoMenu;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GotoMenu")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GotoMenu, __A::Error> {
+                let mut f0: Option<GotoMenuCommand> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("command", 0usize), ("menuName", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "menuName")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(GotoMenu {
+                    command: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
+                    menu_name: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("menuName"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("GotoMenu", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl GotoMenu {
@@ -2386,7 +3966,7 @@ impl<'de> serde::Deserialize<'de> for GotoMenuCommand {
 /// Ends a call leg. This is a non-blocking command — execution continues to the next command in the sequence even though the call has been ended. The `onHangup` event is triggered for the call leg that was ended.
 ///
 /// Any subsequent commands that target the ended call leg (such as `messages` or other media commands) are valid but will not be executed. Commands that operate independently — such as initiating a new call with `dial` — will execute normally. This makes it possible, for example, to end one call and immediately start another within the same sequence.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Hangup {
     /// Hangup call
@@ -2397,6 +3977,48 @@ pub struct Hangup {
     #[serde(rename = "callName")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_name: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Hangup {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Hangup;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Hangup")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Hangup, __A::Error> {
+                let mut f0: Option<HangupCommand> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("command", 0usize), ("callName", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callName")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Hangup {
+                    command: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
+                    call_name: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Hangup", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Hangup {
@@ -2471,7 +4093,7 @@ impl<'de> serde::Deserialize<'de> for HangupCommand {
     }
 }
 /// Returned when an unexpected error occurs on the server.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct InternalServerError {
     /// `type`
@@ -2482,6 +4104,63 @@ pub struct InternalServerError {
     pub detail: serde_json::Value,
     /// `instance`
     pub instance: serde_json::Value,
+}
+impl<'de> serde::Deserialize<'de> for InternalServerError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InternalServerError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InternalServerError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InternalServerError, __A::Error> {
+                let mut f0: Option<InternalServerErrorType> = None;
+                let mut f1: Option<InternalServerErrorTitle> = None;
+                let mut f2: Option<serde_json::Value> = None;
+                let mut f3: Option<serde_json::Value> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("title", 1usize),
+                        ("detail", 2usize),
+                        ("instance", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "detail")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "instance")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InternalServerError {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
+                    detail: f2.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
+                    instance: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("instance"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("InternalServerError", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InternalServerError {
@@ -2620,7 +4299,7 @@ impl<'de> serde::Deserialize<'de> for InternalServerErrorType {
 /// Defines a set of named menus and executes them starting from startMenu. This is a blocking command — execution waits for the menu to complete before proceeding to the next command.
 ///
 /// Each menu item configures prompts, input collection, timeout handling, and repeat behavior.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Menu {
     /// Executes menu-based input collection using the configured menu definitions.
@@ -2630,6 +4309,58 @@ pub struct Menu {
     pub start_menu: String,
     /// Map of menu definitions keyed by menu name.
     pub menus: std::collections::BTreeMap<String, MenuItem>,
+}
+impl<'de> serde::Deserialize<'de> for Menu {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Menu;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Menu")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Menu, __A::Error> {
+                let mut f0: Option<MenuCommand> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<std::collections::BTreeMap<String, MenuItem>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("command", 0usize), ("startMenu", 1usize), ("menus", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "startMenu",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "menus")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Menu {
+                    command: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
+                    start_menu: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("startMenu"))?,
+                    menus: f2.ok_or_else(|| serde::de::Error::missing_field("menus"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Menu", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Menu {
@@ -2709,7 +4440,7 @@ impl<'de> serde::Deserialize<'de> for MenuCommand {
 /// If no match succeeds, the `onFail` commands are executed.
 ///
 /// If neither `matches` nor `onFail` is defined and the service call behavior is set to `WEBHOOK`, a webhook request is sent including the collected input.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct MenuItem {
     /// Prompt played when this menu starts.
@@ -2766,6 +4497,135 @@ pub struct MenuItem {
     #[serde(rename = "onFail")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_fail: Option<SvamlCommands>,
+}
+impl<'de> serde::Deserialize<'de> for MenuItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MenuItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MenuItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MenuItem, __A::Error> {
+                let mut f0: Option<Option<MenuPrompt>> = None;
+                let mut f1: Option<Option<MenuPrompt>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut f4: Option<Option<i64>> = None;
+                let mut f5: Option<Option<i64>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<Vec<MenuItemInputMethodsItem>>> = None;
+                let mut f8: Option<
+                    Option<std::collections::BTreeMap<String, SvamlCommands>>,
+                > = None;
+                let mut f9: Option<Option<SvamlCommands>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("prompt", 0usize),
+                        ("repeatPrompt", 1usize),
+                        ("inputTimeoutDurationSeconds", 2usize),
+                        ("repeatCount", 3usize),
+                        ("minimumInputLength", 4usize),
+                        ("maximumInputLength", 5usize),
+                        ("terminatingSequence", 6usize),
+                        ("inputMethods", 7usize),
+                        ("matches", 8usize),
+                        ("onFail", 9usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "prompt")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "repeatPrompt",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "inputTimeoutDurationSeconds",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "repeatCount",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "minimumInputLength",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "maximumInputLength",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "terminatingSequence",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "inputMethods",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "matches")?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "onFail")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MenuItem {
+                    prompt: f0.flatten(),
+                    repeat_prompt: f1.flatten(),
+                    input_timeout_duration_seconds: f2.flatten(),
+                    repeat_count: f3.flatten(),
+                    minimum_input_length: f4.flatten(),
+                    maximum_input_length: f5.flatten(),
+                    terminating_sequence: f6.flatten(),
+                    input_methods: f7.flatten(),
+                    matches: f8.flatten(),
+                    on_fail: f9.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<MenuItem, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<MenuItem as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("MenuItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MenuItem {
@@ -2899,7 +4759,7 @@ impl<'de> serde::Deserialize<'de> for MenuItemInputMethodsItem {
     }
 }
 /// Prompt configuration for menu playback, including prompt messages and barge-in behavior.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct MenuPrompt {
     /// Controls whether input can interrupt prompt playback.
@@ -2912,6 +4772,52 @@ pub struct MenuPrompt {
     pub allow_barge_in: Option<bool>,
     /// `messages`
     pub messages: TypesOfMessages,
+}
+impl<'de> serde::Deserialize<'de> for MenuPrompt {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MenuPrompt;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MenuPrompt")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MenuPrompt, __A::Error> {
+                let mut f0: Option<Option<bool>> = None;
+                let mut f1: Option<TypesOfMessages> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("allowBargeIn", 0usize), ("messages", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "allowBargeIn",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "messages")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MenuPrompt {
+                    allow_barge_in: f0.flatten(),
+                    messages: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("messages"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("MenuPrompt", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MenuPrompt {
@@ -3024,13 +4930,56 @@ impl From<MessagePlay> for Message {
     }
 }
 /// SVAML commands to execute based on message playback outcomes.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct MessageEvents {
     /// Commands to execute when all messages in the sequence have finished playing.
     #[serde(rename = "onFinish")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_finish: Option<SvamlCommands>,
+}
+impl<'de> serde::Deserialize<'de> for MessageEvents {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessageEvents;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessageEvents")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MessageEvents, __A::Error> {
+                let mut f0: Option<Option<SvamlCommands>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("onFinish", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "onFinish")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MessageEvents {
+                    on_finish: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<MessageEvents, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<MessageEvents as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("MessageEvents", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MessageEvents {
@@ -3046,13 +4995,54 @@ impl MessageEvents {
     }
 }
 /// An audio file playback message item. The platform fetches and plays the audio file at the provided URL on the call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct MessagePlay {
     /// Audio file playback during the call.
     pub r#type: MessagePlayType,
     /// Play
     pub play: MessagePlayPlay,
+}
+impl<'de> serde::Deserialize<'de> for MessagePlay {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessagePlay;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessagePlay")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MessagePlay, __A::Error> {
+                let mut f0: Option<MessagePlayType> = None;
+                let mut f1: Option<MessagePlayPlay> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("play", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "play")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MessagePlay {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    play: f1.ok_or_else(|| serde::de::Error::missing_field("play"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("MessagePlay", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MessagePlay {
@@ -3069,11 +5059,47 @@ impl MessagePlay {
     }
 }
 /// Play
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct MessagePlayPlay {
     /// URL of the media to send
     pub url: String,
+}
+impl<'de> serde::Deserialize<'de> for MessagePlayPlay {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessagePlayPlay;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessagePlayPlay")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MessagePlayPlay, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("url", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MessagePlayPlay {
+                    url: f0.ok_or_else(|| serde::de::Error::missing_field("url"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("MessagePlayPlay", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MessagePlayPlay {
@@ -3140,13 +5166,54 @@ impl<'de> serde::Deserialize<'de> for MessagePlayType {
     }
 }
 /// A text-to-speech (TTS) message item. The platform synthesizes the provided text into speech and plays it on the call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct MessageSay {
     /// Text-to-speech message to be played during the call.
     pub r#type: MessageSayType,
     /// Say
     pub say: MessageSaySay,
+}
+impl<'de> serde::Deserialize<'de> for MessageSay {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessageSay;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessageSay")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MessageSay, __A::Error> {
+                let mut f0: Option<MessageSayType> = None;
+                let mut f1: Option<MessageSaySay> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("say", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "say")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MessageSay {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    say: f1.ok_or_else(|| serde::de::Error::missing_field("say"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("MessageSay", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MessageSay {
@@ -3163,7 +5230,7 @@ impl MessageSay {
     }
 }
 /// Say
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct MessageSaySay {
     /// The text to be synthesized into speech.
@@ -3177,6 +5244,57 @@ pub struct MessageSaySay {
     /// The name of the voice to use for text-to-speech synthesis.
     #[serde(rename = "voiceName")]
     pub voice_name: VoiceName,
+}
+impl<'de> serde::Deserialize<'de> for MessageSaySay {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessageSaySay;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessageSaySay")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MessageSaySay, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<MessageSaySayFormat>> = None;
+                let mut f2: Option<VoiceName> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("text", 0usize), ("format", 1usize), ("voiceName", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "text")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "format")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "voiceName",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MessageSaySay {
+                    text: f0.ok_or_else(|| serde::de::Error::missing_field("text"))?,
+                    format: f1.flatten(),
+                    voice_name: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("voiceName"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("MessageSaySay", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MessageSaySay {
@@ -3315,7 +5433,7 @@ impl<'de> serde::Deserialize<'de> for MessageSayType {
 ///
 /// This is a non-blocking command — the next command in the sequence executes immediately while messages play in parallel.
 /// Playback outcomes are handled via the `events` property. The `onFinish` event can be used to run a command after all messages complete.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Messages {
     /// Command to play a message on the channel
@@ -3332,6 +5450,68 @@ pub struct Messages {
     /// `events`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<MessageEvents>,
+}
+impl<'de> serde::Deserialize<'de> for Messages {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Messages;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Messages")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Messages, __A::Error> {
+                let mut f0: Option<MessagesCommand> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<TypesOfMessages> = None;
+                let mut f3: Option<Option<MessageEvents>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("command", 0usize),
+                        ("messagesName", 1usize),
+                        ("messages", 2usize),
+                        ("events", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "messagesName",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "messages")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "events")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Messages {
+                    command: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
+                    messages_name: f1.flatten(),
+                    messages: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("messages"))?,
+                    events: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Messages", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Messages {
@@ -3416,7 +5596,7 @@ impl<'de> serde::Deserialize<'de> for MessagesCommand {
     }
 }
 /// A monetary amount with an associated currency code.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Money {
     /// The 3-letter currency code defined in [ISO 4217](https://www.iso.org/iso-4217-currency-codes.html).
@@ -3424,6 +5604,52 @@ pub struct Money {
     pub currency_code: String,
     /// The monetary amount as a string to preserve precision. Supports up to 4 decimal places (e.g., "10.5000", "0.9999").
     pub amount: String,
+}
+impl<'de> serde::Deserialize<'de> for Money {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Money;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Money")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Money, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("currencyCode", 0usize), ("amount", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "currencyCode",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "amount")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Money {
+                    currency_code: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("currencyCode"))?,
+                    amount: f1.ok_or_else(|| serde::de::Error::missing_field("amount"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Money", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Money {
@@ -3437,7 +5663,7 @@ impl Money {
     }
 }
 /// Returned when the requested resource does not exist.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct NotFound {
     /// `type`
@@ -3448,6 +5674,63 @@ pub struct NotFound {
     pub detail: serde_json::Value,
     /// `instance`
     pub instance: serde_json::Value,
+}
+impl<'de> serde::Deserialize<'de> for NotFound {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NotFound;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NotFound")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NotFound, __A::Error> {
+                let mut f0: Option<NotFoundType> = None;
+                let mut f1: Option<NotFoundTitle> = None;
+                let mut f2: Option<serde_json::Value> = None;
+                let mut f3: Option<serde_json::Value> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("title", 1usize),
+                        ("detail", 2usize),
+                        ("instance", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "detail")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "instance")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NotFound {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
+                    detail: f2.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
+                    instance: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("instance"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("NotFound", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NotFound {
@@ -3657,7 +5940,7 @@ impl<'de> serde::Deserialize<'de> for OriginationType {
 /// - `next` - Absolute URI of the next page (omitted if this is the last page)
 /// - `prev` - Absolute URI of the previous page (omitted if this is the first page)
 /// - `self` - Absolute URI of the current page
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PaginationLinks {
     /// Absolute URI of the first page.
@@ -3673,6 +5956,68 @@ pub struct PaginationLinks {
     /// Absolute URI of the current page.
     #[serde(rename = "self")]
     pub self_: String,
+}
+impl<'de> serde::Deserialize<'de> for PaginationLinks {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PaginationLinks;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PaginationLinks")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PaginationLinks, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("first", 0usize),
+                        ("last", 1usize),
+                        ("next", 2usize),
+                        ("prev", 3usize),
+                        ("self", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "first")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "last")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "next")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "prev")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "self")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PaginationLinks {
+                    first: f0.ok_or_else(|| serde::de::Error::missing_field("first"))?,
+                    last: f1.ok_or_else(|| serde::de::Error::missing_field("last"))?,
+                    next: f2.flatten(),
+                    prev: f3.flatten(),
+                    self_: f4.ok_or_else(|| serde::de::Error::missing_field("self"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("PaginationLinks", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PaginationLinks {
@@ -3703,7 +6048,7 @@ impl PaginationLinks {
     }
 }
 /// Metadata about the paginated list response.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PaginationMeta {
     /// Total number of items across all pages.
@@ -3712,6 +6057,57 @@ pub struct PaginationMeta {
     /// Total number of pages.
     #[serde(rename = "pageCount")]
     pub page_count: i64,
+}
+impl<'de> serde::Deserialize<'de> for PaginationMeta {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PaginationMeta;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PaginationMeta")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PaginationMeta, __A::Error> {
+                let mut f0: Option<i64> = None;
+                let mut f1: Option<i64> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("totalCount", 0usize), ("pageCount", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "totalCount",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "pageCount",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PaginationMeta {
+                    total_count: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("totalCount"))?,
+                    page_count: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("pageCount"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("PaginationMeta", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PaginationMeta {
@@ -3727,7 +6123,7 @@ impl PaginationMeta {
 /// Delays execution of the next command in the sequence for a specified duration. This is a blocking command — no further commands execute until the pause completes.
 ///
 /// The pause does not affect call audio; the call remains connected and audio continues uninterrupted.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Pause {
     /// Pause execution.
@@ -3735,6 +6131,55 @@ pub struct Pause {
     /// Duration of the pause in milliseconds.
     #[serde(rename = "durationMilliseconds")]
     pub duration_milliseconds: i64,
+}
+impl<'de> serde::Deserialize<'de> for Pause {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Pause;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Pause")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Pause, __A::Error> {
+                let mut f0: Option<PauseCommand> = None;
+                let mut f1: Option<i64> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("command", 0usize), ("durationMilliseconds", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "durationMilliseconds",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Pause {
+                    command: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
+                    duration_milliseconds: f1
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "durationMilliseconds",
+                        ))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Pause", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Pause {
@@ -3807,7 +6252,7 @@ impl<'de> serde::Deserialize<'de> for PauseCommand {
     }
 }
 /// Returned when the account has insufficient balance or credit to complete the request.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PaymentRequired {
     /// `type`
@@ -3818,6 +6263,63 @@ pub struct PaymentRequired {
     pub detail: serde_json::Value,
     /// `instance`
     pub instance: serde_json::Value,
+}
+impl<'de> serde::Deserialize<'de> for PaymentRequired {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PaymentRequired;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PaymentRequired")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PaymentRequired, __A::Error> {
+                let mut f0: Option<PaymentRequiredType> = None;
+                let mut f1: Option<PaymentRequiredTitle> = None;
+                let mut f2: Option<serde_json::Value> = None;
+                let mut f3: Option<serde_json::Value> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("title", 1usize),
+                        ("detail", 2usize),
+                        ("instance", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "detail")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "instance")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PaymentRequired {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
+                    detail: f2.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
+                    instance: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("instance"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("PaymentRequired", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PaymentRequired {
@@ -3954,13 +6456,54 @@ impl<'de> serde::Deserialize<'de> for PaymentRequiredType {
     }
 }
 /// Routes the call to a phone number on the Public Switched Telephone Network (PSTN).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Phone {
     /// Routes the call to a phone number on the Public Switched Telephone Network (PSTN). The number must be in E.164 format.
     pub r#type: PhoneType,
     /// `phone`
     pub phone: PhonePhone,
+}
+impl<'de> serde::Deserialize<'de> for Phone {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Phone;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Phone")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Phone, __A::Error> {
+                let mut f0: Option<PhoneType> = None;
+                let mut f1: Option<PhonePhone> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("phone", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "phone")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Phone {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    phone: f1.ok_or_else(|| serde::de::Error::missing_field("phone"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Phone", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Phone {
@@ -3976,11 +6519,47 @@ impl Phone {
 /// E.164 Phone number
 pub type PhoneNumber = String;
 /// `PhonePhone`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PhonePhone {
     /// `number`
     pub number: PhoneNumber,
+}
+impl<'de> serde::Deserialize<'de> for PhonePhone {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PhonePhone;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PhonePhone")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PhonePhone, __A::Error> {
+                let mut f0: Option<PhoneNumber> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("number", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "number")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PhonePhone {
+                    number: f0.ok_or_else(|| serde::de::Error::missing_field("number"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("PhonePhone", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PhonePhone {
@@ -4047,7 +6626,7 @@ impl<'de> serde::Deserialize<'de> for PhoneType {
     }
 }
 /// Base error response schema following [RFC 9457](https://www.rfc-editor.org/rfc/rfc9457) (Problem Details for HTTP APIs). All error responses use this structure.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ProblemDetails {
     /// URI that identifies the problem type and links to the corresponding error documentation.
@@ -4058,6 +6637,63 @@ pub struct ProblemDetails {
     pub detail: String,
     /// URI reference that identifies the specific occurrence of the problem (typically the request path).
     pub instance: String,
+}
+impl<'de> serde::Deserialize<'de> for ProblemDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProblemDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProblemDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ProblemDetails, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("title", 1usize),
+                        ("detail", 2usize),
+                        ("instance", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "detail")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "instance")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ProblemDetails {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
+                    detail: f2.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
+                    instance: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("instance"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ProblemDetails", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ProblemDetails {
@@ -4144,7 +6780,7 @@ impl<'de> serde::Deserialize<'de> for RecordingDestination {
     }
 }
 /// SVAML commands to execute based on recording lifecycle outcomes.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct RecordingEvents {
     /// Commands to execute when the recording is successfully stopped. Note that this does not mean that the file is delivered to the configured destination yet.
@@ -4155,6 +6791,58 @@ pub struct RecordingEvents {
     #[serde(rename = "onFailure")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_failure: Option<SvamlCommands>,
+}
+impl<'de> serde::Deserialize<'de> for RecordingEvents {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RecordingEvents;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RecordingEvents")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RecordingEvents, __A::Error> {
+                let mut f0: Option<Option<SvamlCommands>> = None;
+                let mut f1: Option<Option<SvamlCommands>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("onFinish", 0usize), ("onFailure", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "onFinish")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "onFailure",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RecordingEvents {
+                    on_finish: f0.flatten(),
+                    on_failure: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<RecordingEvents, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<RecordingEvents as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("RecordingEvents", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RecordingEvents {
@@ -4238,7 +6926,7 @@ impl<'de> serde::Deserialize<'de> for RecordingFormat {
     }
 }
 /// Recording options for this recording.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct RecordingOptions {
     /// `format`
@@ -4259,6 +6947,99 @@ pub struct RecordingOptions {
     #[serde(rename = "transcriptionOptions")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transcription_options: Option<TranscriptionOptions>,
+}
+impl<'de> serde::Deserialize<'de> for RecordingOptions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RecordingOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RecordingOptions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<RecordingOptions, __A::Error> {
+                let mut f0: Option<Option<RecordingFormat>> = None;
+                let mut f1: Option<Option<RecordingType>> = None;
+                let mut f2: Option<RecordingDestination> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<Option<TranscriptionOptions>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("format", 0usize),
+                        ("recordingType", 1usize),
+                        ("destination", 2usize),
+                        ("destinationUrl", 3usize),
+                        ("credentials", 4usize),
+                        ("transcriptionOptions", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "format")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "recordingType",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "destination",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "destinationUrl",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "credentials",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "transcriptionOptions",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RecordingOptions {
+                    format: f0.flatten(),
+                    recording_type: f1.flatten(),
+                    destination: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("destination"))?,
+                    destination_url: f3
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "destinationUrl",
+                        ))?,
+                    credentials: f4
+                        .ok_or_else(|| serde::de::Error::missing_field("credentials"))?,
+                    transcription_options: f5.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("RecordingOptions", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RecordingOptions {
@@ -4374,7 +7155,7 @@ pub type ServiceId = String;
 /// Note: when updating a service, this property cannot be set to false. In such case, a BadRequest will be returned by the API.
 pub type ServiceIsDefault = bool;
 /// List of available voice services in the project.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ServiceListResponse {
     /// `services`
@@ -4383,6 +7164,53 @@ pub struct ServiceListResponse {
     pub links: PaginationLinks,
     /// `meta`
     pub meta: PaginationMeta,
+}
+impl<'de> serde::Deserialize<'de> for ServiceListResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ServiceListResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ServiceListResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ServiceListResponse, __A::Error> {
+                let mut f0: Option<Vec<ServiceShortResponse>> = None;
+                let mut f1: Option<PaginationLinks> = None;
+                let mut f2: Option<PaginationMeta> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("services", 0usize), ("links", 1usize), ("meta", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "services")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "links")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "meta")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ServiceListResponse {
+                    services: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("services"))?,
+                    links: f1.ok_or_else(|| serde::de::Error::missing_field("links"))?,
+                    meta: f2.ok_or_else(|| serde::de::Error::missing_field("meta"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ServiceListResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ServiceListResponse {
@@ -4401,7 +7229,7 @@ impl ServiceListResponse {
     }
 }
 /// Full representation of a voice service resource, including its configuration and call behavior.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ServiceResponse {
     /// `serviceId`
@@ -4432,6 +7260,117 @@ pub struct ServiceResponse {
     #[serde(rename = "callBehavior")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_behavior: Option<CallBehaviors>,
+}
+impl<'de> serde::Deserialize<'de> for ServiceResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ServiceResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ServiceResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ServiceResponse, __A::Error> {
+                let mut f0: Option<ServiceId> = None;
+                let mut f1: Option<ProjectId> = None;
+                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<ServiceIsDefault> = None;
+                let mut f7: Option<Option<CallBehaviors>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("serviceId", 0usize),
+                        ("projectId", 1usize),
+                        ("createTime", 2usize),
+                        ("updateTime", 3usize),
+                        ("name", 4usize),
+                        ("description", 5usize),
+                        ("isDefault", 6usize),
+                        ("callBehavior", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "serviceId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "projectId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "createTime",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "updateTime",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "name")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "description",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "isDefault",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "callBehavior",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ServiceResponse {
+                    service_id: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("serviceId"))?,
+                    project_id: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("projectId"))?,
+                    create_time: f2.flatten(),
+                    update_time: f3.flatten(),
+                    name: f4.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    description: f5.flatten(),
+                    is_default: f6
+                        .ok_or_else(|| serde::de::Error::missing_field("isDefault"))?,
+                    call_behavior: f7.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ServiceResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ServiceResponse {
@@ -4476,7 +7415,7 @@ impl ServiceResponse {
     }
 }
 /// Abbreviated representation of a voice service, returned in list responses.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ServiceShortResponse {
     /// `serviceId`
@@ -4506,6 +7445,106 @@ pub struct ServiceShortResponse {
     #[serde(rename = "isDefault")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_default: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for ServiceShortResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ServiceShortResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ServiceShortResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ServiceShortResponse, __A::Error> {
+                let mut f0: Option<ServiceId> = None;
+                let mut f1: Option<ProjectId> = None;
+                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("serviceId", 0usize),
+                        ("projectId", 1usize),
+                        ("createTime", 2usize),
+                        ("updateTime", 3usize),
+                        ("name", 4usize),
+                        ("description", 5usize),
+                        ("isDefault", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "serviceId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "projectId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "createTime",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "updateTime",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "name")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "description",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "isDefault",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ServiceShortResponse {
+                    service_id: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("serviceId"))?,
+                    project_id: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("projectId"))?,
+                    create_time: f2.flatten(),
+                    update_time: f3.flatten(),
+                    name: f4.flatten(),
+                    description: f5.flatten(),
+                    is_default: f6.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ServiceShortResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ServiceShortResponse {
@@ -4555,7 +7594,7 @@ impl ServiceShortResponse {
 ///
 /// A session can contain one or more related call legs (for example, an original outbound call plus additional dials or transfers triggered by SVAML commands).
 /// Use the `calls` array to inspect all call legs associated with the session and `state` to determine whether the session is still ongoing or has reached a final state.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Session {
     /// `sessionId`
@@ -4587,6 +7626,109 @@ pub struct Session {
     pub end_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `state`
     pub state: SessionStates,
+}
+impl<'de> serde::Deserialize<'de> for Session {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Session;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Session")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Session, __A::Error> {
+                let mut f0: Option<SessionId> = None;
+                let mut f1: Option<ProjectId> = None;
+                let mut f2: Option<ServiceId> = None;
+                let mut f3: Option<Vec<Call>> = None;
+                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f7: Option<SessionStates> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("sessionId", 0usize),
+                        ("projectId", 1usize),
+                        ("serviceId", 2usize),
+                        ("calls", 3usize),
+                        ("createTime", 4usize),
+                        ("updateTime", 5usize),
+                        ("endTime", 6usize),
+                        ("state", 7usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "sessionId",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "projectId",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "serviceId",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "calls")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "createTime",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "updateTime",
+                            )?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "endTime")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "state")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Session {
+                    session_id: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("sessionId"))?,
+                    project_id: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("projectId"))?,
+                    service_id: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("serviceId"))?,
+                    calls: f3.ok_or_else(|| serde::de::Error::missing_field("calls"))?,
+                    create_time: f4.flatten(),
+                    update_time: f5.flatten(),
+                    end_time: f6.flatten(),
+                    state: f7.ok_or_else(|| serde::de::Error::missing_field("state"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Session", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Session {
@@ -4697,13 +7839,54 @@ impl<'de> serde::Deserialize<'de> for SessionStates {
     }
 }
 /// SIP Endpoint
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Sip {
     /// Routes the call to a SIP (Session Initiation Protocol) endpoint.
     pub r#type: SipType,
     /// `sip`
     pub sip: SipSip,
+}
+impl<'de> serde::Deserialize<'de> for Sip {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Sip;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Sip")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Sip, __A::Error> {
+                let mut f0: Option<SipType> = None;
+                let mut f1: Option<SipSip> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("sip", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "sip")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Sip {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    sip: f1.ok_or_else(|| serde::de::Error::missing_field("sip"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Sip", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Sip {
@@ -4719,7 +7902,7 @@ impl Sip {
 /// Custom SIP headers to be sent in the call setup.
 pub type SipCallHeaders = Vec<SipCallHeadersItem>;
 /// `SipCallHeadersItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SipCallHeadersItem {
     /// Name of the SIP header.
@@ -4727,6 +7910,47 @@ pub struct SipCallHeadersItem {
     /// Value of the SIP header.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for SipCallHeadersItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SipCallHeadersItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SipCallHeadersItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SipCallHeadersItem, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("key", 0usize), ("value", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SipCallHeadersItem {
+                    key: f0.ok_or_else(|| serde::de::Error::missing_field("key"))?,
+                    value: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SipCallHeadersItem", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SipCallHeadersItem {
@@ -4745,13 +7969,54 @@ impl SipCallHeadersItem {
     }
 }
 /// SIP Origin
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SipFrom {
     /// Indicates the call originated from a SIP (Session Initiation Protocol) endpoint.
     pub r#type: SipFromType,
     /// `sip`
     pub sip: SipFromSip,
+}
+impl<'de> serde::Deserialize<'de> for SipFrom {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SipFrom;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SipFrom")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SipFrom, __A::Error> {
+                let mut f0: Option<SipFromType> = None;
+                let mut f1: Option<SipFromSip> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("sip", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "sip")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SipFrom {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    sip: f1.ok_or_else(|| serde::de::Error::missing_field("sip"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("SipFrom", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SipFrom {
@@ -4765,7 +8030,7 @@ impl SipFrom {
     }
 }
 /// `SipFromSip`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SipFromSip {
     /// SIP URI of the originating endpoint. Both `sip:` (unencrypted) and `sips:` (TLS-encrypted) schemes are supported.
@@ -4774,6 +8039,52 @@ pub struct SipFromSip {
     #[serde(rename = "displayName")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for SipFromSip {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SipFromSip;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SipFromSip")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SipFromSip, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("endpoint", 0usize), ("displayName", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "endpoint")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "displayName",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SipFromSip {
+                    endpoint: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("endpoint"))?,
+                    display_name: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SipFromSip", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SipFromSip {
@@ -4848,7 +8159,7 @@ impl<'de> serde::Deserialize<'de> for SipFromType {
     }
 }
 /// `SipSip`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SipSip {
     /// SIP URI of the destination endpoint. Both `sip:` (unencrypted) and `sips:` (TLS-encrypted) schemes are supported.
@@ -4862,6 +8173,65 @@ pub struct SipSip {
     #[serde(rename = "callHeaders")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_headers: Option<SipCallHeaders>,
+}
+impl<'de> serde::Deserialize<'de> for SipSip {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SipSip;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SipSip")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SipSip, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<SipSipTransport>> = None;
+                let mut f2: Option<Option<SipCallHeaders>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("endpoint", 0usize),
+                        ("transport", 1usize),
+                        ("callHeaders", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "endpoint")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "transport",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "callHeaders",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SipSip {
+                    endpoint: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("endpoint"))?,
+                    transport: f1.flatten(),
+                    call_headers: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SipSip", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SipSip {
@@ -5008,7 +8378,7 @@ impl<'de> serde::Deserialize<'de> for SipType {
     }
 }
 /// Starts recording the call. This is a non-blocking command — execution continues to the next command in the sequence immediately after recording begins.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct StartRecording {
     /// Command to start recording on the channel
@@ -5027,6 +8397,74 @@ pub struct StartRecording {
     /// `events`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<RecordingEvents>,
+}
+impl<'de> serde::Deserialize<'de> for StartRecording {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = StartRecording;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct StartRecording")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<StartRecording, __A::Error> {
+                let mut f0: Option<StartRecordingCommand> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<RecordingOptions> = None;
+                let mut f3: Option<Option<RecordingEvents>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("command", 0usize),
+                        ("recordingName", 1usize),
+                        ("recordingOptions", 2usize),
+                        ("events", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "recordingName",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "recordingOptions",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "events")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(StartRecording {
+                    command: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
+                    recording_name: f1.flatten(),
+                    recording_options: f2
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "recordingOptions",
+                        ))?,
+                    events: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("StartRecording", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl StartRecording {
@@ -5113,7 +8551,7 @@ impl<'de> serde::Deserialize<'de> for StartRecordingCommand {
 /// Stops a message sequence started by a `messages` command. It will also cancel any messages with specified `messagesName` that will appear in the call session in the future.
 ///
 /// This is a non-blocking command.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct StopMessages {
     /// Command to stop playing messages
@@ -5121,6 +8559,53 @@ pub struct StopMessages {
     /// Name of the message sequence to stop, as set by `messagesName` in the `messages` command.
     #[serde(rename = "messagesName")]
     pub messages_name: String,
+}
+impl<'de> serde::Deserialize<'de> for StopMessages {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = StopMessages;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct StopMessages")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<StopMessages, __A::Error> {
+                let mut f0: Option<StopMessagesCommand> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("command", 0usize), ("messagesName", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "messagesName",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(StopMessages {
+                    command: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
+                    messages_name: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("messagesName"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("StopMessages", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl StopMessages {
@@ -5193,7 +8678,7 @@ impl<'de> serde::Deserialize<'de> for StopMessagesCommand {
     }
 }
 /// Stops a recording previously started by a `startRecording` command. This is a non-blocking command — execution continues to the next command in the sequence immediately after the stop is initiated.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct StopRecording {
     /// Command to stop recording on the channel
@@ -5201,6 +8686,53 @@ pub struct StopRecording {
     /// Name of the recording to stop, as set by `recordingName` in the `startRecording` command.
     #[serde(rename = "recordingName")]
     pub recording_name: String,
+}
+impl<'de> serde::Deserialize<'de> for StopRecording {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = StopRecording;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct StopRecording")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<StopRecording, __A::Error> {
+                let mut f0: Option<StopRecordingCommand> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("command", 0usize), ("recordingName", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "recordingName",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(StopRecording {
+                    command: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
+                    recording_name: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("recordingName"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("StopRecording", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl StopRecording {
@@ -5273,13 +8805,54 @@ impl<'de> serde::Deserialize<'de> for StopRecordingCommand {
     }
 }
 /// Routes the call to a WebSocket stream endpoint for real-time audio processing.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Stream {
     /// Routes the call to a WebSocket stream endpoint for real-time audio processing.
     pub r#type: StreamType,
     /// `stream`
     pub stream: StreamStream,
+}
+impl<'de> serde::Deserialize<'de> for Stream {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Stream;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Stream")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Stream, __A::Error> {
+                let mut f0: Option<StreamType> = None;
+                let mut f1: Option<StreamStream> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("stream", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "stream")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Stream {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    stream: f1.ok_or_else(|| serde::de::Error::missing_field("stream"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Stream", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Stream {
@@ -5293,7 +8866,7 @@ impl Stream {
     }
 }
 /// `StreamStream`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct StreamStream {
     /// WebSocket endpoint that will accept the incoming connection for real-time audio streaming. Must be a valid WebSocket URL using either `ws://` or `wss://` (recommended). The URL must be reachable from the public internet and capable of handling the negotiated stream protocol.
@@ -5306,6 +8879,65 @@ pub struct StreamStream {
     #[serde(rename = "callHeaders")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_headers: Option<CallHeaders>,
+}
+impl<'de> serde::Deserialize<'de> for StreamStream {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = StreamStream;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct StreamStream")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<StreamStream, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<StreamStreamStreamOptions>> = None;
+                let mut f2: Option<Option<CallHeaders>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("endpoint", 0usize),
+                        ("streamOptions", 1usize),
+                        ("callHeaders", 2usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "endpoint")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "streamOptions",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "callHeaders",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(StreamStream {
+                    endpoint: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("endpoint"))?,
+                    stream_options: f1.flatten(),
+                    call_headers: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("StreamStream", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl StreamStream {
@@ -5333,7 +8965,7 @@ impl StreamStream {
     }
 }
 /// `StreamStreamStreamOptions`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct StreamStreamStreamOptions {
     /// Defines the version of the stream protocol.
@@ -5351,6 +8983,63 @@ pub struct StreamStreamStreamOptions {
     #[serde(rename = "sampleRate")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample_rate: Option<i64>,
+}
+impl<'de> serde::Deserialize<'de> for StreamStreamStreamOptions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = StreamStreamStreamOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct StreamStreamStreamOptions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<StreamStreamStreamOptions, __A::Error> {
+                let mut f0: Option<Option<i64>> = None;
+                let mut f1: Option<Option<StreamStreamStreamOptionsCodec>> = None;
+                let mut f2: Option<Option<i64>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("version", 0usize), ("codec", 1usize), ("sampleRate", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "version")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "codec")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "sampleRate",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(StreamStreamStreamOptions {
+                    version: f0.flatten(),
+                    codec: f1.flatten(),
+                    sample_rate: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<StreamStreamStreamOptions, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<StreamStreamStreamOptions as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("StreamStreamStreamOptions", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl StreamStreamStreamOptions {
@@ -5887,12 +9576,59 @@ impl From<GotoMenu> for SvamlCommand {
 /// **Nesting scope:** Commands that appear inside event handlers (e.g., `dial.events.onAnswer`, `messages.events.onFinish`) form independent sequences and execute in their own context — they are not continuations of the parent sequence.
 pub type SvamlCommands = Vec<SvamlCommand>;
 /// Response containing a human-readable description of the SVAML call flow.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlDescriptionResponse {
     /// Human-readable description of the call flow.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for SvamlDescriptionResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlDescriptionResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlDescriptionResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlDescriptionResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("description", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "description",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlDescriptionResponse {
+                    description: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SvamlDescriptionResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SvamlDescriptionResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("SvamlDescriptionResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlDescriptionResponse {
@@ -5908,7 +9644,7 @@ impl SvamlDescriptionResponse {
     }
 }
 /// A SVAML v2 (Sinch Voice Application Markup Language) document describing a call flow. Contains the ordered list of commands to execute, an optional call name, and optional event handlers.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlInput {
     /// The ordered list of SVAML commands to execute. Contains at least one command.
@@ -5920,6 +9656,53 @@ pub struct SvamlInput {
     /// Commands to execute on specific events for this call.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<SvamlInputEvents>,
+}
+impl<'de> serde::Deserialize<'de> for SvamlInput {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlInput;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlInput")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlInput, __A::Error> {
+                let mut f0: Option<SvamlCommands> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<SvamlInputEvents>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("commands", 0usize), ("callName", 1usize), ("events", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "commands")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callName")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "events")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlInput {
+                    commands: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("commands"))?,
+                    call_name: f1.flatten(),
+                    events: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("SvamlInput", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlInput {
@@ -5944,13 +9727,56 @@ impl SvamlInput {
     }
 }
 /// Commands to execute on specific events for this call.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SvamlInputEvents {
     /// SVAML commands to be executed when the call is hung up.
     #[serde(rename = "onHangup")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_hangup: Option<SvamlCommands>,
+}
+impl<'de> serde::Deserialize<'de> for SvamlInputEvents {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SvamlInputEvents;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SvamlInputEvents")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SvamlInputEvents, __A::Error> {
+                let mut f0: Option<Option<SvamlCommands>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("onHangup", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "onHangup")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SvamlInputEvents {
+                    on_hangup: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SvamlInputEvents, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SvamlInputEvents as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("SvamlInputEvents", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SvamlInputEvents {
@@ -6106,7 +9932,7 @@ impl From<VoiceRelay> for To {
     }
 }
 /// Returned when the request rate limit has been exceeded. Retry after the duration indicated in the `Retry-After` response header.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TooManyRequests {
     /// `type`
@@ -6117,6 +9943,63 @@ pub struct TooManyRequests {
     pub detail: serde_json::Value,
     /// `instance`
     pub instance: serde_json::Value,
+}
+impl<'de> serde::Deserialize<'de> for TooManyRequests {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TooManyRequests;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TooManyRequests")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TooManyRequests, __A::Error> {
+                let mut f0: Option<TooManyRequestsType> = None;
+                let mut f1: Option<TooManyRequestsTitle> = None;
+                let mut f2: Option<serde_json::Value> = None;
+                let mut f3: Option<serde_json::Value> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("title", 1usize),
+                        ("detail", 2usize),
+                        ("instance", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "detail")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "instance")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TooManyRequests {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
+                    detail: f2.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
+                    instance: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("instance"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("TooManyRequests", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TooManyRequests {
@@ -6253,7 +10136,7 @@ impl<'de> serde::Deserialize<'de> for TooManyRequestsType {
     }
 }
 /// Configuration for automatic speech-to-text transcription of the recording.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TranscriptionOptions {
     /// If true, the recording will be transcribed to text.
@@ -6262,6 +10145,52 @@ pub struct TranscriptionOptions {
     /// Language code in BCP-47 format.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for TranscriptionOptions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TranscriptionOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TranscriptionOptions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TranscriptionOptions, __A::Error> {
+                let mut f0: Option<bool> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("isEnabled", 0usize), ("locale", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "isEnabled",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "locale")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TranscriptionOptions {
+                    is_enabled: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("isEnabled"))?,
+                    locale: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("TranscriptionOptions", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TranscriptionOptions {
@@ -6282,7 +10211,7 @@ impl TranscriptionOptions {
 /// Ordered list of messages to play.
 pub type TypesOfMessages = Vec<Message>;
 /// Returned when authentication fails — the token is missing, invalid, or expired.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Unauthorized {
     /// `type`
@@ -6293,6 +10222,63 @@ pub struct Unauthorized {
     pub detail: serde_json::Value,
     /// `instance`
     pub instance: serde_json::Value,
+}
+impl<'de> serde::Deserialize<'de> for Unauthorized {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Unauthorized;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Unauthorized")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Unauthorized, __A::Error> {
+                let mut f0: Option<UnauthorizedType> = None;
+                let mut f1: Option<UnauthorizedTitle> = None;
+                let mut f2: Option<serde_json::Value> = None;
+                let mut f3: Option<serde_json::Value> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("title", 1usize),
+                        ("detail", 2usize),
+                        ("instance", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "detail")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "instance")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Unauthorized {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
+                    detail: f2.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
+                    instance: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("instance"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Unauthorized", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Unauthorized {
@@ -6429,7 +10415,7 @@ impl<'de> serde::Deserialize<'de> for UnauthorizedType {
     }
 }
 /// Request body for updating an existing voice service. Only the fields provided will be modified; omitted fields remain unchanged.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateService {
     /// Voice service name. No leading or trailing whitespaces allowed.
@@ -6446,6 +10432,81 @@ pub struct UpdateService {
     #[serde(rename = "callBehavior")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_behavior: Option<CallBehaviors>,
+}
+impl<'de> serde::Deserialize<'de> for UpdateService {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateService;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateService")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateService, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<ServiceIsDefault>> = None;
+                let mut f3: Option<Option<CallBehaviors>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("name", 0usize),
+                        ("description", 1usize),
+                        ("isDefault", 2usize),
+                        ("callBehavior", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "description",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "isDefault",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "callBehavior",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UpdateService {
+                    name: f0.flatten(),
+                    description: f1.flatten(),
+                    is_default: f2.flatten(),
+                    call_behavior: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<UpdateService, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<UpdateService as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("UpdateService", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UpdateService {
@@ -6483,7 +10544,7 @@ impl UpdateService {
 /// Request payload for validating a SVAML document before using it in a call.
 ///
 /// Use `validationType` to control how strictly the payload is checked.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ValidateSvamlRequest {
     /// The SVAML payload to validate.
@@ -6492,6 +10553,51 @@ pub struct ValidateSvamlRequest {
     #[serde(rename = "validationType")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validation_type: Option<ValidateSvamlRequestValidationType>,
+}
+impl<'de> serde::Deserialize<'de> for ValidateSvamlRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ValidateSvamlRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ValidateSvamlRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ValidateSvamlRequest, __A::Error> {
+                let mut f0: Option<SvamlInput> = None;
+                let mut f1: Option<Option<ValidateSvamlRequestValidationType>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("svaml", 0usize), ("validationType", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "svaml")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "validationType",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ValidateSvamlRequest {
+                    svaml: f0.ok_or_else(|| serde::de::Error::missing_field("svaml"))?,
+                    validation_type: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ValidateSvamlRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ValidateSvamlRequest {
@@ -6576,7 +10682,7 @@ impl<'de> serde::Deserialize<'de> for ValidateSvamlRequestValidationType {
 ///
 /// The HTTP `200` status indicates the validation was successfully performed — not that the payload is valid.
 /// Inspect `isValid` to determine the outcome.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ValidateSvamlResponse {
     /// `true` if the submitted SVAML payload passed validation; `false` if one or more errors were found.
@@ -6587,6 +10693,48 @@ pub struct ValidateSvamlResponse {
     /// Present only when `isValid` is `false`. Each entry identifies a specific problem, including the affected field or command where applicable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for ValidateSvamlResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ValidateSvamlResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ValidateSvamlResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ValidateSvamlResponse, __A::Error> {
+                let mut f0: Option<bool> = None;
+                let mut f1: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("isValid", 0usize), ("errors", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "isValid")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "errors")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ValidateSvamlResponse {
+                    is_valid: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("isValid"))?,
+                    errors: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ValidateSvamlResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ValidateSvamlResponse {
@@ -9745,7 +13893,7 @@ impl<'de> serde::Deserialize<'de> for VoiceName {
     }
 }
 /// Routes the call through the Voice Relay service, enabling real-time speech-to-text (STT) and text-to-speech (TTS) via a WebSocket connection to the application backend.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VoiceRelay {
     /// Connects to the Voice Relay service to enable STT and TTS services...
@@ -9753,6 +13901,52 @@ pub struct VoiceRelay {
     /// `voiceRelay`
     #[serde(rename = "voiceRelay")]
     pub voice_relay: VoiceRelayVoiceRelay,
+}
+impl<'de> serde::Deserialize<'de> for VoiceRelay {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VoiceRelay;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VoiceRelay")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VoiceRelay, __A::Error> {
+                let mut f0: Option<VoiceRelayType> = None;
+                let mut f1: Option<VoiceRelayVoiceRelay> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("voiceRelay", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "voiceRelay",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VoiceRelay {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    voice_relay: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("voiceRelay"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("VoiceRelay", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VoiceRelay {
@@ -9825,7 +14019,7 @@ impl<'de> serde::Deserialize<'de> for VoiceRelayType {
     }
 }
 /// `VoiceRelayVoiceRelay`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VoiceRelayVoiceRelay {
     /// URL to the server that will accept the web-socket request
@@ -9852,6 +14046,83 @@ pub struct VoiceRelayVoiceRelay {
     #[serde(rename = "callHeaders")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_headers: Option<CallHeaders>,
+}
+impl<'de> serde::Deserialize<'de> for VoiceRelayVoiceRelay {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VoiceRelayVoiceRelay;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VoiceRelayVoiceRelay")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VoiceRelayVoiceRelay, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<bool>> = None;
+                let mut f2: Option<VoiceName> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<Option<CallHeaders>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("endpoint", 0usize),
+                        ("enableInterruptions", 1usize),
+                        ("ttsVoice", 2usize),
+                        ("sttLanguage", 3usize),
+                        ("callHeaders", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "endpoint")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "enableInterruptions",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "ttsVoice")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "sttLanguage",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "callHeaders",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VoiceRelayVoiceRelay {
+                    endpoint: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("endpoint"))?,
+                    enable_interruptions: f1.flatten(),
+                    tts_voice: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("ttsVoice"))?,
+                    stt_language: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("sttLanguage"))?,
+                    call_headers: f4.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("VoiceRelayVoiceRelay", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VoiceRelayVoiceRelay {
@@ -9884,7 +14155,7 @@ impl VoiceRelayVoiceRelay {
 /// Triggers a mid-call webhook to the application backend, allowing it to return a new set of SVAML commands that control the remainder of the call flow.
 ///
 /// This is a blocking command — execution pauses until a response is received from the webhook endpoint. The next command in the sequence runs only after the backend responds. Webhook requests use a 5-second timeout. If a `fallbackUrl` is provided, a failed request is re-sent to it — see *Timeouts and failover* in the **Webhooks** section for the authoritative algorithm.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Webhook {
     /// Command to trigger a mid-call webhook
@@ -9900,6 +14171,72 @@ pub struct Webhook {
     #[serde(rename = "fallbackUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback_url: Option<WebhookFallbackUrl>,
+}
+impl<'de> serde::Deserialize<'de> for Webhook {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Webhook;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Webhook")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Webhook, __A::Error> {
+                let mut f0: Option<WebhookCommand> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<Option<WebhookFallbackUrl>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("command", 0usize),
+                        ("webhookName", 1usize),
+                        ("url", 2usize),
+                        ("fallbackUrl", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "webhookName",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "url")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "fallbackUrl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Webhook {
+                    command: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
+                    webhook_name: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("webhookName"))?,
+                    url: f2.ok_or_else(|| serde::de::Error::missing_field("url"))?,
+                    fallback_url: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Webhook", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Webhook {
@@ -9980,7 +14317,7 @@ impl<'de> serde::Deserialize<'de> for WebhookCommand {
     }
 }
 /// Webhook configuration
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct WebhookConfiguration {
     /// Webhook URL
@@ -9989,6 +14326,51 @@ pub struct WebhookConfiguration {
     #[serde(rename = "fallbackUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback_url: Option<WebhookFallbackUrl>,
+}
+impl<'de> serde::Deserialize<'de> for WebhookConfiguration {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WebhookConfiguration;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WebhookConfiguration")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<WebhookConfiguration, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<WebhookFallbackUrl>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("url", 0usize), ("fallbackUrl", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "fallbackUrl",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(WebhookConfiguration {
+                    url: f0.ok_or_else(|| serde::de::Error::missing_field("url"))?,
+                    fallback_url: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("WebhookConfiguration", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl WebhookConfiguration {
@@ -10013,7 +14395,7 @@ impl WebhookConfiguration {
 /// See *Timeouts and failover* in the **Webhooks** section for the authoritative algorithm.
 pub type WebhookFallbackUrl = String;
 /// The event payload delivered to the webhook endpoint.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct WebhookRequest {
     /// Identifies the type of call event that triggered this webhook notification.
@@ -10026,6 +14408,52 @@ pub struct WebhookRequest {
     /// This property is also included for webhooks triggered by the `webhook` command within a menu context.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub menu: Option<WebhookRequestMenu>,
+}
+impl<'de> serde::Deserialize<'de> for WebhookRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WebhookRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WebhookRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<WebhookRequest, __A::Error> {
+                let mut f0: Option<WebhookRequestEvent> = None;
+                let mut f1: Option<Call> = None;
+                let mut f2: Option<Option<WebhookRequestMenu>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("event", 0usize), ("call", 1usize), ("menu", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "call")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "menu")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(WebhookRequest {
+                    event: f0.ok_or_else(|| serde::de::Error::missing_field("event"))?,
+                    call: f1.ok_or_else(|| serde::de::Error::missing_field("call"))?,
+                    menu: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("WebhookRequest", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl WebhookRequest {
@@ -10260,7 +14688,7 @@ impl<'de> serde::Deserialize<'de> for WebhookRequestEventVariant0 {
 /// Information about the menu interaction that triggered the webhook, including the menu name and the input sequence received from the user.
 ///
 /// This property is also included for webhooks triggered by the `webhook` command within a menu context.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct WebhookRequestMenu {
     /// The name of the menu that triggered this webhook event.
@@ -10268,6 +14696,48 @@ pub struct WebhookRequestMenu {
     pub menu_name: String,
     /// The input sequence gathered from the user by the menu.
     pub input: String,
+}
+impl<'de> serde::Deserialize<'de> for WebhookRequestMenu {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WebhookRequestMenu;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WebhookRequestMenu")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<WebhookRequestMenu, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("menuName", 0usize), ("input", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "menuName")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "input")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(WebhookRequestMenu {
+                    menu_name: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("menuName"))?,
+                    input: f1.ok_or_else(|| serde::de::Error::missing_field("input"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("WebhookRequestMenu", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl WebhookRequestMenu {

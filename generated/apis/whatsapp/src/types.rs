@@ -7,7 +7,7 @@
     clippy::large_enum_variant
 )]
 /// `AudioMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AudioMessage {
     /// `type`
@@ -18,6 +18,52 @@ pub struct AudioMessage {
     /// `provider`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
+}
+impl<'de> serde::Deserialize<'de> for AudioMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AudioMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AudioMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<AudioMessage, __A::Error> {
+                let mut f0: Option<Option<ContentMessageType>> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<Provider>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("url", 1usize), ("provider", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "provider")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AudioMessage {
+                    r#type: f0.flatten(),
+                    url: f1.ok_or_else(|| serde::de::Error::missing_field("url"))?,
+                    provider: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("AudioMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AudioMessage {
@@ -42,7 +88,7 @@ impl AudioMessage {
     }
 }
 /// `BasicCallbackContact`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BasicCallbackContact {
     /// `profile`
@@ -51,6 +97,54 @@ pub struct BasicCallbackContact {
     /// `wa_id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wa_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for BasicCallbackContact {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BasicCallbackContact;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BasicCallbackContact")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BasicCallbackContact, __A::Error> {
+                let mut f0: Option<Option<WhatsAppProfile>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("profile", 0usize), ("wa_id", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "profile")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "wa_id")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BasicCallbackContact {
+                    profile: f0.flatten(),
+                    wa_id: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<BasicCallbackContact, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<BasicCallbackContact as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("BasicCallbackContact", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl BasicCallbackContact {
@@ -71,12 +165,53 @@ impl BasicCallbackContact {
     }
 }
 /// `Button`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Button {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ButtonType>,
+}
+impl<'de> serde::Deserialize<'de> for Button {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Button;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Button")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Button, __A::Error> {
+                let mut f0: Option<Option<ButtonType>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Button { r#type: f0.flatten() })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<Button, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<Button as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("Button", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Button {
@@ -156,7 +291,7 @@ impl<'de> serde::Deserialize<'de> for ButtonType {
     }
 }
 /// `CallbackReceipt`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbackReceipt {
     /// `type`
@@ -171,6 +306,73 @@ pub struct CallbackReceipt {
     /// `notifications`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<Vec<NotificationMessage>>,
+}
+impl<'de> serde::Deserialize<'de> for CallbackReceipt {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbackReceipt;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbackReceipt")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbackReceipt, __A::Error> {
+                let mut f0: Option<Option<CallbackReceiptType>> = None;
+                let mut f1: Option<Option<Vec<DeliveryReceipt>>> = None;
+                let mut f2: Option<Option<Vec<BasicCallbackContact>>> = None;
+                let mut f3: Option<Option<Vec<NotificationMessage>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("statuses", 1usize),
+                        ("contacts", 2usize),
+                        ("notifications", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "statuses")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "contacts")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "notifications",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbackReceipt {
+                    r#type: f0.flatten(),
+                    statuses: f1.flatten(),
+                    contacts: f2.flatten(),
+                    notifications: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallbackReceipt, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallbackReceipt as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CallbackReceipt", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbackReceipt {
@@ -262,12 +464,55 @@ impl<'de> serde::Deserialize<'de> for CallbackReceiptType {
     }
 }
 /// `CallbackStoreSearchResult`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CallbackStoreSearchResult {
     /// `results`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results: Option<Vec<CallbackReceipt>>,
+}
+impl<'de> serde::Deserialize<'de> for CallbackStoreSearchResult {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CallbackStoreSearchResult;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CallbackStoreSearchResult")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CallbackStoreSearchResult, __A::Error> {
+                let mut f0: Option<Option<Vec<CallbackReceipt>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("results", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "results")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CallbackStoreSearchResult {
+                    results: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CallbackStoreSearchResult, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CallbackStoreSearchResult as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CallbackStoreSearchResult", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CallbackStoreSearchResult {
@@ -283,12 +528,59 @@ impl CallbackStoreSearchResult {
     }
 }
 /// `CapabilityResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CapabilityResponse {
     /// `capabilities`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<Vec<CapabilityStatus>>,
+}
+impl<'de> serde::Deserialize<'de> for CapabilityResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CapabilityResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CapabilityResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CapabilityResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<CapabilityStatus>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("capabilities", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "capabilities",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CapabilityResponse {
+                    capabilities: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CapabilityResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CapabilityResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CapabilityResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CapabilityResponse {
@@ -304,7 +596,7 @@ impl CapabilityResponse {
     }
 }
 /// `CapabilityStatus`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct CapabilityStatus {
     /// `msisdn`
@@ -313,6 +605,54 @@ pub struct CapabilityStatus {
     /// `capable`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capable: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for CapabilityStatus {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CapabilityStatus;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CapabilityStatus")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CapabilityStatus, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("msisdn", 0usize), ("capable", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "msisdn")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "capable")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CapabilityStatus {
+                    msisdn: f0.flatten(),
+                    capable: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<CapabilityStatus, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<CapabilityStatus as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("CapabilityStatus", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CapabilityStatus {
@@ -336,7 +676,7 @@ impl CapabilityStatus {
     }
 }
 /// `ContactAddress`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactAddress {
     /// `street`
@@ -360,6 +700,91 @@ pub struct ContactAddress {
     /// `country_code`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ContactAddress {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContactAddress;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContactAddress")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ContactAddress, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("street", 0usize),
+                        ("city", 1usize),
+                        ("state", 2usize),
+                        ("zip", 3usize),
+                        ("country", 4usize),
+                        ("type", 5usize),
+                        ("country_code", 6usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "street")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "city")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "state")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "zip")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "country")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "type")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "country_code",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ContactAddress {
+                    street: f0.flatten(),
+                    city: f1.flatten(),
+                    state: f2.flatten(),
+                    zip: f3.flatten(),
+                    country: f4.flatten(),
+                    r#type: f5.flatten(),
+                    country_code: f6.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ContactAddress, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ContactAddress as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ContactAddress", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContactAddress {
@@ -413,7 +838,7 @@ impl ContactAddress {
     }
 }
 /// `ContactCard`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactCard {
     /// `addresses`
@@ -446,6 +871,117 @@ pub struct ContactCard {
     /// `contact_image_url`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_image_url: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ContactCard {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContactCard;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContactCard")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ContactCard, __A::Error> {
+                let mut f0: Option<Option<Vec<ContactAddress>>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<Vec<ContactEmail>>> = None;
+                let mut f3: Option<Option<Vec<ContactMessagingInformation>>> = None;
+                let mut f4: Option<Option<ContactName>> = None;
+                let mut f5: Option<Option<ContactOrganization>> = None;
+                let mut f6: Option<Option<Vec<ContactPhone>>> = None;
+                let mut f7: Option<Option<Vec<ContactUrl>>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("addresses", 0usize),
+                        ("birthday", 1usize),
+                        ("emails", 2usize),
+                        ("ims", 3usize),
+                        ("name", 4usize),
+                        ("org", 5usize),
+                        ("phones", 6usize),
+                        ("urls", 7usize),
+                        ("contact_image", 8usize),
+                        ("contact_image_url", 9usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "addresses",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "birthday")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "emails")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "ims")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "name")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "org")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "phones")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "urls")?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "contact_image",
+                            )?
+                        }
+                        Some(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "contact_image_url",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ContactCard {
+                    addresses: f0.flatten(),
+                    birthday: f1.flatten(),
+                    emails: f2.flatten(),
+                    ims: f3.flatten(),
+                    name: f4.flatten(),
+                    org: f5.flatten(),
+                    phones: f6.flatten(),
+                    urls: f7.flatten(),
+                    contact_image: f8.flatten(),
+                    contact_image_url: f9.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ContactCard, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ContactCard as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ContactCard", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContactCard {
@@ -517,7 +1053,7 @@ impl ContactCard {
     }
 }
 /// `ContactEmail`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactEmail {
     /// `email`
@@ -526,6 +1062,54 @@ pub struct ContactEmail {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ContactEmail {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContactEmail;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContactEmail")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ContactEmail, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("email", 0usize), ("type", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "email")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ContactEmail {
+                    email: f0.flatten(),
+                    r#type: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ContactEmail, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ContactEmail as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ContactEmail", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContactEmail {
@@ -546,7 +1130,7 @@ impl ContactEmail {
     }
 }
 /// `ContactMessagingInformation`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactMessagingInformation {
     /// `service`
@@ -555,6 +1139,54 @@ pub struct ContactMessagingInformation {
     /// `user_id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ContactMessagingInformation {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContactMessagingInformation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContactMessagingInformation")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ContactMessagingInformation, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("service", 0usize), ("user_id", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "service")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "user_id")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ContactMessagingInformation {
+                    service: f0.flatten(),
+                    user_id: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ContactMessagingInformation, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ContactMessagingInformation as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ContactMessagingInformation", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContactMessagingInformation {
@@ -578,7 +1210,7 @@ impl ContactMessagingInformation {
     }
 }
 /// `ContactName`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactName {
     /// `suffix`
@@ -598,6 +1230,93 @@ pub struct ContactName {
     /// `middle_name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub middle_name: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ContactName {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContactName;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContactName")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ContactName, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("suffix", 0usize),
+                        ("prefix", 1usize),
+                        ("formatted_name", 2usize),
+                        ("first_name", 3usize),
+                        ("last_name", 4usize),
+                        ("middle_name", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "suffix")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "prefix")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "formatted_name",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "first_name",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "last_name",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "middle_name",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ContactName {
+                    suffix: f0.flatten(),
+                    prefix: f1.flatten(),
+                    formatted_name: f2
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "formatted_name",
+                        ))?,
+                    first_name: f3.flatten(),
+                    last_name: f4.flatten(),
+                    middle_name: f5.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ContactName", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContactName {
@@ -640,7 +1359,7 @@ impl ContactName {
     }
 }
 /// `ContactOrganization`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactOrganization {
     /// `company`
@@ -652,6 +1371,63 @@ pub struct ContactOrganization {
     /// `title`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ContactOrganization {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContactOrganization;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContactOrganization")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ContactOrganization, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("company", 0usize), ("department", 1usize), ("title", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "company")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "department",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "title")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ContactOrganization {
+                    company: f0.flatten(),
+                    department: f1.flatten(),
+                    title: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ContactOrganization, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ContactOrganization as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ContactOrganization", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContactOrganization {
@@ -681,7 +1457,7 @@ impl ContactOrganization {
     }
 }
 /// `ContactPhone`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactPhone {
     /// `phone`
@@ -693,6 +1469,59 @@ pub struct ContactPhone {
     /// `wa_id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wa_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ContactPhone {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContactPhone;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContactPhone")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ContactPhone, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("phone", 0usize), ("type", 1usize), ("wa_id", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "phone")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "wa_id")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ContactPhone {
+                    phone: f0.flatten(),
+                    r#type: f1.flatten(),
+                    wa_id: f2.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ContactPhone, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ContactPhone as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ContactPhone", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContactPhone {
@@ -722,7 +1551,7 @@ impl ContactPhone {
     }
 }
 /// `ContactUrl`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactUrl {
     /// `url`
@@ -731,6 +1560,54 @@ pub struct ContactUrl {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ContactUrl {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContactUrl;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContactUrl")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ContactUrl, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("url", 0usize), ("type", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ContactUrl {
+                    url: f0.flatten(),
+                    r#type: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ContactUrl, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ContactUrl as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ContactUrl", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContactUrl {
@@ -751,7 +1628,7 @@ impl ContactUrl {
     }
 }
 /// `ContactsMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactsMessage {
     /// `type`
@@ -759,6 +1636,48 @@ pub struct ContactsMessage {
     pub r#type: Option<ContentMessageType>,
     /// `contacts`
     pub contacts: Vec<ContactCard>,
+}
+impl<'de> serde::Deserialize<'de> for ContactsMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContactsMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContactsMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ContactsMessage, __A::Error> {
+                let mut f0: Option<Option<ContentMessageType>> = None;
+                let mut f1: Option<Vec<ContactCard>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("contacts", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "contacts")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ContactsMessage {
+                    r#type: f0.flatten(),
+                    contacts: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("contacts"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ContactsMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContactsMessage {
@@ -777,12 +1696,55 @@ impl ContactsMessage {
     }
 }
 /// `ContentMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContentMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ContentMessageType>,
+}
+impl<'de> serde::Deserialize<'de> for ContentMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContentMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContentMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ContentMessage, __A::Error> {
+                let mut f0: Option<Option<ContentMessageType>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ContentMessage {
+                    r#type: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ContentMessage, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ContentMessage as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ContentMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContentMessage {
@@ -886,7 +1848,7 @@ impl<'de> serde::Deserialize<'de> for ContentMessageType {
     }
 }
 /// `CreateStickerMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateStickerMessage {
     /// `url`
@@ -894,6 +1856,47 @@ pub struct CreateStickerMessage {
     /// `emojis`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emojis: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for CreateStickerMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateStickerMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateStickerMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateStickerMessage, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("url", 0usize), ("emojis", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "emojis")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateStickerMessage {
+                    url: f0.ok_or_else(|| serde::de::Error::missing_field("url"))?,
+                    emojis: f1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateStickerMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateStickerMessage {
@@ -912,7 +1915,7 @@ impl CreateStickerMessage {
     }
 }
 /// `CreateStickerpackMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateStickerpackMessage {
     /// `publisher`
@@ -925,6 +1928,75 @@ pub struct CreateStickerpackMessage {
     /// `android_app_store_link`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub android_app_store_link: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CreateStickerpackMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateStickerpackMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateStickerpackMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<CreateStickerpackMessage, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("publisher", 0usize),
+                        ("name", 1usize),
+                        ("ios_app_store_link", 2usize),
+                        ("android_app_store_link", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "publisher",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "ios_app_store_link",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "android_app_store_link",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CreateStickerpackMessage {
+                    publisher: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("publisher"))?,
+                    name: f1.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    ios_app_store_link: f2.flatten(),
+                    android_app_store_link: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateStickerpackMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateStickerpackMessage {
@@ -950,7 +2022,7 @@ impl CreateStickerpackMessage {
     }
 }
 /// `DeliveryReceipt`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct DeliveryReceipt {
     /// `message_id`
@@ -971,6 +2043,93 @@ pub struct DeliveryReceipt {
     /// `timestamp`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for DeliveryReceipt {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DeliveryReceipt;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DeliveryReceipt")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DeliveryReceipt, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<DeliveryReceiptStatus>> = None;
+                let mut f3: Option<Option<DeliveryReceiptState>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("message_id", 0usize),
+                        ("recipient", 1usize),
+                        ("status", 2usize),
+                        ("state", 3usize),
+                        ("details", 4usize),
+                        ("timestamp", 5usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "message_id",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "recipient",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "state")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "details")?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "timestamp",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DeliveryReceipt {
+                    message_id: f0.flatten(),
+                    recipient: f1.flatten(),
+                    status: f2.flatten(),
+                    state: f3.flatten(),
+                    details: f4.flatten(),
+                    timestamp: f5.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<DeliveryReceipt, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<DeliveryReceipt as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("DeliveryReceipt", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DeliveryReceipt {
@@ -1166,7 +2325,7 @@ impl<'de> serde::Deserialize<'de> for DeliveryReceiptStatus {
     }
 }
 /// `DocumentMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct DocumentMessage {
     /// `type`
@@ -1183,6 +2342,68 @@ pub struct DocumentMessage {
     /// `provider`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
+}
+impl<'de> serde::Deserialize<'de> for DocumentMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DocumentMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DocumentMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DocumentMessage, __A::Error> {
+                let mut f0: Option<Option<ContentMessageType>> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<Provider>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("url", 1usize),
+                        ("caption", 2usize),
+                        ("filename", 3usize),
+                        ("provider", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "caption")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "filename")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "provider")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DocumentMessage {
+                    r#type: f0.flatten(),
+                    url: f1.ok_or_else(|| serde::de::Error::missing_field("url"))?,
+                    caption: f2.flatten(),
+                    filename: f3.flatten(),
+                    provider: f4.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("DocumentMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl DocumentMessage {
@@ -1219,7 +2440,7 @@ impl DocumentMessage {
     }
 }
 /// `ErrorMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ErrorMessage {
     /// `message`
@@ -1228,6 +2449,54 @@ pub struct ErrorMessage {
     /// `reason`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for ErrorMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ErrorMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ErrorMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ErrorMessage, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("message", 0usize), ("reason", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "reason")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ErrorMessage {
+                    message: f0.flatten(),
+                    reason: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<ErrorMessage, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<ErrorMessage as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("ErrorMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ErrorMessage {
@@ -1251,7 +2520,7 @@ impl ErrorMessage {
     }
 }
 /// `FetchCallbacksMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FetchCallbacksMessage {
     /// `page`
@@ -1269,6 +2538,83 @@ pub struct FetchCallbacksMessage {
     /// `from`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for FetchCallbacksMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FetchCallbacksMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FetchCallbacksMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<FetchCallbacksMessage, __A::Error> {
+                let mut f0: Option<Option<i32>> = None;
+                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f3: Option<Option<i32>> = None;
+                let mut f4: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("page", 0usize),
+                        ("start_time", 1usize),
+                        ("end_time", 2usize),
+                        ("page_size", 3usize),
+                        ("from", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "start_time",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "end_time")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "page_size",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "from")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FetchCallbacksMessage {
+                    page: f0.flatten(),
+                    start_time: f1.flatten(),
+                    end_time: f2.flatten(),
+                    page_size: f3.flatten(),
+                    from: f4.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<FetchCallbacksMessage, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<FetchCallbacksMessage as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("FetchCallbacksMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl FetchCallbacksMessage {
@@ -1550,7 +2896,7 @@ impl<'de> serde::Deserialize<'de> for GetStickersNamespace {
     }
 }
 /// `ImageMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ImageMessage {
     /// `type`
@@ -1564,6 +2910,62 @@ pub struct ImageMessage {
     /// `provider`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
+}
+impl<'de> serde::Deserialize<'de> for ImageMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ImageMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ImageMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ImageMessage, __A::Error> {
+                let mut f0: Option<Option<ContentMessageType>> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<Provider>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("url", 1usize),
+                        ("caption", 2usize),
+                        ("provider", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "caption")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "provider")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ImageMessage {
+                    r#type: f0.flatten(),
+                    url: f1.ok_or_else(|| serde::de::Error::missing_field("url"))?,
+                    caption: f2.flatten(),
+                    provider: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ImageMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ImageMessage {
@@ -1594,12 +2996,55 @@ impl ImageMessage {
     }
 }
 /// `InnerNotificationMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct InnerNotificationMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<InnerNotificationMessageType>,
+}
+impl<'de> serde::Deserialize<'de> for InnerNotificationMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InnerNotificationMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InnerNotificationMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InnerNotificationMessage, __A::Error> {
+                let mut f0: Option<Option<InnerNotificationMessageType>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(InnerNotificationMessage {
+                    r#type: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<InnerNotificationMessage, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<InnerNotificationMessage as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("InnerNotificationMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InnerNotificationMessage {
@@ -1715,7 +3160,7 @@ impl<'de> serde::Deserialize<'de> for InnerNotificationMessageType {
     }
 }
 /// `LocationMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LocationMessage {
     /// `type`
@@ -1731,6 +3176,74 @@ pub struct LocationMessage {
     /// `address`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for LocationMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = LocationMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct LocationMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<LocationMessage, __A::Error> {
+                let mut f0: Option<Option<ContentMessageType>> = None;
+                let mut f1: Option<f64> = None;
+                let mut f2: Option<f64> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("latitude", 1usize),
+                        ("longitude", 2usize),
+                        ("name", 3usize),
+                        ("address", 4usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "latitude")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "longitude",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "name")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "address")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(LocationMessage {
+                    r#type: f0.flatten(),
+                    latitude: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("latitude"))?,
+                    longitude: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("longitude"))?,
+                    name: f3.flatten(),
+                    address: f4.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("LocationMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl LocationMessage {
@@ -1762,7 +3275,7 @@ impl LocationMessage {
     }
 }
 /// `MediaProviderMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct MediaProviderMessage {
     /// `name`
@@ -1773,6 +3286,52 @@ pub struct MediaProviderMessage {
     /// `config`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config: Option<ProviderConfig>,
+}
+impl<'de> serde::Deserialize<'de> for MediaProviderMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MediaProviderMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MediaProviderMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MediaProviderMessage, __A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<MediaProviderMessageType>> = None;
+                let mut f2: Option<Option<ProviderConfig>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize), ("type", 1usize), ("config", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "config")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MediaProviderMessage {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    r#type: f1.flatten(),
+                    config: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("MediaProviderMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MediaProviderMessage {
@@ -1853,11 +3412,48 @@ impl<'de> serde::Deserialize<'de> for MediaProviderMessageType {
     }
 }
 /// `MsisdnListMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct MsisdnListMessage {
     /// `numbers`
     pub numbers: Vec<String>,
+}
+impl<'de> serde::Deserialize<'de> for MsisdnListMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MsisdnListMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MsisdnListMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MsisdnListMessage, __A::Error> {
+                let mut f0: Option<Vec<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("numbers", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "numbers")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MsisdnListMessage {
+                    numbers: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("numbers"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("MsisdnListMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl MsisdnListMessage {
@@ -1868,7 +3464,7 @@ impl MsisdnListMessage {
     }
 }
 /// `NotificationContext`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NotificationContext {
     /// `from`
@@ -1877,6 +3473,58 @@ pub struct NotificationContext {
     /// `message_id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for NotificationContext {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NotificationContext;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NotificationContext")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NotificationContext, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("from", 0usize), ("message_id", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "from")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "message_id",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NotificationContext {
+                    from: f0.flatten(),
+                    message_id: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<NotificationContext, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<NotificationContext as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("NotificationContext", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NotificationContext {
@@ -1900,7 +3548,7 @@ impl NotificationContext {
     }
 }
 /// `NotificationMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct NotificationMessage {
     /// `from`
@@ -1930,6 +3578,119 @@ pub struct NotificationMessage {
     /// `frequently_forwarded`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequently_forwarded: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for NotificationMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NotificationMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NotificationMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NotificationMessage, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<InnerNotificationMessage>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<bool>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<NotificationContext>> = None;
+                let mut f8: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("from", 0usize),
+                        ("message_id", 1usize),
+                        ("message", 2usize),
+                        ("timestamp", 3usize),
+                        ("forwarded", 4usize),
+                        ("in_group", 5usize),
+                        ("to", 6usize),
+                        ("replying_to", 7usize),
+                        ("frequently_forwarded", 8usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "from")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "message_id",
+                            )?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "message")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "timestamp",
+                            )?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "forwarded",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "in_group")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "to")?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "replying_to",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "frequently_forwarded",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NotificationMessage {
+                    from: f0.flatten(),
+                    message_id: f1.flatten(),
+                    message: f2.flatten(),
+                    timestamp: f3.flatten(),
+                    forwarded: f4.flatten(),
+                    in_group: f5.flatten(),
+                    to: f6.flatten(),
+                    replying_to: f7.flatten(),
+                    frequently_forwarded: f8.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<NotificationMessage, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<NotificationMessage as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("NotificationMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl NotificationMessage {
@@ -1995,11 +3756,48 @@ impl NotificationMessage {
     }
 }
 /// `OptInMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OptInMessage {
     /// `numbers`
     pub numbers: Vec<String>,
+}
+impl<'de> serde::Deserialize<'de> for OptInMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OptInMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OptInMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<OptInMessage, __A::Error> {
+                let mut f0: Option<Vec<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("numbers", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "numbers")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OptInMessage {
+                    numbers: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("numbers"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("OptInMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl OptInMessage {
@@ -2010,11 +3808,47 @@ impl OptInMessage {
     }
 }
 /// `Provider`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Provider {
     /// `name`
     pub name: String,
+}
+impl<'de> serde::Deserialize<'de> for Provider {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Provider;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Provider")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Provider, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Provider {
+                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Provider", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Provider {
@@ -2025,11 +3859,47 @@ impl Provider {
     }
 }
 /// `ProviderConfig`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ProviderConfig {
     /// `config`
     pub config: String,
+}
+impl<'de> serde::Deserialize<'de> for ProviderConfig {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProviderConfig;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProviderConfig")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ProviderConfig, __A::Error> {
+                let mut f0: Option<String> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("config", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "config")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ProviderConfig {
+                    config: f0.ok_or_else(|| serde::de::Error::missing_field("config"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ProviderConfig", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ProviderConfig {
@@ -2040,12 +3910,55 @@ impl ProviderConfig {
     }
 }
 /// `SinchCreateStickerResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SinchCreateStickerResponse {
     /// `index`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for SinchCreateStickerResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SinchCreateStickerResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SinchCreateStickerResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SinchCreateStickerResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("index", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "index")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SinchCreateStickerResponse {
+                    index: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SinchCreateStickerResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SinchCreateStickerResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("SinchCreateStickerResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SinchCreateStickerResponse {
@@ -2061,12 +3974,55 @@ impl SinchCreateStickerResponse {
     }
 }
 /// `SinchCreateStickerpackResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SinchCreateStickerpackResponse {
     /// `id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for SinchCreateStickerpackResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SinchCreateStickerpackResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SinchCreateStickerpackResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SinchCreateStickerpackResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("id", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SinchCreateStickerpackResponse {
+                    id: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SinchCreateStickerpackResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SinchCreateStickerpackResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("SinchCreateStickerpackResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SinchCreateStickerpackResponse {
@@ -2082,7 +4038,7 @@ impl SinchCreateStickerpackResponse {
     }
 }
 /// `SinchGetStickerInformationResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SinchGetStickerInformationResponse {
     /// `id`
@@ -2091,6 +4047,55 @@ pub struct SinchGetStickerInformationResponse {
     /// `emojis`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emojis: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for SinchGetStickerInformationResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SinchGetStickerInformationResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SinchGetStickerInformationResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SinchGetStickerInformationResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("id", 0usize), ("emojis", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "emojis")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SinchGetStickerInformationResponse {
+                    id: f0.flatten(),
+                    emojis: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SinchGetStickerInformationResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SinchGetStickerInformationResponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("SinchGetStickerInformationResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SinchGetStickerInformationResponse {
@@ -2111,7 +4116,7 @@ impl SinchGetStickerInformationResponse {
     }
 }
 /// `SinchGetStickerpackInformationResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SinchGetStickerpackInformationResponse {
     /// `publisher`
@@ -2126,6 +4131,82 @@ pub struct SinchGetStickerpackInformationResponse {
     /// `android_app_store_link`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub android_app_store_link: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for SinchGetStickerpackInformationResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SinchGetStickerpackInformationResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SinchGetStickerpackInformationResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SinchGetStickerpackInformationResponse, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("publisher", 0usize),
+                        ("name", 1usize),
+                        ("ios_app_store_link", 2usize),
+                        ("android_app_store_link", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "publisher",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "ios_app_store_link",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "android_app_store_link",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SinchGetStickerpackInformationResponse {
+                    publisher: f0.flatten(),
+                    name: f1.flatten(),
+                    ios_app_store_link: f2.flatten(),
+                    android_app_store_link: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SinchGetStickerpackInformationResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SinchGetStickerpackInformationResponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("SinchGetStickerpackInformationResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SinchGetStickerpackInformationResponse {
@@ -2161,12 +4242,59 @@ impl SinchGetStickerpackInformationResponse {
     }
 }
 /// `SinchGetStickerpacksResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SinchGetStickerpacksResponse {
     /// `stickerpacks`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stickerpacks: Option<Vec<WhatsAppStickerpackId>>,
+}
+impl<'de> serde::Deserialize<'de> for SinchGetStickerpacksResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SinchGetStickerpacksResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SinchGetStickerpacksResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SinchGetStickerpacksResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<WhatsAppStickerpackId>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("stickerpacks", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "stickerpacks",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SinchGetStickerpacksResponse {
+                    stickerpacks: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SinchGetStickerpacksResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SinchGetStickerpacksResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("SinchGetStickerpacksResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SinchGetStickerpacksResponse {
@@ -2182,12 +4310,55 @@ impl SinchGetStickerpacksResponse {
     }
 }
 /// `SinchGetStickersResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SinchGetStickersResponse {
     /// `stickers`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stickers: Option<Vec<WhatsAppStickerIndex>>,
+}
+impl<'de> serde::Deserialize<'de> for SinchGetStickersResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SinchGetStickersResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SinchGetStickersResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SinchGetStickersResponse, __A::Error> {
+                let mut f0: Option<Option<Vec<WhatsAppStickerIndex>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("stickers", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "stickers")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SinchGetStickersResponse {
+                    stickers: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<SinchGetStickersResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<SinchGetStickersResponse as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("SinchGetStickersResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SinchGetStickersResponse {
@@ -2203,7 +4374,7 @@ impl SinchGetStickersResponse {
     }
 }
 /// `StickerMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct StickerMessage {
     /// `type`
@@ -2218,6 +4389,69 @@ pub struct StickerMessage {
     /// `provider`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
+}
+impl<'de> serde::Deserialize<'de> for StickerMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = StickerMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct StickerMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<StickerMessage, __A::Error> {
+                let mut f0: Option<Option<ContentMessageType>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<Provider>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("url", 1usize),
+                        ("id", 2usize),
+                        ("provider", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "id")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "provider")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(StickerMessage {
+                    r#type: f0.flatten(),
+                    url: f1.flatten(),
+                    id: f2.flatten(),
+                    provider: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<StickerMessage, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<StickerMessage as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("StickerMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl StickerMessage {
@@ -2253,12 +4487,55 @@ impl StickerMessage {
     }
 }
 /// `TemplateContentMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TemplateContentMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<TemplateContentMessageType>,
+}
+impl<'de> serde::Deserialize<'de> for TemplateContentMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TemplateContentMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TemplateContentMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TemplateContentMessage, __A::Error> {
+                let mut f0: Option<Option<TemplateContentMessageType>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TemplateContentMessage {
+                    r#type: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<TemplateContentMessage, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<TemplateContentMessage as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("TemplateContentMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TemplateContentMessage {
@@ -2342,7 +4619,7 @@ impl<'de> serde::Deserialize<'de> for TemplateContentMessageType {
     }
 }
 /// `TemplateMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TemplateMessage {
     /// `type`
@@ -2371,6 +4648,107 @@ pub struct TemplateMessage {
     /// `media`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<TemplateContentMessage>,
+}
+impl<'de> serde::Deserialize<'de> for TemplateMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TemplateMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TemplateMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TemplateMessage, __A::Error> {
+                let mut f0: Option<Option<ContentMessageType>> = None;
+                let mut f1: Option<Option<Vec<String>>> = None;
+                let mut f2: Option<Option<Vec<Button>>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<Vec<String>>> = None;
+                let mut f7: Option<Option<Vec<String>>> = None;
+                let mut f8: Option<Option<TemplateContentMessage>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("params", 1usize),
+                        ("buttons", 2usize),
+                        ("language", 3usize),
+                        ("template_name", 4usize),
+                        ("ttl", 5usize),
+                        ("header_params", 6usize),
+                        ("body_params", 7usize),
+                        ("media", 8usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "params")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "buttons")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "language")?
+                        }
+                        Some(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "template_name",
+                            )?
+                        }
+                        Some(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "ttl")?
+                        }
+                        Some(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "header_params",
+                            )?
+                        }
+                        Some(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "body_params",
+                            )?
+                        }
+                        Some(8usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "media")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TemplateMessage {
+                    r#type: f0.flatten(),
+                    params: f1.flatten(),
+                    buttons: f2.flatten(),
+                    language: f3.flatten(),
+                    template_name: f4
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "template_name",
+                        ))?,
+                    ttl: f5.flatten(),
+                    header_params: f6.flatten(),
+                    body_params: f7.flatten(),
+                    media: f8.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("TemplateMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TemplateMessage {
@@ -2431,7 +4809,7 @@ impl TemplateMessage {
     }
 }
 /// `TextMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TextMessage {
     /// `type`
@@ -2442,6 +4820,56 @@ pub struct TextMessage {
     /// `preview_url`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preview_url: Option<bool>,
+}
+impl<'de> serde::Deserialize<'de> for TextMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TextMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TextMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TextMessage, __A::Error> {
+                let mut f0: Option<Option<ContentMessageType>> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<bool>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("type", 0usize), ("text", 1usize), ("preview_url", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "text")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "preview_url",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TextMessage {
+                    r#type: f0.flatten(),
+                    text: f1.ok_or_else(|| serde::de::Error::missing_field("text"))?,
+                    preview_url: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("TextMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl TextMessage {
@@ -2466,7 +4894,7 @@ impl TextMessage {
     }
 }
 /// `UpdateStickerMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateStickerMessage {
     /// `url`
@@ -2475,6 +4903,54 @@ pub struct UpdateStickerMessage {
     /// `emojis`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emojis: Option<Vec<String>>,
+}
+impl<'de> serde::Deserialize<'de> for UpdateStickerMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateStickerMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateStickerMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateStickerMessage, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<Vec<String>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("url", 0usize), ("emojis", 1usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "emojis")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UpdateStickerMessage {
+                    url: f0.flatten(),
+                    emojis: f1.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<UpdateStickerMessage, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<UpdateStickerMessage as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("UpdateStickerMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UpdateStickerMessage {
@@ -2495,7 +4971,7 @@ impl UpdateStickerMessage {
     }
 }
 /// `UpdateStickerpackMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateStickerpackMessage {
     /// `publisher`
@@ -2510,6 +4986,81 @@ pub struct UpdateStickerpackMessage {
     /// `android_app_store_link`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub android_app_store_link: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for UpdateStickerpackMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateStickerpackMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateStickerpackMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateStickerpackMessage, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("publisher", 0usize),
+                        ("name", 1usize),
+                        ("ios_app_store_link", 2usize),
+                        ("android_app_store_link", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "publisher",
+                            )?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "ios_app_store_link",
+                            )?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "android_app_store_link",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UpdateStickerpackMessage {
+                    publisher: f0.flatten(),
+                    name: f1.flatten(),
+                    ios_app_store_link: f2.flatten(),
+                    android_app_store_link: f3.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<UpdateStickerpackMessage, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<UpdateStickerpackMessage as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("UpdateStickerpackMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl UpdateStickerpackMessage {
@@ -2545,7 +5096,7 @@ impl UpdateStickerpackMessage {
     }
 }
 /// `VideoMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VideoMessage {
     /// `type`
@@ -2559,6 +5110,62 @@ pub struct VideoMessage {
     /// `provider`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
+}
+impl<'de> serde::Deserialize<'de> for VideoMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VideoMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VideoMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<VideoMessage, __A::Error> {
+                let mut f0: Option<Option<ContentMessageType>> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<Provider>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[
+                        ("type", 0usize),
+                        ("url", 1usize),
+                        ("caption", 2usize),
+                        ("provider", 3usize),
+                    ],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "caption")?
+                        }
+                        Some(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "provider")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(VideoMessage {
+                    r#type: f0.flatten(),
+                    url: f1.ok_or_else(|| serde::de::Error::missing_field("url"))?,
+                    caption: f2.flatten(),
+                    provider: f3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("VideoMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VideoMessage {
@@ -2589,12 +5196,55 @@ impl VideoMessage {
     }
 }
 /// `WhatsAppApplication`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct WhatsAppApplication {
     /// `media`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<WhatsAppMedia>,
+}
+impl<'de> serde::Deserialize<'de> for WhatsAppApplication {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WhatsAppApplication;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WhatsAppApplication")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<WhatsAppApplication, __A::Error> {
+                let mut f0: Option<Option<WhatsAppMedia>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("media", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "media")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(WhatsAppApplication {
+                    media: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<WhatsAppApplication, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<WhatsAppApplication as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("WhatsAppApplication", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppApplication {
@@ -2610,12 +5260,56 @@ impl WhatsAppApplication {
     }
 }
 /// `WhatsAppListMediaProvidersResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct WhatsAppListMediaProvidersResponse {
     /// `settings`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<WhatsAppSettings>,
+}
+impl<'de> serde::Deserialize<'de> for WhatsAppListMediaProvidersResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WhatsAppListMediaProvidersResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WhatsAppListMediaProvidersResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<WhatsAppListMediaProvidersResponse, __A::Error> {
+                let mut f0: Option<Option<WhatsAppSettings>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("settings", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "settings")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(WhatsAppListMediaProvidersResponse {
+                    settings: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<WhatsAppListMediaProvidersResponse, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<WhatsAppListMediaProvidersResponse as Default>::default())
+            }
+        }
+        deserializer
+            .deserialize_struct("WhatsAppListMediaProvidersResponse", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppListMediaProvidersResponse {
@@ -2631,12 +5325,59 @@ impl WhatsAppListMediaProvidersResponse {
     }
 }
 /// `WhatsAppMedia`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct WhatsAppMedia {
     /// `providers`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub providers: Option<Vec<MediaProviderMessage>>,
+}
+impl<'de> serde::Deserialize<'de> for WhatsAppMedia {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WhatsAppMedia;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WhatsAppMedia")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<WhatsAppMedia, __A::Error> {
+                let mut f0: Option<Option<Vec<MediaProviderMessage>>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("providers", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "providers",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(WhatsAppMedia {
+                    providers: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<WhatsAppMedia, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<WhatsAppMedia as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("WhatsAppMedia", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppMedia {
@@ -2652,7 +5393,7 @@ impl WhatsAppMedia {
     }
 }
 /// `WhatsAppMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct WhatsAppMessage {
     /// `to`
@@ -2662,6 +5403,53 @@ pub struct WhatsAppMessage {
     /// `callback`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for WhatsAppMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WhatsAppMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WhatsAppMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<WhatsAppMessage, __A::Error> {
+                let mut f0: Option<Vec<String>> = None;
+                let mut f1: Option<WhatsAppMessageMessage> = None;
+                let mut f2: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("to", 0usize), ("message", 1usize), ("callback", 2usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "to")?
+                        }
+                        Some(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
+                        }
+                        Some(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "callback")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(WhatsAppMessage {
+                    to: f0.ok_or_else(|| serde::de::Error::missing_field("to"))?,
+                    message: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
+                    callback: f2.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("WhatsAppMessage", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppMessage {
@@ -2933,12 +5721,55 @@ impl From<TemplateMessage> for WhatsAppMessageMessage {
     }
 }
 /// `WhatsAppProfile`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct WhatsAppProfile {
     /// `name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for WhatsAppProfile {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WhatsAppProfile;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WhatsAppProfile")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<WhatsAppProfile, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("name", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(WhatsAppProfile {
+                    name: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<WhatsAppProfile, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<WhatsAppProfile as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("WhatsAppProfile", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppProfile {
@@ -2954,12 +5785,59 @@ impl WhatsAppProfile {
     }
 }
 /// `WhatsAppSettings`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct WhatsAppSettings {
     /// `application`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application: Option<WhatsAppApplication>,
+}
+impl<'de> serde::Deserialize<'de> for WhatsAppSettings {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WhatsAppSettings;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WhatsAppSettings")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<WhatsAppSettings, __A::Error> {
+                let mut f0: Option<Option<WhatsAppApplication>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("application", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "application",
+                            )?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(WhatsAppSettings {
+                    application: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<WhatsAppSettings, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<WhatsAppSettings as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("WhatsAppSettings", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppSettings {
@@ -2975,12 +5853,55 @@ impl WhatsAppSettings {
     }
 }
 /// `WhatsAppStickerIndex`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct WhatsAppStickerIndex {
     /// `index`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for WhatsAppStickerIndex {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WhatsAppStickerIndex;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WhatsAppStickerIndex")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<WhatsAppStickerIndex, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("index", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "index")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(WhatsAppStickerIndex {
+                    index: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<WhatsAppStickerIndex, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<WhatsAppStickerIndex as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("WhatsAppStickerIndex", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppStickerIndex {
@@ -2996,12 +5917,55 @@ impl WhatsAppStickerIndex {
     }
 }
 /// `WhatsAppStickerpackId`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct WhatsAppStickerpackId {
     /// `id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for WhatsAppStickerpackId {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WhatsAppStickerpackId;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WhatsAppStickerpackId")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<WhatsAppStickerpackId, __A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
+                    &[("id", 0usize)],
+                );
+                while let Some(key) = map.next_key_seed(__FIELDS)? {
+                    match key {
+                        Some(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(WhatsAppStickerpackId {
+                    id: f0.flatten(),
+                })
+            }
+            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: __S,
+            ) -> Result<WhatsAppStickerpackId, __S::Error> {
+                sinch_sdk_runtime::object::empty(seq, &self)?;
+                Ok(<WhatsAppStickerpackId as Default>::default())
+            }
+        }
+        deserializer.deserialize_struct("WhatsAppStickerpackId", &[], __Visitor)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppStickerpackId {
