@@ -56,6 +56,11 @@ enum Mode {
         /// No cold build: the API alone and its rebuild only, in the workspace's target.
         #[arg(long)]
         quick: bool,
+        /// Build as a user's project does: through a scratch crate that depends on the SDK,
+        /// so cargo's default dev profile applies instead of the SDK workspace's, and without
+        /// incremental caches, as for a dependency from crates.io.
+        #[arg(long)]
+        consumer: bool,
     },
     /// One description in this process (used by `gen`, so peak memory is per description).
     #[command(hide = true)]
@@ -84,7 +89,16 @@ fn main() -> ExitCode {
             runs,
             target_dir,
             quick,
-        } => build_mode(&sdk, &api, features.as_deref(), runs.max(1), target_dir, quick),
+            consumer,
+        } => build_mode(
+            &sdk,
+            &api,
+            features.as_deref(),
+            runs.max(1),
+            target_dir,
+            quick,
+            consumer,
+        ),
         Mode::One { spec, runs } => one(&spec, runs),
         Mode::Sdk { mirror, runs } => sdk(&mirror, runs),
     };
@@ -250,10 +264,60 @@ fn gen_mode(dir: Option<PathBuf>, runs: usize, quick: bool) -> Result<(), String
     Ok(())
 }
 
+/// How the SDK is built: as a package of its own workspace, or as the dependency of a scratch
+/// crate (the directory holding that crate's manifest).
+enum Via {
+    Workspace,
+    Consumer(PathBuf),
+}
+
+impl Via {
+    /// The manifest cargo is pointed at.
+    fn manifest(&self, sdk: &Path) -> PathBuf {
+        match self {
+            Via::Workspace => sdk.join("Cargo.toml"),
+            Via::Consumer(dir) => dir.join("Cargo.toml"),
+        }
+    }
+}
+
+/// A scratch crate depending on the SDK with `features` (all: its defaults), with the SDK
+/// workspace's lock file so both build the same dependency versions.
+fn consumer(sdk: &Path, dir: &Path, features: Option<&str>) -> Result<(), String> {
+    std::fs::create_dir_all(dir.join("src")).map_err(|e| e.to_string())?;
+    let path = sdk.display().to_string();
+    let dep = match features {
+        None => format!("{{ path = {path:?} }}"),
+        Some(list) => {
+            let quoted: Vec<String> = list.split(',').map(|f| format!("{:?}", f.trim())).collect();
+            format!(
+                "{{ path = {path:?}, default-features = false, features = [{}] }}",
+                quoted.join(", ")
+            )
+        }
+    };
+    let manifest = format!(
+        "[package]\nname = \"sdk-consumer\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[workspace]\n\n[dependencies]\nsinch-sdk = {dep}\n"
+    );
+    let write = |p: PathBuf, text: &str| std::fs::write(&p, text).map_err(|e| format!("{}: {e}", p.display()));
+    write(dir.join("Cargo.toml"), &manifest)?;
+    write(dir.join("src/lib.rs"), "pub use sinch_sdk;\n")?;
+    let lock = sdk
+        .ancestors()
+        .map(|d| d.join("Cargo.lock"))
+        .find(|p| p.is_file())
+        .ok_or_else(|| format!("no Cargo.lock above {}", sdk.display()))?;
+    std::fs::copy(&lock, dir.join("Cargo.lock")).map_err(|e| format!("{}: {e}", lock.display()))?;
+    Ok(())
+}
+
 /// One timed cargo build: seconds and the peak memory of its largest process, in MiB.
-fn timed_cargo(sdk: &Path, target: &Path, features: Option<&str>) -> Result<(f64, f64), String> {
+fn timed_cargo(sdk: &Path, target: &Path, features: Option<&str>, via: &Via) -> Result<(f64, f64), String> {
     let times = target.join("bench-time.txt");
     std::fs::create_dir_all(target).map_err(|e| e.to_string())?;
+    if let Via::Consumer(dir) = via {
+        consumer(sdk, dir, features)?;
+    }
     let mut cmd = Command::new("/usr/bin/time");
     cmd.arg("-f")
         .arg("%e %M")
@@ -263,12 +327,19 @@ fn timed_cargo(sdk: &Path, target: &Path, features: Option<&str>) -> Result<(f64
         .arg("build")
         .arg("-q")
         .arg("--manifest-path")
-        .arg(sdk.join("Cargo.toml"))
-        .arg("-p")
-        .arg("sinch-sdk")
+        .arg(via.manifest(sdk))
         .env("CARGO_TARGET_DIR", target);
-    if let Some(f) = features {
-        cmd.arg("--no-default-features").arg("--features").arg(f);
+    match via {
+        Via::Workspace => {
+            cmd.arg("-p").arg("sinch-sdk");
+            if let Some(f) = features {
+                cmd.arg("--no-default-features").arg("--features").arg(f);
+            }
+        }
+        // A dependency from crates.io is never built incrementally.
+        Via::Consumer(_) => {
+            cmd.arg("--offline").env("CARGO_INCREMENTAL", "0");
+        }
     }
     let status = cmd
         .status()
@@ -285,16 +356,20 @@ fn timed_cargo(sdk: &Path, target: &Path, features: Option<&str>) -> Result<(f64
 }
 
 /// The SDK's own packages (`sinch-sdk*`), so their artifacts can be removed and rebuilt alone.
-fn clean_sdk(sdk: &Path, target: &Path) -> Result<(), String> {
-    let meta = Command::new("cargo")
-        .args(["metadata", "--no-deps", "--format-version", "1", "--manifest-path"])
-        .arg(sdk.join("Cargo.toml"))
-        .output()
-        .map_err(|e| e.to_string())?;
+fn clean_sdk(sdk: &Path, target: &Path, via: &Via) -> Result<(), String> {
+    // The SDK workspace's packages; through a consumer, those its build resolves (cargo clean
+    // rejects a package it does not know).
+    let mut meta = Command::new("cargo");
+    meta.args(["metadata", "--offline", "--format-version", "1", "--manifest-path"]);
+    match via {
+        Via::Workspace => meta.arg(sdk.join("Cargo.toml")).arg("--no-deps"),
+        Via::Consumer(dir) => meta.arg(dir.join("Cargo.toml")),
+    };
+    let meta = meta.output().map_err(|e| e.to_string())?;
     let meta: serde_json::Value = serde_json::from_slice(&meta.stdout).map_err(|e| e.to_string())?;
     let mut cmd = Command::new("cargo");
-    cmd.args(["clean", "-q", "--manifest-path"])
-        .arg(sdk.join("Cargo.toml"))
+    cmd.args(["clean", "-q", "--offline", "--manifest-path"])
+        .arg(via.manifest(sdk))
         .env("CARGO_TARGET_DIR", target);
     for p in meta["packages"].as_array().into_iter().flatten() {
         if let Some(name) = p["name"].as_str().filter(|n| n.starts_with("sinch-sdk")) {
@@ -335,6 +410,7 @@ fn build_mode(
     runs: usize,
     target: Option<PathBuf>,
     quick: bool,
+    as_user: bool,
 ) -> Result<(), String> {
     let sdk = sdk.canonicalize().map_err(|e| format!("{}: {e}", sdk.display()))?;
     let touched = api_file(&sdk, api)?;
@@ -343,10 +419,20 @@ fn build_mode(
         (None, true) => Config::workspace().out.join("../target"),
         (None, false) => std::env::temp_dir().join("sinch-sdk-bench-build"),
     };
+    let via = if as_user {
+        Via::Consumer(target.join("consumer"))
+    } else {
+        Via::Workspace
+    };
     println!(
-        "SDK build of {} (median of {runs} run(s); peak = the largest process, MiB; {} CPUs)",
+        "SDK build of {} (median of {runs} run(s); peak = the largest process, MiB; {} CPUs){}",
         sdk.display(),
-        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        if as_user {
+            "; as a dependency, cargo's default dev profile"
+        } else {
+            ""
+        }
     );
     let all_name = match all {
         Some(list) => {
@@ -367,28 +453,28 @@ fn build_mode(
         let _ = std::fs::remove_dir_all(&target);
         row(
             &format!("cold, {all_name} (dependencies included)"),
-            timed_cargo(&sdk, &target, all)?,
+            timed_cargo(&sdk, &target, all, &via)?,
         );
         let mut own = Vec::new();
         for _ in 0..runs {
-            clean_sdk(&sdk, &target)?;
-            own.push(timed_cargo(&sdk, &target, all)?);
+            clean_sdk(&sdk, &target, &via)?;
+            own.push(timed_cargo(&sdk, &target, all, &via)?);
         }
         row(&format!("own crates, {all_name} (dependencies built)"), med(own));
     }
     let mut alone = Vec::new();
     for _ in 0..runs {
-        clean_sdk(&sdk, &target)?;
-        alone.push(timed_cargo(&sdk, &target, Some(api))?);
+        clean_sdk(&sdk, &target, &via)?;
+        alone.push(timed_cargo(&sdk, &target, Some(api), &via)?);
     }
     row(&format!("own crates, feature `{api}` alone"), med(alone));
     // Quick: the rebuild with the one feature, so nothing else is built.
     let features = if quick { Some(api) } else { all };
-    timed_cargo(&sdk, &target, features)?;
+    timed_cargo(&sdk, &target, features, &via)?;
     let mut rebuild = Vec::new();
     for _ in 0..runs {
         touch(&touched)?;
-        rebuild.push(timed_cargo(&sdk, &target, features)?);
+        rebuild.push(timed_cargo(&sdk, &target, features, &via)?);
     }
     let scope = if quick {
         format!("feature `{api}`")
