@@ -206,8 +206,13 @@ fn scalar_formats_are_honoured() {
 #[test]
 fn identifiers_are_escaped_and_prefixes_dropped() {
     use fixtures::identifiers::types::{Any, Contact, Message, V1Message};
-    let c: Contact = serde_json::from_value(json!({"type": "t", "self": "s", "message.id": "m", "2fa": true})).unwrap();
+    let wire = json!({"type": "t", "self": "s", "message.id": "m", "2fa": true});
+    let c: Contact = serde_json::from_value(wire.clone()).unwrap();
     assert_eq!((c.r#type.as_deref(), c.self_.as_deref(), c.message_id.as_deref(), c.n2fa), (Some("t"), Some("s"), Some("m"), Some(true)));
+    // Encoded under the names it was read from, absent fields left out.
+    assert_eq!(serde_json::to_value(&c).unwrap(), wire);
+    let only: Contact = serde_json::from_value(json!({"self": "s"})).unwrap();
+    assert_eq!(serde_json::to_string(&only).unwrap(), r#"{"self":"s"}"#);
     let a: Any = serde_json::from_value(json!({"@type": "x"})).unwrap();
     assert_eq!(a.r#type.as_deref(), Some("x"));
     let _: V1Message = String::new();

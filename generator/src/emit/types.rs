@@ -60,7 +60,9 @@ fn field_ty(f: &Field) -> TokenStream {
     t
 }
 
-fn field(f: &Field) -> TokenStream {
+/// A struct's field; `serde` says whether a serde derive reads its attributes (a struct whose
+/// `Serialize` and `Deserialize` are both generated has none, and may not carry them).
+fn field(f: &Field, serde: bool) -> TokenStream {
     let ident = naming::ident(&f.name);
     if f.flatten {
         let doc = docs_or(f.doc.as_deref(), "Which kind this is.");
@@ -94,6 +96,12 @@ fn field(f: &Field) -> TokenStream {
             quote!(Option<Option<#t>>),
         ),
     };
+    if !serde {
+        return quote! {
+            #doc
+            pub #ident: #t,
+        };
+    }
     quote! {
         #doc
         #rename
@@ -103,13 +111,41 @@ fn field(f: &Field) -> TokenStream {
     }
 }
 
+/// The `Serialize` of a struct with named fields only: each present field as a map entry, in
+/// declaration order, as serde's derive writes it (optional fields left out when `None`; an
+/// optional nullable field's `Some(None)` written as null) in a third of its expansion.
+fn encoder(name: &proc_macro2::Ident, s: &Struct) -> TokenStream {
+    let entries = s.fields.iter().map(|f| {
+        let ident = naming::ident(&f.name);
+        let json = &f.json;
+        if f.required {
+            quote!(map.serialize_entry(#json, &self.#ident)?;)
+        } else {
+            quote!(if let Some(value) = &self.#ident { map.serialize_entry(#json, value)?; })
+        }
+    });
+    quote! {
+        impl serde::Serialize for #name {
+            fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
+                use serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(None)?;
+                #(#entries)*
+                map.end()
+            }
+        }
+    }
+}
+
 fn structure(
     name: &proc_macro2::Ident,
     doc: &TokenStream,
     s: &Struct,
     defs: &std::collections::BTreeMap<String, TypeDef>,
 ) -> TokenStream {
-    let fields = s.fields.iter().map(field);
+    // Without a flattened union or additional properties, both sides are generated; serde's
+    // derive handles `flatten`, whose serializer is private to serde.
+    let plain = s.additional.is_none() && s.fields.iter().all(|f| !f.flatten);
+    let fields = s.fields.iter().map(|f| field(f, !plain));
     // A map and nothing else is the map itself on the wire: `transparent` decodes it directly,
     // where `flatten` buffers every value first (measured in generated/benches/codec.rs).
     let only_map = s.fields.is_empty() && s.additional.is_some();
@@ -133,10 +169,12 @@ fn structure(
     let all_optional = s.fields.iter().all(|f| !f.required);
     let default = all_optional.then(|| quote!(Default,));
     let decode = (!only_map).then(|| decoder(name, s, map, defs)).flatten();
-    let derive_decode = decode.is_none().then(|| quote!(serde::Deserialize));
+    let derive_decode = decode.is_none().then(|| quote!(serde::Deserialize,));
+    let encode = (plain && decode.is_some()).then(|| encoder(name, s));
+    let derive_encode = encode.is_none().then(|| quote!(serde::Serialize,));
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, #default serde::Serialize, #derive_decode)]
+        #[derive(Debug, Clone, PartialEq, #default #derive_encode #derive_decode)]
         #transparent
         #[non_exhaustive]
         pub struct #name {
@@ -144,6 +182,7 @@ fn structure(
             #additional
         }
         #decode
+        #encode
     }
 }
 

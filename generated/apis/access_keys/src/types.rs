@@ -7,28 +7,18 @@
     clippy::large_enum_variant
 )]
 /// A single Access Key.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AccessKey {
     /// Unique ID for this Access Key.
-    #[serde(rename = "accessKeyId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_key_id: Option<String>,
     /// The display name for this Access Key. It must be unique for the resource tied to the key.
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The project ID this key is tied to.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Timestamp when the Access Key was created.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp when the Access Key was last modified.
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for AccessKey {
@@ -120,6 +110,31 @@ impl<'de> serde::Deserialize<'de> for AccessKey {
         deserializer.deserialize_struct("AccessKey", &[], __Visitor)
     }
 }
+impl serde::Serialize for AccessKey {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.access_key_id {
+            map.serialize_entry("accessKeyId", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AccessKey {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -160,14 +175,12 @@ impl AccessKey {
     }
 }
 /// `Any`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Any {
     /// `type_url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_url: Option<String>,
     /// `value`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Any {
@@ -218,6 +231,22 @@ impl<'de> serde::Deserialize<'de> for Any {
         deserializer.deserialize_struct("Any", &[], __Visitor)
     }
 }
+impl serde::Serialize for Any {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.type_url {
+            map.serialize_entry("type_url", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Any {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -240,12 +269,10 @@ impl Any {
     }
 }
 /// Update Access Key request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateAccessKey {
     /// Required. The display name for this Access Key. It must be unique for the resource tied to the key.
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CreateAccessKey {
@@ -295,6 +322,19 @@ impl<'de> serde::Deserialize<'de> for CreateAccessKey {
         deserializer.deserialize_struct("CreateAccessKey", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateAccessKey {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateAccessKey {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -309,16 +349,13 @@ impl CreateAccessKey {
     }
 }
 /// Response message for the AccessKeyService.CreateAccessKey.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateAccessKeyResponse {
     /// The newly created Access Key.
-    #[serde(rename = "accessKey")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_key: Option<AccessKey>,
     /// The Access Key secret. After an Access Key has been created it is impossible to
     ///  retrieve its secret again.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CreateAccessKeyResponse {
@@ -373,6 +410,22 @@ impl<'de> serde::Deserialize<'de> for CreateAccessKeyResponse {
         deserializer.deserialize_struct("CreateAccessKeyResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateAccessKeyResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.access_key {
+            map.serialize_entry("accessKey", value)?;
+        }
+        if let Some(value) = &self.secret {
+            map.serialize_entry("secret", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateAccessKeyResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -395,11 +448,10 @@ impl CreateAccessKeyResponse {
     }
 }
 /// `Error`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Error {
     /// `error`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<ErrorError>,
 }
 impl<'de> serde::Deserialize<'de> for Error {
@@ -443,6 +495,19 @@ impl<'de> serde::Deserialize<'de> for Error {
         deserializer.deserialize_struct("Error", &[], __Visitor)
     }
 }
+impl serde::Serialize for Error {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Error {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -457,20 +522,16 @@ impl Error {
     }
 }
 /// `ErrorError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ErrorError {
     /// `code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i32>,
     /// `details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<Any>>,
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ErrorError {
@@ -536,6 +597,28 @@ impl<'de> serde::Deserialize<'de> for ErrorError {
         deserializer.deserialize_struct("ErrorError", &[], __Visitor)
     }
 }
+impl serde::Serialize for ErrorError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ErrorError {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -570,16 +653,12 @@ impl ErrorError {
     }
 }
 /// Response message for the AccessKeyService.ListAccessKeysRequest.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListAccessKeysResponse {
     /// Collection of Access Keys.
-    #[serde(rename = "accessKeys")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_keys: Option<Vec<AccessKey>>,
     /// The next pagination token, or an empty value if there are no more results.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ListAccessKeysResponse {
@@ -638,6 +717,22 @@ impl<'de> serde::Deserialize<'de> for ListAccessKeysResponse {
         deserializer.deserialize_struct("ListAccessKeysResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListAccessKeysResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.access_keys {
+            map.serialize_entry("accessKeys", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListAccessKeysResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -660,12 +755,10 @@ impl ListAccessKeysResponse {
     }
 }
 /// Update Access Key request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateAccessKey {
     /// Required. The display name for this Access Key. It must be unique for the resource tied to the key.
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for UpdateAccessKey {
@@ -713,6 +806,19 @@ impl<'de> serde::Deserialize<'de> for UpdateAccessKey {
             }
         }
         deserializer.deserialize_struct("UpdateAccessKey", &[], __Visitor)
+    }
+}
+impl serde::Serialize for UpdateAccessKey {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

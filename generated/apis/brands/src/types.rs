@@ -7,35 +7,22 @@
     clippy::large_enum_variant
 )]
 /// Basic brand content used for listing brands matching the search criteria.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BasicBrand {
     /// The unique identifier for the brand.
-    #[serde(rename = "brandId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<String>,
     /// The name of the brand.
-    #[serde(rename = "brandName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_name: Option<String>,
     /// The unique identifier for the brand metadata.
-    #[serde(rename = "brandMetadataId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_metadata_id: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<BrandStatus>,
     /// The URL to receive the brand status update callback. The URL must be a valid URL and must be reachable from Sinch.
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
     /// The date and time when the brand was created.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The date and time when the brand was updated.
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for BasicBrand {
@@ -139,6 +126,37 @@ impl<'de> serde::Deserialize<'de> for BasicBrand {
         deserializer.deserialize_struct("BasicBrand", &[], __Visitor)
     }
 }
+impl serde::Serialize for BasicBrand {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand_id {
+            map.serialize_entry("brandId", value)?;
+        }
+        if let Some(value) = &self.brand_name {
+            map.serialize_entry("brandName", value)?;
+        }
+        if let Some(value) = &self.brand_metadata_id {
+            map.serialize_entry("brandMetadataId", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BasicBrand {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -191,41 +209,26 @@ impl BasicBrand {
     }
 }
 /// The brand object that contains the brand details.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Brand {
     /// The unique identifier for the brand.
-    #[serde(rename = "brandId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<String>,
     /// The name of the brand.
-    #[serde(rename = "brandName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_name: Option<String>,
     /// The unique identifier for the brand metadata.
-    #[serde(rename = "brandMetadataId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_metadata_id: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<BrandStatus>,
     /// The list of categories included in the brand metadata. Each of them includes a list of attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<BrandCategory>>,
     /// The list of logs related to the brand.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logs: Option<Vec<BrandLog>>,
     /// The URL to receive the brand status update callback. The URL must be a valid URL and must be reachable from Sinch.
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
     /// The date and time when the brand was created.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The date and time when the brand was updated.
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for Brand {
@@ -339,6 +342,43 @@ impl<'de> serde::Deserialize<'de> for Brand {
             }
         }
         deserializer.deserialize_struct("Brand", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Brand {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand_id {
+            map.serialize_entry("brandId", value)?;
+        }
+        if let Some(value) = &self.brand_name {
+            map.serialize_entry("brandName", value)?;
+        }
+        if let Some(value) = &self.brand_metadata_id {
+            map.serialize_entry("brandMetadataId", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        if let Some(value) = &self.logs {
+            map.serialize_entry("logs", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -515,21 +555,16 @@ impl BrandCategoryValue {
     }
 }
 /// The log object that contains the brand status change details.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BrandLog {
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<BrandStatus>,
     /// The date and time when the brand status was changed.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The message related to the brand status change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Author. It can be either a customer or an agent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<BrandLogAuthor>,
 }
 impl<'de> serde::Deserialize<'de> for BrandLog {
@@ -597,6 +632,28 @@ impl<'de> serde::Deserialize<'de> for BrandLog {
             }
         }
         deserializer.deserialize_struct("BrandLog", &[], __Visitor)
+    }
+}
+impl serde::Serialize for BrandLog {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.author {
+            map.serialize_entry("author", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -693,35 +750,22 @@ impl<'de> serde::Deserialize<'de> for BrandLogAuthor {
     }
 }
 /// The metadata required to build the brand registration form.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BrandMetadata {
     /// The unique identifier for the brand metadata.
-    #[serde(rename = "brandMetadataId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_metadata_id: Option<String>,
     /// `brandType`
-    #[serde(rename = "brandType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_type: Option<BrandType>,
     /// The market code for the brand metadata type.
-    #[serde(rename = "marketCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub market_code: Option<String>,
     /// The major version of the brand metadata type.
-    #[serde(rename = "majorVersion")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub major_version: Option<i64>,
     /// The minor version of the brand metadata type.
-    #[serde(rename = "minorVersion")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minor_version: Option<i64>,
     /// The date and time when the brand metadata was created.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The list of categories included in the brand metadata. Each of them includes a list of attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<BrandMetadataCategory>>,
 }
 impl<'de> serde::Deserialize<'de> for BrandMetadata {
@@ -829,6 +873,37 @@ impl<'de> serde::Deserialize<'de> for BrandMetadata {
         deserializer.deserialize_struct("BrandMetadata", &[], __Visitor)
     }
 }
+impl serde::Serialize for BrandMetadata {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand_metadata_id {
+            map.serialize_entry("brandMetadataId", value)?;
+        }
+        if let Some(value) = &self.brand_type {
+            map.serialize_entry("brandType", value)?;
+        }
+        if let Some(value) = &self.market_code {
+            map.serialize_entry("marketCode", value)?;
+        }
+        if let Some(value) = &self.major_version {
+            map.serialize_entry("majorVersion", value)?;
+        }
+        if let Some(value) = &self.minor_version {
+            map.serialize_entry("minorVersion", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BrandMetadata {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -881,18 +956,14 @@ impl BrandMetadata {
     }
 }
 /// A category of data that contains a set of attributes and validation rules.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BrandMetadataCategory {
     /// Category type
-    #[serde(rename = "categoryType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category_type: Option<String>,
     /// Title is useful to display the category in the UI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The list of attributes included in the category.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<Vec<BrandMetadataCategoryAttribute>>,
 }
 impl<'de> serde::Deserialize<'de> for BrandMetadataCategory {
@@ -960,6 +1031,25 @@ impl<'de> serde::Deserialize<'de> for BrandMetadataCategory {
         deserializer.deserialize_struct("BrandMetadataCategory", &[], __Visitor)
     }
 }
+impl serde::Serialize for BrandMetadataCategory {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.category_type {
+            map.serialize_entry("categoryType", value)?;
+        }
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let Some(value) = &self.attributes {
+            map.serialize_entry("attributes", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BrandMetadataCategory {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -991,47 +1081,32 @@ impl BrandMetadataCategory {
     }
 }
 /// An attribute of a category that contains a set of validation rules.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BrandMetadataCategoryAttribute {
     /// Attribute description. It should be used as a description, hoover or helping text in a UI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Title of the attribute that can be used in the UI to request the attribute field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Indicates whether the attribute is required or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
     /// The type of the attribute.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Max length of text field
-    #[serde(rename = "maxLength")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<i64>,
     /// Min length of text field
-    #[serde(rename = "minLength")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_length: Option<i64>,
     /// Name of the field. Serves as a key (reference) to a field
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Regex pattern validation
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
     /// Pattern validation message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<BrandMetadataCategoryAttributeMessage>,
     /// Some attributes can be an array of items. This field is used to define the values the customer can select.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<BrandMetadataCategoryAttributeItems>,
     /// The minimum number of items in the array that must be selected. Used in array types.
-    #[serde(rename = "minItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_items: Option<i64>,
     /// Indicates whether the attribute is a multiline text field or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multiline: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for BrandMetadataCategoryAttribute {
@@ -1165,6 +1240,52 @@ impl<'de> serde::Deserialize<'de> for BrandMetadataCategoryAttribute {
         deserializer.deserialize_struct("BrandMetadataCategoryAttribute", &[], __Visitor)
     }
 }
+impl serde::Serialize for BrandMetadataCategoryAttribute {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let Some(value) = &self.required {
+            map.serialize_entry("required", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.max_length {
+            map.serialize_entry("maxLength", value)?;
+        }
+        if let Some(value) = &self.min_length {
+            map.serialize_entry("minLength", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.pattern {
+            map.serialize_entry("pattern", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.items {
+            map.serialize_entry("items", value)?;
+        }
+        if let Some(value) = &self.min_items {
+            map.serialize_entry("minItems", value)?;
+        }
+        if let Some(value) = &self.multiline {
+            map.serialize_entry("multiline", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BrandMetadataCategoryAttribute {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1253,14 +1374,12 @@ impl BrandMetadataCategoryAttribute {
     }
 }
 /// Some attributes can be an array of items. This field is used to define the values the customer can select.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BrandMetadataCategoryAttributeItems {
     /// The type of the attribute. Along with the type, api can provide a set of values under enum property
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The list of possible values for the attribute.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#enum: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for BrandMetadataCategoryAttributeItems {
@@ -1312,6 +1431,22 @@ impl<'de> serde::Deserialize<'de> for BrandMetadataCategoryAttributeItems {
             .deserialize_struct("BrandMetadataCategoryAttributeItems", &[], __Visitor)
     }
 }
+impl serde::Serialize for BrandMetadataCategoryAttributeItems {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.r#enum {
+            map.serialize_entry("enum", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BrandMetadataCategoryAttributeItems {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1331,23 +1466,16 @@ impl BrandMetadataCategoryAttributeItems {
     }
 }
 /// Pattern validation message
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BrandMetadataCategoryAttributeMessage {
     /// Pattern validation message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
     /// Max length of the field value
-    #[serde(rename = "maxLength")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<String>,
     /// Min length of the field value
-    #[serde(rename = "minLength")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_length: Option<String>,
     /// The minimum number of items in the array that must be selected. Used in array types.
-    #[serde(rename = "minItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_items: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for BrandMetadataCategoryAttributeMessage {
@@ -1420,6 +1548,28 @@ impl<'de> serde::Deserialize<'de> for BrandMetadataCategoryAttributeMessage {
         }
         deserializer
             .deserialize_struct("BrandMetadataCategoryAttributeMessage", &[], __Visitor)
+    }
+}
+impl serde::Serialize for BrandMetadataCategoryAttributeMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.pattern {
+            map.serialize_entry("pattern", value)?;
+        }
+        if let Some(value) = &self.max_length {
+            map.serialize_entry("maxLength", value)?;
+        }
+        if let Some(value) = &self.min_length {
+            map.serialize_entry("minLength", value)?;
+        }
+        if let Some(value) = &self.min_items {
+            map.serialize_entry("minItems", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1596,19 +1746,14 @@ impl<'de> serde::Deserialize<'de> for BrandType {
     }
 }
 /// Brand Update Request
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BrandUpdateRequest {
     /// The name of the brand.
-    #[serde(rename = "brandName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_name: Option<String>,
     /// The list of categories included in the brand metadata. Each of them includes a list of attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<BrandCategory>>,
     /// The URL to receive the brand status update callback. The URL must be a valid URL and must be reachable from Sinch.
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for BrandUpdateRequest {
@@ -1672,6 +1817,25 @@ impl<'de> serde::Deserialize<'de> for BrandUpdateRequest {
         deserializer.deserialize_struct("BrandUpdateRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for BrandUpdateRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand_name {
+            map.serialize_entry("brandName", value)?;
+        }
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BrandUpdateRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1700,16 +1864,12 @@ impl BrandUpdateRequest {
     }
 }
 /// `CallbackConfigurationResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackConfigurationResponse {
     /// The HMAC secret used for hashing the callback body using the HMAC-SHA1 algorithm - and for creating the X-Sinch-Signature header.
-    #[serde(rename = "hmacSecret")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hmac_secret: Option<String>,
     /// `projectId`
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackConfigurationResponse {
@@ -1768,6 +1928,22 @@ impl<'de> serde::Deserialize<'de> for CallbackConfigurationResponse {
         deserializer.deserialize_struct("CallbackConfigurationResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallbackConfigurationResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.hmac_secret {
+            map.serialize_entry("hmacSecret", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallbackConfigurationResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1790,12 +1966,10 @@ impl CallbackConfigurationResponse {
     }
 }
 /// `CallbackConfigurationUpdateBody`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackConfigurationUpdateBody {
     /// The HMAC secret to be updated for the specified project
-    #[serde(rename = "hmacSecret")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hmac_secret: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackConfigurationUpdateBody {
@@ -1846,6 +2020,19 @@ impl<'de> serde::Deserialize<'de> for CallbackConfigurationUpdateBody {
             .deserialize_struct("CallbackConfigurationUpdateBody", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallbackConfigurationUpdateBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.hmac_secret {
+            map.serialize_entry("hmacSecret", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallbackConfigurationUpdateBody {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1860,38 +2047,24 @@ impl CallbackConfigurationUpdateBody {
     }
 }
 /// The body of the callback event.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackEventBody {
     /// The ID of the event.
-    #[serde(rename = "eventId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// The type of the event. Possible values are BRAND_STATUS_UPDATE.
-    #[serde(rename = "eventType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<CallbackEventBodyEventType>,
     /// The ID of the project to which the event belongs.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Corresponds to the brand id the event belongs to.
-    #[serde(rename = "resourceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
     /// The type of the brand metadata. Possible values are US_SHORT_CODE_REGISTRY.
-    #[serde(rename = "resourceType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<CallbackEventBodyResourceType>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<BrandStatus>,
     /// Comments related to the brand status update. For instance, an incomplete brand status update can include the reason why the brand is incomplete, or the fields that must be updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comments: Option<String>,
     /// The date and time when the event was created.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackEventBody {
@@ -1999,6 +2172,40 @@ impl<'de> serde::Deserialize<'de> for CallbackEventBody {
             }
         }
         deserializer.deserialize_struct("CallbackEventBody", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CallbackEventBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let Some(value) = &self.event_type {
+            map.serialize_entry("eventType", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.resource_id {
+            map.serialize_entry("resourceId", value)?;
+        }
+        if let Some(value) = &self.resource_type {
+            map.serialize_entry("resourceType", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.comments {
+            map.serialize_entry("comments", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2262,14 +2469,12 @@ impl From<InvalidRequestDetails> for ErrorDetails {
     }
 }
 /// A field violation error that contains the field name, reason and value that caused the error.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FieldViolation {
     /// The field that contains the error
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// `description`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for FieldViolation {
@@ -2324,6 +2529,22 @@ impl<'de> serde::Deserialize<'de> for FieldViolation {
         deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
     }
 }
+impl serde::Serialize for FieldViolation {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.field {
+            map.serialize_entry("field", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FieldViolation {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2346,20 +2567,16 @@ impl FieldViolation {
     }
 }
 /// `InternalRestError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InternalRestError {
     /// `code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i32>,
     /// `details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<ErrorDetails>>,
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<InternalRestErrorStatus>,
 }
 impl<'de> serde::Deserialize<'de> for InternalRestError {
@@ -2423,6 +2640,28 @@ impl<'de> serde::Deserialize<'de> for InternalRestError {
             }
         }
         deserializer.deserialize_struct("InternalRestError", &[], __Visitor)
+    }
+}
+impl serde::Serialize for InternalRestError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2535,15 +2774,12 @@ impl<'de> serde::Deserialize<'de> for InternalRestErrorStatus {
     }
 }
 /// this body is expected when invalid argument, failed precondition or already exists error occurs.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvalidRequestDetails {
     /// For invalid arguments details, this value is always BadRequest.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<InvalidRequestDetailsType>,
     /// `fieldViolations`
-    #[serde(rename = "fieldViolations")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_violations: Option<Vec<FieldViolation>>,
 }
 impl<'de> serde::Deserialize<'de> for InvalidRequestDetails {
@@ -2596,6 +2832,22 @@ impl<'de> serde::Deserialize<'de> for InvalidRequestDetails {
             }
         }
         deserializer.deserialize_struct("InvalidRequestDetails", &[], __Visitor)
+    }
+}
+impl serde::Serialize for InvalidRequestDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.field_violations {
+            map.serialize_entry("fieldViolations", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2676,19 +2928,14 @@ impl<'de> serde::Deserialize<'de> for InvalidRequestDetailsType {
     }
 }
 /// List of brands object
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListBrandResponse {
     /// List of brands
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brands: Option<Vec<BasicBrand>>,
     /// Token to request the next page of results.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Total count of brands matching provided search criteria
-    #[serde(rename = "totalSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for ListBrandResponse {
@@ -2756,6 +3003,25 @@ impl<'de> serde::Deserialize<'de> for ListBrandResponse {
         deserializer.deserialize_struct("ListBrandResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListBrandResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brands {
+            map.serialize_entry("brands", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        if let Some(value) = &self.total_size {
+            map.serialize_entry("totalSize", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListBrandResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2784,22 +3050,16 @@ impl ListBrandResponse {
     }
 }
 /// `NotFoundDetails`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NotFoundDetails {
     /// For not found details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<NotFoundDetailsType>,
     /// The type of the resource that was not found. Brand, Project, BrandType, etc.
-    #[serde(rename = "resourceType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<String>,
     /// Corresponds to the unique identifier of the resource that was not found.
-    #[serde(rename = "resourceName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_name: Option<String>,
     /// A human-readable description of the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for NotFoundDetails {
@@ -2875,6 +3135,28 @@ impl<'de> serde::Deserialize<'de> for NotFoundDetails {
             }
         }
         deserializer.deserialize_struct("NotFoundDetails", &[], __Visitor)
+    }
+}
+impl serde::Serialize for NotFoundDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.resource_type {
+            map.serialize_entry("resourceType", value)?;
+        }
+        if let Some(value) = &self.resource_name {
+            map.serialize_entry("resourceName", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2967,11 +3249,10 @@ impl<'de> serde::Deserialize<'de> for NotFoundDetailsType {
     }
 }
 /// `RestError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RestError {
     /// `error`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<InternalRestError>,
 }
 impl<'de> serde::Deserialize<'de> for RestError {
@@ -3013,6 +3294,19 @@ impl<'de> serde::Deserialize<'de> for RestError {
             }
         }
         deserializer.deserialize_struct("RestError", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RestError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

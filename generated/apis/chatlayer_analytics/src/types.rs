@@ -7,7 +7,7 @@
     clippy::large_enum_variant
 )]
 /// `AnalyticsComputeEventsFunnelRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AnalyticsComputeEventsFunnelRequest {
     /// `version`
@@ -19,13 +19,10 @@ pub struct AnalyticsComputeEventsFunnelRequest {
     /// `steps`
     pub steps: Vec<FunnelStep>,
     /// `breakdown_property`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub breakdown_property: Option<String>,
     /// one of 'strict' or  'sequential'
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_type: Option<String>,
     /// `properties`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<Vec<FunnelStepFilter>>,
 }
 impl<'de> serde::Deserialize<'de> for AnalyticsComputeEventsFunnelRequest {
@@ -122,6 +119,29 @@ impl<'de> serde::Deserialize<'de> for AnalyticsComputeEventsFunnelRequest {
             .deserialize_struct("AnalyticsComputeEventsFunnelRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for AnalyticsComputeEventsFunnelRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("version", &self.version)?;
+        map.serialize_entry("start_time", &self.start_time)?;
+        map.serialize_entry("end_time", &self.end_time)?;
+        map.serialize_entry("steps", &self.steps)?;
+        if let Some(value) = &self.breakdown_property {
+            map.serialize_entry("breakdown_property", value)?;
+        }
+        if let Some(value) = &self.order_type {
+            map.serialize_entry("order_type", value)?;
+        }
+        if let Some(value) = &self.properties {
+            map.serialize_entry("properties", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AnalyticsComputeEventsFunnelRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -159,7 +179,7 @@ impl AnalyticsComputeEventsFunnelRequest {
     }
 }
 /// `AnalyticsComputeFlowFunnelRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AnalyticsComputeFlowFunnelRequest {
     /// `version`
@@ -171,13 +191,10 @@ pub struct AnalyticsComputeFlowFunnelRequest {
     /// `steps`
     pub steps: Vec<FunnelStep>,
     /// `breakdown_property`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub breakdown_property: Option<String>,
     /// one of 'strict' or  'sequential'
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_type: Option<String>,
     /// `properties`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<Vec<FunnelStepFilter>>,
 }
 impl<'de> serde::Deserialize<'de> for AnalyticsComputeFlowFunnelRequest {
@@ -274,6 +291,29 @@ impl<'de> serde::Deserialize<'de> for AnalyticsComputeFlowFunnelRequest {
             .deserialize_struct("AnalyticsComputeFlowFunnelRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for AnalyticsComputeFlowFunnelRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("version", &self.version)?;
+        map.serialize_entry("start_time", &self.start_time)?;
+        map.serialize_entry("end_time", &self.end_time)?;
+        map.serialize_entry("steps", &self.steps)?;
+        if let Some(value) = &self.breakdown_property {
+            map.serialize_entry("breakdown_property", value)?;
+        }
+        if let Some(value) = &self.order_type {
+            map.serialize_entry("order_type", value)?;
+        }
+        if let Some(value) = &self.properties {
+            map.serialize_entry("properties", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AnalyticsComputeFlowFunnelRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -311,17 +351,14 @@ impl AnalyticsComputeFlowFunnelRequest {
     }
 }
 /// `AnalyticsCreateEventDefinitionRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AnalyticsCreateEventDefinitionRequest {
     /// `event`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
     /// `description`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `team_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for AnalyticsCreateEventDefinitionRequest {
@@ -382,6 +419,25 @@ impl<'de> serde::Deserialize<'de> for AnalyticsCreateEventDefinitionRequest {
             .deserialize_struct("AnalyticsCreateEventDefinitionRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for AnalyticsCreateEventDefinitionRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.team_id {
+            map.serialize_entry("team_id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AnalyticsCreateEventDefinitionRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -410,28 +466,22 @@ impl AnalyticsCreateEventDefinitionRequest {
     }
 }
 /// `AnalyticsCreateSubscriptionRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AnalyticsCreateSubscriptionRequest {
     /// the version of the bot
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bot_version: Option<String>,
     /// the target url to which the request will be sent
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// the secret with which the request will be signed
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret: Option<String>,
     /// The event type you want to be notified about. One of TRACKING_EVENT, FLOW_EVENT or MESSAGE_EVENT
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<String>,
     /// when specified only the events with the given name will be sent
     /// only valid for TRACKING_EVENTS for now
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_names: Option<Vec<String>>,
     /// identifies the definition of the subscription type to use.
     /// currently only the value "v1" is allowed
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for AnalyticsCreateSubscriptionRequest {
@@ -522,6 +572,34 @@ impl<'de> serde::Deserialize<'de> for AnalyticsCreateSubscriptionRequest {
             .deserialize_struct("AnalyticsCreateSubscriptionRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for AnalyticsCreateSubscriptionRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.bot_version {
+            map.serialize_entry("bot_version", value)?;
+        }
+        if let Some(value) = &self.target {
+            map.serialize_entry("target", value)?;
+        }
+        if let Some(value) = &self.secret {
+            map.serialize_entry("secret", value)?;
+        }
+        if let Some(value) = &self.event_type {
+            map.serialize_entry("event_type", value)?;
+        }
+        if let Some(value) = &self.event_names {
+            map.serialize_entry("event_names", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AnalyticsCreateSubscriptionRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -568,11 +646,10 @@ impl AnalyticsCreateSubscriptionRequest {
     }
 }
 /// `AnalyticsGetEventAttributeValuesRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AnalyticsGetEventAttributeValuesRequest {
     /// `query`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for AnalyticsGetEventAttributeValuesRequest {
@@ -623,6 +700,19 @@ impl<'de> serde::Deserialize<'de> for AnalyticsGetEventAttributeValuesRequest {
             )
     }
 }
+impl serde::Serialize for AnalyticsGetEventAttributeValuesRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.query {
+            map.serialize_entry("query", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AnalyticsGetEventAttributeValuesRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -637,7 +727,7 @@ impl AnalyticsGetEventAttributeValuesRequest {
     }
 }
 /// `AnalyticsListEventsWithFiltersRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AnalyticsListEventsWithFiltersRequest {
     /// The version of the bot (either DRAFT or LIVE)
@@ -645,30 +735,23 @@ pub struct AnalyticsListEventsWithFiltersRequest {
     /// The maximum number of events to return.
     /// The service may return fewer than this value.
     /// The maximum value allowed is 100; value above 100 will be coerced to 100.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i32>,
     /// A page token, received from a previous ListEvent call.
     /// Provide this to retrieve a subsequent page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// The starting date for the time range of the events, inclusive.
     pub start_time: String,
     /// The ending date for the time range of the events, exclusive.
     pub end_time: String,
     /// The event name to filter on. When provided, only occurences of that given event will be returned
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
     /// The conversation to filter on. When provided, only events for the given conversation will be returned
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// The user to filter on. When provided, only events for the given user will be returned
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// The campaign to filter on. When provided, only events for the given campaign will be returned
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
     /// `filters`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filters: Option<Vec<AttributeFilter>>,
 }
 impl<'de> serde::Deserialize<'de> for AnalyticsListEventsWithFiltersRequest {
@@ -787,6 +870,40 @@ impl<'de> serde::Deserialize<'de> for AnalyticsListEventsWithFiltersRequest {
             .deserialize_struct("AnalyticsListEventsWithFiltersRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for AnalyticsListEventsWithFiltersRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("version", &self.version)?;
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("page_size", value)?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.serialize_entry("start_time", &self.start_time)?;
+        map.serialize_entry("end_time", &self.end_time)?;
+        if let Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        if let Some(value) = &self.conversation_id {
+            map.serialize_entry("conversation_id", value)?;
+        }
+        if let Some(value) = &self.user_id {
+            map.serialize_entry("user_id", value)?;
+        }
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaign_id", value)?;
+        }
+        if let Some(value) = &self.filters {
+            map.serialize_entry("filters", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AnalyticsListEventsWithFiltersRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -846,29 +963,22 @@ impl AnalyticsListEventsWithFiltersRequest {
     }
 }
 /// `AnalyticsTrackEventRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AnalyticsTrackEventRequest {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `version`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// `user_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// `event`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
     /// `attributes`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<std::collections::BTreeMap<String, String>>,
     /// `context`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<TrackEventRequestContext>,
     /// `timestamp`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for AnalyticsTrackEventRequest {
@@ -960,6 +1070,37 @@ impl<'de> serde::Deserialize<'de> for AnalyticsTrackEventRequest {
         deserializer.deserialize_struct("AnalyticsTrackEventRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for AnalyticsTrackEventRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.user_id {
+            map.serialize_entry("user_id", value)?;
+        }
+        if let Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        if let Some(value) = &self.attributes {
+            map.serialize_entry("attributes", value)?;
+        }
+        if let Some(value) = &self.context {
+            map.serialize_entry("context", value)?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AnalyticsTrackEventRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1015,17 +1156,14 @@ impl AnalyticsTrackEventRequest {
     }
 }
 /// `AttributeFilter`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttributeFilter {
     /// `key`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// `operator`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operator: Option<String>,
     /// `value`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for AttributeFilter {
@@ -1081,6 +1219,25 @@ impl<'de> serde::Deserialize<'de> for AttributeFilter {
         deserializer.deserialize_struct("AttributeFilter", &[], __Visitor)
     }
 }
+impl serde::Serialize for AttributeFilter {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.operator {
+            map.serialize_entry("operator", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AttributeFilter {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1109,26 +1266,20 @@ impl AttributeFilter {
     }
 }
 /// `CampaignInfo`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CampaignInfo {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `source`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// `medium`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub medium: Option<String>,
     /// `name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `content`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// `term`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CampaignInfo {
@@ -1206,6 +1357,34 @@ impl<'de> serde::Deserialize<'de> for CampaignInfo {
         deserializer.deserialize_struct("CampaignInfo", &[], __Visitor)
     }
 }
+impl serde::Serialize for CampaignInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let Some(value) = &self.medium {
+            map.serialize_entry("medium", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.content {
+            map.serialize_entry("content", value)?;
+        }
+        if let Some(value) = &self.term {
+            map.serialize_entry("term", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CampaignInfo {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1252,11 +1431,10 @@ impl CampaignInfo {
     }
 }
 /// `ComputeFunnelResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ComputeFunnelResponse {
     /// `result`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<Vec<FunnelStepResultByCohort>>,
 }
 impl<'de> serde::Deserialize<'de> for ComputeFunnelResponse {
@@ -1302,6 +1480,19 @@ impl<'de> serde::Deserialize<'de> for ComputeFunnelResponse {
         deserializer.deserialize_struct("ComputeFunnelResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ComputeFunnelResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.result {
+            map.serialize_entry("result", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ComputeFunnelResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1316,11 +1507,10 @@ impl ComputeFunnelResponse {
     }
 }
 /// `CreateEventDefinitionResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateEventDefinitionResponse {
     /// `event_definition`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_definition: Option<EventDefinition>,
 }
 impl<'de> serde::Deserialize<'de> for CreateEventDefinitionResponse {
@@ -1370,6 +1560,19 @@ impl<'de> serde::Deserialize<'de> for CreateEventDefinitionResponse {
         deserializer.deserialize_struct("CreateEventDefinitionResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateEventDefinitionResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.event_definition {
+            map.serialize_entry("event_definition", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateEventDefinitionResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1384,11 +1587,10 @@ impl CreateEventDefinitionResponse {
     }
 }
 /// `CreateSubscriptionResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateSubscriptionResponse {
     /// `subscription`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription: Option<Subscription>,
 }
 impl<'de> serde::Deserialize<'de> for CreateSubscriptionResponse {
@@ -1438,6 +1640,19 @@ impl<'de> serde::Deserialize<'de> for CreateSubscriptionResponse {
         deserializer.deserialize_struct("CreateSubscriptionResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateSubscriptionResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.subscription {
+            map.serialize_entry("subscription", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateSubscriptionResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1452,7 +1667,7 @@ impl CreateSubscriptionResponse {
     }
 }
 /// `EchoRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EchoRequest {
     /// The message to echo back
@@ -1495,6 +1710,17 @@ impl<'de> serde::Deserialize<'de> for EchoRequest {
         deserializer.deserialize_struct("EchoRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for EchoRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl EchoRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1504,11 +1730,10 @@ impl EchoRequest {
     }
 }
 /// `EchoResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EchoResponse {
     /// The echoed message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for EchoResponse {
@@ -1554,6 +1779,19 @@ impl<'de> serde::Deserialize<'de> for EchoResponse {
         deserializer.deserialize_struct("EchoResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for EchoResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl EchoResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1568,23 +1806,18 @@ impl EchoResponse {
     }
 }
 /// `Edge`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Edge {
     /// Total number of times this edge was traversed
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
     /// The id of the destination/source step (Deprecated)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The type of the destination/source step (Deprecated)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// `from_step`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_step: Option<Step>,
     /// `to_step`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_step: Option<Step>,
 }
 impl<'de> serde::Deserialize<'de> for Edge {
@@ -1660,6 +1893,31 @@ impl<'de> serde::Deserialize<'de> for Edge {
         deserializer.deserialize_struct("Edge", &[], __Visitor)
     }
 }
+impl serde::Serialize for Edge {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.count {
+            map.serialize_entry("count", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.from_step {
+            map.serialize_entry("from_step", value)?;
+        }
+        if let Some(value) = &self.to_step {
+            map.serialize_entry("to_step", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Edge {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1700,32 +1958,24 @@ impl Edge {
     }
 }
 /// `EventDefinition`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventDefinition {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `team_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team_id: Option<String>,
     /// `bot_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bot_id: Option<String>,
     /// `event`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
     /// `description`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `created_at`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
     /// `last_seen_at`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen_at: Option<sinch_sdk_runtime::Timestamp>,
     /// `volume_30_day`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume_30_day: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for EventDefinition {
@@ -1831,6 +2081,40 @@ impl<'de> serde::Deserialize<'de> for EventDefinition {
         deserializer.deserialize_struct("EventDefinition", &[], __Visitor)
     }
 }
+impl serde::Serialize for EventDefinition {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.team_id {
+            map.serialize_entry("team_id", value)?;
+        }
+        if let Some(value) = &self.bot_id {
+            map.serialize_entry("bot_id", value)?;
+        }
+        if let Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("created_at", value)?;
+        }
+        if let Some(value) = &self.last_seen_at {
+            map.serialize_entry("last_seen_at", value)?;
+        }
+        if let Some(value) = &self.volume_30_day {
+            map.serialize_entry("volume_30_day", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl EventDefinition {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1889,14 +2173,12 @@ impl EventDefinition {
     }
 }
 /// `FlowStep`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FlowStep {
     /// The number of times this flow step occurred.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub occurrences: Option<i64>,
     /// Identifies a bot dialog or a dropoff if the special value "DROPOFF is used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for FlowStep {
@@ -1951,6 +2233,22 @@ impl<'de> serde::Deserialize<'de> for FlowStep {
         deserializer.deserialize_struct("FlowStep", &[], __Visitor)
     }
 }
+impl serde::Serialize for FlowStep {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.occurrences {
+            map.serialize_entry("occurrences", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FlowStep {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1973,23 +2271,18 @@ impl FlowStep {
     }
 }
 /// `FlowTransition`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FlowTransition {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `from_step`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_step: Option<Step>,
     /// `to_step`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_step: Option<Step>,
     /// `depth`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub depth: Option<i64>,
     /// `timestamp`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for FlowTransition {
@@ -2069,6 +2362,31 @@ impl<'de> serde::Deserialize<'de> for FlowTransition {
         deserializer.deserialize_struct("FlowTransition", &[], __Visitor)
     }
 }
+impl serde::Serialize for FlowTransition {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.from_step {
+            map.serialize_entry("from_step", value)?;
+        }
+        if let Some(value) = &self.to_step {
+            map.serialize_entry("to_step", value)?;
+        }
+        if let Some(value) = &self.depth {
+            map.serialize_entry("depth", value)?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FlowTransition {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2109,17 +2427,14 @@ impl FlowTransition {
     }
 }
 /// `FunnelStep`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunnelStep {
     /// `order`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<i32>,
     /// `event_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// `properties`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<Vec<FunnelStepFilter>>,
 }
 impl<'de> serde::Deserialize<'de> for FunnelStep {
@@ -2179,6 +2494,25 @@ impl<'de> serde::Deserialize<'de> for FunnelStep {
         deserializer.deserialize_struct("FunnelStep", &[], __Visitor)
     }
 }
+impl serde::Serialize for FunnelStep {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.order {
+            map.serialize_entry("order", value)?;
+        }
+        if let Some(value) = &self.event_id {
+            map.serialize_entry("event_id", value)?;
+        }
+        if let Some(value) = &self.properties {
+            map.serialize_entry("properties", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FunnelStep {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2207,20 +2541,16 @@ impl FunnelStep {
     }
 }
 /// `FunnelStepFilter`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunnelStepFilter {
     /// `key`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// `operator`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operator: Option<String>,
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// `value`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for FunnelStepFilter {
@@ -2286,6 +2616,28 @@ impl<'de> serde::Deserialize<'de> for FunnelStepFilter {
         deserializer.deserialize_struct("FunnelStepFilter", &[], __Visitor)
     }
 }
+impl serde::Serialize for FunnelStepFilter {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.operator {
+            map.serialize_entry("operator", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FunnelStepFilter {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2320,20 +2672,16 @@ impl FunnelStepFilter {
     }
 }
 /// `FunnelStepResult`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunnelStepResult {
     /// `event_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// `count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i32>,
     /// `order`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<i64>,
     /// `breakdown_value`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub breakdown_value: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for FunnelStepResult {
@@ -2403,6 +2751,28 @@ impl<'de> serde::Deserialize<'de> for FunnelStepResult {
         deserializer.deserialize_struct("FunnelStepResult", &[], __Visitor)
     }
 }
+impl serde::Serialize for FunnelStepResult {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.event_id {
+            map.serialize_entry("event_id", value)?;
+        }
+        if let Some(value) = &self.count {
+            map.serialize_entry("count", value)?;
+        }
+        if let Some(value) = &self.order {
+            map.serialize_entry("order", value)?;
+        }
+        if let Some(value) = &self.breakdown_value {
+            map.serialize_entry("breakdown_value", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FunnelStepResult {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2437,11 +2807,10 @@ impl FunnelStepResult {
     }
 }
 /// `FunnelStepResultByCohort`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunnelStepResultByCohort {
     /// `values`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<FunnelStepResult>>,
 }
 impl<'de> serde::Deserialize<'de> for FunnelStepResultByCohort {
@@ -2487,6 +2856,19 @@ impl<'de> serde::Deserialize<'de> for FunnelStepResultByCohort {
         deserializer.deserialize_struct("FunnelStepResultByCohort", &[], __Visitor)
     }
 }
+impl serde::Serialize for FunnelStepResultByCohort {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.values {
+            map.serialize_entry("values", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FunnelStepResultByCohort {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2501,20 +2883,16 @@ impl FunnelStepResultByCohort {
     }
 }
 /// `GetConversationFlowResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetConversationFlowResponse {
     /// `bot_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bot_id: Option<String>,
     /// `conversation_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// `user_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// `transitions`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transitions: Option<Vec<FlowTransition>>,
 }
 impl<'de> serde::Deserialize<'de> for GetConversationFlowResponse {
@@ -2588,6 +2966,28 @@ impl<'de> serde::Deserialize<'de> for GetConversationFlowResponse {
         deserializer.deserialize_struct("GetConversationFlowResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetConversationFlowResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.bot_id {
+            map.serialize_entry("bot_id", value)?;
+        }
+        if let Some(value) = &self.conversation_id {
+            map.serialize_entry("conversation_id", value)?;
+        }
+        if let Some(value) = &self.user_id {
+            map.serialize_entry("user_id", value)?;
+        }
+        if let Some(value) = &self.transitions {
+            map.serialize_entry("transitions", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetConversationFlowResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2622,11 +3022,10 @@ impl GetConversationFlowResponse {
     }
 }
 /// `GetConversationsInsightsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetConversationsInsightsResponse {
     /// `data`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<SeriesData>,
 }
 impl<'de> serde::Deserialize<'de> for GetConversationsInsightsResponse {
@@ -2673,6 +3072,19 @@ impl<'de> serde::Deserialize<'de> for GetConversationsInsightsResponse {
             .deserialize_struct("GetConversationsInsightsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetConversationsInsightsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetConversationsInsightsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2687,11 +3099,10 @@ impl GetConversationsInsightsResponse {
     }
 }
 /// `GetConversationsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetConversationsResponse {
     /// `data`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<SeriesData>,
 }
 impl<'de> serde::Deserialize<'de> for GetConversationsResponse {
@@ -2737,6 +3148,19 @@ impl<'de> serde::Deserialize<'de> for GetConversationsResponse {
         deserializer.deserialize_struct("GetConversationsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetConversationsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetConversationsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2751,11 +3175,10 @@ impl GetConversationsResponse {
     }
 }
 /// `GetEventAttributeValuesResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetEventAttributeValuesResponse {
     /// `attributes`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<Vec<TrackingEventAttribute>>,
 }
 impl<'de> serde::Deserialize<'de> for GetEventAttributeValuesResponse {
@@ -2806,6 +3229,19 @@ impl<'de> serde::Deserialize<'de> for GetEventAttributeValuesResponse {
             .deserialize_struct("GetEventAttributeValuesResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetEventAttributeValuesResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.attributes {
+            map.serialize_entry("attributes", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetEventAttributeValuesResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2820,17 +3256,14 @@ impl GetEventAttributeValuesResponse {
     }
 }
 /// `GetFlowStepDetailsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetFlowStepDetailsResponse {
     /// Total number of times the specified step was invoked
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_count: Option<i64>,
     /// Number of dropoffs from the specified step
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub drop_off_count: Option<i64>,
     /// Number of conversations which includes the specified step
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_count: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for GetFlowStepDetailsResponse {
@@ -2902,6 +3335,25 @@ impl<'de> serde::Deserialize<'de> for GetFlowStepDetailsResponse {
         deserializer.deserialize_struct("GetFlowStepDetailsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetFlowStepDetailsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message_count {
+            map.serialize_entry("message_count", value)?;
+        }
+        if let Some(value) = &self.drop_off_count {
+            map.serialize_entry("drop_off_count", value)?;
+        }
+        if let Some(value) = &self.conversation_count {
+            map.serialize_entry("conversation_count", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetFlowStepDetailsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2930,11 +3382,10 @@ impl GetFlowStepDetailsResponse {
     }
 }
 /// `GetFlowStepEdgesResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetFlowStepEdgesResponse {
     /// `edges`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edges: Option<Vec<Edge>>,
 }
 impl<'de> serde::Deserialize<'de> for GetFlowStepEdgesResponse {
@@ -2980,6 +3431,19 @@ impl<'de> serde::Deserialize<'de> for GetFlowStepEdgesResponse {
         deserializer.deserialize_struct("GetFlowStepEdgesResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetFlowStepEdgesResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.edges {
+            map.serialize_entry("edges", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetFlowStepEdgesResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2994,11 +3458,10 @@ impl GetFlowStepEdgesResponse {
     }
 }
 /// `GetFlowsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetFlowsResponse {
     /// `nodes`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nodes: Option<Vec<FlowStep>>,
 }
 impl<'de> serde::Deserialize<'de> for GetFlowsResponse {
@@ -3044,6 +3507,19 @@ impl<'de> serde::Deserialize<'de> for GetFlowsResponse {
         deserializer.deserialize_struct("GetFlowsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetFlowsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.nodes {
+            map.serialize_entry("nodes", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetFlowsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3058,11 +3534,10 @@ impl GetFlowsResponse {
     }
 }
 /// `GetIntentInsightsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIntentInsightsResponse {
     /// `data`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<SeriesData>,
 }
 impl<'de> serde::Deserialize<'de> for GetIntentInsightsResponse {
@@ -3108,6 +3583,19 @@ impl<'de> serde::Deserialize<'de> for GetIntentInsightsResponse {
         deserializer.deserialize_struct("GetIntentInsightsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetIntentInsightsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetIntentInsightsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3122,14 +3610,12 @@ impl GetIntentInsightsResponse {
     }
 }
 /// `GetIntentsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIntentsResponse {
     /// `data`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<IntentInfo>>,
     /// `pagination`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<Pagination>,
 }
 impl<'de> serde::Deserialize<'de> for GetIntentsResponse {
@@ -3184,6 +3670,22 @@ impl<'de> serde::Deserialize<'de> for GetIntentsResponse {
         deserializer.deserialize_struct("GetIntentsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetIntentsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        if let Some(value) = &self.pagination {
+            map.serialize_entry("pagination", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetIntentsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3206,11 +3708,10 @@ impl GetIntentsResponse {
     }
 }
 /// `GetKnowledgeBaseResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetKnowledgeBaseResponse {
     /// `data`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<SeriesData>,
 }
 impl<'de> serde::Deserialize<'de> for GetKnowledgeBaseResponse {
@@ -3256,6 +3757,19 @@ impl<'de> serde::Deserialize<'de> for GetKnowledgeBaseResponse {
         deserializer.deserialize_struct("GetKnowledgeBaseResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetKnowledgeBaseResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetKnowledgeBaseResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3270,11 +3784,10 @@ impl GetKnowledgeBaseResponse {
     }
 }
 /// `GetKnowledgeBaseTagsInsightsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetKnowledgeBaseTagsInsightsResponse {
     /// `data`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<KnowledgeBaseTagInsight>>,
 }
 impl<'de> serde::Deserialize<'de> for GetKnowledgeBaseTagsInsightsResponse {
@@ -3321,6 +3834,19 @@ impl<'de> serde::Deserialize<'de> for GetKnowledgeBaseTagsInsightsResponse {
             .deserialize_struct("GetKnowledgeBaseTagsInsightsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetKnowledgeBaseTagsInsightsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetKnowledgeBaseTagsInsightsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3335,11 +3861,10 @@ impl GetKnowledgeBaseTagsInsightsResponse {
     }
 }
 /// `GetMessagesResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetMessagesResponse {
     /// `data`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<SeriesData>,
 }
 impl<'de> serde::Deserialize<'de> for GetMessagesResponse {
@@ -3385,6 +3910,19 @@ impl<'de> serde::Deserialize<'de> for GetMessagesResponse {
         deserializer.deserialize_struct("GetMessagesResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetMessagesResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetMessagesResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3399,14 +3937,12 @@ impl GetMessagesResponse {
     }
 }
 /// `GetTeamEventsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTeamEventsResponse {
     /// `events`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<TrackingEvent>>,
     /// `next_page_token`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetTeamEventsResponse {
@@ -3461,6 +3997,22 @@ impl<'de> serde::Deserialize<'de> for GetTeamEventsResponse {
         deserializer.deserialize_struct("GetTeamEventsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetTeamEventsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.events {
+            map.serialize_entry("events", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetTeamEventsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3483,11 +4035,10 @@ impl GetTeamEventsResponse {
     }
 }
 /// `GetTeamKnowledgeBaseResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTeamKnowledgeBaseResponse {
     /// `data`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<SeriesData>,
 }
 impl<'de> serde::Deserialize<'de> for GetTeamKnowledgeBaseResponse {
@@ -3533,6 +4084,19 @@ impl<'de> serde::Deserialize<'de> for GetTeamKnowledgeBaseResponse {
         deserializer.deserialize_struct("GetTeamKnowledgeBaseResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetTeamKnowledgeBaseResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetTeamKnowledgeBaseResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3547,11 +4111,10 @@ impl GetTeamKnowledgeBaseResponse {
     }
 }
 /// `GetTeamUsageResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTeamUsageResponse {
     /// `data`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<SeriesData>,
 }
 impl<'de> serde::Deserialize<'de> for GetTeamUsageResponse {
@@ -3597,6 +4160,19 @@ impl<'de> serde::Deserialize<'de> for GetTeamUsageResponse {
         deserializer.deserialize_struct("GetTeamUsageResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetTeamUsageResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetTeamUsageResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3611,11 +4187,10 @@ impl GetTeamUsageResponse {
     }
 }
 /// `GetUserActivityResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetUserActivityResponse {
     /// `data`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<SeriesData>,
 }
 impl<'de> serde::Deserialize<'de> for GetUserActivityResponse {
@@ -3661,6 +4236,19 @@ impl<'de> serde::Deserialize<'de> for GetUserActivityResponse {
         deserializer.deserialize_struct("GetUserActivityResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetUserActivityResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetUserActivityResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3675,11 +4263,10 @@ impl GetUserActivityResponse {
     }
 }
 /// `GetUsersResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetUsersResponse {
     /// `data`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<SeriesData>,
 }
 impl<'de> serde::Deserialize<'de> for GetUsersResponse {
@@ -3725,6 +4312,19 @@ impl<'de> serde::Deserialize<'de> for GetUsersResponse {
         deserializer.deserialize_struct("GetUsersResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetUsersResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetUsersResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3739,11 +4339,10 @@ impl GetUsersResponse {
     }
 }
 /// `GetVoiceAnalyticsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetVoiceAnalyticsResponse {
     /// `data`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<SeriesData>,
 }
 impl<'de> serde::Deserialize<'de> for GetVoiceAnalyticsResponse {
@@ -3789,6 +4388,19 @@ impl<'de> serde::Deserialize<'de> for GetVoiceAnalyticsResponse {
         deserializer.deserialize_struct("GetVoiceAnalyticsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetVoiceAnalyticsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetVoiceAnalyticsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3803,17 +4415,14 @@ impl GetVoiceAnalyticsResponse {
     }
 }
 /// `IntentInfo`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IntentInfo {
     /// Id of the intent. This is also the name of the intent
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intent_id: Option<String>,
     /// Total count of these intents
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i32>,
     /// Ordering position for this intent. Starts at 1
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rank: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for IntentInfo {
@@ -3873,6 +4482,25 @@ impl<'de> serde::Deserialize<'de> for IntentInfo {
         deserializer.deserialize_struct("IntentInfo", &[], __Visitor)
     }
 }
+impl serde::Serialize for IntentInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.intent_id {
+            map.serialize_entry("intent_id", value)?;
+        }
+        if let Some(value) = &self.count {
+            map.serialize_entry("count", value)?;
+        }
+        if let Some(value) = &self.rank {
+            map.serialize_entry("rank", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl IntentInfo {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3901,17 +4529,14 @@ impl IntentInfo {
     }
 }
 /// `KnowledgeBaseTagInsight`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KnowledgeBaseTagInsight {
     /// Name of the tag
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     /// Total count of these tags
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i32>,
     /// Ordering position for this tag. Starts at 1
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rank: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for KnowledgeBaseTagInsight {
@@ -3967,6 +4592,25 @@ impl<'de> serde::Deserialize<'de> for KnowledgeBaseTagInsight {
         deserializer.deserialize_struct("KnowledgeBaseTagInsight", &[], __Visitor)
     }
 }
+impl serde::Serialize for KnowledgeBaseTagInsight {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.tag {
+            map.serialize_entry("tag", value)?;
+        }
+        if let Some(value) = &self.count {
+            map.serialize_entry("count", value)?;
+        }
+        if let Some(value) = &self.rank {
+            map.serialize_entry("rank", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KnowledgeBaseTagInsight {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3995,44 +4639,32 @@ impl KnowledgeBaseTagInsight {
     }
 }
 /// `ListAppIntegrationsLog`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListAppIntegrationsLog {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `app_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// `app_version`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_version: Option<String>,
     /// `platform_version`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform_version: Option<String>,
     /// `log_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_message: Option<String>,
     /// `log_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_type: Option<String>,
     /// `severity_level`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity_level: Option<i32>,
     /// `timestamp`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<sinch_sdk_runtime::Timestamp>,
     /// `log_attributes`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_attributes: Option<std::collections::BTreeMap<String, String>>,
     /// `resource_attributes`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_attributes: Option<std::collections::BTreeMap<String, String>>,
     /// `event_method`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_method: Option<String>,
     /// `event_command`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_command: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ListAppIntegrationsLog {
@@ -4182,6 +4814,52 @@ impl<'de> serde::Deserialize<'de> for ListAppIntegrationsLog {
         deserializer.deserialize_struct("ListAppIntegrationsLog", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListAppIntegrationsLog {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.app_id {
+            map.serialize_entry("app_id", value)?;
+        }
+        if let Some(value) = &self.app_version {
+            map.serialize_entry("app_version", value)?;
+        }
+        if let Some(value) = &self.platform_version {
+            map.serialize_entry("platform_version", value)?;
+        }
+        if let Some(value) = &self.log_message {
+            map.serialize_entry("log_message", value)?;
+        }
+        if let Some(value) = &self.log_type {
+            map.serialize_entry("log_type", value)?;
+        }
+        if let Some(value) = &self.severity_level {
+            map.serialize_entry("severity_level", value)?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let Some(value) = &self.log_attributes {
+            map.serialize_entry("log_attributes", value)?;
+        }
+        if let Some(value) = &self.resource_attributes {
+            map.serialize_entry("resource_attributes", value)?;
+        }
+        if let Some(value) = &self.event_method {
+            map.serialize_entry("event_method", value)?;
+        }
+        if let Some(value) = &self.event_command {
+            map.serialize_entry("event_command", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListAppIntegrationsLog {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4270,14 +4948,12 @@ impl ListAppIntegrationsLog {
     }
 }
 /// `ListAppIntegrationsLogsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListAppIntegrationsLogsResponse {
     /// `logs`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logs: Option<Vec<ListAppIntegrationsLog>>,
     /// `next_page_token`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ListAppIntegrationsLogsResponse {
@@ -4333,6 +5009,22 @@ impl<'de> serde::Deserialize<'de> for ListAppIntegrationsLogsResponse {
             .deserialize_struct("ListAppIntegrationsLogsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListAppIntegrationsLogsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.logs {
+            map.serialize_entry("logs", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListAppIntegrationsLogsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4355,14 +5047,12 @@ impl ListAppIntegrationsLogsResponse {
     }
 }
 /// `ListEventDefinitionsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListEventDefinitionsResponse {
     /// `event_definitions`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_definitions: Option<Vec<EventDefinition>>,
     /// `next_page_token`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ListEventDefinitionsResponse {
@@ -4421,6 +5111,22 @@ impl<'de> serde::Deserialize<'de> for ListEventDefinitionsResponse {
         deserializer.deserialize_struct("ListEventDefinitionsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListEventDefinitionsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.event_definitions {
+            map.serialize_entry("event_definitions", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListEventDefinitionsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4443,14 +5149,12 @@ impl ListEventDefinitionsResponse {
     }
 }
 /// `ListEventsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListEventsResponse {
     /// `events`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<TrackingEvent>>,
     /// `next_page_token`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ListEventsResponse {
@@ -4505,6 +5209,22 @@ impl<'de> serde::Deserialize<'de> for ListEventsResponse {
         deserializer.deserialize_struct("ListEventsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListEventsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.events {
+            map.serialize_entry("events", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListEventsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4527,14 +5247,12 @@ impl ListEventsResponse {
     }
 }
 /// `ListSubscriptionsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListSubscriptionsResponse {
     /// `subscriptions`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscriptions: Option<Vec<Subscription>>,
     /// `next_page_token`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ListSubscriptionsResponse {
@@ -4593,6 +5311,22 @@ impl<'de> serde::Deserialize<'de> for ListSubscriptionsResponse {
         deserializer.deserialize_struct("ListSubscriptionsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListSubscriptionsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.subscriptions {
+            map.serialize_entry("subscriptions", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListSubscriptionsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4615,17 +5349,14 @@ impl ListSubscriptionsResponse {
     }
 }
 /// `Pagination`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Pagination {
     /// Starting cursor for the returned dataset
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_cursor: Option<String>,
     /// Ending cursor for the returned dataset
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_cursor: Option<String>,
     /// Defines if there is more data. This means more data after the dataset when using after, or more data before the dataset when using before
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for Pagination {
@@ -4693,6 +5424,25 @@ impl<'de> serde::Deserialize<'de> for Pagination {
         deserializer.deserialize_struct("Pagination", &[], __Visitor)
     }
 }
+impl serde::Serialize for Pagination {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.start_cursor {
+            map.serialize_entry("start_cursor", value)?;
+        }
+        if let Some(value) = &self.end_cursor {
+            map.serialize_entry("end_cursor", value)?;
+        }
+        if let Some(value) = &self.has_more {
+            map.serialize_entry("has_more", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Pagination {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4721,26 +5471,20 @@ impl Pagination {
     }
 }
 /// `Serie`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Serie {
     /// `values`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<i32>>,
     /// The mean value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mean: Option<i32>,
     /// The max value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<i32>,
     /// The min value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<i32>,
     /// The sum of all values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sum: Option<i32>,
     /// `labels`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<std::collections::BTreeMap<String, String>>,
 }
 impl<'de> serde::Deserialize<'de> for Serie {
@@ -4818,6 +5562,34 @@ impl<'de> serde::Deserialize<'de> for Serie {
         deserializer.deserialize_struct("Serie", &[], __Visitor)
     }
 }
+impl serde::Serialize for Serie {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.values {
+            map.serialize_entry("values", value)?;
+        }
+        if let Some(value) = &self.mean {
+            map.serialize_entry("mean", value)?;
+        }
+        if let Some(value) = &self.max {
+            map.serialize_entry("max", value)?;
+        }
+        if let Some(value) = &self.min {
+            map.serialize_entry("min", value)?;
+        }
+        if let Some(value) = &self.sum {
+            map.serialize_entry("sum", value)?;
+        }
+        if let Some(value) = &self.labels {
+            map.serialize_entry("labels", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Serie {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4867,17 +5639,14 @@ impl Serie {
     }
 }
 /// `SeriesData`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SeriesData {
     /// `series`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub series: Option<Vec<Serie>>,
     /// `series_labels`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub series_labels: Option<Vec<String>>,
     /// `x_values`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x_values: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for SeriesData {
@@ -4941,6 +5710,25 @@ impl<'de> serde::Deserialize<'de> for SeriesData {
         deserializer.deserialize_struct("SeriesData", &[], __Visitor)
     }
 }
+impl serde::Serialize for SeriesData {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.series {
+            map.serialize_entry("series", value)?;
+        }
+        if let Some(value) = &self.series_labels {
+            map.serialize_entry("series_labels", value)?;
+        }
+        if let Some(value) = &self.x_values {
+            map.serialize_entry("x_values", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SeriesData {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4969,14 +5757,12 @@ impl SeriesData {
     }
 }
 /// `Step`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Step {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Step {
@@ -5027,6 +5813,22 @@ impl<'de> serde::Deserialize<'de> for Step {
         deserializer.deserialize_struct("Step", &[], __Visitor)
     }
 }
+impl serde::Serialize for Step {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Step {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5046,37 +5848,28 @@ impl Step {
     }
 }
 /// `Subscription`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Subscription {
     /// identifies the subscription
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// identifies the bot
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bot_id: Option<String>,
     /// `bot_version`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bot_version: Option<String>,
     /// the destination url where the events will be sent to
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// the event type you want to be notified about
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<String>,
     /// when specified only the events with the given name will be sent
     /// only valid for TRACKING_EVENTS for now
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_names: Option<Vec<String>>,
     /// the time when the subscription was created
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
     /// identifies the definition of the subscription payload to use
     /// currently only the value "v1" is allowed
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Subscription {
@@ -5188,6 +5981,43 @@ impl<'de> serde::Deserialize<'de> for Subscription {
         deserializer.deserialize_struct("Subscription", &[], __Visitor)
     }
 }
+impl serde::Serialize for Subscription {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.bot_id {
+            map.serialize_entry("bot_id", value)?;
+        }
+        if let Some(value) = &self.bot_version {
+            map.serialize_entry("bot_version", value)?;
+        }
+        if let Some(value) = &self.target {
+            map.serialize_entry("target", value)?;
+        }
+        if let Some(value) = &self.event_type {
+            map.serialize_entry("event_type", value)?;
+        }
+        if let Some(value) = &self.event_names {
+            map.serialize_entry("event_names", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("created_at", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Subscription {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5252,14 +6082,12 @@ impl Subscription {
     }
 }
 /// `TrackEventRequestContext`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TrackEventRequestContext {
     /// `conversation_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// `campaign`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign: Option<CampaignInfo>,
 }
 impl<'de> serde::Deserialize<'de> for TrackEventRequestContext {
@@ -5314,6 +6142,22 @@ impl<'de> serde::Deserialize<'de> for TrackEventRequestContext {
         deserializer.deserialize_struct("TrackEventRequestContext", &[], __Visitor)
     }
 }
+impl serde::Serialize for TrackEventRequestContext {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.conversation_id {
+            map.serialize_entry("conversation_id", value)?;
+        }
+        if let Some(value) = &self.campaign {
+            map.serialize_entry("campaign", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TrackEventRequestContext {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5336,11 +6180,10 @@ impl TrackEventRequestContext {
     }
 }
 /// `TrackEventResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TrackEventResponse {
     /// `event_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for TrackEventResponse {
@@ -5386,6 +6229,19 @@ impl<'de> serde::Deserialize<'de> for TrackEventResponse {
         deserializer.deserialize_struct("TrackEventResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for TrackEventResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.event_id {
+            map.serialize_entry("event_id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TrackEventResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5400,38 +6256,28 @@ impl TrackEventResponse {
     }
 }
 /// `TrackingEvent`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TrackingEvent {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `event`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
     /// `bot_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bot_id: Option<String>,
     /// `version`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// `user_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// `channel_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_id: Option<String>,
     /// `channel_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_type: Option<String>,
     /// `conversation_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// `attributes`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<std::collections::BTreeMap<String, String>>,
     /// `timestamp`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for TrackingEvent {
@@ -5553,6 +6399,46 @@ impl<'de> serde::Deserialize<'de> for TrackingEvent {
         deserializer.deserialize_struct("TrackingEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for TrackingEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        if let Some(value) = &self.bot_id {
+            map.serialize_entry("bot_id", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.user_id {
+            map.serialize_entry("user_id", value)?;
+        }
+        if let Some(value) = &self.channel_id {
+            map.serialize_entry("channel_id", value)?;
+        }
+        if let Some(value) = &self.channel_type {
+            map.serialize_entry("channel_type", value)?;
+        }
+        if let Some(value) = &self.conversation_id {
+            map.serialize_entry("conversation_id", value)?;
+        }
+        if let Some(value) = &self.attributes {
+            map.serialize_entry("attributes", value)?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TrackingEvent {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5626,14 +6512,12 @@ impl TrackingEvent {
     }
 }
 /// `TrackingEventAttribute`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TrackingEventAttribute {
     /// `key`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// `value`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for TrackingEventAttribute {
@@ -5682,6 +6566,22 @@ impl<'de> serde::Deserialize<'de> for TrackingEventAttribute {
             }
         }
         deserializer.deserialize_struct("TrackingEventAttribute", &[], __Visitor)
+    }
+}
+impl serde::Serialize for TrackingEventAttribute {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -7,36 +7,22 @@
     clippy::large_enum_variant
 )]
 /// Attachment file linked to the brand. It can be added by url or using the specified endpoint. Only the latest version of each attachment type is kept per Brand.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Attachment {
     /// Unique identifier of the attachment.
-    #[serde(rename = "attachmentId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_id: Option<String>,
     /// Human readable name of the attachment.
-    #[serde(rename = "fileName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
     /// Attachment type
-    #[serde(rename = "attachmentType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_type: Option<AttachmentType>,
     /// MIME type of the attachment file.
-    #[serde(rename = "mimeType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mime_type: Option<String>,
     /// Status of the file uploaded
-    #[serde(rename = "uploadStatus")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upload_status: Option<AttachmentUploadStatus>,
     /// Create time of the request. ISO date time format in UTC.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Update time of the request. ISO date time format in UTC.
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for Attachment {
@@ -140,6 +126,37 @@ impl<'de> serde::Deserialize<'de> for Attachment {
         deserializer.deserialize_struct("Attachment", &[], __Visitor)
     }
 }
+impl serde::Serialize for Attachment {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.attachment_id {
+            map.serialize_entry("attachmentId", value)?;
+        }
+        if let Some(value) = &self.file_name {
+            map.serialize_entry("fileName", value)?;
+        }
+        if let Some(value) = &self.attachment_type {
+            map.serialize_entry("attachmentType", value)?;
+        }
+        if let Some(value) = &self.mime_type {
+            map.serialize_entry("mimeType", value)?;
+        }
+        if let Some(value) = &self.upload_status {
+            map.serialize_entry("uploadStatus", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Attachment {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -192,20 +209,14 @@ impl Attachment {
     }
 }
 /// Attachment input when creating/updating a brand. Attachments can be added by url or using the specified endpoint. Only the latest version of each attachment type is kept per Brand.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentInput {
     /// Human readable name of the attachment.
-    #[serde(rename = "fileName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
     /// Attachment type
-    #[serde(rename = "attachmentType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_type: Option<AttachmentType>,
     /// File Url to be uploaded.
-    #[serde(rename = "fileUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for AttachmentInput {
@@ -267,6 +278,25 @@ impl<'de> serde::Deserialize<'de> for AttachmentInput {
             }
         }
         deserializer.deserialize_struct("AttachmentInput", &[], __Visitor)
+    }
+}
+impl serde::Serialize for AttachmentInput {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.file_name {
+            map.serialize_entry("fileName", value)?;
+        }
+        if let Some(value) = &self.attachment_type {
+            map.serialize_entry("attachmentType", value)?;
+        }
+        if let Some(value) = &self.file_url {
+            map.serialize_entry("fileUrl", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -421,30 +451,20 @@ impl<'de> serde::Deserialize<'de> for AttachmentUploadStatus {
     }
 }
 /// Basic brand content used for listing brands matching the search criteria.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BasicBrand {
     /// The unique identifier for the brand.
-    #[serde(rename = "brandId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<String>,
     /// The name of the brand. DisplayName must be unique per projectId and marketCode (US)
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Brand status, it can be DRAFT, ACTIVE and ARCHIVED.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<BrandStatus>,
     /// Channels available for this Brand
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channels: Option<Vec<Channel>>,
     /// The date and time when the brand was created.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The date and time when the brand was updated.
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for BasicBrand {
@@ -534,6 +554,34 @@ impl<'de> serde::Deserialize<'de> for BasicBrand {
         deserializer.deserialize_struct("BasicBrand", &[], __Visitor)
     }
 }
+impl serde::Serialize for BasicBrand {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand_id {
+            map.serialize_entry("brandId", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.channels {
+            map.serialize_entry("channels", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BasicBrand {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -580,182 +628,104 @@ impl BasicBrand {
     }
 }
 /// The brand object that contains the brand details.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Brand {
     /// The name of the brand. DisplayName must be unique per projectId and marketCode (US)
-    #[serde(rename = "displayName")]
     pub display_name: String,
     /// Legal company name. Required for all product verification.
-    #[serde(rename = "legalCompanyName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_company_name: Option<String>,
     /// Doing Business As. Optional for Short Code verification (not necessary for RCS/10DLC)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dba: Option<String>,
     /// Specifies the legal structure of the business or organization being registered. This is a critical field that affects compliance requirements, verification processes, and the availability of certain products. Required for all product verification.
-    #[serde(rename = "entityType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_type: Option<BrandPropertiesEntityType>,
     /// It is required for 10DLC, RCS
-    #[serde(rename = "verticalType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vertical_type: Option<BrandPropertiesVerticalType>,
     /// Specifies the type of messaging program associated with the brand. This field helps classify the intended use case and may affect compliance requirements and carrier routing.
-    #[serde(rename = "programType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub program_type: Option<BrandPropertiesProgramType>,
     /// Country of registration, 2 letters country ISO Code. Required for Short Code product verification.
-    #[serde(rename = "registrationCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration_country: Option<String>,
     /// State of registration. Required for Short Code product verification.
-    #[serde(rename = "registrationState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration_state: Option<String>,
     /// Stock market symbol. Optional for all product verification processes.
-    #[serde(rename = "stockMarketSymbol")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock_market_symbol: Option<String>,
     /// Where the stock market is set. Optional for 10DLC and RCS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exchange: Option<String>,
     /// Company website. Required for all product verification processes. It must have valid url format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
     /// Company email account. Required for 10DLC, RCS. It must have valid email format. Contains PII Data.
-    #[serde(rename = "companyEmail")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_email: Option<String>,
     /// Optional for Short Code product verification.
-    #[serde(rename = "estimatedAnnualRevenue")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estimated_annual_revenue: Option<String>,
     /// Country of brand address, 2 letters country ISO Code. Required for all product verification processes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// brand street address. Required for all product verification processes. Contains PII Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
     /// brand street 2 address. Optional for Short Code product verification. Contains PII Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street2: Option<String>,
     /// brand city address. Required for all product verification processes. Contains PII Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// brand state address. Required for all product verification processes. Contains PII Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// brand state code address. Required for Short Code product verification. Contains PII Data.
-    #[serde(rename = "stateCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_code: Option<String>,
     /// brand zip code address. Required for all product verification processes. Contains PII Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zip: Option<String>,
     /// Tax country, 2 letters country ISO Code. Required for 10DLC, RCS.
-    #[serde(rename = "taxCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_country: Option<String>,
     /// If US, EIN must be provided. If not, VAT ID. Required for all product verification processes.
-    #[serde(rename = "federalTaxId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub federal_tax_id: Option<String>,
     /// Optional for all product verification processes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duns: Option<String>,
     /// Optional for all product verification processes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub giin: Option<String>,
     /// Optional for all product verification processes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lei: Option<String>,
     /// Required for Short Code product verification. Contains PII Data.
-    #[serde(rename = "firstName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Required for Short Code product verification. Contains PII Data.
-    #[serde(rename = "lastName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// Required for Short Code product verification. Contains PII Data. Must be in E.164 format (e.g. +19176393200).
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// Optional for Short Code product verification
-    #[serde(rename = "phoneNumberExtension")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number_extension: Option<String>,
     /// Required for sending OTP request in 10DLC Sole Proprietor registration process. It must be a US/CA number.
-    #[serde(rename = "mobilePhoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mobile_phone_number: Option<String>,
     /// It is required for all product verification processes. It must have valid email format. Contains PII Data.
-    #[serde(rename = "contactEmail")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_email: Option<String>,
     /// A required authorization token for political campaigns sending messages in the US. This token is issued by Campaign Verify and serves as a credential to verify the legitimacy of a political committee (e.g., candidate, party, or PAC). Mandatory for Short Code verification when Political program type.
-    #[serde(rename = "politicalToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub political_token: Option<String>,
     /// The classification of the political campaign. This is crucial for determining the specific compliance requirements that apply. Mandatory for Short Code verification when Political program type.
-    #[serde(rename = "politicalType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub political_type: Option<BrandPropertiesPoliticalType>,
     /// A URL or other reference number that links to official political filing records. This information serves as verifiable proof of the campaign's registration with a relevant government body (like the FEC in the US). Mandatory for Short Code verification when Political program type.
-    #[serde(rename = "politicalUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub political_url: Option<String>,
     /// The official website URL for the government agency. The URL must be a valid, active, and secure (HTTPS) link to a government-owned domain (e.g., .gov, .gov.uk, .gc.ca, etc.). This information is used for verification purposes. Mandatory for Short Code verification when Government program type.
-    #[serde(rename = "governmentWebsite")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub government_website: Option<String>,
     /// Specifies the type of government agency. This helps categorize the entity for compliance and routing purposes. Select the most appropriate value from the accepted list. This field is mandatory for Short Code verification when Government program type.
-    #[serde(rename = "governmentType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub government_type: Option<BrandPropertiesGovernmentType>,
     /// A free-text field to provide details if OTHER is selected in the governmentType field. This field is required and should be used only when none of the predefined agency types apply, only for Short Code verification when Government program type.
-    #[serde(rename = "governmentTypeOther")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub government_type_other: Option<String>,
     /// The name of the organization that has accredited the charitable entity. This is used to verify the non-profit status and legitimacy of the organization. This field is mandatory for Short Code verification when Charity program type.
-    #[serde(rename = "charitableAccreditation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charitable_accreditation: Option<String>,
     /// Short Code type. It is required for Short Code product verification US_SC_REGISTRY and it determines the type of Short Code that will be requested in the order. Vanity Short Codes are custom and can be chosen by the customer, while Random Short Codes are assigned by the provider without customer input. When VANITY is selected, scText must be provided with the list of requested short codes.
-    #[serde(rename = "scType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sc_type: Option<BrandPropertiesScType>,
     /// Comma separated list of potential vanity short codes requested by the customer, in order of preference. Required when scType is VANITY. Optional otherwise for Short Code verification.
-    #[serde(rename = "scText")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sc_text: Option<String>,
     /// The unique identifier for the brand.
-    #[serde(rename = "brandId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<String>,
     /// Brand status, it can be DRAFT, ACTIVE and ARCHIVED.
     pub status: BrandStatus,
     /// Indicates whether the brand is a Content Provider (true) or a standard Brand (false). This choice determines the types of orders that can be requested, as they follow different registration processes and are available for different products. It cannot be updated after the brand creation.
-    #[serde(rename = "contentProvider")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_provider: Option<bool>,
     /// Files attached to this brand
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<Attachment>>,
     /// Detailed history of the status changes this brand went through
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logs: Option<Vec<BrandLog>>,
     /// Channels available for this Brand
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channels: Option<Vec<Channel>>,
     /// The date and time when the brand was created.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The date and time when the brand was updated.
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for Brand {
@@ -1204,6 +1174,156 @@ impl<'de> serde::Deserialize<'de> for Brand {
         deserializer.deserialize_struct("Brand", &[], __Visitor)
     }
 }
+impl serde::Serialize for Brand {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("displayName", &self.display_name)?;
+        if let Some(value) = &self.legal_company_name {
+            map.serialize_entry("legalCompanyName", value)?;
+        }
+        if let Some(value) = &self.dba {
+            map.serialize_entry("dba", value)?;
+        }
+        if let Some(value) = &self.entity_type {
+            map.serialize_entry("entityType", value)?;
+        }
+        if let Some(value) = &self.vertical_type {
+            map.serialize_entry("verticalType", value)?;
+        }
+        if let Some(value) = &self.program_type {
+            map.serialize_entry("programType", value)?;
+        }
+        if let Some(value) = &self.registration_country {
+            map.serialize_entry("registrationCountry", value)?;
+        }
+        if let Some(value) = &self.registration_state {
+            map.serialize_entry("registrationState", value)?;
+        }
+        if let Some(value) = &self.stock_market_symbol {
+            map.serialize_entry("stockMarketSymbol", value)?;
+        }
+        if let Some(value) = &self.exchange {
+            map.serialize_entry("exchange", value)?;
+        }
+        if let Some(value) = &self.website {
+            map.serialize_entry("website", value)?;
+        }
+        if let Some(value) = &self.company_email {
+            map.serialize_entry("companyEmail", value)?;
+        }
+        if let Some(value) = &self.estimated_annual_revenue {
+            map.serialize_entry("estimatedAnnualRevenue", value)?;
+        }
+        if let Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let Some(value) = &self.street {
+            map.serialize_entry("street", value)?;
+        }
+        if let Some(value) = &self.street2 {
+            map.serialize_entry("street2", value)?;
+        }
+        if let Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.state_code {
+            map.serialize_entry("stateCode", value)?;
+        }
+        if let Some(value) = &self.zip {
+            map.serialize_entry("zip", value)?;
+        }
+        if let Some(value) = &self.tax_country {
+            map.serialize_entry("taxCountry", value)?;
+        }
+        if let Some(value) = &self.federal_tax_id {
+            map.serialize_entry("federalTaxId", value)?;
+        }
+        if let Some(value) = &self.duns {
+            map.serialize_entry("duns", value)?;
+        }
+        if let Some(value) = &self.giin {
+            map.serialize_entry("giin", value)?;
+        }
+        if let Some(value) = &self.lei {
+            map.serialize_entry("lei", value)?;
+        }
+        if let Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        if let Some(value) = &self.phone_number_extension {
+            map.serialize_entry("phoneNumberExtension", value)?;
+        }
+        if let Some(value) = &self.mobile_phone_number {
+            map.serialize_entry("mobilePhoneNumber", value)?;
+        }
+        if let Some(value) = &self.contact_email {
+            map.serialize_entry("contactEmail", value)?;
+        }
+        if let Some(value) = &self.political_token {
+            map.serialize_entry("politicalToken", value)?;
+        }
+        if let Some(value) = &self.political_type {
+            map.serialize_entry("politicalType", value)?;
+        }
+        if let Some(value) = &self.political_url {
+            map.serialize_entry("politicalUrl", value)?;
+        }
+        if let Some(value) = &self.government_website {
+            map.serialize_entry("governmentWebsite", value)?;
+        }
+        if let Some(value) = &self.government_type {
+            map.serialize_entry("governmentType", value)?;
+        }
+        if let Some(value) = &self.government_type_other {
+            map.serialize_entry("governmentTypeOther", value)?;
+        }
+        if let Some(value) = &self.charitable_accreditation {
+            map.serialize_entry("charitableAccreditation", value)?;
+        }
+        if let Some(value) = &self.sc_type {
+            map.serialize_entry("scType", value)?;
+        }
+        if let Some(value) = &self.sc_text {
+            map.serialize_entry("scText", value)?;
+        }
+        if let Some(value) = &self.brand_id {
+            map.serialize_entry("brandId", value)?;
+        }
+        map.serialize_entry("status", &self.status)?;
+        if let Some(value) = &self.content_provider {
+            map.serialize_entry("contentProvider", value)?;
+        }
+        if let Some(value) = &self.attachments {
+            map.serialize_entry("attachments", value)?;
+        }
+        if let Some(value) = &self.logs {
+            map.serialize_entry("logs", value)?;
+        }
+        if let Some(value) = &self.channels {
+            map.serialize_entry("channels", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Brand {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1501,19 +1621,14 @@ impl Brand {
     }
 }
 /// A log entry for a brand, which contains details of the brand status update or new channel added. It can contain information provided by the agent handling the request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BrandLog {
     /// Create time of this log entry. ISO date time format in UTC.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Optional message with details of the brand status update or new channel added. It can contain information provided by the agent handling the request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// State of the brand after this entry was created
-    #[serde(rename = "brandCurrentState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_current_state: Option<BrandStatus>,
 }
 impl<'de> serde::Deserialize<'de> for BrandLog {
@@ -1581,6 +1696,25 @@ impl<'de> serde::Deserialize<'de> for BrandLog {
         deserializer.deserialize_struct("BrandLog", &[], __Visitor)
     }
 }
+impl serde::Serialize for BrandLog {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.brand_current_state {
+            map.serialize_entry("brandCurrentState", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BrandLog {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1609,48 +1743,30 @@ impl BrandLog {
     }
 }
 /// A brand order created for a brand and a specific process metadata.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BrandOrder {
     /// The unique identifier for the brand order.
-    #[serde(rename = "brandOrderId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_order_id: Option<String>,
     /// Brand ID this Order belongs to.
-    #[serde(rename = "brandId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<String>,
     /// Brand order status represents the current state of the brand order in the system. When a brand order is created, it is in NEW status. After that, it can be moved to PENDING status when the validation process starts, then it can be moved to REJECTED or INCOMPLETE if the validation process fails, or to COMPLETED if the validation process is successful. When a brand order is in INCOMPLETE status, customer can update the brand/brand order. Updating the brand order moves the brand order to PENDING_REVIEW state, what means that is waiting for another review after the customer changes. Finally, a brand order can be moved to ARCHIVED status after a cancellation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<BrandOrderStatus>,
     /// Metadata name of the brand order, which identifies the type of the order and the process it follows. This field is useful to quickly check the type of the order without having to call the Get Brand Order endpoint.
-    #[serde(rename = "metadataName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_name: Option<BrandOrderMetadata>,
     /// Detailed history of the status changes this brand went through
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logs: Option<Vec<BrandOrderLog>>,
     /// Channels available for this Brand Order
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channels: Option<Vec<Channel>>,
     /// Third party metadata available for this Brand Order
-    #[serde(rename = "thirdPartyMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub third_party_metadata: Option<Vec<ThirdPartyElement>>,
     /// Includes details of the fee associated with the process to be carried out. For more information about pricing, you may consult your Account Manager or the Sinch Customer Dashboard.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pricing: Option<Money>,
     /// The URL to receive the order status update callback. The URL must be a valid URL and must be reachable from Sinch.
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
     /// Create time of the request. ISO date time format in UTC.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Update time of the request. ISO date time format in UTC.
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for BrandOrder {
@@ -1782,6 +1898,49 @@ impl<'de> serde::Deserialize<'de> for BrandOrder {
         deserializer.deserialize_struct("BrandOrder", &[], __Visitor)
     }
 }
+impl serde::Serialize for BrandOrder {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand_order_id {
+            map.serialize_entry("brandOrderId", value)?;
+        }
+        if let Some(value) = &self.brand_id {
+            map.serialize_entry("brandId", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.metadata_name {
+            map.serialize_entry("metadataName", value)?;
+        }
+        if let Some(value) = &self.logs {
+            map.serialize_entry("logs", value)?;
+        }
+        if let Some(value) = &self.channels {
+            map.serialize_entry("channels", value)?;
+        }
+        if let Some(value) = &self.third_party_metadata {
+            map.serialize_entry("thirdPartyMetadata", value)?;
+        }
+        if let Some(value) = &self.pricing {
+            map.serialize_entry("pricing", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BrandOrder {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1861,26 +2020,18 @@ impl BrandOrder {
     }
 }
 /// Business payload carried in the `data` property of a brand order CloudEvent. Contains the brand order status update details that triggered the event.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BrandOrderEventData {
     /// The ID of the project to which the event belongs.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Corresponds to the order id the event belongs to.
-    #[serde(rename = "resourceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
     /// The brand order type.
-    #[serde(rename = "resourceType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<BrandOrderMetadata>,
     /// Status of the brand order after the update that triggered the event. This field is useful to quickly check the status of the order without having to call the Get Brand Order endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<BrandOrderStatus>,
     /// Comments related to the brand order status update. For instance, an incomplete brand order status update can include the reason why the brand order is incomplete, or the fields that must be updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comments: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for BrandOrderEventData {
@@ -1964,6 +2115,31 @@ impl<'de> serde::Deserialize<'de> for BrandOrderEventData {
         deserializer.deserialize_struct("BrandOrderEventData", &[], __Visitor)
     }
 }
+impl serde::Serialize for BrandOrderEventData {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.resource_id {
+            map.serialize_entry("resourceId", value)?;
+        }
+        if let Some(value) = &self.resource_type {
+            map.serialize_entry("resourceType", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.comments {
+            map.serialize_entry("comments", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BrandOrderEventData {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2004,23 +2180,16 @@ impl BrandOrderEventData {
     }
 }
 /// A log entry for a brand order, which contains details of the brand order status update or new channel added. It can contain information provided by the agent handling the request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BrandOrderLog {
     /// Create time of this log entry. ISO date time format in UTC.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Optional message with details of the brand status update or new channel added. It can contain information provided by the agent handling the request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// State of the order after this entry was created
-    #[serde(rename = "brandCurrentState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_current_state: Option<BrandOrderStatus>,
     /// State of the order before this entry was created
-    #[serde(rename = "brandPreviousState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_previous_state: Option<BrandOrderStatus>,
 }
 impl<'de> serde::Deserialize<'de> for BrandOrderLog {
@@ -2096,6 +2265,28 @@ impl<'de> serde::Deserialize<'de> for BrandOrderLog {
             }
         }
         deserializer.deserialize_struct("BrandOrderLog", &[], __Visitor)
+    }
+}
+impl serde::Serialize for BrandOrderLog {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.brand_current_state {
+            map.serialize_entry("brandCurrentState", value)?;
+        }
+        if let Some(value) = &self.brand_previous_state {
+            map.serialize_entry("brandPreviousState", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2286,7 +2477,7 @@ impl<'de> serde::Deserialize<'de> for BrandOrderMetadata {
     }
 }
 /// Request to send an OTP for Sole Proprietor orders.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BrandOrderOtpRequest {
     /// OTP code received in the mobilePhoneNumber.
@@ -2328,6 +2519,17 @@ impl<'de> serde::Deserialize<'de> for BrandOrderOtpRequest {
         deserializer.deserialize_struct("BrandOrderOtpRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for BrandOrderOtpRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("otp", &self.otp)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BrandOrderOtpRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2337,15 +2539,12 @@ impl BrandOrderOtpRequest {
     }
 }
 /// A brand order request.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BrandOrderRequest {
     /// Metadata name of the brand order, which identifies the type of the order and the process it follows. This field is useful to quickly check the type of the order without having to call the Get Brand Order endpoint.
-    #[serde(rename = "metadataName")]
     pub metadata_name: BrandOrderRequestMetadata,
     /// The URL to receive the order status update callback. The URL must be a valid URL and must be reachable from Sinch.
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for BrandOrderRequest {
@@ -2396,6 +2595,20 @@ impl<'de> serde::Deserialize<'de> for BrandOrderRequest {
             }
         }
         deserializer.deserialize_struct("BrandOrderRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for BrandOrderRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("metadataName", &self.metadata_name)?;
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2645,31 +2858,20 @@ impl<'de> serde::Deserialize<'de> for BrandOrderStatus {
     }
 }
 /// Summary of a brand order, used for listing brand orders matching the search criteria.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BrandOrderSummary {
     /// The unique identifier for the brand order.
-    #[serde(rename = "brandOrderId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_order_id: Option<String>,
     /// Brand ID this Order belongs to.
-    #[serde(rename = "brandId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<String>,
     /// Brand Order status. This field is useful to quickly check the status of the order without having to call the Get Brand Order endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<BrandOrderStatus>,
     /// Metadata name of the brand order, which identifies the type of the order and the process it follows. This field is useful to quickly check the type of the order without having to call the Get Brand Order endpoint.
-    #[serde(rename = "metadataName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_name: Option<BrandOrderMetadata>,
     /// Create time of the request. ISO date time format in UTC.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Update time of the request. ISO date time format in UTC.
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for BrandOrderSummary {
@@ -2763,6 +2965,34 @@ impl<'de> serde::Deserialize<'de> for BrandOrderSummary {
         deserializer.deserialize_struct("BrandOrderSummary", &[], __Visitor)
     }
 }
+impl serde::Serialize for BrandOrderSummary {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand_order_id {
+            map.serialize_entry("brandOrderId", value)?;
+        }
+        if let Some(value) = &self.brand_id {
+            map.serialize_entry("brandId", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.metadata_name {
+            map.serialize_entry("metadataName", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BrandOrderSummary {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2809,156 +3039,88 @@ impl BrandOrderSummary {
     }
 }
 /// Writable properties shared across brand request and response schemas.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BrandProperties {
     /// The name of the brand. DisplayName must be unique per projectId and marketCode (US)
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Legal company name. Required for all product verification.
-    #[serde(rename = "legalCompanyName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_company_name: Option<String>,
     /// Doing Business As. Optional for Short Code verification (not necessary for RCS/10DLC)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dba: Option<String>,
     /// Specifies the legal structure of the business or organization being registered. This is a critical field that affects compliance requirements, verification processes, and the availability of certain products. Required for all product verification.
-    #[serde(rename = "entityType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_type: Option<BrandPropertiesEntityType>,
     /// It is required for 10DLC, RCS
-    #[serde(rename = "verticalType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vertical_type: Option<BrandPropertiesVerticalType>,
     /// Specifies the type of messaging program associated with the brand. This field helps classify the intended use case and may affect compliance requirements and carrier routing.
-    #[serde(rename = "programType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub program_type: Option<BrandPropertiesProgramType>,
     /// Country of registration, 2 letters country ISO Code. Required for Short Code product verification.
-    #[serde(rename = "registrationCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration_country: Option<String>,
     /// State of registration. Required for Short Code product verification.
-    #[serde(rename = "registrationState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration_state: Option<String>,
     /// Stock market symbol. Optional for all product verification processes.
-    #[serde(rename = "stockMarketSymbol")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock_market_symbol: Option<String>,
     /// Where the stock market is set. Optional for 10DLC and RCS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exchange: Option<String>,
     /// Company website. Required for all product verification processes. It must have valid url format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
     /// Company email account. Required for 10DLC, RCS. It must have valid email format. Contains PII Data.
-    #[serde(rename = "companyEmail")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_email: Option<String>,
     /// Optional for Short Code product verification.
-    #[serde(rename = "estimatedAnnualRevenue")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estimated_annual_revenue: Option<String>,
     /// Country of brand address, 2 letters country ISO Code. Required for all product verification processes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// brand street address. Required for all product verification processes. Contains PII Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
     /// brand street 2 address. Optional for Short Code product verification. Contains PII Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street2: Option<String>,
     /// brand city address. Required for all product verification processes. Contains PII Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// brand state address. Required for all product verification processes. Contains PII Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// brand state code address. Required for Short Code product verification. Contains PII Data.
-    #[serde(rename = "stateCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_code: Option<String>,
     /// brand zip code address. Required for all product verification processes. Contains PII Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zip: Option<String>,
     /// Tax country, 2 letters country ISO Code. Required for 10DLC, RCS.
-    #[serde(rename = "taxCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_country: Option<String>,
     /// If US, EIN must be provided. If not, VAT ID. Required for all product verification processes.
-    #[serde(rename = "federalTaxId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub federal_tax_id: Option<String>,
     /// Optional for all product verification processes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duns: Option<String>,
     /// Optional for all product verification processes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub giin: Option<String>,
     /// Optional for all product verification processes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lei: Option<String>,
     /// Required for Short Code product verification. Contains PII Data.
-    #[serde(rename = "firstName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Required for Short Code product verification. Contains PII Data.
-    #[serde(rename = "lastName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// Required for Short Code product verification. Contains PII Data. Must be in E.164 format (e.g. +19176393200).
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// Optional for Short Code product verification
-    #[serde(rename = "phoneNumberExtension")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number_extension: Option<String>,
     /// Required for sending OTP request in 10DLC Sole Proprietor registration process. It must be a US/CA number.
-    #[serde(rename = "mobilePhoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mobile_phone_number: Option<String>,
     /// It is required for all product verification processes. It must have valid email format. Contains PII Data.
-    #[serde(rename = "contactEmail")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_email: Option<String>,
     /// A required authorization token for political campaigns sending messages in the US. This token is issued by Campaign Verify and serves as a credential to verify the legitimacy of a political committee (e.g., candidate, party, or PAC). Mandatory for Short Code verification when Political program type.
-    #[serde(rename = "politicalToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub political_token: Option<String>,
     /// The classification of the political campaign. This is crucial for determining the specific compliance requirements that apply. Mandatory for Short Code verification when Political program type.
-    #[serde(rename = "politicalType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub political_type: Option<BrandPropertiesPoliticalType>,
     /// A URL or other reference number that links to official political filing records. This information serves as verifiable proof of the campaign's registration with a relevant government body (like the FEC in the US). Mandatory for Short Code verification when Political program type.
-    #[serde(rename = "politicalUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub political_url: Option<String>,
     /// The official website URL for the government agency. The URL must be a valid, active, and secure (HTTPS) link to a government-owned domain (e.g., .gov, .gov.uk, .gc.ca, etc.). This information is used for verification purposes. Mandatory for Short Code verification when Government program type.
-    #[serde(rename = "governmentWebsite")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub government_website: Option<String>,
     /// Specifies the type of government agency. This helps categorize the entity for compliance and routing purposes. Select the most appropriate value from the accepted list. This field is mandatory for Short Code verification when Government program type.
-    #[serde(rename = "governmentType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub government_type: Option<BrandPropertiesGovernmentType>,
     /// A free-text field to provide details if OTHER is selected in the governmentType field. This field is required and should be used only when none of the predefined agency types apply, only for Short Code verification when Government program type.
-    #[serde(rename = "governmentTypeOther")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub government_type_other: Option<String>,
     /// The name of the organization that has accredited the charitable entity. This is used to verify the non-profit status and legitimacy of the organization. This field is mandatory for Short Code verification when Charity program type.
-    #[serde(rename = "charitableAccreditation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charitable_accreditation: Option<String>,
     /// Short Code type. It is required for Short Code product verification US_SC_REGISTRY and it determines the type of Short Code that will be requested in the order. Vanity Short Codes are custom and can be chosen by the customer, while Random Short Codes are assigned by the provider without customer input. When VANITY is selected, scText must be provided with the list of requested short codes.
-    #[serde(rename = "scType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sc_type: Option<BrandPropertiesScType>,
     /// Comma separated list of potential vanity short codes requested by the customer, in order of preference. Required when scType is VANITY. Optional otherwise for Short Code verification.
-    #[serde(rename = "scText")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sc_text: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for BrandProperties {
@@ -3342,6 +3504,136 @@ impl<'de> serde::Deserialize<'de> for BrandProperties {
             }
         }
         deserializer.deserialize_struct("BrandProperties", &[], __Visitor)
+    }
+}
+impl serde::Serialize for BrandProperties {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.legal_company_name {
+            map.serialize_entry("legalCompanyName", value)?;
+        }
+        if let Some(value) = &self.dba {
+            map.serialize_entry("dba", value)?;
+        }
+        if let Some(value) = &self.entity_type {
+            map.serialize_entry("entityType", value)?;
+        }
+        if let Some(value) = &self.vertical_type {
+            map.serialize_entry("verticalType", value)?;
+        }
+        if let Some(value) = &self.program_type {
+            map.serialize_entry("programType", value)?;
+        }
+        if let Some(value) = &self.registration_country {
+            map.serialize_entry("registrationCountry", value)?;
+        }
+        if let Some(value) = &self.registration_state {
+            map.serialize_entry("registrationState", value)?;
+        }
+        if let Some(value) = &self.stock_market_symbol {
+            map.serialize_entry("stockMarketSymbol", value)?;
+        }
+        if let Some(value) = &self.exchange {
+            map.serialize_entry("exchange", value)?;
+        }
+        if let Some(value) = &self.website {
+            map.serialize_entry("website", value)?;
+        }
+        if let Some(value) = &self.company_email {
+            map.serialize_entry("companyEmail", value)?;
+        }
+        if let Some(value) = &self.estimated_annual_revenue {
+            map.serialize_entry("estimatedAnnualRevenue", value)?;
+        }
+        if let Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let Some(value) = &self.street {
+            map.serialize_entry("street", value)?;
+        }
+        if let Some(value) = &self.street2 {
+            map.serialize_entry("street2", value)?;
+        }
+        if let Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.state_code {
+            map.serialize_entry("stateCode", value)?;
+        }
+        if let Some(value) = &self.zip {
+            map.serialize_entry("zip", value)?;
+        }
+        if let Some(value) = &self.tax_country {
+            map.serialize_entry("taxCountry", value)?;
+        }
+        if let Some(value) = &self.federal_tax_id {
+            map.serialize_entry("federalTaxId", value)?;
+        }
+        if let Some(value) = &self.duns {
+            map.serialize_entry("duns", value)?;
+        }
+        if let Some(value) = &self.giin {
+            map.serialize_entry("giin", value)?;
+        }
+        if let Some(value) = &self.lei {
+            map.serialize_entry("lei", value)?;
+        }
+        if let Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        if let Some(value) = &self.phone_number_extension {
+            map.serialize_entry("phoneNumberExtension", value)?;
+        }
+        if let Some(value) = &self.mobile_phone_number {
+            map.serialize_entry("mobilePhoneNumber", value)?;
+        }
+        if let Some(value) = &self.contact_email {
+            map.serialize_entry("contactEmail", value)?;
+        }
+        if let Some(value) = &self.political_token {
+            map.serialize_entry("politicalToken", value)?;
+        }
+        if let Some(value) = &self.political_type {
+            map.serialize_entry("politicalType", value)?;
+        }
+        if let Some(value) = &self.political_url {
+            map.serialize_entry("politicalUrl", value)?;
+        }
+        if let Some(value) = &self.government_website {
+            map.serialize_entry("governmentWebsite", value)?;
+        }
+        if let Some(value) = &self.government_type {
+            map.serialize_entry("governmentType", value)?;
+        }
+        if let Some(value) = &self.government_type_other {
+            map.serialize_entry("governmentTypeOther", value)?;
+        }
+        if let Some(value) = &self.charitable_accreditation {
+            map.serialize_entry("charitableAccreditation", value)?;
+        }
+        if let Some(value) = &self.sc_type {
+            map.serialize_entry("scType", value)?;
+        }
+        if let Some(value) = &self.sc_text {
+            map.serialize_entry("scText", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4153,26 +4445,20 @@ impl<'de> serde::Deserialize<'de> for BrandStatus {
 /// CloudEvents v1.0 payload delivered by Sinch when a brand order status changes. The envelope follows the CloudEvents structured content mode with `Content-Type: application/json`.
 ///
 /// The `type` field uses the reverse-DNS prefix `com.sinch.registrations.brand.order.v1` and the event version is the last component. The `data` property carries the brand-order-specific payload.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackBrandOrderStatusUpdatedBody {
     /// The version of the CloudEvents specification which the event uses. Always "1.0".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub specversion: Option<CloudEventBaseSpecversion>,
     /// Unique identifier for the event within the scope of the source. Clients MUST treat events with the same source+id as duplicates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// URI-reference identifying the context in which the event occurred. Combined with id, this MUST be globally unique per event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Reverse-DNS-prefixed event type string. The last component identifies the event version (e.g. com.sinch.registrations.brand.order.v1.BrandOrderStatusUpdate).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Timestamp of when the event was produced, in RFC-3339 format with timezone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<sinch_sdk_runtime::Timestamp>,
     /// Brand order event payload. Contains the details of the brand order status update that triggered the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<BrandOrderEventData>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackBrandOrderStatusUpdatedBody {
@@ -4255,6 +4541,34 @@ impl<'de> serde::Deserialize<'de> for CallbackBrandOrderStatusUpdatedBody {
             .deserialize_struct("CallbackBrandOrderStatusUpdatedBody", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallbackBrandOrderStatusUpdatedBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.specversion {
+            map.serialize_entry("specversion", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.time {
+            map.serialize_entry("time", value)?;
+        }
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallbackBrandOrderStatusUpdatedBody {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4301,18 +4615,14 @@ impl CallbackBrandOrderStatusUpdatedBody {
     }
 }
 /// Response body for the GET Callback Configuration endpoint. The HMAC secret is masked — only the last 6 characters are shown.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackConfigResponse {
     /// Project ID this callback configuration belongs to.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Masked representation of the HMAC secret. Only the last 6 characters are visible
     /// (e.g. `••••••1b11ee`). To see the full secret, rotate it via
     /// `POST /v1/projects/{projectId}/callbackConfig/rotate` or set a new one via `PATCH`.
-    #[serde(rename = "hmacSecretMask")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hmac_secret_mask: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackConfigResponse {
@@ -4371,6 +4681,22 @@ impl<'de> serde::Deserialize<'de> for CallbackConfigResponse {
         deserializer.deserialize_struct("CallbackConfigResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallbackConfigResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.hmac_secret_mask {
+            map.serialize_entry("hmacSecretMask", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallbackConfigResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4394,16 +4720,12 @@ impl CallbackConfigResponse {
 }
 /// Response body returned once after setting or rotating the HMAC secret. The full secret is
 /// included here and will not be returned again in plain text. Store it securely immediately.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackConfigSecretResponse {
     /// Project ID this callback configuration belongs to.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// The full HMAC secret for webhook signature verification. Returned only once — on creation or rotation.
-    #[serde(rename = "hmacSecret")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hmac_secret: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackConfigSecretResponse {
@@ -4462,6 +4784,22 @@ impl<'de> serde::Deserialize<'de> for CallbackConfigSecretResponse {
         deserializer.deserialize_struct("CallbackConfigSecretResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallbackConfigSecretResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.hmac_secret {
+            map.serialize_entry("hmacSecret", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallbackConfigSecretResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4484,12 +4822,10 @@ impl CallbackConfigSecretResponse {
     }
 }
 /// Request body for the Update Callback Configuration endpoint.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackConfigUpdateBody {
     /// The HMAC secret to be updated for the specified project
-    #[serde(rename = "hmacSecret")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hmac_secret: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackConfigUpdateBody {
@@ -4537,6 +4873,19 @@ impl<'de> serde::Deserialize<'de> for CallbackConfigUpdateBody {
             }
         }
         deserializer.deserialize_struct("CallbackConfigUpdateBody", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CallbackConfigUpdateBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.hmac_secret {
+            map.serialize_entry("hmacSecret", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4617,23 +4966,18 @@ impl<'de> serde::Deserialize<'de> for Channel {
     }
 }
 /// Base fields required by the CloudEvents spec v1.0 (https://cloudevents.io). All Sinch webhook payloads conform to this structure.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CloudEventBase {
     /// The version of the CloudEvents specification which the event uses. Always "1.0".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub specversion: Option<CloudEventBaseSpecversion>,
     /// Unique identifier for the event within the scope of the source. Clients MUST treat events with the same source+id as duplicates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// URI-reference identifying the context in which the event occurred. Combined with id, this MUST be globally unique per event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Reverse-DNS-prefixed event type string. The last component identifies the event version (e.g. com.sinch.registrations.brand.order.v1.BrandOrderStatusUpdate).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Timestamp of when the event was produced, in RFC-3339 format with timezone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for CloudEventBase {
@@ -4707,6 +5051,31 @@ impl<'de> serde::Deserialize<'de> for CloudEventBase {
             }
         }
         deserializer.deserialize_struct("CloudEventBase", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CloudEventBase {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.specversion {
+            map.serialize_entry("specversion", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.time {
+            map.serialize_entry("time", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4805,163 +5174,92 @@ impl<'de> serde::Deserialize<'de> for CloudEventBaseSpecversion {
     }
 }
 /// Request body for creating a new Draft Brand.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateBrandRequest {
     /// The name of the brand. DisplayName must be unique per projectId and marketCode (US)
-    #[serde(rename = "displayName")]
     pub display_name: String,
     /// Legal company name. Required for all product verification.
-    #[serde(rename = "legalCompanyName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_company_name: Option<String>,
     /// Doing Business As. Optional for Short Code verification (not necessary for RCS/10DLC)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dba: Option<String>,
     /// Specifies the legal structure of the business or organization being registered. This is a critical field that affects compliance requirements, verification processes, and the availability of certain products. Required for all product verification.
-    #[serde(rename = "entityType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_type: Option<BrandPropertiesEntityType>,
     /// It is required for 10DLC, RCS
-    #[serde(rename = "verticalType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vertical_type: Option<BrandPropertiesVerticalType>,
     /// Specifies the type of messaging program associated with the brand. This field helps classify the intended use case and may affect compliance requirements and carrier routing.
-    #[serde(rename = "programType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub program_type: Option<BrandPropertiesProgramType>,
     /// Country of registration, 2 letters country ISO Code. Required for Short Code product verification.
-    #[serde(rename = "registrationCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration_country: Option<String>,
     /// State of registration. Required for Short Code product verification.
-    #[serde(rename = "registrationState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration_state: Option<String>,
     /// Stock market symbol. Optional for all product verification processes.
-    #[serde(rename = "stockMarketSymbol")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock_market_symbol: Option<String>,
     /// Where the stock market is set. Optional for 10DLC and RCS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exchange: Option<String>,
     /// Company website. Required for all product verification processes. It must have valid url format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
     /// Company email account. Required for 10DLC, RCS. It must have valid email format. Contains PII Data.
-    #[serde(rename = "companyEmail")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_email: Option<String>,
     /// Optional for Short Code product verification.
-    #[serde(rename = "estimatedAnnualRevenue")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estimated_annual_revenue: Option<String>,
     /// Country of brand address, 2 letters country ISO Code. Required for all product verification processes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// brand street address. Required for all product verification processes. Contains PII Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
     /// brand street 2 address. Optional for Short Code product verification. Contains PII Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street2: Option<String>,
     /// brand city address. Required for all product verification processes. Contains PII Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// brand state address. Required for all product verification processes. Contains PII Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// brand state code address. Required for Short Code product verification. Contains PII Data.
-    #[serde(rename = "stateCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_code: Option<String>,
     /// brand zip code address. Required for all product verification processes. Contains PII Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zip: Option<String>,
     /// Tax country, 2 letters country ISO Code. Required for 10DLC, RCS.
-    #[serde(rename = "taxCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_country: Option<String>,
     /// If US, EIN must be provided. If not, VAT ID. Required for all product verification processes.
-    #[serde(rename = "federalTaxId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub federal_tax_id: Option<String>,
     /// Optional for all product verification processes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duns: Option<String>,
     /// Optional for all product verification processes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub giin: Option<String>,
     /// Optional for all product verification processes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lei: Option<String>,
     /// Required for Short Code product verification. Contains PII Data.
-    #[serde(rename = "firstName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Required for Short Code product verification. Contains PII Data.
-    #[serde(rename = "lastName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// Required for Short Code product verification. Contains PII Data. Must be in E.164 format (e.g. +19176393200).
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// Optional for Short Code product verification
-    #[serde(rename = "phoneNumberExtension")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number_extension: Option<String>,
     /// Required for sending OTP request in 10DLC Sole Proprietor registration process. It must be a US/CA number.
-    #[serde(rename = "mobilePhoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mobile_phone_number: Option<String>,
     /// It is required for all product verification processes. It must have valid email format. Contains PII Data.
-    #[serde(rename = "contactEmail")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_email: Option<String>,
     /// A required authorization token for political campaigns sending messages in the US. This token is issued by Campaign Verify and serves as a credential to verify the legitimacy of a political committee (e.g., candidate, party, or PAC). Mandatory for Short Code verification when Political program type.
-    #[serde(rename = "politicalToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub political_token: Option<String>,
     /// The classification of the political campaign. This is crucial for determining the specific compliance requirements that apply. Mandatory for Short Code verification when Political program type.
-    #[serde(rename = "politicalType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub political_type: Option<BrandPropertiesPoliticalType>,
     /// A URL or other reference number that links to official political filing records. This information serves as verifiable proof of the campaign's registration with a relevant government body (like the FEC in the US). Mandatory for Short Code verification when Political program type.
-    #[serde(rename = "politicalUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub political_url: Option<String>,
     /// The official website URL for the government agency. The URL must be a valid, active, and secure (HTTPS) link to a government-owned domain (e.g., .gov, .gov.uk, .gc.ca, etc.). This information is used for verification purposes. Mandatory for Short Code verification when Government program type.
-    #[serde(rename = "governmentWebsite")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub government_website: Option<String>,
     /// Specifies the type of government agency. This helps categorize the entity for compliance and routing purposes. Select the most appropriate value from the accepted list. This field is mandatory for Short Code verification when Government program type.
-    #[serde(rename = "governmentType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub government_type: Option<BrandPropertiesGovernmentType>,
     /// A free-text field to provide details if OTHER is selected in the governmentType field. This field is required and should be used only when none of the predefined agency types apply, only for Short Code verification when Government program type.
-    #[serde(rename = "governmentTypeOther")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub government_type_other: Option<String>,
     /// The name of the organization that has accredited the charitable entity. This is used to verify the non-profit status and legitimacy of the organization. This field is mandatory for Short Code verification when Charity program type.
-    #[serde(rename = "charitableAccreditation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charitable_accreditation: Option<String>,
     /// Short Code type. It is required for Short Code product verification US_SC_REGISTRY and it determines the type of Short Code that will be requested in the order. Vanity Short Codes are custom and can be chosen by the customer, while Random Short Codes are assigned by the provider without customer input. When VANITY is selected, scText must be provided with the list of requested short codes.
-    #[serde(rename = "scType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sc_type: Option<BrandPropertiesScType>,
     /// Comma separated list of potential vanity short codes requested by the customer, in order of preference. Required when scType is VANITY. Optional otherwise for Short Code verification.
-    #[serde(rename = "scText")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sc_text: Option<String>,
     /// Indicates whether the brand is a Content Provider (true) or a standard Brand (false). This choice determines the types of orders that can be requested, as they follow different registration processes and are available for different products.
-    #[serde(rename = "contentProvider")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_provider: Option<bool>,
     /// Attachments can be added by url or using the specified endpoint. Only the latest version of each attachment type is kept per Brand.
-    #[serde(rename = "attachmentInputs")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_inputs: Option<Vec<AttachmentInput>>,
 }
 impl<'de> serde::Deserialize<'de> for CreateBrandRequest {
@@ -5361,6 +5659,140 @@ impl<'de> serde::Deserialize<'de> for CreateBrandRequest {
         deserializer.deserialize_struct("CreateBrandRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateBrandRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("displayName", &self.display_name)?;
+        if let Some(value) = &self.legal_company_name {
+            map.serialize_entry("legalCompanyName", value)?;
+        }
+        if let Some(value) = &self.dba {
+            map.serialize_entry("dba", value)?;
+        }
+        if let Some(value) = &self.entity_type {
+            map.serialize_entry("entityType", value)?;
+        }
+        if let Some(value) = &self.vertical_type {
+            map.serialize_entry("verticalType", value)?;
+        }
+        if let Some(value) = &self.program_type {
+            map.serialize_entry("programType", value)?;
+        }
+        if let Some(value) = &self.registration_country {
+            map.serialize_entry("registrationCountry", value)?;
+        }
+        if let Some(value) = &self.registration_state {
+            map.serialize_entry("registrationState", value)?;
+        }
+        if let Some(value) = &self.stock_market_symbol {
+            map.serialize_entry("stockMarketSymbol", value)?;
+        }
+        if let Some(value) = &self.exchange {
+            map.serialize_entry("exchange", value)?;
+        }
+        if let Some(value) = &self.website {
+            map.serialize_entry("website", value)?;
+        }
+        if let Some(value) = &self.company_email {
+            map.serialize_entry("companyEmail", value)?;
+        }
+        if let Some(value) = &self.estimated_annual_revenue {
+            map.serialize_entry("estimatedAnnualRevenue", value)?;
+        }
+        if let Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let Some(value) = &self.street {
+            map.serialize_entry("street", value)?;
+        }
+        if let Some(value) = &self.street2 {
+            map.serialize_entry("street2", value)?;
+        }
+        if let Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.state_code {
+            map.serialize_entry("stateCode", value)?;
+        }
+        if let Some(value) = &self.zip {
+            map.serialize_entry("zip", value)?;
+        }
+        if let Some(value) = &self.tax_country {
+            map.serialize_entry("taxCountry", value)?;
+        }
+        if let Some(value) = &self.federal_tax_id {
+            map.serialize_entry("federalTaxId", value)?;
+        }
+        if let Some(value) = &self.duns {
+            map.serialize_entry("duns", value)?;
+        }
+        if let Some(value) = &self.giin {
+            map.serialize_entry("giin", value)?;
+        }
+        if let Some(value) = &self.lei {
+            map.serialize_entry("lei", value)?;
+        }
+        if let Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        if let Some(value) = &self.phone_number_extension {
+            map.serialize_entry("phoneNumberExtension", value)?;
+        }
+        if let Some(value) = &self.mobile_phone_number {
+            map.serialize_entry("mobilePhoneNumber", value)?;
+        }
+        if let Some(value) = &self.contact_email {
+            map.serialize_entry("contactEmail", value)?;
+        }
+        if let Some(value) = &self.political_token {
+            map.serialize_entry("politicalToken", value)?;
+        }
+        if let Some(value) = &self.political_type {
+            map.serialize_entry("politicalType", value)?;
+        }
+        if let Some(value) = &self.political_url {
+            map.serialize_entry("politicalUrl", value)?;
+        }
+        if let Some(value) = &self.government_website {
+            map.serialize_entry("governmentWebsite", value)?;
+        }
+        if let Some(value) = &self.government_type {
+            map.serialize_entry("governmentType", value)?;
+        }
+        if let Some(value) = &self.government_type_other {
+            map.serialize_entry("governmentTypeOther", value)?;
+        }
+        if let Some(value) = &self.charitable_accreditation {
+            map.serialize_entry("charitableAccreditation", value)?;
+        }
+        if let Some(value) = &self.sc_type {
+            map.serialize_entry("scType", value)?;
+        }
+        if let Some(value) = &self.sc_text {
+            map.serialize_entry("scText", value)?;
+        }
+        if let Some(value) = &self.content_provider {
+            map.serialize_entry("contentProvider", value)?;
+        }
+        if let Some(value) = &self.attachment_inputs {
+            map.serialize_entry("attachmentInputs", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateBrandRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5627,21 +6059,16 @@ impl CreateBrandRequest {
     }
 }
 /// Import Brand request
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ImportBrandRequest {
     /// The name of the brand. DisplayName must be unique per projectId and marketCode (US)
-    #[serde(rename = "displayName")]
     pub display_name: String,
     /// Type of import, options are IMPORT_TCR_BRAND for 10DLC / RCS and IMPORT_GCH_BRAND for Short Code
-    #[serde(rename = "importType")]
     pub import_type: ImportBrandRequestImportType,
     /// The external brand ID obtained in the original order. It can be the 10DLC brand Id or the US Short Code Registry brand Id.
-    #[serde(rename = "externalBrandId")]
     pub external_brand_id: String,
     /// The URL to receive the order status update callback. The URL must be a valid URL and must be reachable from Sinch.
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ImportBrandRequest {
@@ -5719,6 +6146,22 @@ impl<'de> serde::Deserialize<'de> for ImportBrandRequest {
             }
         }
         deserializer.deserialize_struct("ImportBrandRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ImportBrandRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("displayName", &self.display_name)?;
+        map.serialize_entry("importType", &self.import_type)?;
+        map.serialize_entry("externalBrandId", &self.external_brand_id)?;
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5804,20 +6247,14 @@ impl<'de> serde::Deserialize<'de> for ImportBrandRequestImportType {
     }
 }
 /// Import Brand response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportBrandResponse {
     /// The unique identifier for the brand.
-    #[serde(rename = "brandId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<String>,
     /// The unique identifier for the brand order.
-    #[serde(rename = "brandOrderId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_order_id: Option<String>,
     /// The email of the brand owner contact provided in the original order, masked for privacy reasons. This field is included for informational purposes, but it is not intended for communication as the email is masked.
-    #[serde(rename = "brandOwnerContactEmail")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_owner_contact_email: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ImportBrandResponse {
@@ -5885,6 +6322,25 @@ impl<'de> serde::Deserialize<'de> for ImportBrandResponse {
         deserializer.deserialize_struct("ImportBrandResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ImportBrandResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand_id {
+            map.serialize_entry("brandId", value)?;
+        }
+        if let Some(value) = &self.brand_order_id {
+            map.serialize_entry("brandOrderId", value)?;
+        }
+        if let Some(value) = &self.brand_owner_contact_email {
+            map.serialize_entry("brandOwnerContactEmail", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ImportBrandResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5913,14 +6369,12 @@ impl ImportBrandResponse {
     }
 }
 /// Detailed information about a specific error that occurred during the processing of a request. This is used in the `errors` field of the `RestError` schema to provide more granular information about the error.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InternalRestError {
     /// JSON pointer to the field that caused the error, following RFC 6901.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pointer: Option<String>,
     /// A human-readable explanation specific to this occurrence of the problem. Like title, this field is not intended for end users, but rather for developers to understand the details of the error that occurred.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for InternalRestError {
@@ -5971,6 +6425,22 @@ impl<'de> serde::Deserialize<'de> for InternalRestError {
         deserializer.deserialize_struct("InternalRestError", &[], __Visitor)
     }
 }
+impl serde::Serialize for InternalRestError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.pointer {
+            map.serialize_entry("pointer", value)?;
+        }
+        if let Some(value) = &self.detail {
+            map.serialize_entry("detail", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl InternalRestError {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5993,11 +6463,10 @@ impl InternalRestError {
     }
 }
 /// Pagination links.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Links {
     /// Link to the next page of results, following RFC 8288. Absence of this link indicates the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Links {
@@ -6041,6 +6510,19 @@ impl<'de> serde::Deserialize<'de> for Links {
         deserializer.deserialize_struct("Links", &[], __Visitor)
     }
 }
+impl serde::Serialize for Links {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.next {
+            map.serialize_entry("next", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Links {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6055,17 +6537,14 @@ impl Links {
     }
 }
 /// List of Brands response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListBrandOrderResponse {
     /// List of brand orders
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orders: Option<Vec<BrandOrderSummary>>,
     /// Pagination links.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<Links>,
     /// Pagination metadata.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<PaginationMeta>,
 }
 impl<'de> serde::Deserialize<'de> for ListBrandOrderResponse {
@@ -6121,6 +6600,25 @@ impl<'de> serde::Deserialize<'de> for ListBrandOrderResponse {
         deserializer.deserialize_struct("ListBrandOrderResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListBrandOrderResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.orders {
+            map.serialize_entry("orders", value)?;
+        }
+        if let Some(value) = &self.links {
+            map.serialize_entry("links", value)?;
+        }
+        if let Some(value) = &self.meta {
+            map.serialize_entry("meta", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListBrandOrderResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6149,17 +6647,14 @@ impl ListBrandOrderResponse {
     }
 }
 /// List of Brands response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListBrandResponse {
     /// List of brands
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brands: Option<Vec<BasicBrand>>,
     /// Pagination links.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<Links>,
     /// Pagination metadata.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<PaginationMeta>,
 }
 impl<'de> serde::Deserialize<'de> for ListBrandResponse {
@@ -6215,6 +6710,25 @@ impl<'de> serde::Deserialize<'de> for ListBrandResponse {
         deserializer.deserialize_struct("ListBrandResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListBrandResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brands {
+            map.serialize_entry("brands", value)?;
+        }
+        if let Some(value) = &self.links {
+            map.serialize_entry("links", value)?;
+        }
+        if let Some(value) = &self.meta {
+            map.serialize_entry("meta", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListBrandResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6243,15 +6757,12 @@ impl ListBrandResponse {
     }
 }
 /// Money amount with currency.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Money {
     /// The amount of money.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<String>,
     /// The currency of the money amount, in ISO 4217 format.
-    #[serde(rename = "currencyCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Money {
@@ -6306,6 +6817,22 @@ impl<'de> serde::Deserialize<'de> for Money {
         deserializer.deserialize_struct("Money", &[], __Visitor)
     }
 }
+impl serde::Serialize for Money {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        if let Some(value) = &self.currency_code {
+            map.serialize_entry("currencyCode", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Money {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6328,12 +6855,10 @@ impl Money {
     }
 }
 /// Pagination metadata for list responses.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PaginationMeta {
     /// Total count of resources matching the provided search criteria. This field cannot be null; an empty result will return 0.
-    #[serde(rename = "totalCount")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for PaginationMeta {
@@ -6383,6 +6908,19 @@ impl<'de> serde::Deserialize<'de> for PaginationMeta {
         deserializer.deserialize_struct("PaginationMeta", &[], __Visitor)
     }
 }
+impl serde::Serialize for PaginationMeta {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.total_count {
+            map.serialize_entry("totalCount", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PaginationMeta {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6397,160 +6935,90 @@ impl PaginationMeta {
     }
 }
 /// Request body for partially updating an existing Brand. Only fields present in the request body are updated; omitted fields remain unchanged. Fields set to null explicitly clear the value.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PatchBrandRequest {
     /// The name of the brand. DisplayName must be unique per projectId and marketCode (US)
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Legal company name. Required for all product verification.
-    #[serde(rename = "legalCompanyName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_company_name: Option<String>,
     /// Doing Business As. Optional for Short Code verification (not necessary for RCS/10DLC)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dba: Option<String>,
     /// Specifies the legal structure of the business or organization being registered. This is a critical field that affects compliance requirements, verification processes, and the availability of certain products. Required for all product verification.
-    #[serde(rename = "entityType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_type: Option<BrandPropertiesEntityType>,
     /// It is required for 10DLC, RCS
-    #[serde(rename = "verticalType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vertical_type: Option<BrandPropertiesVerticalType>,
     /// Specifies the type of messaging program associated with the brand. This field helps classify the intended use case and may affect compliance requirements and carrier routing.
-    #[serde(rename = "programType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub program_type: Option<BrandPropertiesProgramType>,
     /// Country of registration, 2 letters country ISO Code. Required for Short Code product verification.
-    #[serde(rename = "registrationCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration_country: Option<String>,
     /// State of registration. Required for Short Code product verification.
-    #[serde(rename = "registrationState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration_state: Option<String>,
     /// Stock market symbol. Optional for all product verification processes.
-    #[serde(rename = "stockMarketSymbol")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock_market_symbol: Option<String>,
     /// Where the stock market is set. Optional for 10DLC and RCS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exchange: Option<String>,
     /// Company website. Required for all product verification processes. It must have valid url format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
     /// Company email account. Required for 10DLC, RCS. It must have valid email format. Contains PII Data.
-    #[serde(rename = "companyEmail")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_email: Option<String>,
     /// Optional for Short Code product verification.
-    #[serde(rename = "estimatedAnnualRevenue")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estimated_annual_revenue: Option<String>,
     /// Country of brand address, 2 letters country ISO Code. Required for all product verification processes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// brand street address. Required for all product verification processes. Contains PII Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
     /// brand street 2 address. Optional for Short Code product verification. Contains PII Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street2: Option<String>,
     /// brand city address. Required for all product verification processes. Contains PII Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// brand state address. Required for all product verification processes. Contains PII Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// brand state code address. Required for Short Code product verification. Contains PII Data.
-    #[serde(rename = "stateCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_code: Option<String>,
     /// brand zip code address. Required for all product verification processes. Contains PII Data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zip: Option<String>,
     /// Tax country, 2 letters country ISO Code. Required for 10DLC, RCS.
-    #[serde(rename = "taxCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_country: Option<String>,
     /// If US, EIN must be provided. If not, VAT ID. Required for all product verification processes.
-    #[serde(rename = "federalTaxId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub federal_tax_id: Option<String>,
     /// Optional for all product verification processes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duns: Option<String>,
     /// Optional for all product verification processes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub giin: Option<String>,
     /// Optional for all product verification processes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lei: Option<String>,
     /// Required for Short Code product verification. Contains PII Data.
-    #[serde(rename = "firstName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Required for Short Code product verification. Contains PII Data.
-    #[serde(rename = "lastName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// Required for Short Code product verification. Contains PII Data. Must be in E.164 format (e.g. +19176393200).
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// Optional for Short Code product verification
-    #[serde(rename = "phoneNumberExtension")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number_extension: Option<String>,
     /// Required for sending OTP request in 10DLC Sole Proprietor registration process. It must be a US/CA number.
-    #[serde(rename = "mobilePhoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mobile_phone_number: Option<String>,
     /// It is required for all product verification processes. It must have valid email format. Contains PII Data.
-    #[serde(rename = "contactEmail")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_email: Option<String>,
     /// A required authorization token for political campaigns sending messages in the US. This token is issued by Campaign Verify and serves as a credential to verify the legitimacy of a political committee (e.g., candidate, party, or PAC). Mandatory for Short Code verification when Political program type.
-    #[serde(rename = "politicalToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub political_token: Option<String>,
     /// The classification of the political campaign. This is crucial for determining the specific compliance requirements that apply. Mandatory for Short Code verification when Political program type.
-    #[serde(rename = "politicalType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub political_type: Option<BrandPropertiesPoliticalType>,
     /// A URL or other reference number that links to official political filing records. This information serves as verifiable proof of the campaign's registration with a relevant government body (like the FEC in the US). Mandatory for Short Code verification when Political program type.
-    #[serde(rename = "politicalUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub political_url: Option<String>,
     /// The official website URL for the government agency. The URL must be a valid, active, and secure (HTTPS) link to a government-owned domain (e.g., .gov, .gov.uk, .gc.ca, etc.). This information is used for verification purposes. Mandatory for Short Code verification when Government program type.
-    #[serde(rename = "governmentWebsite")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub government_website: Option<String>,
     /// Specifies the type of government agency. This helps categorize the entity for compliance and routing purposes. Select the most appropriate value from the accepted list. This field is mandatory for Short Code verification when Government program type.
-    #[serde(rename = "governmentType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub government_type: Option<BrandPropertiesGovernmentType>,
     /// A free-text field to provide details if OTHER is selected in the governmentType field. This field is required and should be used only when none of the predefined agency types apply, only for Short Code verification when Government program type.
-    #[serde(rename = "governmentTypeOther")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub government_type_other: Option<String>,
     /// The name of the organization that has accredited the charitable entity. This is used to verify the non-profit status and legitimacy of the organization. This field is mandatory for Short Code verification when Charity program type.
-    #[serde(rename = "charitableAccreditation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charitable_accreditation: Option<String>,
     /// Short Code type. It is required for Short Code product verification US_SC_REGISTRY and it determines the type of Short Code that will be requested in the order. Vanity Short Codes are custom and can be chosen by the customer, while Random Short Codes are assigned by the provider without customer input. When VANITY is selected, scText must be provided with the list of requested short codes.
-    #[serde(rename = "scType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sc_type: Option<BrandPropertiesScType>,
     /// Comma separated list of potential vanity short codes requested by the customer, in order of preference. Required when scType is VANITY. Optional otherwise for Short Code verification.
-    #[serde(rename = "scText")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sc_text: Option<String>,
     /// Attachments can be added by url or using the specified endpoint. Only the latest version of each attachment type is kept per Brand.
-    #[serde(rename = "attachmentInputs")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_inputs: Option<Vec<AttachmentInput>>,
 }
 impl<'de> serde::Deserialize<'de> for PatchBrandRequest {
@@ -6944,6 +7412,139 @@ impl<'de> serde::Deserialize<'de> for PatchBrandRequest {
             }
         }
         deserializer.deserialize_struct("PatchBrandRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for PatchBrandRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.legal_company_name {
+            map.serialize_entry("legalCompanyName", value)?;
+        }
+        if let Some(value) = &self.dba {
+            map.serialize_entry("dba", value)?;
+        }
+        if let Some(value) = &self.entity_type {
+            map.serialize_entry("entityType", value)?;
+        }
+        if let Some(value) = &self.vertical_type {
+            map.serialize_entry("verticalType", value)?;
+        }
+        if let Some(value) = &self.program_type {
+            map.serialize_entry("programType", value)?;
+        }
+        if let Some(value) = &self.registration_country {
+            map.serialize_entry("registrationCountry", value)?;
+        }
+        if let Some(value) = &self.registration_state {
+            map.serialize_entry("registrationState", value)?;
+        }
+        if let Some(value) = &self.stock_market_symbol {
+            map.serialize_entry("stockMarketSymbol", value)?;
+        }
+        if let Some(value) = &self.exchange {
+            map.serialize_entry("exchange", value)?;
+        }
+        if let Some(value) = &self.website {
+            map.serialize_entry("website", value)?;
+        }
+        if let Some(value) = &self.company_email {
+            map.serialize_entry("companyEmail", value)?;
+        }
+        if let Some(value) = &self.estimated_annual_revenue {
+            map.serialize_entry("estimatedAnnualRevenue", value)?;
+        }
+        if let Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let Some(value) = &self.street {
+            map.serialize_entry("street", value)?;
+        }
+        if let Some(value) = &self.street2 {
+            map.serialize_entry("street2", value)?;
+        }
+        if let Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.state_code {
+            map.serialize_entry("stateCode", value)?;
+        }
+        if let Some(value) = &self.zip {
+            map.serialize_entry("zip", value)?;
+        }
+        if let Some(value) = &self.tax_country {
+            map.serialize_entry("taxCountry", value)?;
+        }
+        if let Some(value) = &self.federal_tax_id {
+            map.serialize_entry("federalTaxId", value)?;
+        }
+        if let Some(value) = &self.duns {
+            map.serialize_entry("duns", value)?;
+        }
+        if let Some(value) = &self.giin {
+            map.serialize_entry("giin", value)?;
+        }
+        if let Some(value) = &self.lei {
+            map.serialize_entry("lei", value)?;
+        }
+        if let Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        if let Some(value) = &self.phone_number_extension {
+            map.serialize_entry("phoneNumberExtension", value)?;
+        }
+        if let Some(value) = &self.mobile_phone_number {
+            map.serialize_entry("mobilePhoneNumber", value)?;
+        }
+        if let Some(value) = &self.contact_email {
+            map.serialize_entry("contactEmail", value)?;
+        }
+        if let Some(value) = &self.political_token {
+            map.serialize_entry("politicalToken", value)?;
+        }
+        if let Some(value) = &self.political_type {
+            map.serialize_entry("politicalType", value)?;
+        }
+        if let Some(value) = &self.political_url {
+            map.serialize_entry("politicalUrl", value)?;
+        }
+        if let Some(value) = &self.government_website {
+            map.serialize_entry("governmentWebsite", value)?;
+        }
+        if let Some(value) = &self.government_type {
+            map.serialize_entry("governmentType", value)?;
+        }
+        if let Some(value) = &self.government_type_other {
+            map.serialize_entry("governmentTypeOther", value)?;
+        }
+        if let Some(value) = &self.charitable_accreditation {
+            map.serialize_entry("charitableAccreditation", value)?;
+        }
+        if let Some(value) = &self.sc_type {
+            map.serialize_entry("scType", value)?;
+        }
+        if let Some(value) = &self.sc_text {
+            map.serialize_entry("scText", value)?;
+        }
+        if let Some(value) = &self.attachment_inputs {
+            map.serialize_entry("attachmentInputs", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7392,11 +7993,10 @@ impl From<RestErrorKindVariant1> for RestErrorKind {
     }
 }
 /// Response with a list of structured error details, each pointing to a specific field.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RestErrorKindVariant0 {
     /// Detailed information about the error. This field can contain multiple error details to provide more context about the error that occurred.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<InternalRestError>>,
 }
 impl<'de> serde::Deserialize<'de> for RestErrorKindVariant0 {
@@ -7442,6 +8042,19 @@ impl<'de> serde::Deserialize<'de> for RestErrorKindVariant0 {
         deserializer.deserialize_struct("RestErrorKindVariant0", &[], __Visitor)
     }
 }
+impl serde::Serialize for RestErrorKindVariant0 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.errors {
+            map.serialize_entry("errors", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RestErrorKindVariant0 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7456,11 +8069,10 @@ impl RestErrorKindVariant0 {
     }
 }
 /// Response with a plain text explanation of the error.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RestErrorKindVariant1 {
     /// A human-readable explanation of the error that occurred.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RestErrorKindVariant1 {
@@ -7506,6 +8118,19 @@ impl<'de> serde::Deserialize<'de> for RestErrorKindVariant1 {
         deserializer.deserialize_struct("RestErrorKindVariant1", &[], __Visitor)
     }
 }
+impl serde::Serialize for RestErrorKindVariant1 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.detail {
+            map.serialize_entry("detail", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RestErrorKindVariant1 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7520,14 +8145,12 @@ impl RestErrorKindVariant1 {
     }
 }
 /// Third party metadata element. This is used to include any additional information that is required for the brand order process that is not included in the standard fields. For instance, it can be used to include the 10DLC brand ID when the import type is IMPORT_TCR_BRAND, or the US Short Code Registry brand ID when the import type is IMPORT_GCH_BRAND.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ThirdPartyElement {
     /// Third Party metadata property name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Third party metadata property value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ThirdPartyElement {
@@ -7578,6 +8201,22 @@ impl<'de> serde::Deserialize<'de> for ThirdPartyElement {
         deserializer.deserialize_struct("ThirdPartyElement", &[], __Visitor)
     }
 }
+impl serde::Serialize for ThirdPartyElement {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ThirdPartyElement {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7597,13 +8236,12 @@ impl ThirdPartyElement {
     }
 }
 /// `UploadBrandAttachmentRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UploadBrandAttachmentRequest {
     /// File content body
     pub file: sinch_sdk_runtime::File,
     /// `attachmentType`
-    #[serde(rename = "attachmentType")]
     pub attachment_type: AttachmentType,
 }
 impl<'de> serde::Deserialize<'de> for UploadBrandAttachmentRequest {
@@ -7652,6 +8290,18 @@ impl<'de> serde::Deserialize<'de> for UploadBrandAttachmentRequest {
             }
         }
         deserializer.deserialize_struct("UploadBrandAttachmentRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for UploadBrandAttachmentRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("file", &self.file)?;
+        map.serialize_entry("attachmentType", &self.attachment_type)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

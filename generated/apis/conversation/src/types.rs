@@ -7,26 +7,20 @@
     clippy::large_enum_variant
 )]
 /// Physical addresses of the contact.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddressInfo {
     /// City Name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// Country Name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Name of a state or region of a country.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// Zip/postal code
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zip: Option<String>,
     /// Address type, e.g. WORK or HOME
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Two letter country code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for AddressInfo {
@@ -108,6 +102,34 @@ impl<'de> serde::Deserialize<'de> for AddressInfo {
         deserializer.deserialize_struct("AddressInfo", &[], __Visitor)
     }
 }
+impl serde::Serialize for AddressInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        if let Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.zip {
+            map.serialize_entry("zip", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.country_code {
+            map.serialize_entry("country_code", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AddressInfo {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -154,17 +176,14 @@ impl AddressInfo {
     }
 }
 /// Represents an agent that is involved in a conversation.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Agent {
     /// Agent's display name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<AgentType>,
     /// The Agent's picture url.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub picture_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Agent {
@@ -232,6 +251,25 @@ impl<'de> serde::Deserialize<'de> for Agent {
         deserializer.deserialize_struct("Agent", &[], __Visitor)
     }
 }
+impl serde::Serialize for Agent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.picture_url {
+            map.serialize_entry("picture_url", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Agent {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -260,11 +298,10 @@ impl Agent {
     }
 }
 /// Agent Joined Event Type
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AgentJoinedEventField {
     /// Agent Joined Event
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent_joined_event: Option<AgentJoinedEventFieldAgentJoinedEvent>,
 }
 impl<'de> serde::Deserialize<'de> for AgentJoinedEventField {
@@ -314,6 +351,19 @@ impl<'de> serde::Deserialize<'de> for AgentJoinedEventField {
         deserializer.deserialize_struct("AgentJoinedEventField", &[], __Visitor)
     }
 }
+impl serde::Serialize for AgentJoinedEventField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.agent_joined_event {
+            map.serialize_entry("agent_joined_event", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AgentJoinedEventField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -331,7 +381,7 @@ impl AgentJoinedEventField {
     }
 }
 /// Agent Joined Event
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AgentJoinedEventFieldAgentJoinedEvent {
     /// `agent`
@@ -374,6 +424,17 @@ impl<'de> serde::Deserialize<'de> for AgentJoinedEventFieldAgentJoinedEvent {
             .deserialize_struct("AgentJoinedEventFieldAgentJoinedEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for AgentJoinedEventFieldAgentJoinedEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("agent", &self.agent)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AgentJoinedEventFieldAgentJoinedEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -383,11 +444,10 @@ impl AgentJoinedEventFieldAgentJoinedEvent {
     }
 }
 /// Agent Left Event Type
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AgentLeftEventField {
     /// Agent Left Event
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent_left_event: Option<AgentLeftEventFieldAgentLeftEvent>,
 }
 impl<'de> serde::Deserialize<'de> for AgentLeftEventField {
@@ -437,6 +497,19 @@ impl<'de> serde::Deserialize<'de> for AgentLeftEventField {
         deserializer.deserialize_struct("AgentLeftEventField", &[], __Visitor)
     }
 }
+impl serde::Serialize for AgentLeftEventField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.agent_left_event {
+            map.serialize_entry("agent_left_event", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AgentLeftEventField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -454,7 +527,7 @@ impl AgentLeftEventField {
     }
 }
 /// Agent Left Event
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AgentLeftEventFieldAgentLeftEvent {
     /// `agent`
@@ -495,6 +568,17 @@ impl<'de> serde::Deserialize<'de> for AgentLeftEventFieldAgentLeftEvent {
         }
         deserializer
             .deserialize_struct("AgentLeftEventFieldAgentLeftEvent", &[], __Visitor)
+    }
+}
+impl serde::Serialize for AgentLeftEventFieldAgentLeftEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("agent", &self.agent)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -570,23 +654,18 @@ impl<'de> serde::Deserialize<'de> for AgentType {
     }
 }
 /// The analysis provided by the Smart Conversations machine learning engine(s). The contents of the object are determined by the functionalities that are enabled for your solution.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AnalysisResult {
     /// An array that contains the analyses of the sentiments of the corresponding messages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ml_sentiment_result: Option<Vec<MachineLearningSentimentResult>>,
     /// An array that contains the analyses of the intentions of, and entities within, the corresponding messages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ml_nlu_result: Option<Vec<MachineLearningNluResult>>,
     /// An array that contains the image recognition analyses of the images identified in the corresponding messages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ml_image_recognition_result: Option<Vec<MachineLearningImageRecognitionResult>>,
     /// An array that contains the PII analysis of the corresponding messages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ml_pii_result: Option<Vec<MachineLearningPiiResult>>,
     /// `ml_offensive_analysis_result`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ml_offensive_analysis_result: Option<MachineLearningOffensiveAnalysisResult>,
 }
 impl<'de> serde::Deserialize<'de> for AnalysisResult {
@@ -678,6 +757,31 @@ impl<'de> serde::Deserialize<'de> for AnalysisResult {
         deserializer.deserialize_struct("AnalysisResult", &[], __Visitor)
     }
 }
+impl serde::Serialize for AnalysisResult {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.ml_sentiment_result {
+            map.serialize_entry("ml_sentiment_result", value)?;
+        }
+        if let Some(value) = &self.ml_nlu_result {
+            map.serialize_entry("ml_nlu_result", value)?;
+        }
+        if let Some(value) = &self.ml_image_recognition_result {
+            map.serialize_entry("ml_image_recognition_result", value)?;
+        }
+        if let Some(value) = &self.ml_pii_result {
+            map.serialize_entry("ml_pii_result", value)?;
+        }
+        if let Some(value) = &self.ml_offensive_analysis_result {
+            map.serialize_entry("ml_offensive_analysis_result", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AnalysisResult {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -733,14 +837,12 @@ impl AnalysisResult {
     }
 }
 /// `Any`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Any {
     /// `type_url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_url: Option<String>,
     /// `value`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Any {
@@ -791,6 +893,22 @@ impl<'de> serde::Deserialize<'de> for Any {
         deserializer.deserialize_struct("Any", &[], __Visitor)
     }
 }
+impl serde::Serialize for Any {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.type_url {
+            map.serialize_entry("type_url", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Any {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -813,36 +931,28 @@ impl Any {
     }
 }
 /// The request sent to the API endpoint to create a new app.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AppCreateRequest {
     /// An array of channel credentials. The order of the credentials defines the app channel priority.
     pub channel_credentials: Vec<ConversationChannelCredentials>,
     /// `conversation_metadata_report_view`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_metadata_report_view: Option<ConversationMetadataReportView>,
     /// The display name for the app.
     pub display_name: String,
     /// `retention_policy`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention_policy: Option<RetentionPolicy>,
     /// `dispatch_retention_policy`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dispatch_retention_policy: Option<DispatchRetentionPolicy>,
     /// `processing_mode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_mode: Option<ProcessingMode>,
     /// `smart_conversation`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub smart_conversation: Option<SmartConversation>,
     /// `callback_settings`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_settings: Option<CallbackSettings>,
     /// `message_retry_settings`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_retry_settings: Option<MessageRetrySettings>,
     /// `delivery_report_based_fallback`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_report_based_fallback: Option<DeliveryReportBasedFallback>,
 }
 impl<'de> serde::Deserialize<'de> for AppCreateRequest {
@@ -981,6 +1091,42 @@ impl<'de> serde::Deserialize<'de> for AppCreateRequest {
         deserializer.deserialize_struct("AppCreateRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for AppCreateRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("channel_credentials", &self.channel_credentials)?;
+        if let Some(value) = &self.conversation_metadata_report_view {
+            map.serialize_entry("conversation_metadata_report_view", value)?;
+        }
+        map.serialize_entry("display_name", &self.display_name)?;
+        if let Some(value) = &self.retention_policy {
+            map.serialize_entry("retention_policy", value)?;
+        }
+        if let Some(value) = &self.dispatch_retention_policy {
+            map.serialize_entry("dispatch_retention_policy", value)?;
+        }
+        if let Some(value) = &self.processing_mode {
+            map.serialize_entry("processing_mode", value)?;
+        }
+        if let Some(value) = &self.smart_conversation {
+            map.serialize_entry("smart_conversation", value)?;
+        }
+        if let Some(value) = &self.callback_settings {
+            map.serialize_entry("callback_settings", value)?;
+        }
+        if let Some(value) = &self.message_retry_settings {
+            map.serialize_entry("message_retry_settings", value)?;
+        }
+        if let Some(value) = &self.delivery_report_based_fallback {
+            map.serialize_entry("delivery_report_based_fallback", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AppCreateRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1056,11 +1202,10 @@ impl AppCreateRequest {
     }
 }
 /// App Event Type
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppEventField {
     /// Event originating from an app
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_event: Option<AppEventFieldAppEvent>,
 }
 impl<'de> serde::Deserialize<'de> for AppEventField {
@@ -1108,6 +1253,19 @@ impl<'de> serde::Deserialize<'de> for AppEventField {
             }
         }
         deserializer.deserialize_struct("AppEventField", &[], __Visitor)
+    }
+}
+impl serde::Serialize for AppEventField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.app_event {
+            map.serialize_entry("app_event", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1565,28 +1723,23 @@ impl AppMessage {
     }
 }
 /// `AppMessageCommonProps`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppMessageCommonProps {
     /// Allows you to specify a channel and define a corresponding channel specific message payload that will override the standard Conversation API message types. The key in the map must point to a valid conversation channel as defined in the enum `ConversationChannel`. The message content must be provided in a string format. You may use the [transcoding endpoint](https://developers.sinch.com/docs/conversation/api-reference/conversation/tag/Transcoding/) to help create your message. For more information about how to construct an explicit channel message for a particular channel, see that [channel's corresponding documentation](https://developers.sinch.com/docs/conversation/channel-support/) (for example, using explicit channel messages with [the WhatsApp channel](https://developers.sinch.com/docs/conversation/channel-support/whatsapp/message-support/#explicit-channel-messages)).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explicit_channel_message: Option<std::collections::BTreeMap<String, String>>,
     /// Override the message's content for specified channels. The key in the map must point to a valid conversation channel as defined in the enum `ConversationChannel`. The content defined under the specified channel will be sent on that channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explicit_channel_omni_message: Option<
         std::collections::BTreeMap<String, OmniMessageOverride>,
     >,
     /// Channel specific messages, overriding any transcoding. The structure of this property is more well-defined than the open structure of the `explicit_channel_message` property, and may be easier to use.
     /// The key in the map must point to a valid conversation channel as defined in the enum `ConversationChannel`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_specific_message: Option<
         std::collections::BTreeMap<String, ChannelSpecificMessage>,
     >,
     /// `agent`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent: Option<Agent>,
     /// Sends this message as a contextual reply to an inbound contact message, so the contact sees their original message quoted. Only supported on the WhatsApp channel. Conversation API keeps the mapping needed for the quote for 96 hours. If the referenced message is unknown or older than 96 hours, or the message is sent on a channel that does not support contextual replies, the message is still sent without the quote. For more information, see [Sending contextual replies](https://developers.sinch.com/docs/conversation/channel-support/whatsapp/message-support/#sending-contextual-replies).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_to: Option<AppMessageCommonPropsReplyTo>,
 }
 impl<'de> serde::Deserialize<'de> for AppMessageCommonProps {
@@ -1674,6 +1827,31 @@ impl<'de> serde::Deserialize<'de> for AppMessageCommonProps {
         deserializer.deserialize_struct("AppMessageCommonProps", &[], __Visitor)
     }
 }
+impl serde::Serialize for AppMessageCommonProps {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.explicit_channel_message {
+            map.serialize_entry("explicit_channel_message", value)?;
+        }
+        if let Some(value) = &self.explicit_channel_omni_message {
+            map.serialize_entry("explicit_channel_omni_message", value)?;
+        }
+        if let Some(value) = &self.channel_specific_message {
+            map.serialize_entry("channel_specific_message", value)?;
+        }
+        if let Some(value) = &self.agent {
+            map.serialize_entry("agent", value)?;
+        }
+        if let Some(value) = &self.reply_to {
+            map.serialize_entry("reply_to", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AppMessageCommonProps {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1723,7 +1901,7 @@ impl AppMessageCommonProps {
     }
 }
 /// Sends this message as a contextual reply to an inbound contact message, so the contact sees their original message quoted. Only supported on the WhatsApp channel. Conversation API keeps the mapping needed for the quote for 96 hours. If the referenced message is unknown or older than 96 hours, or the message is sent on a channel that does not support contextual replies, the message is still sent without the quote. For more information, see [Sending contextual replies](https://developers.sinch.com/docs/conversation/channel-support/whatsapp/message-support/#sending-contextual-replies).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AppMessageCommonPropsReplyTo {
     /// Required when using `reply_to`. The Conversation API ID of the inbound contact message this message replies to. Do not use a channel message ID (e.g., a WhatsApp message ID) from Meta.
@@ -1770,6 +1948,17 @@ impl<'de> serde::Deserialize<'de> for AppMessageCommonPropsReplyTo {
         deserializer.deserialize_struct("AppMessageCommonPropsReplyTo", &[], __Visitor)
     }
 }
+impl serde::Serialize for AppMessageCommonPropsReplyTo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message_id", &self.message_id)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AppMessageCommonPropsReplyTo {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1781,11 +1970,10 @@ impl AppMessageCommonPropsReplyTo {
     }
 }
 /// App
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppMessageObject {
     /// `app_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_message: Option<AppMessage>,
 }
 impl<'de> serde::Deserialize<'de> for AppMessageObject {
@@ -1833,6 +2021,19 @@ impl<'de> serde::Deserialize<'de> for AppMessageObject {
             }
         }
         deserializer.deserialize_struct("AppMessageObject", &[], __Visitor)
+    }
+}
+impl serde::Serialize for AppMessageObject {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.app_message {
+            map.serialize_entry("app_message", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2131,47 +2332,34 @@ impl From<ContactInfoMessageField> for AppMessageTypes {
     }
 }
 /// The response showing information about the app.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppResponse {
     /// `channel_credentials`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_credentials: Option<Vec<ConversationChannelCredentials>>,
     /// `conversation_metadata_report_view`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_metadata_report_view: Option<ConversationMetadataReportView>,
     /// The display name for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The ID of the app. You can find this on the [Sinch Dashboard](https://dashboard.sinch.com/convapi/apps).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `rate_limits`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate_limits: Option<RateLimits>,
     /// `retention_policy`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention_policy: Option<RetentionPolicy>,
     /// `dispatch_retention_policy`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dispatch_retention_policy: Option<DispatchRetentionPolicy>,
     /// `processing_mode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_mode: Option<ProcessingMode>,
     /// `smart_conversation`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub smart_conversation: Option<SmartConversation>,
     /// `queue_stats`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub queue_stats: Option<QueueStats>,
     /// `callback_settings`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_settings: Option<CallbackSettings>,
     /// `delivery_report_based_fallback`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_report_based_fallback: Option<DeliveryReportBasedFallback>,
     /// `message_retry_settings`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_retry_settings: Option<MessageRetrySettings>,
 }
 impl<'de> serde::Deserialize<'de> for AppResponse {
@@ -2339,6 +2527,55 @@ impl<'de> serde::Deserialize<'de> for AppResponse {
         deserializer.deserialize_struct("AppResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for AppResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.channel_credentials {
+            map.serialize_entry("channel_credentials", value)?;
+        }
+        if let Some(value) = &self.conversation_metadata_report_view {
+            map.serialize_entry("conversation_metadata_report_view", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.rate_limits {
+            map.serialize_entry("rate_limits", value)?;
+        }
+        if let Some(value) = &self.retention_policy {
+            map.serialize_entry("retention_policy", value)?;
+        }
+        if let Some(value) = &self.dispatch_retention_policy {
+            map.serialize_entry("dispatch_retention_policy", value)?;
+        }
+        if let Some(value) = &self.processing_mode {
+            map.serialize_entry("processing_mode", value)?;
+        }
+        if let Some(value) = &self.smart_conversation {
+            map.serialize_entry("smart_conversation", value)?;
+        }
+        if let Some(value) = &self.queue_stats {
+            map.serialize_entry("queue_stats", value)?;
+        }
+        if let Some(value) = &self.callback_settings {
+            map.serialize_entry("callback_settings", value)?;
+        }
+        if let Some(value) = &self.delivery_report_based_fallback {
+            map.serialize_entry("delivery_report_based_fallback", value)?;
+        }
+        if let Some(value) = &self.message_retry_settings {
+            map.serialize_entry("message_retry_settings", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AppResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2442,38 +2679,28 @@ impl AppResponse {
     }
 }
 /// The request sent to the API endpoint to update the configuration of an app.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppUpdateRequest {
     /// An array of channel credentials. The order of the credentials defines the app channel priority.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_credentials: Option<Vec<ConversationChannelCredentials>>,
     /// `conversation_metadata_report_view`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_metadata_report_view: Option<ConversationMetadataReportView>,
     /// The display name for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// `retention_policy`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention_policy: Option<RetentionPolicy>,
     /// `dispatch_retention_policy`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dispatch_retention_policy: Option<DispatchRetentionPolicy>,
     /// `processing_mode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_mode: Option<ProcessingMode>,
     /// `smart_conversation`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub smart_conversation: Option<SmartConversation>,
     /// `callback_settings`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_settings: Option<CallbackSettings>,
     /// `message_retry_settings`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_retry_settings: Option<MessageRetrySettings>,
     /// `delivery_report_based_fallback`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_report_based_fallback: Option<DeliveryReportBasedFallback>,
 }
 impl<'de> serde::Deserialize<'de> for AppUpdateRequest {
@@ -2615,6 +2842,46 @@ impl<'de> serde::Deserialize<'de> for AppUpdateRequest {
         deserializer.deserialize_struct("AppUpdateRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for AppUpdateRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.channel_credentials {
+            map.serialize_entry("channel_credentials", value)?;
+        }
+        if let Some(value) = &self.conversation_metadata_report_view {
+            map.serialize_entry("conversation_metadata_report_view", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.retention_policy {
+            map.serialize_entry("retention_policy", value)?;
+        }
+        if let Some(value) = &self.dispatch_retention_policy {
+            map.serialize_entry("dispatch_retention_policy", value)?;
+        }
+        if let Some(value) = &self.processing_mode {
+            map.serialize_entry("processing_mode", value)?;
+        }
+        if let Some(value) = &self.smart_conversation {
+            map.serialize_entry("smart_conversation", value)?;
+        }
+        if let Some(value) = &self.callback_settings {
+            map.serialize_entry("callback_settings", value)?;
+        }
+        if let Some(value) = &self.message_retry_settings {
+            map.serialize_entry("message_retry_settings", value)?;
+        }
+        if let Some(value) = &self.delivery_report_based_fallback {
+            map.serialize_entry("delivery_report_based_fallback", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AppUpdateRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2700,11 +2967,10 @@ impl AppUpdateRequest {
     }
 }
 /// Apple Business Chat
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppleBcCredentialsField {
     /// If you are including the AppleBC channel in the `channel_identifier` property, you must include this object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applebc_credentials: Option<AppleBcCredentialsFieldApplebcCredentials>,
 }
 impl<'de> serde::Deserialize<'de> for AppleBcCredentialsField {
@@ -2754,6 +3020,19 @@ impl<'de> serde::Deserialize<'de> for AppleBcCredentialsField {
         deserializer.deserialize_struct("AppleBcCredentialsField", &[], __Visitor)
     }
 }
+impl serde::Serialize for AppleBcCredentialsField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.applebc_credentials {
+            map.serialize_entry("applebc_credentials", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AppleBcCredentialsField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2771,19 +3050,16 @@ impl AppleBcCredentialsField {
     }
 }
 /// If you are including the AppleBC channel in the `channel_identifier` property, you must include this object.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AppleBcCredentialsFieldApplebcCredentials {
     /// The ID that identifies a Business Chat Account (BCA).
     pub business_chat_account_id: String,
     /// Merchant ID, required if our client wants to use Apple Pay.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merchant_id: Option<String>,
     /// Certificate reference, required if our client wants to use Apple Pay.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apple_pay_certificate_reference: Option<String>,
     /// Certificate password, required if our client wants to use Apple Pay.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apple_pay_certificate_password: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for AppleBcCredentialsFieldApplebcCredentials {
@@ -2866,6 +3142,26 @@ impl<'de> serde::Deserialize<'de> for AppleBcCredentialsFieldApplebcCredentials 
             )
     }
 }
+impl serde::Serialize for AppleBcCredentialsFieldApplebcCredentials {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("business_chat_account_id", &self.business_chat_account_id)?;
+        if let Some(value) = &self.merchant_id {
+            map.serialize_entry("merchant_id", value)?;
+        }
+        if let Some(value) = &self.apple_pay_certificate_reference {
+            map.serialize_entry("apple_pay_certificate_reference", value)?;
+        }
+        if let Some(value) = &self.apple_pay_certificate_password {
+            map.serialize_entry("apple_pay_certificate_password", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AppleBcCredentialsFieldApplebcCredentials {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2895,7 +3191,7 @@ impl AppleBcCredentialsFieldApplebcCredentials {
     }
 }
 /// Represents a consent audit record from the Conversation API.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AuditRecord {
     /// The origin from the opt-out or opt-in. This could be the Batch API or an MO (when matched with an end-user MO).
@@ -2993,6 +3289,22 @@ impl<'de> serde::Deserialize<'de> for AuditRecord {
             }
         }
         deserializer.deserialize_struct("AuditRecord", &[], __Visitor)
+    }
+}
+impl serde::Serialize for AuditRecord {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("origin", &self.origin)?;
+        map.serialize_entry("operation", &self.operation)?;
+        map.serialize_entry("list_type", &self.list_type)?;
+        map.serialize_entry("project_id", &self.project_id)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        map.serialize_entry("datetime", &self.datetime)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3142,7 +3454,7 @@ impl<'de> serde::Deserialize<'de> for AuditRecordOrigin {
     }
 }
 /// It consists of a username and a password.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BasicAuthCredentials {
     /// Basic auth password.
@@ -3193,6 +3505,18 @@ impl<'de> serde::Deserialize<'de> for BasicAuthCredentials {
         deserializer.deserialize_struct("BasicAuthCredentials", &[], __Visitor)
     }
 }
+impl serde::Serialize for BasicAuthCredentials {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("password", &self.password)?;
+        map.serialize_entry("username", &self.username)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BasicAuthCredentials {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3205,11 +3529,10 @@ impl BasicAuthCredentials {
     }
 }
 /// Message containing details about a calendar event.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CalendarMessageField {
     /// Calendar message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calendar_message: Option<CalendarMessageFieldCalendarMessage>,
 }
 impl<'de> serde::Deserialize<'de> for CalendarMessageField {
@@ -3259,6 +3582,19 @@ impl<'de> serde::Deserialize<'de> for CalendarMessageField {
         deserializer.deserialize_struct("CalendarMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for CalendarMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.calendar_message {
+            map.serialize_entry("calendar_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CalendarMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3276,7 +3612,7 @@ impl CalendarMessageField {
     }
 }
 /// Calendar message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CalendarMessageFieldCalendarMessage {
     /// The title is shown close to the button that leads to open a user calendar.
@@ -3288,7 +3624,6 @@ pub struct CalendarMessageFieldCalendarMessage {
     /// Title of a calendar event.
     pub event_title: String,
     /// Description of a calendar event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_description: Option<String>,
     /// The URL that is opened when the user cannot open a calendar event directly or channel does not have support for this type.
     pub fallback_url: String,
@@ -3386,6 +3721,24 @@ impl<'de> serde::Deserialize<'de> for CalendarMessageFieldCalendarMessage {
             .deserialize_struct("CalendarMessageFieldCalendarMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for CalendarMessageFieldCalendarMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("event_start", &self.event_start)?;
+        map.serialize_entry("event_end", &self.event_end)?;
+        map.serialize_entry("event_title", &self.event_title)?;
+        if let Some(value) = &self.event_description {
+            map.serialize_entry("event_description", value)?;
+        }
+        map.serialize_entry("fallback_url", &self.fallback_url)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CalendarMessageFieldCalendarMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3413,11 +3766,10 @@ impl CalendarMessageFieldCalendarMessage {
     }
 }
 /// Message for triggering a call.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallMessageField {
     /// Call Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_message: Option<CallMessageFieldCallMessage>,
 }
 impl<'de> serde::Deserialize<'de> for CallMessageField {
@@ -3467,6 +3819,19 @@ impl<'de> serde::Deserialize<'de> for CallMessageField {
         deserializer.deserialize_struct("CallMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.call_message {
+            map.serialize_entry("call_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3484,7 +3849,7 @@ impl CallMessageField {
     }
 }
 /// Call Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallMessageFieldCallMessage {
     /// Phone number in E.164 with leading +.
@@ -3539,6 +3904,18 @@ impl<'de> serde::Deserialize<'de> for CallMessageFieldCallMessage {
         deserializer.deserialize_struct("CallMessageFieldCallMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallMessageFieldCallMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("phone_number", &self.phone_number)?;
+        map.serialize_entry("title", &self.title)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallMessageFieldCallMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3551,24 +3928,20 @@ impl CallMessageFieldCallMessage {
     }
 }
 /// `CallbackEventCommon`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallbackEventCommon {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackEventCommon {
@@ -3660,6 +4033,30 @@ impl<'de> serde::Deserialize<'de> for CallbackEventCommon {
         deserializer.deserialize_struct("CallbackEventCommon", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallbackEventCommon {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallbackEventCommon {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3696,11 +4093,10 @@ impl CallbackEventCommon {
     }
 }
 /// This object contains additional settings related to callback processing.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackSettings {
     /// Optional. Secret can be used to sign contents of delivery receipts for a message that was sent with the default callback URL overridden (using the [`callback_url` field](https://developers.sinch.com/docs/conversation/api-reference/conversation/tag/Messages/#tag/Messages/operation/Messages_SendMessage!path=callback_url&t=request)). You can then use the secret to verify the signature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret_for_overridden_callback_urls: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackSettings {
@@ -3750,6 +4146,19 @@ impl<'de> serde::Deserialize<'de> for CallbackSettings {
         deserializer.deserialize_struct("CallbackSettings", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallbackSettings {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.secret_for_overridden_callback_urls {
+            map.serialize_entry("secret_for_overridden_callback_urls", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallbackSettings {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3769,27 +4178,22 @@ impl CallbackSettings {
     }
 }
 /// This callback is used to deliver the results of the asynchronous capability checks.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CapabilityEvent {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `capability_notification`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability_notification: Option<CapabilityEventCapabilityNotification>,
 }
 impl<'de> serde::Deserialize<'de> for CapabilityEvent {
@@ -3891,6 +4295,33 @@ impl<'de> serde::Deserialize<'de> for CapabilityEvent {
         deserializer.deserialize_struct("CapabilityEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for CapabilityEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.capability_notification {
+            map.serialize_entry("capability_notification", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CapabilityEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3936,29 +4367,22 @@ impl CapabilityEvent {
     }
 }
 /// `CapabilityEventCapabilityNotification`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapabilityEventCapabilityNotification {
     /// ID generated when submitting the capability request. Can be used to detect duplicates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
     /// The ID of the contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
     /// `channel`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<ConversationChannel>,
     /// The channel identity. For example, a phone number for SMS, WhatsApp, and Viber Business.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<String>,
     /// Status indicating the recipient's capability on the channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability_status: Option<CapabilityEventCapabilityNotificationCapabilityStatus>,
     /// When capability_status is set to CAPABILITY_PARTIAL, this field includes a list of the supported channel-specific capabilities reported by the channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_capabilities: Option<Vec<String>>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<Reason>,
 }
 impl<'de> serde::Deserialize<'de> for CapabilityEventCapabilityNotification {
@@ -4059,6 +4483,37 @@ impl<'de> serde::Deserialize<'de> for CapabilityEventCapabilityNotification {
         }
         deserializer
             .deserialize_struct("CapabilityEventCapabilityNotification", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CapabilityEventCapabilityNotification {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.request_id {
+            map.serialize_entry("request_id", value)?;
+        }
+        if let Some(value) = &self.contact_id {
+            map.serialize_entry("contact_id", value)?;
+        }
+        if let Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let Some(value) = &self.identity {
+            map.serialize_entry("identity", value)?;
+        }
+        if let Some(value) = &self.capability_status {
+            map.serialize_entry("capability_status", value)?;
+        }
+        if let Some(value) = &self.channel_capabilities {
+            map.serialize_entry("channel_capabilities", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4253,26 +4708,20 @@ impl<'de> serde::Deserialize<'de> for CardHeight {
     }
 }
 /// Message containing text, media and choices.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CardMessage {
     /// You may include choices in your Card Message. The number of choices is limited to 10.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choices: Option<Vec<Choice>>,
     /// This is an optional description field that is displayed below the title on the card.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `height`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub height: Option<CardHeight>,
     /// The title of the card message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// A message containing a media component.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media_message: Option<MediaProperties>,
     /// Optional additional properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_properties: Option<CardMessageMessageProperties>,
 }
 impl<'de> serde::Deserialize<'de> for CardMessage {
@@ -4362,6 +4811,34 @@ impl<'de> serde::Deserialize<'de> for CardMessage {
         deserializer.deserialize_struct("CardMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for CardMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.choices {
+            map.serialize_entry("choices", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.height {
+            map.serialize_entry("height", value)?;
+        }
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let Some(value) = &self.media_message {
+            map.serialize_entry("media_message", value)?;
+        }
+        if let Some(value) = &self.message_properties {
+            map.serialize_entry("message_properties", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CardMessage {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4411,11 +4888,10 @@ impl CardMessage {
     }
 }
 /// Field containing a Card Message
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CardMessageField {
     /// `card_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card_message: Option<CardMessage>,
 }
 impl<'de> serde::Deserialize<'de> for CardMessageField {
@@ -4465,6 +4941,19 @@ impl<'de> serde::Deserialize<'de> for CardMessageField {
         deserializer.deserialize_struct("CardMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for CardMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.card_message {
+            map.serialize_entry("card_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CardMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4479,11 +4968,10 @@ impl CardMessageField {
     }
 }
 /// Optional additional properties.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CardMessageMessageProperties {
     /// Optional. Sets the header for the footer of a WhatsApp reply button message, if there is no media in the message. Ignored for other channels. Ignored if not transcoded to a native WhatsApp message with reply buttons.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whatsapp_header: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CardMessageMessageProperties {
@@ -4533,6 +5021,19 @@ impl<'de> serde::Deserialize<'de> for CardMessageMessageProperties {
         deserializer.deserialize_struct("CardMessageMessageProperties", &[], __Visitor)
     }
 }
+impl serde::Serialize for CardMessageMessageProperties {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.whatsapp_header {
+            map.serialize_entry("whatsapp_header", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CardMessageMessageProperties {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4547,11 +5048,10 @@ impl CardMessageMessageProperties {
     }
 }
 /// Message containing a list of cards often rendered horizontally on supported channels.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CarouselMessageField {
     /// Carousel Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carousel_message: Option<CarouselMessageFieldCarouselMessage>,
 }
 impl<'de> serde::Deserialize<'de> for CarouselMessageField {
@@ -4601,6 +5101,19 @@ impl<'de> serde::Deserialize<'de> for CarouselMessageField {
         deserializer.deserialize_struct("CarouselMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for CarouselMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.carousel_message {
+            map.serialize_entry("carousel_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CarouselMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4618,13 +5131,12 @@ impl CarouselMessageField {
     }
 }
 /// Carousel Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CarouselMessageFieldCarouselMessage {
     /// A list of up to 10 cards.
     pub cards: Vec<CardMessage>,
     /// Optional. Outer choices on the carousel level. The number of outer choices is limited to 3.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choices: Option<Vec<Choice>>,
 }
 impl<'de> serde::Deserialize<'de> for CarouselMessageFieldCarouselMessage {
@@ -4669,6 +5181,20 @@ impl<'de> serde::Deserialize<'de> for CarouselMessageFieldCarouselMessage {
             .deserialize_struct("CarouselMessageFieldCarouselMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for CarouselMessageFieldCarouselMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("cards", &self.cards)?;
+        if let Some(value) = &self.choices {
+            map.serialize_entry("choices", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CarouselMessageFieldCarouselMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4686,7 +5212,7 @@ impl CarouselMessageFieldCarouselMessage {
     }
 }
 /// `ChannelCredentialsCommonTypes`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChannelCredentialsCommonTypes {
     /// The secret used to verify the channel callbacks
@@ -4697,19 +5223,14 @@ pub struct ChannelCredentialsCommonTypes {
     /// Max length is 256 characters.
     /// Note: leaving channel_callback_secret empty for channels with
     /// callback verification will disable the verification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_secret: Option<String>,
     /// `channel`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<ConversationChannel>,
     /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<ChannelIntegrationState>,
     /// Additional identifier set by the channel that represents an specific id used by the channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_known_id: Option<String>,
     /// `credential_ordinal_number`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_ordinal_number: Option<CredentialOrdinalNumber>,
 }
 impl<'de> serde::Deserialize<'de> for ChannelCredentialsCommonTypes {
@@ -4791,6 +5312,31 @@ impl<'de> serde::Deserialize<'de> for ChannelCredentialsCommonTypes {
             }
         }
         deserializer.deserialize_struct("ChannelCredentialsCommonTypes", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ChannelCredentialsCommonTypes {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.callback_secret {
+            map.serialize_entry("callback_secret", value)?;
+        }
+        if let Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.channel_known_id {
+            map.serialize_entry("channel_known_id", value)?;
+        }
+        if let Some(value) = &self.credential_ordinal_number {
+            map.serialize_entry("credential_ordinal_number", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5249,27 +5795,22 @@ impl From<KakaoTalkChatCredentialsField> for ChannelCredentialsTypes {
     }
 }
 /// This callback is used to deliver notifications regarding channel-specific information and updates. For example, if your are using the WhatsApp channel of the Conversation API, and your quality rating has been changed to GREEN, a POST would be made to the CHANNEL_EVENT webhook.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChannelEvent {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `channel_event_notification`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_event_notification: Option<ChannelEventChannelEventNotification>,
 }
 impl<'de> serde::Deserialize<'de> for ChannelEvent {
@@ -5371,6 +5912,33 @@ impl<'de> serde::Deserialize<'de> for ChannelEvent {
         deserializer.deserialize_struct("ChannelEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for ChannelEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.channel_event_notification {
+            map.serialize_entry("channel_event_notification", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ChannelEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5416,11 +5984,10 @@ impl ChannelEvent {
     }
 }
 /// `ChannelEventChannelEventNotification`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChannelEventChannelEventNotification {
     /// `channel_event`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_event: Option<ChannelEventChannelEventNotificationChannelEvent>,
 }
 impl<'de> serde::Deserialize<'de> for ChannelEventChannelEventNotification {
@@ -5473,6 +6040,19 @@ impl<'de> serde::Deserialize<'de> for ChannelEventChannelEventNotification {
             .deserialize_struct("ChannelEventChannelEventNotification", &[], __Visitor)
     }
 }
+impl serde::Serialize for ChannelEventChannelEventNotification {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.channel_event {
+            map.serialize_entry("channel_event", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ChannelEventChannelEventNotification {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5490,17 +6070,14 @@ impl ChannelEventChannelEventNotification {
     }
 }
 /// `ChannelEventChannelEventNotificationChannelEvent`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChannelEventChannelEventNotificationChannelEvent {
     /// `channel`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<ConversationChannel>,
     /// The type of event being reported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<String>,
     /// An object containing additional information regarding the event. The contents of the object depend on the channel and the event_type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additional_data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 impl<'de> serde::Deserialize<'de> for ChannelEventChannelEventNotificationChannelEvent {
@@ -5577,6 +6154,25 @@ impl<'de> serde::Deserialize<'de> for ChannelEventChannelEventNotificationChanne
             )
     }
 }
+impl serde::Serialize for ChannelEventChannelEventNotificationChannelEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let Some(value) = &self.event_type {
+            map.serialize_entry("event_type", value)?;
+        }
+        if let Some(value) = &self.additional_data {
+            map.serialize_entry("additional_data", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ChannelEventChannelEventNotificationChannelEvent {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5608,7 +6204,7 @@ impl ChannelEventChannelEventNotificationChannelEvent {
     }
 }
 /// `ChannelIdentities`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChannelIdentities {
     /// A list of specific channel identities.
@@ -5658,6 +6254,17 @@ impl<'de> serde::Deserialize<'de> for ChannelIdentities {
         deserializer.deserialize_struct("ChannelIdentities", &[], __Visitor)
     }
 }
+impl serde::Serialize for ChannelIdentities {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("channel_identities", &self.channel_identities)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ChannelIdentities {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5670,11 +6277,10 @@ impl ChannelIdentities {
 }
 /// A unique identity of message recipient on a particular channel.
 /// For example, the channel identity on SMS, WHATSAPP or VIBERBM is a MSISDN phone number.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChannelIdentity {
     /// Required if using a channel that uses app-scoped channel identities. Currently, FB Messenger, Instagram, LINE, and WeChat use app-scoped channel identities, which means contacts will have different channel identities on different Conversation API apps. These can be thought of as virtual identities that are app-specific and, therefore, the app_id must be included in the API call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// `channel`
     pub channel: ConversationChannel,
@@ -5729,6 +6335,21 @@ impl<'de> serde::Deserialize<'de> for ChannelIdentity {
         deserializer.deserialize_struct("ChannelIdentity", &[], __Visitor)
     }
 }
+impl serde::Serialize for ChannelIdentity {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.app_id {
+            map.serialize_entry("app_id", value)?;
+        }
+        map.serialize_entry("channel", &self.channel)?;
+        map.serialize_entry("identity", &self.identity)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ChannelIdentity {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5750,13 +6371,12 @@ impl ChannelIdentity {
     }
 }
 /// State of the channel credentials integration.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChannelIntegrationState {
     /// `status`
     pub status: ChannelIntegrationStatus,
     /// Description in case the integration fails
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ChannelIntegrationState {
@@ -5802,6 +6422,20 @@ impl<'de> serde::Deserialize<'de> for ChannelIntegrationState {
             }
         }
         deserializer.deserialize_struct("ChannelIntegrationState", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ChannelIntegrationState {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("status", &self.status)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5885,7 +6519,7 @@ impl<'de> serde::Deserialize<'de> for ChannelIntegrationStatus {
     }
 }
 /// `ChannelRecipientIdentity`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChannelRecipientIdentity {
     /// `channel`
@@ -5936,6 +6570,18 @@ impl<'de> serde::Deserialize<'de> for ChannelRecipientIdentity {
         deserializer.deserialize_struct("ChannelRecipientIdentity", &[], __Visitor)
     }
 }
+impl serde::Serialize for ChannelRecipientIdentity {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("channel", &self.channel)?;
+        map.serialize_entry("identity", &self.identity)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ChannelRecipientIdentity {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5951,17 +6597,14 @@ impl ChannelRecipientIdentity {
     }
 }
 /// `ChannelSpecificCommonProps`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChannelSpecificCommonProps {
     /// The header of the interactive message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header: Option<ChannelSpecificCommonPropsHeader>,
     /// `body`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<WhatsAppInteractiveBody>,
     /// `footer`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub footer: Option<WhatsAppInteractiveFooter>,
 }
 impl<'de> serde::Deserialize<'de> for ChannelSpecificCommonProps {
@@ -6015,6 +6658,25 @@ impl<'de> serde::Deserialize<'de> for ChannelSpecificCommonProps {
             }
         }
         deserializer.deserialize_struct("ChannelSpecificCommonProps", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ChannelSpecificCommonProps {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.header {
+            map.serialize_entry("header", value)?;
+        }
+        if let Some(value) = &self.body {
+            map.serialize_entry("body", value)?;
+        }
+        if let Some(value) = &self.footer {
+            map.serialize_entry("footer", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6207,11 +6869,10 @@ impl From<WhatsAppInteractiveVideoHeader> for ChannelSpecificCommonPropsHeader {
     }
 }
 /// A contact message containing a channel specific message (not supported by OMNI types).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChannelSpecificContactMessage {
     /// `channel_specific_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_specific_message: Option<
         ChannelSpecificContactMessageChannelSpecificMessage,
     >,
@@ -6265,6 +6926,19 @@ impl<'de> serde::Deserialize<'de> for ChannelSpecificContactMessage {
         deserializer.deserialize_struct("ChannelSpecificContactMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for ChannelSpecificContactMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.channel_specific_message {
+            map.serialize_entry("channel_specific_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ChannelSpecificContactMessage {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6284,16 +6958,14 @@ impl ChannelSpecificContactMessage {
     }
 }
 /// `ChannelSpecificContactMessageChannelSpecificMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChannelSpecificContactMessageChannelSpecificMessage {
     /// The message type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_type: Option<
         ChannelSpecificContactMessageChannelSpecificMessageMessageType,
     >,
     /// The message content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<WhatsAppInteractiveNfmReplyChannelSpecificContactMessage>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -6366,6 +7038,22 @@ for ChannelSpecificContactMessageChannelSpecificMessage {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for ChannelSpecificContactMessageChannelSpecificMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message_type {
+            map.serialize_entry("message_type", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6456,7 +7144,7 @@ for ChannelSpecificContactMessageChannelSpecificMessageMessageType {
     }
 }
 /// A message containing a channel specific message (not supported by OMNI types).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChannelSpecificMessage {
     /// The type of the channel specific message.
@@ -6509,6 +7197,18 @@ impl<'de> serde::Deserialize<'de> for ChannelSpecificMessage {
             }
         }
         deserializer.deserialize_struct("ChannelSpecificMessage", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ChannelSpecificMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message_type", &self.message_type)?;
+        map.serialize_entry("message", &self.message)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7015,14 +7715,12 @@ impl Choice {
     }
 }
 /// `ChoiceCommonProps`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChoiceCommonProps {
     /// An optional field. This data will be returned in the ChoiceResponseMessage. The default is message_id_{text, title}.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postback_data: Option<serde_json::Value>,
     /// `display_mode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_mode: Option<DisplayMode>,
 }
 impl<'de> serde::Deserialize<'de> for ChoiceCommonProps {
@@ -7081,6 +7779,22 @@ impl<'de> serde::Deserialize<'de> for ChoiceCommonProps {
         deserializer.deserialize_struct("ChoiceCommonProps", &[], __Visitor)
     }
 }
+impl serde::Serialize for ChoiceCommonProps {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.postback_data {
+            map.serialize_entry("postback_data", value)?;
+        }
+        if let Some(value) = &self.display_mode {
+            map.serialize_entry("display_mode", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ChoiceCommonProps {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7103,19 +7817,16 @@ impl ChoiceCommonProps {
     }
 }
 /// A message component for interactive messages, containing a choice.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChoiceItem {
     /// Required parameter. Title for the choice item.
     pub title: String,
     /// Optional parameter. The description (or subtitle) of this choice item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Optional parameter. The media of this choice item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<MediaProperties>,
     /// Optional parameter. Postback data that will be returned in the MO if the user selects this option.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postback_data: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ChoiceItem {
@@ -7182,6 +7893,26 @@ impl<'de> serde::Deserialize<'de> for ChoiceItem {
         deserializer.deserialize_struct("ChoiceItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for ChoiceItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("title", &self.title)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.media {
+            map.serialize_entry("media", value)?;
+        }
+        if let Some(value) = &self.postback_data {
+            map.serialize_entry("postback_data", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ChoiceItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -7211,11 +7942,10 @@ impl ChoiceItem {
     }
 }
 /// Message containing choices/actions.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChoiceMessageField {
     /// A message containing choices.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choice_message: Option<ChoiceMessageFieldChoiceMessage>,
 }
 impl<'de> serde::Deserialize<'de> for ChoiceMessageField {
@@ -7265,6 +7995,19 @@ impl<'de> serde::Deserialize<'de> for ChoiceMessageField {
         deserializer.deserialize_struct("ChoiceMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for ChoiceMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.choice_message {
+            map.serialize_entry("choice_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ChoiceMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7282,16 +8025,14 @@ impl ChoiceMessageField {
     }
 }
 /// A message containing choices.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChoiceMessageFieldChoiceMessage {
     /// The number of choices is limited to 10.
     pub choices: Vec<Choice>,
     /// Text Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_message: Option<TextMessageFieldTextMessage>,
     /// `message_properties`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_properties: Option<ChoiceMessagePropertiesFieldMessageProperties>,
 }
 impl<'de> serde::Deserialize<'de> for ChoiceMessageFieldChoiceMessage {
@@ -7356,6 +8097,23 @@ impl<'de> serde::Deserialize<'de> for ChoiceMessageFieldChoiceMessage {
             .deserialize_struct("ChoiceMessageFieldChoiceMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for ChoiceMessageFieldChoiceMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("choices", &self.choices)?;
+        if let Some(value) = &self.text_message {
+            map.serialize_entry("text_message", value)?;
+        }
+        if let Some(value) = &self.message_properties {
+            map.serialize_entry("message_properties", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ChoiceMessageFieldChoiceMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -7385,11 +8143,10 @@ impl ChoiceMessageFieldChoiceMessage {
     }
 }
 /// Additional properties for the message.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChoiceMessagePropertiesField {
     /// `message_properties`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_properties: Option<ChoiceMessagePropertiesFieldMessageProperties>,
 }
 impl<'de> serde::Deserialize<'de> for ChoiceMessagePropertiesField {
@@ -7441,6 +8198,19 @@ impl<'de> serde::Deserialize<'de> for ChoiceMessagePropertiesField {
         deserializer.deserialize_struct("ChoiceMessagePropertiesField", &[], __Visitor)
     }
 }
+impl serde::Serialize for ChoiceMessagePropertiesField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message_properties {
+            map.serialize_entry("message_properties", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ChoiceMessagePropertiesField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7458,11 +8228,10 @@ impl ChoiceMessagePropertiesField {
     }
 }
 /// `ChoiceMessagePropertiesFieldMessageProperties`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChoiceMessagePropertiesFieldMessageProperties {
     /// Optional. Sets the text for the footer of a WhatsApp reply button or URL button message. Ignored for other channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whatsapp_footer: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ChoiceMessagePropertiesFieldMessageProperties {
@@ -7517,6 +8286,19 @@ impl<'de> serde::Deserialize<'de> for ChoiceMessagePropertiesFieldMessagePropert
             )
     }
 }
+impl serde::Serialize for ChoiceMessagePropertiesFieldMessageProperties {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.whatsapp_footer {
+            map.serialize_entry("whatsapp_footer", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ChoiceMessagePropertiesFieldMessageProperties {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7531,11 +8313,10 @@ impl ChoiceMessagePropertiesFieldMessageProperties {
     }
 }
 /// Represents a response to a choice message.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChoiceResponseMessageField {
     /// Choice Response Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choice_response_message: Option<ChoiceResponseMessageFieldChoiceResponseMessage>,
 }
 impl<'de> serde::Deserialize<'de> for ChoiceResponseMessageField {
@@ -7587,6 +8368,19 @@ impl<'de> serde::Deserialize<'de> for ChoiceResponseMessageField {
         deserializer.deserialize_struct("ChoiceResponseMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for ChoiceResponseMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.choice_response_message {
+            map.serialize_entry("choice_response_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ChoiceResponseMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7606,7 +8400,7 @@ impl ChoiceResponseMessageField {
     }
 }
 /// Choice Response Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChoiceResponseMessageFieldChoiceResponseMessage {
     /// The message id containing the choice.
@@ -7668,6 +8462,18 @@ impl<'de> serde::Deserialize<'de> for ChoiceResponseMessageFieldChoiceResponseMe
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for ChoiceResponseMessageFieldChoiceResponseMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message_id", &self.message_id)?;
+        map.serialize_entry("postback_data", &self.postback_data)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7907,11 +8713,10 @@ impl From<ShareLocationMessageField> for ChoiceTypes {
     }
 }
 /// `Choices`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Choices {
     /// The number of choices is limited to 10.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choices: Option<Vec<Choice>>,
 }
 impl<'de> serde::Deserialize<'de> for Choices {
@@ -7955,6 +8760,19 @@ impl<'de> serde::Deserialize<'de> for Choices {
         deserializer.deserialize_struct("Choices", &[], __Visitor)
     }
 }
+impl serde::Serialize for Choices {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.choices {
+            map.serialize_entry("choices", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Choices {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7969,7 +8787,7 @@ impl Choices {
     }
 }
 /// Optional. Used for OAuth2 authentication.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ClientCredentials {
     /// The Client ID that will be used in the OAuth2 Client Credentials flow.
@@ -7981,14 +8799,11 @@ pub struct ClientCredentials {
     /// Optional. Space-separated string per RFC 6749. Used to limit the access granted by the token.
     /// Max length: 1024 characters.
     /// If blank or omitted, this is not included in the token request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
     /// Optional. When granting `client_credentials`, this is generally omitted. If you do provide a value, it will be forwarded to your OAuth provider as-is.
     /// Max length: 64 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_type: Option<String>,
     /// Optional. Controls how `client_id` and `client_secret` are sent to the token endpoint. Either `BASIC` or `FORM`. If not set or unrecognized, `BASIC` is used by default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_request_type: Option<ClientCredentialsTokenRequestType>,
 }
 impl<'de> serde::Deserialize<'de> for ClientCredentials {
@@ -8078,6 +8893,28 @@ impl<'de> serde::Deserialize<'de> for ClientCredentials {
             }
         }
         deserializer.deserialize_struct("ClientCredentials", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ClientCredentials {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("client_id", &self.client_id)?;
+        map.serialize_entry("client_secret", &self.client_secret)?;
+        map.serialize_entry("endpoint", &self.endpoint)?;
+        if let Some(value) = &self.scope {
+            map.serialize_entry("scope", value)?;
+        }
+        if let Some(value) = &self.response_type {
+            map.serialize_entry("response_type", value)?;
+        }
+        if let Some(value) = &self.token_request_type {
+            map.serialize_entry("token_request_type", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8178,22 +9015,18 @@ impl<'de> serde::Deserialize<'de> for ClientCredentialsTokenRequestType {
     }
 }
 /// Object which contains information of a comment made by an user outside of the main conversation context. Currently only supported on Instagram channel, see Instagram Private Replies for more details
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CommentEvent {
     /// Event's ID
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Comment's text
     pub text: String,
     /// Either LIVE or FEED. Indicates the type of media on which the comment was made.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment_type: Option<CommentEventCommentType>,
     /// Instagram's URL of the live broadcast or the post on which the comment was made (permalink).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commented_on: Option<String>,
     /// Username of the account that commented in the live broadcast or post.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CommentEvent {
@@ -8264,6 +9097,29 @@ impl<'de> serde::Deserialize<'de> for CommentEvent {
             }
         }
         deserializer.deserialize_struct("CommentEvent", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CommentEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.serialize_entry("text", &self.text)?;
+        if let Some(value) = &self.comment_type {
+            map.serialize_entry("comment_type", value)?;
+        }
+        if let Some(value) = &self.commented_on {
+            map.serialize_entry("commented_on", value)?;
+        }
+        if let Some(value) = &self.user {
+            map.serialize_entry("user", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8361,11 +9217,10 @@ impl<'de> serde::Deserialize<'de> for CommentEventCommentType {
     }
 }
 /// Comment Event Type
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CommentEventField {
     /// `comment_event`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment_event: Option<CommentEvent>,
 }
 impl<'de> serde::Deserialize<'de> for CommentEventField {
@@ -8415,6 +9270,19 @@ impl<'de> serde::Deserialize<'de> for CommentEventField {
         deserializer.deserialize_struct("CommentEventField", &[], __Visitor)
     }
 }
+impl serde::Serialize for CommentEventField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.comment_event {
+            map.serialize_entry("comment_event", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CommentEventField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -8429,11 +9297,10 @@ impl CommentEventField {
     }
 }
 /// Comment Reply Event Type
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CommentReplyEventField {
     /// Represents a response to a comment event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment_reply_event: Option<CommentReplyEventFieldCommentReplyEvent>,
 }
 impl<'de> serde::Deserialize<'de> for CommentReplyEventField {
@@ -8483,6 +9350,19 @@ impl<'de> serde::Deserialize<'de> for CommentReplyEventField {
         deserializer.deserialize_struct("CommentReplyEventField", &[], __Visitor)
     }
 }
+impl serde::Serialize for CommentReplyEventField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.comment_reply_event {
+            map.serialize_entry("comment_reply_event", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CommentReplyEventField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -8500,7 +9380,7 @@ impl CommentReplyEventField {
     }
 }
 /// Represents a response to a comment event.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CommentReplyEventFieldCommentReplyEvent {
     /// The text of the comment reply.
@@ -8547,6 +9427,17 @@ impl<'de> serde::Deserialize<'de> for CommentReplyEventFieldCommentReplyEvent {
             )
     }
 }
+impl serde::Serialize for CommentReplyEventFieldCommentReplyEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("text", &self.text)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CommentReplyEventFieldCommentReplyEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -8556,11 +9447,10 @@ impl CommentReplyEventFieldCommentReplyEvent {
     }
 }
 /// Composing End Event Type
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ComposingEndEventField {
     /// Represents a typing-end indicator. Stops a typing indicator previously shown to the contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub composing_end_event: Option<
         std::collections::BTreeMap<String, serde_json::Value>,
     >,
@@ -8614,6 +9504,19 @@ impl<'de> serde::Deserialize<'de> for ComposingEndEventField {
         deserializer.deserialize_struct("ComposingEndEventField", &[], __Visitor)
     }
 }
+impl serde::Serialize for ComposingEndEventField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.composing_end_event {
+            map.serialize_entry("composing_end_event", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ComposingEndEventField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -8631,11 +9534,10 @@ impl ComposingEndEventField {
     }
 }
 /// Composing
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ComposingEventField {
     /// Represents a typing indicator shown to the contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub composing_event: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 impl<'de> serde::Deserialize<'de> for ComposingEventField {
@@ -8685,6 +9587,19 @@ impl<'de> serde::Deserialize<'de> for ComposingEventField {
             }
         }
         deserializer.deserialize_struct("ComposingEventField", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ComposingEventField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.composing_event {
+            map.serialize_entry("composing_event", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8768,32 +9683,24 @@ impl<'de> serde::Deserialize<'de> for ConsentsListType {
     }
 }
 /// A participant in a conversation typically representing a person. It is associated with a collection of channel identities.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Contact {
     /// List of channel identities.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_identities: Option<Vec<ChannelIdentity>>,
     /// List of channels defining the channel priority.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_priority: Option<Vec<ConversationChannel>>,
     /// The display name. A default 'Unknown' will be assigned if left empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Email of the contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Contact identifier in an external system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// The ID of the contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `language`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<ContactLanguage>,
     /// Metadata associated with the contact. Up to 1024 characters long.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Contact {
@@ -8899,6 +9806,40 @@ impl<'de> serde::Deserialize<'de> for Contact {
         deserializer.deserialize_struct("Contact", &[], __Visitor)
     }
 }
+impl serde::Serialize for Contact {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.channel_identities {
+            map.serialize_entry("channel_identities", value)?;
+        }
+        if let Some(value) = &self.channel_priority {
+            map.serialize_entry("channel_priority", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let Some(value) = &self.external_id {
+            map.serialize_entry("external_id", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.language {
+            map.serialize_entry("language", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Contact {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -8960,27 +9901,22 @@ impl Contact {
     }
 }
 /// This callback is sent when a new contact is created.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ContactCreateEvent {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `contact_create_notification`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_create_notification: Option<ContactNotification>,
 }
 impl<'de> serde::Deserialize<'de> for ContactCreateEvent {
@@ -9082,6 +10018,33 @@ impl<'de> serde::Deserialize<'de> for ContactCreateEvent {
         deserializer.deserialize_struct("ContactCreateEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactCreateEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.contact_create_notification {
+            map.serialize_entry("contact_create_notification", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactCreateEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -9127,27 +10090,22 @@ impl ContactCreateEvent {
     }
 }
 /// A participant in a conversation typically representing a person. It is associated with a collection of channel identities.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ContactCreateRequest {
     /// List of channel identities. Array must contain at least one item.
     pub channel_identities: Vec<ChannelIdentity>,
     /// List of channels defining the channel priority. The channel at the top of the list is tried first.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_priority: Option<Vec<ConversationChannel>>,
     /// The display name. A default 'Unknown' will be assigned if left empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Email of the contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Contact identifier in an external system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// `language`
     pub language: ContactLanguage,
     /// Metadata associated with the contact. Up to 1024 characters long.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ContactCreateRequest {
@@ -9244,6 +10202,33 @@ impl<'de> serde::Deserialize<'de> for ContactCreateRequest {
         deserializer.deserialize_struct("ContactCreateRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactCreateRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("channel_identities", &self.channel_identities)?;
+        if let Some(value) = &self.channel_priority {
+            map.serialize_entry("channel_priority", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let Some(value) = &self.external_id {
+            map.serialize_entry("external_id", value)?;
+        }
+        map.serialize_entry("language", &self.language)?;
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactCreateRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -9292,27 +10277,22 @@ impl ContactCreateRequest {
     }
 }
 /// This callback is sent when a contact is deleted.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ContactDeleteEvent {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `contact_delete_notification`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_delete_notification: Option<ContactNotification>,
 }
 impl<'de> serde::Deserialize<'de> for ContactDeleteEvent {
@@ -9412,6 +10392,33 @@ impl<'de> serde::Deserialize<'de> for ContactDeleteEvent {
             }
         }
         deserializer.deserialize_struct("ContactDeleteEvent", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ContactDeleteEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.contact_delete_notification {
+            map.serialize_entry("contact_delete_notification", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9646,11 +10653,10 @@ impl From<GenericEventField> for ContactEvent {
     }
 }
 /// Contact Event Type
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactEventField {
     /// `contact_event`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_event: Option<ContactEvent>,
 }
 impl<'de> serde::Deserialize<'de> for ContactEventField {
@@ -9700,6 +10706,19 @@ impl<'de> serde::Deserialize<'de> for ContactEventField {
         deserializer.deserialize_struct("ContactEventField", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactEventField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.contact_event {
+            map.serialize_entry("contact_event", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactEventField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -9714,11 +10733,10 @@ impl ContactEventField {
     }
 }
 /// Contact ID
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactIdField {
     /// The ID of the contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ContactIdField {
@@ -9768,6 +10786,19 @@ impl<'de> serde::Deserialize<'de> for ContactIdField {
         deserializer.deserialize_struct("ContactIdField", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactIdField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.contact_id {
+            map.serialize_entry("contact_id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactIdField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -9782,27 +10813,22 @@ impl ContactIdField {
     }
 }
 /// This callback is sent when duplicates of channel identities are found between multiple contacts in the contact database during message and event processing.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ContactIdentitiesDuplicationEvent {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `duplicated_contact_identities_notification`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duplicated_contact_identities_notification: Option<
         ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification,
     >,
@@ -9911,6 +10937,33 @@ impl<'de> serde::Deserialize<'de> for ContactIdentitiesDuplicationEvent {
             .deserialize_struct("ContactIdentitiesDuplicationEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactIdentitiesDuplicationEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.duplicated_contact_identities_notification {
+            map.serialize_entry("duplicated_contact_identities_notification", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactIdentitiesDuplicationEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -9958,11 +11011,10 @@ impl ContactIdentitiesDuplicationEvent {
     }
 }
 /// `ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification {
     /// `duplicated_identities`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duplicated_identities: Option<
         Vec<
             ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem,
@@ -10038,6 +11090,20 @@ for ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification {
             )
     }
 }
+impl serde::Serialize
+for ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.duplicated_identities {
+            map.serialize_entry("duplicated_identities", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -10061,14 +11127,12 @@ impl ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification {
     }
 }
 /// `ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem {
     /// `channel`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<ConversationChannel>,
     /// List of duplicated ids in the specified channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_ids: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -10139,6 +11203,23 @@ for ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDupl
             )
     }
 }
+impl serde::Serialize
+for ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let Some(value) = &self.contact_ids {
+            map.serialize_entry("contact_ids", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -10161,11 +11242,10 @@ impl ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDup
     }
 }
 /// Message containing contact information.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactInfoMessageField {
     /// Contact Info Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_info_message: Option<ContactInfoMessageFieldContactInfoMessage>,
 }
 impl<'de> serde::Deserialize<'de> for ContactInfoMessageField {
@@ -10215,6 +11295,19 @@ impl<'de> serde::Deserialize<'de> for ContactInfoMessageField {
         deserializer.deserialize_struct("ContactInfoMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactInfoMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.contact_info_message {
+            map.serialize_entry("contact_info_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactInfoMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -10232,7 +11325,7 @@ impl ContactInfoMessageField {
     }
 }
 /// Contact Info Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ContactInfoMessageFieldContactInfoMessage {
     /// `name`
@@ -10240,19 +11333,14 @@ pub struct ContactInfoMessageFieldContactInfoMessage {
     /// Phone numbers of the contact
     pub phone_numbers: Vec<PhoneNumberInfo>,
     /// Physical addresses of the contact
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addresses: Option<Vec<AddressInfo>>,
     /// Email addresses of the contact
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_addresses: Option<Vec<EmailInfo>>,
     /// `organization`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization: Option<OrganizationInfo>,
     /// URLs/websites associated with the contact
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub urls: Option<Vec<UrlInfo>>,
     /// Date of birth in YYYY-MM-DD format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub birthday: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ContactInfoMessageFieldContactInfoMessage {
@@ -10351,6 +11439,33 @@ impl<'de> serde::Deserialize<'de> for ContactInfoMessageFieldContactInfoMessage 
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for ContactInfoMessageFieldContactInfoMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("phone_numbers", &self.phone_numbers)?;
+        if let Some(value) = &self.addresses {
+            map.serialize_entry("addresses", value)?;
+        }
+        if let Some(value) = &self.email_addresses {
+            map.serialize_entry("email_addresses", value)?;
+        }
+        if let Some(value) = &self.organization {
+            map.serialize_entry("organization", value)?;
+        }
+        if let Some(value) = &self.urls {
+            map.serialize_entry("urls", value)?;
+        }
+        if let Some(value) = &self.birthday {
+            map.serialize_entry("birthday", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10730,14 +11845,12 @@ impl<'de> serde::Deserialize<'de> for ContactLanguage {
     }
 }
 /// `ContactListIdentityConflictsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactListIdentityConflictsResponse {
     /// `conflicts`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conflicts: Option<Vec<ContactListIdentityConflictsResponseConflictsItem>>,
     /// Token for retrieving the next page of results.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ContactListIdentityConflictsResponse {
@@ -10799,6 +11912,22 @@ impl<'de> serde::Deserialize<'de> for ContactListIdentityConflictsResponse {
             .deserialize_struct("ContactListIdentityConflictsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactListIdentityConflictsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.conflicts {
+            map.serialize_entry("conflicts", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactListIdentityConflictsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -10824,17 +11953,14 @@ impl ContactListIdentityConflictsResponse {
     }
 }
 /// `ContactListIdentityConflictsResponseConflictsItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactListIdentityConflictsResponseConflictsItem {
     /// The identity value (e.g., phone number) that is duplicated across contacts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<String>,
     /// List of channels where this identity is present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channels: Option<Vec<String>>,
     /// List of contact IDs that share this identity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_ids: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for ContactListIdentityConflictsResponseConflictsItem {
@@ -10905,6 +12031,25 @@ impl<'de> serde::Deserialize<'de> for ContactListIdentityConflictsResponseConfli
             )
     }
 }
+impl serde::Serialize for ContactListIdentityConflictsResponseConflictsItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.identity {
+            map.serialize_entry("identity", value)?;
+        }
+        if let Some(value) = &self.channels {
+            map.serialize_entry("channels", value)?;
+        }
+        if let Some(value) = &self.contact_ids {
+            map.serialize_entry("contact_ids", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactListIdentityConflictsResponseConflictsItem {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -10933,27 +12078,22 @@ impl ContactListIdentityConflictsResponseConflictsItem {
     }
 }
 /// This callback is sent when two contacts are merged.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ContactMergeEvent {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `contact_merge_notification`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_merge_notification: Option<ContactMergeEventContactMergeNotification>,
 }
 impl<'de> serde::Deserialize<'de> for ContactMergeEvent {
@@ -11055,6 +12195,33 @@ impl<'de> serde::Deserialize<'de> for ContactMergeEvent {
         deserializer.deserialize_struct("ContactMergeEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactMergeEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.contact_merge_notification {
+            map.serialize_entry("contact_merge_notification", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactMergeEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -11100,14 +12267,12 @@ impl ContactMergeEvent {
     }
 }
 /// `ContactMergeEventContactMergeNotification`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactMergeEventContactMergeNotification {
     /// `preserved_contact`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preserved_contact: Option<Contact>,
     /// `deleted_contact`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted_contact: Option<Contact>,
 }
 impl<'de> serde::Deserialize<'de> for ContactMergeEventContactMergeNotification {
@@ -11169,6 +12334,22 @@ impl<'de> serde::Deserialize<'de> for ContactMergeEventContactMergeNotification 
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for ContactMergeEventContactMergeNotification {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.preserved_contact {
+            map.serialize_entry("preserved_contact", value)?;
+        }
+        if let Some(value) = &self.deleted_contact {
+            map.serialize_entry("deleted_contact", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11461,11 +12642,10 @@ impl From<ContactMessageEventVariant2> for ContactMessageEvent {
     }
 }
 /// Contact Message Event Type
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactMessageEventField {
     /// `contact_message_event`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_message_event: Option<ContactMessageEvent>,
 }
 impl<'de> serde::Deserialize<'de> for ContactMessageEventField {
@@ -11515,6 +12695,19 @@ impl<'de> serde::Deserialize<'de> for ContactMessageEventField {
         deserializer.deserialize_struct("ContactMessageEventField", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactMessageEventField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.contact_message_event {
+            map.serialize_entry("contact_message_event", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactMessageEventField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -11534,11 +12727,10 @@ impl ContactMessageEventField {
     }
 }
 /// Payment Status Update
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactMessageEventVariant0 {
     /// `payment_status_update_event`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_status_update_event: Option<PaymentStatusUpdateEvent>,
 }
 impl<'de> serde::Deserialize<'de> for ContactMessageEventVariant0 {
@@ -11588,6 +12780,19 @@ impl<'de> serde::Deserialize<'de> for ContactMessageEventVariant0 {
         deserializer.deserialize_struct("ContactMessageEventVariant0", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactMessageEventVariant0 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.payment_status_update_event {
+            map.serialize_entry("payment_status_update_event", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactMessageEventVariant0 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -11607,11 +12812,10 @@ impl ContactMessageEventVariant0 {
     }
 }
 /// Short Link Activated
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactMessageEventVariant1 {
     /// `shortlink_activated_event`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shortlink_activated_event: Option<ShortLinkActivatedEvent>,
 }
 impl<'de> serde::Deserialize<'de> for ContactMessageEventVariant1 {
@@ -11661,6 +12865,19 @@ impl<'de> serde::Deserialize<'de> for ContactMessageEventVariant1 {
         deserializer.deserialize_struct("ContactMessageEventVariant1", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactMessageEventVariant1 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.shortlink_activated_event {
+            map.serialize_entry("shortlink_activated_event", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactMessageEventVariant1 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -11680,11 +12897,10 @@ impl ContactMessageEventVariant1 {
     }
 }
 /// Reaction
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactMessageEventVariant2 {
     /// `reaction_event`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reaction_event: Option<ReactionEvent>,
 }
 impl<'de> serde::Deserialize<'de> for ContactMessageEventVariant2 {
@@ -11732,6 +12948,19 @@ impl<'de> serde::Deserialize<'de> for ContactMessageEventVariant2 {
             }
         }
         deserializer.deserialize_struct("ContactMessageEventVariant2", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ContactMessageEventVariant2 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.reaction_event {
+            map.serialize_entry("reaction_event", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -12035,11 +13264,10 @@ impl From<TextMessageField> for ContactMessageTypes {
     }
 }
 /// `ContactNotification`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactNotification {
     /// `contact`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
 }
 impl<'de> serde::Deserialize<'de> for ContactNotification {
@@ -12085,6 +13313,19 @@ impl<'de> serde::Deserialize<'de> for ContactNotification {
         deserializer.deserialize_struct("ContactNotification", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactNotification {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.contact {
+            map.serialize_entry("contact", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactNotification {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -12099,11 +13340,10 @@ impl ContactNotification {
     }
 }
 /// Settings related to contact management for the project.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactSettings {
     /// Enables the Unified Contact ID feature. When enabled, contacts with the same phone number across SMS, RCS, and MMS channels are treated as a single entity. [See the documentation](https://developers.sinch.com/docs/conversation/unified-contact-id/) for details and requirements.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unified_contact_id_enabled: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for ContactSettings {
@@ -12153,6 +13393,19 @@ impl<'de> serde::Deserialize<'de> for ContactSettings {
         deserializer.deserialize_struct("ContactSettings", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactSettings {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.unified_contact_id_enabled {
+            map.serialize_entry("unified_contact_id_enabled", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactSettings {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -12169,27 +13422,22 @@ impl ContactSettings {
     }
 }
 /// This callback is sent when a contact is updated.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ContactUpdateEvent {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `contact_update_notification`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_update_notification: Option<ContactNotification>,
 }
 impl<'de> serde::Deserialize<'de> for ContactUpdateEvent {
@@ -12291,6 +13539,33 @@ impl<'de> serde::Deserialize<'de> for ContactUpdateEvent {
         deserializer.deserialize_struct("ContactUpdateEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactUpdateEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.contact_update_notification {
+            map.serialize_entry("contact_update_notification", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactUpdateEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -12340,40 +13615,31 @@ impl ContactUpdateEvent {
 /// a message is sent and there is no active conversation already.
 /// There can be only one active conversation at any given time between
 /// a particular contact and an app.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Conversation {
     /// Flag for whether this conversation is active.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// `active_channel`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_channel: Option<ConversationChannel>,
     /// The ID of the participating app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// The ID of the participating contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
     /// Arbitrary data set by the Conversation API clients.
     /// Up to 1024 characters long.
     /// NOTE: This field has been deprecated due to changes in the system architecture or functionality.
     /// It is no longer actively maintained and may be removed in future versions. Please avoid relying on this field in new code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<String>,
     /// Arbitrary data set by the Conversation API clients and/or provided in the `conversation_metadata` field of a SendMessageRequest.
     /// A valid JSON object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_json: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Arbitrary correlation ID related to the MT message set by the Conversation API user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// The ID of the conversation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The timestamp of the latest message in the conversation. The timestamp will be
     /// Thursday January 01, 1970 00:00:00 UTC if the conversation contains no messages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_received: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for Conversation {
@@ -12491,6 +13757,43 @@ impl<'de> serde::Deserialize<'de> for Conversation {
         deserializer.deserialize_struct("Conversation", &[], __Visitor)
     }
 }
+impl serde::Serialize for Conversation {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.active {
+            map.serialize_entry("active", value)?;
+        }
+        if let Some(value) = &self.active_channel {
+            map.serialize_entry("active_channel", value)?;
+        }
+        if let Some(value) = &self.app_id {
+            map.serialize_entry("app_id", value)?;
+        }
+        if let Some(value) = &self.contact_id {
+            map.serialize_entry("contact_id", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        if let Some(value) = &self.metadata_json {
+            map.serialize_entry("metadata_json", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.last_received {
+            map.serialize_entry("last_received", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Conversation {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -12562,33 +13865,26 @@ impl Conversation {
 /// a message is sent and there is no active conversation already.
 /// There can be only one active conversation at any given time between
 /// a particular contact and an app.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationBase {
     /// Flag for whether this conversation is active.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// `active_channel`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_channel: Option<ConversationChannel>,
     /// The ID of the participating app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// The ID of the participating contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
     /// Arbitrary data set by the Conversation API clients.
     /// Up to 1024 characters long.
     /// NOTE: This field has been deprecated due to changes in the system architecture or functionality.
     /// It is no longer actively maintained and may be removed in future versions. Please avoid relying on this field in new code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<String>,
     /// Arbitrary data set by the Conversation API clients and/or provided in the `conversation_metadata` field of a SendMessageRequest.
     /// A valid JSON object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_json: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Arbitrary correlation ID related to the MT message set by the Conversation API user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ConversationBase {
@@ -12688,6 +13984,37 @@ impl<'de> serde::Deserialize<'de> for ConversationBase {
             }
         }
         deserializer.deserialize_struct("ConversationBase", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ConversationBase {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.active {
+            map.serialize_entry("active", value)?;
+        }
+        if let Some(value) = &self.active_channel {
+            map.serialize_entry("active_channel", value)?;
+        }
+        if let Some(value) = &self.app_id {
+            map.serialize_entry("app_id", value)?;
+        }
+        if let Some(value) = &self.contact_id {
+            map.serialize_entry("contact_id", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        if let Some(value) = &self.metadata_json {
+            map.serialize_entry("metadata_json", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -13072,27 +14399,22 @@ impl ConversationChannelCredentials {
     }
 }
 /// This callback is sent when a conversation between the subscribed app and a contact is deleted.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationDeleteEvent {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `conversation_delete_notification`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_delete_notification: Option<ConversationNotification>,
 }
 impl<'de> serde::Deserialize<'de> for ConversationDeleteEvent {
@@ -13194,6 +14516,33 @@ impl<'de> serde::Deserialize<'de> for ConversationDeleteEvent {
         deserializer.deserialize_struct("ConversationDeleteEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for ConversationDeleteEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.conversation_delete_notification {
+            map.serialize_entry("conversation_delete_notification", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ConversationDeleteEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -13239,11 +14588,10 @@ impl ConversationDeleteEvent {
     }
 }
 /// Conversation Deleted Event Type
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationDeletedEventField {
     /// An empty object. Represents a conversation deleted by the contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_deleted_event: Option<
         std::collections::BTreeMap<String, serde_json::Value>,
     >,
@@ -13295,6 +14643,19 @@ impl<'de> serde::Deserialize<'de> for ConversationDeletedEventField {
             }
         }
         deserializer.deserialize_struct("ConversationDeletedEventField", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ConversationDeletedEventField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.conversation_deleted_event {
+            map.serialize_entry("conversation_deleted_event", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -13376,27 +14737,22 @@ impl<'de> serde::Deserialize<'de> for ConversationDirection {
     }
 }
 /// An event on a particular channel.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationEvent {
     /// Event originating from an app
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_event: Option<AppEventFieldAppEvent>,
     /// Optional. The ID of the event's conversation. Will not be present for apps in Dispatch Mode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// Optional. The ID of the contact. Will not be present for apps in Dispatch Mode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
     /// `channel_identity`
     pub channel_identity: ChannelIdentity,
     /// The processed time of the message in UTC timezone. Must be less than current_time and greater than (current_time - 30 days).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accept_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `processing_mode`
     pub processing_mode: ProcessingMode,
     /// `direction`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<ConversationDirection>,
     /// The ID of the event.
     pub id: String,
@@ -13515,6 +14871,34 @@ impl<'de> serde::Deserialize<'de> for ConversationEvent {
         deserializer.deserialize_struct("ConversationEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for ConversationEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.app_event {
+            map.serialize_entry("app_event", value)?;
+        }
+        if let Some(value) = &self.conversation_id {
+            map.serialize_entry("conversation_id", value)?;
+        }
+        if let Some(value) = &self.contact_id {
+            map.serialize_entry("contact_id", value)?;
+        }
+        map.serialize_entry("channel_identity", &self.channel_identity)?;
+        if let Some(value) = &self.accept_time {
+            map.serialize_entry("accept_time", value)?;
+        }
+        map.serialize_entry("processing_mode", &self.processing_mode)?;
+        if let Some(value) = &self.direction {
+            map.serialize_entry("direction", value)?;
+        }
+        map.serialize_entry("id", &self.id)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ConversationEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -13562,26 +14946,20 @@ impl ConversationEvent {
     }
 }
 /// Common properties to ConversationEvent management
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationEventBase {
     /// Event originating from an app
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_event: Option<AppEventFieldAppEvent>,
     /// Optional. The ID of the event's conversation. Will not be present for apps in Dispatch Mode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// Optional. The ID of the contact. Will not be present for apps in Dispatch Mode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
     /// `channel_identity`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_identity: Option<ChannelIdentity>,
     /// The processed time of the message in UTC timezone. Must be less than current_time and greater than (current_time - 30 days).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accept_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `processing_mode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_mode: Option<ProcessingMode>,
 }
 impl<'de> serde::Deserialize<'de> for ConversationEventBase {
@@ -13681,6 +15059,34 @@ impl<'de> serde::Deserialize<'de> for ConversationEventBase {
             }
         }
         deserializer.deserialize_struct("ConversationEventBase", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ConversationEventBase {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.app_event {
+            map.serialize_entry("app_event", value)?;
+        }
+        if let Some(value) = &self.conversation_id {
+            map.serialize_entry("conversation_id", value)?;
+        }
+        if let Some(value) = &self.contact_id {
+            map.serialize_entry("contact_id", value)?;
+        }
+        if let Some(value) = &self.channel_identity {
+            map.serialize_entry("channel_identity", value)?;
+        }
+        if let Some(value) = &self.accept_time {
+            map.serialize_entry("accept_time", value)?;
+        }
+        if let Some(value) = &self.processing_mode {
+            map.serialize_entry("processing_mode", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -14090,39 +15496,29 @@ impl ConversationMessage {
     }
 }
 /// `ConversationMessageCommonProps`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationMessageCommonProps {
     /// The time Conversation API processed the message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accept_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `channel_identity`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_identity: Option<ChannelIdentity>,
     /// The ID of the contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
     /// The ID of the conversation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// `direction`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<ConversationDirection>,
     /// The ID of the message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Optional. Metadata associated with the contact.
     /// Up to 1024 characters long.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<String>,
     /// Flag for whether this message was injected.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub injected: Option<bool>,
     /// For Contact Messages (MO messages), the sender ID represents the recipient to which the message was sent. This may be a phone number (in the case of SMS and MMS) or a unique ID (in the case of WhatsApp). This is field is not supported on all channels, nor is it supported for MT messages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_id: Option<String>,
     /// `processing_mode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_mode: Option<ProcessingMode>,
 }
 impl<'de> serde::Deserialize<'de> for ConversationMessageCommonProps {
@@ -14250,6 +15646,46 @@ impl<'de> serde::Deserialize<'de> for ConversationMessageCommonProps {
             }
         }
         deserializer.deserialize_struct("ConversationMessageCommonProps", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ConversationMessageCommonProps {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.accept_time {
+            map.serialize_entry("accept_time", value)?;
+        }
+        if let Some(value) = &self.channel_identity {
+            map.serialize_entry("channel_identity", value)?;
+        }
+        if let Some(value) = &self.contact_id {
+            map.serialize_entry("contact_id", value)?;
+        }
+        if let Some(value) = &self.conversation_id {
+            map.serialize_entry("conversation_id", value)?;
+        }
+        if let Some(value) = &self.direction {
+            map.serialize_entry("direction", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        if let Some(value) = &self.injected {
+            map.serialize_entry("injected", value)?;
+        }
+        if let Some(value) = &self.sender_id {
+            map.serialize_entry("sender_id", value)?;
+        }
+        if let Some(value) = &self.processing_mode {
+            map.serialize_entry("processing_mode", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -14567,11 +16003,10 @@ impl From<ConversationMessageTypesInjectVariant1> for ConversationMessageTypesIn
     }
 }
 /// App Message to be injected
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationMessageTypesInjectVariant0 {
     /// `app_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_message: Option<AppMessage>,
 }
 impl<'de> serde::Deserialize<'de> for ConversationMessageTypesInjectVariant0 {
@@ -14622,6 +16057,19 @@ impl<'de> serde::Deserialize<'de> for ConversationMessageTypesInjectVariant0 {
             .deserialize_struct("ConversationMessageTypesInjectVariant0", &[], __Visitor)
     }
 }
+impl serde::Serialize for ConversationMessageTypesInjectVariant0 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.app_message {
+            map.serialize_entry("app_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ConversationMessageTypesInjectVariant0 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -14636,11 +16084,10 @@ impl ConversationMessageTypesInjectVariant0 {
     }
 }
 /// Contact Message to be injected
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationMessageTypesInjectVariant1 {
     /// `contact_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_message: Option<ContactMessage>,
 }
 impl<'de> serde::Deserialize<'de> for ConversationMessageTypesInjectVariant1 {
@@ -14691,6 +16138,19 @@ impl<'de> serde::Deserialize<'de> for ConversationMessageTypesInjectVariant1 {
             .deserialize_struct("ConversationMessageTypesInjectVariant1", &[], __Visitor)
     }
 }
+impl serde::Serialize for ConversationMessageTypesInjectVariant1 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.contact_message {
+            map.serialize_entry("contact_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ConversationMessageTypesInjectVariant1 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -14705,11 +16165,10 @@ impl ConversationMessageTypesInjectVariant1 {
     }
 }
 /// App Message
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationMessageTypesVariant0 {
     /// `app_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_message: Option<AppMessage>,
 }
 impl<'de> serde::Deserialize<'de> for ConversationMessageTypesVariant0 {
@@ -14760,6 +16219,19 @@ impl<'de> serde::Deserialize<'de> for ConversationMessageTypesVariant0 {
             .deserialize_struct("ConversationMessageTypesVariant0", &[], __Visitor)
     }
 }
+impl serde::Serialize for ConversationMessageTypesVariant0 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.app_message {
+            map.serialize_entry("app_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ConversationMessageTypesVariant0 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -14774,11 +16246,10 @@ impl ConversationMessageTypesVariant0 {
     }
 }
 /// Contact Message
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationMessageTypesVariant1 {
     /// `contact_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_message: Option<ContactMessage>,
 }
 impl<'de> serde::Deserialize<'de> for ConversationMessageTypesVariant1 {
@@ -14827,6 +16298,19 @@ impl<'de> serde::Deserialize<'de> for ConversationMessageTypesVariant1 {
         }
         deserializer
             .deserialize_struct("ConversationMessageTypesVariant1", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ConversationMessageTypesVariant1 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.contact_message {
+            map.serialize_entry("contact_message", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -14964,11 +16448,10 @@ impl<'de> serde::Deserialize<'de> for ConversationMetadataReportView {
     }
 }
 /// Object containing the details of the started / stopped / deleted conversation
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationNotification {
     /// `conversation`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation: Option<Conversation>,
 }
 impl<'de> serde::Deserialize<'de> for ConversationNotification {
@@ -15018,6 +16501,19 @@ impl<'de> serde::Deserialize<'de> for ConversationNotification {
         deserializer.deserialize_struct("ConversationNotification", &[], __Visitor)
     }
 }
+impl serde::Serialize for ConversationNotification {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.conversation {
+            map.serialize_entry("conversation", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ConversationNotification {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -15032,14 +16528,12 @@ impl ConversationNotification {
     }
 }
 /// `ConversationRecentMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationRecentMessage {
     /// `conversation`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation: Option<Conversation>,
     /// `last_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_message: Option<ConversationMessage>,
 }
 impl<'de> serde::Deserialize<'de> for ConversationRecentMessage {
@@ -15098,6 +16592,22 @@ impl<'de> serde::Deserialize<'de> for ConversationRecentMessage {
         deserializer.deserialize_struct("ConversationRecentMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for ConversationRecentMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.conversation {
+            map.serialize_entry("conversation", value)?;
+        }
+        if let Some(value) = &self.last_message {
+            map.serialize_entry("last_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ConversationRecentMessage {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -15120,27 +16630,22 @@ impl ConversationRecentMessage {
     }
 }
 /// This callback is sent when a new conversation between the subscribed app and a contact is started.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationStartEvent {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `conversation_start_notification`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_start_notification: Option<ConversationNotification>,
 }
 impl<'de> serde::Deserialize<'de> for ConversationStartEvent {
@@ -15242,6 +16747,33 @@ impl<'de> serde::Deserialize<'de> for ConversationStartEvent {
         deserializer.deserialize_struct("ConversationStartEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for ConversationStartEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.conversation_start_notification {
+            map.serialize_entry("conversation_start_notification", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ConversationStartEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -15287,27 +16819,22 @@ impl ConversationStartEvent {
     }
 }
 /// This callback is sent when a conversation between the subscribed app and a contact is stopped.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationStopEvent {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `conversation_stop_notification`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_stop_notification: Option<ConversationNotification>,
 }
 impl<'de> serde::Deserialize<'de> for ConversationStopEvent {
@@ -15407,6 +16934,33 @@ impl<'de> serde::Deserialize<'de> for ConversationStopEvent {
             }
         }
         deserializer.deserialize_struct("ConversationStopEvent", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ConversationStopEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.conversation_stop_notification {
+            map.serialize_entry("conversation_stop_notification", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -16281,7 +17835,7 @@ impl From<UnsupportedCallbackEvent> for ConversationWebhookEvent {
     }
 }
 /// Geographic coordinates
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Coordinates {
     /// The latitude.
@@ -16336,6 +17890,18 @@ impl<'de> serde::Deserialize<'de> for Coordinates {
         deserializer.deserialize_struct("Coordinates", &[], __Visitor)
     }
 }
+impl serde::Serialize for Coordinates {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("latitude", &self.latitude)?;
+        map.serialize_entry("longitude", &self.longitude)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Coordinates {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -16348,14 +17914,12 @@ impl Coordinates {
     }
 }
 /// The conversation to create.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateConversationRequest {
     /// Flag for whether this conversation is active.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// `active_channel`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_channel: Option<ConversationChannel>,
     /// The ID of the participating app.
     pub app_id: String,
@@ -16365,14 +17929,11 @@ pub struct CreateConversationRequest {
     /// Up to 1024 characters long.
     /// NOTE: This field has been deprecated due to changes in the system architecture or functionality.
     /// It is no longer actively maintained and may be removed in future versions. Please avoid relying on this field in new code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<String>,
     /// Arbitrary data set by the Conversation API clients and/or provided in the `conversation_metadata` field of a SendMessageRequest.
     /// A valid JSON object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_json: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Arbitrary correlation ID related to the MT message set by the Conversation API user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CreateConversationRequest {
@@ -16468,6 +18029,33 @@ impl<'de> serde::Deserialize<'de> for CreateConversationRequest {
         deserializer.deserialize_struct("CreateConversationRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateConversationRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.active {
+            map.serialize_entry("active", value)?;
+        }
+        if let Some(value) = &self.active_channel {
+            map.serialize_entry("active_channel", value)?;
+        }
+        map.serialize_entry("app_id", &self.app_id)?;
+        map.serialize_entry("contact_id", &self.contact_id)?;
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        if let Some(value) = &self.metadata_json {
+            map.serialize_entry("metadata_json", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateConversationRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -16515,14 +18103,12 @@ impl CreateConversationRequest {
 /// The ordinal number of the credential. This field is used when the application supports multiple credential integrations per channel. Currently, this is only applicable to the `LINE` channel. For other channels, this value will always be set to `0`. In the case in which there are multiple credential integrations per channel on a single app, this field must have a unique value for each multi-credential channel entry.
 pub type CredentialOrdinalNumber = i64;
 /// This object contains additional settings related to [delivery report based fallback](https://developers.sinch.com/docs/conversation/keyconcepts/#delivery-report-base-message-fallback). Note that this is **paid** functionality.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeliveryReportBasedFallback {
     /// Optional. A flag specifying whether this app has enabled fallback message delivery upon no positive delivery report. This feature is applicable only to messages which are sent to a recipient with more than one channel identity. Identities must be defined on channels which support at least the 'DELIVERED' message state. **Please note that this functionality requires payment.**
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Optional. The time, in seconds, after which a message without a positive delivery report will fallback to the next channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_report_waiting_time: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for DeliveryReportBasedFallback {
@@ -16575,6 +18161,22 @@ impl<'de> serde::Deserialize<'de> for DeliveryReportBasedFallback {
             }
         }
         deserializer.deserialize_struct("DeliveryReportBasedFallback", &[], __Visitor)
+    }
+}
+impl serde::Serialize for DeliveryReportBasedFallback {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let Some(value) = &self.delivery_report_waiting_time {
+            map.serialize_entry("delivery_report_waiting_time", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -16671,15 +18273,13 @@ impl<'de> serde::Deserialize<'de> for DeliveryStatus {
     }
 }
 /// The retention policy configured for messages in [Dispatch Mode](https://developers.sinch.com/docs/conversation/processing-modes/). Currently only `MESSAGE_EXPIRE_POLICY` is available. For more information about retention policies, see [Retention Policy](https://developers.sinch.com/docs/conversation/keyconcepts/#retention-policy).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DispatchRetentionPolicy {
     /// `retention_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention_type: Option<DispatchRetentionPolicyType>,
     /// Optional. The days before a message is eligible for deletion. The valid range is `[0 - 7]`. In the case of a `0` day TTL, messages aren't stored at all.
     /// Note the retention cleanup job runs once every twenty-four hours, so messages are not deleted on the minute they become eligible for deletion.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ttl_days: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for DispatchRetentionPolicy {
@@ -16732,6 +18332,22 @@ impl<'de> serde::Deserialize<'de> for DispatchRetentionPolicy {
             }
         }
         deserializer.deserialize_struct("DispatchRetentionPolicy", &[], __Visitor)
+    }
+}
+impl serde::Serialize for DispatchRetentionPolicy {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.retention_type {
+            map.serialize_entry("retention_type", value)?;
+        }
+        if let Some(value) = &self.ttl_days {
+            map.serialize_entry("ttl_days", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -16875,11 +18491,10 @@ impl<'de> serde::Deserialize<'de> for DisplayMode {
     }
 }
 /// An object containing a result object that reports on all identified fields, as well as the values assigned to those fields.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DocumentFieldClassification {
     /// The result of the Document Field Classification process
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<Vec<DocumentFieldClassificationData>>,
 }
 impl<'de> serde::Deserialize<'de> for DocumentFieldClassification {
@@ -16925,6 +18540,19 @@ impl<'de> serde::Deserialize<'de> for DocumentFieldClassification {
         deserializer.deserialize_struct("DocumentFieldClassification", &[], __Visitor)
     }
 }
+impl serde::Serialize for DocumentFieldClassification {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.result {
+            map.serialize_entry("result", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DocumentFieldClassification {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -16947,11 +18575,10 @@ pub type DocumentFieldClassificationData = std::collections::BTreeMap<
     DocumentFieldClassificationDataValue,
 >;
 /// `DocumentFieldClassificationDataValue`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DocumentFieldClassificationDataValue {
     /// The data array contains the string(s) assigned to the corresponding document field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for DocumentFieldClassificationDataValue {
@@ -16998,6 +18625,19 @@ impl<'de> serde::Deserialize<'de> for DocumentFieldClassificationDataValue {
             .deserialize_struct("DocumentFieldClassificationDataValue", &[], __Visitor)
     }
 }
+impl serde::Serialize for DocumentFieldClassificationDataValue {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DocumentFieldClassificationDataValue {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -17012,14 +18652,12 @@ impl DocumentFieldClassificationDataValue {
     }
 }
 /// An object that identifies a document type within the image, along with a confidence level for that document type.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DocumentImageClassification {
     /// The document type that the analyzed image most likely contains.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_type: Option<String>,
     /// The likelihood that the analyzed image contains the assigned document type. 1 is the maximum value, representing the highest likelihood that the analyzed image contains the assigned document type, and 0 is the minimum value, representing the lowest likelihood that the analyzed image contains the assigned document type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de> for DocumentImageClassification {
@@ -17074,6 +18712,22 @@ impl<'de> serde::Deserialize<'de> for DocumentImageClassification {
         deserializer.deserialize_struct("DocumentImageClassification", &[], __Visitor)
     }
 }
+impl serde::Serialize for DocumentImageClassification {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.doc_type {
+            map.serialize_entry("doc_type", value)?;
+        }
+        if let Some(value) = &self.confidence {
+            map.serialize_entry("confidence", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DocumentImageClassification {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -17096,13 +18750,12 @@ impl DocumentImageClassification {
     }
 }
 /// Email addresses of the contact.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EmailInfo {
     /// Email address.
     pub email_address: String,
     /// Email address type. e.g. WORK or HOME.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for EmailInfo {
@@ -17153,6 +18806,20 @@ impl<'de> serde::Deserialize<'de> for EmailInfo {
         deserializer.deserialize_struct("EmailInfo", &[], __Visitor)
     }
 }
+impl serde::Serialize for EmailInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("email_address", &self.email_address)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl EmailInfo {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -17170,27 +18837,22 @@ impl EmailInfo {
     }
 }
 /// `EventDelivery`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EventDelivery {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `event_delivery_report`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_delivery_report: Option<EventDeliveryEventDeliveryReport>,
 }
 impl<'de> serde::Deserialize<'de> for EventDelivery {
@@ -17292,6 +18954,33 @@ impl<'de> serde::Deserialize<'de> for EventDelivery {
         deserializer.deserialize_struct("EventDelivery", &[], __Visitor)
     }
 }
+impl serde::Serialize for EventDelivery {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.event_delivery_report {
+            map.serialize_entry("event_delivery_report", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl EventDelivery {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -17337,29 +19026,22 @@ impl EventDelivery {
     }
 }
 /// `EventDeliveryEventDeliveryReport`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventDeliveryEventDeliveryReport {
     /// The ID of the app event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<DeliveryStatus>,
     /// `channel_identity`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_identity: Option<ChannelIdentity>,
     /// The ID of the contact. Will be empty if processing_mode is DISPATCH.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<Reason>,
     /// Metadata specified when sending the event if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<String>,
     /// `processing_mode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_mode: Option<ProcessingMode>,
 }
 impl<'de> serde::Deserialize<'de> for EventDeliveryEventDeliveryReport {
@@ -17456,6 +19138,37 @@ impl<'de> serde::Deserialize<'de> for EventDeliveryEventDeliveryReport {
             .deserialize_struct("EventDeliveryEventDeliveryReport", &[], __Visitor)
     }
 }
+impl serde::Serialize for EventDeliveryEventDeliveryReport {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.event_id {
+            map.serialize_entry("event_id", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.channel_identity {
+            map.serialize_entry("channel_identity", value)?;
+        }
+        if let Some(value) = &self.contact_id {
+            map.serialize_entry("contact_id", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        if let Some(value) = &self.processing_mode {
+            map.serialize_entry("processing_mode", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl EventDeliveryEventDeliveryReport {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -17508,27 +19221,22 @@ impl EventDeliveryEventDeliveryReport {
     }
 }
 /// `EventInbound`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EventInbound {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `event`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<EventInboundEvent>,
 }
 impl<'de> serde::Deserialize<'de> for EventInbound {
@@ -17626,6 +19334,33 @@ impl<'de> serde::Deserialize<'de> for EventInbound {
         deserializer.deserialize_struct("EventInbound", &[], __Visitor)
     }
 }
+impl serde::Serialize for EventInbound {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl EventInbound {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -17668,35 +19403,26 @@ impl EventInbound {
     }
 }
 /// `EventInboundEvent`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventInboundEvent {
     /// The event ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The direction of the event. It's always TO_APP for contact events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<EventInboundEventDirection>,
     /// `contact_event`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_event: Option<ContactEvent>,
     /// `contact_message_event`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_message_event: Option<ContactMessageEvent>,
     /// `channel_identity`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_identity: Option<ChannelIdentity>,
     /// The ID of the contact. Will be empty if processing_mode is DISPATCH.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
     /// The ID of the conversation this event is part of. Will be empty if processing_mode is DISPATCH.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// Timestamp marking when the channel callback was received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accept_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `processing_mode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_mode: Option<ProcessingMode>,
 }
 impl<'de> serde::Deserialize<'de> for EventInboundEvent {
@@ -17824,6 +19550,43 @@ impl<'de> serde::Deserialize<'de> for EventInboundEvent {
         deserializer.deserialize_struct("EventInboundEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for EventInboundEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.direction {
+            map.serialize_entry("direction", value)?;
+        }
+        if let Some(value) = &self.contact_event {
+            map.serialize_entry("contact_event", value)?;
+        }
+        if let Some(value) = &self.contact_message_event {
+            map.serialize_entry("contact_message_event", value)?;
+        }
+        if let Some(value) = &self.channel_identity {
+            map.serialize_entry("channel_identity", value)?;
+        }
+        if let Some(value) = &self.contact_id {
+            map.serialize_entry("contact_id", value)?;
+        }
+        if let Some(value) = &self.conversation_id {
+            map.serialize_entry("conversation_id", value)?;
+        }
+        if let Some(value) = &self.accept_time {
+            map.serialize_entry("accept_time", value)?;
+        }
+        if let Some(value) = &self.processing_mode {
+            map.serialize_entry("processing_mode", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl EventInboundEvent {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -17947,11 +19710,10 @@ impl<'de> serde::Deserialize<'de> for EventInboundEventDirection {
     }
 }
 /// Fallback message. Used when original contact message can not be handled.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FallbackMessageField {
     /// Fallback Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback_message: Option<FallbackMessageFieldFallbackMessage>,
 }
 impl<'de> serde::Deserialize<'de> for FallbackMessageField {
@@ -18001,6 +19763,19 @@ impl<'de> serde::Deserialize<'de> for FallbackMessageField {
         deserializer.deserialize_struct("FallbackMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for FallbackMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.fallback_message {
+            map.serialize_entry("fallback_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FallbackMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -18018,14 +19793,12 @@ impl FallbackMessageField {
     }
 }
 /// Fallback Message
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FallbackMessageFieldFallbackMessage {
     /// Optional. The raw fallback message if provided by the channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub raw_message: Option<String>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<Reason>,
 }
 impl<'de> serde::Deserialize<'de> for FallbackMessageFieldFallbackMessage {
@@ -18081,6 +19854,22 @@ impl<'de> serde::Deserialize<'de> for FallbackMessageFieldFallbackMessage {
             .deserialize_struct("FallbackMessageFieldFallbackMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for FallbackMessageFieldFallbackMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.raw_message {
+            map.serialize_entry("raw_message", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FallbackMessageFieldFallbackMessage {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -18103,33 +19892,26 @@ impl FallbackMessageFieldFallbackMessage {
     }
 }
 /// `FlowChannelSpecificMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FlowChannelSpecificMessage {
     /// The header of the interactive message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header: Option<ChannelSpecificCommonPropsHeader>,
     /// `body`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<WhatsAppInteractiveBody>,
     /// `footer`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub footer: Option<WhatsAppInteractiveFooter>,
     /// ID of the Flow.
     pub flow_id: String,
     /// Generated token which is an identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flow_token: Option<String>,
     /// The mode in which the flow is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flow_mode: Option<FlowChannelSpecificMessageFlowMode>,
     /// Text which is displayed on the Call To Action button (20 characters maximum, emoji not supported).
     pub flow_cta: String,
     /// `flow_action`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flow_action: Option<FlowChannelSpecificMessageFlowAction>,
     /// `flow_action_payload`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flow_action_payload: Option<FlowChannelSpecificMessageFlowActionPayload>,
 }
 impl<'de> serde::Deserialize<'de> for FlowChannelSpecificMessage {
@@ -18236,6 +20018,39 @@ impl<'de> serde::Deserialize<'de> for FlowChannelSpecificMessage {
             }
         }
         deserializer.deserialize_struct("FlowChannelSpecificMessage", &[], __Visitor)
+    }
+}
+impl serde::Serialize for FlowChannelSpecificMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.header {
+            map.serialize_entry("header", value)?;
+        }
+        if let Some(value) = &self.body {
+            map.serialize_entry("body", value)?;
+        }
+        if let Some(value) = &self.footer {
+            map.serialize_entry("footer", value)?;
+        }
+        map.serialize_entry("flow_id", &self.flow_id)?;
+        if let Some(value) = &self.flow_token {
+            map.serialize_entry("flow_token", value)?;
+        }
+        if let Some(value) = &self.flow_mode {
+            map.serialize_entry("flow_mode", value)?;
+        }
+        map.serialize_entry("flow_cta", &self.flow_cta)?;
+        if let Some(value) = &self.flow_action {
+            map.serialize_entry("flow_action", value)?;
+        }
+        if let Some(value) = &self.flow_action_payload {
+            map.serialize_entry("flow_action_payload", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -18361,14 +20176,12 @@ impl<'de> serde::Deserialize<'de> for FlowChannelSpecificMessageFlowAction {
     }
 }
 /// `FlowChannelSpecificMessageFlowActionPayload`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FlowChannelSpecificMessageFlowActionPayload {
     /// The ID of the screen displayed first. This must be an entry screen.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub screen: Option<String>,
     /// Data for the first screen.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 impl<'de> serde::Deserialize<'de> for FlowChannelSpecificMessageFlowActionPayload {
@@ -18424,6 +20237,22 @@ impl<'de> serde::Deserialize<'de> for FlowChannelSpecificMessageFlowActionPayloa
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for FlowChannelSpecificMessageFlowActionPayload {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.screen {
+            map.serialize_entry("screen", value)?;
+        }
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -18508,11 +20337,10 @@ impl<'de> serde::Deserialize<'de> for FlowChannelSpecificMessageFlowMode {
     }
 }
 /// Generic Type
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GenericEventField {
     /// Event that contains only a flexible payload field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generic_event: Option<GenericEventFieldGenericEvent>,
 }
 impl<'de> serde::Deserialize<'de> for GenericEventField {
@@ -18562,6 +20390,19 @@ impl<'de> serde::Deserialize<'de> for GenericEventField {
         deserializer.deserialize_struct("GenericEventField", &[], __Visitor)
     }
 }
+impl serde::Serialize for GenericEventField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.generic_event {
+            map.serialize_entry("generic_event", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GenericEventField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -18579,7 +20420,7 @@ impl GenericEventField {
     }
 }
 /// Event that contains only a flexible payload field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GenericEventFieldGenericEvent {
     /// Arbitrary data set to the event. A valid JSON object.
@@ -18624,6 +20465,17 @@ impl<'de> serde::Deserialize<'de> for GenericEventFieldGenericEvent {
         deserializer.deserialize_struct("GenericEventFieldGenericEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for GenericEventFieldGenericEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("payload", &self.payload)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GenericEventFieldGenericEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -18635,14 +20487,12 @@ impl GenericEventFieldGenericEvent {
     }
 }
 /// `GetAuditRecordsFromConsentResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetAuditRecordsFromConsentResponse {
     /// `identity`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<Identity>,
     /// List of audit records associated with the given identity
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audit_records: Option<Vec<AuditRecord>>,
 }
 impl<'de> serde::Deserialize<'de> for GetAuditRecordsFromConsentResponse {
@@ -18696,6 +20546,22 @@ impl<'de> serde::Deserialize<'de> for GetAuditRecordsFromConsentResponse {
         }
         deserializer
             .deserialize_struct("GetAuditRecordsFromConsentResponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for GetAuditRecordsFromConsentResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.identity {
+            map.serialize_entry("identity", value)?;
+        }
+        if let Some(value) = &self.audit_records {
+            map.serialize_entry("audit_records", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -18788,7 +20654,7 @@ impl<'de> serde::Deserialize<'de> for GetChannelProfileConversationChannel {
     }
 }
 /// `GetChannelProfileRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetChannelProfileRequest {
     /// The ID of the app.
@@ -18850,6 +20716,19 @@ impl<'de> serde::Deserialize<'de> for GetChannelProfileRequest {
         deserializer.deserialize_struct("GetChannelProfileRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetChannelProfileRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        map.serialize_entry("recipient", &self.recipient)?;
+        map.serialize_entry("channel", &self.channel)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetChannelProfileRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -18867,11 +20746,10 @@ impl GetChannelProfileRequest {
     }
 }
 /// `GetChannelProfileResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetChannelProfileResponse {
     /// The profile name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile_name: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetChannelProfileResponse {
@@ -18921,6 +20799,19 @@ impl<'de> serde::Deserialize<'de> for GetChannelProfileResponse {
         deserializer.deserialize_struct("GetChannelProfileResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetChannelProfileResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.profile_name {
+            map.serialize_entry("profile_name", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetChannelProfileResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -18935,14 +20826,12 @@ impl GetChannelProfileResponse {
     }
 }
 /// `GetIdentitiesFromConsentResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIdentitiesFromConsentResponse {
     /// List of identities belonging to a specific project ID, app ID, and list type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identities: Option<Vec<Identity>>,
     /// Token for the next page of the search, to be used in the next call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetIdentitiesFromConsentResponse {
@@ -19002,6 +20891,22 @@ impl<'de> serde::Deserialize<'de> for GetIdentitiesFromConsentResponse {
             .deserialize_struct("GetIdentitiesFromConsentResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetIdentitiesFromConsentResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.identities {
+            map.serialize_entry("identities", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetIdentitiesFromConsentResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -19024,11 +20929,10 @@ impl GetIdentitiesFromConsentResponse {
     }
 }
 /// Channel Identities
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IdentifiedByField {
     /// The identity as specified by the channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identified_by: Option<ChannelIdentities>,
 }
 impl<'de> serde::Deserialize<'de> for IdentifiedByField {
@@ -19078,6 +20982,19 @@ impl<'de> serde::Deserialize<'de> for IdentifiedByField {
         deserializer.deserialize_struct("IdentifiedByField", &[], __Visitor)
     }
 }
+impl serde::Serialize for IdentifiedByField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.identified_by {
+            map.serialize_entry("identified_by", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl IdentifiedByField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -19092,7 +21009,7 @@ impl IdentifiedByField {
     }
 }
 /// Represents a identity from the Conversation API.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Identity {
     /// The identity from Conversation API.
@@ -19135,6 +21052,17 @@ impl<'de> serde::Deserialize<'de> for Identity {
         deserializer.deserialize_struct("Identity", &[], __Visitor)
     }
 }
+impl serde::Serialize for Identity {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("identity", &self.identity)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Identity {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -19144,25 +21072,20 @@ impl Identity {
     }
 }
 /// Inject Event request
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InjectConversationEventRequest {
     /// Event originating from an app
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_event: Option<AppEventFieldAppEvent>,
     /// Optional. The ID of the event's conversation. Will not be present for apps in Dispatch Mode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// Optional. The ID of the contact. Will not be present for apps in Dispatch Mode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
     /// `channel_identity`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_identity: Option<ChannelIdentity>,
     /// The processed time of the message in UTC timezone. Must be less than current_time and greater than (current_time - 30 days).
     pub accept_time: sinch_sdk_runtime::Timestamp,
     /// `processing_mode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_mode: Option<ProcessingMode>,
 }
 impl<'de> serde::Deserialize<'de> for InjectConversationEventRequest {
@@ -19258,6 +21181,32 @@ impl<'de> serde::Deserialize<'de> for InjectConversationEventRequest {
         deserializer.deserialize_struct("InjectConversationEventRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for InjectConversationEventRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.app_event {
+            map.serialize_entry("app_event", value)?;
+        }
+        if let Some(value) = &self.conversation_id {
+            map.serialize_entry("conversation_id", value)?;
+        }
+        if let Some(value) = &self.contact_id {
+            map.serialize_entry("contact_id", value)?;
+        }
+        if let Some(value) = &self.channel_identity {
+            map.serialize_entry("channel_identity", value)?;
+        }
+        map.serialize_entry("accept_time", &self.accept_time)?;
+        if let Some(value) = &self.processing_mode {
+            map.serialize_entry("processing_mode", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl InjectConversationEventRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -19299,11 +21248,10 @@ impl InjectConversationEventRequest {
     }
 }
 /// Inject Event Request
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InjectEventRequest {
     /// `event`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<InjectConversationEventRequest>,
 }
 impl<'de> serde::Deserialize<'de> for InjectEventRequest {
@@ -19349,6 +21297,19 @@ impl<'de> serde::Deserialize<'de> for InjectEventRequest {
         deserializer.deserialize_struct("InjectEventRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for InjectEventRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl InjectEventRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -19363,14 +21324,12 @@ impl InjectEventRequest {
     }
 }
 /// `InjectEventResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InjectEventResponse {
     /// Event id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// `accepted_time`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for InjectEventResponse {
@@ -19425,6 +21384,22 @@ impl<'de> serde::Deserialize<'de> for InjectEventResponse {
         deserializer.deserialize_struct("InjectEventResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for InjectEventResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.event_id {
+            map.serialize_entry("event_id", value)?;
+        }
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl InjectEventResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -19447,7 +21422,7 @@ impl InjectEventResponse {
     }
 }
 /// `InjectMessageCommonProps`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InjectMessageCommonProps {
     /// The processed time of the message in UTC timezone. Must be less than current_time and greater than (current_time - 30 days)
@@ -19459,17 +21434,13 @@ pub struct InjectMessageCommonProps {
     /// `direction`
     pub direction: ConversationDirection,
     /// The ID of the conversation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// For Contact Messages (MO messages), the sender ID represents the recipient to which the message was sent. This may be a phone number (in the case of SMS and MMS) or a unique ID (in the case of WhatsApp). This is field is not supported on all channels, nor is it supported for MT messages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_id: Option<String>,
     /// `processing_mode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_mode: Option<ProcessingMode>,
     /// Optional. Metadata associated with the contact.
     /// Up to 1024 characters long.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for InjectMessageCommonProps {
@@ -19584,6 +21555,32 @@ impl<'de> serde::Deserialize<'de> for InjectMessageCommonProps {
             }
         }
         deserializer.deserialize_struct("InjectMessageCommonProps", &[], __Visitor)
+    }
+}
+impl serde::Serialize for InjectMessageCommonProps {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("accept_time", &self.accept_time)?;
+        map.serialize_entry("channel_identity", &self.channel_identity)?;
+        map.serialize_entry("contact_id", &self.contact_id)?;
+        map.serialize_entry("direction", &self.direction)?;
+        if let Some(value) = &self.conversation_id {
+            map.serialize_entry("conversation_id", value)?;
+        }
+        if let Some(value) = &self.sender_id {
+            map.serialize_entry("sender_id", value)?;
+        }
+        if let Some(value) = &self.processing_mode {
+            map.serialize_entry("processing_mode", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -19824,11 +21821,10 @@ impl InjectMessageRequest {
     }
 }
 /// Instagram
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstagramCredentialsField {
     /// If you are including the INSTAGRAM channel in the `channel_identifier` property, you must include this object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instagram_credentials: Option<InstagramCredentialsFieldInstagramCredentials>,
 }
 impl<'de> serde::Deserialize<'de> for InstagramCredentialsField {
@@ -19880,6 +21876,19 @@ impl<'de> serde::Deserialize<'de> for InstagramCredentialsField {
         deserializer.deserialize_struct("InstagramCredentialsField", &[], __Visitor)
     }
 }
+impl serde::Serialize for InstagramCredentialsField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.instagram_credentials {
+            map.serialize_entry("instagram_credentials", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl InstagramCredentialsField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -19899,13 +21908,12 @@ impl InstagramCredentialsField {
     }
 }
 /// If you are including the INSTAGRAM channel in the `channel_identifier` property, you must include this object.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InstagramCredentialsFieldInstagramCredentials {
     /// The static token.
     pub token: String,
     /// Required if using the Sinch Facebook App.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_account_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for InstagramCredentialsFieldInstagramCredentials {
@@ -19958,6 +21966,20 @@ impl<'de> serde::Deserialize<'de> for InstagramCredentialsFieldInstagramCredenti
             )
     }
 }
+impl serde::Serialize for InstagramCredentialsFieldInstagramCredentials {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("token", &self.token)?;
+        if let Some(value) = &self.business_account_id {
+            map.serialize_entry("business_account_id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl InstagramCredentialsFieldInstagramCredentials {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -19975,14 +21997,12 @@ impl InstagramCredentialsFieldInstagramCredentials {
     }
 }
 /// `IntentResult`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IntentResult {
     /// The most probable intent of the analyzed text. For example, chitchat.greeting, chitchat.bye, chitchat.compliment, chitchat.how_are_you, or general.yes_or_agreed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intent: Option<String>,
     /// The likelihood that the assigned intent represents the purpose of the analyzed text. 1 is the maximum value, representing the highest likelihood that the message text matches the intent, and 0 is the minimum value, representing the lowest likelihood that the message text matches the intent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de> for IntentResult {
@@ -20033,6 +22053,22 @@ impl<'de> serde::Deserialize<'de> for IntentResult {
         deserializer.deserialize_struct("IntentResult", &[], __Visitor)
     }
 }
+impl serde::Serialize for IntentResult {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.intent {
+            map.serialize_entry("intent", value)?;
+        }
+        if let Some(value) = &self.score {
+            map.serialize_entry("score", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl IntentResult {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -20052,7 +22088,7 @@ impl IntentResult {
     }
 }
 /// A button that opens an app link (e.g. call button)
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkAppLinkButton {
     /// `type`
@@ -20132,6 +22168,20 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkAppLinkButton {
         deserializer.deserialize_struct("KakaoTalkAppLinkButton", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaoTalkAppLinkButton {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("scheme_ios", &self.scheme_ios)?;
+        map.serialize_entry("scheme_android", &self.scheme_android)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaoTalkAppLinkButton {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -20207,7 +22257,7 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkAppLinkButtonType {
     }
 }
 /// A button that sends a keyword specified in `name` property
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkBotKeywordButton {
     /// `type`
@@ -20254,6 +22304,18 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkBotKeywordButton {
             }
         }
         deserializer.deserialize_struct("KakaoTalkBotKeywordButton", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaoTalkBotKeywordButton {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("name", &self.name)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -20327,7 +22389,7 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkBotKeywordButtonType {
     }
 }
 /// `KakaoTalkButton`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkButton {
     /// Button type
@@ -20376,6 +22438,18 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkButton {
         deserializer.deserialize_struct("KakaoTalkButton", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaoTalkButton {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("name", &self.name)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaoTalkButton {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -20388,14 +22462,12 @@ impl KakaoTalkButton {
     }
 }
 /// `KakaoTalkCarouselCommerceChannelSpecificMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkCarouselCommerceChannelSpecificMessage {
     /// Set to `true` if a push alarm should be sent to a device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub push_alarm: Option<bool>,
     /// Set to `true` if a message contains adult content. Set to `false` by default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adult: Option<bool>,
     /// Carousel content
     pub carousel: KakaoTalkCarouselCommerceChannelSpecificMessageCarousel,
@@ -20458,6 +22530,23 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkCarouselCommerceChannelSpecificMe
             )
     }
 }
+impl serde::Serialize for KakaoTalkCarouselCommerceChannelSpecificMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.push_alarm {
+            map.serialize_entry("push_alarm", value)?;
+        }
+        if let Some(value) = &self.adult {
+            map.serialize_entry("adult", value)?;
+        }
+        map.serialize_entry("carousel", &self.carousel)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaoTalkCarouselCommerceChannelSpecificMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -20483,16 +22572,14 @@ impl KakaoTalkCarouselCommerceChannelSpecificMessage {
     }
 }
 /// Carousel content
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkCarouselCommerceChannelSpecificMessageCarousel {
     /// Carousel introduction
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub head: Option<KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead>,
     /// List of carousel cards
     pub list: Vec<KakaoTalkCommerceMessage>,
     /// "More" button
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tail: Option<KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -20556,6 +22643,23 @@ for KakaoTalkCarouselCommerceChannelSpecificMessageCarousel {
             )
     }
 }
+impl serde::Serialize for KakaoTalkCarouselCommerceChannelSpecificMessageCarousel {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.head {
+            map.serialize_entry("head", value)?;
+        }
+        map.serialize_entry("list", &self.list)?;
+        if let Some(value) = &self.tail {
+            map.serialize_entry("tail", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaoTalkCarouselCommerceChannelSpecificMessageCarousel {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -20585,7 +22689,7 @@ impl KakaoTalkCarouselCommerceChannelSpecificMessageCarousel {
     }
 }
 /// Carousel introduction
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead {
     /// Carousel introduction title
@@ -20595,16 +22699,12 @@ pub struct KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead {
     /// URL to the image displayed in the introduction
     pub image_url: String,
     /// URL opened on a mobile device
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_mo: Option<String>,
     /// URL opened on a desktop device
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_pc: Option<String>,
     /// App link opened on an iOS device (e.g. `tel://PHONE_NUMBER`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme_ios: Option<String>,
     /// App link opened on an Android device (e.g. `tel://PHONE_NUMBER`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme_android: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -20706,6 +22806,31 @@ for KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead {
             )
     }
 }
+impl serde::Serialize for KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("header", &self.header)?;
+        map.serialize_entry("content", &self.content)?;
+        map.serialize_entry("image_url", &self.image_url)?;
+        if let Some(value) = &self.link_mo {
+            map.serialize_entry("link_mo", value)?;
+        }
+        if let Some(value) = &self.link_pc {
+            map.serialize_entry("link_pc", value)?;
+        }
+        if let Some(value) = &self.scheme_ios {
+            map.serialize_entry("scheme_ios", value)?;
+        }
+        if let Some(value) = &self.scheme_android {
+            map.serialize_entry("scheme_android", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -20747,19 +22872,16 @@ impl KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead {
     }
 }
 /// "More" button
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail {
     /// URL opened on a mobile device
     pub link_mo: String,
     /// URL opened on a desktop device
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_pc: Option<String>,
     /// App link opened on an iOS device (e.g. `tel://PHONE_NUMBER`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme_ios: Option<String>,
     /// App link opened on an Android device (e.g. `tel://PHONE_NUMBER`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme_android: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -20838,6 +22960,26 @@ for KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail {
             )
     }
 }
+impl serde::Serialize for KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("link_mo", &self.link_mo)?;
+        if let Some(value) = &self.link_pc {
+            map.serialize_entry("link_pc", value)?;
+        }
+        if let Some(value) = &self.scheme_ios {
+            map.serialize_entry("scheme_ios", value)?;
+        }
+        if let Some(value) = &self.scheme_android {
+            map.serialize_entry("scheme_android", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -20867,14 +23009,12 @@ impl KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail {
     }
 }
 /// `KakaoTalkChannelSpecificMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KakaoTalkChannelSpecificMessage {
     /// Set to `true` if a push alarm should be sent to a device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub push_alarm: Option<bool>,
     /// Set to `true` if a message contains adult content. Set to `false` by default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adult: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for KakaoTalkChannelSpecificMessage {
@@ -20930,6 +23070,22 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkChannelSpecificMessage {
             .deserialize_struct("KakaoTalkChannelSpecificMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaoTalkChannelSpecificMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.push_alarm {
+            map.serialize_entry("push_alarm", value)?;
+        }
+        if let Some(value) = &self.adult {
+            map.serialize_entry("adult", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaoTalkChannelSpecificMessage {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -20952,11 +23108,10 @@ impl KakaoTalkChannelSpecificMessage {
     }
 }
 /// KakaoTalkChat
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KakaoTalkChatCredentialsField {
     /// If you are including the KakaoTalkChat channel in the `channel_identifier` property, you must include this object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kakaotalkchat_credentials: Option<
         KakaoTalkChatCredentialsFieldKakaotalkchatCredentials,
     >,
@@ -21010,6 +23165,19 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkChatCredentialsField {
         deserializer.deserialize_struct("KakaoTalkChatCredentialsField", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaoTalkChatCredentialsField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.kakaotalkchat_credentials {
+            map.serialize_entry("kakaotalkchat_credentials", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaoTalkChatCredentialsField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -21029,13 +23197,12 @@ impl KakaoTalkChatCredentialsField {
     }
 }
 /// If you are including the KakaoTalkChat channel in the `channel_identifier` property, you must include this object.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkChatCredentialsFieldKakaotalkchatCredentials {
     /// Kakaotalk Plus friend ID.
     pub kakaotalk_plus_friend_id: String,
     /// InfoBank API KEY.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_key: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -21097,6 +23264,20 @@ for KakaoTalkChatCredentialsFieldKakaotalkchatCredentials {
             )
     }
 }
+impl serde::Serialize for KakaoTalkChatCredentialsFieldKakaotalkchatCredentials {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("kakaotalk_plus_friend_id", &self.kakaotalk_plus_friend_id)?;
+        if let Some(value) = &self.api_key {
+            map.serialize_entry("api_key", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaoTalkChatCredentialsFieldKakaotalkchatCredentials {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -21114,26 +23295,22 @@ impl KakaoTalkChatCredentialsFieldKakaotalkchatCredentials {
     }
 }
 /// `KakaoTalkCommerceChannelSpecificMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkCommerceChannelSpecificMessage {
     /// Set to `true` if a push alarm should be sent to a device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub push_alarm: Option<bool>,
     /// Set to `true` if a message contains adult content. Set to `false` by default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adult: Option<bool>,
     /// Buttons list
     pub buttons: Vec<KakaoTalkCommerceMessageButtonsItem>,
     /// Additional information
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additional_content: Option<String>,
     /// Product image
     pub image: KakaoTalkCommerceMessageImage,
     /// Product information
     pub commerce: KakaoTalkCommerceMessageCommerce,
     /// Discount coupon
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coupon: Option<KakaoTalkCommerceMessageCoupon>,
 }
 impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceChannelSpecificMessage {
@@ -21225,6 +23402,31 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceChannelSpecificMessage {
             )
     }
 }
+impl serde::Serialize for KakaoTalkCommerceChannelSpecificMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.push_alarm {
+            map.serialize_entry("push_alarm", value)?;
+        }
+        if let Some(value) = &self.adult {
+            map.serialize_entry("adult", value)?;
+        }
+        map.serialize_entry("buttons", &self.buttons)?;
+        if let Some(value) = &self.additional_content {
+            map.serialize_entry("additional_content", value)?;
+        }
+        map.serialize_entry("image", &self.image)?;
+        map.serialize_entry("commerce", &self.commerce)?;
+        if let Some(value) = &self.coupon {
+            map.serialize_entry("coupon", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaoTalkCommerceChannelSpecificMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -21266,20 +23468,18 @@ impl KakaoTalkCommerceChannelSpecificMessage {
     }
 }
 /// A message type for sending KakaoTalk commerce messages
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkCommerceMessage {
     /// Buttons list
     pub buttons: Vec<KakaoTalkCommerceMessageButtonsItem>,
     /// Additional information
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additional_content: Option<String>,
     /// Product image
     pub image: KakaoTalkCommerceMessageImage,
     /// Product information
     pub commerce: KakaoTalkCommerceMessageCommerce,
     /// Discount coupon
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coupon: Option<KakaoTalkCommerceMessageCoupon>,
 }
 impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessage {
@@ -21348,6 +23548,25 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessage {
             }
         }
         deserializer.deserialize_struct("KakaoTalkCommerceMessage", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaoTalkCommerceMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("buttons", &self.buttons)?;
+        if let Some(value) = &self.additional_content {
+            map.serialize_entry("additional_content", value)?;
+        }
+        map.serialize_entry("image", &self.image)?;
+        map.serialize_entry("commerce", &self.commerce)?;
+        if let Some(value) = &self.coupon {
+            map.serialize_entry("coupon", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -21975,13 +24194,12 @@ impl From<KakaoTalkUpCoupon> for KakaoTalkCommerceMessageCoupon {
     }
 }
 /// Product image
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkCommerceMessageImage {
     /// URL to the product image
     pub image_url: String,
     /// URL opened when a user clicks on the image
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_link: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageImage {
@@ -22034,6 +24252,20 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageImage {
         deserializer.deserialize_struct("KakaoTalkCommerceMessageImage", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaoTalkCommerceMessageImage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("image_url", &self.image_url)?;
+        if let Some(value) = &self.image_link {
+            map.serialize_entry("image_link", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaoTalkCommerceMessageImage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -22051,25 +24283,20 @@ impl KakaoTalkCommerceMessageImage {
     }
 }
 /// `KakaoTalkCoupon`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkCoupon {
     /// Coupon type
     pub r#type: String,
     /// Coupon description
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Coupon URL opened on a mobile device
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_mo: Option<String>,
     /// Coupon URL opened on a desktop device
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_pc: Option<String>,
     /// Channel coupon URL (format: `alimtalk=coupon://...`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme_android: Option<String>,
     /// Channel coupon URL (format: `alimtalk=coupon://...`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme_ios: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for KakaoTalkCoupon {
@@ -22152,6 +24379,32 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkCoupon {
         deserializer.deserialize_struct("KakaoTalkCoupon", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaoTalkCoupon {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.link_mo {
+            map.serialize_entry("link_mo", value)?;
+        }
+        if let Some(value) = &self.link_pc {
+            map.serialize_entry("link_pc", value)?;
+        }
+        if let Some(value) = &self.scheme_android {
+            map.serialize_entry("scheme_android", value)?;
+        }
+        if let Some(value) = &self.scheme_ios {
+            map.serialize_entry("scheme_ios", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaoTalkCoupon {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -22193,11 +24446,10 @@ impl KakaoTalkCoupon {
     }
 }
 /// KakaoTalk
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KakaoTalkCredentialsField {
     /// If you are including the KakaoTalk channel in the `channel_identifier` property, you must include this object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kakaotalk_credentials: Option<KakaoTalkCredentialsFieldKakaotalkCredentials>,
 }
 impl<'de> serde::Deserialize<'de> for KakaoTalkCredentialsField {
@@ -22249,6 +24501,19 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkCredentialsField {
         deserializer.deserialize_struct("KakaoTalkCredentialsField", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaoTalkCredentialsField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.kakaotalk_credentials {
+            map.serialize_entry("kakaotalk_credentials", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaoTalkCredentialsField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -22268,7 +24533,7 @@ impl KakaoTalkCredentialsField {
     }
 }
 /// If you are including the KakaoTalk channel in the `channel_identifier` property, you must include this object.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkCredentialsFieldKakaotalkCredentials {
     /// KakaoTalk Business Channel ID.
@@ -22339,6 +24604,18 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkCredentialsFieldKakaotalkCredenti
             )
     }
 }
+impl serde::Serialize for KakaoTalkCredentialsFieldKakaotalkCredentials {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("kakaotalk_plus_friend_id", &self.kakaotalk_plus_friend_id)?;
+        map.serialize_entry("kakaotalk_sender_key", &self.kakaotalk_sender_key)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaoTalkCredentialsFieldKakaotalkCredentials {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -22354,7 +24631,7 @@ impl KakaoTalkCredentialsFieldKakaotalkCredentials {
     }
 }
 /// Information about a product with fixed discount
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkDiscountFixedCommerce {
     /// `type`
@@ -22451,6 +24728,21 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkDiscountFixedCommerce {
         deserializer.deserialize_struct("KakaoTalkDiscountFixedCommerce", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaoTalkDiscountFixedCommerce {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("regular_price", &self.regular_price)?;
+        map.serialize_entry("discount_price", &self.discount_price)?;
+        map.serialize_entry("discount_fixed", &self.discount_fixed)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaoTalkDiscountFixedCommerce {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -22528,7 +24820,7 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkDiscountFixedCommerceType {
     }
 }
 /// Information about a product with discount rate
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkDiscountRateCommerce {
     /// `type`
@@ -22623,6 +24915,21 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkDiscountRateCommerce {
         deserializer.deserialize_struct("KakaoTalkDiscountRateCommerce", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaoTalkDiscountRateCommerce {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("regular_price", &self.regular_price)?;
+        map.serialize_entry("discount_price", &self.discount_price)?;
+        map.serialize_entry("discount_rate", &self.discount_rate)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaoTalkDiscountRateCommerce {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -22701,25 +25008,20 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkDiscountRateCommerceType {
 }
 /// <p>Percentage discount coupon with the following title: "<code>discount_rate</code>% 할인 쿠폰" (translates to: "<code>discount_rate</code>% discount coupon")</p>
 /// <p><b>One of the following fields is required: <code>link_mo</code>, <code>scheme_android</code>, <code>scheme_ios</code></b></p>
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkDiscountRateCoupon {
     /// `type`
     pub r#type: KakaoTalkDiscountRateCouponType,
     /// Coupon description
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Coupon URL opened on a mobile device
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_mo: Option<String>,
     /// Coupon URL opened on a desktop device
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_pc: Option<String>,
     /// Channel coupon URL (format: `alimtalk=coupon://...`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme_android: Option<String>,
     /// Channel coupon URL (format: `alimtalk=coupon://...`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme_ios: Option<String>,
     /// Discount rate (%)
     pub discount_rate: i64,
@@ -22813,6 +25115,33 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkDiscountRateCoupon {
             }
         }
         deserializer.deserialize_struct("KakaoTalkDiscountRateCoupon", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaoTalkDiscountRateCoupon {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.link_mo {
+            map.serialize_entry("link_mo", value)?;
+        }
+        if let Some(value) = &self.link_pc {
+            map.serialize_entry("link_pc", value)?;
+        }
+        if let Some(value) = &self.scheme_android {
+            map.serialize_entry("scheme_android", value)?;
+        }
+        if let Some(value) = &self.scheme_ios {
+            map.serialize_entry("scheme_ios", value)?;
+        }
+        map.serialize_entry("discount_rate", &self.discount_rate)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -22917,25 +25246,20 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkDiscountRateCouponType {
 }
 /// <p>Fixed discount coupon with with the following title: "<code>discount_fixed</code> 원 할인 쿠폰" (translates to: "<code>discount_fixed</code> won discount coupon")</p>
 /// <p><b>One of the following fields is required: <code>link_mo</code>, <code>scheme_android</code>, <code>scheme_ios</code></b></p>
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkFixedDiscountCoupon {
     /// `type`
     pub r#type: KakaoTalkFixedDiscountCouponType,
     /// Coupon description
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Coupon URL opened on a mobile device
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_mo: Option<String>,
     /// Coupon URL opened on a desktop device
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_pc: Option<String>,
     /// Channel coupon URL (format: `alimtalk=coupon://...`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme_android: Option<String>,
     /// Channel coupon URL (format: `alimtalk=coupon://...`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme_ios: Option<String>,
     /// Fixed discount
     pub discount_fixed: i64,
@@ -23031,6 +25355,33 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkFixedDiscountCoupon {
             }
         }
         deserializer.deserialize_struct("KakaoTalkFixedDiscountCoupon", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaoTalkFixedDiscountCoupon {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.link_mo {
+            map.serialize_entry("link_mo", value)?;
+        }
+        if let Some(value) = &self.link_pc {
+            map.serialize_entry("link_pc", value)?;
+        }
+        if let Some(value) = &self.scheme_android {
+            map.serialize_entry("scheme_android", value)?;
+        }
+        if let Some(value) = &self.scheme_ios {
+            map.serialize_entry("scheme_ios", value)?;
+        }
+        map.serialize_entry("discount_fixed", &self.discount_fixed)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -23135,25 +25486,20 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkFixedDiscountCouponType {
 }
 /// <p>Free coupon with the following title: "<code>title</code> 무료 쿠폰" (translates to: "<code>title</code> free coupon")</p>
 /// <p><b>One of the following fields is required: <code>link_mo</code>, <code>scheme_android</code>, <code>scheme_ios</code></b></p>
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkFreeCoupon {
     /// `type`
     pub r#type: KakaoTalkFreeCouponType,
     /// Coupon description
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Coupon URL opened on a mobile device
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_mo: Option<String>,
     /// Coupon URL opened on a desktop device
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_pc: Option<String>,
     /// Channel coupon URL (format: `alimtalk=coupon://...`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme_android: Option<String>,
     /// Channel coupon URL (format: `alimtalk=coupon://...`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme_ios: Option<String>,
     /// Coupon title
     pub title: String,
@@ -23242,6 +25588,33 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkFreeCoupon {
             }
         }
         deserializer.deserialize_struct("KakaoTalkFreeCoupon", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaoTalkFreeCoupon {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.link_mo {
+            map.serialize_entry("link_mo", value)?;
+        }
+        if let Some(value) = &self.link_pc {
+            map.serialize_entry("link_pc", value)?;
+        }
+        if let Some(value) = &self.scheme_android {
+            map.serialize_entry("scheme_android", value)?;
+        }
+        if let Some(value) = &self.scheme_ios {
+            map.serialize_entry("scheme_ios", value)?;
+        }
+        map.serialize_entry("title", &self.title)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -23345,7 +25718,7 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkFreeCouponType {
     }
 }
 /// Information about a product with regular price
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkRegularPriceCommerce {
     /// `type`
@@ -23404,6 +25777,19 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkRegularPriceCommerce {
             }
         }
         deserializer.deserialize_struct("KakaoTalkRegularPriceCommerce", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaoTalkRegularPriceCommerce {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("regular_price", &self.regular_price)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -23479,25 +25865,20 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkRegularPriceCommerceType {
     }
 }
 /// <p>Shipping discount coupon with with the following title: "배송비 할인 쿠폰" (translates to: "shipping fee discount coupon")</p> <p><b>One of the following fields is required: <code>link_mo</code>, <code>scheme_android</code>, <code>scheme_ios</code></b></p>
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkShippingDiscountCoupon {
     /// `type`
     pub r#type: KakaoTalkShippingDiscountCouponType,
     /// Coupon description
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Coupon URL opened on a mobile device
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_mo: Option<String>,
     /// Coupon URL opened on a desktop device
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_pc: Option<String>,
     /// Channel coupon URL (format: `alimtalk=coupon://...`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme_android: Option<String>,
     /// Channel coupon URL (format: `alimtalk=coupon://...`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme_ios: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for KakaoTalkShippingDiscountCoupon {
@@ -23579,6 +25960,32 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkShippingDiscountCoupon {
         }
         deserializer
             .deserialize_struct("KakaoTalkShippingDiscountCoupon", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaoTalkShippingDiscountCoupon {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.link_mo {
+            map.serialize_entry("link_mo", value)?;
+        }
+        if let Some(value) = &self.link_pc {
+            map.serialize_entry("link_pc", value)?;
+        }
+        if let Some(value) = &self.scheme_android {
+            map.serialize_entry("scheme_android", value)?;
+        }
+        if let Some(value) = &self.scheme_ios {
+            map.serialize_entry("scheme_ios", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -23679,25 +26086,20 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkShippingDiscountCouponType {
 }
 /// <p>UP coupon with the following title: "<code>title</code> UP 쿠폰" (translates to: "<code>title</code> UP coupon")</p>
 /// <p><b>One of the following fields is required: <code>link_mo</code>, <code>scheme_android</code>, <code>scheme_ios</code></b></p>
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkUpCoupon {
     /// `type`
     pub r#type: KakaoTalkUpCouponType,
     /// Coupon description
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Coupon URL opened on a mobile device
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_mo: Option<String>,
     /// Coupon URL opened on a desktop device
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_pc: Option<String>,
     /// Channel coupon URL (format: `alimtalk=coupon://...`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme_android: Option<String>,
     /// Channel coupon URL (format: `alimtalk=coupon://...`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme_ios: Option<String>,
     /// Coupon title
     pub title: String,
@@ -23786,6 +26188,33 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkUpCoupon {
             }
         }
         deserializer.deserialize_struct("KakaoTalkUpCoupon", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaoTalkUpCoupon {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.link_mo {
+            map.serialize_entry("link_mo", value)?;
+        }
+        if let Some(value) = &self.link_pc {
+            map.serialize_entry("link_pc", value)?;
+        }
+        if let Some(value) = &self.scheme_android {
+            map.serialize_entry("scheme_android", value)?;
+        }
+        if let Some(value) = &self.scheme_ios {
+            map.serialize_entry("scheme_ios", value)?;
+        }
+        map.serialize_entry("title", &self.title)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -23889,7 +26318,7 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkUpCouponType {
     }
 }
 /// A button that opens a web link.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaoTalkWebLinkButton {
     /// `type`
@@ -23899,7 +26328,6 @@ pub struct KakaoTalkWebLinkButton {
     /// URL opened on a mobile device
     pub link_mo: String,
     /// URL opened on a desktop device
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_pc: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for KakaoTalkWebLinkButton {
@@ -23957,6 +26385,22 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkWebLinkButton {
             }
         }
         deserializer.deserialize_struct("KakaoTalkWebLinkButton", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaoTalkWebLinkButton {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("link_mo", &self.link_mo)?;
+        if let Some(value) = &self.link_pc {
+            map.serialize_entry("link_pc", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -24038,11 +26482,10 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkWebLinkButtonType {
     }
 }
 /// LINE
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LineCredentialsField {
     /// If the `channel` property is set to `LINE` for this entry of the `channel_credentials` array, you must include either the `line_credentials` object or the `line_enterprise_credentials` object in the entry as well.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line_credentials: Option<LineCredentialsFieldLineCredentials>,
 }
 impl<'de> serde::Deserialize<'de> for LineCredentialsField {
@@ -24092,6 +26535,19 @@ impl<'de> serde::Deserialize<'de> for LineCredentialsField {
         deserializer.deserialize_struct("LineCredentialsField", &[], __Visitor)
     }
 }
+impl serde::Serialize for LineCredentialsField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.line_credentials {
+            map.serialize_entry("line_credentials", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LineCredentialsField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -24109,7 +26565,7 @@ impl LineCredentialsField {
     }
 }
 /// If the `channel` property is set to `LINE` for this entry of the `channel_credentials` array, you must include either the `line_credentials` object or the `line_enterprise_credentials` object in the entry as well.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LineCredentialsFieldLineCredentials {
     /// The token for the LINE channel to which you are connecting.
@@ -24117,7 +26573,6 @@ pub struct LineCredentialsFieldLineCredentials {
     /// The secret for the LINE channel to which you are connecting.
     pub secret: String,
     /// When an app contains multiple LINE or LINE Enterprise credentials, one of the credentials needs to be defined as the default. Setting this property to `true` marks the corresponding credentials as the default credentials.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_default: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for LineCredentialsFieldLineCredentials {
@@ -24171,6 +26626,21 @@ impl<'de> serde::Deserialize<'de> for LineCredentialsFieldLineCredentials {
             .deserialize_struct("LineCredentialsFieldLineCredentials", &[], __Visitor)
     }
 }
+impl serde::Serialize for LineCredentialsFieldLineCredentials {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("token", &self.token)?;
+        map.serialize_entry("secret", &self.secret)?;
+        if let Some(value) = &self.is_default {
+            map.serialize_entry("is_default", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LineCredentialsFieldLineCredentials {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -24189,11 +26659,10 @@ impl LineCredentialsFieldLineCredentials {
     }
 }
 /// LINE Credentials Japan
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LineCredentialsJapanField {
     /// `line_japan`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line_japan: Option<LineEnterpriseCredentials>,
 }
 impl<'de> serde::Deserialize<'de> for LineCredentialsJapanField {
@@ -24243,6 +26712,19 @@ impl<'de> serde::Deserialize<'de> for LineCredentialsJapanField {
         deserializer.deserialize_struct("LineCredentialsJapanField", &[], __Visitor)
     }
 }
+impl serde::Serialize for LineCredentialsJapanField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.line_japan {
+            map.serialize_entry("line_japan", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LineCredentialsJapanField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -24257,11 +26739,10 @@ impl LineCredentialsJapanField {
     }
 }
 /// LINE Credentials Thailand
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LineCredentialsThailandField {
     /// `line_thailand`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line_thailand: Option<LineEnterpriseCredentials>,
 }
 impl<'de> serde::Deserialize<'de> for LineCredentialsThailandField {
@@ -24311,6 +26792,19 @@ impl<'de> serde::Deserialize<'de> for LineCredentialsThailandField {
         deserializer.deserialize_struct("LineCredentialsThailandField", &[], __Visitor)
     }
 }
+impl serde::Serialize for LineCredentialsThailandField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.line_thailand {
+            map.serialize_entry("line_thailand", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LineCredentialsThailandField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -24325,7 +26819,7 @@ impl LineCredentialsThailandField {
     }
 }
 /// LINE Credentials
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LineEnterpriseCredentials {
     /// The token for the LINE channel to which you are connecting.
@@ -24374,6 +26868,18 @@ impl<'de> serde::Deserialize<'de> for LineEnterpriseCredentials {
         deserializer.deserialize_struct("LineEnterpriseCredentials", &[], __Visitor)
     }
 }
+impl serde::Serialize for LineEnterpriseCredentials {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("token", &self.token)?;
+        map.serialize_entry("secret", &self.secret)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LineEnterpriseCredentials {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -24386,11 +26892,10 @@ impl LineEnterpriseCredentials {
     }
 }
 /// LINE Enterprise
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LineEnterpriseCredentialsField {
     /// If the `channel` property is set to `LINE` for this entry of the `channel_credentials` array, you must include either the `line_credentials` object or the `line_enterprise_credentials` object in the entry as well.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line_enterprise_credentials: Option<
         LineEnterpriseCredentialsFieldLineEnterpriseCredentials,
     >,
@@ -24442,6 +26947,19 @@ impl<'de> serde::Deserialize<'de> for LineEnterpriseCredentialsField {
             }
         }
         deserializer.deserialize_struct("LineEnterpriseCredentialsField", &[], __Visitor)
+    }
+}
+impl serde::Serialize for LineEnterpriseCredentialsField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.line_enterprise_credentials {
+            map.serialize_entry("line_enterprise_credentials", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -24693,17 +27211,14 @@ for LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
     }
 }
 /// Template body
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LineNotificationMessageTemplateBody {
     /// `emphasized_item`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emphasized_item: Option<LineNotificationMessageTemplateEmphasizedItem>,
     /// List of template items
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<LineNotificationMessageTemplateItem>>,
     /// List of template buttons
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buttons: Option<Vec<LineNotificationMessageTemplateButton>>,
 }
 impl<'de> serde::Deserialize<'de> for LineNotificationMessageTemplateBody {
@@ -24770,6 +27285,25 @@ impl<'de> serde::Deserialize<'de> for LineNotificationMessageTemplateBody {
             .deserialize_struct("LineNotificationMessageTemplateBody", &[], __Visitor)
     }
 }
+impl serde::Serialize for LineNotificationMessageTemplateBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.emphasized_item {
+            map.serialize_entry("emphasized_item", value)?;
+        }
+        if let Some(value) = &self.items {
+            map.serialize_entry("items", value)?;
+        }
+        if let Some(value) = &self.buttons {
+            map.serialize_entry("buttons", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LineNotificationMessageTemplateBody {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -24807,7 +27341,7 @@ impl LineNotificationMessageTemplateBody {
     }
 }
 /// Template button
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LineNotificationMessageTemplateButton {
     /// Button key. See [LINE documentation](https://developers.line.biz/en/docs/partner-docs/line-notification-messages/template/?r=jp#buttons) for available keys
@@ -24862,6 +27396,18 @@ impl<'de> serde::Deserialize<'de> for LineNotificationMessageTemplateButton {
             .deserialize_struct("LineNotificationMessageTemplateButton", &[], __Visitor)
     }
 }
+impl serde::Serialize for LineNotificationMessageTemplateButton {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("button_key", &self.button_key)?;
+        map.serialize_entry("url", &self.url)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LineNotificationMessageTemplateButton {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -24874,13 +27420,12 @@ impl LineNotificationMessageTemplateButton {
     }
 }
 /// A message type for sending LINE notification messages (template)
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LineNotificationMessageTemplateChannelSpecificMessage {
     /// Template key. See [LINE documentation](https://developers.line.biz/en/docs/partner-docs/line-notification-messages/template/?r=jp#templates) for available keys
     pub template_key: String,
     /// `body`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<LineNotificationMessageTemplateBody>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -24940,6 +27485,20 @@ for LineNotificationMessageTemplateChannelSpecificMessage {
             )
     }
 }
+impl serde::Serialize for LineNotificationMessageTemplateChannelSpecificMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("template_key", &self.template_key)?;
+        if let Some(value) = &self.body {
+            map.serialize_entry("body", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LineNotificationMessageTemplateChannelSpecificMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -24960,7 +27519,7 @@ impl LineNotificationMessageTemplateChannelSpecificMessage {
     }
 }
 /// Template emphasized item
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LineNotificationMessageTemplateEmphasizedItem {
     /// Item key. See [LINE documentation](https://developers.line.biz/en/docs/partner-docs/line-notification-messages/template/?r=jp#items) for available keys
@@ -25016,6 +27575,18 @@ impl<'de> serde::Deserialize<'de> for LineNotificationMessageTemplateEmphasizedI
             )
     }
 }
+impl serde::Serialize for LineNotificationMessageTemplateEmphasizedItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("item_key", &self.item_key)?;
+        map.serialize_entry("content", &self.content)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LineNotificationMessageTemplateEmphasizedItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -25028,7 +27599,7 @@ impl LineNotificationMessageTemplateEmphasizedItem {
     }
 }
 /// Template item
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LineNotificationMessageTemplateItem {
     /// Item key. See [LINE documentation](https://developers.line.biz/en/docs/partner-docs/line-notification-messages/template/?r=jp#items) for available keys
@@ -25080,6 +27651,18 @@ impl<'de> serde::Deserialize<'de> for LineNotificationMessageTemplateItem {
             .deserialize_struct("LineNotificationMessageTemplateItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for LineNotificationMessageTemplateItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("item_key", &self.item_key)?;
+        map.serialize_entry("content", &self.content)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LineNotificationMessageTemplateItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -25092,11 +27675,10 @@ impl LineNotificationMessageTemplateItem {
     }
 }
 /// `ListAppsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListAppsResponse {
     /// List of apps belonging to a specific project ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apps: Option<Vec<AppResponse>>,
 }
 impl<'de> serde::Deserialize<'de> for ListAppsResponse {
@@ -25142,6 +27724,19 @@ impl<'de> serde::Deserialize<'de> for ListAppsResponse {
         deserializer.deserialize_struct("ListAppsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListAppsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.apps {
+            map.serialize_entry("apps", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListAppsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -25156,15 +27751,13 @@ impl ListAppsResponse {
     }
 }
 /// `ListContactsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListContactsResponse {
     /// List of contacts belonging to the specified project.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contacts: Option<Vec<Contact>>,
     /// Token that should be included in the next list contacts request to
     /// fetch the next page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ListContactsResponse {
@@ -25219,6 +27812,22 @@ impl<'de> serde::Deserialize<'de> for ListContactsResponse {
         deserializer.deserialize_struct("ListContactsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListContactsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.contacts {
+            map.serialize_entry("contacts", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListContactsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -25241,17 +27850,14 @@ impl ListContactsResponse {
     }
 }
 /// `ListConversationsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListConversationsResponse {
     /// List of conversations matching the search query.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversations: Option<Vec<Conversation>>,
     /// Token that should be included in the next request to fetch the next page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `total_size`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for ListConversationsResponse {
@@ -25323,6 +27929,25 @@ impl<'de> serde::Deserialize<'de> for ListConversationsResponse {
         deserializer.deserialize_struct("ListConversationsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListConversationsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.conversations {
+            map.serialize_entry("conversations", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        if let Some(value) = &self.total_size {
+            map.serialize_entry("total_size", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListConversationsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -25351,14 +27976,12 @@ impl ListConversationsResponse {
     }
 }
 /// `ListEventsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListEventsResponse {
     /// List of ConversationsEvents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<ConversationEvent>>,
     /// Token that should be included in the next request to fetch the next page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ListEventsResponse {
@@ -25411,6 +28034,22 @@ impl<'de> serde::Deserialize<'de> for ListEventsResponse {
             }
         }
         deserializer.deserialize_struct("ListEventsResponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ListEventsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.events {
+            map.serialize_entry("events", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -25540,7 +28179,7 @@ impl From<ListItemVariant1> for ListItem {
     }
 }
 /// Choice
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListItemVariant0 {
     /// `choice`
@@ -25582,6 +28221,17 @@ impl<'de> serde::Deserialize<'de> for ListItemVariant0 {
         deserializer.deserialize_struct("ListItemVariant0", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListItemVariant0 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("choice", &self.choice)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListItemVariant0 {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -25591,7 +28241,7 @@ impl ListItemVariant0 {
     }
 }
 /// Product
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListItemVariant1 {
     /// `product`
@@ -25634,6 +28284,17 @@ impl<'de> serde::Deserialize<'de> for ListItemVariant1 {
         deserializer.deserialize_struct("ListItemVariant1", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListItemVariant1 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("product", &self.product)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListItemVariant1 {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -25643,11 +28304,10 @@ impl ListItemVariant1 {
     }
 }
 /// A message containing a list of options to choose from. All items must be of the same type.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListMessageField {
     /// List Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_message: Option<ListMessageFieldListMessage>,
 }
 impl<'de> serde::Deserialize<'de> for ListMessageField {
@@ -25697,6 +28357,19 @@ impl<'de> serde::Deserialize<'de> for ListMessageField {
         deserializer.deserialize_struct("ListMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.list_message {
+            map.serialize_entry("list_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -25714,21 +28387,18 @@ impl ListMessageField {
     }
 }
 /// List Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListMessageFieldListMessage {
     /// A title for the message that is displayed near the products or choices.
     pub title: String,
     /// This is an optional field, containing a description for the message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `media`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<MediaProperties>,
     /// List of ListSection objects containing choices to be presented in the list message.
     pub sections: Vec<ListSection>,
     /// Additional properties for the message. Required if sending a product list message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_properties: Option<ListMessageFieldListMessageMessageProperties>,
 }
 impl<'de> serde::Deserialize<'de> for ListMessageFieldListMessage {
@@ -25804,6 +28474,27 @@ impl<'de> serde::Deserialize<'de> for ListMessageFieldListMessage {
         deserializer.deserialize_struct("ListMessageFieldListMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListMessageFieldListMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("title", &self.title)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.media {
+            map.serialize_entry("media", value)?;
+        }
+        map.serialize_entry("sections", &self.sections)?;
+        if let Some(value) = &self.message_properties {
+            map.serialize_entry("message_properties", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListMessageFieldListMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -25837,17 +28528,14 @@ impl ListMessageFieldListMessage {
     }
 }
 /// Additional properties for the message. Required if sending a product list message.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListMessageFieldListMessageMessageProperties {
     /// Required if sending a product list message. The ID of the catalog to which the products belong.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog_id: Option<String>,
     /// Optional. Sets the text for the menu of a choice list message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub menu: Option<String>,
     /// Optional. Sets the text for the header of a WhatsApp choice list message. Ignored for other channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whatsapp_header: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ListMessageFieldListMessageMessageProperties {
@@ -25920,6 +28608,25 @@ impl<'de> serde::Deserialize<'de> for ListMessageFieldListMessageMessageProperti
             )
     }
 }
+impl serde::Serialize for ListMessageFieldListMessageMessageProperties {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.catalog_id {
+            map.serialize_entry("catalog_id", value)?;
+        }
+        if let Some(value) = &self.menu {
+            map.serialize_entry("menu", value)?;
+        }
+        if let Some(value) = &self.whatsapp_header {
+            map.serialize_entry("whatsapp_header", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListMessageFieldListMessageMessageProperties {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -25948,41 +28655,30 @@ impl ListMessageFieldListMessageMessageProperties {
     }
 }
 /// Request body for listing messages by channel identity. NOTE: You can use either contact_ids OR channel_identities, but not both in the same request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListMessagesByChannelIdentityRequest {
     /// Optional. Filter messages by `channel_identity`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_identities: Option<Vec<String>>,
     /// Optional. Resource name (id) of the contact. In case the messages source is set to `CONVERSATION_SOURCE`: Can list last messages by contact_id. In case the messages source is set to `DISPATCH_SOURCE`: The field is unsupported and cannot be set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_ids: Option<Vec<String>>,
     /// Optional. Resource name (id) of the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// `messages_source`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages_source: Option<MessageSource>,
     /// Optional. Maximum number of messages to fetch. Defaults to 10 and the maximum is 1000.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i32>,
     /// Optional. Next page token previously returned if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// Optional. Specifies the representation in which messages should be returned. Default to `WITH_METADATA`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub view: Option<ConversationMessagesView>,
     /// Optional. Only fetch messages with `accept_time` after this date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Optional. Only fetch messages with `accept_time` before this date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Optional. Only fetch messages from the `channel`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<ConversationChannel>,
     /// Optional. Only fetch messages with the specified `direction`. If direction is not specified, it will list both TO_APP and TO_CONTACT messages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<ConversationDirection>,
 }
 impl<'de> serde::Deserialize<'de> for ListMessagesByChannelIdentityRequest {
@@ -26119,6 +28815,49 @@ impl<'de> serde::Deserialize<'de> for ListMessagesByChannelIdentityRequest {
             .deserialize_struct("ListMessagesByChannelIdentityRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListMessagesByChannelIdentityRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.channel_identities {
+            map.serialize_entry("channel_identities", value)?;
+        }
+        if let Some(value) = &self.contact_ids {
+            map.serialize_entry("contact_ids", value)?;
+        }
+        if let Some(value) = &self.app_id {
+            map.serialize_entry("app_id", value)?;
+        }
+        if let Some(value) = &self.messages_source {
+            map.serialize_entry("messages_source", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("page_size", value)?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        if let Some(value) = &self.view {
+            map.serialize_entry("view", value)?;
+        }
+        if let Some(value) = &self.start_time {
+            map.serialize_entry("start_time", value)?;
+        }
+        if let Some(value) = &self.end_time {
+            map.serialize_entry("end_time", value)?;
+        }
+        if let Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let Some(value) = &self.direction {
+            map.serialize_entry("direction", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListMessagesByChannelIdentityRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -26195,14 +28934,12 @@ impl ListMessagesByChannelIdentityRequest {
     }
 }
 /// `ListMessagesResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListMessagesResponse {
     /// List of messages associated to the referenced conversation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages: Option<Vec<ConversationMessage>>,
     /// Token that should be included in the next request to fetch the next page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ListMessagesResponse {
@@ -26257,6 +28994,22 @@ impl<'de> serde::Deserialize<'de> for ListMessagesResponse {
         deserializer.deserialize_struct("ListMessagesResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListMessagesResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.messages {
+            map.serialize_entry("messages", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListMessagesResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -26279,17 +29032,14 @@ impl ListMessagesResponse {
     }
 }
 /// `ListRecentConversationsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListRecentConversationsResponse {
     /// List of recent conversations
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversations: Option<Vec<ConversationRecentMessage>>,
     /// Token that should be included in the next request to fetch the next page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `total_size`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for ListRecentConversationsResponse {
@@ -26362,6 +29112,25 @@ impl<'de> serde::Deserialize<'de> for ListRecentConversationsResponse {
             .deserialize_struct("ListRecentConversationsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListRecentConversationsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.conversations {
+            map.serialize_entry("conversations", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        if let Some(value) = &self.total_size {
+            map.serialize_entry("total_size", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListRecentConversationsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -26393,11 +29162,10 @@ impl ListRecentConversationsResponse {
     }
 }
 /// Section for interactive WhatsApp messages containing ListItem
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListSection {
     /// Optional parameter. Title for list section.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// `items`
     pub items: Vec<ListItem>,
@@ -26443,6 +29211,20 @@ impl<'de> serde::Deserialize<'de> for ListSection {
         deserializer.deserialize_struct("ListSection", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListSection {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        map.serialize_entry("items", &self.items)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListSection {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -26460,11 +29242,10 @@ impl ListSection {
     }
 }
 /// `ListWebhooksResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListWebhooksResponse {
     /// List of webhooks belonging to a specific project ID and app ID
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhooks: Option<Vec<Webhook>>,
 }
 impl<'de> serde::Deserialize<'de> for ListWebhooksResponse {
@@ -26510,6 +29291,19 @@ impl<'de> serde::Deserialize<'de> for ListWebhooksResponse {
         deserializer.deserialize_struct("ListWebhooksResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListWebhooksResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.webhooks {
+            map.serialize_entry("webhooks", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListWebhooksResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -26524,11 +29318,10 @@ impl ListWebhooksResponse {
     }
 }
 /// Message containing geographic location.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LocationMessageField {
     /// Location Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location_message: Option<LocationMessageFieldLocationMessage>,
 }
 impl<'de> serde::Deserialize<'de> for LocationMessageField {
@@ -26578,6 +29371,19 @@ impl<'de> serde::Deserialize<'de> for LocationMessageField {
         deserializer.deserialize_struct("LocationMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for LocationMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.location_message {
+            map.serialize_entry("location_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LocationMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -26595,13 +29401,12 @@ impl LocationMessageField {
     }
 }
 /// Location Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LocationMessageFieldLocationMessage {
     /// `coordinates`
     pub coordinates: Coordinates,
     /// Label or name for the position.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// The title is shown close to the button or link that leads to a map showing the location. The title can be clickable in some cases.
     pub title: String,
@@ -26658,6 +29463,21 @@ impl<'de> serde::Deserialize<'de> for LocationMessageFieldLocationMessage {
             .deserialize_struct("LocationMessageFieldLocationMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for LocationMessageFieldLocationMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("coordinates", &self.coordinates)?;
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        map.serialize_entry("title", &self.title)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LocationMessageFieldLocationMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -26676,20 +29496,16 @@ impl LocationMessageFieldLocationMessage {
     }
 }
 /// `MachineLearningImageRecognitionResult`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MachineLearningImageRecognitionResult {
     /// The URL of the image that was processed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// `document_image_classification`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_image_classification: Option<DocumentImageClassification>,
     /// `optical_character_recognition`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub optical_character_recognition: Option<OpticalCharacterRecognition>,
     /// `document_field_classification`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_field_classification: Option<DocumentFieldClassification>,
 }
 impl<'de> serde::Deserialize<'de> for MachineLearningImageRecognitionResult {
@@ -26768,6 +29584,28 @@ impl<'de> serde::Deserialize<'de> for MachineLearningImageRecognitionResult {
             .deserialize_struct("MachineLearningImageRecognitionResult", &[], __Visitor)
     }
 }
+impl serde::Serialize for MachineLearningImageRecognitionResult {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.document_image_classification {
+            map.serialize_entry("document_image_classification", value)?;
+        }
+        if let Some(value) = &self.optical_character_recognition {
+            map.serialize_entry("optical_character_recognition", value)?;
+        }
+        if let Some(value) = &self.document_field_classification {
+            map.serialize_entry("document_field_classification", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MachineLearningImageRecognitionResult {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -26811,20 +29649,16 @@ impl MachineLearningImageRecognitionResult {
     }
 }
 /// `MachineLearningNluResult`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MachineLearningNluResult {
     /// The most probable intent of the analyzed text. For example, chitchat.greeting, chitchat.bye, chitchat.compliment, chitchat.how_are_you, or general.yes_or_agreed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intent: Option<String>,
     /// The likelihood that the assigned intent represents the purpose of the analyzed text. 1 is the maximum value, representing the highest likelihood that the message text matches the intent, and 0 is the minimum value, representing the lowest likelihood that the message text matches the intent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
     /// The message text that was analyzed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// An array of JSON objects made up of intent and score pairs, where the score represents the likelihood that the message has the corresponding intent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results: Option<Vec<IntentResult>>,
 }
 impl<'de> serde::Deserialize<'de> for MachineLearningNluResult {
@@ -26890,6 +29724,28 @@ impl<'de> serde::Deserialize<'de> for MachineLearningNluResult {
         deserializer.deserialize_struct("MachineLearningNluResult", &[], __Visitor)
     }
 }
+impl serde::Serialize for MachineLearningNluResult {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.intent {
+            map.serialize_entry("intent", value)?;
+        }
+        if let Some(value) = &self.score {
+            map.serialize_entry("score", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.results {
+            map.serialize_entry("results", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MachineLearningNluResult {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -26926,14 +29782,12 @@ impl MachineLearningNluResult {
 /// An array that contains the analyses of the offenses of the corresponding messages.
 pub type MachineLearningOffensiveAnalysisResult = Vec<OffensiveAnalysis>;
 /// An object that contains the PII analysis of the corresponding messages.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MachineLearningPiiResult {
     /// The message text that was analyzed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// The redacted message text in which sensitive information was replaced with appropriate masks. A MISC mask is applied to a term that has been identified as PII, but with low confidence regarding which type of mask to assign.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub masked: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for MachineLearningPiiResult {
@@ -26984,6 +29838,22 @@ impl<'de> serde::Deserialize<'de> for MachineLearningPiiResult {
         deserializer.deserialize_struct("MachineLearningPiiResult", &[], __Visitor)
     }
 }
+impl serde::Serialize for MachineLearningPiiResult {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.masked {
+            map.serialize_entry("masked", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MachineLearningPiiResult {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -27006,20 +29876,16 @@ impl MachineLearningPiiResult {
     }
 }
 /// `MachineLearningSentimentResult`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MachineLearningSentimentResult {
     /// `sentiment`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentiment: Option<Sentiment>,
     /// The likelihood that the assigned sentiment represents the emotional context of the analyzed text. 1 is the maximum value, representing the highest likelihood that the message text matches the sentiment, and 0 is the minimum value, representing the lowest likelihood that the message text matches the sentiment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
     /// The message text that was analyzed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// An array of JSON objects made up of sentiment and score pairs, where the score represents the likelihood that the message communicates the corresponding sentiment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results: Option<Vec<SentimentResult>>,
 }
 impl<'de> serde::Deserialize<'de> for MachineLearningSentimentResult {
@@ -27089,6 +29955,28 @@ impl<'de> serde::Deserialize<'de> for MachineLearningSentimentResult {
         deserializer.deserialize_struct("MachineLearningSentimentResult", &[], __Visitor)
     }
 }
+impl serde::Serialize for MachineLearningSentimentResult {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.sentiment {
+            map.serialize_entry("sentiment", value)?;
+        }
+        if let Some(value) = &self.score {
+            map.serialize_entry("score", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.results {
+            map.serialize_entry("results", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MachineLearningSentimentResult {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -27123,11 +30011,10 @@ impl MachineLearningSentimentResult {
     }
 }
 /// A message containing a media component, such as an image or video.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MediaCardMessageField {
     /// Media Card Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media_card_message: Option<MediaCardMessageFieldMediaCardMessage>,
 }
 impl<'de> serde::Deserialize<'de> for MediaCardMessageField {
@@ -27177,6 +30064,19 @@ impl<'de> serde::Deserialize<'de> for MediaCardMessageField {
         deserializer.deserialize_struct("MediaCardMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for MediaCardMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.media_card_message {
+            map.serialize_entry("media_card_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MediaCardMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -27194,11 +30094,10 @@ impl MediaCardMessageField {
     }
 }
 /// Media Card Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MediaCardMessageFieldMediaCardMessage {
     /// Caption for the media on supported channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
     /// Url to the media file.
     pub url: String,
@@ -27245,6 +30144,20 @@ impl<'de> serde::Deserialize<'de> for MediaCardMessageFieldMediaCardMessage {
             .deserialize_struct("MediaCardMessageFieldMediaCardMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for MediaCardMessageFieldMediaCardMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.caption {
+            map.serialize_entry("caption", value)?;
+        }
+        map.serialize_entry("url", &self.url)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MediaCardMessageFieldMediaCardMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -27262,11 +30175,10 @@ impl MediaCardMessageFieldMediaCardMessage {
     }
 }
 /// A message containing a media component, such as an image, document, or video.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MediaMessageField {
     /// `media_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media_message: Option<MediaProperties>,
 }
 impl<'de> serde::Deserialize<'de> for MediaMessageField {
@@ -27316,6 +30228,19 @@ impl<'de> serde::Deserialize<'de> for MediaMessageField {
         deserializer.deserialize_struct("MediaMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for MediaMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.media_message {
+            map.serialize_entry("media_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MediaMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -27330,16 +30255,14 @@ impl MediaMessageField {
     }
 }
 /// Media Properties
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MediaProperties {
     /// An optional parameter. Will be used where it is natively supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumbnail_url: Option<String>,
     /// Url to the media file.
     pub url: String,
     /// Overrides the media file name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filename_override: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for MediaProperties {
@@ -27400,6 +30323,23 @@ impl<'de> serde::Deserialize<'de> for MediaProperties {
         deserializer.deserialize_struct("MediaProperties", &[], __Visitor)
     }
 }
+impl serde::Serialize for MediaProperties {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.thumbnail_url {
+            map.serialize_entry("thumbnail_url", value)?;
+        }
+        map.serialize_entry("url", &self.url)?;
+        if let Some(value) = &self.filename_override {
+            map.serialize_entry("filename_override", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MediaProperties {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -27423,13 +30363,12 @@ impl MediaProperties {
     }
 }
 /// `MergeContactRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MergeContactRequest {
     /// Required. The ID of the contact that should be removed.
     pub source_id: String,
     /// `strategy`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strategy: Option<ConversationMergeStrategy>,
 }
 impl<'de> serde::Deserialize<'de> for MergeContactRequest {
@@ -27476,6 +30415,20 @@ impl<'de> serde::Deserialize<'de> for MergeContactRequest {
             }
         }
         deserializer.deserialize_struct("MergeContactRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for MergeContactRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("source_id", &self.source_id)?;
+        if let Some(value) = &self.strategy {
+            map.serialize_entry("strategy", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -27559,27 +30512,22 @@ impl<'de> serde::Deserialize<'de> for MessageContentType {
     }
 }
 /// This callback notifies the API clients about status changes of already sent app message.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageDeliveryReceiptEvent {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `message_delivery_report`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_delivery_report: Option<
         MessageDeliveryReceiptEventMessageDeliveryReport,
     >,
@@ -27685,6 +30633,33 @@ impl<'de> serde::Deserialize<'de> for MessageDeliveryReceiptEvent {
         deserializer.deserialize_struct("MessageDeliveryReceiptEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for MessageDeliveryReceiptEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.message_delivery_report {
+            map.serialize_entry("message_delivery_report", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MessageDeliveryReceiptEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -27730,32 +30705,24 @@ impl MessageDeliveryReceiptEvent {
     }
 }
 /// `MessageDeliveryReceiptEventMessageDeliveryReport`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageDeliveryReceiptEventMessageDeliveryReport {
     /// The ID of the app message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     /// The ID of the conversation the app message is part of. Will be empty if processing_mode is DISPATCH.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<DeliveryStatus>,
     /// `channel_identity`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_identity: Option<ChannelIdentity>,
     /// The ID of the contact. Will be empty if processing_mode is DISPATCH.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<Reason>,
     /// Metadata specified in the message_metadata field of a Send Message request, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<String>,
     /// `processing_mode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_mode: Option<ProcessingMode>,
 }
 impl<'de> serde::Deserialize<'de> for MessageDeliveryReceiptEventMessageDeliveryReport {
@@ -27872,6 +30839,40 @@ impl<'de> serde::Deserialize<'de> for MessageDeliveryReceiptEventMessageDelivery
             )
     }
 }
+impl serde::Serialize for MessageDeliveryReceiptEventMessageDeliveryReport {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message_id {
+            map.serialize_entry("message_id", value)?;
+        }
+        if let Some(value) = &self.conversation_id {
+            map.serialize_entry("conversation_id", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.channel_identity {
+            map.serialize_entry("channel_identity", value)?;
+        }
+        if let Some(value) = &self.contact_id {
+            map.serialize_entry("contact_id", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        if let Some(value) = &self.processing_mode {
+            map.serialize_entry("processing_mode", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MessageDeliveryReceiptEventMessageDeliveryReport {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -27930,27 +30931,22 @@ impl MessageDeliveryReceiptEventMessageDeliveryReport {
     }
 }
 /// This callback delivers contact (end-user) messages to the API clients.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageInboundEvent {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<MessageInboundEventItem>,
 }
 impl<'de> serde::Deserialize<'de> for MessageInboundEvent {
@@ -28048,6 +31044,33 @@ impl<'de> serde::Deserialize<'de> for MessageInboundEvent {
         deserializer.deserialize_struct("MessageInboundEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for MessageInboundEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MessageInboundEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -28090,41 +31113,30 @@ impl MessageInboundEvent {
     }
 }
 /// `MessageInboundEventItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageInboundEventItem {
     /// The message ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The direction of the message, it's always TO_APP for contact messages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<MessageInboundEventItemDirection>,
     /// `contact_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_message: Option<ContactMessage>,
     /// `channel_identity`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_identity: Option<ChannelIdentity>,
     /// The ID of the conversation this message is part of. Will be empty if processing_mode is DISPATCH.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// The ID of the contact. Will be empty if processing_mode is DISPATCH.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
     /// Usually, metadata specific to the underlying channel is provided in this field. Refer to the individual channels' documentation for more information (for example, SMS delivery receipts). Note that, for Choice message responses, this field is populated with the value of the message_metadata field of the corresponding Send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<String>,
     /// Timestamp marking when the channel callback was received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accept_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The sender ID to which the contact sent the message, if applicable. For example, originator msisdn/short code for SMS and MMS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_id: Option<String>,
     /// `processing_mode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_mode: Option<ProcessingMode>,
     /// Flag for whether this message was injected.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub injected: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for MessageInboundEventItem {
@@ -28268,6 +31280,49 @@ impl<'de> serde::Deserialize<'de> for MessageInboundEventItem {
         deserializer.deserialize_struct("MessageInboundEventItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for MessageInboundEventItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.direction {
+            map.serialize_entry("direction", value)?;
+        }
+        if let Some(value) = &self.contact_message {
+            map.serialize_entry("contact_message", value)?;
+        }
+        if let Some(value) = &self.channel_identity {
+            map.serialize_entry("channel_identity", value)?;
+        }
+        if let Some(value) = &self.conversation_id {
+            map.serialize_entry("conversation_id", value)?;
+        }
+        if let Some(value) = &self.contact_id {
+            map.serialize_entry("contact_id", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        if let Some(value) = &self.accept_time {
+            map.serialize_entry("accept_time", value)?;
+        }
+        if let Some(value) = &self.sender_id {
+            map.serialize_entry("sender_id", value)?;
+        }
+        if let Some(value) = &self.processing_mode {
+            map.serialize_entry("processing_mode", value)?;
+        }
+        if let Some(value) = &self.injected {
+            map.serialize_entry("injected", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MessageInboundEventItem {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -28403,27 +31458,22 @@ impl<'de> serde::Deserialize<'de> for MessageInboundEventItemDirection {
     }
 }
 /// This callback delivers contact (end-user) messages to the API clients. The content of the message goes through an A.I. analysis and is redacted if required.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageInboundSmartConversationRedactionEvent {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `message_redaction`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_redaction: Option<MessageInboundEventItem>,
 }
 impl<'de> serde::Deserialize<'de> for MessageInboundSmartConversationRedactionEvent {
@@ -28528,6 +31578,33 @@ impl<'de> serde::Deserialize<'de> for MessageInboundSmartConversationRedactionEv
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for MessageInboundSmartConversationRedactionEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.message_redaction {
+            map.serialize_entry("message_redaction", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -28635,11 +31712,10 @@ impl<'de> serde::Deserialize<'de> for MessageQueue {
     }
 }
 /// This object contains settings related to message retry mechanism.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageRetrySettings {
     /// The maximum duration, in seconds, during which the system will retry sending a message in the event of a temporary processing failure. Time is counted after the first message processing failure. At least one retry is guaranteed. Subsequent retry instances are randomized with exponential backoff. If the next retry timestamp exceeds the configured time, one final retry will be performed on the cut-off time. The valid values for this field are [30 - 3600].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_duration: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for MessageRetrySettings {
@@ -28687,6 +31763,19 @@ impl<'de> serde::Deserialize<'de> for MessageRetrySettings {
             }
         }
         deserializer.deserialize_struct("MessageRetrySettings", &[], __Visitor)
+    }
+}
+impl serde::Serialize for MessageRetrySettings {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.retry_duration {
+            map.serialize_entry("retry_duration", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -28763,27 +31852,22 @@ impl<'de> serde::Deserialize<'de> for MessageSource {
     }
 }
 /// This callback provides a notification to the API clients that the corresponding app message was submitted to a channel. This notification is created before any confirmation from Delivery Receipts.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageSubmitEvent {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `message_submit_notification`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_submit_notification: Option<MessageSubmitEventMessageSubmitNotification>,
 }
 impl<'de> serde::Deserialize<'de> for MessageSubmitEvent {
@@ -28887,6 +31971,33 @@ impl<'de> serde::Deserialize<'de> for MessageSubmitEvent {
         deserializer.deserialize_struct("MessageSubmitEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for MessageSubmitEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.message_submit_notification {
+            map.serialize_entry("message_submit_notification", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MessageSubmitEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -28932,29 +32043,22 @@ impl MessageSubmitEvent {
     }
 }
 /// `MessageSubmitEventMessageSubmitNotification`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageSubmitEventMessageSubmitNotification {
     /// The ID of the app message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     /// The ID of the conversation the app message is part of. Will be empty if processing_mode is DISPATCH.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// `channel_identity`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_identity: Option<ChannelIdentity>,
     /// The ID of the contact. Will be empty if processing_mode is DISPATCH.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
     /// `submitted_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submitted_message: Option<AppMessage>,
     /// Metadata specified in the message_metadata field of a Send Message request, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<String>,
     /// `processing_mode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_mode: Option<ProcessingMode>,
 }
 impl<'de> serde::Deserialize<'de> for MessageSubmitEventMessageSubmitNotification {
@@ -29065,6 +32169,37 @@ impl<'de> serde::Deserialize<'de> for MessageSubmitEventMessageSubmitNotificatio
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for MessageSubmitEventMessageSubmitNotification {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message_id {
+            map.serialize_entry("message_id", value)?;
+        }
+        if let Some(value) = &self.conversation_id {
+            map.serialize_entry("conversation_id", value)?;
+        }
+        if let Some(value) = &self.channel_identity {
+            map.serialize_entry("channel_identity", value)?;
+        }
+        if let Some(value) = &self.contact_id {
+            map.serialize_entry("contact_id", value)?;
+        }
+        if let Some(value) = &self.submitted_message {
+            map.serialize_entry("submitted_message", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        if let Some(value) = &self.processing_mode {
+            map.serialize_entry("processing_mode", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -29179,11 +32314,10 @@ impl<'de> serde::Deserialize<'de> for MetadataUpdateStrategy {
     }
 }
 /// MMS
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MmsCredentialsField {
     /// If you are including the MMS channel in the `channel_identifier` property, you must include this object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_credentials: Option<MmsCredentialsFieldMmsCredentials>,
 }
 impl<'de> serde::Deserialize<'de> for MmsCredentialsField {
@@ -29233,6 +32367,19 @@ impl<'de> serde::Deserialize<'de> for MmsCredentialsField {
         deserializer.deserialize_struct("MmsCredentialsField", &[], __Visitor)
     }
 }
+impl serde::Serialize for MmsCredentialsField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.mms_credentials {
+            map.serialize_entry("mms_credentials", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MmsCredentialsField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -29250,7 +32397,7 @@ impl MmsCredentialsField {
     }
 }
 /// If you are including the MMS channel in the `channel_identifier` property, you must include this object.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MmsCredentialsFieldMmsCredentials {
     /// MMS Account ID.
@@ -29258,7 +32405,6 @@ pub struct MmsCredentialsFieldMmsCredentials {
     /// MMS API Key.
     pub api_key: String,
     /// `basic_auth`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basic_auth: Option<BasicAuthCredentials>,
 }
 impl<'de> serde::Deserialize<'de> for MmsCredentialsFieldMmsCredentials {
@@ -29322,6 +32468,21 @@ impl<'de> serde::Deserialize<'de> for MmsCredentialsFieldMmsCredentials {
             .deserialize_struct("MmsCredentialsFieldMmsCredentials", &[], __Visitor)
     }
 }
+impl serde::Serialize for MmsCredentialsFieldMmsCredentials {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("account_id", &self.account_id)?;
+        map.serialize_entry("api_key", &self.api_key)?;
+        if let Some(value) = &self.basic_auth {
+            map.serialize_entry("basic_auth", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MmsCredentialsFieldMmsCredentials {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -29340,25 +32501,20 @@ impl MmsCredentialsFieldMmsCredentials {
     }
 }
 /// Name information of the contact.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NameInfo {
     /// Full name of the contact
     pub full_name: String,
     /// First name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Last name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// Middle name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub middle_name: Option<String>,
     /// Prefix before the name. e.g. Mr, Mrs, Dr etc.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefix: Option<String>,
     /// Suffix after the name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suffix: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for NameInfo {
@@ -29446,6 +32602,32 @@ impl<'de> serde::Deserialize<'de> for NameInfo {
         deserializer.deserialize_struct("NameInfo", &[], __Visitor)
     }
 }
+impl serde::Serialize for NameInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("full_name", &self.full_name)?;
+        if let Some(value) = &self.first_name {
+            map.serialize_entry("first_name", value)?;
+        }
+        if let Some(value) = &self.last_name {
+            map.serialize_entry("last_name", value)?;
+        }
+        if let Some(value) = &self.middle_name {
+            map.serialize_entry("middle_name", value)?;
+        }
+        if let Some(value) = &self.prefix {
+            map.serialize_entry("prefix", value)?;
+        }
+        if let Some(value) = &self.suffix {
+            map.serialize_entry("suffix", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl NameInfo {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -29487,20 +32669,16 @@ impl NameInfo {
     }
 }
 /// `OffensiveAnalysis`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OffensiveAnalysis {
     /// Either the message text or the URL of the image that was analyzed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// URL of the image that was analyzed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// A label, either SAFE or UNSAFE, that classifies the analyzed content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evaluation: Option<OffensiveAnalysisEvaluation>,
     /// The likelihood that the assigned evaluation represents the analyzed message correctly. 1 is the maximum value, representing the highest likelihood that the content of the message matches the evaluation. 0 is the minimum value, representing the lowest likelihood that the content of the message matches the evaluation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de> for OffensiveAnalysis {
@@ -29568,6 +32746,28 @@ impl<'de> serde::Deserialize<'de> for OffensiveAnalysis {
             }
         }
         deserializer.deserialize_struct("OffensiveAnalysis", &[], __Visitor)
+    }
+}
+impl serde::Serialize for OffensiveAnalysis {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.evaluation {
+            map.serialize_entry("evaluation", value)?;
+        }
+        if let Some(value) = &self.score {
+            map.serialize_entry("score", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -29952,27 +33152,22 @@ impl From<ListMessageField> for OmniMessageOverride {
     }
 }
 /// This callback is used to deliver opt-in notifications from the channels.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OptInEvent {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `opt_in_notification`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_in_notification: Option<OptInEventOptInNotification>,
 }
 impl<'de> serde::Deserialize<'de> for OptInEvent {
@@ -30074,6 +33269,33 @@ impl<'de> serde::Deserialize<'de> for OptInEvent {
         deserializer.deserialize_struct("OptInEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for OptInEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.opt_in_notification {
+            map.serialize_entry("opt_in_notification", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl OptInEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -30119,29 +33341,22 @@ impl OptInEvent {
     }
 }
 /// `OptInEventOptInNotification`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OptInEventOptInNotification {
     /// ID generated when making an opt-in registration request. Can be used to detect duplicates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
     /// The ID of the contact which is the subject of the opt-in. Will be empty if processing_mode is DISPATCH.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
     /// `channel`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<ConversationChannel>,
     /// The channel identity. For example, a phone number for SMS, WhatsApp and Viber Business.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<String>,
     /// Status of the opt-in registration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<OptInEventOptInNotificationStatus>,
     /// This field is populated if the opt-in failed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_details: Option<OptInEventOptInNotificationErrorDetails>,
     /// `processing_mode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_mode: Option<ProcessingMode>,
 }
 impl<'de> serde::Deserialize<'de> for OptInEventOptInNotification {
@@ -30241,6 +33456,37 @@ impl<'de> serde::Deserialize<'de> for OptInEventOptInNotification {
         deserializer.deserialize_struct("OptInEventOptInNotification", &[], __Visitor)
     }
 }
+impl serde::Serialize for OptInEventOptInNotification {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.request_id {
+            map.serialize_entry("request_id", value)?;
+        }
+        if let Some(value) = &self.contact_id {
+            map.serialize_entry("contact_id", value)?;
+        }
+        if let Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let Some(value) = &self.identity {
+            map.serialize_entry("identity", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.error_details {
+            map.serialize_entry("error_details", value)?;
+        }
+        if let Some(value) = &self.processing_mode {
+            map.serialize_entry("processing_mode", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl OptInEventOptInNotification {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -30299,11 +33545,10 @@ impl OptInEventOptInNotification {
     }
 }
 /// This field is populated if the opt-in failed.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OptInEventOptInNotificationErrorDetails {
     /// Human-readable error description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for OptInEventOptInNotificationErrorDetails {
@@ -30356,6 +33601,19 @@ impl<'de> serde::Deserialize<'de> for OptInEventOptInNotificationErrorDetails {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for OptInEventOptInNotificationErrorDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -30436,27 +33694,22 @@ impl<'de> serde::Deserialize<'de> for OptInEventOptInNotificationStatus {
     }
 }
 /// This callback is used to deliver opt-out notifications from the channels.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OptOutEvent {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `opt_out_notification`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out_notification: Option<OptOutEventOptOutNotification>,
 }
 impl<'de> serde::Deserialize<'de> for OptOutEvent {
@@ -30558,6 +33811,33 @@ impl<'de> serde::Deserialize<'de> for OptOutEvent {
         deserializer.deserialize_struct("OptOutEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for OptOutEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.opt_out_notification {
+            map.serialize_entry("opt_out_notification", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl OptOutEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -30603,29 +33883,22 @@ impl OptOutEvent {
     }
 }
 /// `OptOutEventOptOutNotification`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OptOutEventOptOutNotification {
     /// ID generated when making an opt-out registration request. Can be used to detect duplicates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
     /// The ID of the contact which is the subject of the opt-out. Will be empty if processing_mode is DISPATCH.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
     /// `channel`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<ConversationChannel>,
     /// The channel identity. For example, a phone number for SMS, WhatsApp and Viber Business.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<String>,
     /// Status of the opt-out registration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<OptOutEventOptOutNotificationStatus>,
     /// This field is populated if the opt-out failed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_details: Option<OptOutEventOptOutNotificationErrorDetails>,
     /// `processing_mode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_mode: Option<ProcessingMode>,
 }
 impl<'de> serde::Deserialize<'de> for OptOutEventOptOutNotification {
@@ -30725,6 +33998,37 @@ impl<'de> serde::Deserialize<'de> for OptOutEventOptOutNotification {
         deserializer.deserialize_struct("OptOutEventOptOutNotification", &[], __Visitor)
     }
 }
+impl serde::Serialize for OptOutEventOptOutNotification {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.request_id {
+            map.serialize_entry("request_id", value)?;
+        }
+        if let Some(value) = &self.contact_id {
+            map.serialize_entry("contact_id", value)?;
+        }
+        if let Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let Some(value) = &self.identity {
+            map.serialize_entry("identity", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.error_details {
+            map.serialize_entry("error_details", value)?;
+        }
+        if let Some(value) = &self.processing_mode {
+            map.serialize_entry("processing_mode", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl OptOutEventOptOutNotification {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -30783,11 +34087,10 @@ impl OptOutEventOptOutNotification {
     }
 }
 /// This field is populated if the opt-out failed.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OptOutEventOptOutNotificationErrorDetails {
     /// Human-readable error description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for OptOutEventOptOutNotificationErrorDetails {
@@ -30840,6 +34143,19 @@ impl<'de> serde::Deserialize<'de> for OptOutEventOptOutNotificationErrorDetails 
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for OptOutEventOptOutNotificationErrorDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -30920,11 +34236,10 @@ impl<'de> serde::Deserialize<'de> for OptOutEventOptOutNotificationStatus {
     }
 }
 /// An object containing a result array that reports the machine learning engine's character extraction results.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OpticalCharacterRecognition {
     /// The result of the OCR process.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<Vec<OpticalCharacterRecognitionData>>,
 }
 impl<'de> serde::Deserialize<'de> for OpticalCharacterRecognition {
@@ -30970,6 +34285,19 @@ impl<'de> serde::Deserialize<'de> for OpticalCharacterRecognition {
         deserializer.deserialize_struct("OpticalCharacterRecognition", &[], __Visitor)
     }
 }
+impl serde::Serialize for OpticalCharacterRecognition {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.result {
+            map.serialize_entry("result", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl OpticalCharacterRecognition {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -30987,11 +34315,10 @@ impl OpticalCharacterRecognition {
     }
 }
 /// `OpticalCharacterRecognitionData`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OpticalCharacterRecognitionData {
     /// The data array contains the string(s) identified in one section of an analyzed image.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for OpticalCharacterRecognitionData {
@@ -31038,6 +34365,19 @@ impl<'de> serde::Deserialize<'de> for OpticalCharacterRecognitionData {
             .deserialize_struct("OpticalCharacterRecognitionData", &[], __Visitor)
     }
 }
+impl serde::Serialize for OpticalCharacterRecognitionData {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl OpticalCharacterRecognitionData {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -31052,17 +34392,14 @@ impl OpticalCharacterRecognitionData {
     }
 }
 /// Organization information of the contact.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrganizationInfo {
     /// Company name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company: Option<String>,
     /// Department at the company
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
     /// Corporate title, e.g. Software engineer
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for OrganizationInfo {
@@ -31122,6 +34459,25 @@ impl<'de> serde::Deserialize<'de> for OrganizationInfo {
         deserializer.deserialize_struct("OrganizationInfo", &[], __Visitor)
     }
 }
+impl serde::Serialize for OrganizationInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.company {
+            map.serialize_entry("company", value)?;
+        }
+        if let Some(value) = &self.department {
+            map.serialize_entry("department", value)?;
+        }
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl OrganizationInfo {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -31150,17 +34506,14 @@ impl OrganizationInfo {
     }
 }
 /// `PaymentOrderDetailsChannelSpecificMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentOrderDetailsChannelSpecificMessage {
     /// The header of the interactive message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header: Option<ChannelSpecificCommonPropsHeader>,
     /// `body`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<WhatsAppInteractiveBody>,
     /// `footer`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub footer: Option<WhatsAppInteractiveFooter>,
     /// The payment order details content.
     pub payment: PaymentOrderDetailsChannelSpecificMessagePayment,
@@ -31227,6 +34580,26 @@ impl<'de> serde::Deserialize<'de> for PaymentOrderDetailsChannelSpecificMessage 
             )
     }
 }
+impl serde::Serialize for PaymentOrderDetailsChannelSpecificMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.header {
+            map.serialize_entry("header", value)?;
+        }
+        if let Some(value) = &self.body {
+            map.serialize_entry("body", value)?;
+        }
+        if let Some(value) = &self.footer {
+            map.serialize_entry("footer", value)?;
+        }
+        map.serialize_entry("payment", &self.payment)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PaymentOrderDetailsChannelSpecificMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -31258,7 +34631,7 @@ impl PaymentOrderDetailsChannelSpecificMessage {
     }
 }
 /// The payment order details content.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentOrderDetailsChannelSpecificMessagePayment {
     /// The country/currency associated with the payment message.
@@ -31268,12 +34641,10 @@ pub struct PaymentOrderDetailsChannelSpecificMessagePayment {
     /// The type of good associated with this order.
     pub type_of_goods: PaymentOrderDetailsChannelSpecificMessagePaymentTypeOfGoods,
     /// The payment settings. Use `payment_buttons` in place of this deprecated field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_settings: Option<
         PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings,
     >,
     /// Array of payment buttons (1 to 2 items).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_buttons: Option<Vec<WhatsAppPaymentButton>>,
     /// Integer representing the total amount of the transaction.
     pub total_amount_value: i64,
@@ -31396,6 +34767,27 @@ impl<'de> serde::Deserialize<'de> for PaymentOrderDetailsChannelSpecificMessageP
             )
     }
 }
+impl serde::Serialize for PaymentOrderDetailsChannelSpecificMessagePayment {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("reference_id", &self.reference_id)?;
+        map.serialize_entry("type_of_goods", &self.type_of_goods)?;
+        if let Some(value) = &self.payment_settings {
+            map.serialize_entry("payment_settings", value)?;
+        }
+        if let Some(value) = &self.payment_buttons {
+            map.serialize_entry("payment_buttons", value)?;
+        }
+        map.serialize_entry("total_amount_value", &self.total_amount_value)?;
+        map.serialize_entry("order", &self.order)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PaymentOrderDetailsChannelSpecificMessagePayment {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -31437,41 +34829,32 @@ impl PaymentOrderDetailsChannelSpecificMessagePayment {
     }
 }
 /// The payment order.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentOrderDetailsChannelSpecificMessagePaymentOrder {
     /// Unique ID of the Facebook catalog being used by the business.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog_id: Option<String>,
     /// UTC timestamp indicating when the order should expire.
     /// The timestamp must be given in seconds.
     /// The minimum threshold for the timestamp is 300 seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiration_time: Option<String>,
     /// Description of the expiration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiration_description: Option<String>,
     /// Value representing the subtotal amount of this order.
     pub subtotal_value: i64,
     /// Value representing the tax amount for this order.
     pub tax_value: i64,
     /// Description of the tax for this order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_description: Option<String>,
     /// Value representing the shipping amount for this order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping_value: Option<i64>,
     /// Shipping description for this order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping_description: Option<String>,
     /// Value of the discount for this order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_value: Option<i64>,
     /// Description of the discount for this order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_description: Option<String>,
     /// Discount program name for this order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_program_name: Option<String>,
     /// The items list for this order.
     pub items: Vec<PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem>,
@@ -31641,6 +35024,46 @@ for PaymentOrderDetailsChannelSpecificMessagePaymentOrder {
             )
     }
 }
+impl serde::Serialize for PaymentOrderDetailsChannelSpecificMessagePaymentOrder {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.catalog_id {
+            map.serialize_entry("catalog_id", value)?;
+        }
+        if let Some(value) = &self.expiration_time {
+            map.serialize_entry("expiration_time", value)?;
+        }
+        if let Some(value) = &self.expiration_description {
+            map.serialize_entry("expiration_description", value)?;
+        }
+        map.serialize_entry("subtotal_value", &self.subtotal_value)?;
+        map.serialize_entry("tax_value", &self.tax_value)?;
+        if let Some(value) = &self.tax_description {
+            map.serialize_entry("tax_description", value)?;
+        }
+        if let Some(value) = &self.shipping_value {
+            map.serialize_entry("shipping_value", value)?;
+        }
+        if let Some(value) = &self.shipping_description {
+            map.serialize_entry("shipping_description", value)?;
+        }
+        if let Some(value) = &self.discount_value {
+            map.serialize_entry("discount_value", value)?;
+        }
+        if let Some(value) = &self.discount_description {
+            map.serialize_entry("discount_description", value)?;
+        }
+        if let Some(value) = &self.discount_program_name {
+            map.serialize_entry("discount_program_name", value)?;
+        }
+        map.serialize_entry("items", &self.items)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PaymentOrderDetailsChannelSpecificMessagePaymentOrder {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -31714,7 +35137,7 @@ impl PaymentOrderDetailsChannelSpecificMessagePaymentOrder {
     }
 }
 /// `PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem {
     /// Unique ID of the retailer.
@@ -31726,7 +35149,6 @@ pub struct PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem {
     /// Number of items in this order.
     pub quantity: i64,
     /// Discounted price per item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sale_amount_value: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -31815,6 +35237,24 @@ for PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize
+for PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("retailer_id", &self.retailer_id)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("amount_value", &self.amount_value)?;
+        map.serialize_entry("quantity", &self.quantity)?;
+        if let Some(value) = &self.sale_amount_value {
+            map.serialize_entry("sale_amount_value", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -32136,17 +35576,14 @@ for PaymentOrderDetailsChannelSpecificMessagePaymentTypeOfGoods {
     }
 }
 /// `PaymentOrderStatusChannelSpecificMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentOrderStatusChannelSpecificMessage {
     /// The header of the interactive message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header: Option<ChannelSpecificCommonPropsHeader>,
     /// `body`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<WhatsAppInteractiveBody>,
     /// `footer`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub footer: Option<WhatsAppInteractiveFooter>,
     /// The payment order status message content
     pub payment: PaymentOrderStatusChannelSpecificMessagePayment,
@@ -32213,6 +35650,26 @@ impl<'de> serde::Deserialize<'de> for PaymentOrderStatusChannelSpecificMessage {
             )
     }
 }
+impl serde::Serialize for PaymentOrderStatusChannelSpecificMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.header {
+            map.serialize_entry("header", value)?;
+        }
+        if let Some(value) = &self.body {
+            map.serialize_entry("body", value)?;
+        }
+        if let Some(value) = &self.footer {
+            map.serialize_entry("footer", value)?;
+        }
+        map.serialize_entry("payment", &self.payment)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PaymentOrderStatusChannelSpecificMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -32244,7 +35701,7 @@ impl PaymentOrderStatusChannelSpecificMessage {
     }
 }
 /// The payment order status message content
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentOrderStatusChannelSpecificMessagePayment {
     /// Unique ID used to query the current payment status.
@@ -32305,6 +35762,18 @@ impl<'de> serde::Deserialize<'de> for PaymentOrderStatusChannelSpecificMessagePa
             )
     }
 }
+impl serde::Serialize for PaymentOrderStatusChannelSpecificMessagePayment {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("reference_id", &self.reference_id)?;
+        map.serialize_entry("order", &self.order)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PaymentOrderStatusChannelSpecificMessagePayment {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -32320,13 +35789,12 @@ impl PaymentOrderStatusChannelSpecificMessagePayment {
     }
 }
 /// The payment order.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentOrderStatusChannelSpecificMessagePaymentOrder {
     /// The new payment message status.
     pub status: PaymentOrderStatusChannelSpecificMessagePaymentOrderStatus,
     /// The description of payment message status update (120 characters maximum).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -32385,6 +35853,20 @@ for PaymentOrderStatusChannelSpecificMessagePaymentOrder {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for PaymentOrderStatusChannelSpecificMessagePaymentOrder {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("status", &self.status)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -32559,20 +36041,16 @@ impl<'de> serde::Deserialize<'de> for PaymentStatus {
     }
 }
 /// Message specific only for Payments feature to reflect current state of particular Payment Flow.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PaymentStatusUpdateEvent {
     /// This is the partner supplied ID to identify the order for payments
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_id: Option<String>,
     /// `payment_status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_status: Option<PaymentStatus>,
     /// `payment_transaction_status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_transaction_status: Option<PaymentTransactionStatus>,
     /// Unique id of the transaction for which one of the transaction payment_transaction_status is present in event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_transaction_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PaymentStatusUpdateEvent {
@@ -32652,6 +36130,28 @@ impl<'de> serde::Deserialize<'de> for PaymentStatusUpdateEvent {
             }
         }
         deserializer.deserialize_struct("PaymentStatusUpdateEvent", &[], __Visitor)
+    }
+}
+impl serde::Serialize for PaymentStatusUpdateEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.reference_id {
+            map.serialize_entry("reference_id", value)?;
+        }
+        if let Some(value) = &self.payment_status {
+            map.serialize_entry("payment_status", value)?;
+        }
+        if let Some(value) = &self.payment_transaction_status {
+            map.serialize_entry("payment_transaction_status", value)?;
+        }
+        if let Some(value) = &self.payment_transaction_id {
+            map.serialize_entry("payment_transaction_id", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -32767,13 +36267,12 @@ impl<'de> serde::Deserialize<'de> for PaymentTransactionStatus {
     }
 }
 /// Phone numbers of the contact.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PhoneNumberInfo {
     /// Phone number with country code included.
     pub phone_number: String,
     /// Phone number type, e.g. WORK or HOME.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PhoneNumberInfo {
@@ -32820,6 +36319,20 @@ impl<'de> serde::Deserialize<'de> for PhoneNumberInfo {
             }
         }
         deserializer.deserialize_struct("PhoneNumberInfo", &[], __Visitor)
+    }
+}
+impl serde::Serialize for PhoneNumberInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("phone_number", &self.phone_number)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -32959,7 +36472,7 @@ impl<'de> serde::Deserialize<'de> for ProcessingStrategy {
     }
 }
 /// A message component for interactive messages, containing a product.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ProductItem {
     /// Required parameter. The ID for the product.
@@ -32967,13 +36480,10 @@ pub struct ProductItem {
     /// Required parameter. The marketplace to which the product belongs.
     pub marketplace: String,
     /// Output only. The quantity of the chosen product.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity: Option<i32>,
     /// Output only. The price for one unit of the chosen product.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item_price: Option<f64>,
     /// Output only. The currency of the item_price.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ProductItem {
@@ -33047,6 +36557,27 @@ impl<'de> serde::Deserialize<'de> for ProductItem {
         deserializer.deserialize_struct("ProductItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for ProductItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("marketplace", &self.marketplace)?;
+        if let Some(value) = &self.quantity {
+            map.serialize_entry("quantity", value)?;
+        }
+        if let Some(value) = &self.item_price {
+            map.serialize_entry("item_price", value)?;
+        }
+        if let Some(value) = &self.currency {
+            map.serialize_entry("currency", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ProductItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -33077,11 +36608,10 @@ impl ProductItem {
     }
 }
 /// Represents an interactive WhatsApp message containing ProductItem objects
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProductResponseMessage {
     /// `product_response_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub product_response_message: Option<ProductResponseMessageProductResponseMessage>,
 }
 impl<'de> serde::Deserialize<'de> for ProductResponseMessage {
@@ -33133,6 +36663,19 @@ impl<'de> serde::Deserialize<'de> for ProductResponseMessage {
         deserializer.deserialize_struct("ProductResponseMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for ProductResponseMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.product_response_message {
+            map.serialize_entry("product_response_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ProductResponseMessage {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -33152,17 +36695,14 @@ impl ProductResponseMessage {
     }
 }
 /// `ProductResponseMessageProductResponseMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProductResponseMessageProductResponseMessage {
     /// The selected products.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub products: Option<Vec<ProductItem>>,
     /// Optional parameter. Text that may be sent with selected products.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Optional parameter. The catalog id that the selected products belong to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ProductResponseMessageProductResponseMessage {
@@ -33227,6 +36767,25 @@ impl<'de> serde::Deserialize<'de> for ProductResponseMessageProductResponseMessa
             )
     }
 }
+impl serde::Serialize for ProductResponseMessageProductResponseMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.products {
+            map.serialize_entry("products", value)?;
+        }
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let Some(value) = &self.catalog_id {
+            map.serialize_entry("catalog_id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ProductResponseMessageProductResponseMessage {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -33255,14 +36814,12 @@ impl ProductResponseMessageProductResponseMessage {
     }
 }
 /// Project-level settings, including contact management options.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProjectSettings {
     /// The unique ID of the project.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// The settings object containing contact settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<ProjectSettingsSettings>,
 }
 impl<'de> serde::Deserialize<'de> for ProjectSettings {
@@ -33317,6 +36874,22 @@ impl<'de> serde::Deserialize<'de> for ProjectSettings {
         deserializer.deserialize_struct("ProjectSettings", &[], __Visitor)
     }
 }
+impl serde::Serialize for ProjectSettings {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("project_id", value)?;
+        }
+        if let Some(value) = &self.settings {
+            map.serialize_entry("settings", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ProjectSettings {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -33339,11 +36912,10 @@ impl ProjectSettings {
     }
 }
 /// Request body for creating or updating project settings.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProjectSettingsRequest {
     /// `contact_settings`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_settings: Option<ContactSettings>,
 }
 impl<'de> serde::Deserialize<'de> for ProjectSettingsRequest {
@@ -33393,6 +36965,19 @@ impl<'de> serde::Deserialize<'de> for ProjectSettingsRequest {
         deserializer.deserialize_struct("ProjectSettingsRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for ProjectSettingsRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.contact_settings {
+            map.serialize_entry("contact_settings", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ProjectSettingsRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -33407,11 +36992,10 @@ impl ProjectSettingsRequest {
     }
 }
 /// The settings object containing contact settings.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProjectSettingsSettings {
     /// `contact_settings`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_settings: Option<ContactSettings>,
 }
 impl<'de> serde::Deserialize<'de> for ProjectSettingsSettings {
@@ -33461,6 +37045,19 @@ impl<'de> serde::Deserialize<'de> for ProjectSettingsSettings {
         deserializer.deserialize_struct("ProjectSettingsSettings", &[], __Visitor)
     }
 }
+impl serde::Serialize for ProjectSettingsSettings {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.contact_settings {
+            map.serialize_entry("contact_settings", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ProjectSettingsSettings {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -33475,7 +37072,7 @@ impl ProjectSettingsSettings {
     }
 }
 /// `QueryCapability`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct QueryCapability {
     /// The ID of the app to use for capability lookup.
@@ -33484,7 +37081,6 @@ pub struct QueryCapability {
     pub recipient: Recipient,
     /// ID for the asynchronous response, will be generated if not set.
     /// Currently this field is not used for idempotency.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for QueryCapability {
@@ -33542,6 +37138,21 @@ impl<'de> serde::Deserialize<'de> for QueryCapability {
         deserializer.deserialize_struct("QueryCapability", &[], __Visitor)
     }
 }
+impl serde::Serialize for QueryCapability {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        map.serialize_entry("recipient", &self.recipient)?;
+        if let Some(value) = &self.request_id {
+            map.serialize_entry("request_id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl QueryCapability {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -33561,17 +37172,14 @@ impl QueryCapability {
 }
 /// A CapabilityResponse contains the identity of the recipient for which
 /// a capability lookup will be performed.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct QueryCapabilityResponse {
     /// The ID of the app to use for capability lookup.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// `recipient`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient: Option<Recipient>,
     /// ID for the asynchronous response, will be generated if not set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for QueryCapabilityResponse {
@@ -33635,6 +37243,25 @@ impl<'de> serde::Deserialize<'de> for QueryCapabilityResponse {
         deserializer.deserialize_struct("QueryCapabilityResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for QueryCapabilityResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.app_id {
+            map.serialize_entry("app_id", value)?;
+        }
+        if let Some(value) = &self.recipient {
+            map.serialize_entry("recipient", value)?;
+        }
+        if let Some(value) = &self.request_id {
+            map.serialize_entry("request_id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl QueryCapabilityResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -33663,14 +37290,12 @@ impl QueryCapabilityResponse {
     }
 }
 /// `QueueStats`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct QueueStats {
     /// The current size of the App's MT queue.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outbound_size: Option<i64>,
     /// The limit of the App's MT queue. The default limit is 500000 messages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outbound_limit: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for QueueStats {
@@ -33729,6 +37354,22 @@ impl<'de> serde::Deserialize<'de> for QueueStats {
         deserializer.deserialize_struct("QueueStats", &[], __Visitor)
     }
 }
+impl serde::Serialize for QueueStats {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.outbound_size {
+            map.serialize_entry("outbound_size", value)?;
+        }
+        if let Some(value) = &self.outbound_limit {
+            map.serialize_entry("outbound_limit", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl QueueStats {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -33751,22 +37392,19 @@ impl QueueStats {
     }
 }
 /// `RateLimits`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RateLimits {
     /// The number of inbound messages/events we process per second,
     /// from underlying channels to the app.  The default rate limit is 25.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inbound: Option<i64>,
     /// The number of messages/events we process per second, from the
     /// app to the underlying channels. Note that underlying channels may have other
     /// rate limits.  The default rate limit is 25.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outbound: Option<i64>,
     /// The rate limit of callbacks sent to the webhooks registered
     /// for the app. Note that if you have multiple webhooks with shared triggers,
     /// multiple callbacks will be sent out for each triggering event. The default rate limit is 25.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhooks: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for RateLimits {
@@ -33820,6 +37458,25 @@ impl<'de> serde::Deserialize<'de> for RateLimits {
             }
         }
         deserializer.deserialize_struct("RateLimits", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RateLimits {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.inbound {
+            map.serialize_entry("inbound", value)?;
+        }
+        if let Some(value) = &self.outbound {
+            map.serialize_entry("outbound", value)?;
+        }
+        if let Some(value) = &self.webhooks {
+            map.serialize_entry("webhooks", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -33914,7 +37571,7 @@ impl<'de> serde::Deserialize<'de> for ReactionAction {
     }
 }
 /// Object reflecting an event that is created when a contact reacts/unreacts with an emoji to a particular MT message. Currently, this is supported for the Messenger, Instagram, and WhatsApp channels. See [Reaction Event](https://developers.sinch.com/docs/conversation/callbacks/#reaction-event) for more details.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ReactionEvent {
     /// Indicates that an emoji reaction was placed on a message. This value is the string representation of the emoji.
@@ -33926,7 +37583,6 @@ pub struct ReactionEvent {
     pub message_id: String,
     /// If present, represents the grouping of emojis.
     /// Example values: "smile", "angry", "sad", "wow", "love", "like", "dislike", "other"
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reaction_category: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ReactionEvent {
@@ -33994,6 +37650,22 @@ impl<'de> serde::Deserialize<'de> for ReactionEvent {
         deserializer.deserialize_struct("ReactionEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for ReactionEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("emoji", &self.emoji)?;
+        map.serialize_entry("action", &self.action)?;
+        map.serialize_entry("message_id", &self.message_id)?;
+        if let Some(value) = &self.reaction_category {
+            map.serialize_entry("reaction_category", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ReactionEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -34017,11 +37689,10 @@ impl ReactionEvent {
     }
 }
 /// Read Message Event Type
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReadMessageEventField {
     /// Marks an inbound (contact) message as read on the channel, producing a read receipt for the contact. Supported on WhatsApp and RCS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_message_event: Option<
         std::collections::BTreeMap<String, serde_json::Value>,
     >,
@@ -34075,6 +37746,19 @@ impl<'de> serde::Deserialize<'de> for ReadMessageEventField {
         deserializer.deserialize_struct("ReadMessageEventField", &[], __Visitor)
     }
 }
+impl serde::Serialize for ReadMessageEventField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.read_message_event {
+            map.serialize_entry("read_message_event", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ReadMessageEventField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -34092,20 +37776,16 @@ impl ReadMessageEventField {
     }
 }
 /// `Reason`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Reason {
     /// `code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<ReasonCode>,
     /// A textual description of the reason.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `sub_code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub_code: Option<ReasonSubCode>,
     /// Error code forwarded directly from the channel. Useful in case of unmapped or channel specific errors. Currently only supported on the WhatsApp channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_code: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Reason {
@@ -34177,6 +37857,28 @@ impl<'de> serde::Deserialize<'de> for Reason {
             }
         }
         deserializer.deserialize_struct("Reason", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Reason {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.sub_code {
+            map.serialize_entry("sub_code", value)?;
+        }
+        if let Some(value) = &self.channel_code {
+            map.serialize_entry("channel_code", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -34560,27 +38262,22 @@ impl From<ContactIdField> for RecipientBase {
 /// Identifies the recipient. If [Dispatch Mode](https://developers.sinch.com/docs/conversation/processing-modes/) is used, you must use the `identified_by` field.
 pub type RecipientRequest = RecipientBase;
 /// `RecordNotificationEvent`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RecordNotificationEvent {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `record_notification`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record_notification: Option<RecordNotificationEventRecordNotification>,
 }
 impl<'de> serde::Deserialize<'de> for RecordNotificationEvent {
@@ -34682,6 +38379,33 @@ impl<'de> serde::Deserialize<'de> for RecordNotificationEvent {
         deserializer.deserialize_struct("RecordNotificationEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for RecordNotificationEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.record_notification {
+            map.serialize_entry("record_notification", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RecordNotificationEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -34727,29 +38451,22 @@ impl RecordNotificationEvent {
     }
 }
 /// `RecordNotificationEventRecordNotification`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RecordNotificationEventRecordNotification {
     /// The ID of the entity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_id: Option<String>,
     /// Record status for a specific entity
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record_status: Option<RecordNotificationEventRecordNotificationRecordStatus>,
     /// `channel_identity`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_identity: Option<ChannelIdentity>,
     /// The ID of the contact. Will not be present for apps in Dispatch Mode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
     /// The ID of the conversation. Will not be present for apps in Dispatch Mode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<Reason>,
     /// `processing_mode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_mode: Option<ProcessingMode>,
 }
 impl<'de> serde::Deserialize<'de> for RecordNotificationEventRecordNotification {
@@ -34862,6 +38579,37 @@ impl<'de> serde::Deserialize<'de> for RecordNotificationEventRecordNotification 
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for RecordNotificationEventRecordNotification {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.entity_id {
+            map.serialize_entry("entity_id", value)?;
+        }
+        if let Some(value) = &self.record_status {
+            map.serialize_entry("record_status", value)?;
+        }
+        if let Some(value) = &self.channel_identity {
+            map.serialize_entry("channel_identity", value)?;
+        }
+        if let Some(value) = &self.contact_id {
+            map.serialize_entry("contact_id", value)?;
+        }
+        if let Some(value) = &self.conversation_id {
+            map.serialize_entry("conversation_id", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.processing_mode {
+            map.serialize_entry("processing_mode", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -34980,11 +38728,10 @@ for RecordNotificationEventRecordNotificationRecordStatus {
     }
 }
 /// If the contact message was a response to a previous App message then this field contains information about that.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplyToField {
     /// Reply To
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_to: Option<ReplyToFieldReplyTo>,
 }
 impl<'de> serde::Deserialize<'de> for ReplyToField {
@@ -35030,6 +38777,19 @@ impl<'de> serde::Deserialize<'de> for ReplyToField {
         deserializer.deserialize_struct("ReplyToField", &[], __Visitor)
     }
 }
+impl serde::Serialize for ReplyToField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.reply_to {
+            map.serialize_entry("reply_to", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ReplyToField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -35044,7 +38804,7 @@ impl ReplyToField {
     }
 }
 /// Reply To
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ReplyToFieldReplyTo {
     /// Required. The Id of the message that this is a response to
@@ -35091,6 +38851,17 @@ impl<'de> serde::Deserialize<'de> for ReplyToFieldReplyTo {
         deserializer.deserialize_struct("ReplyToFieldReplyTo", &[], __Visitor)
     }
 }
+impl serde::Serialize for ReplyToFieldReplyTo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message_id", &self.message_id)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ReplyToFieldReplyTo {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -35102,11 +38873,10 @@ impl ReplyToFieldReplyTo {
     }
 }
 /// The retention policy configured for the app. For more information about retention policies, see [Retention Policy](https://developers.sinch.com/docs/conversation/keyconcepts/#retention-policy).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RetentionPolicy {
     /// `retention_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention_type: Option<RetentionPolicyType>,
     /// Optional. The days before a message or conversation is eligible for deletion.
     /// Default value is 180. The ttl_days value has no effect when retention_type
@@ -35114,7 +38884,6 @@ pub struct RetentionPolicy {
     /// Note that retention cleanup job runs once every twenty-four hours
     /// which can lead to delay i.e., messages and conversations are not deleted on
     /// the minute they become eligible for deletion.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ttl_days: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for RetentionPolicy {
@@ -35167,6 +38936,22 @@ impl<'de> serde::Deserialize<'de> for RetentionPolicy {
             }
         }
         deserializer.deserialize_struct("RetentionPolicy", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RetentionPolicy {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.retention_type {
+            map.serialize_entry("retention_type", value)?;
+        }
+        if let Some(value) = &self.ttl_days {
+            map.serialize_entry("ttl_days", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -35255,11 +39040,10 @@ impl<'de> serde::Deserialize<'de> for RetentionPolicyType {
     }
 }
 /// `RuntimeError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RuntimeError {
     /// `error`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<RuntimeErrorError>,
 }
 impl<'de> serde::Deserialize<'de> for RuntimeError {
@@ -35305,6 +39089,19 @@ impl<'de> serde::Deserialize<'de> for RuntimeError {
         deserializer.deserialize_struct("RuntimeError", &[], __Visitor)
     }
 }
+impl serde::Serialize for RuntimeError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RuntimeError {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -35319,20 +39116,16 @@ impl RuntimeError {
     }
 }
 /// `RuntimeErrorError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RuntimeErrorError {
     /// `code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i32>,
     /// `details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<Any>>,
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RuntimeErrorError {
@@ -35398,6 +39191,28 @@ impl<'de> serde::Deserialize<'de> for RuntimeErrorError {
         deserializer.deserialize_struct("RuntimeErrorError", &[], __Visitor)
     }
 }
+impl serde::Serialize for RuntimeErrorError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RuntimeErrorError {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -35432,28 +39247,24 @@ impl RuntimeErrorError {
     }
 }
 /// `SendEventRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SendEventRequest {
     /// The ID of the app sending the event.
     pub app_id: String,
     /// Overwrites the default callback url for delivery receipts for this message
     /// The REST URL should be of the form: `http://host[:port]/path`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
     /// Optional. A single element array that dictates on what channel should
     /// the Conversation API try to send the event.
     /// It overrides any default set on the contact. Providing more than one
     /// option has no effect.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_priority_order: Option<Vec<ConversationChannel>>,
     /// `event`
     pub event: AppEventField,
     /// Optional. Eventual metadata that should be associated to the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_metadata: Option<String>,
     /// `queue`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub queue: Option<MessageQueue>,
     /// `recipient`
     pub recipient: RecipientRequest,
@@ -35549,6 +39360,31 @@ impl<'de> serde::Deserialize<'de> for SendEventRequest {
         deserializer.deserialize_struct("SendEventRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for SendEventRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callback_url", value)?;
+        }
+        if let Some(value) = &self.channel_priority_order {
+            map.serialize_entry("channel_priority_order", value)?;
+        }
+        map.serialize_entry("event", &self.event)?;
+        if let Some(value) = &self.event_metadata {
+            map.serialize_entry("event_metadata", value)?;
+        }
+        if let Some(value) = &self.queue {
+            map.serialize_entry("queue", value)?;
+        }
+        map.serialize_entry("recipient", &self.recipient)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SendEventRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -35593,14 +39429,12 @@ impl SendEventRequest {
     }
 }
 /// `SendEventResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SendEventResponse {
     /// Accepted timestamp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Event id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SendEventResponse {
@@ -35655,6 +39489,22 @@ impl<'de> serde::Deserialize<'de> for SendEventResponse {
         deserializer.deserialize_struct("SendEventResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for SendEventResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_id {
+            map.serialize_entry("event_id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SendEventResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -35677,14 +39527,13 @@ impl SendEventResponse {
     }
 }
 /// This is the request body for sending a message. `app_id`, `recipient`, and `message` are all required fields.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SendMessageRequest {
     /// The ID of the app sending the message.
     pub app_id: String,
     /// Overwrites the default callback url for delivery receipts for this message.
     /// Note that you may [define a `secret_for_overridden_callback_urls` at the app level](https://developers.sinch.com/docs/conversation/api-reference/conversation/tag/App/#tag/App/operation/App_UpdateApp!path=callback_settings/secret_for_overridden_callback_urls&t=request); this secret will be used to sign the contents of delivery receipts when the default callback URL is overridden by this property. The REST URL should be of the form: `http://host[:port]/path`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
     /// Explicitly define the channels and order in which they are tried when sending the message. All channels provided in this field must be configured in the corresponding Conversation API app, or the request will be rejected.
     /// Which channels the API will try and their priority is defined by:
@@ -35694,19 +39543,16 @@ pub struct SendMessageRequest {
     ///     - if a conversation with the contact exists: the active channel of the conversation is tried first.
     ///     - the existing channels for the contact are ordered by contact channel preferences if given.
     ///     - lastly the existing channels for the contact are ordered by the app priority.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_priority_order: Option<Vec<ConversationChannel>>,
     /// Channel-specific properties.
     /// The key in the map must point to a valid channel property key as
     /// defined by the enum ChannelPropertyKeys.
     /// The maximum allowed property value length is 1024 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_properties: Option<std::collections::BTreeMap<String, String>>,
     /// `message`
     pub message: AppMessage,
     /// Metadata that should be associated with the message.
     /// Returned in the `metadata` field of a [Message Delivery Receipt](https://developers.sinch.com/docs/conversation/callbacks/#message-delivery-receipt). Up to 1024 characters long.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// Metadata that will be associated with the conversation in `CONVERSATION` mode and with the specified recipient identities in `DISPATCH` mode.
     /// This metadata will be propagated on MO callbacks associated
@@ -35720,12 +39566,10 @@ pub struct SendMessageRequest {
     ///  - If you send a message in `DISPATCH` mode while the [retention period](https://developers.sinch.com/docs/conversation/api-reference/conversation/tag/App/#tag/App/operation/App_CreateApp!path=dispatch_retention_policy/ttl_days&t=request) of the app is set to 0 (note that this value is set to 0 by default), the `conversation_metadata` field will not be retained.
     ///
     /// Currently only returned in the `message_metadata` field of an [Inbound Message](https://developers.sinch.com/docs/conversation/callbacks/#inbound-message) callback.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_metadata: Option<
         std::collections::BTreeMap<String, serde_json::Value>,
     >,
     /// `queue`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub queue: Option<MessageQueue>,
     /// `recipient`
     pub recipient: RecipientRequest,
@@ -35737,23 +39581,18 @@ pub struct SendMessageRequest {
     /// The format is an integer with the suffix `s` (for seconds).
     /// Valid integer range is 3 to 315,576,000,000 (inclusive).
     /// Example values include `10s` (10 seconds) and `86400s` (24 hours).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ttl: Option<String>,
     /// `processing_strategy`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_strategy: Option<ProcessingStrategy>,
     /// An arbitrary identifier that will be propagated to callbacks related to this message,
     /// including MO messages from the recipient. The `correlation_id` is associated with the conversation in `CONVERSATION` mode and with the specified recipient identities in `DISPATCH` mode. The MO callbacks will always include the last `correlation_id` available,
     /// (which is similar to how the `conversation_metadata` property functions).
     /// Up to 128 characters long.
     /// Important note: If you send a message in `DISPATCH` mode while the [retention period](https://developers.sinch.com/docs/conversation/api-reference/conversation/tag/App/#tag/App/operation/App_CreateApp!path=dispatch_retention_policy/ttl_days&t=request) of the app is set to 0 (note that this value is set to 0 by default), the `correlation_id` field will not be retained.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `conversation_metadata_update_strategy`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_metadata_update_strategy: Option<MetadataUpdateStrategy>,
     /// `message_content_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_content_type: Option<MessageContentType>,
 }
 impl<'de> serde::Deserialize<'de> for SendMessageRequest {
@@ -35916,6 +39755,52 @@ impl<'de> serde::Deserialize<'de> for SendMessageRequest {
         deserializer.deserialize_struct("SendMessageRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for SendMessageRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callback_url", value)?;
+        }
+        if let Some(value) = &self.channel_priority_order {
+            map.serialize_entry("channel_priority_order", value)?;
+        }
+        if let Some(value) = &self.channel_properties {
+            map.serialize_entry("channel_properties", value)?;
+        }
+        map.serialize_entry("message", &self.message)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.conversation_metadata {
+            map.serialize_entry("conversation_metadata", value)?;
+        }
+        if let Some(value) = &self.queue {
+            map.serialize_entry("queue", value)?;
+        }
+        map.serialize_entry("recipient", &self.recipient)?;
+        if let Some(value) = &self.ttl {
+            map.serialize_entry("ttl", value)?;
+        }
+        if let Some(value) = &self.processing_strategy {
+            map.serialize_entry("processing_strategy", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.conversation_metadata_update_strategy {
+            map.serialize_entry("conversation_metadata_update_strategy", value)?;
+        }
+        if let Some(value) = &self.message_content_type {
+            map.serialize_entry("message_content_type", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SendMessageRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -36011,14 +39896,12 @@ impl SendMessageRequest {
     }
 }
 /// `SendMessageResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SendMessageResponse {
     /// Timestamp when the Conversation API accepted the message for delivery to the referenced contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The ID of the message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SendMessageResponse {
@@ -36075,6 +39958,22 @@ impl<'de> serde::Deserialize<'de> for SendMessageResponse {
             }
         }
         deserializer.deserialize_struct("SendMessageResponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SendMessageResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.message_id {
+            map.serialize_entry("message_id", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -36163,14 +40062,12 @@ impl<'de> serde::Deserialize<'de> for Sentiment {
     }
 }
 /// `SentimentResult`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SentimentResult {
     /// `sentiment`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentiment: Option<Sentiment>,
     /// The likelihood that the assigned sentiment represents the emotional context of the analyzed text. 1 is the maximum value, representing the highest likelihood that the message text matches the sentiment, and 0 is the minimum value, representing the lowest likelihood that the message text matches the sentiment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de> for SentimentResult {
@@ -36225,6 +40122,22 @@ impl<'de> serde::Deserialize<'de> for SentimentResult {
         deserializer.deserialize_struct("SentimentResult", &[], __Visitor)
     }
 }
+impl serde::Serialize for SentimentResult {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.sentiment {
+            map.serialize_entry("sentiment", value)?;
+        }
+        if let Some(value) = &self.score {
+            map.serialize_entry("score", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SentimentResult {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -36247,11 +40160,10 @@ impl SentimentResult {
     }
 }
 /// Message requesting location from a user.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ShareLocationMessageField {
     /// Share Location Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share_location_message: Option<ShareLocationMessageFieldShareLocationMessage>,
 }
 impl<'de> serde::Deserialize<'de> for ShareLocationMessageField {
@@ -36303,6 +40215,19 @@ impl<'de> serde::Deserialize<'de> for ShareLocationMessageField {
         deserializer.deserialize_struct("ShareLocationMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for ShareLocationMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.share_location_message {
+            map.serialize_entry("share_location_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ShareLocationMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -36322,7 +40247,7 @@ impl ShareLocationMessageField {
     }
 }
 /// Share Location Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ShareLocationMessageFieldShareLocationMessage {
     /// The title is shown close to the button that leads to open a map to share a location.
@@ -36381,6 +40306,18 @@ impl<'de> serde::Deserialize<'de> for ShareLocationMessageFieldShareLocationMess
             )
     }
 }
+impl serde::Serialize for ShareLocationMessageFieldShareLocationMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("fallback_url", &self.fallback_url)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ShareLocationMessageFieldShareLocationMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -36393,26 +40330,20 @@ impl ShareLocationMessageFieldShareLocationMessage {
     }
 }
 /// Object reflecting an event that is created when a contact visits a shortlink. Currently, this is only supported for the Messenger and Instagram channels. See [Shortlink Activated Event](https://developers.sinch.com/docs/conversation/callbacks/#shortlink-activated-event) for more details.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ShortLinkActivatedEvent {
     /// Refers to the payload previously configured to be sent in the postback.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payload: Option<String>,
     /// Only relevant for the Instagram channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The ref parameter from the shortlink the user visited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#ref: Option<String>,
     /// Defaults to "SHORTLINK" for this type of event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// The identifier for the referral. For Instagram and Messenger shortlinks, this is always set to "OPEN_THREAD".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Set to true if target channel's conversation thread already existed at the moment the shortlink was visited. Set to false if a new conversation thread began when the shortlink was visited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub existing_thread: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for ShortLinkActivatedEvent {
@@ -36494,6 +40425,34 @@ impl<'de> serde::Deserialize<'de> for ShortLinkActivatedEvent {
         deserializer.deserialize_struct("ShortLinkActivatedEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for ShortLinkActivatedEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.payload {
+            map.serialize_entry("payload", value)?;
+        }
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let Some(value) = &self.r#ref {
+            map.serialize_entry("ref", value)?;
+        }
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.existing_thread {
+            map.serialize_entry("existing_thread", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ShortLinkActivatedEvent {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -36540,11 +40499,10 @@ impl ShortLinkActivatedEvent {
     }
 }
 /// This object is required for apps that subscribe to Smart Conversations features.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SmartConversation {
     /// Set to true to allow messages processed by this app to be analyzed by Smart Conversations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for SmartConversation {
@@ -36590,6 +40548,19 @@ impl<'de> serde::Deserialize<'de> for SmartConversation {
         deserializer.deserialize_struct("SmartConversation", &[], __Visitor)
     }
 }
+impl serde::Serialize for SmartConversation {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SmartConversation {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -36604,27 +40575,22 @@ impl SmartConversation {
     }
 }
 /// When using the Smart Conversations functionality, Machine Learning and Artificial Intelligence analyses are delivered through specific callbacks on the Conversation API.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SmartConversationsEvent {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `smart_conversation_notification`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub smart_conversation_notification: Option<
         SmartConversationsEventSmartConversationNotification,
     >,
@@ -36730,6 +40696,33 @@ impl<'de> serde::Deserialize<'de> for SmartConversationsEvent {
         deserializer.deserialize_struct("SmartConversationsEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for SmartConversationsEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.smart_conversation_notification {
+            map.serialize_entry("smart_conversation_notification", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SmartConversationsEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -36775,26 +40768,20 @@ impl SmartConversationsEvent {
     }
 }
 /// `SmartConversationsEventSmartConversationNotification`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SmartConversationsEventSmartConversationNotification {
     /// The unique ID of the contact that sent the message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
     /// The channel-specific identifier for the contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_identity: Option<String>,
     /// `channel`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<ConversationChannel>,
     /// The unique ID of the corresponding message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     /// The ID of the conversation the app message is part of.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// `analysis_results`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub analysis_results: Option<AnalysisResult>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -36908,6 +40895,34 @@ for SmartConversationsEventSmartConversationNotification {
             )
     }
 }
+impl serde::Serialize for SmartConversationsEventSmartConversationNotification {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.contact_id {
+            map.serialize_entry("contact_id", value)?;
+        }
+        if let Some(value) = &self.channel_identity {
+            map.serialize_entry("channel_identity", value)?;
+        }
+        if let Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let Some(value) = &self.message_id {
+            map.serialize_entry("message_id", value)?;
+        }
+        if let Some(value) = &self.conversation_id {
+            map.serialize_entry("conversation_id", value)?;
+        }
+        if let Some(value) = &self.analysis_results {
+            map.serialize_entry("analysis_results", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SmartConversationsEventSmartConversationNotification {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -36954,11 +40969,10 @@ impl SmartConversationsEventSmartConversationNotification {
     }
 }
 /// Static Bearer Authentication
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StaticBearerCredentialsField {
     /// This object is required for channels which use a bearer-type of credential for authentication.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub static_bearer: Option<StaticBearerCredentialsFieldStaticBearer>,
 }
 impl<'de> serde::Deserialize<'de> for StaticBearerCredentialsField {
@@ -37008,6 +41022,19 @@ impl<'de> serde::Deserialize<'de> for StaticBearerCredentialsField {
         deserializer.deserialize_struct("StaticBearerCredentialsField", &[], __Visitor)
     }
 }
+impl serde::Serialize for StaticBearerCredentialsField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.static_bearer {
+            map.serialize_entry("static_bearer", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl StaticBearerCredentialsField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -37025,7 +41052,7 @@ impl StaticBearerCredentialsField {
     }
 }
 /// This object is required for channels which use a bearer-type of credential for authentication.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StaticBearerCredentialsFieldStaticBearer {
     /// The claimed identity for the channel.
@@ -37086,6 +41113,18 @@ impl<'de> serde::Deserialize<'de> for StaticBearerCredentialsFieldStaticBearer {
             )
     }
 }
+impl serde::Serialize for StaticBearerCredentialsFieldStaticBearer {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("claimed_identity", &self.claimed_identity)?;
+        map.serialize_entry("token", &self.token)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl StaticBearerCredentialsFieldStaticBearer {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -37098,11 +41137,10 @@ impl StaticBearerCredentialsFieldStaticBearer {
     }
 }
 /// Static Token Authentication
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StaticTokenCredentialsField {
     /// This object is required for channels which use a static token credential for authentication.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub static_token: Option<StaticTokenCredentialsFieldStaticToken>,
 }
 impl<'de> serde::Deserialize<'de> for StaticTokenCredentialsField {
@@ -37152,6 +41190,19 @@ impl<'de> serde::Deserialize<'de> for StaticTokenCredentialsField {
         deserializer.deserialize_struct("StaticTokenCredentialsField", &[], __Visitor)
     }
 }
+impl serde::Serialize for StaticTokenCredentialsField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.static_token {
+            map.serialize_entry("static_token", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl StaticTokenCredentialsField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -37169,7 +41220,7 @@ impl StaticTokenCredentialsField {
     }
 }
 /// This object is required for channels which use a static token credential for authentication.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StaticTokenCredentialsFieldStaticToken {
     /// The static token for the channel.
@@ -37212,6 +41263,17 @@ impl<'de> serde::Deserialize<'de> for StaticTokenCredentialsFieldStaticToken {
             .deserialize_struct("StaticTokenCredentialsFieldStaticToken", &[], __Visitor)
     }
 }
+impl serde::Serialize for StaticTokenCredentialsFieldStaticToken {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("token", &self.token)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl StaticTokenCredentialsFieldStaticToken {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -37221,11 +41283,10 @@ impl StaticTokenCredentialsFieldStaticToken {
     }
 }
 /// Telegram
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TelegramCredentialsField {
     /// If you are including the Telegram Bot channel in the `channel_identifier` property, you must include this object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub telegram_credentials: Option<TelegramCredentialsFieldTelegramCredentials>,
 }
 impl<'de> serde::Deserialize<'de> for TelegramCredentialsField {
@@ -37277,6 +41338,19 @@ impl<'de> serde::Deserialize<'de> for TelegramCredentialsField {
         deserializer.deserialize_struct("TelegramCredentialsField", &[], __Visitor)
     }
 }
+impl serde::Serialize for TelegramCredentialsField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.telegram_credentials {
+            map.serialize_entry("telegram_credentials", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TelegramCredentialsField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -37294,7 +41368,7 @@ impl TelegramCredentialsField {
     }
 }
 /// If you are including the Telegram Bot channel in the `channel_identifier` property, you must include this object.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TelegramCredentialsFieldTelegramCredentials {
     /// The token for the Telegram bot to which you are connecting.
@@ -37341,6 +41415,17 @@ impl<'de> serde::Deserialize<'de> for TelegramCredentialsFieldTelegramCredential
             )
     }
 }
+impl serde::Serialize for TelegramCredentialsFieldTelegramCredentials {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("token", &self.token)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TelegramCredentialsFieldTelegramCredentials {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -37350,11 +41435,10 @@ impl TelegramCredentialsFieldTelegramCredentials {
     }
 }
 /// Message referring to predefined template
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TemplateMessageField {
     /// Template Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template_message: Option<TemplateMessageFieldTemplateMessage>,
 }
 impl<'de> serde::Deserialize<'de> for TemplateMessageField {
@@ -37404,6 +41488,19 @@ impl<'de> serde::Deserialize<'de> for TemplateMessageField {
         deserializer.deserialize_struct("TemplateMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for TemplateMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.template_message {
+            map.serialize_entry("template_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TemplateMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -37421,7 +41518,7 @@ impl TemplateMessageField {
     }
 }
 /// Template Message
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TemplateMessageFieldTemplateMessage {
     /// Optional. Channel specific template reference with parameters per channel.
@@ -37429,10 +41526,8 @@ pub struct TemplateMessageFieldTemplateMessage {
     /// At least one of `channel_template` or `omni_template` needs to be present.
     /// The key in the map must point to a valid conversation channel as
     /// defined by the enum ConversationChannel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_template: Option<std::collections::BTreeMap<String, TemplateReference>>,
     /// `omni_template`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub omni_template: Option<TemplateReferenceWithVersion>,
 }
 impl<'de> serde::Deserialize<'de> for TemplateMessageFieldTemplateMessage {
@@ -37494,6 +41589,22 @@ impl<'de> serde::Deserialize<'de> for TemplateMessageFieldTemplateMessage {
             .deserialize_struct("TemplateMessageFieldTemplateMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for TemplateMessageFieldTemplateMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.channel_template {
+            map.serialize_entry("channel_template", value)?;
+        }
+        if let Some(value) = &self.omni_template {
+            map.serialize_entry("omni_template", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TemplateMessageFieldTemplateMessage {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -37522,23 +41633,20 @@ impl TemplateMessageFieldTemplateMessage {
     }
 }
 /// The referenced template can be an omnichannel template stored in Conversation API Template Store as an AppMessage. You may also reference external channel-specific templates, such as a WhatsApp Business Template. Note that channel-specific template references are not supported when populating the `explicit_channel_omni_message` field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TemplateReference {
     /// Used to specify what version of a template to use. Required when using `omni_channel_override` and `omni_template` fields.
     /// This will be used in conjunction with `language_code`. Note that, when referencing omni-channel templates using the [Sinch Customer Dashboard](https://dashboard.sinch.com/), the latest version of a given omni-template can be identified by populating this field with `latest`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// The BCP-47 language code, such as `en_US` or `sr_Latn`.
     /// For more information, see http://www.unicode.org/reports/tr35/#Unicode_locale_identifier. English is the default `language_code`.
     /// Note that, while many API calls involving templates accept either the dashed format (`en-US`) or the underscored format (`en_US`), some channel specific templates (for example, WhatsApp channel-specific templates) only accept the underscored format. Note that this field is required for WhatsApp channel-specific templates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language_code: Option<String>,
     /// Required if the template has parameters. Concrete values must
     /// be present for all defined parameters
     /// in the template. Parameters can be different for
     /// different versions and/or languages of the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<std::collections::BTreeMap<String, String>>,
     /// The ID of the template. Note that, in the case of WhatsApp channel-specific templates, this field must be populated by the name of the template.
     pub template_id: String,
@@ -37612,6 +41720,26 @@ impl<'de> serde::Deserialize<'de> for TemplateReference {
         deserializer.deserialize_struct("TemplateReference", &[], __Visitor)
     }
 }
+impl serde::Serialize for TemplateReference {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.language_code {
+            map.serialize_entry("language_code", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        map.serialize_entry("template_id", &self.template_id)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TemplateReference {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -37644,11 +41772,10 @@ impl TemplateReference {
     }
 }
 /// Template (Reference)
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TemplateReferenceField {
     /// `template_reference`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template_reference: Option<TemplateReferenceWithVersion>,
 }
 impl<'de> serde::Deserialize<'de> for TemplateReferenceField {
@@ -37698,6 +41825,19 @@ impl<'de> serde::Deserialize<'de> for TemplateReferenceField {
         deserializer.deserialize_struct("TemplateReferenceField", &[], __Visitor)
     }
 }
+impl serde::Serialize for TemplateReferenceField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.template_reference {
+            map.serialize_entry("template_reference", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TemplateReferenceField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -37715,7 +41855,7 @@ impl TemplateReferenceField {
     }
 }
 /// `TemplateReferenceWithVersion`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TemplateReferenceWithVersion {
     /// Used to specify what version of a template to use. Required when using `omni_channel_override` and `omni_template` fields.
@@ -37724,13 +41864,11 @@ pub struct TemplateReferenceWithVersion {
     /// The BCP-47 language code, such as `en_US` or `sr_Latn`.
     /// For more information, see http://www.unicode.org/reports/tr35/#Unicode_locale_identifier. English is the default `language_code`.
     /// Note that, while many API calls involving templates accept either the dashed format (`en-US`) or the underscored format (`en_US`), some channel specific templates (for example, WhatsApp channel-specific templates) only accept the underscored format. Note that this field is required for WhatsApp channel-specific templates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language_code: Option<String>,
     /// Required if the template has parameters. Concrete values must
     /// be present for all defined parameters
     /// in the template. Parameters can be different for
     /// different versions and/or languages of the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<std::collections::BTreeMap<String, String>>,
     /// The ID of the template. Note that, in the case of WhatsApp channel-specific templates, this field must be populated by the name of the template.
     pub template_id: String,
@@ -37805,6 +41943,24 @@ impl<'de> serde::Deserialize<'de> for TemplateReferenceWithVersion {
         deserializer.deserialize_struct("TemplateReferenceWithVersion", &[], __Visitor)
     }
 }
+impl serde::Serialize for TemplateReferenceWithVersion {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("version", &self.version)?;
+        if let Some(value) = &self.language_code {
+            map.serialize_entry("language_code", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        map.serialize_entry("template_id", &self.template_id)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TemplateReferenceWithVersion {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -37832,11 +41988,10 @@ impl TemplateReferenceWithVersion {
     }
 }
 /// A message containing only text.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TextMessageField {
     /// Text Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_message: Option<TextMessageFieldTextMessage>,
 }
 impl<'de> serde::Deserialize<'de> for TextMessageField {
@@ -37886,6 +42041,19 @@ impl<'de> serde::Deserialize<'de> for TextMessageField {
         deserializer.deserialize_struct("TextMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for TextMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.text_message {
+            map.serialize_entry("text_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TextMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -37903,7 +42071,7 @@ impl TextMessageField {
     }
 }
 /// Text Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TextMessageFieldTextMessage {
     /// The text to be sent.
@@ -37945,6 +42113,17 @@ impl<'de> serde::Deserialize<'de> for TextMessageFieldTextMessage {
         deserializer.deserialize_struct("TextMessageFieldTextMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for TextMessageFieldTextMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("text", &self.text)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TextMessageFieldTextMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -37954,7 +42133,7 @@ impl TextMessageFieldTextMessage {
     }
 }
 /// `TranscodeMessageRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TranscodeMessageRequest {
     /// The ID of the app used to transcode the message.
@@ -37964,10 +42143,8 @@ pub struct TranscodeMessageRequest {
     /// The list of channels for which the message shall be transcoded.
     pub channels: Vec<ConversationChannel>,
     /// Optional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// Optional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for TranscodeMessageRequest {
@@ -38038,6 +42215,25 @@ impl<'de> serde::Deserialize<'de> for TranscodeMessageRequest {
         deserializer.deserialize_struct("TranscodeMessageRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for TranscodeMessageRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        map.serialize_entry("app_message", &self.app_message)?;
+        map.serialize_entry("channels", &self.channels)?;
+        if let Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        if let Some(value) = &self.to {
+            map.serialize_entry("to", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TranscodeMessageRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -38067,13 +42263,12 @@ impl TranscodeMessageRequest {
     }
 }
 /// `TranscodeMessageResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TranscodeMessageResponse {
     /// The transcoded message for the different channels.
     /// The keys in the map correspond to channel names, as defined by the type
     /// ConversationChannel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transcoded_message: Option<std::collections::BTreeMap<String, String>>,
 }
 impl<'de> serde::Deserialize<'de> for TranscodeMessageResponse {
@@ -38123,6 +42318,19 @@ impl<'de> serde::Deserialize<'de> for TranscodeMessageResponse {
         deserializer.deserialize_struct("TranscodeMessageResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for TranscodeMessageResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.transcoded_message {
+            map.serialize_entry("transcoded_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TranscodeMessageResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -38140,27 +42348,22 @@ impl TranscodeMessageResponse {
     }
 }
 /// Some of the callbacks received from the underlying channels might be specific to a single channel or may not have a proper mapping in Conversation API yet.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnsupportedCallbackEvent {
     /// Id of the subscribed app.
     pub app_id: String,
     /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the event as provided by the underlying channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The project ID of the app which has subscribed for the callback.
     pub project_id: String,
     /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
     /// The value provided in field correlation_id of a send message request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `unsupported_callback`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unsupported_callback: Option<UnsupportedCallbackEventUnsupportedCallback>,
 }
 impl<'de> serde::Deserialize<'de> for UnsupportedCallbackEvent {
@@ -38264,6 +42467,33 @@ impl<'de> serde::Deserialize<'de> for UnsupportedCallbackEvent {
         deserializer.deserialize_struct("UnsupportedCallbackEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for UnsupportedCallbackEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.accepted_time {
+            map.serialize_entry("accepted_time", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("event_time", value)?;
+        }
+        map.serialize_entry("project_id", &self.project_id)?;
+        if let Some(value) = &self.message_metadata {
+            map.serialize_entry("message_metadata", value)?;
+        }
+        if let Some(value) = &self.correlation_id {
+            map.serialize_entry("correlation_id", value)?;
+        }
+        if let Some(value) = &self.unsupported_callback {
+            map.serialize_entry("unsupported_callback", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UnsupportedCallbackEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -38309,29 +42539,22 @@ impl UnsupportedCallbackEvent {
     }
 }
 /// `UnsupportedCallbackEventUnsupportedCallback`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UnsupportedCallbackEventUnsupportedCallback {
     /// `channel`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<ConversationChannel>,
     /// Normally a JSON payload as sent by the channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payload: Option<String>,
     /// `processing_mode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_mode: Option<ProcessingMode>,
     /// The message ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The ID of the contact. This field is blank if not supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
     /// The ID of the conversation this message is part of. This field is blank if not supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// `channel_identity`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_identity: Option<ChannelIdentity>,
 }
 impl<'de> serde::Deserialize<'de> for UnsupportedCallbackEventUnsupportedCallback {
@@ -38436,6 +42659,37 @@ impl<'de> serde::Deserialize<'de> for UnsupportedCallbackEventUnsupportedCallbac
             )
     }
 }
+impl serde::Serialize for UnsupportedCallbackEventUnsupportedCallback {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let Some(value) = &self.payload {
+            map.serialize_entry("payload", value)?;
+        }
+        if let Some(value) = &self.processing_mode {
+            map.serialize_entry("processing_mode", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.contact_id {
+            map.serialize_entry("contact_id", value)?;
+        }
+        if let Some(value) = &self.conversation_id {
+            map.serialize_entry("conversation_id", value)?;
+        }
+        if let Some(value) = &self.channel_identity {
+            map.serialize_entry("channel_identity", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UnsupportedCallbackEventUnsupportedCallback {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -38488,7 +42742,7 @@ impl UnsupportedCallbackEventUnsupportedCallback {
     }
 }
 /// Update message request
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateMessageMetadataRequest {
     /// `metadata`
@@ -38531,6 +42785,17 @@ impl<'de> serde::Deserialize<'de> for UpdateMessageMetadataRequest {
         deserializer.deserialize_struct("UpdateMessageMetadataRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for UpdateMessageMetadataRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("metadata", &self.metadata)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UpdateMessageMetadataRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -38540,13 +42805,12 @@ impl UpdateMessageMetadataRequest {
     }
 }
 /// A URL/website
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UrlInfo {
     /// The URL to be referenced
     pub url: String,
     /// Optional. URL type, e.g. Org or Social
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for UrlInfo {
@@ -38590,6 +42854,20 @@ impl<'de> serde::Deserialize<'de> for UrlInfo {
         deserializer.deserialize_struct("UrlInfo", &[], __Visitor)
     }
 }
+impl serde::Serialize for UrlInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("url", &self.url)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UrlInfo {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -38607,11 +42885,10 @@ impl UrlInfo {
     }
 }
 /// A generic URL message.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UrlMessageField {
     /// URL Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url_message: Option<UrlMessageFieldUrlMessage>,
 }
 impl<'de> serde::Deserialize<'de> for UrlMessageField {
@@ -38661,6 +42938,19 @@ impl<'de> serde::Deserialize<'de> for UrlMessageField {
         deserializer.deserialize_struct("UrlMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for UrlMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.url_message {
+            map.serialize_entry("url_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UrlMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -38675,7 +42965,7 @@ impl UrlMessageField {
     }
 }
 /// URL Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UrlMessageFieldUrlMessage {
     /// The title shown close to the URL. The title can be clickable in some cases.
@@ -38724,6 +43014,18 @@ impl<'de> serde::Deserialize<'de> for UrlMessageFieldUrlMessage {
         deserializer.deserialize_struct("UrlMessageFieldUrlMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for UrlMessageFieldUrlMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("url", &self.url)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UrlMessageFieldUrlMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -38736,11 +43038,10 @@ impl UrlMessageFieldUrlMessage {
     }
 }
 /// WeChat
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WeChatCredentialsField {
     /// If you are including the WeChat channel in the `channel_identifier` property, you must include this object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wechat_credentials: Option<WeChatCredentialsFieldWechatCredentials>,
 }
 impl<'de> serde::Deserialize<'de> for WeChatCredentialsField {
@@ -38790,6 +43091,19 @@ impl<'de> serde::Deserialize<'de> for WeChatCredentialsField {
         deserializer.deserialize_struct("WeChatCredentialsField", &[], __Visitor)
     }
 }
+impl serde::Serialize for WeChatCredentialsField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.wechat_credentials {
+            map.serialize_entry("wechat_credentials", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WeChatCredentialsField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -38807,7 +43121,7 @@ impl WeChatCredentialsField {
     }
 }
 /// If you are including the WeChat channel in the `channel_identifier` property, you must include this object.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WeChatCredentialsFieldWechatCredentials {
     /// The AppID(Developer ID) for the WeChat channel to which you are connecting.
@@ -38886,6 +43200,20 @@ impl<'de> serde::Deserialize<'de> for WeChatCredentialsFieldWechatCredentials {
             )
     }
 }
+impl serde::Serialize for WeChatCredentialsFieldWechatCredentials {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        map.serialize_entry("app_secret", &self.app_secret)?;
+        map.serialize_entry("token", &self.token)?;
+        map.serialize_entry("aes_key", &self.aes_key)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WeChatCredentialsFieldWechatCredentials {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -38905,34 +43233,28 @@ impl WeChatCredentialsFieldWechatCredentials {
     }
 }
 /// Represents a destination for receiving callbacks from the Conversation API.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Webhook {
     /// The app that this webhook belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// `client_credentials`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_credentials: Option<ClientCredentials>,
     /// The ID of the webhook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Optional secret be used to sign contents of webhooks sent by the Conversation API.
     /// You can then use the secret to verify the signature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret: Option<String>,
     /// The target url where events should be sent to.
     /// Maximum URL length is 742.
     /// The conversation-api.*.sinch.com subdomains are forbidden.
     pub target: String,
     /// `target_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_type: Option<WebhookTargetType>,
     /// An array of triggers that should trigger the webhook and result in an
     /// event being sent to the target url.
     /// Refer to the list of [Webhook Triggers](https://developers.sinch.com/docs/conversation/callbacks/#webhook-triggers)
     /// for a complete list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub triggers: Option<Vec<WebhookTrigger>>,
 }
 impl<'de> serde::Deserialize<'de> for Webhook {
@@ -39015,6 +43337,35 @@ impl<'de> serde::Deserialize<'de> for Webhook {
             }
         }
         deserializer.deserialize_struct("Webhook", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Webhook {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.app_id {
+            map.serialize_entry("app_id", value)?;
+        }
+        if let Some(value) = &self.client_credentials {
+            map.serialize_entry("client_credentials", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.secret {
+            map.serialize_entry("secret", value)?;
+        }
+        map.serialize_entry("target", &self.target)?;
+        if let Some(value) = &self.target_type {
+            map.serialize_entry("target_type", value)?;
+        }
+        if let Some(value) = &self.triggers {
+            map.serialize_entry("triggers", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -39268,33 +43619,28 @@ impl<'de> serde::Deserialize<'de> for WebhookTrigger {
     }
 }
 /// `WebhooksCreateWebhookRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksCreateWebhookRequest {
     /// The app that this webhook belongs to.
     pub app_id: String,
     /// `client_credentials`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_credentials: Option<ClientCredentials>,
     /// The ID of the webhook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Optional secret be used to sign contents of webhooks sent by the Conversation API.
     /// You can then use the secret to verify the signature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret: Option<String>,
     /// The target url where events should be sent to.
     /// Maximum URL length is 742.
     /// The conversation-api.*.sinch.com subdomains are forbidden.
     pub target: String,
     /// `target_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_type: Option<WebhookTargetType>,
     /// An array of triggers that should trigger the webhook and result in an
     /// event being sent to the target url.
     /// Refer to the list of [Webhook Triggers](https://developers.sinch.com/docs/conversation/callbacks/#webhook-triggers)
     /// for a complete list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub triggers: Option<Vec<WebhookTrigger>>,
 }
 impl<'de> serde::Deserialize<'de> for WebhooksCreateWebhookRequest {
@@ -39379,6 +43725,33 @@ impl<'de> serde::Deserialize<'de> for WebhooksCreateWebhookRequest {
         deserializer.deserialize_struct("WebhooksCreateWebhookRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for WebhooksCreateWebhookRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        if let Some(value) = &self.client_credentials {
+            map.serialize_entry("client_credentials", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.secret {
+            map.serialize_entry("secret", value)?;
+        }
+        map.serialize_entry("target", &self.target)?;
+        if let Some(value) = &self.target_type {
+            map.serialize_entry("target_type", value)?;
+        }
+        if let Some(value) = &self.triggers {
+            map.serialize_entry("triggers", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WebhooksCreateWebhookRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -39421,7 +43794,7 @@ impl WebhooksCreateWebhookRequest {
     }
 }
 /// Body of the interactive message.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppInteractiveBody {
     /// The content of the message (1024 characters maximum). Emojis and Markdown are supported.
@@ -39463,6 +43836,17 @@ impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveBody {
         deserializer.deserialize_struct("WhatsAppInteractiveBody", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsAppInteractiveBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("text", &self.text)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppInteractiveBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -39472,7 +43856,7 @@ impl WhatsAppInteractiveBody {
     }
 }
 /// Header of the interactive message with document.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppInteractiveDocumentHeader {
     /// `type`
@@ -39521,6 +43905,18 @@ impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveDocumentHeader {
         }
         deserializer
             .deserialize_struct("WhatsAppInteractiveDocumentHeader", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsAppInteractiveDocumentHeader {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("document", &self.document)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -39594,7 +43990,7 @@ impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveDocumentHeaderType {
     }
 }
 /// Footer of the interactive message.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppInteractiveFooter {
     /// The footer content (60 characters maximum). Emojis, Markdown and links are supported.
@@ -39636,6 +44032,17 @@ impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveFooter {
         deserializer.deserialize_struct("WhatsAppInteractiveFooter", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsAppInteractiveFooter {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("text", &self.text)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppInteractiveFooter {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -39645,7 +44052,7 @@ impl WhatsAppInteractiveFooter {
     }
 }
 /// Media object for the header.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppInteractiveHeaderMedia {
     /// URL for the media.
@@ -39687,6 +44094,17 @@ impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveHeaderMedia {
         deserializer.deserialize_struct("WhatsAppInteractiveHeaderMedia", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsAppInteractiveHeaderMedia {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("link", &self.link)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppInteractiveHeaderMedia {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -39696,7 +44114,7 @@ impl WhatsAppInteractiveHeaderMedia {
     }
 }
 /// Header of the interactive message with image.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppInteractiveImageHeader {
     /// `type`
@@ -39743,6 +44161,18 @@ impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveImageHeader {
             }
         }
         deserializer.deserialize_struct("WhatsAppInteractiveImageHeader", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsAppInteractiveImageHeader {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("image", &self.image)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -39816,7 +44246,7 @@ impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveImageHeaderType {
     }
 }
 /// The interactive nfm reply message.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppInteractiveNfmReply {
     /// The nfm reply message type.
@@ -39879,6 +44309,19 @@ impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveNfmReply {
         deserializer.deserialize_struct("WhatsAppInteractiveNfmReply", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsAppInteractiveNfmReply {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("response_json", &self.response_json)?;
+        map.serialize_entry("body", &self.body)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppInteractiveNfmReply {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -39896,7 +44339,7 @@ impl WhatsAppInteractiveNfmReply {
     }
 }
 /// A WhatsApp interactive contact message containing the nfm_reply.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppInteractiveNfmReplyChannelSpecificContactMessage {
     /// The interactive message type.
@@ -39961,6 +44404,18 @@ for WhatsAppInteractiveNfmReplyChannelSpecificContactMessage {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for WhatsAppInteractiveNfmReplyChannelSpecificContactMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("nfm_reply", &self.nfm_reply)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -40095,7 +44550,7 @@ impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveNfmReplyName {
     }
 }
 /// Header of the interactive message with text.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppInteractiveTextHeader {
     /// `type`
@@ -40142,6 +44597,18 @@ impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveTextHeader {
             }
         }
         deserializer.deserialize_struct("WhatsAppInteractiveTextHeader", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsAppInteractiveTextHeader {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("text", &self.text)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -40215,7 +44682,7 @@ impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveTextHeaderType {
     }
 }
 /// Header of the interactive message with video.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppInteractiveVideoHeader {
     /// `type`
@@ -40262,6 +44729,18 @@ impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveVideoHeader {
             }
         }
         deserializer.deserialize_struct("WhatsAppInteractiveVideoHeader", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsAppInteractiveVideoHeader {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("video", &self.video)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -40476,7 +44955,7 @@ impl From<WhatsAppPaymentSettingsButtonBoleto> for WhatsAppPaymentButton {
     }
 }
 /// `WhatsAppPaymentSettingsBoleto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppPaymentSettingsBoleto {
     /// The Boleto payment settings.
@@ -40518,6 +44997,17 @@ impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsBoleto {
         deserializer.deserialize_struct("WhatsAppPaymentSettingsBoleto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsAppPaymentSettingsBoleto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("boleto", &self.boleto)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppPaymentSettingsBoleto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -40527,7 +45017,7 @@ impl WhatsAppPaymentSettingsBoleto {
     }
 }
 /// The Boleto payment settings.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppPaymentSettingsBoletoBoleto {
     /// The Boleto digitable line which will be copied to the clipboard when the user taps the Boleto button.
@@ -40577,6 +45067,17 @@ impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsBoletoBoleto {
             .deserialize_struct("WhatsAppPaymentSettingsBoletoBoleto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsAppPaymentSettingsBoletoBoleto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("digitable_line", &self.digitable_line)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppPaymentSettingsBoletoBoleto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -40588,7 +45089,7 @@ impl WhatsAppPaymentSettingsBoletoBoleto {
     }
 }
 /// The Boleto payment settings.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppPaymentSettingsButtonBoleto {
     /// `type`
@@ -40643,6 +45144,18 @@ impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsButtonBoleto {
         }
         deserializer
             .deserialize_struct("WhatsAppPaymentSettingsButtonBoleto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsAppPaymentSettingsButtonBoleto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("digitable_line", &self.digitable_line)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -40716,7 +45229,7 @@ impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsButtonBoletoType {
     }
 }
 /// The payment link payment settings.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppPaymentSettingsButtonPaymentLink {
     /// `type`
@@ -40768,6 +45281,18 @@ impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsButtonPaymentLink {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for WhatsAppPaymentSettingsButtonPaymentLink {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("uri", &self.uri)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -40841,7 +45366,7 @@ impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsButtonPaymentLinkTy
     }
 }
 /// The dynamic Pix payment settings button.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppPaymentSettingsButtonPix {
     /// `type`
@@ -40924,6 +45449,21 @@ impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsButtonPix {
         }
         deserializer
             .deserialize_struct("WhatsAppPaymentSettingsButtonPix", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsAppPaymentSettingsButtonPix {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("code", &self.code)?;
+        map.serialize_entry("merchant_name", &self.merchant_name)?;
+        map.serialize_entry("key", &self.key)?;
+        map.serialize_entry("key_type", &self.key_type)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -41075,7 +45615,7 @@ impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsButtonPixType {
     }
 }
 /// `WhatsAppPaymentSettingsPaymentLink`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppPaymentSettingsPaymentLink {
     /// The payment link payment settings.
@@ -41123,6 +45663,17 @@ impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsPaymentLink {
             .deserialize_struct("WhatsAppPaymentSettingsPaymentLink", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsAppPaymentSettingsPaymentLink {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("payment_link", &self.payment_link)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppPaymentSettingsPaymentLink {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -41136,7 +45687,7 @@ impl WhatsAppPaymentSettingsPaymentLink {
     }
 }
 /// The payment link payment settings.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppPaymentSettingsPaymentLinkPaymentLink {
     /// The payment link to be used by the buyer to pay.
@@ -41183,6 +45734,17 @@ impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsPaymentLinkPaymentL
             )
     }
 }
+impl serde::Serialize for WhatsAppPaymentSettingsPaymentLinkPaymentLink {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("uri", &self.uri)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppPaymentSettingsPaymentLinkPaymentLink {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -41192,7 +45754,7 @@ impl WhatsAppPaymentSettingsPaymentLinkPaymentLink {
     }
 }
 /// `WhatsAppPaymentSettingsPix`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppPaymentSettingsPix {
     /// The dynamic Pix payment settings.
@@ -41239,6 +45801,17 @@ impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsPix {
         deserializer.deserialize_struct("WhatsAppPaymentSettingsPix", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsAppPaymentSettingsPix {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("dynamic_pix", &self.dynamic_pix)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppPaymentSettingsPix {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -41250,7 +45823,7 @@ impl WhatsAppPaymentSettingsPix {
     }
 }
 /// The dynamic Pix payment settings.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppPaymentSettingsPixDynamicPix {
     /// The dynamic Pix code to be used by the buyer to pay.
@@ -41325,6 +45898,20 @@ impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsPixDynamicPix {
         }
         deserializer
             .deserialize_struct("WhatsAppPaymentSettingsPixDynamicPix", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsAppPaymentSettingsPixDynamicPix {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", &self.code)?;
+        map.serialize_entry("merchant_name", &self.merchant_name)?;
+        map.serialize_entry("key", &self.key)?;
+        map.serialize_entry("key_type", &self.key_type)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

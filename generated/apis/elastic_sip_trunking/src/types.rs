@@ -7,34 +7,24 @@
     clippy::large_enum_variant
 )]
 /// `AccessControlList`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessControlList {
     /// The ID of the access control list entry.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Your name for the access control list entry.
     pub name: String,
     /// Whether the access control list entry is enabled. You can use this to disable an list temporarily without deleting it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// The associated IP ranges. When creating you need to submit at least one IP range.
-    #[serde(rename = "ipRanges")]
     pub ip_ranges: Vec<IpRange>,
     /// The associated SIP trunks ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trunks: Option<Vec<String>>,
     /// The time the call was created.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The time the call was created.
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The ID of the project.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for AccessControlList {
@@ -130,6 +120,36 @@ impl<'de> serde::Deserialize<'de> for AccessControlList {
         deserializer.deserialize_struct("AccessControlList", &[], __Visitor)
     }
 }
+impl serde::Serialize for AccessControlList {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        map.serialize_entry("ipRanges", &self.ip_ranges)?;
+        if let Some(value) = &self.trunks {
+            map.serialize_entry("trunks", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AccessControlList {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -178,12 +198,10 @@ impl AccessControlList {
     }
 }
 /// `AddAccessControlListToTrunkRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddAccessControlListToTrunkRequest {
     /// Array of AccessControlList ids
-    #[serde(rename = "accessControlListIds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list_ids: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for AddAccessControlListToTrunkRequest {
@@ -234,6 +252,19 @@ impl<'de> serde::Deserialize<'de> for AddAccessControlListToTrunkRequest {
             .deserialize_struct("AddAccessControlListToTrunkRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for AddAccessControlListToTrunkRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.access_control_list_ids {
+            map.serialize_entry("accessControlListIds", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AddAccessControlListToTrunkRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -250,12 +281,10 @@ impl AddAccessControlListToTrunkRequest {
     }
 }
 /// `AddAccessControlListToTrunkResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddAccessControlListToTrunkResponse {
     /// Array of AccessControlList ids
-    #[serde(rename = "accessControlListIds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list_ids: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for AddAccessControlListToTrunkResponse {
@@ -306,6 +335,19 @@ impl<'de> serde::Deserialize<'de> for AddAccessControlListToTrunkResponse {
             .deserialize_struct("AddAccessControlListToTrunkResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for AddAccessControlListToTrunkResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.access_control_list_ids {
+            map.serialize_entry("accessControlListIds", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AddAccessControlListToTrunkResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -322,11 +364,10 @@ impl AddAccessControlListToTrunkResponse {
     }
 }
 /// `AddEstProjectsRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AddEstProjectsRequest {
     /// The project IDs you want to add.
-    #[serde(rename = "projectIds")]
     pub project_ids: Vec<String>,
 }
 impl<'de> serde::Deserialize<'de> for AddEstProjectsRequest {
@@ -370,6 +411,17 @@ impl<'de> serde::Deserialize<'de> for AddEstProjectsRequest {
         deserializer.deserialize_struct("AddEstProjectsRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for AddEstProjectsRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("projectIds", &self.project_ids)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AddEstProjectsRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -381,12 +433,10 @@ impl AddEstProjectsRequest {
     }
 }
 /// `AddEstProjectsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddEstProjectsResponse {
     /// The added project IDs.
-    #[serde(rename = "addedProjects")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub added_projects: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for AddEstProjectsResponse {
@@ -436,6 +486,19 @@ impl<'de> serde::Deserialize<'de> for AddEstProjectsResponse {
         deserializer.deserialize_struct("AddEstProjectsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for AddEstProjectsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.added_projects {
+            map.serialize_entry("addedProjects", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AddEstProjectsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -450,15 +513,12 @@ impl AddEstProjectsResponse {
     }
 }
 /// The request was malformed on one or more fields.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BadRequestDetail {
     /// The request was malformed on one or more fields.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The field violation(s).
-    #[serde(rename = "fieldViolations")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_violations: Option<Vec<FieldViolation>>,
 }
 impl<'de> serde::Deserialize<'de> for BadRequestDetail {
@@ -513,6 +573,22 @@ impl<'de> serde::Deserialize<'de> for BadRequestDetail {
         deserializer.deserialize_struct("BadRequestDetail", &[], __Visitor)
     }
 }
+impl serde::Serialize for BadRequestDetail {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.field_violations {
+            map.serialize_entry("fieldViolations", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BadRequestDetail {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -535,12 +611,10 @@ impl BadRequestDetail {
     }
 }
 /// `BulkUpdateCredentialListsForTrunkResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BulkUpdateCredentialListsForTrunkResponse {
     /// Array of credential list IDs
-    #[serde(rename = "credentialListIds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_list_ids: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for BulkUpdateCredentialListsForTrunkResponse {
@@ -595,6 +669,19 @@ impl<'de> serde::Deserialize<'de> for BulkUpdateCredentialListsForTrunkResponse 
             )
     }
 }
+impl serde::Serialize for BulkUpdateCredentialListsForTrunkResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.credential_list_ids {
+            map.serialize_entry("credentialListIds", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BulkUpdateCredentialListsForTrunkResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -609,68 +696,42 @@ impl BulkUpdateCredentialListsForTrunkResponse {
     }
 }
 /// The call resource represents an inbound or outbound connection between Sinch and a supported device
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Call {
     /// The unique identifier of the call.
-    #[serde(rename = "callId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_id: Option<String>,
     /// For `INBOUND` calls, this is the Sinch number the phone dialed.
     /// For `OUTBOUND` calls, this is the phone number you want to make a call to.
     /// Formatted according e164 format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     /// For `INBOUND` calls, this is the number of the person calling. When making an outbound call set this to the your Sinch number you want to show up as Caller Id.
     /// The call's origination, formatted according to the call's `callType`. For calls in the telephone network,
     /// this is a phone number in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format, including the leading `+`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// Describes whether the call was `INBOUND` *to* your Sinch number or was `OUTBOUND` and made *from* your Sinch number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<CallDirection>,
     /// Time when call was answered
-    #[serde(rename = "answerTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The time the call ended
-    #[serde(rename = "endTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The duration of the call in seconds. For inbound calls, this is the time from when the call started until the call ended. For outbound calls, this is the time from when the call was answered until the call ended.
-    #[serde(rename = "durationSeconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_seconds: Option<i64>,
     /// `callResult`
-    #[serde(rename = "callResult")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_result: Option<CallResult>,
     /// The price per minute for this call.
-    #[serde(rename = "pricePerMinute")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price_per_minute: Option<Money>,
     /// The duration of the call adjusted with the billing period.
-    #[serde(rename = "billingDurationSeconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_duration_seconds: Option<i64>,
     /// The total price for this call. This field is populated when the call ends.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<Money>,
     /// The time the call was created.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The ID of the project that the call belongs to.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// The ID of the trunk that the call was made through.
-    #[serde(rename = "trunkId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trunk_id: Option<String>,
     /// The ID of the PCAP that can be retrieved. PCAPs are only stored for 10 days.
-    #[serde(rename = "pcapId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pcap_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Call {
@@ -834,6 +895,61 @@ impl<'de> serde::Deserialize<'de> for Call {
         deserializer.deserialize_struct("Call", &[], __Visitor)
     }
 }
+impl serde::Serialize for Call {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.call_id {
+            map.serialize_entry("callId", value)?;
+        }
+        if let Some(value) = &self.to {
+            map.serialize_entry("to", value)?;
+        }
+        if let Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        if let Some(value) = &self.direction {
+            map.serialize_entry("direction", value)?;
+        }
+        if let Some(value) = &self.answer_time {
+            map.serialize_entry("answerTime", value)?;
+        }
+        if let Some(value) = &self.end_time {
+            map.serialize_entry("endTime", value)?;
+        }
+        if let Some(value) = &self.duration_seconds {
+            map.serialize_entry("durationSeconds", value)?;
+        }
+        if let Some(value) = &self.call_result {
+            map.serialize_entry("callResult", value)?;
+        }
+        if let Some(value) = &self.price_per_minute {
+            map.serialize_entry("pricePerMinute", value)?;
+        }
+        if let Some(value) = &self.billing_duration_seconds {
+            map.serialize_entry("billingDurationSeconds", value)?;
+        }
+        if let Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.trunk_id {
+            map.serialize_entry("trunkId", value)?;
+        }
+        if let Some(value) = &self.pcap_id {
+            map.serialize_entry("pcapId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Call {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -934,32 +1050,22 @@ impl Call {
     }
 }
 /// `CallBlockingRule`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallBlockingRule {
     /// The name for the call blocking rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The direction of the call blocking rule. Can be either INBOUND or OUTBOUND.
     pub direction: CallBlockingRuleDirection,
     /// The country code of the inbound call.
-    #[serde(rename = "callerCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caller_country: Option<String>,
     /// The country code of the outbound call.
-    #[serde(rename = "calleeCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callee_country: Option<String>,
     /// Use this field to match the prefixes of an inbound call's phone number.
-    #[serde(rename = "callerMatch")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caller_match: Option<String>,
     /// Use this field to match the prefixes of an outbound call's phone number.
-    #[serde(rename = "calleeMatch")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callee_match: Option<String>,
     /// The ID of the call blocking rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CallBlockingRule {
@@ -1055,6 +1161,35 @@ impl<'de> serde::Deserialize<'de> for CallBlockingRule {
             }
         }
         deserializer.deserialize_struct("CallBlockingRule", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CallBlockingRule {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.serialize_entry("direction", &self.direction)?;
+        if let Some(value) = &self.caller_country {
+            map.serialize_entry("callerCountry", value)?;
+        }
+        if let Some(value) = &self.callee_country {
+            map.serialize_entry("calleeCountry", value)?;
+        }
+        if let Some(value) = &self.caller_match {
+            map.serialize_entry("callerMatch", value)?;
+        }
+        if let Some(value) = &self.callee_match {
+            map.serialize_entry("calleeMatch", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1296,22 +1431,16 @@ impl<'de> serde::Deserialize<'de> for CallResult {
     }
 }
 /// With country permissions you can control which countries can be dialed from your account. For beta only, countries supported are US,CA and * if you would like to allow international dialing.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CountryPermission {
     /// The [ISO code](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) of the country
-    #[serde(rename = "isoCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iso_code: Option<String>,
     /// Country name in english
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Continent of the country
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub continent: Option<String>,
     /// The country calling codes as an array, most countries have only one but some have multiple like the San Marino, China, and a few others.
-    #[serde(rename = "countryDialingCodes")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_dialing_codes: Option<Vec<String>>,
     /// If the country is enabled or not. When this is enabled regular numbers can be dialed from the account.
     pub enabled: bool,
@@ -1387,6 +1516,29 @@ impl<'de> serde::Deserialize<'de> for CountryPermission {
         deserializer.deserialize_struct("CountryPermission", &[], __Visitor)
     }
 }
+impl serde::Serialize for CountryPermission {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.iso_code {
+            map.serialize_entry("isoCode", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.continent {
+            map.serialize_entry("continent", value)?;
+        }
+        if let Some(value) = &self.country_dialing_codes {
+            map.serialize_entry("countryDialingCodes", value)?;
+        }
+        map.serialize_entry("enabled", &self.enabled)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CountryPermission {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1422,22 +1574,16 @@ impl CountryPermission {
     }
 }
 /// `CreateSipEndpointResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateSipEndpointResponse {
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
     /// The token to be used for listing the next page
-    #[serde(rename = "pageNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_number: Option<String>,
     /// The number of items per page. default is 1000
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
     /// `endpoints`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoints: Option<Vec<SipEndpoint>>,
 }
 impl<'de> serde::Deserialize<'de> for CreateSipEndpointResponse {
@@ -1515,6 +1661,28 @@ impl<'de> serde::Deserialize<'de> for CreateSipEndpointResponse {
         deserializer.deserialize_struct("CreateSipEndpointResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateSipEndpointResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        if let Some(value) = &self.page_number {
+            map.serialize_entry("pageNumber", value)?;
+        }
+        if let Some(value) = &self.size {
+            map.serialize_entry("size", value)?;
+        }
+        if let Some(value) = &self.endpoints {
+            map.serialize_entry("endpoints", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateSipEndpointResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1549,11 +1717,10 @@ impl CreateSipEndpointResponse {
     }
 }
 /// `Credential`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Credential {
     /// The password for the credential.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Credential {
@@ -1599,6 +1766,19 @@ impl<'de> serde::Deserialize<'de> for Credential {
         deserializer.deserialize_struct("Credential", &[], __Visitor)
     }
 }
+impl serde::Serialize for Credential {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.password {
+            map.serialize_entry("password", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Credential {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1613,11 +1793,10 @@ impl Credential {
     }
 }
 /// `CredentialListIds`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CredentialListIds {
     /// `credentialListIds`
-    #[serde(rename = "credentialListIds")]
     pub credential_list_ids: Vec<String>,
 }
 impl<'de> serde::Deserialize<'de> for CredentialListIds {
@@ -1663,6 +1842,17 @@ impl<'de> serde::Deserialize<'de> for CredentialListIds {
         deserializer.deserialize_struct("CredentialListIds", &[], __Visitor)
     }
 }
+impl serde::Serialize for CredentialListIds {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("credentialListIds", &self.credential_list_ids)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CredentialListIds {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1674,7 +1864,7 @@ impl CredentialListIds {
     }
 }
 /// `CredentialListRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CredentialListRequest {
     /// The name of the credential list.
@@ -1716,6 +1906,17 @@ impl<'de> serde::Deserialize<'de> for CredentialListRequest {
         deserializer.deserialize_struct("CredentialListRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for CredentialListRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CredentialListRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1725,14 +1926,12 @@ impl CredentialListRequest {
     }
 }
 /// `CredentialListResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CredentialListResponse {
     /// The name of the credential list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The ID of the credential list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CredentialListResponse {
@@ -1783,6 +1982,22 @@ impl<'de> serde::Deserialize<'de> for CredentialListResponse {
         deserializer.deserialize_struct("CredentialListResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for CredentialListResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CredentialListResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1802,15 +2017,12 @@ impl CredentialListResponse {
     }
 }
 /// Displays whether the specified domain exists as a SIP trunk, and if so, the SIP Trunk ID.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DomainExists {
     /// This value returns true if the domain exists as a SIP trunk, and false if it does not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exists: Option<bool>,
     /// If the domain exists as a SIP trunk, this is the ID.
-    #[serde(rename = "sipTrunkId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sip_trunk_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for DomainExists {
@@ -1865,6 +2077,22 @@ impl<'de> serde::Deserialize<'de> for DomainExists {
         deserializer.deserialize_struct("DomainExists", &[], __Visitor)
     }
 }
+impl serde::Serialize for DomainExists {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.exists {
+            map.serialize_entry("exists", value)?;
+        }
+        if let Some(value) = &self.sip_trunk_id {
+            map.serialize_entry("sipTrunkId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DomainExists {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1887,20 +2115,16 @@ impl DomainExists {
     }
 }
 /// An error response. The `code` field is a unique identifier for the error. The `message` field is a human-readable description of the error.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Error {
     /// HTTP status code or error code
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i32>,
     /// Response status name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// A developer-facing error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Details of the errors
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<ErrorDetail>>,
 }
 impl<'de> serde::Deserialize<'de> for Error {
@@ -1964,6 +2188,28 @@ impl<'de> serde::Deserialize<'de> for Error {
             }
         }
         deserializer.deserialize_struct("Error", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Error {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2142,7 +2388,7 @@ impl From<ErrorInfo> for ErrorDetail {
 ///          "country": "Bermuda",
 ///        }
 ///      }
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ErrorInfo {
     /// Describes the cause of the error with structured details.
@@ -2156,19 +2402,14 @@ pub struct ErrorInfo {
     ///       }
     ///     }
     /// ```
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The reason of the error. This is a constant value that identifies the
     /// proximate cause of the error. Error reasons are unique. Max 63 characters and match
     ///  /[A-Z0-9_]+/.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// Domain for error, for voice its always sinch.voice
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// Additional structured details about this error. key value pair of strings
-    #[serde(rename = "metaData")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta_data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 impl<'de> serde::Deserialize<'de> for ErrorInfo {
@@ -2234,6 +2475,28 @@ impl<'de> serde::Deserialize<'de> for ErrorInfo {
             }
         }
         deserializer.deserialize_struct("ErrorInfo", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ErrorInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.domain {
+            map.serialize_entry("domain", value)?;
+        }
+        if let Some(value) = &self.meta_data {
+            map.serialize_entry("metaData", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2453,14 +2716,12 @@ impl<'de> serde::Deserialize<'de> for ExportCallRecordsHasChildren {
     }
 }
 /// `FieldViolation`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FieldViolation {
     /// Request field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// Description of why the request field was considered invalid.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for FieldViolation {
@@ -2513,6 +2774,22 @@ impl<'de> serde::Deserialize<'de> for FieldViolation {
             }
         }
         deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
+    }
+}
+impl serde::Serialize for FieldViolation {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.field {
+            map.serialize_entry("field", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2597,22 +2874,16 @@ impl<'de> serde::Deserialize<'de> for FindCallsDirection {
     }
 }
 /// `FindCallsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FindCallsResponse {
     /// The list of calls that matches the query parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calls: Option<Vec<Call>>,
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
     /// The token to be used for listing the next page
-    #[serde(rename = "pageNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_number: Option<String>,
     /// The number of items per page. default is 1000
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for FindCallsResponse {
@@ -2686,6 +2957,28 @@ impl<'de> serde::Deserialize<'de> for FindCallsResponse {
         deserializer.deserialize_struct("FindCallsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for FindCallsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.calls {
+            map.serialize_entry("calls", value)?;
+        }
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        if let Some(value) = &self.page_number {
+            map.serialize_entry("pageNumber", value)?;
+        }
+        if let Some(value) = &self.size {
+            map.serialize_entry("size", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FindCallsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2720,23 +3013,16 @@ impl FindCallsResponse {
     }
 }
 /// `GetAccessControlListResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetAccessControlListResponse {
     /// `accessControlLists`
-    #[serde(rename = "accessControlLists")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_lists: Option<Vec<AccessControlList>>,
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
     /// The token to be used for listing the next page
-    #[serde(rename = "pageNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_number: Option<String>,
     /// The number of items per page. default is 1000
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for GetAccessControlListResponse {
@@ -2814,6 +3100,28 @@ impl<'de> serde::Deserialize<'de> for GetAccessControlListResponse {
         deserializer.deserialize_struct("GetAccessControlListResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetAccessControlListResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.access_control_lists {
+            map.serialize_entry("accessControlLists", value)?;
+        }
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        if let Some(value) = &self.page_number {
+            map.serialize_entry("pageNumber", value)?;
+        }
+        if let Some(value) = &self.size {
+            map.serialize_entry("size", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetAccessControlListResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2851,23 +3159,16 @@ impl GetAccessControlListResponse {
     }
 }
 /// `GetAccessControlListsForTrunkResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetAccessControlListsForTrunkResponse {
     /// Array of AccessControlList ids
-    #[serde(rename = "accessControlListIds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list_ids: Option<Vec<String>>,
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
     /// The token to be used for listing the next page
-    #[serde(rename = "pageNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_number: Option<String>,
     /// The number of items per page. default is 1000
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for GetAccessControlListsForTrunkResponse {
@@ -2946,6 +3247,28 @@ impl<'de> serde::Deserialize<'de> for GetAccessControlListsForTrunkResponse {
             .deserialize_struct("GetAccessControlListsForTrunkResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetAccessControlListsForTrunkResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.access_control_list_ids {
+            map.serialize_entry("accessControlListIds", value)?;
+        }
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        if let Some(value) = &self.page_number {
+            map.serialize_entry("pageNumber", value)?;
+        }
+        if let Some(value) = &self.size {
+            map.serialize_entry("size", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetAccessControlListsForTrunkResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2980,12 +3303,10 @@ impl GetAccessControlListsForTrunkResponse {
     }
 }
 /// `GetCountryPermissionsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetCountryPermissionsResponse {
     /// `countryPermissions`
-    #[serde(rename = "countryPermissions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_permissions: Option<Vec<CountryPermission>>,
 }
 impl<'de> serde::Deserialize<'de> for GetCountryPermissionsResponse {
@@ -3035,6 +3356,19 @@ impl<'de> serde::Deserialize<'de> for GetCountryPermissionsResponse {
         deserializer.deserialize_struct("GetCountryPermissionsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetCountryPermissionsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.country_permissions {
+            map.serialize_entry("countryPermissions", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetCountryPermissionsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3052,22 +3386,16 @@ impl GetCountryPermissionsResponse {
     }
 }
 /// `GetCredentialListsForTrunkResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetCredentialListsForTrunkResponse {
     /// `credentialListIds`
-    #[serde(rename = "credentialListIds")]
     pub credential_list_ids: Vec<String>,
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
     /// The token to be used for listing the next page
-    #[serde(rename = "pageNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_number: Option<String>,
     /// The number of items per page. default is 1000
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for GetCredentialListsForTrunkResponse {
@@ -3142,6 +3470,26 @@ impl<'de> serde::Deserialize<'de> for GetCredentialListsForTrunkResponse {
             .deserialize_struct("GetCredentialListsForTrunkResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetCredentialListsForTrunkResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("credentialListIds", &self.credential_list_ids)?;
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        if let Some(value) = &self.page_number {
+            map.serialize_entry("pageNumber", value)?;
+        }
+        if let Some(value) = &self.size {
+            map.serialize_entry("size", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetCredentialListsForTrunkResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3171,23 +3519,16 @@ impl GetCredentialListsForTrunkResponse {
     }
 }
 /// `GetIpRangesForAccessControlListResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpRangesForAccessControlListResponse {
     /// The list of IP ranges
-    #[serde(rename = "ipRanges")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_ranges: Option<Vec<IpRange>>,
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
     /// The token to be used for listing the next page
-    #[serde(rename = "pageNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_number: Option<String>,
     /// The number of items per page. default is 1000
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for GetIpRangesForAccessControlListResponse {
@@ -3264,6 +3605,28 @@ impl<'de> serde::Deserialize<'de> for GetIpRangesForAccessControlListResponse {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for GetIpRangesForAccessControlListResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.ip_ranges {
+            map.serialize_entry("ipRanges", value)?;
+        }
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        if let Some(value) = &self.page_number {
+            map.serialize_entry("pageNumber", value)?;
+        }
+        if let Some(value) = &self.size {
+            map.serialize_entry("size", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3360,23 +3723,16 @@ impl<'de> serde::Deserialize<'de> for GetPcapDirection {
     }
 }
 /// `GetPhoneNumbersResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetPhoneNumbersResponse {
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
     /// The token to be used for listing the next page
-    #[serde(rename = "pageNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_number: Option<String>,
     /// The number of items per page. default is 1000
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
     /// `phoneNumbers`
-    #[serde(rename = "phoneNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_numbers: Option<Vec<Number>>,
 }
 impl<'de> serde::Deserialize<'de> for GetPhoneNumbersResponse {
@@ -3454,6 +3810,28 @@ impl<'de> serde::Deserialize<'de> for GetPhoneNumbersResponse {
         deserializer.deserialize_struct("GetPhoneNumbersResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetPhoneNumbersResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        if let Some(value) = &self.page_number {
+            map.serialize_entry("pageNumber", value)?;
+        }
+        if let Some(value) = &self.size {
+            map.serialize_entry("size", value)?;
+        }
+        if let Some(value) = &self.phone_numbers {
+            map.serialize_entry("phoneNumbers", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetPhoneNumbersResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3488,22 +3866,16 @@ impl GetPhoneNumbersResponse {
     }
 }
 /// `GetSipEndpointResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetSipEndpointResponse {
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
     /// The token to be used for listing the next page
-    #[serde(rename = "pageNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_number: Option<String>,
     /// The number of items per page. default is 1000
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
     /// `endpoints`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoints: Option<Vec<SipEndpoint>>,
 }
 impl<'de> serde::Deserialize<'de> for GetSipEndpointResponse {
@@ -3581,6 +3953,28 @@ impl<'de> serde::Deserialize<'de> for GetSipEndpointResponse {
         deserializer.deserialize_struct("GetSipEndpointResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetSipEndpointResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        if let Some(value) = &self.page_number {
+            map.serialize_entry("pageNumber", value)?;
+        }
+        if let Some(value) = &self.size {
+            map.serialize_entry("size", value)?;
+        }
+        if let Some(value) = &self.endpoints {
+            map.serialize_entry("endpoints", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetSipEndpointResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3615,23 +4009,16 @@ impl GetSipEndpointResponse {
     }
 }
 /// `GetSipTrunksResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetSipTrunksResponse {
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
     /// The token to be used for listing the next page
-    #[serde(rename = "pageNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_number: Option<String>,
     /// The number of items per page. default is 1000
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
     /// The list of SIP trunks that matches the query parameters.
-    #[serde(rename = "sipTrunks")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sip_trunks: Option<Vec<SipTrunk>>,
 }
 impl<'de> serde::Deserialize<'de> for GetSipTrunksResponse {
@@ -3709,6 +4096,28 @@ impl<'de> serde::Deserialize<'de> for GetSipTrunksResponse {
         deserializer.deserialize_struct("GetSipTrunksResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetSipTrunksResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        if let Some(value) = &self.page_number {
+            map.serialize_entry("pageNumber", value)?;
+        }
+        if let Some(value) = &self.size {
+            map.serialize_entry("size", value)?;
+        }
+        if let Some(value) = &self.sip_trunks {
+            map.serialize_entry("sipTrunks", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetSipTrunksResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3743,41 +4152,28 @@ impl GetSipTrunksResponse {
     }
 }
 /// A single or range of IP addresses.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpRange {
     /// The ID of the IP range.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A description of the IP range.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The start of the IP range.
-    #[serde(rename = "ipAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_address: Option<String>,
     /// A range, also known as a CIDR, represents the number of leading bits that define the network portion of an IP address in CIDR notation. The range is specified after a slash (/) at the end of the IP address. The remaining bits define specific hosts within the network.
     /// - 10.0.0.0/8: Represents all IP addresses from 10.0.0.0 to 10.255.255.255, allowing for over 16 million unique host addresses.
     /// - 172.16.0.0/16: Includes all IP addresses from 172.16.0.0 to 172.16.255.255, providing up to 65,536 unique host addresses.
     /// - 192.168.1.0/24: Encompasses all IP addresses from 192.168.1.0 to 192.168.1.255, offering 256 unique host addresses.
     /// - 192.168.1.0/32: Encompasses one ip address
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub range: Option<i64>,
     /// The time the call was created.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The time the call was created.
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The ID of the project.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// The ID of the access control list.
-    #[serde(rename = "accessControlListId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for IpRange {
@@ -3891,6 +4287,40 @@ impl<'de> serde::Deserialize<'de> for IpRange {
         deserializer.deserialize_struct("IpRange", &[], __Visitor)
     }
 }
+impl serde::Serialize for IpRange {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.ip_address {
+            map.serialize_entry("ipAddress", value)?;
+        }
+        if let Some(value) = &self.range {
+            map.serialize_entry("range", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.access_control_list_id {
+            map.serialize_entry("accessControlListId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl IpRange {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3949,15 +4379,12 @@ impl IpRange {
     }
 }
 /// `Money`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Money {
     /// The 3-letter currency code defined in ISO 4217.
-    #[serde(rename = "currencyCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<String>,
     /// The amount with 4 decimals and decimal delimiter `.`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Money {
@@ -4012,6 +4439,22 @@ impl<'de> serde::Deserialize<'de> for Money {
         deserializer.deserialize_struct("Money", &[], __Visitor)
     }
 }
+impl serde::Serialize for Money {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.currency_code {
+            map.serialize_entry("currencyCode", value)?;
+        }
+        if let Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Money {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4034,31 +4477,20 @@ impl Money {
     }
 }
 /// A Sinch phone number assigned to a SIP trunk. This must be a number you own and configured for Elastic SIP Trunking.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Number {
     /// The ID of the phone number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The ID of the SIP trunk to which the phone number is assigned.
-    #[serde(rename = "sipTrunkId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sip_trunk_id: Option<String>,
     /// A Sinch phone number on your account and configured for Elastic SIP Trunking.
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<PhoneNumber>,
     /// The country code of the phone number in ISO 3166-1 alpha-2 format.
-    #[serde(rename = "countryCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
     /// The date and time that the number was assigned to the SIP trunk.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The date and time that the phone number was last modified.
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for Number {
@@ -4156,6 +4588,34 @@ impl<'de> serde::Deserialize<'de> for Number {
         deserializer.deserialize_struct("Number", &[], __Visitor)
     }
 }
+impl serde::Serialize for Number {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.sip_trunk_id {
+            map.serialize_entry("sipTrunkId", value)?;
+        }
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        if let Some(value) = &self.country_code {
+            map.serialize_entry("countryCode", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Number {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4202,19 +4662,14 @@ impl Number {
     }
 }
 /// `Pagination`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Pagination {
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
     /// The token to be used for listing the next page
-    #[serde(rename = "pageNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_number: Option<String>,
     /// The number of items per page. default is 1000
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for Pagination {
@@ -4278,6 +4733,25 @@ impl<'de> serde::Deserialize<'de> for Pagination {
         deserializer.deserialize_struct("Pagination", &[], __Visitor)
     }
 }
+impl serde::Serialize for Pagination {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        if let Some(value) = &self.page_number {
+            map.serialize_entry("pageNumber", value)?;
+        }
+        if let Some(value) = &self.size {
+            map.serialize_entry("size", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Pagination {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4308,16 +4782,14 @@ impl Pagination {
 /// A phone number in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format, including the leading '+'.
 pub type PhoneNumber = String;
 /// Description of quota failure, example not enough credit, maximum calls per minute
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct QuotaFailure {
     /// On what part the quota failed, example ip address, CPS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// A description of how the quota check failed. You can can use this
     /// description to find more about the quota configuration in the service's
     /// public documentation
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for QuotaFailure {
@@ -4372,6 +4844,22 @@ impl<'de> serde::Deserialize<'de> for QuotaFailure {
         deserializer.deserialize_struct("QuotaFailure", &[], __Visitor)
     }
 }
+impl serde::Serialize for QuotaFailure {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.subject {
+            map.serialize_entry("subject", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl QuotaFailure {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4394,14 +4882,12 @@ impl QuotaFailure {
     }
 }
 /// Describes how a quota check failed. For example if the total number of `IN_PROGRESS` call was reached
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct QuotaFailureDetail {
     /// Describes how a quota check failed. For example if the total number of `IN_PROGRESS` call was reached
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// A list of quota violations
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub violations: Option<Vec<QuotaFailure>>,
 }
 impl<'de> serde::Deserialize<'de> for QuotaFailureDetail {
@@ -4456,6 +4942,22 @@ impl<'de> serde::Deserialize<'de> for QuotaFailureDetail {
         deserializer.deserialize_struct("QuotaFailureDetail", &[], __Visitor)
     }
 }
+impl serde::Serialize for QuotaFailureDetail {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.violations {
+            map.serialize_entry("violations", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl QuotaFailureDetail {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4478,14 +4980,12 @@ impl QuotaFailureDetail {
     }
 }
 /// `RegisteredEndpoint`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RegisteredEndpoint {
     /// This property determines whether the endpoint is static or registered. If registered, this must be set to `true`.
-    #[serde(rename = "isRegistered")]
     pub is_registered: bool,
     /// The username for the credential list you want to use to register the endpoint.
-    #[serde(rename = "credentialUsername")]
     pub credential_username: String,
 }
 impl<'de> serde::Deserialize<'de> for RegisteredEndpoint {
@@ -4541,6 +5041,18 @@ impl<'de> serde::Deserialize<'de> for RegisteredEndpoint {
         deserializer.deserialize_struct("RegisteredEndpoint", &[], __Visitor)
     }
 }
+impl serde::Serialize for RegisteredEndpoint {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("isRegistered", &self.is_registered)?;
+        map.serialize_entry("credentialUsername", &self.credential_username)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RegisteredEndpoint {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4556,18 +5068,14 @@ impl RegisteredEndpoint {
     }
 }
 /// Information on why a request failed.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RequestInfoDetail {
     /// Information on why a request failed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The ID of the request.
-    #[serde(rename = "requestId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
     /// The data sent to to the API when the error occurred.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 impl<'de> serde::Deserialize<'de> for RequestInfoDetail {
@@ -4627,6 +5135,25 @@ impl<'de> serde::Deserialize<'de> for RequestInfoDetail {
             }
         }
         deserializer.deserialize_struct("RequestInfoDetail", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RequestInfoDetail {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.request_id {
+            map.serialize_entry("requestId", value)?;
+        }
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5029,52 +5556,33 @@ impl<'de> serde::Deserialize<'de> for SipEndpointTransport {
     }
 }
 /// A created SIP trunk.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipTrunk {
     /// The SIP trunk id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The host of the domain you would like to have for you trunk.
-    #[serde(rename = "hostName")]
     pub host_name: String,
     /// The top level domain to which the SIP trunk belongs.
-    #[serde(rename = "topLevelDomain")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_level_domain: Option<String>,
     /// The fully qualified name of the domain, which is a combination of your 'hostName' and the 'topLevelDomain'.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// The friendly name of your SIP trunk.
     pub name: String,
     /// Number of calls started per second, to increase this please contact your account manager.
-    #[serde(rename = "callsPerSecond")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calls_per_second: Option<i64>,
     /// Enable caller name lookup for incoming calls. US and canada only.
-    #[serde(rename = "enableCallerName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_caller_name: Option<bool>,
     /// The valid E.164 phone number that will be dialed on inbound calls when no SIP endpoints are available. Required if `enableCallForward` property is `true`.
-    #[serde(rename = "callForwardNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_forward_number: Option<String>,
     /// When enabled, if an inbound call can not be delivered to a SIP endpoint, calls will be forwarded to the configured `callForwardNumber`. To forward all calls without trying SIP, simply disable (or delete) all SIP endpoints on this trunk. Logs (and billing) will be created for 2 calls (inbound and outbound).
     /// **Note:** Since there is no SIP connection, PCAPs will not be generated.
-    #[serde(rename = "enableCallForward")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_call_forward: Option<bool>,
     /// The date and time that the SIP trunk was created.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The date and time that the SIP trunk was last modified.
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The ID of the account.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SipTrunk {
@@ -5214,6 +5722,48 @@ impl<'de> serde::Deserialize<'de> for SipTrunk {
         deserializer.deserialize_struct("SipTrunk", &[], __Visitor)
     }
 }
+impl serde::Serialize for SipTrunk {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.serialize_entry("hostName", &self.host_name)?;
+        if let Some(value) = &self.top_level_domain {
+            map.serialize_entry("topLevelDomain", value)?;
+        }
+        if let Some(value) = &self.domain {
+            map.serialize_entry("domain", value)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.calls_per_second {
+            map.serialize_entry("callsPerSecond", value)?;
+        }
+        if let Some(value) = &self.enable_caller_name {
+            map.serialize_entry("enableCallerName", value)?;
+        }
+        if let Some(value) = &self.call_forward_number {
+            map.serialize_entry("callForwardNumber", value)?;
+        }
+        if let Some(value) = &self.enable_call_forward {
+            map.serialize_entry("enableCallForward", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SipTrunk {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5286,13 +5836,12 @@ impl SipTrunk {
     }
 }
 /// `StaticEndpoint`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StaticEndpoint {
     /// The address of the SIP endpoint can be an IP address or a domain name. EST uses IP authentication and will only accept calls from the specified address or domain.
     pub address: String,
     /// The port of the SIP endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for StaticEndpoint {
@@ -5337,6 +5886,20 @@ impl<'de> serde::Deserialize<'de> for StaticEndpoint {
         deserializer.deserialize_struct("StaticEndpoint", &[], __Visitor)
     }
 }
+impl serde::Serialize for StaticEndpoint {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("address", &self.address)?;
+        if let Some(value) = &self.port {
+            map.serialize_entry("port", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl StaticEndpoint {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5354,22 +5917,16 @@ impl StaticEndpoint {
     }
 }
 /// `TrunksByAclResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TrunksByAclResponse {
     /// `trunks`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trunks: Option<Vec<SipTrunk>>,
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
     /// The token to be used for listing the next page
-    #[serde(rename = "pageNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_number: Option<String>,
     /// The number of items per page. default is 1000
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for TrunksByAclResponse {
@@ -5443,6 +6000,28 @@ impl<'de> serde::Deserialize<'de> for TrunksByAclResponse {
         deserializer.deserialize_struct("TrunksByAclResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for TrunksByAclResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.trunks {
+            map.serialize_entry("trunks", value)?;
+        }
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        if let Some(value) = &self.page_number {
+            map.serialize_entry("pageNumber", value)?;
+        }
+        if let Some(value) = &self.size {
+            map.serialize_entry("size", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TrunksByAclResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5477,22 +6056,16 @@ impl TrunksByAclResponse {
     }
 }
 /// `TrunksByCredentialListResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TrunksByCredentialListResponse {
     /// `trunks`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trunks: Option<Vec<SipTrunk>>,
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
     /// The token to be used for listing the next page
-    #[serde(rename = "pageNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_number: Option<String>,
     /// The number of items per page. default is 1000
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for TrunksByCredentialListResponse {
@@ -5566,6 +6139,28 @@ impl<'de> serde::Deserialize<'de> for TrunksByCredentialListResponse {
         deserializer.deserialize_struct("TrunksByCredentialListResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for TrunksByCredentialListResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.trunks {
+            map.serialize_entry("trunks", value)?;
+        }
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        if let Some(value) = &self.page_number {
+            map.serialize_entry("pageNumber", value)?;
+        }
+        if let Some(value) = &self.size {
+            map.serialize_entry("size", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TrunksByCredentialListResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5600,17 +6195,14 @@ impl TrunksByCredentialListResponse {
     }
 }
 /// `UpdateAccessControlListRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateAccessControlListRequest {
     /// Your name for the access control list entry.
     pub name: String,
     /// Whether the access control list entry is enabled. You can use this to disable a list temporarily without deleting it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// An array of all the IP ranges to update.
-    #[serde(rename = "ipRanges")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_ranges: Option<Vec<IpRange>>,
 }
 impl<'de> serde::Deserialize<'de> for UpdateAccessControlListRequest {
@@ -5657,6 +6249,23 @@ impl<'de> serde::Deserialize<'de> for UpdateAccessControlListRequest {
             }
         }
         deserializer.deserialize_struct("UpdateAccessControlListRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for UpdateAccessControlListRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let Some(value) = &self.ip_ranges {
+            map.serialize_entry("ipRanges", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -7,7 +7,7 @@
     clippy::large_enum_variant
 )]
 /// Addoneormorenumberstoyourblacklistrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Addoneormorenumberstoyourblacklistrequest {
     /// Array of numbers to be added to the blacklist. These should be specified in E.164 international format. For information on E.164, please refer to http://en.wikipedia.org/wiki/E.164.
@@ -55,6 +55,17 @@ impl<'de> serde::Deserialize<'de> for Addoneormorenumberstoyourblacklistrequest 
             )
     }
 }
+impl serde::Serialize for Addoneormorenumberstoyourblacklistrequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("numbers", &self.numbers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Addoneormorenumberstoyourblacklistrequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -64,7 +75,7 @@ impl Addoneormorenumberstoyourblacklistrequest {
     }
 }
 /// Addoneormorenumberstoyourblacklistresponse
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Addoneormorenumberstoyourblacklistresponse {
     /// `uri`
@@ -119,6 +130,18 @@ impl<'de> serde::Deserialize<'de> for Addoneormorenumberstoyourblacklistresponse
             )
     }
 }
+impl serde::Serialize for Addoneormorenumberstoyourblacklistresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("uri", &self.uri)?;
+        map.serialize_entry("numbers", &self.numbers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Addoneormorenumberstoyourblacklistresponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -131,41 +154,30 @@ impl Addoneormorenumberstoyourblacklistresponse {
     }
 }
 /// AlphaTagRequestItem
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AlphaTagRequestItem {
     /// Primary ID of the record
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The Alpha tag to be requested
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_address: Option<String>,
     /// The Sender Address Type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_address_type: Option<AlphaTagRequestItemSenderAddressType>,
     /// The Sender Address Usage Type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage_type: Option<AlphaTagRequestItemUsageType>,
     /// list of 2-character ISO country codes this sender address applies to
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_countries: Option<Vec<String>>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// `label`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<AlphaTagRequestItemStatus>,
     /// `account_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// `created_date`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_date: Option<sinch_sdk_runtime::Timestamp>,
     /// `last_modified_date`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_modified_date: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for AlphaTagRequestItem {
@@ -299,6 +311,49 @@ impl<'de> serde::Deserialize<'de> for AlphaTagRequestItem {
             }
         }
         deserializer.deserialize_struct("AlphaTagRequestItem", &[], __Visitor)
+    }
+}
+impl serde::Serialize for AlphaTagRequestItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.sender_address {
+            map.serialize_entry("sender_address", value)?;
+        }
+        if let Some(value) = &self.sender_address_type {
+            map.serialize_entry("sender_address_type", value)?;
+        }
+        if let Some(value) = &self.usage_type {
+            map.serialize_entry("usage_type", value)?;
+        }
+        if let Some(value) = &self.destination_countries {
+            map.serialize_entry("destination_countries", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.created_date {
+            map.serialize_entry("created_date", value)?;
+        }
+        if let Some(value) = &self.last_modified_date {
+            map.serialize_entry("last_modified_date", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -563,7 +618,7 @@ impl<'de> serde::Deserialize<'de> for AlphaTagRequestItemUsageType {
     }
 }
 /// Api error data
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ApiError {
     /// Error id in UUID format
@@ -629,6 +684,20 @@ impl<'de> serde::Deserialize<'de> for ApiError {
             }
         }
         deserializer.deserialize_struct("ApiError", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ApiError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("uuid", &self.uuid)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("detail", &self.detail)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -758,14 +827,12 @@ impl<'de> serde::Deserialize<'de> for ApiErrorType {
     }
 }
 /// An assigned dedicated number and its assignment metadata
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssignedNumber {
     /// `assignment`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignment: Option<Assignment>,
     /// `number`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<DedicatedNumber>,
 }
 impl<'de> serde::Deserialize<'de> for AssignedNumber {
@@ -820,6 +887,22 @@ impl<'de> serde::Deserialize<'de> for AssignedNumber {
         deserializer.deserialize_struct("AssignedNumber", &[], __Visitor)
     }
 }
+impl serde::Serialize for AssignedNumber {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.assignment {
+            map.serialize_entry("assignment", value)?;
+        }
+        if let Some(value) = &self.number {
+            map.serialize_entry("number", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AssignedNumber {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -842,14 +925,12 @@ impl AssignedNumber {
     }
 }
 /// AssignedNumberListResponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssignedNumberListResponse {
     /// List of result items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<AssignedNumber>>,
     /// `pagination`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<TokenPagination>,
 }
 impl<'de> serde::Deserialize<'de> for AssignedNumberListResponse {
@@ -904,6 +985,22 @@ impl<'de> serde::Deserialize<'de> for AssignedNumberListResponse {
         deserializer.deserialize_struct("AssignedNumberListResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for AssignedNumberListResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        if let Some(value) = &self.pagination {
+            map.serialize_entry("pagination", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AssignedNumberListResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -926,20 +1023,16 @@ impl AssignedNumberListResponse {
     }
 }
 /// Assignment
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Assignment {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `metadata`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
     /// `number_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_id: Option<String>,
     /// `label`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Assignment {
@@ -1009,6 +1102,28 @@ impl<'de> serde::Deserialize<'de> for Assignment {
         deserializer.deserialize_struct("Assignment", &[], __Visitor)
     }
 }
+impl serde::Serialize for Assignment {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        if let Some(value) = &self.number_id {
+            map.serialize_entry("number_id", value)?;
+        }
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Assignment {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1046,7 +1161,7 @@ impl Assignment {
     }
 }
 /// asyncfieldsrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Asyncfieldsrequest {
     /// The `async/detail/fields` value from API.
@@ -1100,6 +1215,18 @@ impl<'de> serde::Deserialize<'de> for Asyncfieldsrequest {
         deserializer.deserialize_struct("Asyncfieldsrequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for Asyncfieldsrequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("display_name", &self.display_name)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Asyncfieldsrequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1112,11 +1239,10 @@ impl Asyncfieldsrequest {
     }
 }
 /// asyncreportresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Asyncreportresponse {
     /// The ID of the returned report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Asyncreportresponse {
@@ -1166,6 +1292,19 @@ impl<'de> serde::Deserialize<'de> for Asyncreportresponse {
         deserializer.deserialize_struct("Asyncreportresponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for Asyncreportresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.report_id {
+            map.serialize_entry("report_id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Asyncreportresponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1180,7 +1319,7 @@ impl Asyncreportresponse {
     }
 }
 /// asyncsentmessagesdetailrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Asyncsentmessagesdetailrequest {
     /// Start date time for report window. By default, the timezone for this parameter will be taken from the account settings for the account associated with the credentials used to make the request, or the account included in the Account parameter. This can be overridden using the timezone parameter per request. The date must be in ISO8601 format.
@@ -1188,85 +1327,58 @@ pub struct Asyncsentmessagesdetailrequest {
     /// End date time for report window. By default, the timezone for this parameter will be taken from the account settings for the account associated with the credentials used to make the request, or the account included in the Account parameter. This can be overridden using the timezone parameter per request. The date must be in ISO8601 format.
     pub end_date: String,
     /// The timezone of the messages to include, using the name of the region.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     /// `direction`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<MessageDirection>,
     /// Filter results by source address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Filter results by multiple source addresses. This property overrides the `source` parameter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sources: Option<Vec<String>>,
     /// Filter results by destination address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<String>,
     /// Filter results by multiple destination addresses. This property overrides the `destination` parameter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destinations: Option<Vec<String>>,
     /// Filter messages where source OR destination matches one of the provided values. This parameter can only be set when `direction` is `all` and cannot be used in the same request as the `source`, `destination`, `sources`, or `destinations` parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addresses: Option<Vec<String>>,
     /// Filter results for messages that include a metadata key. Can be used independently for searching.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_key: Option<String>,
     /// Filter results for messages that include a metadata key containing this value. If this parameter is provided, the metadata_key parameter must also be provided. Cannot be used together with metadata_values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_value: Option<String>,
     /// Filter results for messages that include a metadata key containing these values. Must be used together with metadata_key. Cannot be used together with metadata_value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_values: Option<Vec<String>>,
     /// Filter results by a specific account. By default results will be returned for the account associated with the authentication credentials and all sub-accounts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accounts: Option<Vec<String>>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Vec<MessageStatus>>,
     /// Filter the report to only include messages that triggered an opt-out
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out: Option<bool>,
     /// `message_format`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_format: Option<Format2>,
     /// `channels`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channels: Option<Channels>,
     /// `sort_by`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort_by: Option<MessagingReportSortBy>,
     /// `sort_direction`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort_direction: Option<MessagingReportSortDirection>,
     /// `period`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<ReportPeriod>,
     /// Whether to include contact details in the report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_contacts: Option<bool>,
     /// A list of account label overrides for the accounts included in the report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_names: Option<Vec<AsyncsentmessagesdetailrequestAccountNamesItem>>,
     /// A label for this report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// The ID of the user requesting the report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Whether the report is being requested by support on behalf of the account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_support: Option<bool>,
     /// The type of report being requested.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_type: Option<AsyncsentmessagesdetailrequestReportType>,
     /// Filter results by whether the message received a response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responded: Option<bool>,
     /// Can be used for async detail report to select the fields to export csv files
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fields: Option<Vec<Asyncfieldsrequest>>,
     /// A list of options to configure the delivery of the report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_options: Option<Vec<DeliveryOptionsBody>>,
 }
 impl<'de> serde::Deserialize<'de> for Asyncsentmessagesdetailrequest {
@@ -1551,6 +1663,99 @@ impl<'de> serde::Deserialize<'de> for Asyncsentmessagesdetailrequest {
         deserializer.deserialize_struct("Asyncsentmessagesdetailrequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for Asyncsentmessagesdetailrequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("start_date", &self.start_date)?;
+        map.serialize_entry("end_date", &self.end_date)?;
+        if let Some(value) = &self.timezone {
+            map.serialize_entry("timezone", value)?;
+        }
+        if let Some(value) = &self.direction {
+            map.serialize_entry("direction", value)?;
+        }
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let Some(value) = &self.sources {
+            map.serialize_entry("sources", value)?;
+        }
+        if let Some(value) = &self.destination {
+            map.serialize_entry("destination", value)?;
+        }
+        if let Some(value) = &self.destinations {
+            map.serialize_entry("destinations", value)?;
+        }
+        if let Some(value) = &self.addresses {
+            map.serialize_entry("addresses", value)?;
+        }
+        if let Some(value) = &self.metadata_key {
+            map.serialize_entry("metadata_key", value)?;
+        }
+        if let Some(value) = &self.metadata_value {
+            map.serialize_entry("metadata_value", value)?;
+        }
+        if let Some(value) = &self.metadata_values {
+            map.serialize_entry("metadata_values", value)?;
+        }
+        if let Some(value) = &self.accounts {
+            map.serialize_entry("accounts", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.opt_out {
+            map.serialize_entry("opt_out", value)?;
+        }
+        if let Some(value) = &self.message_format {
+            map.serialize_entry("message_format", value)?;
+        }
+        if let Some(value) = &self.channels {
+            map.serialize_entry("channels", value)?;
+        }
+        if let Some(value) = &self.sort_by {
+            map.serialize_entry("sort_by", value)?;
+        }
+        if let Some(value) = &self.sort_direction {
+            map.serialize_entry("sort_direction", value)?;
+        }
+        if let Some(value) = &self.period {
+            map.serialize_entry("period", value)?;
+        }
+        if let Some(value) = &self.include_contacts {
+            map.serialize_entry("include_contacts", value)?;
+        }
+        if let Some(value) = &self.account_names {
+            map.serialize_entry("account_names", value)?;
+        }
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let Some(value) = &self.user_id {
+            map.serialize_entry("user_id", value)?;
+        }
+        if let Some(value) = &self.is_support {
+            map.serialize_entry("is_support", value)?;
+        }
+        if let Some(value) = &self.report_type {
+            map.serialize_entry("report_type", value)?;
+        }
+        if let Some(value) = &self.responded {
+            map.serialize_entry("responded", value)?;
+        }
+        if let Some(value) = &self.fields {
+            map.serialize_entry("fields", value)?;
+        }
+        if let Some(value) = &self.delivery_options {
+            map.serialize_entry("delivery_options", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Asyncsentmessagesdetailrequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1737,14 +1942,12 @@ impl Asyncsentmessagesdetailrequest {
     }
 }
 /// `AsyncsentmessagesdetailrequestAccountNamesItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AsyncsentmessagesdetailrequestAccountNamesItem {
     /// `account_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// `label`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for AsyncsentmessagesdetailrequestAccountNamesItem {
@@ -1804,6 +2007,22 @@ impl<'de> serde::Deserialize<'de> for AsyncsentmessagesdetailrequestAccountNames
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for AsyncsentmessagesdetailrequestAccountNamesItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1900,7 +2119,7 @@ impl<'de> serde::Deserialize<'de> for AsyncsentmessagesdetailrequestReportType {
     }
 }
 /// asyncsummaryrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Asyncsummaryrequest {
     /// Start date time for report window. By default, the timezone for this parameter will be taken from the account settings for the account associated with the credentials used to make the request, or the account included in the Account parameter. This can be overridden using the timezone parameter per request. The date must be in ISO8601 format.
@@ -1908,55 +2127,38 @@ pub struct Asyncsummaryrequest {
     /// End date time for report window. By default, the timezone for this parameter will be taken from the account settings for the account associated with the credentials used to make the request, or the account included in the Account parameter. This can be overridden using the timezone parameter per request. The date must be in ISO8601 format.
     pub end_date: String,
     /// The timezone of the messages to include, using the name of the region.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     /// `direction`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<MessageDirection>,
     /// Filter results by source address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Filter results by multiple source addresses. This property overrides the `source` parameter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sources: Option<Vec<String>>,
     /// Filter results by destination address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<String>,
     /// Filter results by multiple destination addresses. This property overrides the `destination` parameter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destinations: Option<Vec<String>>,
     /// Filter messages where source OR destination matches one of the provided values. This parameter can only be set when `direction` is `all` and cannot be used in the same request as the `source`, `destination`, `sources`, or `destinations` parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addresses: Option<Vec<String>>,
     /// `channels`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channels: Option<Channels>,
     /// Filter results for messages that include a metadata key. Can be used independently for searching.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_key: Option<String>,
     /// Filter results for messages that include a metadata key containing this value. If this parameter is provided, the metadata_key parameter must also be provided. Cannot be used together with metadata_values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_value: Option<String>,
     /// Filter results for messages that include a metadata key containing these values. Must be used together with metadata_key. Cannot be used together with metadata_value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_values: Option<Vec<String>>,
     /// Filter results by a specific account. By default results will be returned for the account associated with the authentication credentials and all sub-accounts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accounts: Option<Vec<String>>,
     /// A list of message statuses to filter the report by.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Vec<MessageStatus>>,
     /// Filter the report to only include messages that triggered an opt-out
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out: Option<bool>,
     /// Group results by a list of values, from the enumerable table above.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_by: Option<Vec<GroupByField>>,
     /// Filter accounts included in the report by activity level.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_activity: Option<AsyncsummaryrequestAccountActivity>,
     /// A list of options to configure the delivery of the report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_options: Option<Vec<DeliveryOptionsBody>>,
 }
 impl<'de> serde::Deserialize<'de> for Asyncsummaryrequest {
@@ -2155,6 +2357,69 @@ impl<'de> serde::Deserialize<'de> for Asyncsummaryrequest {
         deserializer.deserialize_struct("Asyncsummaryrequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for Asyncsummaryrequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("start_date", &self.start_date)?;
+        map.serialize_entry("end_date", &self.end_date)?;
+        if let Some(value) = &self.timezone {
+            map.serialize_entry("timezone", value)?;
+        }
+        if let Some(value) = &self.direction {
+            map.serialize_entry("direction", value)?;
+        }
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let Some(value) = &self.sources {
+            map.serialize_entry("sources", value)?;
+        }
+        if let Some(value) = &self.destination {
+            map.serialize_entry("destination", value)?;
+        }
+        if let Some(value) = &self.destinations {
+            map.serialize_entry("destinations", value)?;
+        }
+        if let Some(value) = &self.addresses {
+            map.serialize_entry("addresses", value)?;
+        }
+        if let Some(value) = &self.channels {
+            map.serialize_entry("channels", value)?;
+        }
+        if let Some(value) = &self.metadata_key {
+            map.serialize_entry("metadata_key", value)?;
+        }
+        if let Some(value) = &self.metadata_value {
+            map.serialize_entry("metadata_value", value)?;
+        }
+        if let Some(value) = &self.metadata_values {
+            map.serialize_entry("metadata_values", value)?;
+        }
+        if let Some(value) = &self.accounts {
+            map.serialize_entry("accounts", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.opt_out {
+            map.serialize_entry("opt_out", value)?;
+        }
+        if let Some(value) = &self.group_by {
+            map.serialize_entry("group_by", value)?;
+        }
+        if let Some(value) = &self.account_activity {
+            map.serialize_entry("account_activity", value)?;
+        }
+        if let Some(value) = &self.delivery_options {
+            map.serialize_entry("delivery_options", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Asyncsummaryrequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2339,7 +2604,7 @@ impl<'de> serde::Deserialize<'de> for AsyncsummaryrequestAccountActivity {
     }
 }
 /// Cancelscheduledmessagerequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Cancelscheduledmessagerequest {
     /// Must be set to ```cancelled```.
@@ -2379,6 +2644,17 @@ impl<'de> serde::Deserialize<'de> for Cancelscheduledmessagerequest {
             }
         }
         deserializer.deserialize_struct("Cancelscheduledmessagerequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Cancelscheduledmessagerequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("status", &self.status)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2532,11 +2808,10 @@ impl<'de> serde::Deserialize<'de> for ChannelsItem {
     }
 }
 /// Checkdeliveryreportsresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Checkdeliveryreportsresponse {
     /// The oldest 100 unconfirmed delivery reports
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_reports: Option<Vec<DeliveryReport>>,
 }
 impl<'de> serde::Deserialize<'de> for Checkdeliveryreportsresponse {
@@ -2586,6 +2861,19 @@ impl<'de> serde::Deserialize<'de> for Checkdeliveryreportsresponse {
         deserializer.deserialize_struct("Checkdeliveryreportsresponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for Checkdeliveryreportsresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.delivery_reports {
+            map.serialize_entry("delivery_reports", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Checkdeliveryreportsresponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2600,7 +2888,7 @@ impl Checkdeliveryreportsresponse {
     }
 }
 /// Checkifoneorseveralnumbersarecurrentlyblacklistedresponse
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Checkifoneorseveralnumbersarecurrentlyblacklistedresponse {
     /// `uri`
@@ -2661,6 +2949,18 @@ for Checkifoneorseveralnumbersarecurrentlyblacklistedresponse {
             )
     }
 }
+impl serde::Serialize for Checkifoneorseveralnumbersarecurrentlyblacklistedresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("uri", &self.uri)?;
+        map.serialize_entry("numbers", &self.numbers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Checkifoneorseveralnumbersarecurrentlyblacklistedresponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2673,11 +2973,10 @@ impl Checkifoneorseveralnumbersarecurrentlyblacklistedresponse {
     }
 }
 /// Checkrepliesresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Checkrepliesresponse {
     /// The oldest 100 unconfirmed replies
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replies: Option<Vec<Reply>>,
 }
 impl<'de> serde::Deserialize<'de> for Checkrepliesresponse {
@@ -2723,6 +3022,19 @@ impl<'de> serde::Deserialize<'de> for Checkrepliesresponse {
         deserializer.deserialize_struct("Checkrepliesresponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for Checkrepliesresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.replies {
+            map.serialize_entry("replies", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Checkrepliesresponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2737,14 +3049,12 @@ impl Checkrepliesresponse {
     }
 }
 /// chronosscheduleresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Chronosscheduleresponse {
     /// `pagination`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<ChronosscheduleresponsePagination>,
     /// `data`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<Scheduledreport>>,
 }
 impl<'de> serde::Deserialize<'de> for Chronosscheduleresponse {
@@ -2799,6 +3109,22 @@ impl<'de> serde::Deserialize<'de> for Chronosscheduleresponse {
         deserializer.deserialize_struct("Chronosscheduleresponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for Chronosscheduleresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.pagination {
+            map.serialize_entry("pagination", value)?;
+        }
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Chronosscheduleresponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2824,14 +3150,12 @@ impl Chronosscheduleresponse {
     }
 }
 /// `ChronosscheduleresponsePagination`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChronosscheduleresponsePagination {
     /// `page_token`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// Number of results to return in a page for paginated result sets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de> for ChronosscheduleresponsePagination {
@@ -2889,6 +3213,22 @@ impl<'de> serde::Deserialize<'de> for ChronosscheduleresponsePagination {
         }
         deserializer
             .deserialize_struct("ChronosscheduleresponsePagination", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ChronosscheduleresponsePagination {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("page_size", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2977,17 +3317,14 @@ impl<'de> serde::Deserialize<'de> for Classification {
     }
 }
 /// Click
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Click {
     /// `dt`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dt: Option<String>,
     /// `user_agent`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_agent: Option<String>,
     /// `ip`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Click {
@@ -3047,6 +3384,25 @@ impl<'de> serde::Deserialize<'de> for Click {
         deserializer.deserialize_struct("Click", &[], __Visitor)
     }
 }
+impl serde::Serialize for Click {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.dt {
+            map.serialize_entry("dt", value)?;
+        }
+        if let Some(value) = &self.user_agent {
+            map.serialize_entry("user_agent", value)?;
+        }
+        if let Some(value) = &self.ip {
+            map.serialize_entry("ip", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Click {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3075,7 +3431,7 @@ impl Click {
     }
 }
 /// Confirmeliveryreportsasreceivedrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Confirmdeliveryreportsasreceivedrequest {
     /// Array of unique IDs for the delivery report that this notification represents
@@ -3129,6 +3485,17 @@ impl<'de> serde::Deserialize<'de> for Confirmdeliveryreportsasreceivedrequest {
             )
     }
 }
+impl serde::Serialize for Confirmdeliveryreportsasreceivedrequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("delivery_report_ids", &self.delivery_report_ids)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Confirmdeliveryreportsasreceivedrequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3140,7 +3507,7 @@ impl Confirmdeliveryreportsasreceivedrequest {
     }
 }
 /// Confirmrepliesasreceivedrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Confirmrepliesasreceivedrequest {
     /// The UUID of the *reply* to be confirmed (note: not the UUID of the message it is in response to)
@@ -3188,6 +3555,17 @@ impl<'de> serde::Deserialize<'de> for Confirmrepliesasreceivedrequest {
             .deserialize_struct("Confirmrepliesasreceivedrequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for Confirmrepliesasreceivedrequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("reply_ids", &self.reply_ids)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Confirmrepliesasreceivedrequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3199,17 +3577,14 @@ impl Confirmrepliesasreceivedrequest {
     }
 }
 /// Contact channel data
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ContactChannelData {
     /// Contact channel id (in case phone number - in E164 international format)
-    #[serde(rename = "channelId")]
     pub channel_id: String,
     /// Contact channel type
     pub r#type: ContactChannelDataType,
     /// Subscription state
-    #[serde(rename = "subscriptionState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription_state: Option<ContactChannelDataSubscriptionState>,
 }
 impl<'de> serde::Deserialize<'de> for ContactChannelData {
@@ -3269,6 +3644,21 @@ impl<'de> serde::Deserialize<'de> for ContactChannelData {
             }
         }
         deserializer.deserialize_struct("ContactChannelData", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ContactChannelData {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("channelId", &self.channel_id)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.subscription_state {
+            map.serialize_entry("subscriptionState", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3431,13 +3821,12 @@ impl<'de> serde::Deserialize<'de> for ContactChannelDataType {
     }
 }
 /// Custom field data
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ContactCustomFieldData {
     /// Custom Field id in UUID format
     pub id: String,
     /// Custom field merge tag
-    #[serde(rename = "mergeTag")]
     pub merge_tag: String,
     /// Custom field value
     pub value: String,
@@ -3499,6 +3888,20 @@ impl<'de> serde::Deserialize<'de> for ContactCustomFieldData {
             }
         }
         deserializer.deserialize_struct("ContactCustomFieldData", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ContactCustomFieldData {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("mergeTag", &self.merge_tag)?;
+        map.serialize_entry("value", &self.value)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3604,31 +4007,24 @@ impl<'de> serde::Deserialize<'de> for ContactCustomFieldDataType {
     }
 }
 /// Contact data
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ContactData {
     /// Contact id in UUID format
     pub id: String,
     /// Account id
-    #[serde(rename = "accountId")]
     pub account_id: String,
     /// Vendor id
-    #[serde(rename = "vendorId")]
     pub vendor_id: String,
     /// Contact first name
-    #[serde(rename = "firstName")]
     pub first_name: String,
     /// Contact last name
-    #[serde(rename = "lastName")]
     pub last_name: String,
     /// Contact full name
-    #[serde(rename = "fullName")]
     pub full_name: String,
     /// Contact alias
     pub alias: String,
     /// Date of birth
-    #[serde(rename = "dateOfBirth")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_of_birth: Option<String>,
     /// Country
     pub country: String,
@@ -3639,13 +4035,10 @@ pub struct ContactData {
     /// Note
     pub note: String,
     /// Create date
-    #[serde(rename = "createdDate")]
     pub created_date: sinch_sdk_runtime::Timestamp,
     /// Last modified date
-    #[serde(rename = "lastModifiedDate")]
     pub last_modified_date: sinch_sdk_runtime::Timestamp,
     /// List of custom fields
-    #[serde(rename = "customFields")]
     pub custom_fields: Vec<ContactCustomFieldData>,
     /// Contact channels
     pub channels: Vec<ContactChannelData>,
@@ -3831,6 +4224,35 @@ impl<'de> serde::Deserialize<'de> for ContactData {
         deserializer.deserialize_struct("ContactData", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactData {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("accountId", &self.account_id)?;
+        map.serialize_entry("vendorId", &self.vendor_id)?;
+        map.serialize_entry("firstName", &self.first_name)?;
+        map.serialize_entry("lastName", &self.last_name)?;
+        map.serialize_entry("fullName", &self.full_name)?;
+        map.serialize_entry("alias", &self.alias)?;
+        if let Some(value) = &self.date_of_birth {
+            map.serialize_entry("dateOfBirth", value)?;
+        }
+        map.serialize_entry("country", &self.country)?;
+        map.serialize_entry("state", &self.state)?;
+        map.serialize_entry("location", &self.location)?;
+        map.serialize_entry("note", &self.note)?;
+        map.serialize_entry("createdDate", &self.created_date)?;
+        map.serialize_entry("lastModifiedDate", &self.last_modified_date)?;
+        map.serialize_entry("customFields", &self.custom_fields)?;
+        map.serialize_entry("channels", &self.channels)?;
+        map.serialize_entry("lists", &self.lists)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactData {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3880,7 +4302,7 @@ impl ContactData {
     }
 }
 /// Contact list data
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ContactListData {
     /// List id in UUID format
@@ -3929,6 +4351,18 @@ impl<'de> serde::Deserialize<'de> for ContactListData {
         deserializer.deserialize_struct("ContactListData", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactListData {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("name", &self.name)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactListData {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3941,7 +4375,7 @@ impl ContactListData {
     }
 }
 /// createAssignmentrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateAssignmentrequest {
     /// `label`
@@ -3991,6 +4425,18 @@ impl<'de> serde::Deserialize<'de> for CreateAssignmentrequest {
         deserializer.deserialize_struct("CreateAssignmentrequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateAssignmentrequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("label", &self.label)?;
+        map.serialize_entry("metadata", &self.metadata)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateAssignmentrequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4003,17 +4449,14 @@ impl CreateAssignmentrequest {
     }
 }
 /// Contact channel create payload
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateContactChannelRequest {
     /// Contact channel id (in case phone number - in E164 international format)
-    #[serde(rename = "channelId")]
     pub channel_id: String,
     /// Contact channel type
     pub r#type: CreateContactChannelRequestType,
     /// Subscription state
-    #[serde(rename = "subscriptionState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription_state: Option<CreateContactChannelRequestSubscriptionState>,
 }
 impl<'de> serde::Deserialize<'de> for CreateContactChannelRequest {
@@ -4075,6 +4518,21 @@ impl<'de> serde::Deserialize<'de> for CreateContactChannelRequest {
             }
         }
         deserializer.deserialize_struct("CreateContactChannelRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CreateContactChannelRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("channelId", &self.channel_id)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.subscription_state {
+            map.serialize_entry("subscriptionState", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4221,7 +4679,7 @@ impl<'de> serde::Deserialize<'de> for CreateContactChannelRequestType {
     }
 }
 /// Contact creation list payload
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateContactListRequest {
     /// List id in UUID format
@@ -4263,6 +4721,17 @@ impl<'de> serde::Deserialize<'de> for CreateContactListRequest {
         deserializer.deserialize_struct("CreateContactListRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateContactListRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateContactListRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4272,44 +4741,30 @@ impl CreateContactListRequest {
     }
 }
 /// Contact create payload
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateContactRequest {
     /// Contact first name
-    #[serde(rename = "firstName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Contact last name
-    #[serde(rename = "lastName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// Contact alias. Used as an alternative name for your contact, as well as an email handle for email to sms
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias: Option<String>,
     /// Date of birth
-    #[serde(rename = "dateOfBirth")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_of_birth: Option<String>,
     /// Country
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// State
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// Location
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Note
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Contact channels
     pub channels: Vec<CreateContactChannelRequest>,
     /// Contact lists
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lists: Option<Vec<CreateContactListRequest>>,
     /// Contact custom fields
-    #[serde(rename = "customFields")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<Vec<CreateCustomFieldRequest>>,
 }
 impl<'de> serde::Deserialize<'de> for CreateContactRequest {
@@ -4423,6 +4878,47 @@ impl<'de> serde::Deserialize<'de> for CreateContactRequest {
         deserializer.deserialize_struct("CreateContactRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateContactRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let Some(value) = &self.alias {
+            map.serialize_entry("alias", value)?;
+        }
+        if let Some(value) = &self.date_of_birth {
+            map.serialize_entry("dateOfBirth", value)?;
+        }
+        if let Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.location {
+            map.serialize_entry("location", value)?;
+        }
+        if let Some(value) = &self.note {
+            map.serialize_entry("note", value)?;
+        }
+        map.serialize_entry("channels", &self.channels)?;
+        if let Some(value) = &self.lists {
+            map.serialize_entry("lists", value)?;
+        }
+        if let Some(value) = &self.custom_fields {
+            map.serialize_entry("customFields", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateContactRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4497,7 +4993,7 @@ impl CreateContactRequest {
     }
 }
 /// Contact custom field create payload
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateCustomFieldRequest {
     /// Custom Field id in UUID format
@@ -4546,6 +5042,18 @@ impl<'de> serde::Deserialize<'de> for CreateCustomFieldRequest {
         deserializer.deserialize_struct("CreateCustomFieldRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateCustomFieldRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("value", &self.value)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateCustomFieldRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4558,13 +5066,12 @@ impl CreateCustomFieldRequest {
     }
 }
 /// Contact list create payload
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateListRequest {
     /// Group name
     pub name: String,
     /// Group alias
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CreateListRequest {
@@ -4608,6 +5115,20 @@ impl<'de> serde::Deserialize<'de> for CreateListRequest {
         deserializer.deserialize_struct("CreateListRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateListRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.alias {
+            map.serialize_entry("alias", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateListRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4625,7 +5146,7 @@ impl CreateListRequest {
     }
 }
 /// CreateWebhookrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateWebhookrequest {
     /// HTTP(S) URL for the webhook endpoint.
@@ -4638,19 +5159,14 @@ pub struct CreateWebhookrequest {
     pub events: Vec<String>,
     /// Optional map of custom headers. Content-Type header is not allowed.
     /// Key max length is 200 characters, value max length is 1000 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<std::collections::BTreeMap<String, String>>,
     /// Optional Velocity template for the webhook request body.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     /// The read timeout for the webhook call in milliseconds (1-60000).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_timeout: Option<i64>,
     /// The number of times to retry a failed webhook call (0-5).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retries: Option<i64>,
     /// The delay between retries in seconds (5-60).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_delay: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for CreateWebhookrequest {
@@ -4746,6 +5262,35 @@ impl<'de> serde::Deserialize<'de> for CreateWebhookrequest {
             }
         }
         deserializer.deserialize_struct("CreateWebhookrequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CreateWebhookrequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("url", &self.url)?;
+        map.serialize_entry("method", &self.method)?;
+        map.serialize_entry("encoding", &self.encoding)?;
+        map.serialize_entry("events", &self.events)?;
+        if let Some(value) = &self.headers {
+            map.serialize_entry("headers", value)?;
+        }
+        if let Some(value) = &self.template {
+            map.serialize_entry("template", value)?;
+        }
+        if let Some(value) = &self.read_timeout {
+            map.serialize_entry("read_timeout", value)?;
+        }
+        if let Some(value) = &self.retries {
+            map.serialize_entry("retries", value)?;
+        }
+        if let Some(value) = &self.retry_delay {
+            map.serialize_entry("retry_delay", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4937,38 +5482,28 @@ impl<'de> serde::Deserialize<'de> for CreateWebhookrequestMethod {
 }
 /// Webhook response object. No fields are strictly required in the schema;
 /// however, id, url, method, and retries are consistently populated.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateWebhookresponse {
     /// Unique identifier for the webhook. Always present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// HTTP(S) URL for the webhook endpoint. Always present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// HTTP method used when invoking the webhook. Always present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// Content encoding. Usually present; can be null if missing/unknown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
     /// Custom headers configured for the webhook. May be empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<std::collections::BTreeMap<String, String>>,
     /// Webhook event types subscribed to. May be empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<String>>,
     /// Velocity template for the webhook request body. Only present if set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     /// The read timeout in milliseconds. Only present if set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_timeout: Option<i64>,
     /// The number of retry attempts. Always present (defaults to 0).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retries: Option<i64>,
     /// The delay between retries in seconds. Only present when retries are configured.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_delay: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for CreateWebhookresponse {
@@ -5078,6 +5613,46 @@ impl<'de> serde::Deserialize<'de> for CreateWebhookresponse {
         deserializer.deserialize_struct("CreateWebhookresponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateWebhookresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.method {
+            map.serialize_entry("method", value)?;
+        }
+        if let Some(value) = &self.encoding {
+            map.serialize_entry("encoding", value)?;
+        }
+        if let Some(value) = &self.headers {
+            map.serialize_entry("headers", value)?;
+        }
+        if let Some(value) = &self.events {
+            map.serialize_entry("events", value)?;
+        }
+        if let Some(value) = &self.template {
+            map.serialize_entry("template", value)?;
+        }
+        if let Some(value) = &self.read_timeout {
+            map.serialize_entry("read_timeout", value)?;
+        }
+        if let Some(value) = &self.retries {
+            map.serialize_entry("retries", value)?;
+        }
+        if let Some(value) = &self.retry_delay {
+            map.serialize_entry("retry_delay", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateWebhookresponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5151,7 +5726,7 @@ impl CreateWebhookresponse {
     }
 }
 /// Createsignaturekeyrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Createsignaturekeyrequest {
     /// `digest`
@@ -5200,6 +5775,18 @@ impl<'de> serde::Deserialize<'de> for Createsignaturekeyrequest {
         deserializer.deserialize_struct("Createsignaturekeyrequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for Createsignaturekeyrequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("digest", &self.digest)?;
+        map.serialize_entry("cipher", &self.cipher)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Createsignaturekeyrequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5212,7 +5799,7 @@ impl Createsignaturekeyrequest {
     }
 }
 /// Createsignaturekeyresponse
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Createsignaturekeyresponse {
     /// `key_id`
@@ -5303,6 +5890,22 @@ impl<'de> serde::Deserialize<'de> for Createsignaturekeyresponse {
         deserializer.deserialize_struct("Createsignaturekeyresponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for Createsignaturekeyresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("key_id", &self.key_id)?;
+        map.serialize_entry("public_key", &self.public_key)?;
+        map.serialize_entry("cipher", &self.cipher)?;
+        map.serialize_entry("digest", &self.digest)?;
+        map.serialize_entry("created", &self.created)?;
+        map.serialize_entry("enabled", &self.enabled)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Createsignaturekeyresponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5326,16 +5929,14 @@ impl Createsignaturekeyresponse {
     }
 }
 /// Custom field create payload
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomFieldCreateRequest {
     /// Custom field label
     pub label: String,
     /// Custom field merge tag
-    #[serde(rename = "mergeTag")]
     pub merge_tag: String,
     /// Custom field max length
-    #[serde(rename = "maxLength")]
     pub max_length: i32,
     /// Custom field type
     pub r#type: CustomFieldCreateRequestType,
@@ -5400,6 +6001,20 @@ impl<'de> serde::Deserialize<'de> for CustomFieldCreateRequest {
             }
         }
         deserializer.deserialize_struct("CustomFieldCreateRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CustomFieldCreateRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("label", &self.label)?;
+        map.serialize_entry("mergeTag", &self.merge_tag)?;
+        map.serialize_entry("maxLength", &self.max_length)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5505,32 +6120,26 @@ impl<'de> serde::Deserialize<'de> for CustomFieldCreateRequestType {
     }
 }
 /// Custom field data
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomFieldData {
     /// Custom field id in UUID format
     pub id: String,
     /// Account id
-    #[serde(rename = "accountId")]
     pub account_id: String,
     /// Vendor id
-    #[serde(rename = "vendorId")]
     pub vendor_id: String,
     /// Custom field label
     pub label: String,
     /// Custom field merge tag
-    #[serde(rename = "mergeTag")]
     pub merge_tag: String,
     /// Custom field max length
-    #[serde(rename = "maxLength")]
     pub max_length: i32,
     /// Custom field type
     pub r#type: CustomFieldDataType,
     /// Create date
-    #[serde(rename = "createdDate")]
     pub created_date: sinch_sdk_runtime::Timestamp,
     /// Last modified date
-    #[serde(rename = "lastModifiedDate")]
     pub last_modified_date: sinch_sdk_runtime::Timestamp,
 }
 impl<'de> serde::Deserialize<'de> for CustomFieldData {
@@ -5641,6 +6250,25 @@ impl<'de> serde::Deserialize<'de> for CustomFieldData {
             }
         }
         deserializer.deserialize_struct("CustomFieldData", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CustomFieldData {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("accountId", &self.account_id)?;
+        map.serialize_entry("vendorId", &self.vendor_id)?;
+        map.serialize_entry("label", &self.label)?;
+        map.serialize_entry("mergeTag", &self.merge_tag)?;
+        map.serialize_entry("maxLength", &self.max_length)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("createdDate", &self.created_date)?;
+        map.serialize_entry("lastModifiedDate", &self.last_modified_date)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5756,29 +6384,22 @@ impl<'de> serde::Deserialize<'de> for CustomFieldDataType {
     }
 }
 /// A dedicated number available for purchase or already inventoried
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DedicatedNumber {
     /// Unique identifier of the dedicated number
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Phone number as a string (digits; may include a leading +)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// ISO 3166-1 alpha-2 country code
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<Type>,
     /// `classification`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub classification: Option<Classification>,
     /// Earliest time this number can be assigned
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available_after: Option<sinch_sdk_runtime::Timestamp>,
     /// Capabilities supported by this number
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<Vec<Capability>>,
 }
 impl<'de> serde::Deserialize<'de> for DedicatedNumber {
@@ -5878,6 +6499,37 @@ impl<'de> serde::Deserialize<'de> for DedicatedNumber {
         deserializer.deserialize_struct("DedicatedNumber", &[], __Visitor)
     }
 }
+impl serde::Serialize for DedicatedNumber {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phone_number", value)?;
+        }
+        if let Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.classification {
+            map.serialize_entry("classification", value)?;
+        }
+        if let Some(value) = &self.available_after {
+            map.serialize_entry("available_after", value)?;
+        }
+        if let Some(value) = &self.capabilities {
+            map.serialize_entry("capabilities", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DedicatedNumber {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5933,17 +6585,14 @@ impl DedicatedNumber {
     }
 }
 /// A delivery option
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeliveryOptionsBody {
     /// How to deliver the report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_type: Option<DeliveryOptionsBodyDeliveryType>,
     /// A list of email addresses to use as the recipient of the email. Only works for EMAIL delivery type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_addresses: Option<Vec<String>>,
     /// Format of the report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_format: Option<DeliveryOptionsBodyDeliveryFormat>,
 }
 impl<'de> serde::Deserialize<'de> for DeliveryOptionsBody {
@@ -6013,6 +6662,25 @@ impl<'de> serde::Deserialize<'de> for DeliveryOptionsBody {
             }
         }
         deserializer.deserialize_struct("DeliveryOptionsBody", &[], __Visitor)
+    }
+}
+impl serde::Serialize for DeliveryOptionsBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.delivery_type {
+            map.serialize_entry("delivery_type", value)?;
+        }
+        if let Some(value) = &self.delivery_addresses {
+            map.serialize_entry("delivery_addresses", value)?;
+        }
+        if let Some(value) = &self.delivery_format {
+            map.serialize_entry("delivery_format", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6161,44 +6829,32 @@ impl<'de> serde::Deserialize<'de> for DeliveryOptionsBodyDeliveryType {
     }
 }
 /// DeliveryReport
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeliveryReport {
     /// The URL specified as the callback URL in the original submit message request
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
     /// The date and time at which this delivery report was generated in UTC.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_received: Option<sinch_sdk_runtime::Timestamp>,
     /// Deprecated, no longer in use
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delay: Option<i32>,
     /// The billing units of this report
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_units: Option<i32>,
     /// Unique ID for this delivery report
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_report_id: Option<String>,
     /// Unique ID of the original message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     /// Any metadata that was included in the original submit message request
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Text of the original message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_text: Option<String>,
     /// Address from which this delivery report was received
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_number: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// The date and time when the message status changed in UTC. For a delivered DR this may indicate the time at which the message was received on the handset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submitted_date: Option<sinch_sdk_runtime::Timestamp>,
     /// `vendor_account_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_account_id: Option<VendorAccountId>,
 }
 impl<'de> serde::Deserialize<'de> for DeliveryReport {
@@ -6350,6 +7006,52 @@ impl<'de> serde::Deserialize<'de> for DeliveryReport {
         deserializer.deserialize_struct("DeliveryReport", &[], __Visitor)
     }
 }
+impl serde::Serialize for DeliveryReport {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callback_url", value)?;
+        }
+        if let Some(value) = &self.date_received {
+            map.serialize_entry("date_received", value)?;
+        }
+        if let Some(value) = &self.delay {
+            map.serialize_entry("delay", value)?;
+        }
+        if let Some(value) = &self.billing_units {
+            map.serialize_entry("billing_units", value)?;
+        }
+        if let Some(value) = &self.delivery_report_id {
+            map.serialize_entry("delivery_report_id", value)?;
+        }
+        if let Some(value) = &self.message_id {
+            map.serialize_entry("message_id", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        if let Some(value) = &self.original_text {
+            map.serialize_entry("original_text", value)?;
+        }
+        if let Some(value) = &self.source_number {
+            map.serialize_entry("source_number", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.submitted_date {
+            map.serialize_entry("submitted_date", value)?;
+        }
+        if let Some(value) = &self.vendor_account_id {
+            map.serialize_entry("vendor_account_id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DeliveryReport {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6440,41 +7142,30 @@ impl DeliveryReport {
 /// Default/example payload for a delivery report webhook (`ENROUTE_DR`, `SUBMITTED_DR`, `DELIVERED_DR`, `EXPIRED_DR`, `REJECTED_DR`, `FAILED_DR`), built from the sample `template` shown on the Create webhook operation. The actual JSON structure sent to your `url` is fully controlled by the `template` you configure — this describes the payload produced by that sample template, not a fixed contract.
 ///
 /// Additional template variables are available to delivery report templates but are *not* part of this default shape — add them to your own `template` if you want them: `$billingUnits` (billing units for the report, which also requires the "Enable billing units in Delivery Reports and Callbacks" switch in your account's API settings), `$retryCount` (webhook delivery retry count), and `$format` (service type; the older `$type` alias is deprecated). See the Template Parameters table on the Create webhook operation for the full list.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeliveryReportWebhookPayload {
     /// Unique ID for this delivery report
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_report_id: Option<String>,
     /// Address from which this delivery report was received. Template variable `$sourceAddress`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_number: Option<String>,
     /// The date and time at which this delivery report was generated in UTC. Template variable `$receivedTimestamp`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_received: Option<sinch_sdk_runtime::Timestamp>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// Deprecated, no longer in use. In the sample `template` this is the hardcoded literal `"0"` rather than a template variable — there is no `$delay` parameter — so it always renders as `"0"`. Retained only for backward compatibility with existing integrations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delay: Option<String>,
     /// The date and time when the message status changed in UTC. For a delivered DR this may indicate the time at which the message was received on the handset. Template variable `$submittedTimestamp`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submitted_date: Option<sinch_sdk_runtime::Timestamp>,
     /// Unique ID of the original message. Template variable `$messageId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     /// Text of the original message. Template variable `$mtContent`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_text: Option<String>,
     /// `vendor_account_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_account_id: Option<VendorAccountId>,
     /// Status code for this delivery report. Template variable `$statusCode`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// Any metadata that was included in the original submit message request. Template variable `$metadata`. Keys and values are both strings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
 }
 impl<'de> serde::Deserialize<'de> for DeliveryReportWebhookPayload {
@@ -6620,6 +7311,49 @@ impl<'de> serde::Deserialize<'de> for DeliveryReportWebhookPayload {
         deserializer.deserialize_struct("DeliveryReportWebhookPayload", &[], __Visitor)
     }
 }
+impl serde::Serialize for DeliveryReportWebhookPayload {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.delivery_report_id {
+            map.serialize_entry("delivery_report_id", value)?;
+        }
+        if let Some(value) = &self.source_number {
+            map.serialize_entry("source_number", value)?;
+        }
+        if let Some(value) = &self.date_received {
+            map.serialize_entry("date_received", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.delay {
+            map.serialize_entry("delay", value)?;
+        }
+        if let Some(value) = &self.submitted_date {
+            map.serialize_entry("submitted_date", value)?;
+        }
+        if let Some(value) = &self.message_id {
+            map.serialize_entry("message_id", value)?;
+        }
+        if let Some(value) = &self.original_text {
+            map.serialize_entry("original_text", value)?;
+        }
+        if let Some(value) = &self.vendor_account_id {
+            map.serialize_entry("vendor_account_id", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("error_code", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DeliveryReportWebhookPayload {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6702,71 +7436,50 @@ impl DeliveryReportWebhookPayload {
     }
 }
 /// DetailReportMessageRecord
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DetailReportMessageRecord {
     /// Unique ID of this message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     /// `format`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<Format>,
     /// Timestamp of this message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<String>,
     /// Time that this message was delivered
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivered_timestamp: Option<String>,
     /// Last time this message's status was updated
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_status_update: Option<String>,
     /// `direction`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<MessageDirection>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// The response code of the status
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_code: Option<f64>,
     /// The status of the message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_description: Option<String>,
     /// `source_address`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_address: Option<String>,
     /// Destination number of the message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_address: Option<String>,
     /// Country of the destination address
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_address_country: Option<String>,
     /// Country of the source address
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_address_country: Option<String>,
     /// The ID of the message this message is a reply to, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_response_to: Option<String>,
     /// The action taken on the message, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
     /// URL of the media attached to this message, if any (MMS/RCS).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media_url: Option<String>,
     /// Content of the message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// The ID of the account
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// The amount of messages received
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub units: Option<f64>,
     /// The billing category applied to this RCS message (e.g. RCS_BASIC, RCS_SINGLE, RCS_RICH, RCS_RICH_MEDIA). Supported from 5/Feb/2026. This field is only available for RCS messages and only for messages sent on or after this date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_category: Option<String>,
     /// `message_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_type: Option<RichMessageType>,
     /// Metadata for the message as a list of key/value pairs. Each key can be up to 100 characters long and each value can be up to 256 characters long.
     /// ```text
@@ -6781,7 +7494,6 @@ pub struct DetailReportMessageRecord {
     ///    }
     /// ]
     /// ```
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Vec<DetailReportMessageRecordMetadataItem>>,
 }
 impl<'de> serde::Deserialize<'de> for DetailReportMessageRecord {
@@ -7025,6 +7737,82 @@ impl<'de> serde::Deserialize<'de> for DetailReportMessageRecord {
         deserializer.deserialize_struct("DetailReportMessageRecord", &[], __Visitor)
     }
 }
+impl serde::Serialize for DetailReportMessageRecord {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message_id {
+            map.serialize_entry("message_id", value)?;
+        }
+        if let Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let Some(value) = &self.delivered_timestamp {
+            map.serialize_entry("delivered_timestamp", value)?;
+        }
+        if let Some(value) = &self.last_status_update {
+            map.serialize_entry("last_status_update", value)?;
+        }
+        if let Some(value) = &self.direction {
+            map.serialize_entry("direction", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.status_code {
+            map.serialize_entry("status_code", value)?;
+        }
+        if let Some(value) = &self.status_description {
+            map.serialize_entry("status_description", value)?;
+        }
+        if let Some(value) = &self.source_address {
+            map.serialize_entry("source_address", value)?;
+        }
+        if let Some(value) = &self.destination_address {
+            map.serialize_entry("destination_address", value)?;
+        }
+        if let Some(value) = &self.destination_address_country {
+            map.serialize_entry("destination_address_country", value)?;
+        }
+        if let Some(value) = &self.source_address_country {
+            map.serialize_entry("source_address_country", value)?;
+        }
+        if let Some(value) = &self.in_response_to {
+            map.serialize_entry("in_response_to", value)?;
+        }
+        if let Some(value) = &self.action {
+            map.serialize_entry("action", value)?;
+        }
+        if let Some(value) = &self.media_url {
+            map.serialize_entry("media_url", value)?;
+        }
+        if let Some(value) = &self.content {
+            map.serialize_entry("content", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.units {
+            map.serialize_entry("units", value)?;
+        }
+        if let Some(value) = &self.billing_category {
+            map.serialize_entry("billing_category", value)?;
+        }
+        if let Some(value) = &self.message_type {
+            map.serialize_entry("message_type", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DetailReportMessageRecord {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7170,7 +7958,7 @@ impl DetailReportMessageRecord {
     }
 }
 /// `DetailReportMessageRecordMetadataItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DetailReportMessageRecordMetadataItem {
     /// `key`
@@ -7220,6 +8008,18 @@ impl<'de> serde::Deserialize<'de> for DetailReportMessageRecordMetadataItem {
             .deserialize_struct("DetailReportMessageRecordMetadataItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for DetailReportMessageRecordMetadataItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("key", &self.key)?;
+        map.serialize_entry("value", &self.value)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DetailReportMessageRecordMetadataItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -7232,7 +8032,7 @@ impl DetailReportMessageRecordMetadataItem {
     }
 }
 /// detailrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Detailrequest {
     /// Start date time for report window. By default, the timezone for this parameter  will be taken from the account settings for the account associated with the  credentials used to make the request, or the account included in the Account parameter.  This can be overridden using the timezone parameter per request. The date must be in ISO8601 format.
@@ -7240,55 +8040,38 @@ pub struct Detailrequest {
     /// End date time for report window. By default, the timezone for this parameter  will be taken from the account settings for the account associated with the  credentials used to make the request, or the account included in the Account parameter.  This can be overridden using the timezone parameter per request. The date must be in ISO8601 format, and after the requested start_date.
     pub end_date: String,
     /// `direction`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<MessageDirection>,
     /// The timezone of the messages to include, using the name of the region.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     /// Filter results by source address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Filter results by multiple source addresses. This property overrides the `source` parameter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sources: Option<Vec<String>>,
     /// Filter results by destination address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<String>,
     /// Filter results by multiple destination addresses. This property overrides the `destination` parameter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destinations: Option<Vec<String>>,
     /// Filter results for messages that include a metadata key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_key: Option<String>,
     /// Filter results for messages that include a metadata key containing this value. If this parameter is provided, the metadata_key parameter must also be provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_value: Option<String>,
     /// Filter results for messages that include a metadata key containing these values. This parameter overrides the metadata_value property. If this parameter is provided, the metadata_key parameter must also be provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_values: Option<Vec<String>>,
     /// Filter results by a specific account. By default results will be returned for the account associated with the authentication credentials and all sub-accounts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accounts: Option<Vec<String>>,
     /// An array of message statuses
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Vec<MessageStatus>>,
     /// Filter the report to only include messages that triggered an opt-out
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out: Option<bool>,
     /// Filter results by mms media.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_media: Option<bool>,
     /// `message_format`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_format: Option<Format2>,
     /// `channels`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channels: Option<Channels>,
     /// Page number for paging through paginated result sets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Number of results to return in a page for paginated result sets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for Detailrequest {
@@ -7487,6 +8270,69 @@ impl<'de> serde::Deserialize<'de> for Detailrequest {
         deserializer.deserialize_struct("Detailrequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for Detailrequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("start_date", &self.start_date)?;
+        map.serialize_entry("end_date", &self.end_date)?;
+        if let Some(value) = &self.direction {
+            map.serialize_entry("direction", value)?;
+        }
+        if let Some(value) = &self.timezone {
+            map.serialize_entry("timezone", value)?;
+        }
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let Some(value) = &self.sources {
+            map.serialize_entry("sources", value)?;
+        }
+        if let Some(value) = &self.destination {
+            map.serialize_entry("destination", value)?;
+        }
+        if let Some(value) = &self.destinations {
+            map.serialize_entry("destinations", value)?;
+        }
+        if let Some(value) = &self.metadata_key {
+            map.serialize_entry("metadata_key", value)?;
+        }
+        if let Some(value) = &self.metadata_value {
+            map.serialize_entry("metadata_value", value)?;
+        }
+        if let Some(value) = &self.metadata_values {
+            map.serialize_entry("metadata_values", value)?;
+        }
+        if let Some(value) = &self.accounts {
+            map.serialize_entry("accounts", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.opt_out {
+            map.serialize_entry("opt_out", value)?;
+        }
+        if let Some(value) = &self.mms_media {
+            map.serialize_entry("mms_media", value)?;
+        }
+        if let Some(value) = &self.message_format {
+            map.serialize_entry("message_format", value)?;
+        }
+        if let Some(value) = &self.channels {
+            map.serialize_entry("channels", value)?;
+        }
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("page_size", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Detailrequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -7601,14 +8447,12 @@ impl Detailrequest {
     }
 }
 /// detailresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Detailresponse {
     /// `messages`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages: Option<Vec<DetailReportMessageRecord>>,
     /// `pagination`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<Paginate>,
 }
 impl<'de> serde::Deserialize<'de> for Detailresponse {
@@ -7663,6 +8507,22 @@ impl<'de> serde::Deserialize<'de> for Detailresponse {
         deserializer.deserialize_struct("Detailresponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for Detailresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.messages {
+            map.serialize_entry("messages", value)?;
+        }
+        if let Some(value) = &self.pagination {
+            map.serialize_entry("pagination", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Detailresponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7685,7 +8545,7 @@ impl Detailresponse {
     }
 }
 /// Disablethecurrentenabledsignaturekey.403response
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Disablethecurrentenabledsignaturekey403response {
     /// `message`
@@ -7733,6 +8593,17 @@ impl<'de> serde::Deserialize<'de> for Disablethecurrentenabledsignaturekey403res
             )
     }
 }
+impl serde::Serialize for Disablethecurrentenabledsignaturekey403response {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Disablethecurrentenabledsignaturekey403response {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -7742,7 +8613,7 @@ impl Disablethecurrentenabledsignaturekey403response {
     }
 }
 /// Enablesignaturekey400response
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Enablesignaturekey400response {
     /// `message`
@@ -7793,6 +8664,18 @@ impl<'de> serde::Deserialize<'de> for Enablesignaturekey400response {
         deserializer.deserialize_struct("Enablesignaturekey400response", &[], __Visitor)
     }
 }
+impl serde::Serialize for Enablesignaturekey400response {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("details", &self.details)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Enablesignaturekey400response {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -7805,7 +8688,7 @@ impl Enablesignaturekey400response {
     }
 }
 /// Enablesignaturekeyrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Enablesignaturekeyrequest {
     /// `key_id`
@@ -7847,6 +8730,17 @@ impl<'de> serde::Deserialize<'de> for Enablesignaturekeyrequest {
         deserializer.deserialize_struct("Enablesignaturekeyrequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for Enablesignaturekeyrequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("key_id", &self.key_id)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Enablesignaturekeyrequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -7856,23 +8750,18 @@ impl Enablesignaturekeyrequest {
     }
 }
 /// Enablesignaturekeyresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Enablesignaturekeyresponse {
     /// `key_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_id: Option<String>,
     /// `cipher`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cipher: Option<String>,
     /// `digest`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub digest: Option<String>,
     /// `created`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// `enabled`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for Enablesignaturekeyresponse {
@@ -7944,6 +8833,31 @@ impl<'de> serde::Deserialize<'de> for Enablesignaturekeyresponse {
         deserializer.deserialize_struct("Enablesignaturekeyresponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for Enablesignaturekeyresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.key_id {
+            map.serialize_entry("key_id", value)?;
+        }
+        if let Some(value) = &self.cipher {
+            map.serialize_entry("cipher", value)?;
+        }
+        if let Some(value) = &self.digest {
+            map.serialize_entry("digest", value)?;
+        }
+        if let Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Enablesignaturekeyresponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7984,11 +8898,10 @@ impl Enablesignaturekeyresponse {
     }
 }
 /// fieldsresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Fieldsresponse {
     /// An array of fields to be retrieved.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fields: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for Fieldsresponse {
@@ -8032,6 +8945,19 @@ impl<'de> serde::Deserialize<'de> for Fieldsresponse {
             }
         }
         deserializer.deserialize_struct("Fieldsresponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Fieldsresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.fields {
+            map.serialize_entry("fields", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8186,14 +9112,12 @@ impl<'de> serde::Deserialize<'de> for Format2Item {
     }
 }
 /// GetAllApprovedSenderAddresses
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetAllApprovedSenderAddresses {
     /// `data`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<GetAllApprovedSenderAddressesDataItem>>,
     /// `pagination`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<GetAllApprovedSenderAddressesPagination>,
 }
 impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddresses {
@@ -8248,6 +9172,22 @@ impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddresses {
         deserializer.deserialize_struct("GetAllApprovedSenderAddresses", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetAllApprovedSenderAddresses {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        if let Some(value) = &self.pagination {
+            map.serialize_entry("pagination", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetAllApprovedSenderAddresses {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -8276,46 +9216,34 @@ impl GetAllApprovedSenderAddresses {
     }
 }
 /// `GetAllApprovedSenderAddressesDataItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetAllApprovedSenderAddressesDataItem {
     /// Approved sender address UUID (use for get, update, re-verify, and delete)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The sender address value (alpha tag or phone number as a string)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_address: Option<String>,
     /// The Sender Address Type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_address_type: Option<
         GetAllApprovedSenderAddressesDataItemSenderAddressType,
     >,
     /// The Sender Address Usage Type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage_type: Option<GetAllApprovedSenderAddressesDataItemUsageType>,
     /// list of 2-character ISO country codes this sender address applies to
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_countries: Option<Vec<String>>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// `label`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Account that owns this sender address
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// `created_date`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_date: Option<sinch_sdk_runtime::Timestamp>,
     /// `last_modified_date`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_modified_date: Option<sinch_sdk_runtime::Timestamp>,
     /// The Sender Address expiration time (apply for sender_address_type = OWN_NUMBER)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiry: Option<sinch_sdk_runtime::Timestamp>,
     /// The Sender Address status (apply for sender_address_type = OWN_NUMBER)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_status: Option<GetAllApprovedSenderAddressesDataItemDisplayStatus>,
 }
 impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesDataItem {
@@ -8466,6 +9394,52 @@ impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesDataItem {
         }
         deserializer
             .deserialize_struct("GetAllApprovedSenderAddressesDataItem", &[], __Visitor)
+    }
+}
+impl serde::Serialize for GetAllApprovedSenderAddressesDataItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.sender_address {
+            map.serialize_entry("sender_address", value)?;
+        }
+        if let Some(value) = &self.sender_address_type {
+            map.serialize_entry("sender_address_type", value)?;
+        }
+        if let Some(value) = &self.usage_type {
+            map.serialize_entry("usage_type", value)?;
+        }
+        if let Some(value) = &self.destination_countries {
+            map.serialize_entry("destination_countries", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.created_date {
+            map.serialize_entry("created_date", value)?;
+        }
+        if let Some(value) = &self.last_modified_date {
+            map.serialize_entry("last_modified_date", value)?;
+        }
+        if let Some(value) = &self.expiry {
+            map.serialize_entry("expiry", value)?;
+        }
+        if let Some(value) = &self.display_status {
+            map.serialize_entry("display_status", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8820,14 +9794,12 @@ impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesExpiryStatus 
     }
 }
 /// `GetAllApprovedSenderAddressesPagination`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetAllApprovedSenderAddressesPagination {
     /// `page_size`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<f64>,
     /// The pagination token of the next set of results.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesPagination {
@@ -8889,6 +9861,22 @@ impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesPagination {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for GetAllApprovedSenderAddressesPagination {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("page_size", value)?;
+        }
+        if let Some(value) = &self.next_token {
+            map.serialize_entry("next_token", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9177,40 +10165,24 @@ impl<'de> serde::Deserialize<'de> for GetAsyncReportHistoryStatusItem {
     }
 }
 /// Get contacts page filter payload
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetContactsRequest {
     /// `nextPageToken`
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `prevPageToken`
-    #[serde(rename = "prevPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev_page_token: Option<String>,
     /// `pageSize`
-    #[serde(rename = "pageSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i32>,
     /// `listIds`
-    #[serde(rename = "listIds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_ids: Option<Vec<String>>,
     /// `contactIds`
-    #[serde(rename = "contactIds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_ids: Option<Vec<String>>,
     /// `channelIds`
-    #[serde(rename = "channelIds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_ids: Option<Vec<String>>,
     /// `channelTypes`
-    #[serde(rename = "channelTypes")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_types: Option<Vec<GetContactsRequestChannelTypesItem>>,
     /// `channelSubscriptionState`
-    #[serde(rename = "channelSubscriptionState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_subscription_state: Option<GetContactsRequestChannelSubscriptionState>,
 }
 impl<'de> serde::Deserialize<'de> for GetContactsRequest {
@@ -9322,6 +10294,40 @@ impl<'de> serde::Deserialize<'de> for GetContactsRequest {
             }
         }
         deserializer.deserialize_struct("GetContactsRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for GetContactsRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        if let Some(value) = &self.prev_page_token {
+            map.serialize_entry("prevPageToken", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("pageSize", value)?;
+        }
+        if let Some(value) = &self.list_ids {
+            map.serialize_entry("listIds", value)?;
+        }
+        if let Some(value) = &self.contact_ids {
+            map.serialize_entry("contactIds", value)?;
+        }
+        if let Some(value) = &self.channel_ids {
+            map.serialize_entry("channelIds", value)?;
+        }
+        if let Some(value) = &self.channel_types {
+            map.serialize_entry("channelTypes", value)?;
+        }
+        if let Some(value) = &self.channel_subscription_state {
+            map.serialize_entry("channelSubscriptionState", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9524,31 +10530,20 @@ impl<'de> serde::Deserialize<'de> for GetContactsRequestChannelTypesItem {
     }
 }
 /// Get custom fields page filter
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetCustomFieldsRequest {
     /// `nextPageToken`
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `prevPageToken`
-    #[serde(rename = "prevPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev_page_token: Option<String>,
     /// `pageSize`
-    #[serde(rename = "pageSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i32>,
     /// `customFieldIds`
-    #[serde(rename = "customFieldIds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_field_ids: Option<Vec<String>>,
     /// `label`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// `mergeTag`
-    #[serde(rename = "mergeTag")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merge_tag: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetCustomFieldsRequest {
@@ -9638,6 +10633,34 @@ impl<'de> serde::Deserialize<'de> for GetCustomFieldsRequest {
         deserializer.deserialize_struct("GetCustomFieldsRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetCustomFieldsRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        if let Some(value) = &self.prev_page_token {
+            map.serialize_entry("prevPageToken", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("pageSize", value)?;
+        }
+        if let Some(value) = &self.custom_field_ids {
+            map.serialize_entry("customFieldIds", value)?;
+        }
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let Some(value) = &self.merge_tag {
+            map.serialize_entry("mergeTag", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetCustomFieldsRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -9684,30 +10707,20 @@ impl GetCustomFieldsRequest {
     }
 }
 /// Get contact lists page filter
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetListsRequest {
     /// `nextPageToken`
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `prevPageToken`
-    #[serde(rename = "prevPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev_page_token: Option<String>,
     /// `pageSize`
-    #[serde(rename = "pageSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i32>,
     /// `listIds`
-    #[serde(rename = "listIds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_ids: Option<Vec<String>>,
     /// `alias`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias: Option<String>,
     /// `name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetListsRequest {
@@ -9793,6 +10806,34 @@ impl<'de> serde::Deserialize<'de> for GetListsRequest {
         deserializer.deserialize_struct("GetListsRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetListsRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        if let Some(value) = &self.prev_page_token {
+            map.serialize_entry("prevPageToken", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("pageSize", value)?;
+        }
+        if let Some(value) = &self.list_ids {
+            map.serialize_entry("listIds", value)?;
+        }
+        if let Some(value) = &self.alias {
+            map.serialize_entry("alias", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetListsRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -9839,44 +10880,32 @@ impl GetListsRequest {
     }
 }
 /// GetSenderAddress
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetSenderAddress {
     /// Approved sender address UUID (use for get, update, re-verify, and delete)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The sender address value (alpha tag or phone number as a string)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_address: Option<String>,
     /// The Sender Address Type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_address_type: Option<GetSenderAddressSenderAddressType>,
     /// The Sender Address Usage Type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage_type: Option<GetSenderAddressUsageType>,
     /// list of 2-character ISO country codes this sender address applies to
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_countries: Option<Vec<String>>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// `label`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// `account_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// `created_date`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_date: Option<sinch_sdk_runtime::Timestamp>,
     /// `last_modified_date`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_modified_date: Option<sinch_sdk_runtime::Timestamp>,
     /// The Sender Address expiration time (apply for sender_address_type = OWN_NUMBER)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiry: Option<sinch_sdk_runtime::Timestamp>,
     /// `display_status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_status: Option<GetSenderAddressDisplayStatus>,
 }
 impl<'de> serde::Deserialize<'de> for GetSenderAddress {
@@ -10020,6 +11049,52 @@ impl<'de> serde::Deserialize<'de> for GetSenderAddress {
             }
         }
         deserializer.deserialize_struct("GetSenderAddress", &[], __Visitor)
+    }
+}
+impl serde::Serialize for GetSenderAddress {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.sender_address {
+            map.serialize_entry("sender_address", value)?;
+        }
+        if let Some(value) = &self.sender_address_type {
+            map.serialize_entry("sender_address_type", value)?;
+        }
+        if let Some(value) = &self.usage_type {
+            map.serialize_entry("usage_type", value)?;
+        }
+        if let Some(value) = &self.destination_countries {
+            map.serialize_entry("destination_countries", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.created_date {
+            map.serialize_entry("created_date", value)?;
+        }
+        if let Some(value) = &self.last_modified_date {
+            map.serialize_entry("last_modified_date", value)?;
+        }
+        if let Some(value) = &self.expiry {
+            map.serialize_entry("expiry", value)?;
+        }
+        if let Some(value) = &self.display_status {
+            map.serialize_entry("display_status", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10309,23 +11384,18 @@ impl<'de> serde::Deserialize<'de> for GetSenderAddressUsageType {
     }
 }
 /// Getenabledsignaturekeyresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Getenabledsignaturekeyresponse {
     /// `key_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_id: Option<String>,
     /// `cipher`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cipher: Option<String>,
     /// `digest`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub digest: Option<String>,
     /// `created`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// `enabled`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for Getenabledsignaturekeyresponse {
@@ -10397,6 +11467,31 @@ impl<'de> serde::Deserialize<'de> for Getenabledsignaturekeyresponse {
         deserializer.deserialize_struct("Getenabledsignaturekeyresponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for Getenabledsignaturekeyresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.key_id {
+            map.serialize_entry("key_id", value)?;
+        }
+        if let Some(value) = &self.cipher {
+            map.serialize_entry("cipher", value)?;
+        }
+        if let Some(value) = &self.digest {
+            map.serialize_entry("digest", value)?;
+        }
+        if let Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Getenabledsignaturekeyresponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -10437,26 +11532,20 @@ impl Getenabledsignaturekeyresponse {
     }
 }
 /// Getmessagestatusresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Getmessagestatusresponse {
     /// URL replies and delivery reports to this message will be pushed to
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
     /// Content of the message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// Destination number of the message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_number: Option<String>,
     /// Request a delivery report for this message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_report: Option<bool>,
     /// `format`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<Format>,
     /// Date time after which the message expires and will not be sent
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_expiry_timestamp: Option<sinch_sdk_runtime::Timestamp>,
     /// Metadata for the message specified as a set of key value pairs, each key can be up to 100 characters long and each value can be up to 256 characters long
     /// ```text
@@ -10465,22 +11554,16 @@ pub struct Getmessagestatusresponse {
     ///    "anotherKey": "anotherValue"
     /// }
     /// ```
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Scheduled delivery date time of the message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled: Option<sinch_sdk_runtime::Timestamp>,
     /// `source_number`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_number: Option<String>,
     /// `source_number_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_number_type: Option<SourceNumberType>,
     /// Unique ID of this message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
 }
 impl<'de> serde::Deserialize<'de> for Getmessagestatusresponse {
@@ -10628,6 +11711,52 @@ impl<'de> serde::Deserialize<'de> for Getmessagestatusresponse {
         deserializer.deserialize_struct("Getmessagestatusresponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for Getmessagestatusresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callback_url", value)?;
+        }
+        if let Some(value) = &self.content {
+            map.serialize_entry("content", value)?;
+        }
+        if let Some(value) = &self.destination_number {
+            map.serialize_entry("destination_number", value)?;
+        }
+        if let Some(value) = &self.delivery_report {
+            map.serialize_entry("delivery_report", value)?;
+        }
+        if let Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        if let Some(value) = &self.message_expiry_timestamp {
+            map.serialize_entry("message_expiry_timestamp", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        if let Some(value) = &self.scheduled {
+            map.serialize_entry("scheduled", value)?;
+        }
+        if let Some(value) = &self.source_number {
+            map.serialize_entry("source_number", value)?;
+        }
+        if let Some(value) = &self.source_number_type {
+            map.serialize_entry("source_number_type", value)?;
+        }
+        if let Some(value) = &self.message_id {
+            map.serialize_entry("message_id", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Getmessagestatusresponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -10716,17 +11845,14 @@ impl Getmessagestatusresponse {
     }
 }
 /// Getnumberauthorisationblacklistresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Getnumberauthorisationblacklistresponse {
     /// URL of the current API call, used to show the current pagination token for calls subsequent to the first one in the case of paginated data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// List of numbers belonging to the blacklist.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub numbers: Option<Vec<String>>,
     /// `pagination`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<PaginationNumberAuth>,
 }
 impl<'de> serde::Deserialize<'de> for Getnumberauthorisationblacklistresponse {
@@ -10791,6 +11917,25 @@ impl<'de> serde::Deserialize<'de> for Getnumberauthorisationblacklistresponse {
             )
     }
 }
+impl serde::Serialize for Getnumberauthorisationblacklistresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.uri {
+            map.serialize_entry("uri", value)?;
+        }
+        if let Some(value) = &self.numbers {
+            map.serialize_entry("numbers", value)?;
+        }
+        if let Some(value) = &self.pagination {
+            map.serialize_entry("pagination", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Getnumberauthorisationblacklistresponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -10819,23 +11964,18 @@ impl Getnumberauthorisationblacklistresponse {
     }
 }
 /// Getsignaturekeydetailresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Getsignaturekeydetailresponse {
     /// `key_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_id: Option<String>,
     /// `cipher`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cipher: Option<String>,
     /// `digest`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub digest: Option<String>,
     /// `created`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// `enabled`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for Getsignaturekeydetailresponse {
@@ -10907,6 +12047,31 @@ impl<'de> serde::Deserialize<'de> for Getsignaturekeydetailresponse {
         deserializer.deserialize_struct("Getsignaturekeydetailresponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for Getsignaturekeydetailresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.key_id {
+            map.serialize_entry("key_id", value)?;
+        }
+        if let Some(value) = &self.cipher {
+            map.serialize_entry("cipher", value)?;
+        }
+        if let Some(value) = &self.digest {
+            map.serialize_entry("digest", value)?;
+        }
+        if let Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Getsignaturekeydetailresponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -10947,23 +12112,18 @@ impl Getsignaturekeydetailresponse {
     }
 }
 /// Getsignaturekeylistresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Getsignaturekeylistresponse {
     /// `key_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_id: Option<String>,
     /// `cipher`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cipher: Option<String>,
     /// `digest`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub digest: Option<String>,
     /// `created`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// `enabled`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for Getsignaturekeylistresponse {
@@ -11033,6 +12193,31 @@ impl<'de> serde::Deserialize<'de> for Getsignaturekeylistresponse {
             }
         }
         deserializer.deserialize_struct("Getsignaturekeylistresponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Getsignaturekeylistresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.key_id {
+            map.serialize_entry("key_id", value)?;
+        }
+        if let Some(value) = &self.cipher {
+            map.serialize_entry("cipher", value)?;
+        }
+        if let Some(value) = &self.digest {
+            map.serialize_entry("digest", value)?;
+        }
+        if let Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11275,29 +12460,22 @@ impl<'de> serde::Deserialize<'de> for GroupByInsightField {
     }
 }
 /// insightsitemresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Insightsitemresponse {
     /// `group`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     /// One or more dates seperated by a comma, e.g. 2022-05-18,2022-05-19
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// `total_sent`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_sent: Option<f64>,
     /// `total_received`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_received: Option<f64>,
     /// `total_billing_units`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_billing_units: Option<f64>,
     /// `total_opt_out`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_opt_out: Option<f64>,
     /// `sub_groups`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub_groups: Option<Vec<Insightssubitemresponse>>,
 }
 impl<'de> serde::Deserialize<'de> for Insightsitemresponse {
@@ -11401,6 +12579,37 @@ impl<'de> serde::Deserialize<'de> for Insightsitemresponse {
         deserializer.deserialize_struct("Insightsitemresponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for Insightsitemresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.group {
+            map.serialize_entry("group", value)?;
+        }
+        if let Some(value) = &self.date {
+            map.serialize_entry("date", value)?;
+        }
+        if let Some(value) = &self.total_sent {
+            map.serialize_entry("total_sent", value)?;
+        }
+        if let Some(value) = &self.total_received {
+            map.serialize_entry("total_received", value)?;
+        }
+        if let Some(value) = &self.total_billing_units {
+            map.serialize_entry("total_billing_units", value)?;
+        }
+        if let Some(value) = &self.total_opt_out {
+            map.serialize_entry("total_opt_out", value)?;
+        }
+        if let Some(value) = &self.sub_groups {
+            map.serialize_entry("sub_groups", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Insightsitemresponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -11453,7 +12662,7 @@ impl Insightsitemresponse {
     }
 }
 /// insightsrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Insightsrequest {
     /// Start date time for report window. By default, the timezone for this parameter will be taken from the account settings for the account associated with the credentials used to make the request, or the account included in the Account parameter. This can be overridden using the timezone parameter per request. The date must be in ISO8601 format and may include precise time values (e.g., milliseconds).
@@ -11463,46 +12672,32 @@ pub struct Insightsrequest {
     /// The timezone of the messages to include, using the name of the region.
     pub timezone: String,
     /// `direction`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<MessageDirection>,
     /// Filter results by source address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Filter results by multiple source addresses. This property overrides the `source` parameter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sources: Option<Vec<String>>,
     /// Filter results by destination address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<String>,
     /// Filter results by multiple destination addresses. This property overrides the `destination` parameter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destinations: Option<Vec<String>>,
     /// Filter messages where source OR destination matches one of the provided values. This parameter can only be set when `direction` is `all` and cannot be used in the same request as the `source`, `destination`, `sources`, or `destinations` parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addresses: Option<Vec<String>>,
     /// Filter results for messages that include a metadata key. Can be used independently for searching.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_key: Option<String>,
     /// Filter results for messages that include a metadata key containing this value. If this parameter is provided, the metadata_key parameter must also be provided. Cannot be used together with metadata_values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_value: Option<String>,
     /// Filter results for messages that include a metadata key containing these values. Must be used together with metadata_key. Cannot be used together with metadata_value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_values: Option<Vec<String>>,
     /// Filter results by a specific account. By default results will be returned for the account associated with the authentication credentials and all sub-accounts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accounts: Option<Vec<String>>,
     /// An array of message statuses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Vec<MessageStatus>>,
     /// Filter the report to only include messages that triggered an opt-out
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out: Option<bool>,
     /// Filter the report by one or more message channels. Supported from 14/Aug/2025, and filtering by channels is available only for reports starting from this date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channels: Option<Vec<InsightsrequestChannelsItem>>,
     /// Defines available fields for grouping insights reports. COUNTRY and CHANNEL are supported from 14/Aug/2025, and POSTBACK_DATA is supported from 16/Sep/2025, with data available only from those dates onward.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_by: Option<Vec<GroupByInsightField>>,
 }
 impl<'de> serde::Deserialize<'de> for Insightsrequest {
@@ -11686,6 +12881,61 @@ impl<'de> serde::Deserialize<'de> for Insightsrequest {
         deserializer.deserialize_struct("Insightsrequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for Insightsrequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("start_date", &self.start_date)?;
+        map.serialize_entry("end_date", &self.end_date)?;
+        map.serialize_entry("timezone", &self.timezone)?;
+        if let Some(value) = &self.direction {
+            map.serialize_entry("direction", value)?;
+        }
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let Some(value) = &self.sources {
+            map.serialize_entry("sources", value)?;
+        }
+        if let Some(value) = &self.destination {
+            map.serialize_entry("destination", value)?;
+        }
+        if let Some(value) = &self.destinations {
+            map.serialize_entry("destinations", value)?;
+        }
+        if let Some(value) = &self.addresses {
+            map.serialize_entry("addresses", value)?;
+        }
+        if let Some(value) = &self.metadata_key {
+            map.serialize_entry("metadata_key", value)?;
+        }
+        if let Some(value) = &self.metadata_value {
+            map.serialize_entry("metadata_value", value)?;
+        }
+        if let Some(value) = &self.metadata_values {
+            map.serialize_entry("metadata_values", value)?;
+        }
+        if let Some(value) = &self.accounts {
+            map.serialize_entry("accounts", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.opt_out {
+            map.serialize_entry("opt_out", value)?;
+        }
+        if let Some(value) = &self.channels {
+            map.serialize_entry("channels", value)?;
+        }
+        if let Some(value) = &self.group_by {
+            map.serialize_entry("group_by", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Insightsrequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -11866,23 +13116,18 @@ impl<'de> serde::Deserialize<'de> for InsightsrequestChannelsItem {
     }
 }
 /// insightsresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Insightsresponse {
     /// `summaries`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summaries: Option<Vec<Insightsitemresponse>>,
     /// `total_sent`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_sent: Option<f64>,
     /// `total_received`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_received: Option<f64>,
     /// `total_billing_units`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_billing_units: Option<f64>,
     /// `total_opt_out`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_opt_out: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de> for Insightsresponse {
@@ -11974,6 +13219,31 @@ impl<'de> serde::Deserialize<'de> for Insightsresponse {
         deserializer.deserialize_struct("Insightsresponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for Insightsresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.summaries {
+            map.serialize_entry("summaries", value)?;
+        }
+        if let Some(value) = &self.total_sent {
+            map.serialize_entry("total_sent", value)?;
+        }
+        if let Some(value) = &self.total_received {
+            map.serialize_entry("total_received", value)?;
+        }
+        if let Some(value) = &self.total_billing_units {
+            map.serialize_entry("total_billing_units", value)?;
+        }
+        if let Some(value) = &self.total_opt_out {
+            map.serialize_entry("total_opt_out", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Insightsresponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -12014,26 +13284,20 @@ impl Insightsresponse {
     }
 }
 /// insightssubitemresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Insightssubitemresponse {
     /// One or more dates separated by a comma, e.g. 2022-05-18,2022-05-19
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// `group`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     /// `total_sent`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_sent: Option<f64>,
     /// `total_received`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_received: Option<f64>,
     /// `total_billing_units`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_billing_units: Option<f64>,
     /// `total_opt_out`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_opt_out: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de> for Insightssubitemresponse {
@@ -12127,6 +13391,34 @@ impl<'de> serde::Deserialize<'de> for Insightssubitemresponse {
         deserializer.deserialize_struct("Insightssubitemresponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for Insightssubitemresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.date {
+            map.serialize_entry("date", value)?;
+        }
+        if let Some(value) = &self.group {
+            map.serialize_entry("group", value)?;
+        }
+        if let Some(value) = &self.total_sent {
+            map.serialize_entry("total_sent", value)?;
+        }
+        if let Some(value) = &self.total_received {
+            map.serialize_entry("total_received", value)?;
+        }
+        if let Some(value) = &self.total_billing_units {
+            map.serialize_entry("total_billing_units", value)?;
+        }
+        if let Some(value) = &self.total_opt_out {
+            map.serialize_entry("total_opt_out", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Insightssubitemresponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -12173,7 +13465,7 @@ impl Insightssubitemresponse {
     }
 }
 /// Invalid input error data
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InvalidInputApiError {
     /// Error id in UUID format
@@ -12185,7 +13477,6 @@ pub struct InvalidInputApiError {
     /// Error additional details
     pub detail: String,
     /// List of invalid fields
-    #[serde(rename = "invalidFields")]
     pub invalid_fields: Vec<InvalidInputField>,
 }
 impl<'de> serde::Deserialize<'de> for InvalidInputApiError {
@@ -12253,6 +13544,21 @@ impl<'de> serde::Deserialize<'de> for InvalidInputApiError {
             }
         }
         deserializer.deserialize_struct("InvalidInputApiError", &[], __Visitor)
+    }
+}
+impl serde::Serialize for InvalidInputApiError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("uuid", &self.uuid)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("detail", &self.detail)?;
+        map.serialize_entry("invalidFields", &self.invalid_fields)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -12384,22 +13690,18 @@ impl<'de> serde::Deserialize<'de> for InvalidInputApiErrorType {
     }
 }
 /// Invalid input field
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InvalidInputField {
     /// Invalid input field name
     pub name: String,
     /// Invalid channel type
-    #[serde(rename = "channelType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_type: Option<InvalidInputFieldChannelType>,
     /// Invalid input value code
     pub code: InvalidInputFieldCode,
     /// Error message
     pub reason: String,
     /// `invalidIds`
-    #[serde(rename = "invalidIds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invalid_ids: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for InvalidInputField {
@@ -12470,6 +13772,25 @@ impl<'de> serde::Deserialize<'de> for InvalidInputField {
             }
         }
         deserializer.deserialize_struct("InvalidInputField", &[], __Visitor)
+    }
+}
+impl serde::Serialize for InvalidInputField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.channel_type {
+            map.serialize_entry("channelType", value)?;
+        }
+        map.serialize_entry("code", &self.code)?;
+        map.serialize_entry("reason", &self.reason)?;
+        if let Some(value) = &self.invalid_ids {
+            map.serialize_entry("invalidIds", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -12680,26 +14001,22 @@ impl<'de> serde::Deserialize<'de> for InvalidInputFieldCode {
     }
 }
 /// List details data
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListData {
     /// List id in UUID format
     pub id: String,
     /// Account id
-    #[serde(rename = "accountId")]
     pub account_id: String,
     /// Vendor id
-    #[serde(rename = "vendorId")]
     pub vendor_id: String,
     /// List name
     pub name: String,
     /// List alias
     pub alias: String,
     /// Create date
-    #[serde(rename = "createdDate")]
     pub created_date: sinch_sdk_runtime::Timestamp,
     /// Last modified date
-    #[serde(rename = "lastModifiedDate")]
     pub last_modified_date: sinch_sdk_runtime::Timestamp,
 }
 impl<'de> serde::Deserialize<'de> for ListData {
@@ -12794,6 +14111,23 @@ impl<'de> serde::Deserialize<'de> for ListData {
         deserializer.deserialize_struct("ListData", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListData {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("accountId", &self.account_id)?;
+        map.serialize_entry("vendorId", &self.vendor_id)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("alias", &self.alias)?;
+        map.serialize_entry("createdDate", &self.created_date)?;
+        map.serialize_entry("lastModifiedDate", &self.last_modified_date)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListData {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -12819,29 +14153,22 @@ impl ListData {
     }
 }
 /// LogSummaryResult
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LogSummaryResult {
     /// `total_clicks`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_clicks: Option<f64>,
     /// `unique_clicks`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique_clicks: Option<f64>,
     /// `total_views`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_views: Option<f64>,
     /// `unique_views`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique_views: Option<f64>,
     /// `short_urls_generated`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_urls_generated: Option<f64>,
     /// List of short URLs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_urls: Option<Vec<ShortUrl>>,
     /// `pagination`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<Pagination>,
 }
 impl<'de> serde::Deserialize<'de> for LogSummaryResult {
@@ -12953,6 +14280,37 @@ impl<'de> serde::Deserialize<'de> for LogSummaryResult {
         deserializer.deserialize_struct("LogSummaryResult", &[], __Visitor)
     }
 }
+impl serde::Serialize for LogSummaryResult {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.total_clicks {
+            map.serialize_entry("total_clicks", value)?;
+        }
+        if let Some(value) = &self.unique_clicks {
+            map.serialize_entry("unique_clicks", value)?;
+        }
+        if let Some(value) = &self.total_views {
+            map.serialize_entry("total_views", value)?;
+        }
+        if let Some(value) = &self.unique_views {
+            map.serialize_entry("unique_views", value)?;
+        }
+        if let Some(value) = &self.short_urls_generated {
+            map.serialize_entry("short_urls_generated", value)?;
+        }
+        if let Some(value) = &self.short_urls {
+            map.serialize_entry("short_urls", value)?;
+        }
+        if let Some(value) = &self.pagination {
+            map.serialize_entry("pagination", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LogSummaryResult {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -13005,35 +14363,26 @@ impl LogSummaryResult {
     }
 }
 /// LogsDetailResult
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LogsDetailResult {
     /// `message_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     /// `long_url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub long_url: Option<String>,
     /// `short_url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_url: Option<String>,
     /// `destination_number`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_number: Option<String>,
     /// `click_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub click_count: Option<f64>,
     /// `view_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub view_count: Option<f64>,
     /// List of click events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clicks: Option<Vec<Click>>,
     /// List of view events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub views: Option<Vec<View>>,
     /// `pagination`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<Pagination>,
 }
 impl<'de> serde::Deserialize<'de> for LogsDetailResult {
@@ -13153,6 +14502,43 @@ impl<'de> serde::Deserialize<'de> for LogsDetailResult {
         deserializer.deserialize_struct("LogsDetailResult", &[], __Visitor)
     }
 }
+impl serde::Serialize for LogsDetailResult {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message_id {
+            map.serialize_entry("message_id", value)?;
+        }
+        if let Some(value) = &self.long_url {
+            map.serialize_entry("long_url", value)?;
+        }
+        if let Some(value) = &self.short_url {
+            map.serialize_entry("short_url", value)?;
+        }
+        if let Some(value) = &self.destination_number {
+            map.serialize_entry("destination_number", value)?;
+        }
+        if let Some(value) = &self.click_count {
+            map.serialize_entry("click_count", value)?;
+        }
+        if let Some(value) = &self.view_count {
+            map.serialize_entry("view_count", value)?;
+        }
+        if let Some(value) = &self.clicks {
+            map.serialize_entry("clicks", value)?;
+        }
+        if let Some(value) = &self.views {
+            map.serialize_entry("views", value)?;
+        }
+        if let Some(value) = &self.pagination {
+            map.serialize_entry("pagination", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LogsDetailResult {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -13217,24 +14603,20 @@ impl LogsDetailResult {
     }
 }
 /// Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Message {
     /// URL replies and delivery reports to this message will be pushed to
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
     /// Content of the message
     pub content: String,
     /// Destination number of the message
     pub destination_number: String,
     /// Request a delivery report for this message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_report: Option<bool>,
     /// `format`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<Format>,
     /// Date time after which the message expires and will not be sent
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_expiry_timestamp: Option<sinch_sdk_runtime::Timestamp>,
     /// Metadata for the message specified as a set of key value pairs, each key can be up to 100 characters long and each value can be up to 256 characters long
     /// ```text
@@ -13243,28 +14625,20 @@ pub struct Message {
     ///    "anotherKey": "anotherValue"
     /// }
     /// ```
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Scheduled delivery date time of the message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled: Option<sinch_sdk_runtime::Timestamp>,
     /// `source_number`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_number: Option<String>,
     /// `source_number_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_number_type: Option<SourceNumberType>,
     /// Unique ID of this message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// The media is used to specify a list of URLs of the media file(s) that you are trying to send. Supported file formats include png, jpeg and gif. format parameter must be set to MMS for this to work.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<Vec<String>>,
     /// The subject field is used to denote subject of the MMS message and has a maximum size of 64 characters long
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Message {
@@ -13419,6 +14793,54 @@ impl<'de> serde::Deserialize<'de> for Message {
             }
         }
         deserializer.deserialize_struct("Message", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Message {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callback_url", value)?;
+        }
+        map.serialize_entry("content", &self.content)?;
+        map.serialize_entry("destination_number", &self.destination_number)?;
+        if let Some(value) = &self.delivery_report {
+            map.serialize_entry("delivery_report", value)?;
+        }
+        if let Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        if let Some(value) = &self.message_expiry_timestamp {
+            map.serialize_entry("message_expiry_timestamp", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        if let Some(value) = &self.scheduled {
+            map.serialize_entry("scheduled", value)?;
+        }
+        if let Some(value) = &self.source_number {
+            map.serialize_entry("source_number", value)?;
+        }
+        if let Some(value) = &self.source_number_type {
+            map.serialize_entry("source_number_type", value)?;
+        }
+        if let Some(value) = &self.message_id {
+            map.serialize_entry("message_id", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.media {
+            map.serialize_entry("media", value)?;
+        }
+        if let Some(value) = &self.subject {
+            map.serialize_entry("subject", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -13840,24 +15262,20 @@ impl<'de> serde::Deserialize<'de> for MessagingReportSortDirection {
 /// Metadata
 pub type Metadata = std::collections::BTreeMap<String, String>;
 /// metakeyrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Metakeyrequest {
     /// Page number for paging through paginated result sets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<f64>,
     /// Number of results to return in a page for paginated result sets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<f64>,
     /// Start date time for report window. By default, the timezone for this parameter will be taken from the account settings for the account associated with the credentials used to make the request, or the account included in the Account parameter. This can be overridden using the timezone parameter per request. The date must be in ISO8601 format.
     pub start_date: String,
     /// End date time for report window. By default, the timezone for this parameter will be taken from the account settings for the account associated with the credentials used to make the request, or the account included in the Account parameter. This can be overridden using the timezone parameter per request. The date must be in ISO8601 format.
     pub end_date: String,
     /// `direction`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<MessageDirection>,
     /// Filter results by a specific account. By default results will be returned for the account associated with the authentication credentials and all sub-accounts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accounts: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for Metakeyrequest {
@@ -13942,6 +15360,30 @@ impl<'de> serde::Deserialize<'de> for Metakeyrequest {
         deserializer.deserialize_struct("Metakeyrequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for Metakeyrequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("page_size", value)?;
+        }
+        map.serialize_entry("start_date", &self.start_date)?;
+        map.serialize_entry("end_date", &self.end_date)?;
+        if let Some(value) = &self.direction {
+            map.serialize_entry("direction", value)?;
+        }
+        if let Some(value) = &self.accounts {
+            map.serialize_entry("accounts", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Metakeyrequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -13978,11 +15420,10 @@ impl Metakeyrequest {
     }
 }
 /// metakeyresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Metakeyresponse {
     /// `keys`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keys: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for Metakeyresponse {
@@ -14028,6 +15469,19 @@ impl<'de> serde::Deserialize<'de> for Metakeyresponse {
         deserializer.deserialize_struct("Metakeyresponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for Metakeyresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.keys {
+            map.serialize_entry("keys", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Metakeyresponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -14042,35 +15496,26 @@ impl Metakeyresponse {
     }
 }
 /// Default/example payload for an inbound MMS reply webhook (`RECEIVED_MMS`), built from the sample `template` shown on the Create webhook operation. Same shape as the SMS reply webhook, except that the sample template branches on whether the reply carried media: it emits `attachments` when the reply has media, and falls back to `content` when it does not. The two are mutually exclusive in the default template. The actual JSON structure sent to your `url` is fully controlled by the `template` you configure — this describes the payload produced by that sample template, not a fixed contract.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MmsReceivedWebhookPayload {
     /// The account that received the reply. Template variable `$accountId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// Unique ID of this reply. Template variable `$replyId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_id: Option<String>,
     /// Address from which this reply was sent to. Template variable `$destinationAddress`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_number: Option<String>,
     /// Address from which this reply was received from. Template variable `$sourceAddress`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_number: Option<String>,
     /// Date time when the reply was received. Template variable `$receivedTimestamp`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_received: Option<sinch_sdk_runtime::Timestamp>,
     /// Unique ID of the original message. Template variable `$messageId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     /// Media attachments on the reply. Template variable `$attachments`. Present only when the reply carried media; otherwise the sample template emits `content` instead.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<WebhookAttachment>>,
     /// Content of the reply. Template variable `$moContent`. Present only when the reply carried no media attachments — the sample template emits either `attachments` or `content`, never both.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// Any metadata that was included in the original submit message request. Template variable `$metadata`. Keys and values are both strings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
 }
 impl<'de> serde::Deserialize<'de> for MmsReceivedWebhookPayload {
@@ -14190,6 +15635,43 @@ impl<'de> serde::Deserialize<'de> for MmsReceivedWebhookPayload {
         deserializer.deserialize_struct("MmsReceivedWebhookPayload", &[], __Visitor)
     }
 }
+impl serde::Serialize for MmsReceivedWebhookPayload {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.reply_id {
+            map.serialize_entry("reply_id", value)?;
+        }
+        if let Some(value) = &self.destination_number {
+            map.serialize_entry("destination_number", value)?;
+        }
+        if let Some(value) = &self.source_number {
+            map.serialize_entry("source_number", value)?;
+        }
+        if let Some(value) = &self.date_received {
+            map.serialize_entry("date_received", value)?;
+        }
+        if let Some(value) = &self.message_id {
+            map.serialize_entry("message_id", value)?;
+        }
+        if let Some(value) = &self.attachments {
+            map.serialize_entry("attachments", value)?;
+        }
+        if let Some(value) = &self.content {
+            map.serialize_entry("content", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MmsReceivedWebhookPayload {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -14257,7 +15739,7 @@ impl MmsReceivedWebhookPayload {
     }
 }
 /// Number authorisation result for a single phone number
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Number {
     /// Phone number as a string
@@ -14311,6 +15793,18 @@ impl<'de> serde::Deserialize<'de> for Number {
         deserializer.deserialize_struct("Number", &[], __Visitor)
     }
 }
+impl serde::Serialize for Number {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("number", &self.number)?;
+        map.serialize_entry("authorised", &self.authorised)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Number {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -14323,14 +15817,12 @@ impl Number {
     }
 }
 /// NumbersListResponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NumbersListResponse {
     /// List of result items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<DedicatedNumber>>,
     /// `pagination`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<TokenPagination>,
 }
 impl<'de> serde::Deserialize<'de> for NumbersListResponse {
@@ -14385,6 +15877,22 @@ impl<'de> serde::Deserialize<'de> for NumbersListResponse {
         deserializer.deserialize_struct("NumbersListResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for NumbersListResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        if let Some(value) = &self.pagination {
+            map.serialize_entry("pagination", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl NumbersListResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -14411,32 +15919,24 @@ impl NumbersListResponse {
 /// **Important:** `OPT_OUT_SMS` is dispatched as a notification with its own `$notificationId`, not as a reply. The `$replyId` / `$moId` variables used by the `RECEIVED_SMS` and `RECEIVED_MMS` templates are **not available** for this event — a template referencing them will render the literal text `$replyId` rather than an ID. Use `$notificationId` instead.
 ///
 /// The actual JSON structure sent to your `url` is fully controlled by the `template` you configure.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OptOutWebhookPayload {
     /// Unique ID of this opt-out notification. Template variable `$notificationId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notification_id: Option<String>,
     /// The account that received the opt-out. Template variable `$accountId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// Address from which this opt-out was sent to. Template variable `$destinationAddress`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_number: Option<String>,
     /// Address from which this opt-out was received from. Template variable `$sourceAddress`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_number: Option<String>,
     /// Date time when the opt-out was received. Template variable `$receivedTimestamp`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_received: Option<sinch_sdk_runtime::Timestamp>,
     /// Unique ID of the original message. Template variable `$messageId`. May be absent when the opt-out is unsolicited — that is, when the recipient sends a stop keyword with no preceding message to correlate against — so treat this as optional rather than guaranteed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     /// Content of the opt-out message. Template variable `$moContent`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// Any metadata that was included in the original submit message request. Template variable `$metadata`. Keys and values are both strings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
 }
 impl<'de> serde::Deserialize<'de> for OptOutWebhookPayload {
@@ -14550,6 +16050,40 @@ impl<'de> serde::Deserialize<'de> for OptOutWebhookPayload {
         deserializer.deserialize_struct("OptOutWebhookPayload", &[], __Visitor)
     }
 }
+impl serde::Serialize for OptOutWebhookPayload {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.notification_id {
+            map.serialize_entry("notification_id", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.destination_number {
+            map.serialize_entry("destination_number", value)?;
+        }
+        if let Some(value) = &self.source_number {
+            map.serialize_entry("source_number", value)?;
+        }
+        if let Some(value) = &self.date_received {
+            map.serialize_entry("date_received", value)?;
+        }
+        if let Some(value) = &self.message_id {
+            map.serialize_entry("message_id", value)?;
+        }
+        if let Some(value) = &self.content {
+            map.serialize_entry("content", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl OptOutWebhookPayload {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -14611,21 +16145,16 @@ impl OptOutWebhookPayload {
     }
 }
 /// Page token representation for search result
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PageTokenDtoContactData {
     /// Page content and number of elements is restricted by page size
     pub content: Vec<ContactData>,
     /// Pagination token to retrieve the next page
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Pagination token to retrieve the previous page
-    #[serde(rename = "prevPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev_page_token: Option<String>,
     /// Total number of elements
-    #[serde(rename = "totalElements")]
     pub total_elements: i64,
 }
 impl<'de> serde::Deserialize<'de> for PageTokenDtoContactData {
@@ -14698,6 +16227,24 @@ impl<'de> serde::Deserialize<'de> for PageTokenDtoContactData {
         deserializer.deserialize_struct("PageTokenDtoContactData", &[], __Visitor)
     }
 }
+impl serde::Serialize for PageTokenDtoContactData {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("content", &self.content)?;
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        if let Some(value) = &self.prev_page_token {
+            map.serialize_entry("prevPageToken", value)?;
+        }
+        map.serialize_entry("totalElements", &self.total_elements)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PageTokenDtoContactData {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -14725,21 +16272,16 @@ impl PageTokenDtoContactData {
     }
 }
 /// Page token representation for search result
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PageTokenDtoCustomFieldData {
     /// Page content and number of elements is restricted by page size
     pub content: Vec<CustomFieldData>,
     /// Pagination token to retrieve the next page
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Pagination token to retrieve the previous page
-    #[serde(rename = "prevPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev_page_token: Option<String>,
     /// Total number of elements
-    #[serde(rename = "totalElements")]
     pub total_elements: i64,
 }
 impl<'de> serde::Deserialize<'de> for PageTokenDtoCustomFieldData {
@@ -14812,6 +16354,24 @@ impl<'de> serde::Deserialize<'de> for PageTokenDtoCustomFieldData {
         deserializer.deserialize_struct("PageTokenDtoCustomFieldData", &[], __Visitor)
     }
 }
+impl serde::Serialize for PageTokenDtoCustomFieldData {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("content", &self.content)?;
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        if let Some(value) = &self.prev_page_token {
+            map.serialize_entry("prevPageToken", value)?;
+        }
+        map.serialize_entry("totalElements", &self.total_elements)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PageTokenDtoCustomFieldData {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -14839,21 +16399,16 @@ impl PageTokenDtoCustomFieldData {
     }
 }
 /// Page token representation for search result
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PageTokenDtoListData {
     /// Page content and number of elements is restricted by page size
     pub content: Vec<ListData>,
     /// Pagination token to retrieve the next page
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Pagination token to retrieve the previous page
-    #[serde(rename = "prevPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev_page_token: Option<String>,
     /// Total number of elements
-    #[serde(rename = "totalElements")]
     pub total_elements: i64,
 }
 impl<'de> serde::Deserialize<'de> for PageTokenDtoListData {
@@ -14926,6 +16481,24 @@ impl<'de> serde::Deserialize<'de> for PageTokenDtoListData {
         deserializer.deserialize_struct("PageTokenDtoListData", &[], __Visitor)
     }
 }
+impl serde::Serialize for PageTokenDtoListData {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("content", &self.content)?;
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        if let Some(value) = &self.prev_page_token {
+            map.serialize_entry("prevPageToken", value)?;
+        }
+        map.serialize_entry("totalElements", &self.total_elements)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PageTokenDtoListData {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -14953,17 +16526,14 @@ impl PageTokenDtoListData {
     }
 }
 /// Pagination
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Paginate {
     /// `page`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<f64>,
     /// `page_size`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<f64>,
     /// `has_next`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_next: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for Paginate {
@@ -15023,6 +16593,25 @@ impl<'de> serde::Deserialize<'de> for Paginate {
         deserializer.deserialize_struct("Paginate", &[], __Visitor)
     }
 }
+impl serde::Serialize for Paginate {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("page_size", value)?;
+        }
+        if let Some(value) = &self.has_next {
+            map.serialize_entry("has_next", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Paginate {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -15051,26 +16640,20 @@ impl Paginate {
     }
 }
 /// Pagination
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Pagination {
     /// The current page of results
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<f64>,
     /// The amount of results returned per page
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<f64>,
     /// The total number of results in the results set
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_count: Option<f64>,
     /// The total number of pages in the results set
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_count: Option<f64>,
     /// Link to the next page of results
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_uri: Option<String>,
     /// Link to the previous page of results
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_uri: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Pagination {
@@ -15164,6 +16747,34 @@ impl<'de> serde::Deserialize<'de> for Pagination {
         deserializer.deserialize_struct("Pagination", &[], __Visitor)
     }
 }
+impl serde::Serialize for Pagination {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("page_size", value)?;
+        }
+        if let Some(value) = &self.total_count {
+            map.serialize_entry("total_count", value)?;
+        }
+        if let Some(value) = &self.page_count {
+            map.serialize_entry("page_count", value)?;
+        }
+        if let Some(value) = &self.next_uri {
+            map.serialize_entry("next_uri", value)?;
+        }
+        if let Some(value) = &self.previous_uri {
+            map.serialize_entry("previous_uri", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Pagination {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -15210,14 +16821,12 @@ impl Pagination {
     }
 }
 /// Pagination
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PaginationNumberAuth {
     /// The pagination token of the next set of results.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<String>,
     /// The uri pointing to the next set of results.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_uri: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PaginationNumberAuth {
@@ -15268,6 +16877,22 @@ impl<'de> serde::Deserialize<'de> for PaginationNumberAuth {
         deserializer.deserialize_struct("PaginationNumberAuth", &[], __Visitor)
     }
 }
+impl serde::Serialize for PaginationNumberAuth {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.next_uri {
+            map.serialize_entry("next_uri", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PaginationNumberAuth {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -15287,7 +16912,7 @@ impl PaginationNumberAuth {
     }
 }
 /// PatchLabelMyOwnNumber
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PatchLabelMyOwnNumber {
     /// Label need to be updated
@@ -15329,6 +16954,17 @@ impl<'de> serde::Deserialize<'de> for PatchLabelMyOwnNumber {
         deserializer.deserialize_struct("PatchLabelMyOwnNumber", &[], __Visitor)
     }
 }
+impl serde::Serialize for PatchLabelMyOwnNumber {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("label", &self.label)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PatchLabelMyOwnNumber {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -15338,7 +16974,7 @@ impl PatchLabelMyOwnNumber {
     }
 }
 /// PostVerificationCode
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostVerificationCode {
     /// Verify Sender Address Request
@@ -15387,6 +17023,17 @@ impl<'de> serde::Deserialize<'de> for PostVerificationCode {
         deserializer.deserialize_struct("PostVerificationCode", &[], __Visitor)
     }
 }
+impl serde::Serialize for PostVerificationCode {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("verification_code", &self.verification_code)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostVerificationCode {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -15398,23 +17045,18 @@ impl PostVerificationCode {
     }
 }
 /// presignedurlresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Presignedurlresponse {
     /// The pre-signed URL for downloading the report file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub download_url: Option<String>,
     /// The filename of the report CSV.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
     /// The size of the report file in bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_size: Option<i64>,
     /// The number of seconds until the pre-signed URL expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_in_seconds: Option<i64>,
     /// Unix timestamp (seconds) when the pre-signed URL expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for Presignedurlresponse {
@@ -15506,6 +17148,31 @@ impl<'de> serde::Deserialize<'de> for Presignedurlresponse {
         deserializer.deserialize_struct("Presignedurlresponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for Presignedurlresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.download_url {
+            map.serialize_entry("download_url", value)?;
+        }
+        if let Some(value) = &self.file_name {
+            map.serialize_entry("file_name", value)?;
+        }
+        if let Some(value) = &self.file_size {
+            map.serialize_entry("file_size", value)?;
+        }
+        if let Some(value) = &self.expires_in_seconds {
+            map.serialize_entry("expires_in_seconds", value)?;
+        }
+        if let Some(value) = &self.expires_at {
+            map.serialize_entry("expires_at", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Presignedurlresponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -15546,41 +17213,30 @@ impl Presignedurlresponse {
     }
 }
 /// ReVerifySenderAddressRequestItem
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReVerifySenderAddressRequestItem {
     /// Primary ID of the record
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The Sender Address to be requested
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_address: Option<String>,
     /// The Sender Address Type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_address_type: Option<ReVerifySenderAddressRequestItemSenderAddressType>,
     /// The Sender Address Usage Type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage_type: Option<ReVerifySenderAddressRequestItemUsageType>,
     /// list of 2-character ISO country codes this sender address applies to
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_countries: Option<Vec<String>>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// `label`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ReVerifySenderAddressRequestItemStatus>,
     /// `account_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// `created_date`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_date: Option<sinch_sdk_runtime::Timestamp>,
     /// `last_modified_date`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_modified_date: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for ReVerifySenderAddressRequestItem {
@@ -15717,6 +17373,49 @@ impl<'de> serde::Deserialize<'de> for ReVerifySenderAddressRequestItem {
         }
         deserializer
             .deserialize_struct("ReVerifySenderAddressRequestItem", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ReVerifySenderAddressRequestItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.sender_address {
+            map.serialize_entry("sender_address", value)?;
+        }
+        if let Some(value) = &self.sender_address_type {
+            map.serialize_entry("sender_address_type", value)?;
+        }
+        if let Some(value) = &self.usage_type {
+            map.serialize_entry("usage_type", value)?;
+        }
+        if let Some(value) = &self.destination_countries {
+            map.serialize_entry("destination_countries", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.created_date {
+            map.serialize_entry("created_date", value)?;
+        }
+        if let Some(value) = &self.last_modified_date {
+            map.serialize_entry("last_modified_date", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -15975,35 +17674,26 @@ impl<'de> serde::Deserialize<'de> for ReVerifySenderAddressRequestItemUsageType 
     }
 }
 /// Reply
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Reply {
     /// The URL specified as the callback URL in the original submit message request
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
     /// Content of the reply
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// Date time when the reply was received
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_received: Option<sinch_sdk_runtime::Timestamp>,
     /// Address from which this reply was sent to
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_number: Option<String>,
     /// Unique ID of the original message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     /// Any metadata that was included in the original submit message request
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Unique ID of this reply
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_id: Option<String>,
     /// Address from which this reply was received from
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_number: Option<String>,
     /// `vendor_account_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_account_id: Option<VendorAccountId>,
 }
 impl<'de> serde::Deserialize<'de> for Reply {
@@ -16123,6 +17813,43 @@ impl<'de> serde::Deserialize<'de> for Reply {
             }
         }
         deserializer.deserialize_struct("Reply", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Reply {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callback_url", value)?;
+        }
+        if let Some(value) = &self.content {
+            map.serialize_entry("content", value)?;
+        }
+        if let Some(value) = &self.date_received {
+            map.serialize_entry("date_received", value)?;
+        }
+        if let Some(value) = &self.destination_number {
+            map.serialize_entry("destination_number", value)?;
+        }
+        if let Some(value) = &self.message_id {
+            map.serialize_entry("message_id", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        if let Some(value) = &self.reply_id {
+            map.serialize_entry("reply_id", value)?;
+        }
+        if let Some(value) = &self.source_number {
+            map.serialize_entry("source_number", value)?;
+        }
+        if let Some(value) = &self.vendor_account_id {
+            map.serialize_entry("vendor_account_id", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -16284,44 +18011,32 @@ impl<'de> serde::Deserialize<'de> for ReportPeriod {
     }
 }
 /// reporthistoryresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Reporthistoryresponse {
     /// Unique identifier for the report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_id: Option<String>,
     /// The name of the report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_name: Option<String>,
     /// The type of the report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_type: Option<ReporthistoryresponseReportType>,
     /// `direction`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<MessageDirection>,
     /// The UUID of the user who requested the report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested_by: Option<String>,
     /// The date and time when the report was requested (ISO 8601).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested_at: Option<sinch_sdk_runtime::Timestamp>,
     /// The date and time when the report was last updated (ISO 8601).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<sinch_sdk_runtime::Timestamp>,
     /// The current status of the report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ReporthistoryresponseStatus>,
     /// The account ID associated with the report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// The vendor ID associated with the report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_id: Option<String>,
     /// The size of the report file in bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub s3_file_size: Option<i64>,
     /// The original report request parameters that were submitted, as an echo of the request body/query used to generate this report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 impl<'de> serde::Deserialize<'de> for Reporthistoryresponse {
@@ -16479,6 +18194,52 @@ impl<'de> serde::Deserialize<'de> for Reporthistoryresponse {
             }
         }
         deserializer.deserialize_struct("Reporthistoryresponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Reporthistoryresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.report_id {
+            map.serialize_entry("report_id", value)?;
+        }
+        if let Some(value) = &self.report_name {
+            map.serialize_entry("report_name", value)?;
+        }
+        if let Some(value) = &self.report_type {
+            map.serialize_entry("report_type", value)?;
+        }
+        if let Some(value) = &self.direction {
+            map.serialize_entry("direction", value)?;
+        }
+        if let Some(value) = &self.requested_by {
+            map.serialize_entry("requested_by", value)?;
+        }
+        if let Some(value) = &self.requested_at {
+            map.serialize_entry("requested_at", value)?;
+        }
+        if let Some(value) = &self.updated_at {
+            map.serialize_entry("updated_at", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.vendor_id {
+            map.serialize_entry("vendor_id", value)?;
+        }
+        if let Some(value) = &self.s3_file_size {
+            map.serialize_entry("s3_file_size", value)?;
+        }
+        if let Some(value) = &self.request_data {
+            map.serialize_entry("request_data", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -16701,14 +18462,12 @@ impl<'de> serde::Deserialize<'de> for ReporthistoryresponseStatus {
     }
 }
 /// reporthistoryresponses
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Reporthistoryresponses {
     /// A list of report history items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<Reporthistoryresponse>>,
     /// A token to retrieve the next page of results. Absent if there are no more pages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Reporthistoryresponses {
@@ -16763,6 +18522,22 @@ impl<'de> serde::Deserialize<'de> for Reporthistoryresponses {
         deserializer.deserialize_struct("Reporthistoryresponses", &[], __Visitor)
     }
 }
+impl serde::Serialize for Reporthistoryresponses {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.items {
+            map.serialize_entry("items", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Reporthistoryresponses {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -16785,11 +18560,10 @@ impl Reporthistoryresponses {
     }
 }
 /// reportstatusresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Reportstatusresponse {
     /// `report_status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_status: Option<ReportstatusresponseReportStatus>,
 }
 impl<'de> serde::Deserialize<'de> for Reportstatusresponse {
@@ -16837,6 +18611,19 @@ impl<'de> serde::Deserialize<'de> for Reportstatusresponse {
             }
         }
         deserializer.deserialize_struct("Reportstatusresponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Reportstatusresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.report_status {
+            map.serialize_entry("report_status", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -16928,7 +18715,7 @@ impl<'de> serde::Deserialize<'de> for ReportstatusresponseReportStatus {
     }
 }
 /// RequestAlphaTag
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RequestAlphaTag {
     /// The Sender Address to be requested
@@ -16942,7 +18729,6 @@ pub struct RequestAlphaTag {
     /// `reason`
     pub reason: String,
     /// `label`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RequestAlphaTag {
@@ -17037,6 +18823,24 @@ impl<'de> serde::Deserialize<'de> for RequestAlphaTag {
             }
         }
         deserializer.deserialize_struct("RequestAlphaTag", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RequestAlphaTag {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("sender_address", &self.sender_address)?;
+        map.serialize_entry("sender_address_type", &self.sender_address_type)?;
+        map.serialize_entry("usage_type", &self.usage_type)?;
+        map.serialize_entry("destination_countries", &self.destination_countries)?;
+        map.serialize_entry("reason", &self.reason)?;
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -17476,7 +19280,7 @@ impl From<VerificationCodeRequestItem> for RequestSenderAddressUsingPostResponse
     }
 }
 /// RequestVerificationCode
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RequestVerificationCode {
     /// The Own Number to be verified
@@ -17490,7 +19294,6 @@ pub struct RequestVerificationCode {
     /// `reason`
     pub reason: String,
     /// `label`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RequestVerificationCode {
@@ -17585,6 +19388,24 @@ impl<'de> serde::Deserialize<'de> for RequestVerificationCode {
             }
         }
         deserializer.deserialize_struct("RequestVerificationCode", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RequestVerificationCode {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("sender_address", &self.sender_address)?;
+        map.serialize_entry("sender_address_type", &self.sender_address_type)?;
+        map.serialize_entry("usage_type", &self.usage_type)?;
+        map.serialize_entry("destination_countries", &self.destination_countries)?;
+        map.serialize_entry("reason", &self.reason)?;
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -17726,19 +19547,14 @@ impl<'de> serde::Deserialize<'de> for RequestVerificationCodeUsageType {
     }
 }
 /// RetrieveWebhookresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RetrieveWebhookresponse {
     /// The current page number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i32>,
     /// The number of webhooks returned per page.
-    #[serde(rename = "pageSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i32>,
     /// The list of webhooks created for the connected account.
-    #[serde(rename = "pageData")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_data: Option<Vec<CreateWebhookresponse>>,
 }
 impl<'de> serde::Deserialize<'de> for RetrieveWebhookresponse {
@@ -17792,6 +19608,25 @@ impl<'de> serde::Deserialize<'de> for RetrieveWebhookresponse {
             }
         }
         deserializer.deserialize_struct("RetrieveWebhookresponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RetrieveWebhookresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("pageSize", value)?;
+        }
+        if let Some(value) = &self.page_data {
+            map.serialize_entry("pageData", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -17906,7 +19741,7 @@ impl<'de> serde::Deserialize<'de> for RichMessageType {
     }
 }
 /// The time schedule of a scheduled report
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Schedule {
     /// The timezone of the report.
@@ -17974,6 +19809,19 @@ impl<'de> serde::Deserialize<'de> for Schedule {
         deserializer.deserialize_struct("Schedule", &[], __Visitor)
     }
 }
+impl serde::Serialize for Schedule {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("timezone", &self.timezone)?;
+        map.serialize_entry("cron_expression", &self.cron_expression)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Schedule {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -17991,7 +19839,7 @@ impl Schedule {
     }
 }
 /// scheduleddetailreport
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Scheduleddetailreport {
     /// The label of the report schedule
@@ -18013,7 +19861,6 @@ pub struct Scheduleddetailreport {
     ///    }
     /// ]
     /// ```
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Vec<ScheduleddetailreportMetadataItem>>,
 }
 impl<'de> serde::Deserialize<'de> for Scheduleddetailreport {
@@ -18073,6 +19920,22 @@ impl<'de> serde::Deserialize<'de> for Scheduleddetailreport {
         deserializer.deserialize_struct("Scheduleddetailreport", &[], __Visitor)
     }
 }
+impl serde::Serialize for Scheduleddetailreport {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("label", &self.label)?;
+        map.serialize_entry("schedule", &self.schedule)?;
+        map.serialize_entry("report", &self.report)?;
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Scheduleddetailreport {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -18099,7 +19962,7 @@ impl Scheduleddetailreport {
     }
 }
 /// `ScheduleddetailreportMetadataItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScheduleddetailreportMetadataItem {
     /// `key`
@@ -18149,6 +20012,18 @@ impl<'de> serde::Deserialize<'de> for ScheduleddetailreportMetadataItem {
             .deserialize_struct("ScheduleddetailreportMetadataItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for ScheduleddetailreportMetadataItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("key", &self.key)?;
+        map.serialize_entry("value", &self.value)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ScheduleddetailreportMetadataItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -18161,26 +20036,20 @@ impl ScheduleddetailreportMetadataItem {
     }
 }
 /// scheduleddetailreportresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Scheduleddetailreportresponse {
     /// The label of the report schedule
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// `schedule`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<Schedule>,
     /// `report`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report: Option<Scheduleddetailrequest>,
     /// The ID of the scheduled report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_report_id: Option<String>,
     /// `message_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_type: Option<MessageDirection>,
     /// `report_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_type: Option<String>,
     /// Metadata for the message as a list of key/value pairs. Each key can be up to 100 characters long and each value can be up to 256 characters long.
     /// ```text
@@ -18195,7 +20064,6 @@ pub struct Scheduleddetailreportresponse {
     ///    }
     /// ]
     /// ```
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Vec<ScheduleddetailreportresponseMetadataItem>>,
 }
 impl<'de> serde::Deserialize<'de> for Scheduleddetailreportresponse {
@@ -18293,6 +20161,37 @@ impl<'de> serde::Deserialize<'de> for Scheduleddetailreportresponse {
         deserializer.deserialize_struct("Scheduleddetailreportresponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for Scheduleddetailreportresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let Some(value) = &self.schedule {
+            map.serialize_entry("schedule", value)?;
+        }
+        if let Some(value) = &self.report {
+            map.serialize_entry("report", value)?;
+        }
+        if let Some(value) = &self.scheduled_report_id {
+            map.serialize_entry("scheduled_report_id", value)?;
+        }
+        if let Some(value) = &self.message_type {
+            map.serialize_entry("message_type", value)?;
+        }
+        if let Some(value) = &self.report_type {
+            map.serialize_entry("report_type", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Scheduleddetailreportresponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -18348,7 +20247,7 @@ impl Scheduleddetailreportresponse {
     }
 }
 /// `ScheduleddetailreportresponseMetadataItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScheduleddetailreportresponseMetadataItem {
     /// `key`
@@ -18402,6 +20301,18 @@ impl<'de> serde::Deserialize<'de> for ScheduleddetailreportresponseMetadataItem 
             )
     }
 }
+impl serde::Serialize for ScheduleddetailreportresponseMetadataItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("key", &self.key)?;
+        map.serialize_entry("value", &self.value)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ScheduleddetailreportresponseMetadataItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -18414,55 +20325,40 @@ impl ScheduleddetailreportresponseMetadataItem {
     }
 }
 /// A scheduled detail report request
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Scheduleddetailrequest {
     /// `period`
     pub period: ReportPeriod,
     /// The standard timezone name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     /// `direction`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<MessageDirection>,
     /// Filter results by source address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Filter results by multiple source addresses. This property overrides the `source` parameter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sources: Option<Vec<String>>,
     /// Filter results by destination address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<String>,
     /// Filter results by multiple destination addresses. This property overrides the `destination` parameter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destinations: Option<Vec<String>>,
     /// Filter messages where source OR destination matches one of the provided values. This parameter can only be set when `direction` is `all` and cannot be used in the same request as the `source`, `destination`, `sources`, or `destinations` parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addresses: Option<Vec<String>>,
     /// `message_format`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_format: Option<Format2>,
     /// `channels`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channels: Option<Channels>,
     /// Filter results for messages that include a metadata key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_key: Option<String>,
     /// Filter results for messages that include a metadata key containing this value. If this parameter is provided, the metadata_key parameter must also be provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_value: Option<String>,
     /// Filter results by a specific account. By default results will be returned for the account associated with the authentication credentials and all sub-accounts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accounts: Option<Vec<String>>,
     /// An array of message statuses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Vec<MessageStatus>>,
     /// Filter the report to only include messages that triggered an opt-out
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out: Option<bool>,
     /// A list of options to configure the delivery of the report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_options: Option<Vec<DeliveryOptionsBody>>,
 }
 impl<'de> serde::Deserialize<'de> for Scheduleddetailrequest {
@@ -18629,6 +20525,62 @@ impl<'de> serde::Deserialize<'de> for Scheduleddetailrequest {
         deserializer.deserialize_struct("Scheduleddetailrequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for Scheduleddetailrequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("period", &self.period)?;
+        if let Some(value) = &self.timezone {
+            map.serialize_entry("timezone", value)?;
+        }
+        if let Some(value) = &self.direction {
+            map.serialize_entry("direction", value)?;
+        }
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let Some(value) = &self.sources {
+            map.serialize_entry("sources", value)?;
+        }
+        if let Some(value) = &self.destination {
+            map.serialize_entry("destination", value)?;
+        }
+        if let Some(value) = &self.destinations {
+            map.serialize_entry("destinations", value)?;
+        }
+        if let Some(value) = &self.addresses {
+            map.serialize_entry("addresses", value)?;
+        }
+        if let Some(value) = &self.message_format {
+            map.serialize_entry("message_format", value)?;
+        }
+        if let Some(value) = &self.channels {
+            map.serialize_entry("channels", value)?;
+        }
+        if let Some(value) = &self.metadata_key {
+            map.serialize_entry("metadata_key", value)?;
+        }
+        if let Some(value) = &self.metadata_value {
+            map.serialize_entry("metadata_value", value)?;
+        }
+        if let Some(value) = &self.accounts {
+            map.serialize_entry("accounts", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.opt_out {
+            map.serialize_entry("opt_out", value)?;
+        }
+        if let Some(value) = &self.delivery_options {
+            map.serialize_entry("delivery_options", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Scheduleddetailrequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -18733,29 +20685,22 @@ impl Scheduleddetailrequest {
     }
 }
 /// scheduledreport
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Scheduledreport {
     /// The label of the report schedule
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// `report`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report: Option<Scheduledsummaryrequest>,
     /// `schedule`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<Schedule>,
     /// The ID of the scheduled report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_report_id: Option<String>,
     /// `message_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_type: Option<MessageDirection>,
     /// `report_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_type: Option<String>,
     /// Metadata for the scheduled report specified as a set of key value pairs, each key can be up to 100 characters long and each value can be up to 256 characters long.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 impl<'de> serde::Deserialize<'de> for Scheduledreport {
@@ -18853,6 +20798,37 @@ impl<'de> serde::Deserialize<'de> for Scheduledreport {
         deserializer.deserialize_struct("Scheduledreport", &[], __Visitor)
     }
 }
+impl serde::Serialize for Scheduledreport {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let Some(value) = &self.report {
+            map.serialize_entry("report", value)?;
+        }
+        if let Some(value) = &self.schedule {
+            map.serialize_entry("schedule", value)?;
+        }
+        if let Some(value) = &self.scheduled_report_id {
+            map.serialize_entry("scheduled_report_id", value)?;
+        }
+        if let Some(value) = &self.message_type {
+            map.serialize_entry("message_type", value)?;
+        }
+        if let Some(value) = &self.report_type {
+            map.serialize_entry("report_type", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Scheduledreport {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -18908,11 +20884,10 @@ impl Scheduledreport {
     }
 }
 /// scheduledreportresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Scheduledreportresponse {
     /// The ID of the scheduled report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_report_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Scheduledreportresponse {
@@ -18962,6 +20937,19 @@ impl<'de> serde::Deserialize<'de> for Scheduledreportresponse {
         deserializer.deserialize_struct("Scheduledreportresponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for Scheduledreportresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.scheduled_report_id {
+            map.serialize_entry("scheduled_report_id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Scheduledreportresponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -18976,7 +20964,7 @@ impl Scheduledreportresponse {
     }
 }
 /// scheduledsummaryreport
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Scheduledsummaryreport {
     /// The label of the report schedule
@@ -18998,7 +20986,6 @@ pub struct Scheduledsummaryreport {
     ///    }
     /// ]
     /// ```
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Vec<ScheduledsummaryreportMetadataItem>>,
 }
 impl<'de> serde::Deserialize<'de> for Scheduledsummaryreport {
@@ -19058,6 +21045,22 @@ impl<'de> serde::Deserialize<'de> for Scheduledsummaryreport {
         deserializer.deserialize_struct("Scheduledsummaryreport", &[], __Visitor)
     }
 }
+impl serde::Serialize for Scheduledsummaryreport {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("label", &self.label)?;
+        map.serialize_entry("schedule", &self.schedule)?;
+        map.serialize_entry("report", &self.report)?;
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Scheduledsummaryreport {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -19084,7 +21087,7 @@ impl Scheduledsummaryreport {
     }
 }
 /// `ScheduledsummaryreportMetadataItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScheduledsummaryreportMetadataItem {
     /// `key`
@@ -19134,6 +21137,18 @@ impl<'de> serde::Deserialize<'de> for ScheduledsummaryreportMetadataItem {
             .deserialize_struct("ScheduledsummaryreportMetadataItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for ScheduledsummaryreportMetadataItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("key", &self.key)?;
+        map.serialize_entry("value", &self.value)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ScheduledsummaryreportMetadataItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -19146,26 +21161,20 @@ impl ScheduledsummaryreportMetadataItem {
     }
 }
 /// scheduledsummaryreportresposne
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Scheduledsummaryreportresposne {
     /// The label of the report schedule
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// `schedule`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<Schedule>,
     /// `report`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report: Option<Scheduledsummaryrequest>,
     /// The ID of the scheduled report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_report_id: Option<String>,
     /// `message_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_type: Option<MessageDirection>,
     /// `report_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_type: Option<String>,
     /// Metadata for the message as a list of key/value pairs. Each key can be up to 100 characters long and each value can be up to 256 characters long.
     /// ```text
@@ -19180,7 +21189,6 @@ pub struct Scheduledsummaryreportresposne {
     ///    }
     /// ]
     /// ```
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Vec<ScheduledsummaryreportresposneMetadataItem>>,
 }
 impl<'de> serde::Deserialize<'de> for Scheduledsummaryreportresposne {
@@ -19278,6 +21286,37 @@ impl<'de> serde::Deserialize<'de> for Scheduledsummaryreportresposne {
         deserializer.deserialize_struct("Scheduledsummaryreportresposne", &[], __Visitor)
     }
 }
+impl serde::Serialize for Scheduledsummaryreportresposne {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let Some(value) = &self.schedule {
+            map.serialize_entry("schedule", value)?;
+        }
+        if let Some(value) = &self.report {
+            map.serialize_entry("report", value)?;
+        }
+        if let Some(value) = &self.scheduled_report_id {
+            map.serialize_entry("scheduled_report_id", value)?;
+        }
+        if let Some(value) = &self.message_type {
+            map.serialize_entry("message_type", value)?;
+        }
+        if let Some(value) = &self.report_type {
+            map.serialize_entry("report_type", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Scheduledsummaryreportresposne {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -19333,7 +21372,7 @@ impl Scheduledsummaryreportresposne {
     }
 }
 /// `ScheduledsummaryreportresposneMetadataItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScheduledsummaryreportresposneMetadataItem {
     /// `key`
@@ -19387,6 +21426,18 @@ impl<'de> serde::Deserialize<'de> for ScheduledsummaryreportresposneMetadataItem
             )
     }
 }
+impl serde::Serialize for ScheduledsummaryreportresposneMetadataItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("key", &self.key)?;
+        map.serialize_entry("value", &self.value)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ScheduledsummaryreportresposneMetadataItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -19399,7 +21450,7 @@ impl ScheduledsummaryreportresposneMetadataItem {
     }
 }
 /// A scheduled summary report request
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Scheduledsummaryrequest {
     /// `period`
@@ -19407,49 +21458,34 @@ pub struct Scheduledsummaryrequest {
     /// The standard timezone name
     pub timezone: String,
     /// `direction`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<MessageDirection>,
     /// Filter results by source address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Filter results by multiple source addresses. This property overrides the `source` parameter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sources: Option<Vec<String>>,
     /// Filter results by destination address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<String>,
     /// Filter results by multiple destination addresses. This property overrides the `destination` parameter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destinations: Option<Vec<String>>,
     /// Filter messages where source OR destination matches one of the provided values. This parameter can only be set when `direction` is `all` and cannot be used in the same request as the `source`, `destination`, `sources`, or `destinations` parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addresses: Option<Vec<String>>,
     /// `channels`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channels: Option<Channels>,
     /// Filter results for messages that include a metadata key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_key: Option<String>,
     /// Filter results for messages that include a metadata key containing this value. If this parameter is provided, the metadata_key parameter must also be provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_value: Option<String>,
     /// Filter results by a specific account. By default results will be returned for the account associated with the authentication credentials and all sub-accounts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accounts: Option<Vec<String>>,
     /// An array of message statuses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Vec<MessageStatus>>,
     /// Filter the report to only include messages that triggered an opt-out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out: Option<bool>,
     /// Group results by a list of values, from the enumerable table above.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_by: Option<Vec<GroupByField>>,
     /// Filter accounts included in the report by activity level.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_activity: Option<ScheduledsummaryrequestAccountActivity>,
     /// A list of options to configure the delivery of the report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_options: Option<Vec<DeliveryOptionsBody>>,
 }
 impl<'de> serde::Deserialize<'de> for Scheduledsummaryrequest {
@@ -19627,6 +21663,63 @@ impl<'de> serde::Deserialize<'de> for Scheduledsummaryrequest {
         deserializer.deserialize_struct("Scheduledsummaryrequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for Scheduledsummaryrequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("period", &self.period)?;
+        map.serialize_entry("timezone", &self.timezone)?;
+        if let Some(value) = &self.direction {
+            map.serialize_entry("direction", value)?;
+        }
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let Some(value) = &self.sources {
+            map.serialize_entry("sources", value)?;
+        }
+        if let Some(value) = &self.destination {
+            map.serialize_entry("destination", value)?;
+        }
+        if let Some(value) = &self.destinations {
+            map.serialize_entry("destinations", value)?;
+        }
+        if let Some(value) = &self.addresses {
+            map.serialize_entry("addresses", value)?;
+        }
+        if let Some(value) = &self.channels {
+            map.serialize_entry("channels", value)?;
+        }
+        if let Some(value) = &self.metadata_key {
+            map.serialize_entry("metadata_key", value)?;
+        }
+        if let Some(value) = &self.metadata_value {
+            map.serialize_entry("metadata_value", value)?;
+        }
+        if let Some(value) = &self.accounts {
+            map.serialize_entry("accounts", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.opt_out {
+            map.serialize_entry("opt_out", value)?;
+        }
+        if let Some(value) = &self.group_by {
+            map.serialize_entry("group_by", value)?;
+        }
+        if let Some(value) = &self.account_activity {
+            map.serialize_entry("account_activity", value)?;
+        }
+        if let Some(value) = &self.delivery_options {
+            map.serialize_entry("delivery_options", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Scheduledsummaryrequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -19799,7 +21892,7 @@ impl<'de> serde::Deserialize<'de> for ScheduledsummaryrequestAccountActivity {
     }
 }
 /// Sendmessagesrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Sendmessagesrequest {
     /// List of messages.
@@ -19842,6 +21935,17 @@ impl<'de> serde::Deserialize<'de> for Sendmessagesrequest {
         deserializer.deserialize_struct("Sendmessagesrequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for Sendmessagesrequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("messages", &self.messages)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Sendmessagesrequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -19851,11 +21955,10 @@ impl Sendmessagesrequest {
     }
 }
 /// Sendmessagesresponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Sendmessagesresponse {
     /// List of messages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages: Option<Vec<Message>>,
 }
 impl<'de> serde::Deserialize<'de> for Sendmessagesresponse {
@@ -19899,6 +22002,19 @@ impl<'de> serde::Deserialize<'de> for Sendmessagesresponse {
             }
         }
         deserializer.deserialize_struct("Sendmessagesresponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Sendmessagesresponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.messages {
+            map.serialize_entry("messages", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -19979,26 +22095,20 @@ impl<'de> serde::Deserialize<'de> for ServiceTypes {
     }
 }
 /// ShortUrl
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ShortUrl {
     /// `click_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub click_count: Option<f64>,
     /// `view_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub view_count: Option<f64>,
     /// `message_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     /// `long_url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub long_url: Option<String>,
     /// `short_url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_url: Option<String>,
     /// `destination_number`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_number: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ShortUrl {
@@ -20096,6 +22206,34 @@ impl<'de> serde::Deserialize<'de> for ShortUrl {
         deserializer.deserialize_struct("ShortUrl", &[], __Visitor)
     }
 }
+impl serde::Serialize for ShortUrl {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.click_count {
+            map.serialize_entry("click_count", value)?;
+        }
+        if let Some(value) = &self.view_count {
+            map.serialize_entry("view_count", value)?;
+        }
+        if let Some(value) = &self.message_id {
+            map.serialize_entry("message_id", value)?;
+        }
+        if let Some(value) = &self.long_url {
+            map.serialize_entry("long_url", value)?;
+        }
+        if let Some(value) = &self.short_url {
+            map.serialize_entry("short_url", value)?;
+        }
+        if let Some(value) = &self.destination_number {
+            map.serialize_entry("destination_number", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ShortUrl {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -20142,32 +22280,24 @@ impl ShortUrl {
     }
 }
 /// Default/example payload for an inbound SMS reply webhook (`RECEIVED_SMS` only — `OPT_OUT_SMS` is dispatched through a separate code path with its own shape, see `OptOutWebhookPayload`), built from the sample `template` shown on the Create webhook operation. The actual JSON structure sent to your `url` is fully controlled by the `template` you configure — this describes the payload produced by that sample template, not a fixed contract.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SmsReceivedWebhookPayload {
     /// The account that received the reply. Template variable `$accountId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// Unique ID of this reply. Template variable `$replyId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_id: Option<String>,
     /// Address from which this reply was sent to. Template variable `$destinationAddress`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_number: Option<String>,
     /// Address from which this reply was received from. Template variable `$sourceAddress`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_number: Option<String>,
     /// Date time when the reply was received. Template variable `$receivedTimestamp`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_received: Option<sinch_sdk_runtime::Timestamp>,
     /// Unique ID of the original message. Template variable `$messageId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     /// Content of the reply. Template variable `$moContent`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// Any metadata that was included in the original submit message request. Template variable `$metadata`. Keys and values are both strings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
 }
 impl<'de> serde::Deserialize<'de> for SmsReceivedWebhookPayload {
@@ -20275,6 +22405,40 @@ impl<'de> serde::Deserialize<'de> for SmsReceivedWebhookPayload {
             }
         }
         deserializer.deserialize_struct("SmsReceivedWebhookPayload", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SmsReceivedWebhookPayload {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.reply_id {
+            map.serialize_entry("reply_id", value)?;
+        }
+        if let Some(value) = &self.destination_number {
+            map.serialize_entry("destination_number", value)?;
+        }
+        if let Some(value) = &self.source_number {
+            map.serialize_entry("source_number", value)?;
+        }
+        if let Some(value) = &self.date_received {
+            map.serialize_entry("date_received", value)?;
+        }
+        if let Some(value) = &self.message_id {
+            map.serialize_entry("message_id", value)?;
+        }
+        if let Some(value) = &self.content {
+            map.serialize_entry("content", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -20654,14 +22818,12 @@ impl<'de> serde::Deserialize<'de> for Status {
     }
 }
 /// Cursor-style pagination used by Dedicated Numbers list endpoints. Pass `next_token` back as the `token` query parameter to fetch the next page.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TokenPagination {
     /// Number of results returned in this page
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i32>,
     /// Token for the next page of results. Omit or null when there are no further pages. Pass this value as the `token` query parameter on the next request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for TokenPagination {
@@ -20718,6 +22880,22 @@ impl<'de> serde::Deserialize<'de> for TokenPagination {
             }
         }
         deserializer.deserialize_struct("TokenPagination", &[], __Visitor)
+    }
+}
+impl serde::Serialize for TokenPagination {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("page_size", value)?;
+        }
+        if let Some(value) = &self.next_token {
+            map.serialize_entry("next_token", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -20824,7 +23002,7 @@ impl<'de> serde::Deserialize<'de> for Type {
 /// One or more dedicated number types. Pass as a repeated query parameter (`types=MOBILE&types=LANDLINE`) or as a comma-separated list (`types=MOBILE,LANDLINE,TOLL_FREE`).
 pub type Types = Vec<Type>;
 /// updateAssignmentrequest
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateAssignmentrequest {
     /// `label`
@@ -20874,6 +23052,18 @@ impl<'de> serde::Deserialize<'de> for UpdateAssignmentrequest {
         deserializer.deserialize_struct("UpdateAssignmentrequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for UpdateAssignmentrequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("label", &self.label)?;
+        map.serialize_entry("metadata", &self.metadata)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UpdateAssignmentrequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -20886,17 +23076,14 @@ impl UpdateAssignmentrequest {
     }
 }
 /// Contact channel update payload
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateContactChannelRequest {
     /// Contact channel id (in case phone number - in E164 international format)
-    #[serde(rename = "channelId")]
     pub channel_id: String,
     /// Contact channel type
     pub r#type: UpdateContactChannelRequestType,
     /// Subscription state
-    #[serde(rename = "subscriptionState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription_state: Option<UpdateContactChannelRequestSubscriptionState>,
 }
 impl<'de> serde::Deserialize<'de> for UpdateContactChannelRequest {
@@ -20958,6 +23145,21 @@ impl<'de> serde::Deserialize<'de> for UpdateContactChannelRequest {
             }
         }
         deserializer.deserialize_struct("UpdateContactChannelRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for UpdateContactChannelRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("channelId", &self.channel_id)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.subscription_state {
+            map.serialize_entry("subscriptionState", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -21104,45 +23306,30 @@ impl<'de> serde::Deserialize<'de> for UpdateContactChannelRequestType {
     }
 }
 /// Contact update payload
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateContactRequest {
     /// Contact first name
-    #[serde(rename = "firstName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Contact last name
-    #[serde(rename = "lastName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// Contact alias. Used as an alternative name for your contact, as well as an email handle for email to sms
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias: Option<String>,
     /// Date of birth
-    #[serde(rename = "dateOfBirth")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_of_birth: Option<String>,
     /// Country
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// State
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// Location
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Note
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Contact channels
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channels: Option<Vec<UpdateContactChannelRequest>>,
     /// Contact lists
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lists: Option<Vec<CreateContactListRequest>>,
     /// Contact custom fields
-    #[serde(rename = "customFields")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<Vec<CreateCustomFieldRequest>>,
 }
 impl<'de> serde::Deserialize<'de> for UpdateContactRequest {
@@ -21262,6 +23449,49 @@ impl<'de> serde::Deserialize<'de> for UpdateContactRequest {
         deserializer.deserialize_struct("UpdateContactRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for UpdateContactRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let Some(value) = &self.alias {
+            map.serialize_entry("alias", value)?;
+        }
+        if let Some(value) = &self.date_of_birth {
+            map.serialize_entry("dateOfBirth", value)?;
+        }
+        if let Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.location {
+            map.serialize_entry("location", value)?;
+        }
+        if let Some(value) = &self.note {
+            map.serialize_entry("note", value)?;
+        }
+        if let Some(value) = &self.channels {
+            map.serialize_entry("channels", value)?;
+        }
+        if let Some(value) = &self.lists {
+            map.serialize_entry("lists", value)?;
+        }
+        if let Some(value) = &self.custom_fields {
+            map.serialize_entry("customFields", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UpdateContactRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -21344,16 +23574,12 @@ impl UpdateContactRequest {
     }
 }
 /// Contacts list update payload
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateContactsListRequest {
     /// `contactsToAddIds`
-    #[serde(rename = "contactsToAddIds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contacts_to_add_ids: Option<Vec<String>>,
     /// `contactsToRemoveIds`
-    #[serde(rename = "contactsToRemoveIds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contacts_to_remove_ids: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for UpdateContactsListRequest {
@@ -21412,6 +23638,22 @@ impl<'de> serde::Deserialize<'de> for UpdateContactsListRequest {
         deserializer.deserialize_struct("UpdateContactsListRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for UpdateContactsListRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.contacts_to_add_ids {
+            map.serialize_entry("contactsToAddIds", value)?;
+        }
+        if let Some(value) = &self.contacts_to_remove_ids {
+            map.serialize_entry("contactsToRemoveIds", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UpdateContactsListRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -21434,15 +23676,12 @@ impl UpdateContactsListRequest {
     }
 }
 /// Custom field update payload
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateCustomFieldRequest {
     /// Custom field label
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Custom field max length
-    #[serde(rename = "maxLength")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for UpdateCustomFieldRequest {
@@ -21497,6 +23736,22 @@ impl<'de> serde::Deserialize<'de> for UpdateCustomFieldRequest {
         deserializer.deserialize_struct("UpdateCustomFieldRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for UpdateCustomFieldRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let Some(value) = &self.max_length {
+            map.serialize_entry("maxLength", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UpdateCustomFieldRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -21519,13 +23774,12 @@ impl UpdateCustomFieldRequest {
     }
 }
 /// Contact list update payload
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateListRequest {
     /// Contact list name
     pub name: String,
     /// Contact list alias
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for UpdateListRequest {
@@ -21569,6 +23823,20 @@ impl<'de> serde::Deserialize<'de> for UpdateListRequest {
         deserializer.deserialize_struct("UpdateListRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for UpdateListRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.alias {
+            map.serialize_entry("alias", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UpdateListRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -21586,7 +23854,7 @@ impl UpdateListRequest {
     }
 }
 /// UpdateWebhook400response
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateWebhook400response {
     /// `message`
@@ -21629,6 +23897,17 @@ impl<'de> serde::Deserialize<'de> for UpdateWebhook400response {
         deserializer.deserialize_struct("UpdateWebhook400response", &[], __Visitor)
     }
 }
+impl serde::Serialize for UpdateWebhook400response {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UpdateWebhook400response {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -21640,28 +23919,22 @@ impl UpdateWebhook400response {
 /// All fields are optional, but at least one must be provided.
 /// Empty body (all fields null) is rejected.
 /// Note: read_timeout, retries, and retry_delay are not supported on update (create-only).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateWebhookrequest {
     /// HTTP(S) URL for the webhook endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// HTTP method used when invoking the webhook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<UpdateWebhookrequestMethod>,
     /// Content encoding for the webhook request body.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<UpdateWebhookrequestEncoding>,
     /// Optional map of custom headers. Content-Type header is not allowed.
     /// Key max length is 200 characters, value max length is 1000 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<std::collections::BTreeMap<String, String>>,
     /// Velocity template for the webhook request body.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     /// Webhook event types to subscribe to.
     /// If provided, must be non-empty (events: [] is rejected).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for UpdateWebhookrequest {
@@ -21737,6 +24010,34 @@ impl<'de> serde::Deserialize<'de> for UpdateWebhookrequest {
             }
         }
         deserializer.deserialize_struct("UpdateWebhookrequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for UpdateWebhookrequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.method {
+            map.serialize_entry("method", value)?;
+        }
+        if let Some(value) = &self.encoding {
+            map.serialize_entry("encoding", value)?;
+        }
+        if let Some(value) = &self.headers {
+            map.serialize_entry("headers", value)?;
+        }
+        if let Some(value) = &self.template {
+            map.serialize_entry("template", value)?;
+        }
+        if let Some(value) = &self.events {
+            map.serialize_entry("events", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -21924,7 +24225,7 @@ impl<'de> serde::Deserialize<'de> for UpdateWebhookrequestMethod {
     }
 }
 /// updatescheduleddetailreport
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Updatescheduleddetailreport {
     /// The label of the report schedule
@@ -21981,6 +24282,19 @@ impl<'de> serde::Deserialize<'de> for Updatescheduleddetailreport {
         deserializer.deserialize_struct("Updatescheduleddetailreport", &[], __Visitor)
     }
 }
+impl serde::Serialize for Updatescheduleddetailreport {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("label", &self.label)?;
+        map.serialize_entry("schedule", &self.schedule)?;
+        map.serialize_entry("report", &self.report)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Updatescheduleddetailreport {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -21998,7 +24312,7 @@ impl Updatescheduleddetailreport {
     }
 }
 /// updatescheduledsummaryreport
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Updatescheduledsummaryreport {
     /// The label of the report schedule
@@ -22055,6 +24369,19 @@ impl<'de> serde::Deserialize<'de> for Updatescheduledsummaryreport {
         deserializer.deserialize_struct("Updatescheduledsummaryreport", &[], __Visitor)
     }
 }
+impl serde::Serialize for Updatescheduledsummaryreport {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("label", &self.label)?;
+        map.serialize_entry("schedule", &self.schedule)?;
+        map.serialize_entry("report", &self.report)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Updatescheduledsummaryreport {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -22072,7 +24399,7 @@ impl Updatescheduledsummaryreport {
     }
 }
 /// Bad request
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct V400response {
     /// `message`
@@ -22123,6 +24450,18 @@ impl<'de> serde::Deserialize<'de> for V400response {
         deserializer.deserialize_struct("V400response", &[], __Visitor)
     }
 }
+impl serde::Serialize for V400response {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("details", &self.details)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl V400response {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -22135,7 +24474,7 @@ impl V400response {
     }
 }
 /// 403 response
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct V403response {
     /// `message`
@@ -22178,6 +24517,17 @@ impl<'de> serde::Deserialize<'de> for V403response {
         deserializer.deserialize_struct("V403response", &[], __Visitor)
     }
 }
+impl serde::Serialize for V403response {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl V403response {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -22187,7 +24537,7 @@ impl V403response {
     }
 }
 /// Resource not found
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct V404response {
     /// `message`
@@ -22230,6 +24580,17 @@ impl<'de> serde::Deserialize<'de> for V404response {
         deserializer.deserialize_struct("V404response", &[], __Visitor)
     }
 }
+impl serde::Serialize for V404response {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl V404response {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -22239,14 +24600,12 @@ impl V404response {
     }
 }
 /// VendorAccountId
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VendorAccountId {
     /// `vendor_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_id: Option<String>,
     /// The account used to submit the original message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for VendorAccountId {
@@ -22305,6 +24664,22 @@ impl<'de> serde::Deserialize<'de> for VendorAccountId {
         deserializer.deserialize_struct("VendorAccountId", &[], __Visitor)
     }
 }
+impl serde::Serialize for VendorAccountId {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.vendor_id {
+            map.serialize_entry("vendor_id", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VendorAccountId {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -22327,41 +24702,30 @@ impl VendorAccountId {
     }
 }
 /// VerificationCodeRequestItem
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerificationCodeRequestItem {
     /// Primary ID of the record
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The Own Number to be requested
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_address: Option<String>,
     /// The Sender Address Type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_address_type: Option<VerificationCodeRequestItemSenderAddressType>,
     /// The Sender Address Usage Type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage_type: Option<VerificationCodeRequestItemUsageType>,
     /// list of 2-character ISO country codes this sender address applies to
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_countries: Option<Vec<String>>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// `label`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<VerificationCodeRequestItemStatus>,
     /// `account_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// `created_date`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_date: Option<sinch_sdk_runtime::Timestamp>,
     /// `last_modified_date`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_modified_date: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationCodeRequestItem {
@@ -22497,6 +24861,49 @@ impl<'de> serde::Deserialize<'de> for VerificationCodeRequestItem {
             }
         }
         deserializer.deserialize_struct("VerificationCodeRequestItem", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerificationCodeRequestItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.sender_address {
+            map.serialize_entry("sender_address", value)?;
+        }
+        if let Some(value) = &self.sender_address_type {
+            map.serialize_entry("sender_address_type", value)?;
+        }
+        if let Some(value) = &self.usage_type {
+            map.serialize_entry("usage_type", value)?;
+        }
+        if let Some(value) = &self.destination_countries {
+            map.serialize_entry("destination_countries", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.created_date {
+            map.serialize_entry("created_date", value)?;
+        }
+        if let Some(value) = &self.last_modified_date {
+            map.serialize_entry("last_modified_date", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -22763,17 +25170,14 @@ impl<'de> serde::Deserialize<'de> for VerificationCodeRequestItemUsageType {
     }
 }
 /// View
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct View {
     /// `dt`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dt: Option<String>,
     /// `user_agent`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_agent: Option<String>,
     /// `ip`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for View {
@@ -22833,6 +25237,25 @@ impl<'de> serde::Deserialize<'de> for View {
         deserializer.deserialize_struct("View", &[], __Visitor)
     }
 }
+impl serde::Serialize for View {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.dt {
+            map.serialize_entry("dt", value)?;
+        }
+        if let Some(value) = &self.user_agent {
+            map.serialize_entry("user_agent", value)?;
+        }
+        if let Some(value) = &self.ip {
+            map.serialize_entry("ip", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl View {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -22861,17 +25284,14 @@ impl View {
     }
 }
 /// A media attachment included in an MMS reply webhook payload, rendered from the `$attachments` template variable.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhookAttachment {
     /// MIME type of the attachment. Template variable `$entry.contentType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// Base64-encoded content of the attachment. Template variable `$entry.base64`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// Original file name of the attachment. Template variable `$entry.originalName`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_name: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WebhookAttachment {
@@ -22937,6 +25357,25 @@ impl<'de> serde::Deserialize<'de> for WebhookAttachment {
             }
         }
         deserializer.deserialize_struct("WebhookAttachment", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WebhookAttachment {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.content_type {
+            map.serialize_entry("content_type", value)?;
+        }
+        if let Some(value) = &self.content {
+            map.serialize_entry("content", value)?;
+        }
+        if let Some(value) = &self.original_name {
+            map.serialize_entry("original_name", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

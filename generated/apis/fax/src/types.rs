@@ -7,15 +7,12 @@
     clippy::large_enum_variant
 )]
 /// The request was malformed on one or more fields.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BadRequestDetail {
     /// The request was malformed on one or more properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The field violation(s).
-    #[serde(rename = "fieldViolations")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_violations: Option<Vec<FieldViolation>>,
 }
 impl<'de> serde::Deserialize<'de> for BadRequestDetail {
@@ -70,6 +67,22 @@ impl<'de> serde::Deserialize<'de> for BadRequestDetail {
         deserializer.deserialize_struct("BadRequestDetail", &[], __Visitor)
     }
 }
+impl serde::Serialize for BadRequestDetail {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.field_violations {
+            map.serialize_entry("fieldViolations", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BadRequestDetail {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -92,17 +105,14 @@ impl BadRequestDetail {
     }
 }
 /// Sinch will scan all pages of all incoming faxes for Code-128 and DataMatrix bar codes and include this information in webhook requests and via the API.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BarCode {
     /// The type of barcode found.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<BarCodeType>,
     /// The page number on which the barcode was found.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// The  information of the barcode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for BarCode {
@@ -156,6 +166,25 @@ impl<'de> serde::Deserialize<'de> for BarCode {
             }
         }
         deserializer.deserialize_struct("BarCode", &[], __Visitor)
+    }
+}
+impl serde::Serialize for BarCode {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -246,20 +275,14 @@ impl<'de> serde::Deserialize<'de> for BarCodeType {
     }
 }
 /// There was a problem with the phone line. The call could not be placed. Many times you can just try again
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallError {
     /// Type of error for the Call
-    #[serde(rename = "errorType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_type: Option<CallErrorErrorType>,
     /// A developer-facing error message
-    #[serde(rename = "errorMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// The error code returned describing the error of the call.
-    #[serde(rename = "errorCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for CallError {
@@ -329,6 +352,25 @@ impl<'de> serde::Deserialize<'de> for CallError {
             }
         }
         deserializer.deserialize_struct("CallError", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CallError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.error_type {
+            map.serialize_entry("errorType", value)?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("errorMessage", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("errorCode", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -415,31 +457,22 @@ impl<'de> serde::Deserialize<'de> for CallErrorErrorType {
     }
 }
 /// A cover page resource
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CoverPage {
     /// ID of the cover page
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The friendly name of the cover page.
     pub name: serde_json::Value,
     /// A PDF Cover encoded as base64
     pub file: CoverPageFile,
     /// `projectId`
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<ProjectId>,
     /// `serviceId`
-    #[serde(rename = "serviceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<ServiceId>,
     /// The date and time the cover page was created.
-    #[serde(rename = "createdTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The date and time the cover page was updated.
-    #[serde(rename = "updatedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for CoverPage {
@@ -532,6 +565,33 @@ impl<'de> serde::Deserialize<'de> for CoverPage {
         deserializer.deserialize_struct("CoverPage", &[], __Visitor)
     }
 }
+impl serde::Serialize for CoverPage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("file", &self.file)?;
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.service_id {
+            map.serialize_entry("serviceId", value)?;
+        }
+        if let Some(value) = &self.created_time {
+            map.serialize_entry("createdTime", value)?;
+        }
+        if let Some(value) = &self.updated_time {
+            map.serialize_entry("updatedTime", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CoverPage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -582,14 +642,12 @@ impl CoverPage {
 /// - `multipart/form-data` format: `coverPageData[customfield1] = customdata1`
 pub type CoverPageData = std::collections::BTreeMap<String, String>;
 /// A PDF Cover encoded as base64
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CoverPageFile {
     /// A PDF Cover encoded as base64
-    #[serde(rename = "fileContent")]
     pub file_content: String,
     /// For now only PDF is supported.
-    #[serde(rename = "fileType")]
     pub file_type: CoverPageFileFileType,
 }
 impl<'de> serde::Deserialize<'de> for CoverPageFile {
@@ -637,6 +695,18 @@ impl<'de> serde::Deserialize<'de> for CoverPageFile {
             }
         }
         deserializer.deserialize_struct("CoverPageFile", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CoverPageFile {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("fileContent", &self.file_content)?;
+        map.serialize_entry("fileType", &self.file_type)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -710,14 +780,12 @@ impl<'de> serde::Deserialize<'de> for CoverPageFileFileType {
     }
 }
 /// `CreateDomainResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateDomainResponse {
     /// The result of the create domain operation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<String>,
     /// `records`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub records: Option<CreateDomainResponseRecords>,
 }
 impl<'de> serde::Deserialize<'de> for CreateDomainResponse {
@@ -768,6 +836,22 @@ impl<'de> serde::Deserialize<'de> for CreateDomainResponse {
         deserializer.deserialize_struct("CreateDomainResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateDomainResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.result {
+            map.serialize_entry("result", value)?;
+        }
+        if let Some(value) = &self.records {
+            map.serialize_entry("records", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateDomainResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -790,16 +874,12 @@ impl CreateDomainResponse {
     }
 }
 /// `CreateDomainResponseRecords`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateDomainResponseRecords {
     /// The receiving records of the domain.
-    #[serde(rename = "receivingRecords")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiving_records: Option<Vec<ReceivingRecords>>,
     /// The sending records of the domain.
-    #[serde(rename = "sendingRecords")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sending_records: Option<Vec<SendingRecords>>,
 }
 impl<'de> serde::Deserialize<'de> for CreateDomainResponseRecords {
@@ -858,6 +938,22 @@ impl<'de> serde::Deserialize<'de> for CreateDomainResponseRecords {
         deserializer.deserialize_struct("CreateDomainResponseRecords", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateDomainResponseRecords {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.receiving_records {
+            map.serialize_entry("receivingRecords", value)?;
+        }
+        if let Some(value) = &self.sending_records {
+            map.serialize_entry("sendingRecords", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateDomainResponseRecords {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -880,20 +976,14 @@ impl CreateDomainResponseRecords {
     }
 }
 /// Conversion errors usually occur when there is a problem with one of the files you posted.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DocumentConversionError {
     /// Type of error for the Document conversion
-    #[serde(rename = "errorType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_type: Option<DocumentConversionErrorErrorType>,
     /// The error message
-    #[serde(rename = "errorMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// The error code returned during document conversion.
-    #[serde(rename = "errorCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for DocumentConversionError {
@@ -963,6 +1053,25 @@ impl<'de> serde::Deserialize<'de> for DocumentConversionError {
             }
         }
         deserializer.deserialize_struct("DocumentConversionError", &[], __Visitor)
+    }
+}
+impl serde::Serialize for DocumentConversionError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.error_type {
+            map.serialize_entry("errorType", value)?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("errorMessage", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("errorCode", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1052,41 +1161,26 @@ impl<'de> serde::Deserialize<'de> for DocumentConversionErrorErrorType {
     }
 }
 /// `Domain`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Domain {
     /// The ID of the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The name of the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `receivingDnsRecord`
-    #[serde(rename = "receivingDnsRecord")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiving_dns_record: Option<ReceivingRecords>,
     /// `sendingDnsRecord`
-    #[serde(rename = "sendingDnsRecord")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sending_dns_record: Option<SendingRecords>,
     /// The ID of the service to which the domain is attached.
-    #[serde(rename = "serviceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<String>,
     /// The timestamp on which the domain was created.
-    #[serde(rename = "createdAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
     /// The timestamp on which the domain was updated.
-    #[serde(rename = "updatedAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<sinch_sdk_runtime::Timestamp>,
     /// Flag that shows if the domain has been verified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verified: Option<bool>,
     /// The route ID of the domain.
-    #[serde(rename = "routeId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub route_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Domain {
@@ -1202,6 +1296,43 @@ impl<'de> serde::Deserialize<'de> for Domain {
         deserializer.deserialize_struct("Domain", &[], __Visitor)
     }
 }
+impl serde::Serialize for Domain {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.receiving_dns_record {
+            map.serialize_entry("receivingDnsRecord", value)?;
+        }
+        if let Some(value) = &self.sending_dns_record {
+            map.serialize_entry("sendingDnsRecord", value)?;
+        }
+        if let Some(value) = &self.service_id {
+            map.serialize_entry("serviceId", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("createdAt", value)?;
+        }
+        if let Some(value) = &self.updated_at {
+            map.serialize_entry("updatedAt", value)?;
+        }
+        if let Some(value) = &self.verified {
+            map.serialize_entry("verified", value)?;
+        }
+        if let Some(value) = &self.route_id {
+            map.serialize_entry("routeId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Domain {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1266,63 +1397,38 @@ impl Domain {
     }
 }
 /// `DomainDetails`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DomainDetails {
     /// The ID of the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Flag that shows if the domain is disabled.
-    #[serde(rename = "isDisabled")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_disabled: Option<bool>,
     /// The name of the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// If set to true, this requires messages for the domain only be sent over a TLS connection. If a TLS connection cannot be established, Mailgun will not deliver the message. If set to false, Mailgun will still try and upgrade the connection, but if Mailgun cannot, the message will be delivered over a plaintext SMTP connection.
-    #[serde(rename = "requireTls")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub require_tls: Option<bool>,
     /// If set to true, the certificate and hostname will not be verified when trying to establish a TLS connection and Mailgun will accept any certificate during delivery of a message. If set to false, Mailgun will verify the certificate and hostname. If either one can not be verified, a TLS connection will not be established.
-    #[serde(rename = "skipVerification")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_verification: Option<bool>,
     /// SMTP server password for authentication.
-    #[serde(rename = "smtpLogin")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub smtp_login: Option<String>,
     /// Disabled, block or tag. Default to disabled. If disabled, no spam filtering will occur for inbound messages.
-    #[serde(rename = "spamAction")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spam_action: Option<DomainDetailsSpamAction>,
     /// The current verification status of the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// The classification of the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<DomainDetailsType>,
     /// Enable Automatic Sender Security. This requires setting DNS CNAME entries for DKIM keys instead of a TXT record.
-    #[serde(rename = "useAutomaticSenderSecurity")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_automatic_sender_security: Option<bool>,
     /// Sets your open, click and unsubscribe URLs domain name prefix. Links rewritten or added by Mailgun in your emails will look like <web_scheme>://<web_prefix>.<domain_name>/...
-    #[serde(rename = "webPrefix")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub web_prefix: Option<String>,
     /// Sets your open, click and unsubscribe URLs to use http or https. Value either `http` or `https`. Defaults to `http`. In order for https to work, you must have a valid cert created for your domain.
-    #[serde(rename = "webScheme")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub web_scheme: Option<DomainDetailsWebScheme>,
     /// Allows domain to accept inbound messages received on subdomains that have MX records pointed to Mailgun.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wildcard: Option<bool>,
     /// Enable encrypting incoming messages for the given domain. This cannot be altered via API after being set for security purposes. Reach out to Support to disable if necessary.
-    #[serde(rename = "encryptIncomingMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encrypt_incoming_message: Option<bool>,
     /// Specifies the time-to-live (TTL) in seconds for retrieving both incoming and outgoing messages. The maximum TTL value is determined by your subscription plan.
-    #[serde(rename = "messageTtl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_ttl: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for DomainDetails {
@@ -1498,6 +1604,61 @@ impl<'de> serde::Deserialize<'de> for DomainDetails {
         deserializer.deserialize_struct("DomainDetails", &[], __Visitor)
     }
 }
+impl serde::Serialize for DomainDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.is_disabled {
+            map.serialize_entry("isDisabled", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.require_tls {
+            map.serialize_entry("requireTls", value)?;
+        }
+        if let Some(value) = &self.skip_verification {
+            map.serialize_entry("skipVerification", value)?;
+        }
+        if let Some(value) = &self.smtp_login {
+            map.serialize_entry("smtpLogin", value)?;
+        }
+        if let Some(value) = &self.spam_action {
+            map.serialize_entry("spamAction", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.use_automatic_sender_security {
+            map.serialize_entry("useAutomaticSenderSecurity", value)?;
+        }
+        if let Some(value) = &self.web_prefix {
+            map.serialize_entry("webPrefix", value)?;
+        }
+        if let Some(value) = &self.web_scheme {
+            map.serialize_entry("webScheme", value)?;
+        }
+        if let Some(value) = &self.wildcard {
+            map.serialize_entry("wildcard", value)?;
+        }
+        if let Some(value) = &self.encrypt_incoming_message {
+            map.serialize_entry("encryptIncomingMessage", value)?;
+        }
+        if let Some(value) = &self.message_ttl {
+            map.serialize_entry("messageTtl", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DomainDetails {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1598,19 +1759,14 @@ impl DomainDetails {
     }
 }
 /// `DomainDetailsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DomainDetailsResponse {
     /// `domain`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<DomainDetails>,
     /// The receiving records of the domain.
-    #[serde(rename = "receivingDnsRecords")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiving_dns_records: Option<Vec<ReceivingRecords>>,
     /// The sending records of the domain.
-    #[serde(rename = "sendingDnsRecords")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sending_dns_records: Option<Vec<SendingRecords>>,
 }
 impl<'de> serde::Deserialize<'de> for DomainDetailsResponse {
@@ -1676,6 +1832,25 @@ impl<'de> serde::Deserialize<'de> for DomainDetailsResponse {
             }
         }
         deserializer.deserialize_struct("DomainDetailsResponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for DomainDetailsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.domain {
+            map.serialize_entry("domain", value)?;
+        }
+        if let Some(value) = &self.receiving_dns_records {
+            map.serialize_entry("receivingDnsRecords", value)?;
+        }
+        if let Some(value) = &self.sending_dns_records {
+            map.serialize_entry("sendingDnsRecords", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1893,26 +2068,18 @@ impl<'de> serde::Deserialize<'de> for DomainDetailsWebScheme {
     }
 }
 /// `DomainsListResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DomainsListResponse {
     /// Current page
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Total number of pages.
-    #[serde(rename = "totalPages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
     /// Number of items per page.
-    #[serde(rename = "pageSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
     /// `domains`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domains: Option<Vec<Domain>>,
 }
 impl<'de> serde::Deserialize<'de> for DomainsListResponse {
@@ -1992,6 +2159,31 @@ impl<'de> serde::Deserialize<'de> for DomainsListResponse {
         deserializer.deserialize_struct("DomainsListResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for DomainsListResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.total_pages {
+            map.serialize_entry("totalPages", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("pageSize", value)?;
+        }
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        if let Some(value) = &self.domains {
+            map.serialize_entry("domains", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DomainsListResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2032,25 +2224,18 @@ impl DomainsListResponse {
     }
 }
 /// `Email`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Email {
     /// `email`
     pub email: String,
     /// Numbers you want to associate with this email.
-    #[serde(rename = "phoneNumbers")]
     pub phone_numbers: Vec<Number>,
     /// `projectId`
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<ProjectId>,
     /// The date and time the email configuration was created.
-    #[serde(rename = "createdAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
     /// The date and time the email configuration was last updated.
-    #[serde(rename = "updatedAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for Email {
@@ -2132,6 +2317,27 @@ impl<'de> serde::Deserialize<'de> for Email {
         deserializer.deserialize_struct("Email", &[], __Visitor)
     }
 }
+impl serde::Serialize for Email {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("email", &self.email)?;
+        map.serialize_entry("phoneNumbers", &self.phone_numbers)?;
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("createdAt", value)?;
+        }
+        if let Some(value) = &self.updated_at {
+            map.serialize_entry("updatedAt", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Email {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2162,20 +2368,16 @@ impl Email {
     }
 }
 /// `Error`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Error {
     /// HTTP status code or error code
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i32>,
     /// Response status name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// A developer-facing error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Details of the errors
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<ErrorDetail>>,
 }
 impl<'de> serde::Deserialize<'de> for Error {
@@ -2239,6 +2441,28 @@ impl<'de> serde::Deserialize<'de> for Error {
             }
         }
         deserializer.deserialize_struct("Error", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Error {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2394,7 +2618,7 @@ impl From<ErrorInfo> for ErrorDetail {
 ///          "country": "Bermuda",
 ///        }
 ///      }
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ErrorInfo {
     /// Describes the cause of the error with structured details.
@@ -2408,19 +2632,14 @@ pub struct ErrorInfo {
     ///       }
     ///     }
     /// ```
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The reason of the error. This is a constant value that identifies the
     /// proximate cause of the error. Error reasons are unique. Max 63 characters and match
     ///  /[A-Z0-9_]+/.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// Domain for error, for voice its always sinch.voice
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// Additional structured details about this error. key value pair of strings
-    #[serde(rename = "metaData")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta_data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 impl<'de> serde::Deserialize<'de> for ErrorInfo {
@@ -2486,6 +2705,28 @@ impl<'de> serde::Deserialize<'de> for ErrorInfo {
             }
         }
         deserializer.deserialize_struct("ErrorInfo", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ErrorInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.domain {
+            map.serialize_entry("domain", value)?;
+        }
+        if let Some(value) = &self.meta_data {
+            map.serialize_entry("metaData", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2597,18 +2838,15 @@ impl<'de> serde::Deserialize<'de> for ErrorType {
     }
 }
 /// `Fax`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Fax {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<FaxId>,
     /// `direction`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<FaxDirection>,
     /// For `INBOUND` faxes, this is the number where the fax is sent from
     /// For `OUTBOUND` faxes, this is the Sinch number you want to have as sender
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<PhoneNumber>,
     /// For `INBOUND` faxes, this is the Sinch number someone sent the fax to.
     /// For `OUTBOUND` faxes, this is the phone number you want to send a fax to.
@@ -2626,7 +2864,6 @@ pub struct Fax {
     ///   to=+14155552222&to=+14155553333
     ///
     ///   ```
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<PhoneNumber>,
     /// Give us any URL on the Internet (including ones with basic authentication)
     /// At least one file or contentUrl parameter is required.
@@ -2636,123 +2873,67 @@ pub struct Fax {
     /// You can add multiple URLs by adding them as an array them with a comma when posting as multipart/form-data
     ///
     /// For example: "https://developers.sinch.com/fax/fax.pdf, https://developers.sinch.com/" or if posting JSON `"contentUrl": ["https://developers.sinch.com/fax/fax.pdf", "https://developers.sinch.com/"]`
-    #[serde(rename = "contentUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_url: Option<FaxContentUrl>,
     /// The number of pages in the fax.
-    #[serde(rename = "numberOfPages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_of_pages: Option<i64>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<FaxStatus>,
     /// The total price for this fax. This field is populated after the final fax price is calculated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<Money>,
     /// The bar codes found in the fax. This field is populated when Sinch detects bar codes on incoming faxes.
-    #[serde(rename = "barCodes")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bar_codes: Option<Vec<BarCode>>,
     /// A timestamp representing the time when the initial API call was made.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// If the job is complete, this is a timestamp representing the time the job was completed.
-    #[serde(rename = "completedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The number of pages successfully sent to the receiving side in the fax.
-    #[serde(rename = "pagesSentSuccessfully")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages_sent_successfully: Option<i64>,
     /// Text that will be displayed at the top of each page of the fax. 50 characters maximum. Default header text is "-". Note that the header is not applied until the fax is transmitted, so it will not appear on fax PDFs or thumbnails.
-    #[serde(rename = "headerText")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header_text: Option<String>,
     /// If true, page numbers will be displayed in the header. Default is true.
-    #[serde(rename = "headerPageNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header_page_numbers: Option<bool>,
     /// A [TZ database name](https://en.wikipedia.org/wiki/List_of_tz_database_time_zones) string specifying the timezone for the header timestamp.
-    #[serde(rename = "headerTimeZone")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header_time_zone: Option<String>,
     /// The number of seconds to wait between retries if the fax is not yet completed.
-    #[serde(rename = "retryDelaySeconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_delay_seconds: Option<i64>,
     /// You can use this to attach labels to your call that you can use in your BI solutions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<Labels>,
     /// The URL to which a callback will be sent when the fax is completed. The callback will be sent as a POST request with a JSON body. The callback will be sent to the URL specified in the `callbackUrl` parameter, if provided, otherwise it will be sent to the URL specified in the `callbackUrl` field of the Fax Service object.
     ///
     /// Note: If a callback URL uses basicauth credentials, when the callback URL is retrieved those credentials are masked. It is not possible to retrieve previously-set credentials through the API.
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
     /// The content type of the callback.
-    #[serde(rename = "callbackUrlContentType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url_content_type: Option<FaxCallbackUrlContentType>,
     /// `imageConversionMethod`
-    #[serde(rename = "imageConversionMethod")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_conversion_method: Option<ImageConversionMethod>,
     /// `errorType`
-    #[serde(rename = "errorType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_type: Option<ErrorType>,
     /// One of the error numbers listed in the [Fax Error Messages section](https://developers.sinch.com/docs/fax/api-reference/fax/error-messages).
-    #[serde(rename = "errorCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<i64>,
     /// One of the error codes listed in the [Fax Error Messages section](https://developers.sinch.com/docs/fax/api-reference/fax/error-messages).
-    #[serde(rename = "errorMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// | The number of times the fax will be retired before cancel. Default value is set in your fax service.
     /// | The maximum number of retries is 5.
-    #[serde(rename = "maxRetries")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_retries: Option<i64>,
     /// The number of times the fax has been retried.
-    #[serde(rename = "retryCount")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_count: Option<i64>,
     /// Only shown on the fax result. This indicates if the content of the fax is stored with Sinch. (true or false)
-    #[serde(rename = "hasFile")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_file: Option<bool>,
     /// `resolution`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution: Option<Resolution>,
     /// The cover page id you want to use for the fax
-    #[serde(rename = "coverPageId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cover_page_id: Option<String>,
     /// `coverPageData`
-    #[serde(rename = "coverPageData")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cover_page_data: Option<CoverPageData>,
     /// If set to `true`, you will receive a webhook notification for each page sent on an outbound fax.
-    #[serde(rename = "inProgressNotifications")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_progress_notifications: Option<bool>,
     /// The country code in ISO 3166-1 alpha-2 format of the number sending the fax.
-    #[serde(rename = "fromCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_country: Option<String>,
     /// The country code in ISO 3166-1 alpha-2 format of the number receiving the fax.
-    #[serde(rename = "toCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_country: Option<String>,
     /// `projectId`
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<ProjectId>,
     /// `serviceId`
-    #[serde(rename = "serviceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<ServiceId>,
 }
 impl<'de> serde::Deserialize<'de> for Fax {
@@ -3102,6 +3283,118 @@ impl<'de> serde::Deserialize<'de> for Fax {
         deserializer.deserialize_struct("Fax", &[], __Visitor)
     }
 }
+impl serde::Serialize for Fax {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.direction {
+            map.serialize_entry("direction", value)?;
+        }
+        if let Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        if let Some(value) = &self.to {
+            map.serialize_entry("to", value)?;
+        }
+        if let Some(value) = &self.content_url {
+            map.serialize_entry("contentUrl", value)?;
+        }
+        if let Some(value) = &self.number_of_pages {
+            map.serialize_entry("numberOfPages", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        if let Some(value) = &self.bar_codes {
+            map.serialize_entry("barCodes", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.completed_time {
+            map.serialize_entry("completedTime", value)?;
+        }
+        if let Some(value) = &self.pages_sent_successfully {
+            map.serialize_entry("pagesSentSuccessfully", value)?;
+        }
+        if let Some(value) = &self.header_text {
+            map.serialize_entry("headerText", value)?;
+        }
+        if let Some(value) = &self.header_page_numbers {
+            map.serialize_entry("headerPageNumbers", value)?;
+        }
+        if let Some(value) = &self.header_time_zone {
+            map.serialize_entry("headerTimeZone", value)?;
+        }
+        if let Some(value) = &self.retry_delay_seconds {
+            map.serialize_entry("retryDelaySeconds", value)?;
+        }
+        if let Some(value) = &self.labels {
+            map.serialize_entry("labels", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        if let Some(value) = &self.callback_url_content_type {
+            map.serialize_entry("callbackUrlContentType", value)?;
+        }
+        if let Some(value) = &self.image_conversion_method {
+            map.serialize_entry("imageConversionMethod", value)?;
+        }
+        if let Some(value) = &self.error_type {
+            map.serialize_entry("errorType", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("errorCode", value)?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("errorMessage", value)?;
+        }
+        if let Some(value) = &self.max_retries {
+            map.serialize_entry("maxRetries", value)?;
+        }
+        if let Some(value) = &self.retry_count {
+            map.serialize_entry("retryCount", value)?;
+        }
+        if let Some(value) = &self.has_file {
+            map.serialize_entry("hasFile", value)?;
+        }
+        if let Some(value) = &self.resolution {
+            map.serialize_entry("resolution", value)?;
+        }
+        if let Some(value) = &self.cover_page_id {
+            map.serialize_entry("coverPageId", value)?;
+        }
+        if let Some(value) = &self.cover_page_data {
+            map.serialize_entry("coverPageData", value)?;
+        }
+        if let Some(value) = &self.in_progress_notifications {
+            map.serialize_entry("inProgressNotifications", value)?;
+        }
+        if let Some(value) = &self.from_country {
+            map.serialize_entry("fromCountry", value)?;
+        }
+        if let Some(value) = &self.to_country {
+            map.serialize_entry("toCountry", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.service_id {
+            map.serialize_entry("serviceId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Fax {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3325,11 +3618,10 @@ impl Fax {
     }
 }
 /// An array of base64 encoded files
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FaxBase64Array {
     /// An array of base64 encoded files
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub files: Option<Vec<FaxBase64File>>,
 }
 impl<'de> serde::Deserialize<'de> for FaxBase64Array {
@@ -3375,6 +3667,19 @@ impl<'de> serde::Deserialize<'de> for FaxBase64Array {
         deserializer.deserialize_struct("FaxBase64Array", &[], __Visitor)
     }
 }
+impl serde::Serialize for FaxBase64Array {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.files {
+            map.serialize_entry("files", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FaxBase64Array {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3389,15 +3694,12 @@ impl FaxBase64Array {
     }
 }
 /// `FaxBase64File`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FaxBase64File {
     /// When application/json Base64 encoded file content, this is only present when using application/json for request/response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
     /// `fileType`
-    #[serde(rename = "fileType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_type: Option<FileTypeJson>,
 }
 impl<'de> serde::Deserialize<'de> for FaxBase64File {
@@ -3446,6 +3748,22 @@ impl<'de> serde::Deserialize<'de> for FaxBase64File {
             }
         }
         deserializer.deserialize_struct("FaxBase64File", &[], __Visitor)
+    }
+}
+impl serde::Serialize for FaxBase64File {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.file {
+            map.serialize_entry("file", value)?;
+        }
+        if let Some(value) = &self.file_type {
+            map.serialize_entry("fileType", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3530,21 +3848,16 @@ impl<'de> serde::Deserialize<'de> for FaxCallbackUrlContentType {
     }
 }
 /// `FaxCompletedPayload`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FaxCompletedPayload {
     /// `event`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<WebhookEvents>,
     /// The fax content as pdf attachment to the body
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<sinch_sdk_runtime::File>,
     /// Time of the event.
-    #[serde(rename = "eventTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `fax`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fax: Option<Fax>,
 }
 impl<'de> serde::Deserialize<'de> for FaxCompletedPayload {
@@ -3614,6 +3927,28 @@ impl<'de> serde::Deserialize<'de> for FaxCompletedPayload {
         deserializer.deserialize_struct("FaxCompletedPayload", &[], __Visitor)
     }
 }
+impl serde::Serialize for FaxCompletedPayload {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        if let Some(value) = &self.file {
+            map.serialize_entry("file", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("eventTime", value)?;
+        }
+        if let Some(value) = &self.fax {
+            map.serialize_entry("fax", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FaxCompletedPayload {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3648,21 +3983,16 @@ impl FaxCompletedPayload {
     }
 }
 /// `FaxCompletedPayload2`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FaxCompletedPayload2 {
     /// Always `FAX_COMPLETED` for this event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<WebhookEvents>,
     /// Time of the event.
-    #[serde(rename = "eventTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The incoming fax.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fax: Option<Fax>,
     /// `files`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub files: Option<Vec<FaxBase64File>>,
 }
 impl<'de> serde::Deserialize<'de> for FaxCompletedPayload2 {
@@ -3730,6 +4060,28 @@ impl<'de> serde::Deserialize<'de> for FaxCompletedPayload2 {
             }
         }
         deserializer.deserialize_struct("FaxCompletedPayload2", &[], __Visitor)
+    }
+}
+impl serde::Serialize for FaxCompletedPayload2 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("eventTime", value)?;
+        }
+        if let Some(value) = &self.fax {
+            map.serialize_entry("fax", value)?;
+        }
+        if let Some(value) = &self.files {
+            map.serialize_entry("files", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3922,20 +4274,14 @@ impl<'de> serde::Deserialize<'de> for FaxDirection {
     }
 }
 /// A problem occurred during the fax communication process.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FaxError {
     /// Type of error for the fax
-    #[serde(rename = "errorType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_type: Option<FaxErrorErrorType>,
     /// A developer-facing error message
-    #[serde(rename = "errorMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// The error code returned describing the error of the call
-    #[serde(rename = "errorCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for FaxError {
@@ -4005,6 +4351,25 @@ impl<'de> serde::Deserialize<'de> for FaxError {
             }
         }
         deserializer.deserialize_struct("FaxError", &[], __Visitor)
+    }
+}
+impl serde::Serialize for FaxError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.error_type {
+            map.serialize_entry("errorType", value)?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("errorMessage", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("errorCode", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4272,14 +4637,12 @@ impl<'de> serde::Deserialize<'de> for FaxStatus {
     }
 }
 /// `FieldViolation`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FieldViolation {
     /// Request field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// Description of why the request field was considered invalid.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for FieldViolation {
@@ -4332,6 +4695,22 @@ impl<'de> serde::Deserialize<'de> for FieldViolation {
             }
         }
         deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
+    }
+}
+impl serde::Serialize for FieldViolation {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.field {
+            map.serialize_entry("field", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4516,18 +4895,14 @@ impl<'de> serde::Deserialize<'de> for FileTypeMultiPart {
     }
 }
 /// `GenericEvent`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GenericEvent {
     /// `event`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<WebhookEvents>,
     /// Time of the event.
-    #[serde(rename = "eventTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `fax`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fax: Option<Fax>,
 }
 impl<'de> serde::Deserialize<'de> for GenericEvent {
@@ -4587,6 +4962,25 @@ impl<'de> serde::Deserialize<'de> for GenericEvent {
         deserializer.deserialize_struct("GenericEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for GenericEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("eventTime", value)?;
+        }
+        if let Some(value) = &self.fax {
+            map.serialize_entry("fax", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GenericEvent {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4615,26 +5009,18 @@ impl GenericEvent {
     }
 }
 /// `GetEmailsForNumberResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetEmailsForNumberResponse {
     /// List of emails numbers
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emails: Option<Vec<String>>,
     /// Current page
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Total number of pages.
-    #[serde(rename = "totalPages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
     /// Number of items per page.
-    #[serde(rename = "pageSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for GetEmailsForNumberResponse {
@@ -4714,6 +5100,31 @@ impl<'de> serde::Deserialize<'de> for GetEmailsForNumberResponse {
         deserializer.deserialize_struct("GetEmailsForNumberResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetEmailsForNumberResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.emails {
+            map.serialize_entry("emails", value)?;
+        }
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.total_pages {
+            map.serialize_entry("totalPages", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("pageSize", value)?;
+        }
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetEmailsForNumberResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4754,26 +5165,18 @@ impl GetEmailsForNumberResponse {
     }
 }
 /// `GetEmailsForProjectResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetEmailsForProjectResponse {
     /// List of emails
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emails: Option<Vec<Email>>,
     /// Current page
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Total number of pages.
-    #[serde(rename = "totalPages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
     /// Number of items per page.
-    #[serde(rename = "pageSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for GetEmailsForProjectResponse {
@@ -4851,6 +5254,31 @@ impl<'de> serde::Deserialize<'de> for GetEmailsForProjectResponse {
             }
         }
         deserializer.deserialize_struct("GetEmailsForProjectResponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for GetEmailsForProjectResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.emails {
+            map.serialize_entry("emails", value)?;
+        }
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.total_pages {
+            map.serialize_entry("totalPages", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("pageSize", value)?;
+        }
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5005,27 +5433,18 @@ impl<'de> serde::Deserialize<'de> for GetFaxesFormat {
     }
 }
 /// `GetNumbersByEmailResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetNumbersByEmailResponse {
     /// List of numbers
-    #[serde(rename = "phoneNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_numbers: Option<Vec<ServicePhoneNumber>>,
     /// Current page
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Total number of pages.
-    #[serde(rename = "totalPages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
     /// Number of items per page.
-    #[serde(rename = "pageSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for GetNumbersByEmailResponse {
@@ -5107,6 +5526,31 @@ impl<'de> serde::Deserialize<'de> for GetNumbersByEmailResponse {
             }
         }
         deserializer.deserialize_struct("GetNumbersByEmailResponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for GetNumbersByEmailResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone_numbers {
+            map.serialize_entry("phoneNumbers", value)?;
+        }
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.total_pages {
+            map.serialize_entry("totalPages", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("pageSize", value)?;
+        }
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5209,21 +5653,16 @@ impl<'de> serde::Deserialize<'de> for ImageConversionMethod {
     }
 }
 /// `IncomingFaxPayload`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IncomingFaxPayload {
     /// `event`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<WebhookEvents>,
     /// `file`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<FileTypeMultiPart>,
     /// Time of the event.
-    #[serde(rename = "eventTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `fax`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fax: Option<Fax>,
 }
 impl<'de> serde::Deserialize<'de> for IncomingFaxPayload {
@@ -5293,6 +5732,28 @@ impl<'de> serde::Deserialize<'de> for IncomingFaxPayload {
         deserializer.deserialize_struct("IncomingFaxPayload", &[], __Visitor)
     }
 }
+impl serde::Serialize for IncomingFaxPayload {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        if let Some(value) = &self.file {
+            map.serialize_entry("file", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("eventTime", value)?;
+        }
+        if let Some(value) = &self.fax {
+            map.serialize_entry("fax", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl IncomingFaxPayload {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5327,25 +5788,18 @@ impl IncomingFaxPayload {
     }
 }
 /// `IncomingFaxPayload2`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IncomingFaxPayload2 {
     /// Always `INCOMING_FAX` for this event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<WebhookEvents>,
     /// Time of the event.
-    #[serde(rename = "eventTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The incoming fax.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fax: Option<Fax>,
     /// The base64 encoded file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
     /// `fileType`
-    #[serde(rename = "fileType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_type: Option<FileTypeJson>,
 }
 impl<'de> serde::Deserialize<'de> for IncomingFaxPayload2 {
@@ -5421,6 +5875,31 @@ impl<'de> serde::Deserialize<'de> for IncomingFaxPayload2 {
         deserializer.deserialize_struct("IncomingFaxPayload2", &[], __Visitor)
     }
 }
+impl serde::Serialize for IncomingFaxPayload2 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        if let Some(value) = &self.event_time {
+            map.serialize_entry("eventTime", value)?;
+        }
+        if let Some(value) = &self.fax {
+            map.serialize_entry("fax", value)?;
+        }
+        if let Some(value) = &self.file {
+            map.serialize_entry("file", value)?;
+        }
+        if let Some(value) = &self.file_type {
+            map.serialize_entry("fileType", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl IncomingFaxPayload2 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5466,27 +5945,18 @@ impl IncomingFaxPayload2 {
 /// - `multipart/form-data` format: `labels[label1] = value1`
 pub type Labels = std::collections::BTreeMap<String, String>;
 /// `ListCoverPagesResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCoverPagesResponse {
     /// List of cover pages
-    #[serde(rename = "coverPages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cover_pages: Option<Vec<CoverPage>>,
     /// Current page
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Total number of pages.
-    #[serde(rename = "totalPages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
     /// Number of items per page.
-    #[serde(rename = "pageSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for ListCoverPagesResponse {
@@ -5570,6 +6040,31 @@ impl<'de> serde::Deserialize<'de> for ListCoverPagesResponse {
         deserializer.deserialize_struct("ListCoverPagesResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListCoverPagesResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.cover_pages {
+            map.serialize_entry("coverPages", value)?;
+        }
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.total_pages {
+            map.serialize_entry("totalPages", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("pageSize", value)?;
+        }
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListCoverPagesResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5610,26 +6105,18 @@ impl ListCoverPagesResponse {
     }
 }
 /// `ListFaxesObject`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListFaxesObject {
     /// An array of faxes
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub faxes: Option<Vec<Fax>>,
     /// Current page
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Total number of pages.
-    #[serde(rename = "totalPages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
     /// Number of items per page.
-    #[serde(rename = "pageSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for ListFaxesObject {
@@ -5709,6 +6196,31 @@ impl<'de> serde::Deserialize<'de> for ListFaxesObject {
         deserializer.deserialize_struct("ListFaxesObject", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListFaxesObject {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.faxes {
+            map.serialize_entry("faxes", value)?;
+        }
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.total_pages {
+            map.serialize_entry("totalPages", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("pageSize", value)?;
+        }
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListFaxesObject {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5749,26 +6261,18 @@ impl ListFaxesObject {
     }
 }
 /// `ListNumbersForServiceResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListNumbersForServiceResponse {
     /// List of phone numbers
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub numbers: Option<Vec<ServicePhoneNumber>>,
     /// Current page
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Total number of pages.
-    #[serde(rename = "totalPages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
     /// Number of items per page.
-    #[serde(rename = "pageSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for ListNumbersForServiceResponse {
@@ -5848,6 +6352,31 @@ impl<'de> serde::Deserialize<'de> for ListNumbersForServiceResponse {
         deserializer.deserialize_struct("ListNumbersForServiceResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListNumbersForServiceResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.numbers {
+            map.serialize_entry("numbers", value)?;
+        }
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.total_pages {
+            map.serialize_entry("totalPages", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("pageSize", value)?;
+        }
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListNumbersForServiceResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5888,26 +6417,18 @@ impl ListNumbersForServiceResponse {
     }
 }
 /// `ListServicesResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListServicesResponse {
     /// List of services.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub services: Option<Vec<Service>>,
     /// Current page
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Total number of pages.
-    #[serde(rename = "totalPages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
     /// Number of items per page.
-    #[serde(rename = "pageSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for ListServicesResponse {
@@ -5987,6 +6508,31 @@ impl<'de> serde::Deserialize<'de> for ListServicesResponse {
         deserializer.deserialize_struct("ListServicesResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListServicesResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.services {
+            map.serialize_entry("services", value)?;
+        }
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.total_pages {
+            map.serialize_entry("totalPages", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("pageSize", value)?;
+        }
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListServicesResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6027,15 +6573,12 @@ impl ListServicesResponse {
     }
 }
 /// This is where we need description to be overridden by `$ref:` description
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Money {
     /// The 3-letter currency code defined in ISO 4217.
-    #[serde(rename = "currencyCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<String>,
     /// The amount with 4 decimals and decimal delimiter `.`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Money {
@@ -6090,6 +6633,22 @@ impl<'de> serde::Deserialize<'de> for Money {
         deserializer.deserialize_struct("Money", &[], __Visitor)
     }
 }
+impl serde::Serialize for Money {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.currency_code {
+            map.serialize_entry("currencyCode", value)?;
+        }
+        if let Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Money {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6112,11 +6671,10 @@ impl Money {
     }
 }
 /// The request was malformed on one or more fields.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NotFoundDetail {
     /// The request was malformed on one or more properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for NotFoundDetail {
@@ -6162,6 +6720,19 @@ impl<'de> serde::Deserialize<'de> for NotFoundDetail {
         deserializer.deserialize_struct("NotFoundDetail", &[], __Visitor)
     }
 }
+impl serde::Serialize for NotFoundDetail {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl NotFoundDetail {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6176,14 +6747,12 @@ impl NotFoundDetail {
     }
 }
 /// A phone number and its permissions.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Number {
     /// `number`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<PhoneNumber>,
     /// Allows you to set permissions for sending and receiving faxes to this email/phone number combination. Default value is `both`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permissions: Option<NumberPermissions>,
 }
 impl<'de> serde::Deserialize<'de> for Number {
@@ -6236,6 +6805,22 @@ impl<'de> serde::Deserialize<'de> for Number {
             }
         }
         deserializer.deserialize_struct("Number", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Number {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.number {
+            map.serialize_entry("number", value)?;
+        }
+        if let Some(value) = &self.permissions {
+            map.serialize_entry("permissions", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6324,23 +6909,16 @@ impl<'de> serde::Deserialize<'de> for NumberPermissions {
     }
 }
 /// `Pagination`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Pagination {
     /// Current page
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Total number of pages.
-    #[serde(rename = "totalPages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
     /// Number of items per page.
-    #[serde(rename = "pageSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for Pagination {
@@ -6414,6 +6992,28 @@ impl<'de> serde::Deserialize<'de> for Pagination {
         deserializer.deserialize_struct("Pagination", &[], __Visitor)
     }
 }
+impl serde::Serialize for Pagination {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.total_pages {
+            map.serialize_entry("totalPages", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("pageSize", value)?;
+        }
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Pagination {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6454,28 +7054,20 @@ pub type PhoneNumberArray = Vec<PhoneNumber>;
 /// The `Id` of the project associated with the call.
 pub type ProjectId = String;
 /// `ReceivingRecords`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReceivingRecords {
     /// True if the domain is active.
-    #[serde(rename = "isActive")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_active: Option<bool>,
     /// Any cached value of the record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cached: Option<Vec<String>>,
     /// The priority for the record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// The type of the record.
-    #[serde(rename = "recordType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record_type: Option<String>,
     /// The validity of the record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid: Option<ReceivingRecordsValid>,
     /// The value of the record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ReceivingRecords {
@@ -6555,6 +7147,34 @@ impl<'de> serde::Deserialize<'de> for ReceivingRecords {
             }
         }
         deserializer.deserialize_struct("ReceivingRecords", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ReceivingRecords {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.is_active {
+            map.serialize_entry("isActive", value)?;
+        }
+        if let Some(value) = &self.cached {
+            map.serialize_entry("cached", value)?;
+        }
+        if let Some(value) = &self.priority {
+            map.serialize_entry("priority", value)?;
+        }
+        if let Some(value) = &self.record_type {
+            map.serialize_entry("recordType", value)?;
+        }
+        if let Some(value) = &self.valid {
+            map.serialize_entry("valid", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6723,7 +7343,7 @@ impl<'de> serde::Deserialize<'de> for Resolution {
     }
 }
 /// `SendFaxRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SendFaxRequest {
     /// For `INBOUND` faxes, this is the Sinch number someone sent the fax to.
@@ -6752,17 +7372,13 @@ pub struct SendFaxRequest {
     /// - `.tif`
     /// - `.pdf`
     /// - `.txt`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<sinch_sdk_runtime::File>,
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<FaxId>,
     /// `direction`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<FaxDirection>,
     /// For `INBOUND` faxes, this is the number where the fax is sent from
     /// For `OUTBOUND` faxes, this is the Sinch number you want to have as sender
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<PhoneNumber>,
     /// Give us any URL on the Internet (including ones with basic authentication)
     /// At least one file or contentUrl parameter is required.
@@ -6772,123 +7388,67 @@ pub struct SendFaxRequest {
     /// You can add multiple URLs by adding them as an array them with a comma when posting as multipart/form-data
     ///
     /// For example: "https://developers.sinch.com/fax/fax.pdf, https://developers.sinch.com/" or if posting JSON `"contentUrl": ["https://developers.sinch.com/fax/fax.pdf", "https://developers.sinch.com/"]`
-    #[serde(rename = "contentUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_url: Option<FaxContentUrl>,
     /// The number of pages in the fax.
-    #[serde(rename = "numberOfPages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_of_pages: Option<i64>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<FaxStatus>,
     /// The total price for this fax. This field is populated after the final fax price is calculated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<Money>,
     /// The bar codes found in the fax. This field is populated when Sinch detects bar codes on incoming faxes.
-    #[serde(rename = "barCodes")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bar_codes: Option<Vec<BarCode>>,
     /// A timestamp representing the time when the initial API call was made.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// If the job is complete, this is a timestamp representing the time the job was completed.
-    #[serde(rename = "completedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The number of pages successfully sent to the receiving side in the fax.
-    #[serde(rename = "pagesSentSuccessfully")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages_sent_successfully: Option<i64>,
     /// Text that will be displayed at the top of each page of the fax. 50 characters maximum. Default header text is "-". Note that the header is not applied until the fax is transmitted, so it will not appear on fax PDFs or thumbnails.
-    #[serde(rename = "headerText")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header_text: Option<String>,
     /// If true, page numbers will be displayed in the header. Default is true.
-    #[serde(rename = "headerPageNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header_page_numbers: Option<bool>,
     /// A [TZ database name](https://en.wikipedia.org/wiki/List_of_tz_database_time_zones) string specifying the timezone for the header timestamp.
-    #[serde(rename = "headerTimeZone")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header_time_zone: Option<String>,
     /// The number of seconds to wait between retries if the fax is not yet completed.
-    #[serde(rename = "retryDelaySeconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_delay_seconds: Option<i64>,
     /// You can use this to attach labels to your call that you can use in your BI solutions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<Labels>,
     /// The URL to which a callback will be sent when the fax is completed. The callback will be sent as a POST request with a JSON body. The callback will be sent to the URL specified in the `callbackUrl` parameter, if provided, otherwise it will be sent to the URL specified in the `callbackUrl` field of the Fax Service object.
     ///
     /// Note: If a callback URL uses basicauth credentials, when the callback URL is retrieved those credentials are masked. It is not possible to retrieve previously-set credentials through the API.
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
     /// The content type of the callback.
-    #[serde(rename = "callbackUrlContentType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url_content_type: Option<FaxCallbackUrlContentType>,
     /// `imageConversionMethod`
-    #[serde(rename = "imageConversionMethod")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_conversion_method: Option<ImageConversionMethod>,
     /// `errorType`
-    #[serde(rename = "errorType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_type: Option<ErrorType>,
     /// One of the error numbers listed in the [Fax Error Messages section](https://developers.sinch.com/docs/fax/api-reference/fax/error-messages).
-    #[serde(rename = "errorCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<i64>,
     /// One of the error codes listed in the [Fax Error Messages section](https://developers.sinch.com/docs/fax/api-reference/fax/error-messages).
-    #[serde(rename = "errorMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// | The number of times the fax will be retired before cancel. Default value is set in your fax service.
     /// | The maximum number of retries is 5.
-    #[serde(rename = "maxRetries")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_retries: Option<i64>,
     /// The number of times the fax has been retried.
-    #[serde(rename = "retryCount")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_count: Option<i64>,
     /// Only shown on the fax result. This indicates if the content of the fax is stored with Sinch. (true or false)
-    #[serde(rename = "hasFile")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_file: Option<bool>,
     /// `resolution`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution: Option<Resolution>,
     /// The cover page id you want to use for the fax
-    #[serde(rename = "coverPageId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cover_page_id: Option<String>,
     /// `coverPageData`
-    #[serde(rename = "coverPageData")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cover_page_data: Option<CoverPageData>,
     /// If set to `true`, you will receive a webhook notification for each page sent on an outbound fax.
-    #[serde(rename = "inProgressNotifications")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_progress_notifications: Option<bool>,
     /// The country code in ISO 3166-1 alpha-2 format of the number sending the fax.
-    #[serde(rename = "fromCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_country: Option<String>,
     /// The country code in ISO 3166-1 alpha-2 format of the number receiving the fax.
-    #[serde(rename = "toCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_country: Option<String>,
     /// `projectId`
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<ProjectId>,
     /// `serviceId`
-    #[serde(rename = "serviceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<ServiceId>,
 }
 impl<'de> serde::Deserialize<'de> for SendFaxRequest {
@@ -7235,6 +7795,119 @@ impl<'de> serde::Deserialize<'de> for SendFaxRequest {
             }
         }
         deserializer.deserialize_struct("SendFaxRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SendFaxRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("to", &self.to)?;
+        if let Some(value) = &self.file {
+            map.serialize_entry("file", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.direction {
+            map.serialize_entry("direction", value)?;
+        }
+        if let Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        if let Some(value) = &self.content_url {
+            map.serialize_entry("contentUrl", value)?;
+        }
+        if let Some(value) = &self.number_of_pages {
+            map.serialize_entry("numberOfPages", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        if let Some(value) = &self.bar_codes {
+            map.serialize_entry("barCodes", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.completed_time {
+            map.serialize_entry("completedTime", value)?;
+        }
+        if let Some(value) = &self.pages_sent_successfully {
+            map.serialize_entry("pagesSentSuccessfully", value)?;
+        }
+        if let Some(value) = &self.header_text {
+            map.serialize_entry("headerText", value)?;
+        }
+        if let Some(value) = &self.header_page_numbers {
+            map.serialize_entry("headerPageNumbers", value)?;
+        }
+        if let Some(value) = &self.header_time_zone {
+            map.serialize_entry("headerTimeZone", value)?;
+        }
+        if let Some(value) = &self.retry_delay_seconds {
+            map.serialize_entry("retryDelaySeconds", value)?;
+        }
+        if let Some(value) = &self.labels {
+            map.serialize_entry("labels", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        if let Some(value) = &self.callback_url_content_type {
+            map.serialize_entry("callbackUrlContentType", value)?;
+        }
+        if let Some(value) = &self.image_conversion_method {
+            map.serialize_entry("imageConversionMethod", value)?;
+        }
+        if let Some(value) = &self.error_type {
+            map.serialize_entry("errorType", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("errorCode", value)?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("errorMessage", value)?;
+        }
+        if let Some(value) = &self.max_retries {
+            map.serialize_entry("maxRetries", value)?;
+        }
+        if let Some(value) = &self.retry_count {
+            map.serialize_entry("retryCount", value)?;
+        }
+        if let Some(value) = &self.has_file {
+            map.serialize_entry("hasFile", value)?;
+        }
+        if let Some(value) = &self.resolution {
+            map.serialize_entry("resolution", value)?;
+        }
+        if let Some(value) = &self.cover_page_id {
+            map.serialize_entry("coverPageId", value)?;
+        }
+        if let Some(value) = &self.cover_page_data {
+            map.serialize_entry("coverPageData", value)?;
+        }
+        if let Some(value) = &self.in_progress_notifications {
+            map.serialize_entry("inProgressNotifications", value)?;
+        }
+        if let Some(value) = &self.from_country {
+            map.serialize_entry("fromCountry", value)?;
+        }
+        if let Some(value) = &self.to_country {
+            map.serialize_entry("toCountry", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.service_id {
+            map.serialize_entry("serviceId", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7751,7 +8424,7 @@ impl sinch_sdk_runtime::body::ToParts for SendFaxRequest {
     }
 }
 /// `SendFaxRequestJson`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SendFaxRequestJson {
     /// For `INBOUND` faxes, this is the Sinch number someone sent the fax to.
@@ -7773,16 +8446,12 @@ pub struct SendFaxRequestJson {
     pub to: PhoneNumber,
     /// For `INBOUND` faxes, this is the number where the fax is sent from
     /// For `OUTBOUND` faxes, this is the Sinch number you want to have as sender
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<PhoneNumber>,
     /// An array of base64 encoded files
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub files: Option<Vec<FaxBase64File>>,
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<FaxId>,
     /// `direction`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<FaxDirection>,
     /// Give us any URL on the Internet (including ones with basic authentication)
     /// At least one file or contentUrl parameter is required.
@@ -7792,123 +8461,67 @@ pub struct SendFaxRequestJson {
     /// You can add multiple URLs by adding them as an array them with a comma when posting as multipart/form-data
     ///
     /// For example: "https://developers.sinch.com/fax/fax.pdf, https://developers.sinch.com/" or if posting JSON `"contentUrl": ["https://developers.sinch.com/fax/fax.pdf", "https://developers.sinch.com/"]`
-    #[serde(rename = "contentUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_url: Option<FaxContentUrl>,
     /// The number of pages in the fax.
-    #[serde(rename = "numberOfPages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_of_pages: Option<i64>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<FaxStatus>,
     /// The total price for this fax. This field is populated after the final fax price is calculated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<Money>,
     /// The bar codes found in the fax. This field is populated when Sinch detects bar codes on incoming faxes.
-    #[serde(rename = "barCodes")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bar_codes: Option<Vec<BarCode>>,
     /// A timestamp representing the time when the initial API call was made.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// If the job is complete, this is a timestamp representing the time the job was completed.
-    #[serde(rename = "completedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The number of pages successfully sent to the receiving side in the fax.
-    #[serde(rename = "pagesSentSuccessfully")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages_sent_successfully: Option<i64>,
     /// Text that will be displayed at the top of each page of the fax. 50 characters maximum. Default header text is "-". Note that the header is not applied until the fax is transmitted, so it will not appear on fax PDFs or thumbnails.
-    #[serde(rename = "headerText")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header_text: Option<String>,
     /// If true, page numbers will be displayed in the header. Default is true.
-    #[serde(rename = "headerPageNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header_page_numbers: Option<bool>,
     /// A [TZ database name](https://en.wikipedia.org/wiki/List_of_tz_database_time_zones) string specifying the timezone for the header timestamp.
-    #[serde(rename = "headerTimeZone")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header_time_zone: Option<String>,
     /// The number of seconds to wait between retries if the fax is not yet completed.
-    #[serde(rename = "retryDelaySeconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_delay_seconds: Option<i64>,
     /// You can use this to attach labels to your call that you can use in your BI solutions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<Labels>,
     /// The URL to which a callback will be sent when the fax is completed. The callback will be sent as a POST request with a JSON body. The callback will be sent to the URL specified in the `callbackUrl` parameter, if provided, otherwise it will be sent to the URL specified in the `callbackUrl` field of the Fax Service object.
     ///
     /// Note: If a callback URL uses basicauth credentials, when the callback URL is retrieved those credentials are masked. It is not possible to retrieve previously-set credentials through the API.
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
     /// The content type of the callback.
-    #[serde(rename = "callbackUrlContentType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url_content_type: Option<FaxCallbackUrlContentType>,
     /// `imageConversionMethod`
-    #[serde(rename = "imageConversionMethod")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_conversion_method: Option<ImageConversionMethod>,
     /// `errorType`
-    #[serde(rename = "errorType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_type: Option<ErrorType>,
     /// One of the error numbers listed in the [Fax Error Messages section](https://developers.sinch.com/docs/fax/api-reference/fax/error-messages).
-    #[serde(rename = "errorCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<i64>,
     /// One of the error codes listed in the [Fax Error Messages section](https://developers.sinch.com/docs/fax/api-reference/fax/error-messages).
-    #[serde(rename = "errorMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// | The number of times the fax will be retired before cancel. Default value is set in your fax service.
     /// | The maximum number of retries is 5.
-    #[serde(rename = "maxRetries")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_retries: Option<i64>,
     /// The number of times the fax has been retried.
-    #[serde(rename = "retryCount")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_count: Option<i64>,
     /// Only shown on the fax result. This indicates if the content of the fax is stored with Sinch. (true or false)
-    #[serde(rename = "hasFile")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_file: Option<bool>,
     /// `resolution`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution: Option<Resolution>,
     /// The cover page id you want to use for the fax
-    #[serde(rename = "coverPageId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cover_page_id: Option<String>,
     /// `coverPageData`
-    #[serde(rename = "coverPageData")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cover_page_data: Option<CoverPageData>,
     /// If set to `true`, you will receive a webhook notification for each page sent on an outbound fax.
-    #[serde(rename = "inProgressNotifications")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_progress_notifications: Option<bool>,
     /// The country code in ISO 3166-1 alpha-2 format of the number sending the fax.
-    #[serde(rename = "fromCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_country: Option<String>,
     /// The country code in ISO 3166-1 alpha-2 format of the number receiving the fax.
-    #[serde(rename = "toCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_country: Option<String>,
     /// `projectId`
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<ProjectId>,
     /// `serviceId`
-    #[serde(rename = "serviceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<ServiceId>,
 }
 impl<'de> serde::Deserialize<'de> for SendFaxRequestJson {
@@ -8257,6 +8870,119 @@ impl<'de> serde::Deserialize<'de> for SendFaxRequestJson {
         deserializer.deserialize_struct("SendFaxRequestJson", &[], __Visitor)
     }
 }
+impl serde::Serialize for SendFaxRequestJson {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("to", &self.to)?;
+        if let Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        if let Some(value) = &self.files {
+            map.serialize_entry("files", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.direction {
+            map.serialize_entry("direction", value)?;
+        }
+        if let Some(value) = &self.content_url {
+            map.serialize_entry("contentUrl", value)?;
+        }
+        if let Some(value) = &self.number_of_pages {
+            map.serialize_entry("numberOfPages", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        if let Some(value) = &self.bar_codes {
+            map.serialize_entry("barCodes", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.completed_time {
+            map.serialize_entry("completedTime", value)?;
+        }
+        if let Some(value) = &self.pages_sent_successfully {
+            map.serialize_entry("pagesSentSuccessfully", value)?;
+        }
+        if let Some(value) = &self.header_text {
+            map.serialize_entry("headerText", value)?;
+        }
+        if let Some(value) = &self.header_page_numbers {
+            map.serialize_entry("headerPageNumbers", value)?;
+        }
+        if let Some(value) = &self.header_time_zone {
+            map.serialize_entry("headerTimeZone", value)?;
+        }
+        if let Some(value) = &self.retry_delay_seconds {
+            map.serialize_entry("retryDelaySeconds", value)?;
+        }
+        if let Some(value) = &self.labels {
+            map.serialize_entry("labels", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        if let Some(value) = &self.callback_url_content_type {
+            map.serialize_entry("callbackUrlContentType", value)?;
+        }
+        if let Some(value) = &self.image_conversion_method {
+            map.serialize_entry("imageConversionMethod", value)?;
+        }
+        if let Some(value) = &self.error_type {
+            map.serialize_entry("errorType", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("errorCode", value)?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("errorMessage", value)?;
+        }
+        if let Some(value) = &self.max_retries {
+            map.serialize_entry("maxRetries", value)?;
+        }
+        if let Some(value) = &self.retry_count {
+            map.serialize_entry("retryCount", value)?;
+        }
+        if let Some(value) = &self.has_file {
+            map.serialize_entry("hasFile", value)?;
+        }
+        if let Some(value) = &self.resolution {
+            map.serialize_entry("resolution", value)?;
+        }
+        if let Some(value) = &self.cover_page_id {
+            map.serialize_entry("coverPageId", value)?;
+        }
+        if let Some(value) = &self.cover_page_data {
+            map.serialize_entry("coverPageData", value)?;
+        }
+        if let Some(value) = &self.in_progress_notifications {
+            map.serialize_entry("inProgressNotifications", value)?;
+        }
+        if let Some(value) = &self.from_country {
+            map.serialize_entry("fromCountry", value)?;
+        }
+        if let Some(value) = &self.to_country {
+            map.serialize_entry("toCountry", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.service_id {
+            map.serialize_entry("serviceId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SendFaxRequestJson {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -8481,28 +9207,20 @@ impl SendFaxRequestJson {
     }
 }
 /// `SendingRecords`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SendingRecords {
     /// True if the domain is active.
-    #[serde(rename = "isActive")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_active: Option<bool>,
     /// Any cached value of the record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cached: Option<Vec<String>>,
     /// The name of the domain record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The type of the record.
-    #[serde(rename = "recordType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record_type: Option<String>,
     /// The validity of the record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid: Option<SendingRecordsValid>,
     /// The value of the record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SendingRecords {
@@ -8582,6 +9300,34 @@ impl<'de> serde::Deserialize<'de> for SendingRecords {
             }
         }
         deserializer.deserialize_struct("SendingRecords", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SendingRecords {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.is_active {
+            map.serialize_entry("isActive", value)?;
+        }
+        if let Some(value) = &self.cached {
+            map.serialize_entry("cached", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.record_type {
+            map.serialize_entry("recordType", value)?;
+        }
+        if let Some(value) = &self.valid {
+            map.serialize_entry("valid", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8690,79 +9436,46 @@ impl<'de> serde::Deserialize<'de> for SendingRecordsValid {
     }
 }
 /// You can use the default created service, or create multiple services within the same project to have different default behavior for all your different faxing use cases.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Service {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<ServiceId>,
     /// A friendly name for the service. Maximum is 60 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The URL to which Sinch will post when someone sends a fax to your Sinch number. To accept incoming faxes this must be set and your Sinch phone number must be configured to receive faxes.
     ///
     /// Note: If a webhook uses basicauth credentials, when the webhook URL is retrieved those credentials are masked. It is not possible to retrieve previously-set credentials through the API.
-    #[serde(rename = "incomingWebhookUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub incoming_webhook_url: Option<String>,
     /// The content type of the webhook.
-    #[serde(rename = "webhookContentType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook_content_type: Option<ServiceWebhookContentType>,
     /// If set to true this is the service used to create faxes when no serviceId is specified in the API endpoints.
-    #[serde(rename = "defaultForProject")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_for_project: Option<bool>,
     /// One of your Sinch numbers connected to this service or any of your verified numbers.
-    #[serde(rename = "defaultFrom")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_from: Option<String>,
     /// The number of times to retry sending a fax if it fails. Default is 3. Maximum is 5.
-    #[serde(rename = "numberOfRetries")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_of_retries: Option<i64>,
     /// The number of seconds to wait between retries if the fax is not yet completed.
-    #[serde(rename = "retryDelaySeconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_delay_seconds: Option<i64>,
     /// `imageConversionMethod`
-    #[serde(rename = "imageConversionMethod")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_conversion_method: Option<ImageConversionMethod>,
     /// If a value it will always add that cover page id to outbound faxes
-    #[serde(rename = "coverPageId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cover_page_id: Option<String>,
     /// Save fax documents with Sinch when you send faxes. Fax records are retained for 13 months. Records older than 13 months are deleted.
-    #[serde(rename = "saveOutboundFaxDocuments")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save_outbound_fax_documents: Option<bool>,
     /// Save fax documents with Sinch when you receive faxes. Fax records are retained for 13 months. Records older than 13 months are deleted.
-    #[serde(rename = "saveInboundFaxDocuments")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save_inbound_fax_documents: Option<bool>,
     /// If set to true, barcodes will be detected on incoming faxes.
-    #[serde(rename = "scanIncomingBarcodes")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scan_incoming_barcodes: Option<bool>,
     /// If set to `true`, you will receive a webhook notification for each page sent on an outbound fax.
-    #[serde(rename = "inProgressNotifications")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_progress_notifications: Option<bool>,
     /// `projectId`
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<ProjectId>,
     /// `resolution`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution: Option<Resolution>,
     /// The date and time the service was created.
-    #[serde(rename = "createdAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
     /// The date and time the service was last updated.
-    #[serde(rename = "updatedAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for Service {
@@ -8976,6 +9689,70 @@ impl<'de> serde::Deserialize<'de> for Service {
         deserializer.deserialize_struct("Service", &[], __Visitor)
     }
 }
+impl serde::Serialize for Service {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.incoming_webhook_url {
+            map.serialize_entry("incomingWebhookUrl", value)?;
+        }
+        if let Some(value) = &self.webhook_content_type {
+            map.serialize_entry("webhookContentType", value)?;
+        }
+        if let Some(value) = &self.default_for_project {
+            map.serialize_entry("defaultForProject", value)?;
+        }
+        if let Some(value) = &self.default_from {
+            map.serialize_entry("defaultFrom", value)?;
+        }
+        if let Some(value) = &self.number_of_retries {
+            map.serialize_entry("numberOfRetries", value)?;
+        }
+        if let Some(value) = &self.retry_delay_seconds {
+            map.serialize_entry("retryDelaySeconds", value)?;
+        }
+        if let Some(value) = &self.image_conversion_method {
+            map.serialize_entry("imageConversionMethod", value)?;
+        }
+        if let Some(value) = &self.cover_page_id {
+            map.serialize_entry("coverPageId", value)?;
+        }
+        if let Some(value) = &self.save_outbound_fax_documents {
+            map.serialize_entry("saveOutboundFaxDocuments", value)?;
+        }
+        if let Some(value) = &self.save_inbound_fax_documents {
+            map.serialize_entry("saveInboundFaxDocuments", value)?;
+        }
+        if let Some(value) = &self.scan_incoming_barcodes {
+            map.serialize_entry("scanIncomingBarcodes", value)?;
+        }
+        if let Some(value) = &self.in_progress_notifications {
+            map.serialize_entry("inProgressNotifications", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.resolution {
+            map.serialize_entry("resolution", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("createdAt", value)?;
+        }
+        if let Some(value) = &self.updated_at {
+            map.serialize_entry("updatedAt", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Service {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -9102,32 +9879,22 @@ impl Service {
 /// ID of the fax service used.
 pub type ServiceId = String;
 /// `ServicePhoneNumber`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ServicePhoneNumber {
     /// `phoneNumber`
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<PhoneNumber>,
     /// Allows you to set permissions for sending and receiving faxes to this email/phone number combination. Default value is `both`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permissions: Option<ServicePhoneNumberPermissions>,
     /// The country code of the phone number in ISO 3166-1 alpha-2 format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Specifies if a number is suspended or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suspended: Option<bool>,
     /// An optional field providing context about the suspension.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// `projectId`
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<ProjectId>,
     /// `serviceId`
-    #[serde(rename = "serviceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<ServiceId>,
 }
 impl<'de> serde::Deserialize<'de> for ServicePhoneNumber {
@@ -9229,6 +9996,37 @@ impl<'de> serde::Deserialize<'de> for ServicePhoneNumber {
             }
         }
         deserializer.deserialize_struct("ServicePhoneNumber", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ServicePhoneNumber {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        if let Some(value) = &self.permissions {
+            map.serialize_entry("permissions", value)?;
+        }
+        if let Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let Some(value) = &self.suspended {
+            map.serialize_entry("suspended", value)?;
+        }
+        if let Some(value) = &self.note {
+            map.serialize_entry("note", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.service_id {
+            map.serialize_entry("serviceId", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9410,14 +10208,12 @@ impl<'de> serde::Deserialize<'de> for ServiceWebhookContentType {
     }
 }
 /// The request body for suspending a number.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SuspendRequest {
     /// Set to `true` to suspend a number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suspended: Option<bool>,
     /// An optional field to include a note providing context about the suspension.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SuspendRequest {
@@ -9472,6 +10268,22 @@ impl<'de> serde::Deserialize<'de> for SuspendRequest {
         deserializer.deserialize_struct("SuspendRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for SuspendRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.suspended {
+            map.serialize_entry("suspended", value)?;
+        }
+        if let Some(value) = &self.note {
+            map.serialize_entry("note", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SuspendRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -9494,11 +10306,10 @@ impl SuspendRequest {
     }
 }
 /// `TemplateByNameResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TemplateByNameResponse {
     /// The email template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<TemplateByNameResponseTemplate>,
 }
 impl<'de> serde::Deserialize<'de> for TemplateByNameResponse {
@@ -9544,6 +10355,19 @@ impl<'de> serde::Deserialize<'de> for TemplateByNameResponse {
         deserializer.deserialize_struct("TemplateByNameResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for TemplateByNameResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.template {
+            map.serialize_entry("template", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TemplateByNameResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -9558,21 +10382,16 @@ impl TemplateByNameResponse {
     }
 }
 /// The email template.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TemplateByNameResponseTemplate {
     /// `name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<TemplateName>,
     /// The timestamp on which the template was created.
-    #[serde(rename = "createdAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
     /// The ID of the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `version`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<TemplateByNameResponseTemplateVersion>,
 }
 impl<'de> serde::Deserialize<'de> for TemplateByNameResponseTemplate {
@@ -9642,6 +10461,28 @@ impl<'de> serde::Deserialize<'de> for TemplateByNameResponseTemplate {
         deserializer.deserialize_struct("TemplateByNameResponseTemplate", &[], __Visitor)
     }
 }
+impl serde::Serialize for TemplateByNameResponseTemplate {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("createdAt", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TemplateByNameResponseTemplate {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -9679,30 +10520,22 @@ impl TemplateByNameResponseTemplate {
     }
 }
 /// `TemplateByNameResponseTemplateVersion`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TemplateByNameResponseTemplateVersion {
     /// The tag for the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     /// The contents of the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     /// The timestamp on which the template was created.
-    #[serde(rename = "createdAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
     /// Optional field for comments if necessary.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Displays whether the template is active or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// The ID for the template version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Headers that are sent along with the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 impl<'de> serde::Deserialize<'de> for TemplateByNameResponseTemplateVersion {
@@ -9793,6 +10626,37 @@ impl<'de> serde::Deserialize<'de> for TemplateByNameResponseTemplateVersion {
             .deserialize_struct("TemplateByNameResponseTemplateVersion", &[], __Visitor)
     }
 }
+impl serde::Serialize for TemplateByNameResponseTemplateVersion {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.tag {
+            map.serialize_entry("tag", value)?;
+        }
+        if let Some(value) = &self.template {
+            map.serialize_entry("template", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("createdAt", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.active {
+            map.serialize_entry("active", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.headers {
+            map.serialize_entry("headers", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TemplateByNameResponseTemplateVersion {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -9848,18 +10712,14 @@ impl TemplateByNameResponseTemplateVersion {
     }
 }
 /// The named templates.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TemplateDomainItem {
     /// `name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<TemplateName>,
     /// The timestamp on which the template was created.
-    #[serde(rename = "createdAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
     /// The description for the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for TemplateDomainItem {
@@ -9921,6 +10781,25 @@ impl<'de> serde::Deserialize<'de> for TemplateDomainItem {
             }
         }
         deserializer.deserialize_struct("TemplateDomainItem", &[], __Visitor)
+    }
+}
+impl serde::Serialize for TemplateDomainItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("createdAt", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10021,11 +10900,10 @@ impl<'de> serde::Deserialize<'de> for TemplateName {
 /// An array of the named templates for the domain specified.
 pub type TemplatesDomainNameResponse = Vec<TemplateDomainItem>;
 /// `UpdateEmailRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateEmailRequest {
     /// List of numbers
-    #[serde(rename = "phoneNumbers")]
     pub phone_numbers: Vec<Number>,
 }
 impl<'de> serde::Deserialize<'de> for UpdateEmailRequest {
@@ -10069,6 +10947,17 @@ impl<'de> serde::Deserialize<'de> for UpdateEmailRequest {
         deserializer.deserialize_struct("UpdateEmailRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for UpdateEmailRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("phoneNumbers", &self.phone_numbers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UpdateEmailRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -10080,7 +10969,7 @@ impl UpdateEmailRequest {
     }
 }
 /// `UpdateTemplateRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateTemplateRequest {
     /// The contents of the template. The following variables are available for you to use in templates:
@@ -10095,7 +10984,6 @@ pub struct UpdateTemplateRequest {
     /// | currencyCode | The currency in which the fax was billed. |
     /// | amount | The total cost of the fax. |
     /// | retryCount | The number of times the fax was retried. |
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for UpdateTemplateRequest {
@@ -10141,6 +11029,19 @@ impl<'de> serde::Deserialize<'de> for UpdateTemplateRequest {
         deserializer.deserialize_struct("UpdateTemplateRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for UpdateTemplateRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.template {
+            map.serialize_entry("template", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UpdateTemplateRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -10155,71 +11056,42 @@ impl UpdateTemplateRequest {
     }
 }
 /// `VerifyDomainDetails`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifyDomainDetails {
     /// The ID of the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Flag that shows if the domain is disabled.
-    #[serde(rename = "isDisabled")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_disabled: Option<bool>,
     /// The name of the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// If set to true, this requires messages for the domain only be sent over a TLS connection. If a TLS connection cannot be established, Mailgun will not deliver the message. If set to false, Mailgun will still try and upgrade the connection, but if Mailgun cannot, the message will be delivered over a plaintext SMTP connection.
-    #[serde(rename = "requireTls")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub require_tls: Option<bool>,
     /// If set to true, the certificate and hostname will not be verified when trying to establish a TLS connection and Mailgun will accept any certificate during delivery of a message. If set to false, Mailgun will verify the certificate and hostname. If either one can not be verified, a TLS connection will not be established.
-    #[serde(rename = "skipVerification")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_verification: Option<bool>,
     /// SMTP server password for authentication.
-    #[serde(rename = "smtpLogin")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub smtp_login: Option<String>,
     /// Disabled, block or tag. Default to disabled. If disabled, no spam filtering will occur for inbound messages.
-    #[serde(rename = "spamAction")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spam_action: Option<DomainDetailsSpamAction>,
     /// The current verification status of the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// The classification of the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<DomainDetailsType>,
     /// Enable Automatic Sender Security. This requires setting DNS CNAME entries for DKIM keys instead of a TXT record.
-    #[serde(rename = "useAutomaticSenderSecurity")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_automatic_sender_security: Option<bool>,
     /// Sets your open, click and unsubscribe URLs domain name prefix. Links rewritten or added by Mailgun in your emails will look like <web_scheme>://<web_prefix>.<domain_name>/...
-    #[serde(rename = "webPrefix")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub web_prefix: Option<String>,
     /// Sets your open, click and unsubscribe URLs to use http or https. Value either `http` or `https`. Defaults to `http`. In order for https to work, you must have a valid cert created for your domain.
-    #[serde(rename = "webScheme")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub web_scheme: Option<DomainDetailsWebScheme>,
     /// Allows domain to accept inbound messages received on subdomains that have MX records pointed to Mailgun.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wildcard: Option<bool>,
     /// Enable encrypting incoming messages for the given domain. This cannot be altered via API after being set for security purposes. Reach out to Support to disable if necessary.
-    #[serde(rename = "encryptIncomingMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encrypt_incoming_message: Option<bool>,
     /// Specifies the time-to-live (TTL) in seconds for retrieving both incoming and outgoing messages. The maximum TTL value is determined by your subscription plan.
-    #[serde(rename = "messageTtl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_ttl: Option<i64>,
     /// The service ID to which the domain is assigned.
-    #[serde(rename = "serviceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<String>,
     /// The project ID to which the domain is assigned.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for VerifyDomainDetails {
@@ -10415,6 +11287,67 @@ impl<'de> serde::Deserialize<'de> for VerifyDomainDetails {
         deserializer.deserialize_struct("VerifyDomainDetails", &[], __Visitor)
     }
 }
+impl serde::Serialize for VerifyDomainDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.is_disabled {
+            map.serialize_entry("isDisabled", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.require_tls {
+            map.serialize_entry("requireTls", value)?;
+        }
+        if let Some(value) = &self.skip_verification {
+            map.serialize_entry("skipVerification", value)?;
+        }
+        if let Some(value) = &self.smtp_login {
+            map.serialize_entry("smtpLogin", value)?;
+        }
+        if let Some(value) = &self.spam_action {
+            map.serialize_entry("spamAction", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.use_automatic_sender_security {
+            map.serialize_entry("useAutomaticSenderSecurity", value)?;
+        }
+        if let Some(value) = &self.web_prefix {
+            map.serialize_entry("webPrefix", value)?;
+        }
+        if let Some(value) = &self.web_scheme {
+            map.serialize_entry("webScheme", value)?;
+        }
+        if let Some(value) = &self.wildcard {
+            map.serialize_entry("wildcard", value)?;
+        }
+        if let Some(value) = &self.encrypt_incoming_message {
+            map.serialize_entry("encryptIncomingMessage", value)?;
+        }
+        if let Some(value) = &self.message_ttl {
+            map.serialize_entry("messageTtl", value)?;
+        }
+        if let Some(value) = &self.service_id {
+            map.serialize_entry("serviceId", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VerifyDomainDetails {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -10527,22 +11460,16 @@ impl VerifyDomainDetails {
     }
 }
 /// `VerifyDomainObject`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifyDomainObject {
     /// This message describes what is updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// `domain`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<VerifyDomainDetails>,
     /// The receiving records of the domain.
-    #[serde(rename = "receivingDnsRecords")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiving_dns_records: Option<Vec<ReceivingRecords>>,
     /// The sending records of the domain.
-    #[serde(rename = "sendingDnsRecords")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sending_dns_records: Option<Vec<SendingRecords>>,
 }
 impl<'de> serde::Deserialize<'de> for VerifyDomainObject {
@@ -10616,6 +11543,28 @@ impl<'de> serde::Deserialize<'de> for VerifyDomainObject {
         deserializer.deserialize_struct("VerifyDomainObject", &[], __Visitor)
     }
 }
+impl serde::Serialize for VerifyDomainObject {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.domain {
+            map.serialize_entry("domain", value)?;
+        }
+        if let Some(value) = &self.receiving_dns_records {
+            map.serialize_entry("receivingDnsRecords", value)?;
+        }
+        if let Some(value) = &self.sending_dns_records {
+            map.serialize_entry("sendingDnsRecords", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VerifyDomainObject {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -10653,11 +11602,10 @@ impl VerifyDomainObject {
     }
 }
 /// `VerifyDomainResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifyDomainResponse {
     /// `domains`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domains: Option<Vec<VerifyDomainObject>>,
 }
 impl<'de> serde::Deserialize<'de> for VerifyDomainResponse {
@@ -10701,6 +11649,19 @@ impl<'de> serde::Deserialize<'de> for VerifyDomainResponse {
             }
         }
         deserializer.deserialize_struct("VerifyDomainResponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerifyDomainResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.domains {
+            map.serialize_entry("domains", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -7,11 +7,10 @@
     clippy::large_enum_variant
 )]
 /// The address of the business.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Address {
     /// The building number of the address.
-    #[serde(rename = "buildingNumber")]
     pub building_number: String,
     /// The street name of the address.
     pub street: String,
@@ -20,7 +19,6 @@ pub struct Address {
     /// The state name of the address.
     pub state: String,
     /// The postal code of the address.
-    #[serde(rename = "postalCode")]
     pub postal_code: String,
     /// The country of the address.
     pub country: String,
@@ -106,6 +104,22 @@ impl<'de> serde::Deserialize<'de> for Address {
         deserializer.deserialize_struct("Address", &[], __Visitor)
     }
 }
+impl serde::Serialize for Address {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("buildingNumber", &self.building_number)?;
+        map.serialize_entry("street", &self.street)?;
+        map.serialize_entry("city", &self.city)?;
+        map.serialize_entry("state", &self.state)?;
+        map.serialize_entry("postalCode", &self.postal_code)?;
+        map.serialize_entry("country", &self.country)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Address {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -129,14 +143,12 @@ impl Address {
     }
 }
 /// The person authorized and responsible for the hosting order.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AuthorizedPerson {
     /// The first name of the authorized person.
-    #[serde(rename = "firstName")]
     pub first_name: String,
     /// The last name of the authorized person.
-    #[serde(rename = "lastName")]
     pub last_name: String,
     /// The email address of the authorized person.
     pub email: String,
@@ -193,6 +205,19 @@ impl<'de> serde::Deserialize<'de> for AuthorizedPerson {
         deserializer.deserialize_struct("AuthorizedPerson", &[], __Visitor)
     }
 }
+impl serde::Serialize for AuthorizedPerson {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("firstName", &self.first_name)?;
+        map.serialize_entry("lastName", &self.last_name)?;
+        map.serialize_entry("email", &self.email)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AuthorizedPerson {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -210,15 +235,12 @@ impl AuthorizedPerson {
     }
 }
 /// `BadRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BadRequest {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<BadRequestType>,
     /// `fieldViolations`
-    #[serde(rename = "fieldViolations")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_violations: Option<Vec<FieldViolation>>,
 }
 impl<'de> serde::Deserialize<'de> for BadRequest {
@@ -271,6 +293,22 @@ impl<'de> serde::Deserialize<'de> for BadRequest {
             }
         }
         deserializer.deserialize_struct("BadRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for BadRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.field_violations {
+            map.serialize_entry("fieldViolations", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -351,11 +389,10 @@ impl<'de> serde::Deserialize<'de> for BadRequestType {
     }
 }
 /// The phone numbers you want to qualify.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BatchCreateQualifiedNumbersRequest {
     /// `phoneNumbers`
-    #[serde(rename = "phoneNumbers")]
     pub phone_numbers: Vec<String>,
 }
 impl<'de> serde::Deserialize<'de> for BatchCreateQualifiedNumbersRequest {
@@ -400,6 +437,17 @@ impl<'de> serde::Deserialize<'de> for BatchCreateQualifiedNumbersRequest {
             .deserialize_struct("BatchCreateQualifiedNumbersRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for BatchCreateQualifiedNumbersRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("phoneNumbers", &self.phone_numbers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BatchCreateQualifiedNumbersRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -411,12 +459,10 @@ impl BatchCreateQualifiedNumbersRequest {
     }
 }
 /// `BatchCreateQualifiedNumbersResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BatchCreateQualifiedNumbersResponse {
     /// `qualifiedNumbers`
-    #[serde(rename = "qualifiedNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualified_numbers: Option<Vec<QualifiedNumber>>,
 }
 impl<'de> serde::Deserialize<'de> for BatchCreateQualifiedNumbersResponse {
@@ -467,6 +513,19 @@ impl<'de> serde::Deserialize<'de> for BatchCreateQualifiedNumbersResponse {
             .deserialize_struct("BatchCreateQualifiedNumbersResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for BatchCreateQualifiedNumbersResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.qualified_numbers {
+            map.serialize_entry("qualifiedNumbers", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BatchCreateQualifiedNumbersResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -483,16 +542,12 @@ impl BatchCreateQualifiedNumbersResponse {
 /// You can set up a blanket Letter of Authorization (LoA) that will allow you to import numbers to your account without having to sign an LoA each time you submit a request. To set up a blanket LoA, email your account manager. Once the LoA has been approved, you can use this `blanketLoaInfo` object in your requests. The `blanketLoaInfo` object should be sent as an empty object.
 pub type BlanketLoaInfo = std::collections::BTreeMap<String, serde_json::Value>;
 /// Response message containing the callbacks configuration for a specific project.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackConfiguration {
     /// ID of the project the configuration belongs to.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// The HMAC secret used for hashing the callback body using the HMAC-SHA1 algorithm - and for creating the `X-Sinch-Signature` header.
-    #[serde(rename = "hmacSecret")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hmac_secret: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackConfiguration {
@@ -551,6 +606,22 @@ impl<'de> serde::Deserialize<'de> for CallbackConfiguration {
         deserializer.deserialize_struct("CallbackConfiguration", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallbackConfiguration {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.hmac_secret {
+            map.serialize_entry("hmacSecret", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallbackConfiguration {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -573,12 +644,10 @@ impl CallbackConfiguration {
     }
 }
 /// The request to update the callbacks configuration for the current project.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackConfigurationUpdate {
     /// The HMAC secret to be updated for the specified project
-    #[serde(rename = "hmacSecret")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hmac_secret: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackConfigurationUpdate {
@@ -628,6 +697,19 @@ impl<'de> serde::Deserialize<'de> for CallbackConfigurationUpdate {
         deserializer.deserialize_struct("CallbackConfigurationUpdate", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallbackConfigurationUpdate {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.hmac_secret {
+            map.serialize_entry("hmacSecret", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallbackConfigurationUpdate {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -642,38 +724,24 @@ impl CallbackConfigurationUpdate {
     }
 }
 /// `CallbackPayload`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackPayload {
     /// The type of the resource.
-    #[serde(rename = "resourceType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<CallbackPayloadResourceType>,
     /// The type of the event.
-    #[serde(rename = "eventType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<CallbackPayloadEventType>,
     /// The ID of the event.
-    #[serde(rename = "eventId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// The date and time when the callback was created and added to the callbacks queue in ISO 8601 format (UTC).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<sinch_sdk_runtime::Timestamp>,
     /// The ID of the project to which the event belongs.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// The unique identifier of the resource, depending on the resource type. For example, a phone number, a hosting order ID, or a brand ID.
-    #[serde(rename = "resourceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
     /// The status of the event. For example, `SUCCEEDED` or `FAILED`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CallbackPayloadStatus>,
     /// If the status is FAILED, a failure code will be provided. For numbers provisioning to SMS platform, there won't be any extra `failureCode`, as the result is binary. For campaign provisioning-related failures, refer to the list for the possible values.
-    #[serde(rename = "failureCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_code: Option<CallbackPayloadFailureCode>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackPayload {
@@ -785,6 +853,40 @@ impl<'de> serde::Deserialize<'de> for CallbackPayload {
             }
         }
         deserializer.deserialize_struct("CallbackPayload", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CallbackPayload {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.resource_type {
+            map.serialize_entry("resourceType", value)?;
+        }
+        if let Some(value) = &self.event_type {
+            map.serialize_entry("eventType", value)?;
+        }
+        if let Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.resource_id {
+            map.serialize_entry("resourceId", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.failure_code {
+            map.serialize_entry("failureCode", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1160,12 +1262,10 @@ impl<'de> serde::Deserialize<'de> for CallbackPayloadStatus {
     }
 }
 /// An object giving details about the campaign provisioning of the number.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CampaignProvisioning {
     /// An object giving details about the campaign provisioning of the number.
-    #[serde(rename = "campaignProvisioning")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_provisioning: Option<CampaignProvisioningCampaignProvisioning>,
 }
 impl<'de> serde::Deserialize<'de> for CampaignProvisioning {
@@ -1215,6 +1315,19 @@ impl<'de> serde::Deserialize<'de> for CampaignProvisioning {
         deserializer.deserialize_struct("CampaignProvisioning", &[], __Visitor)
     }
 }
+impl serde::Serialize for CampaignProvisioning {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.campaign_provisioning {
+            map.serialize_entry("campaignProvisioning", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CampaignProvisioning {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1234,34 +1347,22 @@ impl CampaignProvisioning {
     }
 }
 /// An object giving details about the campaign provisioning of the number.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CampaignProvisioningCampaignProvisioning {
     /// `serviceType`
-    #[serde(rename = "serviceType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_type: Option<ServiceType>,
     /// A unique identifier for the service being provisioned.
-    #[serde(rename = "serviceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<String>,
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<Type>,
     /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<State>,
     /// A timestamp in ISO 8601 format (UTC) indicating the last time the provisioning status was updated.
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<String>,
     /// If an error occurred during provisioning, this field will contain a descriptive message. It will be an empty string if no error is present.
-    #[serde(rename = "errorMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// If an error occurred during provisioning, this field will contain the error code. This field is also an empty string when no error has occurred.
-    #[serde(rename = "errorCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CampaignProvisioningCampaignProvisioning {
@@ -1370,6 +1471,37 @@ impl<'de> serde::Deserialize<'de> for CampaignProvisioningCampaignProvisioning {
             )
     }
 }
+impl serde::Serialize for CampaignProvisioningCampaignProvisioning {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.service_type {
+            map.serialize_entry("serviceType", value)?;
+        }
+        if let Some(value) = &self.service_id {
+            map.serialize_entry("serviceId", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("errorMessage", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("errorCode", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CampaignProvisioningCampaignProvisioning {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1422,23 +1554,16 @@ impl CampaignProvisioningCampaignProvisioning {
     }
 }
 /// Contains information about the state of the carrier.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CarrierState {
     /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<State>,
     /// `errorCode`
-    #[serde(rename = "errorCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<ErrorCode>,
     /// `errorMessage`
-    #[serde(rename = "errorMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<ErrorMessage>,
     /// `updateTime`
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<UpdateTime>,
 }
 impl<'de> serde::Deserialize<'de> for CarrierState {
@@ -1516,6 +1641,28 @@ impl<'de> serde::Deserialize<'de> for CarrierState {
         deserializer.deserialize_struct("CarrierState", &[], __Visitor)
     }
 }
+impl serde::Serialize for CarrierState {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("errorCode", value)?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("errorMessage", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CarrierState {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1550,30 +1697,20 @@ impl CarrierState {
     }
 }
 /// Create Imported Number
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateImportedNumberRequest {
     /// The phone number in e.164 format with leading +.
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// The ID of the project resource. You can find your project ID on dashboard.sinch.com.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// ISO 3166-1 alpha-2 country code of the phone number. Example US, UK or SE.
-    #[serde(rename = "regionCode")]
     pub region_code: String,
     /// User supplied name for the phone number.
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// `smsConfiguration`
-    #[serde(rename = "smsConfiguration")]
     pub sms_configuration: SmsConfiguration,
     /// The client's callback URL to be called upon finishing the number import.
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CreateImportedNumberRequest {
@@ -1672,6 +1809,30 @@ impl<'de> serde::Deserialize<'de> for CreateImportedNumberRequest {
         deserializer.deserialize_struct("CreateImportedNumberRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateImportedNumberRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        map.serialize_entry("regionCode", &self.region_code)?;
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        map.serialize_entry("smsConfiguration", &self.sms_configuration)?;
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateImportedNumberRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1711,32 +1872,22 @@ impl CreateImportedNumberRequest {
     }
 }
 /// Request message for creating text enabled phone number.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateTextEnabledNumberRequest {
     /// The ID of the project resource. You can find your project ID on dashboard.sinch.com.
-    #[serde(rename = "projectId")]
     pub project_id: String,
     /// The phone number in e.164 format with leading +.
-    #[serde(rename = "phoneNumber")]
     pub phone_number: String,
     /// ISO 3166-1 alpha-2 country code of the phone number. Example US, UK or SE.
-    #[serde(rename = "regionCode")]
     pub region_code: String,
     /// User supplied name for the phone number.
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The service plan ID for the phone number.
-    #[serde(rename = "servicePlanId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_plan_id: Option<String>,
     /// The campaign ID for the phone number.
-    #[serde(rename = "campaignId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
     /// The Net Number ID identifying the phone number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nnid: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CreateTextEnabledNumberRequest {
@@ -1840,6 +1991,31 @@ impl<'de> serde::Deserialize<'de> for CreateTextEnabledNumberRequest {
         deserializer.deserialize_struct("CreateTextEnabledNumberRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateTextEnabledNumberRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("projectId", &self.project_id)?;
+        map.serialize_entry("phoneNumber", &self.phone_number)?;
+        map.serialize_entry("regionCode", &self.region_code)?;
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.service_plan_id {
+            map.serialize_entry("servicePlanId", value)?;
+        }
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaignId", value)?;
+        }
+        if let Some(value) = &self.nnid {
+            map.serialize_entry("nnid", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateTextEnabledNumberRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1881,16 +2057,14 @@ impl CreateTextEnabledNumberRequest {
     }
 }
 /// Letter of Authorization for direct Sinch customers.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DirectLoaInfo {
     /// `authorisedPerson`
-    #[serde(rename = "authorisedPerson")]
     pub authorised_person: AuthorizedPerson,
     /// `address`
     pub address: Address,
     /// The current carrier you are using for voice services for the number you want to host on Sinch.
-    #[serde(rename = "currentVoiceCarrier")]
     pub current_voice_carrier: String,
 }
 impl<'de> serde::Deserialize<'de> for DirectLoaInfo {
@@ -1958,6 +2132,19 @@ impl<'de> serde::Deserialize<'de> for DirectLoaInfo {
         deserializer.deserialize_struct("DirectLoaInfo", &[], __Visitor)
     }
 }
+impl serde::Serialize for DirectLoaInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("authorisedPerson", &self.authorised_person)?;
+        map.serialize_entry("address", &self.address)?;
+        map.serialize_entry("currentVoiceCarrier", &self.current_voice_carrier)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DirectLoaInfo {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1979,17 +2166,14 @@ pub type ErrorCode = String;
 /// An optional string field that provides a human-readable message describing the error. This field is empty ("") when no error has occurred.
 pub type ErrorMessage = String;
 /// The schema for an error response.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ErrorResponse {
     /// The HTTP response code for the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// The friendly message describing the reason for the error response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// The HTTP response status for the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ErrorResponse {
@@ -2045,6 +2229,25 @@ impl<'de> serde::Deserialize<'de> for ErrorResponse {
         deserializer.deserialize_struct("ErrorResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ErrorResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ErrorResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2073,14 +2276,12 @@ impl ErrorResponse {
     }
 }
 /// `FieldViolation`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FieldViolation {
     /// `field`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// `description`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for FieldViolation {
@@ -2135,6 +2336,22 @@ impl<'de> serde::Deserialize<'de> for FieldViolation {
         deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
     }
 }
+impl serde::Serialize for FieldViolation {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.field {
+            map.serialize_entry("field", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FieldViolation {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2157,62 +2374,36 @@ impl FieldViolation {
     }
 }
 /// `HostingOrder`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HostingOrder {
     /// The project ID to which the hosting order is associated.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// The unique ID of the hosting order.
-    #[serde(rename = "hostingOrderId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hosting_order_id: Option<String>,
     /// The friendly name of the hosting order.
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The region code of the hosting order. Number hosting is only available for the US and Canada, so you must enter either "US" or "CA".
-    #[serde(rename = "regionCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_code: Option<String>,
     /// The state of the hosting order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<HostingOrderState>,
     /// The hosting order type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<HostingOrderType>,
     /// Timestamp when the hosting order was created
-    #[serde(rename = "createdTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp when the hosting order was last updated
-    #[serde(rename = "updatedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp when the OSR update will be done
-    #[serde(rename = "scheduledOsrUpdateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_osr_update_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The service plan to which the hosting order is associated.
-    #[serde(rename = "servicePlanId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_plan_id: Option<String>,
     /// The campaign to which the hosting order is associated.
-    #[serde(rename = "campaignId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
     /// Displays if a number is assigned to another aggregator in T-Mobile's platform, and requires migration from previous aggregator to Sinch.
-    #[serde(rename = "migrateToSinchTmo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub migrate_to_sinch_tmo: Option<bool>,
     /// `textEnableInfo`
-    #[serde(rename = "textEnableInfo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_enable_info: Option<TextEnableInfo>,
     /// The client's callback URL to be called upon finishing the number import.
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for HostingOrder {
@@ -2386,6 +2577,58 @@ impl<'de> serde::Deserialize<'de> for HostingOrder {
         deserializer.deserialize_struct("HostingOrder", &[], __Visitor)
     }
 }
+impl serde::Serialize for HostingOrder {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.hosting_order_id {
+            map.serialize_entry("hostingOrderId", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.region_code {
+            map.serialize_entry("regionCode", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.created_time {
+            map.serialize_entry("createdTime", value)?;
+        }
+        if let Some(value) = &self.updated_time {
+            map.serialize_entry("updatedTime", value)?;
+        }
+        if let Some(value) = &self.scheduled_osr_update_time {
+            map.serialize_entry("scheduledOsrUpdateTime", value)?;
+        }
+        if let Some(value) = &self.service_plan_id {
+            map.serialize_entry("servicePlanId", value)?;
+        }
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaignId", value)?;
+        }
+        if let Some(value) = &self.migrate_to_sinch_tmo {
+            map.serialize_entry("migrateToSinchTmo", value)?;
+        }
+        if let Some(value) = &self.text_enable_info {
+            map.serialize_entry("textEnableInfo", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl HostingOrder {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2483,48 +2726,28 @@ impl HostingOrder {
     }
 }
 /// `HostingOrderNumber`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HostingOrderNumber {
     /// The project ID to which the number belongs.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// The ID of the hosting order to which the number belongs.
-    #[serde(rename = "hostingOrderId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hosting_order_id: Option<String>,
     /// The phone number in e.164 format with leading +.
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// `osrUpdate`
-    #[serde(rename = "osrUpdate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub osr_update: Option<HostingOrderNumberOsrUpdate>,
     /// `campaignProvisioning`
-    #[serde(rename = "campaignProvisioning")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_provisioning: Option<HostingOrderNumberCampaignProvisioning>,
     /// `platformProvisioning`
-    #[serde(rename = "platformProvisioning")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform_provisioning: Option<HostingOrderNumberPlatformProvisioning>,
     /// Contains information about hosted SMS AT&T numbers.
-    #[serde(rename = "smsAtt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_att: Option<CarrierState>,
     /// Contains information about hosted SMS T-Mobile numbers.
-    #[serde(rename = "smsTmo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_tmo: Option<CarrierState>,
     /// Contains information about hosted MMS AT&T numbers.
-    #[serde(rename = "mmsAtt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_att: Option<CarrierState>,
     /// Contains information about hosted MMS T-Mobile numbers.
-    #[serde(rename = "mmsTmo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_tmo: Option<CarrierState>,
 }
 impl<'de> serde::Deserialize<'de> for HostingOrderNumber {
@@ -2650,6 +2873,46 @@ impl<'de> serde::Deserialize<'de> for HostingOrderNumber {
         deserializer.deserialize_struct("HostingOrderNumber", &[], __Visitor)
     }
 }
+impl serde::Serialize for HostingOrderNumber {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.hosting_order_id {
+            map.serialize_entry("hostingOrderId", value)?;
+        }
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        if let Some(value) = &self.osr_update {
+            map.serialize_entry("osrUpdate", value)?;
+        }
+        if let Some(value) = &self.campaign_provisioning {
+            map.serialize_entry("campaignProvisioning", value)?;
+        }
+        if let Some(value) = &self.platform_provisioning {
+            map.serialize_entry("platformProvisioning", value)?;
+        }
+        if let Some(value) = &self.sms_att {
+            map.serialize_entry("smsAtt", value)?;
+        }
+        if let Some(value) = &self.sms_tmo {
+            map.serialize_entry("smsTmo", value)?;
+        }
+        if let Some(value) = &self.mms_att {
+            map.serialize_entry("mmsAtt", value)?;
+        }
+        if let Some(value) = &self.mms_tmo {
+            map.serialize_entry("mmsTmo", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl HostingOrderNumber {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2726,15 +2989,12 @@ impl HostingOrderNumber {
     }
 }
 /// An object containing information about campaign provisioning.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HostingOrderNumberCampaignProvisioning {
     /// The campaign ID to which the hosting order is associated.
-    #[serde(rename = "campaignId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
     /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<State>,
 }
 impl<'de> serde::Deserialize<'de> for HostingOrderNumberCampaignProvisioning {
@@ -2790,6 +3050,22 @@ impl<'de> serde::Deserialize<'de> for HostingOrderNumberCampaignProvisioning {
             .deserialize_struct("HostingOrderNumberCampaignProvisioning", &[], __Visitor)
     }
 }
+impl serde::Serialize for HostingOrderNumberCampaignProvisioning {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaignId", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl HostingOrderNumberCampaignProvisioning {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2812,14 +3088,12 @@ impl HostingOrderNumberCampaignProvisioning {
     }
 }
 /// An object containing information about the OSR update.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HostingOrderNumberOsrUpdate {
     /// The Net Number ID identifying the phone number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nnid: Option<String>,
     /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<State>,
 }
 impl<'de> serde::Deserialize<'de> for HostingOrderNumberOsrUpdate {
@@ -2870,6 +3144,22 @@ impl<'de> serde::Deserialize<'de> for HostingOrderNumberOsrUpdate {
         deserializer.deserialize_struct("HostingOrderNumberOsrUpdate", &[], __Visitor)
     }
 }
+impl serde::Serialize for HostingOrderNumberOsrUpdate {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.nnid {
+            map.serialize_entry("nnid", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl HostingOrderNumberOsrUpdate {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2889,15 +3179,12 @@ impl HostingOrderNumberOsrUpdate {
     }
 }
 /// An object containing information related to the provisioning on the platform.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HostingOrderNumberPlatformProvisioning {
     /// The service plan ID to which the hosting order number is associated.
-    #[serde(rename = "servicePlanId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_plan_id: Option<String>,
     /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<State>,
 }
 impl<'de> serde::Deserialize<'de> for HostingOrderNumberPlatformProvisioning {
@@ -2953,6 +3240,22 @@ impl<'de> serde::Deserialize<'de> for HostingOrderNumberPlatformProvisioning {
             .deserialize_struct("HostingOrderNumberPlatformProvisioning", &[], __Visitor)
     }
 }
+impl serde::Serialize for HostingOrderNumberPlatformProvisioning {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.service_plan_id {
+            map.serialize_entry("servicePlanId", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl HostingOrderNumberPlatformProvisioning {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2975,27 +3278,18 @@ impl HostingOrderNumberPlatformProvisioning {
     }
 }
 /// `HostingOrderReport`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HostingOrderReport {
     /// `total`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<i32>,
     /// `osrUpdated`
-    #[serde(rename = "osrUpdated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub osr_updated: Option<i32>,
     /// `smsProvisioned`
-    #[serde(rename = "smsProvisioned")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_provisioned: Option<i32>,
     /// `addedToCampaign`
-    #[serde(rename = "addedToCampaign")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub added_to_campaign: Option<i32>,
     /// `ongoingManualAction`
-    #[serde(rename = "ongoingManualAction")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ongoing_manual_action: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for HostingOrderReport {
@@ -3081,6 +3375,31 @@ impl<'de> serde::Deserialize<'de> for HostingOrderReport {
             }
         }
         deserializer.deserialize_struct("HostingOrderReport", &[], __Visitor)
+    }
+}
+impl serde::Serialize for HostingOrderReport {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.total {
+            map.serialize_entry("total", value)?;
+        }
+        if let Some(value) = &self.osr_updated {
+            map.serialize_entry("osrUpdated", value)?;
+        }
+        if let Some(value) = &self.sms_provisioned {
+            map.serialize_entry("smsProvisioned", value)?;
+        }
+        if let Some(value) = &self.added_to_campaign {
+            map.serialize_entry("addedToCampaign", value)?;
+        }
+        if let Some(value) = &self.ongoing_manual_action {
+            map.serialize_entry("ongoingManualAction", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3411,54 +3730,32 @@ impl<'de> serde::Deserialize<'de> for HostingOrderType {
     }
 }
 /// `ImportHostingOrder`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportHostingOrder {
     /// The project ID to which the hosting order is associated.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// The unique ID of the hosting order.
-    #[serde(rename = "hostingOrderId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hosting_order_id: Option<String>,
     /// The friendly name of the hosting order.
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The region code of the hosting order. Number hosting is only available for the US and Canada, so you must enter either "US" or "CA".
-    #[serde(rename = "regionCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_code: Option<String>,
     /// The state of the hosting order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<ImportHostingOrderState>,
     /// The hosting order type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ImportHostingOrderType>,
     /// Timestamp when the hosting order was created
-    #[serde(rename = "createdTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp when the hosting order was last updated
-    #[serde(rename = "updatedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The service plan to which the hosting order is associated.
-    #[serde(rename = "servicePlanId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_plan_id: Option<String>,
     /// The campaign to which the hosting order is associated.
-    #[serde(rename = "campaignId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
     /// Displays if a number is assigned to another aggregator in T-Mobile's platform, and requires migration from previous aggregator to Sinch.
-    #[serde(rename = "migrateToSinchTmo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub migrate_to_sinch_tmo: Option<bool>,
     /// The client's callback URL to be called upon finishing the number import.
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ImportHostingOrder {
@@ -3610,6 +3907,52 @@ impl<'de> serde::Deserialize<'de> for ImportHostingOrder {
             }
         }
         deserializer.deserialize_struct("ImportHostingOrder", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ImportHostingOrder {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.hosting_order_id {
+            map.serialize_entry("hostingOrderId", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.region_code {
+            map.serialize_entry("regionCode", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.created_time {
+            map.serialize_entry("createdTime", value)?;
+        }
+        if let Some(value) = &self.updated_time {
+            map.serialize_entry("updatedTime", value)?;
+        }
+        if let Some(value) = &self.service_plan_id {
+            map.serialize_entry("servicePlanId", value)?;
+        }
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaignId", value)?;
+        }
+        if let Some(value) = &self.migrate_to_sinch_tmo {
+            map.serialize_entry("migrateToSinchTmo", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3966,36 +4309,24 @@ impl<'de> serde::Deserialize<'de> for ImportNumberServiceListImportedNumbersOrde
     }
 }
 /// `ImportNumbersRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ImportNumbersRequest {
     /// The ID of the project to which the import request is associated.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// The optional display name of the import request.
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The region code for the import request.
-    #[serde(rename = "regionCode")]
     pub region_code: String,
     /// An array of all the phone numbers associated with the import request.
     pub numbers: Vec<String>,
     /// The ID of the service plan to which the import request is associated.
-    #[serde(rename = "servicePlanId")]
     pub service_plan_id: String,
     /// The ID of the campaign to which the request is associated.
-    #[serde(rename = "campaignId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
     /// The callback URL to be called for import numbers updates
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
     /// If a number is assigned to another aggregator in T-Mobile's platform, then T-Mobile will give an error code 60135 indicating that number needs to be “migrated” from previous aggregator to Sinch. This “migration” requires provisioning of number by setting this flag named to true for successful number linking process.
-    #[serde(rename = "migrateToSinchTmo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub migrate_to_sinch_tmo: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for ImportNumbersRequest {
@@ -4111,6 +4442,34 @@ impl<'de> serde::Deserialize<'de> for ImportNumbersRequest {
         deserializer.deserialize_struct("ImportNumbersRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for ImportNumbersRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        map.serialize_entry("regionCode", &self.region_code)?;
+        map.serialize_entry("numbers", &self.numbers)?;
+        map.serialize_entry("servicePlanId", &self.service_plan_id)?;
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaignId", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        if let Some(value) = &self.migrate_to_sinch_tmo {
+            map.serialize_entry("migrateToSinchTmo", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ImportNumbersRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4158,32 +4517,20 @@ impl ImportNumbersRequest {
     }
 }
 /// `ImportedNumber`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportedNumber {
     /// The phone number in e.164 format with leading +.
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// The ID of the project resource. You can find your project ID on dashboard.sinch.com.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// ISO 3166-1 alpha-2 country code of the phone number. Example US, UK or SE.
-    #[serde(rename = "regionCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_code: Option<String>,
     /// User supplied name for the phone number.
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// `smsConfiguration`
-    #[serde(rename = "smsConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<SmsConfiguration>,
     /// The client's callback URL to be called upon finishing the number import.
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ImportedNumber {
@@ -4285,6 +4632,34 @@ impl<'de> serde::Deserialize<'de> for ImportedNumber {
         deserializer.deserialize_struct("ImportedNumber", &[], __Visitor)
     }
 }
+impl serde::Serialize for ImportedNumber {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.region_code {
+            map.serialize_entry("regionCode", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.sms_configuration {
+            map.serialize_entry("smsConfiguration", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ImportedNumber {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4331,44 +4706,26 @@ impl ImportedNumber {
     }
 }
 /// `ImportedNumberResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportedNumberResponse {
     /// The phone number in e.164 format with leading +.
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// The ID of the project resource. You can find your project ID on dashboard.sinch.com.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// ISO 3166-1 alpha-2 country code of the phone number. Example US, UK or SE.
-    #[serde(rename = "regionCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_code: Option<String>,
     /// User supplied name for the phone number.
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// `smsConfiguration`
-    #[serde(rename = "smsConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<SmsConfiguration>,
     /// The client's callback URL to be called upon finishing the number import.
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
     /// The mnoConfiguration object represents the status and progress of configuration operations for SMS and MMS services across different carriers (AT&T and T-Mobile). Each key within this object (smsAtt, smsTmo, mmsAtt and mmsTmo) corresponds to a specific service type (SMS or MMS) associated with a particular mobile network operator.
-    #[serde(rename = "mnoConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mno_configuration: Option<MnoConfigurationMnoConfiguration>,
     /// An object giving details about the SMS provisioning of the number.
-    #[serde(rename = "smsProvisioning")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_provisioning: Option<SmsProvisioningSmsProvisioning>,
     /// An object giving details about the campaign provisioning of the number.
-    #[serde(rename = "campaignProvisioning")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_provisioning: Option<CampaignProvisioningCampaignProvisioning>,
 }
 impl<'de> serde::Deserialize<'de> for ImportedNumberResponse {
@@ -4500,6 +4857,43 @@ impl<'de> serde::Deserialize<'de> for ImportedNumberResponse {
         deserializer.deserialize_struct("ImportedNumberResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ImportedNumberResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.region_code {
+            map.serialize_entry("regionCode", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.sms_configuration {
+            map.serialize_entry("smsConfiguration", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        if let Some(value) = &self.mno_configuration {
+            map.serialize_entry("mnoConfiguration", value)?;
+        }
+        if let Some(value) = &self.sms_provisioning {
+            map.serialize_entry("smsProvisioning", value)?;
+        }
+        if let Some(value) = &self.campaign_provisioning {
+            map.serialize_entry("campaignProvisioning", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ImportedNumberResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4573,11 +4967,10 @@ impl ImportedNumberResponse {
     }
 }
 /// `InternalError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InternalError {
     /// `error`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<InternalErrorError>,
 }
 impl<'de> serde::Deserialize<'de> for InternalError {
@@ -4623,6 +5016,19 @@ impl<'de> serde::Deserialize<'de> for InternalError {
         deserializer.deserialize_struct("InternalError", &[], __Visitor)
     }
 }
+impl serde::Serialize for InternalError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl InternalError {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4637,20 +5043,16 @@ impl InternalError {
     }
 }
 /// `InternalErrorError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InternalErrorError {
     /// `code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i64>,
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<InternalErrorErrorStatus>,
     /// `details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
 }
 impl<'de> serde::Deserialize<'de> for InternalErrorError {
@@ -4716,6 +5118,28 @@ impl<'de> serde::Deserialize<'de> for InternalErrorError {
             }
         }
         deserializer.deserialize_struct("InternalErrorError", &[], __Visitor)
+    }
+}
+impl serde::Serialize for InternalErrorError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4815,11 +5239,10 @@ impl<'de> serde::Deserialize<'de> for InternalErrorErrorStatus {
     }
 }
 /// `InvalidArgument`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvalidArgument {
     /// `error`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<InvalidArgumentError>,
 }
 impl<'de> serde::Deserialize<'de> for InvalidArgument {
@@ -4865,6 +5288,19 @@ impl<'de> serde::Deserialize<'de> for InvalidArgument {
         deserializer.deserialize_struct("InvalidArgument", &[], __Visitor)
     }
 }
+impl serde::Serialize for InvalidArgument {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl InvalidArgument {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4879,20 +5315,16 @@ impl InvalidArgument {
     }
 }
 /// `InvalidArgumentError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvalidArgumentError {
     /// `code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i64>,
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<InvalidArgumentErrorStatus>,
     /// `details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<BadRequest>>,
 }
 impl<'de> serde::Deserialize<'de> for InvalidArgumentError {
@@ -4956,6 +5388,28 @@ impl<'de> serde::Deserialize<'de> for InvalidArgumentError {
             }
         }
         deserializer.deserialize_struct("InvalidArgumentError", &[], __Visitor)
+    }
+}
+impl serde::Serialize for InvalidArgumentError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5048,19 +5502,14 @@ impl<'de> serde::Deserialize<'de> for InvalidArgumentErrorStatus {
     }
 }
 /// `ListHostingOrderNumbersResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListHostingOrderNumbersResponse {
     /// `numbers`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub numbers: Option<Vec<HostingOrderNumber>>,
     /// `nextPageToken`
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `totalSize`
-    #[serde(rename = "totalSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for ListHostingOrderNumbersResponse {
@@ -5129,6 +5578,25 @@ impl<'de> serde::Deserialize<'de> for ListHostingOrderNumbersResponse {
             .deserialize_struct("ListHostingOrderNumbersResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListHostingOrderNumbersResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.numbers {
+            map.serialize_entry("numbers", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        if let Some(value) = &self.total_size {
+            map.serialize_entry("totalSize", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListHostingOrderNumbersResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5157,20 +5625,14 @@ impl ListHostingOrderNumbersResponse {
     }
 }
 /// `ListHostingOrdersResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListHostingOrdersResponse {
     /// `hostingOrders`
-    #[serde(rename = "hostingOrders")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hosting_orders: Option<Vec<HostingOrder>>,
     /// `nextPageToken`
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `totalSize`
-    #[serde(rename = "totalSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for ListHostingOrdersResponse {
@@ -5242,6 +5704,25 @@ impl<'de> serde::Deserialize<'de> for ListHostingOrdersResponse {
         deserializer.deserialize_struct("ListHostingOrdersResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListHostingOrdersResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.hosting_orders {
+            map.serialize_entry("hostingOrders", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        if let Some(value) = &self.total_size {
+            map.serialize_entry("totalSize", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListHostingOrdersResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5270,20 +5751,14 @@ impl ListHostingOrdersResponse {
     }
 }
 /// Response message to list your imported phone numbers
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListImportedNumbersResponse {
     /// List of numbers associated to the client project specified in `ListImportedNumbers`.
-    #[serde(rename = "importedNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub imported_numbers: Option<Vec<ImportedNumberResponse>>,
     /// The token to be used for listing the next page.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// https://cloud.google.com/apis/design/design_patterns#list_pagination
-    #[serde(rename = "totalSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for ListImportedNumbersResponse {
@@ -5355,6 +5830,25 @@ impl<'de> serde::Deserialize<'de> for ListImportedNumbersResponse {
         deserializer.deserialize_struct("ListImportedNumbersResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListImportedNumbersResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.imported_numbers {
+            map.serialize_entry("importedNumbers", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        if let Some(value) = &self.total_size {
+            map.serialize_entry("totalSize", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListImportedNumbersResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5386,20 +5880,14 @@ impl ListImportedNumbersResponse {
     }
 }
 /// `ListQualifiedNumber`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListQualifiedNumber {
     /// `qualifiedNumbers`
-    #[serde(rename = "qualifiedNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualified_numbers: Option<Vec<QualifiedNumber>>,
     /// `nextPageToken`
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `totalSize`
-    #[serde(rename = "totalSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for ListQualifiedNumber {
@@ -5471,6 +5959,25 @@ impl<'de> serde::Deserialize<'de> for ListQualifiedNumber {
         deserializer.deserialize_struct("ListQualifiedNumber", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListQualifiedNumber {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.qualified_numbers {
+            map.serialize_entry("qualifiedNumbers", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        if let Some(value) = &self.total_size {
+            map.serialize_entry("totalSize", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListQualifiedNumber {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5499,12 +6006,10 @@ impl ListQualifiedNumber {
     }
 }
 /// `MnoConfiguration`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MnoConfiguration {
     /// The mnoConfiguration object represents the status and progress of configuration operations for SMS and MMS services across different carriers (AT&T and T-Mobile). Each key within this object (smsAtt, smsTmo, mmsAtt and mmsTmo) corresponds to a specific service type (SMS or MMS) associated with a particular mobile network operator.
-    #[serde(rename = "mnoConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mno_configuration: Option<MnoConfigurationMnoConfiguration>,
 }
 impl<'de> serde::Deserialize<'de> for MnoConfiguration {
@@ -5554,6 +6059,19 @@ impl<'de> serde::Deserialize<'de> for MnoConfiguration {
         deserializer.deserialize_struct("MnoConfiguration", &[], __Visitor)
     }
 }
+impl serde::Serialize for MnoConfiguration {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.mno_configuration {
+            map.serialize_entry("mnoConfiguration", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MnoConfiguration {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5571,24 +6089,16 @@ impl MnoConfiguration {
     }
 }
 /// The mnoConfiguration object represents the status and progress of configuration operations for SMS and MMS services across different carriers (AT&T and T-Mobile). Each key within this object (smsAtt, smsTmo, mmsAtt and mmsTmo) corresponds to a specific service type (SMS or MMS) associated with a particular mobile network operator.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MnoConfigurationMnoConfiguration {
     /// Contains information about SMS-enabled ATT&T numbers.
-    #[serde(rename = "smsAtt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_att: Option<MnoConfigurationMnoConfigurationSmsAtt>,
     /// Contains information about SMS-enabled T-Mobile numbers.
-    #[serde(rename = "smsTmo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_tmo: Option<MnoConfigurationMnoConfigurationSmsTmo>,
     /// Contains information about MMS-enabled AT&T numbers.
-    #[serde(rename = "mmsAtt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_att: Option<MnoConfigurationMnoConfigurationMmsAtt>,
     /// Contains information about MMS-enabled T-Mobile numbers.
-    #[serde(rename = "mmsTmo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_tmo: Option<MnoConfigurationMnoConfigurationMmsTmo>,
 }
 impl<'de> serde::Deserialize<'de> for MnoConfigurationMnoConfiguration {
@@ -5655,6 +6165,28 @@ impl<'de> serde::Deserialize<'de> for MnoConfigurationMnoConfiguration {
             .deserialize_struct("MnoConfigurationMnoConfiguration", &[], __Visitor)
     }
 }
+impl serde::Serialize for MnoConfigurationMnoConfiguration {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.sms_att {
+            map.serialize_entry("smsAtt", value)?;
+        }
+        if let Some(value) = &self.sms_tmo {
+            map.serialize_entry("smsTmo", value)?;
+        }
+        if let Some(value) = &self.mms_att {
+            map.serialize_entry("mmsAtt", value)?;
+        }
+        if let Some(value) = &self.mms_tmo {
+            map.serialize_entry("mmsTmo", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MnoConfigurationMnoConfiguration {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5701,26 +6233,18 @@ impl MnoConfigurationMnoConfiguration {
     }
 }
 /// Contains information about MMS-enabled AT&T numbers.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MnoConfigurationMnoConfigurationMmsAtt {
     /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<State>,
     /// `errorCode`
-    #[serde(rename = "errorCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<ErrorCode>,
     /// `errorMessage`
-    #[serde(rename = "errorMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<ErrorMessage>,
     /// `updateTime`
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<UpdateTime>,
     /// `operation`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation: Option<Operation>,
 }
 impl<'de> serde::Deserialize<'de> for MnoConfigurationMnoConfigurationMmsAtt {
@@ -5809,6 +6333,31 @@ impl<'de> serde::Deserialize<'de> for MnoConfigurationMnoConfigurationMmsAtt {
             .deserialize_struct("MnoConfigurationMnoConfigurationMmsAtt", &[], __Visitor)
     }
 }
+impl serde::Serialize for MnoConfigurationMnoConfigurationMmsAtt {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("errorCode", value)?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("errorMessage", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        if let Some(value) = &self.operation {
+            map.serialize_entry("operation", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MnoConfigurationMnoConfigurationMmsAtt {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5849,26 +6398,18 @@ impl MnoConfigurationMnoConfigurationMmsAtt {
     }
 }
 /// Contains information about MMS-enabled T-Mobile numbers.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MnoConfigurationMnoConfigurationMmsTmo {
     /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<State>,
     /// `errorCode`
-    #[serde(rename = "errorCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<ErrorCode>,
     /// `errorMessage`
-    #[serde(rename = "errorMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<ErrorMessage>,
     /// `updateTime`
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<UpdateTime>,
     /// `operation`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation: Option<Operation>,
 }
 impl<'de> serde::Deserialize<'de> for MnoConfigurationMnoConfigurationMmsTmo {
@@ -5957,6 +6498,31 @@ impl<'de> serde::Deserialize<'de> for MnoConfigurationMnoConfigurationMmsTmo {
             .deserialize_struct("MnoConfigurationMnoConfigurationMmsTmo", &[], __Visitor)
     }
 }
+impl serde::Serialize for MnoConfigurationMnoConfigurationMmsTmo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("errorCode", value)?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("errorMessage", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        if let Some(value) = &self.operation {
+            map.serialize_entry("operation", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MnoConfigurationMnoConfigurationMmsTmo {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5997,26 +6563,18 @@ impl MnoConfigurationMnoConfigurationMmsTmo {
     }
 }
 /// Contains information about SMS-enabled ATT&T numbers.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MnoConfigurationMnoConfigurationSmsAtt {
     /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<State>,
     /// `errorCode`
-    #[serde(rename = "errorCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<ErrorCode>,
     /// `errorMessage`
-    #[serde(rename = "errorMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<ErrorMessage>,
     /// `updateTime`
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<UpdateTime>,
     /// `operation`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation: Option<Operation>,
 }
 impl<'de> serde::Deserialize<'de> for MnoConfigurationMnoConfigurationSmsAtt {
@@ -6105,6 +6663,31 @@ impl<'de> serde::Deserialize<'de> for MnoConfigurationMnoConfigurationSmsAtt {
             .deserialize_struct("MnoConfigurationMnoConfigurationSmsAtt", &[], __Visitor)
     }
 }
+impl serde::Serialize for MnoConfigurationMnoConfigurationSmsAtt {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("errorCode", value)?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("errorMessage", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        if let Some(value) = &self.operation {
+            map.serialize_entry("operation", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MnoConfigurationMnoConfigurationSmsAtt {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6145,26 +6728,18 @@ impl MnoConfigurationMnoConfigurationSmsAtt {
     }
 }
 /// Contains information about SMS-enabled T-Mobile numbers.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MnoConfigurationMnoConfigurationSmsTmo {
     /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<State>,
     /// `errorCode`
-    #[serde(rename = "errorCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<ErrorCode>,
     /// `errorMessage`
-    #[serde(rename = "errorMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<ErrorMessage>,
     /// `updateTime`
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<UpdateTime>,
     /// `operation`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation: Option<Operation>,
 }
 impl<'de> serde::Deserialize<'de> for MnoConfigurationMnoConfigurationSmsTmo {
@@ -6253,6 +6828,31 @@ impl<'de> serde::Deserialize<'de> for MnoConfigurationMnoConfigurationSmsTmo {
             .deserialize_struct("MnoConfigurationMnoConfigurationSmsTmo", &[], __Visitor)
     }
 }
+impl serde::Serialize for MnoConfigurationMnoConfigurationSmsTmo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("errorCode", value)?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("errorMessage", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        if let Some(value) = &self.operation {
+            map.serialize_entry("operation", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MnoConfigurationMnoConfigurationSmsTmo {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6293,11 +6893,10 @@ impl MnoConfigurationMnoConfigurationSmsTmo {
     }
 }
 /// `NotFound`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NotFound {
     /// `error`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<NotFoundError>,
 }
 impl<'de> serde::Deserialize<'de> for NotFound {
@@ -6341,6 +6940,19 @@ impl<'de> serde::Deserialize<'de> for NotFound {
         deserializer.deserialize_struct("NotFound", &[], __Visitor)
     }
 }
+impl serde::Serialize for NotFound {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl NotFound {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6355,20 +6967,16 @@ impl NotFound {
     }
 }
 /// `NotFoundError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NotFoundError {
     /// `code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i64>,
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<NotFoundErrorStatus>,
     /// `details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
 }
 impl<'de> serde::Deserialize<'de> for NotFoundError {
@@ -6434,6 +7042,28 @@ impl<'de> serde::Deserialize<'de> for NotFoundError {
             }
         }
         deserializer.deserialize_struct("NotFoundError", &[], __Visitor)
+    }
+}
+impl serde::Serialize for NotFoundError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6593,44 +7223,26 @@ impl<'de> serde::Deserialize<'de> for Operation {
     }
 }
 /// `QualifiedNumber`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct QualifiedNumber {
     /// The phone number in e.164 format with leading +.
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// The ID of the project to which the number belongs.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// ISO 3166-1 alpha-2 country code of the phone number. Example US or CA.
-    #[serde(rename = "regionCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_code: Option<String>,
     /// The global processing state of the qualified number.
-    #[serde(rename = "globalProcessState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub global_process_state: Option<QualifiedNumberGlobalProcessState>,
     /// `osrEligibility`
-    #[serde(rename = "osrEligibility")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub osr_eligibility: Option<QualifiedNumberOsrEligibilityDetails>,
     /// `ownershipVerification`
-    #[serde(rename = "ownershipVerification")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ownership_verification: Option<QualifiedNumberOwnershipVerificationDetails>,
     /// `hostedNumber`
-    #[serde(rename = "hostedNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hosted_number: Option<QualifiedNumberHostedNumberDetails>,
     /// The date and time the hosting order was created.
-    #[serde(rename = "createdTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The date and time the hosting order was last updated.
-    #[serde(rename = "updatedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for QualifiedNumber {
@@ -6762,6 +7374,43 @@ impl<'de> serde::Deserialize<'de> for QualifiedNumber {
             }
         }
         deserializer.deserialize_struct("QualifiedNumber", &[], __Visitor)
+    }
+}
+impl serde::Serialize for QualifiedNumber {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.region_code {
+            map.serialize_entry("regionCode", value)?;
+        }
+        if let Some(value) = &self.global_process_state {
+            map.serialize_entry("globalProcessState", value)?;
+        }
+        if let Some(value) = &self.osr_eligibility {
+            map.serialize_entry("osrEligibility", value)?;
+        }
+        if let Some(value) = &self.ownership_verification {
+            map.serialize_entry("ownershipVerification", value)?;
+        }
+        if let Some(value) = &self.hosted_number {
+            map.serialize_entry("hostedNumber", value)?;
+        }
+        if let Some(value) = &self.created_time {
+            map.serialize_entry("createdTime", value)?;
+        }
+        if let Some(value) = &self.updated_time {
+            map.serialize_entry("updatedTime", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6960,14 +7609,12 @@ impl<'de> serde::Deserialize<'de> for QualifiedNumberGlobalProcessState {
     }
 }
 /// Details about the hosting status of a number, including any errors if available.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct QualifiedNumberHostedNumberDetails {
     /// The status of the hosting details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<i64>,
     /// The description of the hosting status error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for QualifiedNumberHostedNumberDetails {
@@ -7019,6 +7666,22 @@ impl<'de> serde::Deserialize<'de> for QualifiedNumberHostedNumberDetails {
             .deserialize_struct("QualifiedNumberHostedNumberDetails", &[], __Visitor)
     }
 }
+impl serde::Serialize for QualifiedNumberHostedNumberDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl QualifiedNumberHostedNumberDetails {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7038,14 +7701,12 @@ impl QualifiedNumberHostedNumberDetails {
     }
 }
 /// Details about the OSR eligibility, including the status of the OSR update, and the error if available.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct QualifiedNumberOsrEligibilityDetails {
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<State>,
     /// `error`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for QualifiedNumberOsrEligibilityDetails {
@@ -7097,6 +7758,22 @@ impl<'de> serde::Deserialize<'de> for QualifiedNumberOsrEligibilityDetails {
             .deserialize_struct("QualifiedNumberOsrEligibilityDetails", &[], __Visitor)
     }
 }
+impl serde::Serialize for QualifiedNumberOsrEligibilityDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl QualifiedNumberOsrEligibilityDetails {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7116,14 +7793,12 @@ impl QualifiedNumberOsrEligibilityDetails {
     }
 }
 /// Details about the ownership verification, including the status of the verification process and any error if available.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct QualifiedNumberOwnershipVerificationDetails {
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<State>,
     /// `error`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for QualifiedNumberOwnershipVerificationDetails {
@@ -7177,6 +7852,22 @@ impl<'de> serde::Deserialize<'de> for QualifiedNumberOwnershipVerificationDetail
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for QualifiedNumberOwnershipVerificationDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7318,19 +8009,16 @@ impl<'de> serde::Deserialize<'de> for QualifiedNumberServiceListQualifiedNumbers
     }
 }
 /// Letter of Authorization for resellers.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResellerLoaInfo {
     /// The name of the business.
-    #[serde(rename = "businessName")]
     pub business_name: String,
     /// `authorisedPerson`
-    #[serde(rename = "authorisedPerson")]
     pub authorised_person: AuthorizedPerson,
     /// `address`
     pub address: Address,
     /// The current carrier you are using for voice services for the number you want to host on Sinch.
-    #[serde(rename = "currentVoiceCarrier")]
     pub current_voice_carrier: String,
 }
 impl<'de> serde::Deserialize<'de> for ResellerLoaInfo {
@@ -7409,6 +8097,20 @@ impl<'de> serde::Deserialize<'de> for ResellerLoaInfo {
         deserializer.deserialize_struct("ResellerLoaInfo", &[], __Visitor)
     }
 }
+impl serde::Serialize for ResellerLoaInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("businessName", &self.business_name)?;
+        map.serialize_entry("authorisedPerson", &self.authorised_person)?;
+        map.serialize_entry("address", &self.address)?;
+        map.serialize_entry("currentVoiceCarrier", &self.current_voice_carrier)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ResellerLoaInfo {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -7428,27 +8130,18 @@ impl ResellerLoaInfo {
     }
 }
 /// Ongoing Provisioning for SMS service
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScheduledProvisioning {
     /// Service plan of the scheduled provisioning task.
-    #[serde(rename = "servicePlanId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_plan_id: Option<String>,
     /// Status of the pending change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<i64>,
     /// Timestamp when the status was last updated.
-    #[serde(rename = "lastUpdatedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The campaign of the scheduled provisioning task.
-    #[serde(rename = "campaignId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
     /// A list of error codes, if applicable, for the scheduled provisioning task.
-    #[serde(rename = "errorCodes")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_codes: Option<Vec<i64>>,
 }
 impl<'de> serde::Deserialize<'de> for ScheduledProvisioning {
@@ -7534,6 +8227,31 @@ impl<'de> serde::Deserialize<'de> for ScheduledProvisioning {
             }
         }
         deserializer.deserialize_struct("ScheduledProvisioning", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ScheduledProvisioning {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.service_plan_id {
+            map.serialize_entry("servicePlanId", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.last_updated_time {
+            map.serialize_entry("lastUpdatedTime", value)?;
+        }
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaignId", value)?;
+        }
+        if let Some(value) = &self.error_codes {
+            map.serialize_entry("errorCodes", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7639,26 +8357,18 @@ impl<'de> serde::Deserialize<'de> for ServiceType {
     }
 }
 /// Configuration for SMS
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SmsConfiguration {
     /// The current SMS configuration for this number.
     ///  The `servicePlanId`` can be found when logging into dashboard.sinch.com
     ///  in the SMS>APIs section.
-    #[serde(rename = "servicePlanId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_plan_id: Option<String>,
     /// `scheduledProvisioning`
-    #[serde(rename = "scheduledProvisioning")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_provisioning: Option<ScheduledProvisioning>,
     /// The current campaign ID assigned to this number.
-    #[serde(rename = "campaignId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
     /// Displays if a number is assigned to another aggregator in T-Mobile's platform, and requires migration from previous aggregator to Sinch.
-    #[serde(rename = "migrateToSinchTmo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub migrate_to_sinch_tmo: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for SmsConfiguration {
@@ -7740,6 +8450,28 @@ impl<'de> serde::Deserialize<'de> for SmsConfiguration {
         deserializer.deserialize_struct("SmsConfiguration", &[], __Visitor)
     }
 }
+impl serde::Serialize for SmsConfiguration {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.service_plan_id {
+            map.serialize_entry("servicePlanId", value)?;
+        }
+        if let Some(value) = &self.scheduled_provisioning {
+            map.serialize_entry("scheduledProvisioning", value)?;
+        }
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaignId", value)?;
+        }
+        if let Some(value) = &self.migrate_to_sinch_tmo {
+            map.serialize_entry("migrateToSinchTmo", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SmsConfiguration {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7777,12 +8509,10 @@ impl SmsConfiguration {
     }
 }
 /// An object giving details about the SMS provisioning of the number.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SmsProvisioning {
     /// An object giving details about the SMS provisioning of the number.
-    #[serde(rename = "smsProvisioning")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_provisioning: Option<SmsProvisioningSmsProvisioning>,
 }
 impl<'de> serde::Deserialize<'de> for SmsProvisioning {
@@ -7832,6 +8562,19 @@ impl<'de> serde::Deserialize<'de> for SmsProvisioning {
         deserializer.deserialize_struct("SmsProvisioning", &[], __Visitor)
     }
 }
+impl serde::Serialize for SmsProvisioning {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.sms_provisioning {
+            map.serialize_entry("smsProvisioning", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SmsProvisioning {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7849,34 +8592,22 @@ impl SmsProvisioning {
     }
 }
 /// An object giving details about the SMS provisioning of the number.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SmsProvisioningSmsProvisioning {
     /// `serviceType`
-    #[serde(rename = "serviceType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_type: Option<ServiceType>,
     /// A unique identifier for the service being provisioned.
-    #[serde(rename = "serviceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<String>,
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<Type>,
     /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<State>,
     /// A timestamp in ISO 8601 format (UTC) indicating the last time the provisioning status was updated.
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<String>,
     /// If an error occurred during provisioning, this field will contain a descriptive message. It will be an empty string if no error is present.
-    #[serde(rename = "errorMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// If an error occurred during provisioning, this field will contain the error code. This field is also an empty string when no error has occurred.
-    #[serde(rename = "errorCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SmsProvisioningSmsProvisioning {
@@ -7978,6 +8709,37 @@ impl<'de> serde::Deserialize<'de> for SmsProvisioningSmsProvisioning {
             }
         }
         deserializer.deserialize_struct("SmsProvisioningSmsProvisioning", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SmsProvisioningSmsProvisioning {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.service_type {
+            map.serialize_entry("serviceType", value)?;
+        }
+        if let Some(value) = &self.service_id {
+            map.serialize_entry("serviceId", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("errorMessage", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("errorCode", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8104,34 +8866,22 @@ impl<'de> serde::Deserialize<'de> for State {
     }
 }
 /// `TextEnableInfo`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TextEnableInfo {
     /// The name of the business.
-    #[serde(rename = "businessName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_name: Option<String>,
     /// `authorisedPerson`
-    #[serde(rename = "authorisedPerson")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorised_person: Option<AuthorizedPerson>,
     /// `address`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<Address>,
     /// `serviceProvider`
-    #[serde(rename = "serviceProvider")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_provider: Option<String>,
     /// The current carrier you are using for voice services for the number you want to host on Sinch.
-    #[serde(rename = "currentVoiceCarrier")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_voice_carrier: Option<String>,
     /// The Net Number ID for the number you want to host on Sinch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nnid: Option<String>,
     /// The type of the letter of authorization.
-    #[serde(rename = "loaType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loa_type: Option<TextEnableInfoLoaType>,
 }
 impl<'de> serde::Deserialize<'de> for TextEnableInfo {
@@ -8229,6 +8979,37 @@ impl<'de> serde::Deserialize<'de> for TextEnableInfo {
             }
         }
         deserializer.deserialize_struct("TextEnableInfo", &[], __Visitor)
+    }
+}
+impl serde::Serialize for TextEnableInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.business_name {
+            map.serialize_entry("businessName", value)?;
+        }
+        if let Some(value) = &self.authorised_person {
+            map.serialize_entry("authorisedPerson", value)?;
+        }
+        if let Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if let Some(value) = &self.service_provider {
+            map.serialize_entry("serviceProvider", value)?;
+        }
+        if let Some(value) = &self.current_voice_carrier {
+            map.serialize_entry("currentVoiceCarrier", value)?;
+        }
+        if let Some(value) = &self.nnid {
+            map.serialize_entry("nnid", value)?;
+        }
+        if let Some(value) = &self.loa_type {
+            map.serialize_entry("loaType", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8343,55 +9124,34 @@ impl<'de> serde::Deserialize<'de> for TextEnableInfoLoaType {
     }
 }
 /// A request to text enable the numbers in a hosting order.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TextEnableNumbersRequest {
     /// The ID of the project to which the hosting order is associated.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// The optional display name of the hosting order.
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The region code for the hosting order.
-    #[serde(rename = "regionCode")]
     pub region_code: String,
     /// An array of all the phone numbers associated with the hosting order.
     pub numbers: Vec<String>,
     /// Defaults to either Sinch NNID or what was originally configured on the customer account. Sinch encourages customers to use the Sinch NNID, but if you want to use another NNID, please contact your account manager.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nnid: Option<String>,
     /// The ID of the service plan to which the hosting order is associated.
-    #[serde(rename = "servicePlanId")]
     pub service_plan_id: String,
     /// The ID of the campaign to which the hosting order is associated.
-    #[serde(rename = "campaignId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
     /// `directLoaInfo`
-    #[serde(rename = "directLoaInfo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direct_loa_info: Option<DirectLoaInfo>,
     /// `resellerLoaInfo`
-    #[serde(rename = "resellerLoaInfo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reseller_loa_info: Option<ResellerLoaInfo>,
     /// `blanketLoaInfo`
-    #[serde(rename = "blanketLoaInfo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blanket_loa_info: Option<BlanketLoaInfo>,
     /// The scheduled time for OSR to be updated.
-    #[serde(rename = "scheduledOsrUpdateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_osr_update_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Displays if a number is assigned to another aggregator in T-Mobile's platform, and requires migration from previous aggregator to Sinch.
-    #[serde(rename = "migrateToSinchTmo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub migrate_to_sinch_tmo: Option<bool>,
     /// The client's callback URL to be called for text enablement updates.
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for TextEnableNumbersRequest {
@@ -8553,6 +9313,49 @@ impl<'de> serde::Deserialize<'de> for TextEnableNumbersRequest {
         deserializer.deserialize_struct("TextEnableNumbersRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for TextEnableNumbersRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        map.serialize_entry("regionCode", &self.region_code)?;
+        map.serialize_entry("numbers", &self.numbers)?;
+        if let Some(value) = &self.nnid {
+            map.serialize_entry("nnid", value)?;
+        }
+        map.serialize_entry("servicePlanId", &self.service_plan_id)?;
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaignId", value)?;
+        }
+        if let Some(value) = &self.direct_loa_info {
+            map.serialize_entry("directLoaInfo", value)?;
+        }
+        if let Some(value) = &self.reseller_loa_info {
+            map.serialize_entry("resellerLoaInfo", value)?;
+        }
+        if let Some(value) = &self.blanket_loa_info {
+            map.serialize_entry("blanketLoaInfo", value)?;
+        }
+        if let Some(value) = &self.scheduled_osr_update_time {
+            map.serialize_entry("scheduledOsrUpdateTime", value)?;
+        }
+        if let Some(value) = &self.migrate_to_sinch_tmo {
+            map.serialize_entry("migrateToSinchTmo", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TextEnableNumbersRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -8633,12 +9436,10 @@ impl TextEnableNumbersRequest {
     }
 }
 /// `TextEnableResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TextEnableResponse {
     /// The ID of the hosting order.
-    #[serde(rename = "hostingOrderId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hosting_order_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for TextEnableResponse {
@@ -8688,6 +9489,19 @@ impl<'de> serde::Deserialize<'de> for TextEnableResponse {
         deserializer.deserialize_struct("TextEnableResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for TextEnableResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.hosting_order_id {
+            map.serialize_entry("hostingOrderId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TextEnableResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -8702,15 +9516,12 @@ impl TextEnableResponse {
     }
 }
 /// `TextEnableTollFreeNumbersDirectLoaInfoRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TextEnableTollFreeNumbersDirectLoaInfoRequest {
     /// `allOf`
-    #[serde(rename = "allOf")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all_of: Option<TextEnableTollFreeNumbersLoaInfoCommon>,
     /// `directLoaInfo`
-    #[serde(rename = "directLoaInfo")]
     pub direct_loa_info: DirectLoaInfo,
 }
 impl<'de> serde::Deserialize<'de> for TextEnableTollFreeNumbersDirectLoaInfoRequest {
@@ -8764,6 +9575,20 @@ impl<'de> serde::Deserialize<'de> for TextEnableTollFreeNumbersDirectLoaInfoRequ
             )
     }
 }
+impl serde::Serialize for TextEnableTollFreeNumbersDirectLoaInfoRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.all_of {
+            map.serialize_entry("allOf", value)?;
+        }
+        map.serialize_entry("directLoaInfo", &self.direct_loa_info)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TextEnableTollFreeNumbersDirectLoaInfoRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -8784,31 +9609,22 @@ impl TextEnableTollFreeNumbersDirectLoaInfoRequest {
     }
 }
 /// `TextEnableTollFreeNumbersLoaInfoCommon`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TextEnableTollFreeNumbersLoaInfoCommon {
     /// The project id we want the numbers to be enabled for.
-    #[serde(rename = "projectId")]
     pub project_id: String,
     /// The display name of the numbers.
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// ISO 3166-1 alpha-2 country code of the phone number. Example: US, CA
-    #[serde(rename = "regionCode")]
     pub region_code: String,
     /// `numbers`
     pub numbers: Vec<String>,
     /// Optional field which allow to determine when Zipwhip provisioning will be done. Timestamp needs to be from UTC zone. Important! If LOA is signed after `scheduledZipwhipProvisioningTime`, date will be rescheduled to the next day at the same time.
-    #[serde(rename = "scheduledZipwhipProvisioningTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_zipwhip_provisioning_time: Option<String>,
     /// The SMS service that the number will be linked to. The `servicePlanId` can be found in the [Sinch Customer Dashboard](https://dashboard.sinch.com/sms/api/rest).
-    #[serde(rename = "servicePlanId")]
     pub service_plan_id: String,
     /// The callback URL to be called for text enablement updates
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for TextEnableTollFreeNumbersLoaInfoCommon {
@@ -8914,6 +9730,29 @@ impl<'de> serde::Deserialize<'de> for TextEnableTollFreeNumbersLoaInfoCommon {
         }
         deserializer
             .deserialize_struct("TextEnableTollFreeNumbersLoaInfoCommon", &[], __Visitor)
+    }
+}
+impl serde::Serialize for TextEnableTollFreeNumbersLoaInfoCommon {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("projectId", &self.project_id)?;
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        map.serialize_entry("regionCode", &self.region_code)?;
+        map.serialize_entry("numbers", &self.numbers)?;
+        if let Some(value) = &self.scheduled_zipwhip_provisioning_time {
+            map.serialize_entry("scheduledZipwhipProvisioningTime", value)?;
+        }
+        map.serialize_entry("servicePlanId", &self.service_plan_id)?;
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9089,15 +9928,12 @@ for TextEnableTollFreeNumbersRequest {
     }
 }
 /// `TextEnableTollFreeNumbersResellerLoaInfoRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TextEnableTollFreeNumbersResellerLoaInfoRequest {
     /// `allOf`
-    #[serde(rename = "allOf")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all_of: Option<TextEnableTollFreeNumbersLoaInfoCommon>,
     /// `resellerLoaInfo`
-    #[serde(rename = "resellerLoaInfo")]
     pub reseller_loa_info: ResellerLoaInfo,
 }
 impl<'de> serde::Deserialize<'de> for TextEnableTollFreeNumbersResellerLoaInfoRequest {
@@ -9151,6 +9987,20 @@ impl<'de> serde::Deserialize<'de> for TextEnableTollFreeNumbersResellerLoaInfoRe
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for TextEnableTollFreeNumbersResellerLoaInfoRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.all_of {
+            map.serialize_entry("allOf", value)?;
+        }
+        map.serialize_entry("resellerLoaInfo", &self.reseller_loa_info)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9235,7 +10085,7 @@ impl<'de> serde::Deserialize<'de> for Type {
 /// A timestamp in ISO 8601 format indicating the last time the status was updated.
 pub type UpdateTime = String;
 /// `VerifyVoiceChallengeRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerifyVoiceChallengeRequest {
     /// `code`
@@ -9275,6 +10125,17 @@ impl<'de> serde::Deserialize<'de> for VerifyVoiceChallengeRequest {
             }
         }
         deserializer.deserialize_struct("VerifyVoiceChallengeRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerifyVoiceChallengeRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", &self.code)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -7,11 +7,10 @@
     clippy::large_enum_variant
 )]
 /// `DeleteListsListAddressMembersMemberAddressError404`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteListsListAddressMembersMemberAddressError404 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -65,6 +64,19 @@ for DeleteListsListAddressMembersMemberAddressError404 {
             )
     }
 }
+impl serde::Serialize for DeleteListsListAddressMembersMemberAddressError404 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DeleteListsListAddressMembersMemberAddressError404 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -79,11 +91,10 @@ impl DeleteListsListAddressMembersMemberAddressError404 {
     }
 }
 /// `DeleteListsListAddressMembersMemberAddressError429`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteListsListAddressMembersMemberAddressError429 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -137,6 +148,19 @@ for DeleteListsListAddressMembersMemberAddressError429 {
             )
     }
 }
+impl serde::Serialize for DeleteListsListAddressMembersMemberAddressError429 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DeleteListsListAddressMembersMemberAddressError429 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -151,11 +175,10 @@ impl DeleteListsListAddressMembersMemberAddressError429 {
     }
 }
 /// `DeleteListsListAddressMembersMemberAddressResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteListsListAddressMembersMemberAddressResponse {
     /// `member`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member: Option<DeleteListsListAddressMembersMemberAddressResponseMember>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -211,6 +234,19 @@ for DeleteListsListAddressMembersMemberAddressResponse {
             )
     }
 }
+impl serde::Serialize for DeleteListsListAddressMembersMemberAddressResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.member {
+            map.serialize_entry("member", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DeleteListsListAddressMembersMemberAddressResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -228,11 +264,10 @@ impl DeleteListsListAddressMembersMemberAddressResponse {
     }
 }
 /// `DeleteListsListAddressMembersMemberAddressResponseMember`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteListsListAddressMembersMemberAddressResponseMember {
     /// The email address of the member
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -294,6 +329,19 @@ for DeleteListsListAddressMembersMemberAddressResponseMember {
             )
     }
 }
+impl serde::Serialize for DeleteListsListAddressMembersMemberAddressResponseMember {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DeleteListsListAddressMembersMemberAddressResponseMember {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -308,11 +356,10 @@ impl DeleteListsListAddressMembersMemberAddressResponseMember {
     }
 }
 /// `DeleteV3ListsAddressError404`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteV3ListsAddressError404 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for DeleteV3ListsAddressError404 {
@@ -358,6 +405,19 @@ impl<'de> serde::Deserialize<'de> for DeleteV3ListsAddressError404 {
         deserializer.deserialize_struct("DeleteV3ListsAddressError404", &[], __Visitor)
     }
 }
+impl serde::Serialize for DeleteV3ListsAddressError404 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DeleteV3ListsAddressError404 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -372,11 +432,10 @@ impl DeleteV3ListsAddressError404 {
     }
 }
 /// `DeleteV3ListsAddressError429`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteV3ListsAddressError429 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for DeleteV3ListsAddressError429 {
@@ -422,6 +481,19 @@ impl<'de> serde::Deserialize<'de> for DeleteV3ListsAddressError429 {
         deserializer.deserialize_struct("DeleteV3ListsAddressError429", &[], __Visitor)
     }
 }
+impl serde::Serialize for DeleteV3ListsAddressError429 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DeleteV3ListsAddressError429 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -436,14 +508,12 @@ impl DeleteV3ListsAddressError429 {
     }
 }
 /// `DeleteV3ListsAddressResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteV3ListsAddressResponse {
     /// The email address of the mailing list
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// Success message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for DeleteV3ListsAddressResponse {
@@ -494,6 +564,22 @@ impl<'de> serde::Deserialize<'de> for DeleteV3ListsAddressResponse {
         deserializer.deserialize_struct("DeleteV3ListsAddressResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for DeleteV3ListsAddressResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DeleteV3ListsAddressResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -516,11 +602,10 @@ impl DeleteV3ListsAddressResponse {
     }
 }
 /// `DeleteV3RoutesIdError404`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteV3RoutesIdError404 {
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for DeleteV3RoutesIdError404 {
@@ -566,6 +651,19 @@ impl<'de> serde::Deserialize<'de> for DeleteV3RoutesIdError404 {
         deserializer.deserialize_struct("DeleteV3RoutesIdError404", &[], __Visitor)
     }
 }
+impl serde::Serialize for DeleteV3RoutesIdError404 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DeleteV3RoutesIdError404 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -580,14 +678,12 @@ impl DeleteV3RoutesIdError404 {
     }
 }
 /// `DeleteV3RoutesIdResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteV3RoutesIdResponse {
     /// A string describing the result of the operation
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// ID of the deleted route
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for DeleteV3RoutesIdResponse {
@@ -638,6 +734,22 @@ impl<'de> serde::Deserialize<'de> for DeleteV3RoutesIdResponse {
         deserializer.deserialize_struct("DeleteV3RoutesIdResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for DeleteV3RoutesIdResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DeleteV3RoutesIdResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -657,50 +769,32 @@ impl DeleteV3RoutesIdResponse {
     }
 }
 /// DeliveryStatusObject
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeliveryStatusObject {
     /// SMTP status code received as a result of the ESP session
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i64>,
     /// The current attempt number trying to deliver the message to the ESP
-    #[serde(rename = "attempt-no")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attempt_no: Option<i64>,
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// `description`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A more specific SMTP error code from the ESP
-    #[serde(rename = "enhanced-code")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enhanced_code: Option<String>,
     /// The mailing host connected to for the SMTP session
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mxhost: Option<String>,
     /// `certificate-verified`
-    #[serde(rename = "certificate-verified")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate_verified: Option<bool>,
     /// True if the SMTP session was performed over a TLS connection with the ESP
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tls: Option<bool>,
     /// True if the SMTP session was able to use UTF-8 encoding
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub utf8: Option<bool>,
     /// Time elapsed between when the message is accepted by us and the first delivery attempt to the email service provider (ESP)
-    #[serde(rename = "first-delivery-attempt-seconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_delivery_attempt_seconds: Option<f64>,
     /// The time, in seconds, the SMTP session for this message took
-    #[serde(rename = "session-seconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_seconds: Option<f64>,
     /// If the message failed for a reason that can be retried, the number of seconds between retry attempts. This value changes as the number of retries grows!
-    #[serde(rename = "retry-seconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_seconds: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for DeliveryStatusObject {
@@ -842,6 +936,52 @@ impl<'de> serde::Deserialize<'de> for DeliveryStatusObject {
         deserializer.deserialize_struct("DeliveryStatusObject", &[], __Visitor)
     }
 }
+impl serde::Serialize for DeliveryStatusObject {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.attempt_no {
+            map.serialize_entry("attempt-no", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.enhanced_code {
+            map.serialize_entry("enhanced-code", value)?;
+        }
+        if let Some(value) = &self.mxhost {
+            map.serialize_entry("mxhost", value)?;
+        }
+        if let Some(value) = &self.certificate_verified {
+            map.serialize_entry("certificate-verified", value)?;
+        }
+        if let Some(value) = &self.tls {
+            map.serialize_entry("tls", value)?;
+        }
+        if let Some(value) = &self.utf8 {
+            map.serialize_entry("utf8", value)?;
+        }
+        if let Some(value) = &self.first_delivery_attempt_seconds {
+            map.serialize_entry("first-delivery-attempt-seconds", value)?;
+        }
+        if let Some(value) = &self.session_seconds {
+            map.serialize_entry("session-seconds", value)?;
+        }
+        if let Some(value) = &self.retry_seconds {
+            map.serialize_entry("retry-seconds", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DeliveryStatusObject {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -924,21 +1064,16 @@ impl DeliveryStatusObject {
     }
 }
 /// EnvelopeObject
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnvelopeObject {
     /// The sender address
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender: Option<String>,
     /// The recipient address
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub targets: Option<String>,
     /// The protocol used to make the send. Either http or smtp
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transport: Option<String>,
     /// The Mailgun IP the email has been sent from
-    #[serde(rename = "sending-ip")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sending_ip: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for EnvelopeObject {
@@ -1012,6 +1147,28 @@ impl<'de> serde::Deserialize<'de> for EnvelopeObject {
         deserializer.deserialize_struct("EnvelopeObject", &[], __Visitor)
     }
 }
+impl serde::Serialize for EnvelopeObject {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.sender {
+            map.serialize_entry("sender", value)?;
+        }
+        if let Some(value) = &self.targets {
+            map.serialize_entry("targets", value)?;
+        }
+        if let Some(value) = &self.transport {
+            map.serialize_entry("transport", value)?;
+        }
+        if let Some(value) = &self.sending_ip {
+            map.serialize_entry("sending-ip", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl EnvelopeObject {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1046,77 +1203,50 @@ impl EnvelopeObject {
     }
 }
 /// EventResponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventResponse {
     /// `method`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// GUID identifying the individual event
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `event`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<EventType>,
     /// Unix epoch, in nanoseconds, when the event was first created
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<f64>,
     /// Logging categorization between
-    #[serde(rename = "log-level")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_level: Option<EventResponseLogLevel>,
     /// `flags`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flags: Option<EventResponseFlags>,
     /// `reject`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reject: Option<EventResponseReject>,
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<MessageObject>,
     /// `tags`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// Variables included in the email
-    #[serde(rename = "user-variables")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_variables: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `storage`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage: Option<EventResponseStorage>,
     /// Location data based on the client IP
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub geolocation: Option<EventResponseGeolocation>,
     /// `client-info`
-    #[serde(rename = "client-info")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_info: Option<EventResponseClientInfo>,
     /// `ip`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip: Option<String>,
     /// `delivery-status`
-    #[serde(rename = "delivery-status")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_status: Option<DeliveryStatusObject>,
     /// `batch`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch: Option<EventResponseBatch>,
     /// `severity`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<EventSeverityType>,
     /// ESP domain
-    #[serde(rename = "recipient-domain")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient_domain: Option<String>,
     /// Name of the Inbox Provider for the given recipient, if known
-    #[serde(rename = "recipient-provider")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient_provider: Option<String>,
     /// `template`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<EventResponseTemplate>,
     /// `envelope`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub envelope: Option<EnvelopeObject>,
 }
 impl<'de> serde::Deserialize<'de> for EventResponse {
@@ -1330,6 +1460,79 @@ impl<'de> serde::Deserialize<'de> for EventResponse {
         deserializer.deserialize_struct("EventResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for EventResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.method {
+            map.serialize_entry("method", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let Some(value) = &self.log_level {
+            map.serialize_entry("log-level", value)?;
+        }
+        if let Some(value) = &self.flags {
+            map.serialize_entry("flags", value)?;
+        }
+        if let Some(value) = &self.reject {
+            map.serialize_entry("reject", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.user_variables {
+            map.serialize_entry("user-variables", value)?;
+        }
+        if let Some(value) = &self.storage {
+            map.serialize_entry("storage", value)?;
+        }
+        if let Some(value) = &self.geolocation {
+            map.serialize_entry("geolocation", value)?;
+        }
+        if let Some(value) = &self.client_info {
+            map.serialize_entry("client-info", value)?;
+        }
+        if let Some(value) = &self.ip {
+            map.serialize_entry("ip", value)?;
+        }
+        if let Some(value) = &self.delivery_status {
+            map.serialize_entry("delivery-status", value)?;
+        }
+        if let Some(value) = &self.batch {
+            map.serialize_entry("batch", value)?;
+        }
+        if let Some(value) = &self.severity {
+            map.serialize_entry("severity", value)?;
+        }
+        if let Some(value) = &self.recipient_domain {
+            map.serialize_entry("recipient-domain", value)?;
+        }
+        if let Some(value) = &self.recipient_provider {
+            map.serialize_entry("recipient-provider", value)?;
+        }
+        if let Some(value) = &self.template {
+            map.serialize_entry("template", value)?;
+        }
+        if let Some(value) = &self.envelope {
+            map.serialize_entry("envelope", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl EventResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1469,11 +1672,10 @@ impl EventResponse {
     }
 }
 /// `EventResponseBatch`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventResponseBatch {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for EventResponseBatch {
@@ -1519,6 +1721,19 @@ impl<'de> serde::Deserialize<'de> for EventResponseBatch {
         deserializer.deserialize_struct("EventResponseBatch", &[], __Visitor)
     }
 }
+impl serde::Serialize for EventResponseBatch {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl EventResponseBatch {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1533,28 +1748,18 @@ impl EventResponseBatch {
     }
 }
 /// `EventResponseClientInfo`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventResponseClientInfo {
     /// Categorize client between: mobile browser, library, email client, robot, feed reader or other
-    #[serde(rename = "client-type")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_type: Option<String>,
     /// The client Operating System
-    #[serde(rename = "client-os")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_os: Option<String>,
     /// Could be: desktop, mobile, table or unknown
-    #[serde(rename = "device-type")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_type: Option<String>,
     /// The client product identifier
-    #[serde(rename = "client-name")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_name: Option<String>,
     /// `user-agent`
-    #[serde(rename = "user-agent")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_agent: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for EventResponseClientInfo {
@@ -1646,6 +1851,31 @@ impl<'de> serde::Deserialize<'de> for EventResponseClientInfo {
         deserializer.deserialize_struct("EventResponseClientInfo", &[], __Visitor)
     }
 }
+impl serde::Serialize for EventResponseClientInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.client_type {
+            map.serialize_entry("client-type", value)?;
+        }
+        if let Some(value) = &self.client_os {
+            map.serialize_entry("client-os", value)?;
+        }
+        if let Some(value) = &self.device_type {
+            map.serialize_entry("device-type", value)?;
+        }
+        if let Some(value) = &self.client_name {
+            map.serialize_entry("client-name", value)?;
+        }
+        if let Some(value) = &self.user_agent {
+            map.serialize_entry("user-agent", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl EventResponseClientInfo {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1686,28 +1916,18 @@ impl EventResponseClientInfo {
     }
 }
 /// `EventResponseFlags`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventResponseFlags {
     /// `true` if it’s an outgoing message. `false` if it’s incoming.
-    #[serde(rename = "is-authenticated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_authenticated: Option<bool>,
     /// `true` if the message was sent as a result of a Route match
-    #[serde(rename = "is-routed")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_routed: Option<bool>,
     /// Tells if the message has AMP component in
-    #[serde(rename = "is-amp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_amp: Option<bool>,
     /// Tells if the message has been encrypted before stored
-    #[serde(rename = "is-encrypted")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_encrypted: Option<bool>,
     /// If `true`, the message has been marked as delivered but the actual send stop before sending to the ESP
-    #[serde(rename = "is-test-mode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_test_mode: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for EventResponseFlags {
@@ -1795,6 +2015,31 @@ impl<'de> serde::Deserialize<'de> for EventResponseFlags {
         deserializer.deserialize_struct("EventResponseFlags", &[], __Visitor)
     }
 }
+impl serde::Serialize for EventResponseFlags {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.is_authenticated {
+            map.serialize_entry("is-authenticated", value)?;
+        }
+        if let Some(value) = &self.is_routed {
+            map.serialize_entry("is-routed", value)?;
+        }
+        if let Some(value) = &self.is_amp {
+            map.serialize_entry("is-amp", value)?;
+        }
+        if let Some(value) = &self.is_encrypted {
+            map.serialize_entry("is-encrypted", value)?;
+        }
+        if let Some(value) = &self.is_test_mode {
+            map.serialize_entry("is-test-mode", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl EventResponseFlags {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1835,17 +2080,14 @@ impl EventResponseFlags {
     }
 }
 /// Location data based on the client IP
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventResponseGeolocation {
     /// `country`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// `region`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// `city`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for EventResponseGeolocation {
@@ -1899,6 +2141,25 @@ impl<'de> serde::Deserialize<'de> for EventResponseGeolocation {
             }
         }
         deserializer.deserialize_struct("EventResponseGeolocation", &[], __Visitor)
+    }
+}
+impl serde::Serialize for EventResponseGeolocation {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let Some(value) = &self.region {
+            map.serialize_entry("region", value)?;
+        }
+        if let Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1993,14 +2254,12 @@ impl<'de> serde::Deserialize<'de> for EventResponseLogLevel {
     }
 }
 /// `EventResponseReject`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventResponseReject {
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// `description`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for EventResponseReject {
@@ -2055,6 +2314,22 @@ impl<'de> serde::Deserialize<'de> for EventResponseReject {
         deserializer.deserialize_struct("EventResponseReject", &[], __Visitor)
     }
 }
+impl serde::Serialize for EventResponseReject {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl EventResponseReject {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2077,17 +2352,14 @@ impl EventResponseReject {
     }
 }
 /// `EventResponseStorage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventResponseStorage {
     /// Key ID for the stored MIME
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// URL for the stored MIME for retrieval, if required
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// The datacenter region the message is stored in
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for EventResponseStorage {
@@ -2143,6 +2415,25 @@ impl<'de> serde::Deserialize<'de> for EventResponseStorage {
         deserializer.deserialize_struct("EventResponseStorage", &[], __Visitor)
     }
 }
+impl serde::Serialize for EventResponseStorage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.region {
+            map.serialize_entry("region", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl EventResponseStorage {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2171,18 +2462,14 @@ impl EventResponseStorage {
     }
 }
 /// `EventResponseTemplate`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventResponseTemplate {
     /// Name of the template the message was rendered from, if given
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The version of the template that was rendered
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// Tell if the template is considered as plain text (in opposition to ‘html’)
-    #[serde(rename = "is-text")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_text: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for EventResponseTemplate {
@@ -2236,6 +2523,25 @@ impl<'de> serde::Deserialize<'de> for EventResponseTemplate {
             }
         }
         deserializer.deserialize_struct("EventResponseTemplate", &[], __Visitor)
+    }
+}
+impl serde::Serialize for EventResponseTemplate {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.is_text {
+            map.serialize_entry("is-text", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2430,11 +2736,10 @@ impl<'de> serde::Deserialize<'de> for EventType {
     }
 }
 /// `GetListsListAddressMembersMemberAddressError429`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetListsListAddressMembersMemberAddressError429 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetListsListAddressMembersMemberAddressError429 {
@@ -2487,6 +2792,19 @@ impl<'de> serde::Deserialize<'de> for GetListsListAddressMembersMemberAddressErr
             )
     }
 }
+impl serde::Serialize for GetListsListAddressMembersMemberAddressError429 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetListsListAddressMembersMemberAddressError429 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2501,11 +2819,10 @@ impl GetListsListAddressMembersMemberAddressError429 {
     }
 }
 /// `GetListsListAddressMembersPagesError429`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetListsListAddressMembersPagesError429 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetListsListAddressMembersPagesError429 {
@@ -2556,6 +2873,19 @@ impl<'de> serde::Deserialize<'de> for GetListsListAddressMembersPagesError429 {
             )
     }
 }
+impl serde::Serialize for GetListsListAddressMembersPagesError429 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetListsListAddressMembersPagesError429 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2570,11 +2900,10 @@ impl GetListsListAddressMembersPagesError429 {
     }
 }
 /// `GetListsStringListAddressMembersError429`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetListsStringListAddressMembersError429 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetListsStringListAddressMembersError429 {
@@ -2625,6 +2954,19 @@ impl<'de> serde::Deserialize<'de> for GetListsStringListAddressMembersError429 {
             )
     }
 }
+impl serde::Serialize for GetListsStringListAddressMembersError429 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetListsStringListAddressMembersError429 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2639,14 +2981,12 @@ impl GetListsStringListAddressMembersError429 {
     }
 }
 /// `GetListsStringListAddressMembersResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetListsStringListAddressMembersResponse {
     /// Total number of members in the mailing list
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// `items`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<ListMemberResponse>>,
 }
 impl<'de> serde::Deserialize<'de> for GetListsStringListAddressMembersResponse {
@@ -2706,6 +3046,22 @@ impl<'de> serde::Deserialize<'de> for GetListsStringListAddressMembersResponse {
             )
     }
 }
+impl serde::Serialize for GetListsStringListAddressMembersResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.total_count {
+            map.serialize_entry("total_count", value)?;
+        }
+        if let Some(value) = &self.items {
+            map.serialize_entry("items", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetListsStringListAddressMembersResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2728,7 +3084,7 @@ impl GetListsStringListAddressMembersResponse {
     }
 }
 /// `GetV1DkimKeysMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetV1DkimKeysMultipartFormDataRequestBody {
     /// Encoded paging information, provided via 'next', 'previous' links
@@ -2736,10 +3092,8 @@ pub struct GetV1DkimKeysMultipartFormDataRequestBody {
     /// Limits the number of items returned in a request
     pub limit: i64,
     /// Filter by signing domain
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signing_domain: Option<String>,
     /// Filter by selector
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selector: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetV1DkimKeysMultipartFormDataRequestBody {
@@ -2805,6 +3159,24 @@ impl<'de> serde::Deserialize<'de> for GetV1DkimKeysMultipartFormDataRequestBody 
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for GetV1DkimKeysMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("page", &self.page)?;
+        map.serialize_entry("limit", &self.limit)?;
+        if let Some(value) = &self.signing_domain {
+            map.serialize_entry("signing_domain", value)?;
+        }
+        if let Some(value) = &self.selector {
+            map.serialize_entry("selector", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3124,14 +3496,12 @@ impl<'de> serde::Deserialize<'de> for GetV3DomainNameEventsAscending {
     }
 }
 /// `GetV3DomainNameEventsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetV3DomainNameEventsResponse {
     /// `items`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<EventResponse>>,
     /// `paging`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paging: Option<GetV3DomainNameEventsResponsePaging>,
 }
 impl<'de> serde::Deserialize<'de> for GetV3DomainNameEventsResponse {
@@ -3182,6 +3552,22 @@ impl<'de> serde::Deserialize<'de> for GetV3DomainNameEventsResponse {
         deserializer.deserialize_struct("GetV3DomainNameEventsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetV3DomainNameEventsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.items {
+            map.serialize_entry("items", value)?;
+        }
+        if let Some(value) = &self.paging {
+            map.serialize_entry("paging", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetV3DomainNameEventsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3204,14 +3590,12 @@ impl GetV3DomainNameEventsResponse {
     }
 }
 /// `GetV3DomainNameEventsResponsePaging`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetV3DomainNameEventsResponsePaging {
     /// `next`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
     /// `previous`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetV3DomainNameEventsResponsePaging {
@@ -3261,6 +3645,22 @@ impl<'de> serde::Deserialize<'de> for GetV3DomainNameEventsResponsePaging {
         }
         deserializer
             .deserialize_struct("GetV3DomainNameEventsResponsePaging", &[], __Visitor)
+    }
+}
+impl serde::Serialize for GetV3DomainNameEventsResponsePaging {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.next {
+            map.serialize_entry("next", value)?;
+        }
+        if let Some(value) = &self.previous {
+            map.serialize_entry("previous", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3418,11 +3818,10 @@ impl<'de> serde::Deserialize<'de> for GetV3DomainNameTemplatesTemplateNameVersio
     }
 }
 /// `GetV3ListsAddressError404`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetV3ListsAddressError404 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetV3ListsAddressError404 {
@@ -3468,6 +3867,19 @@ impl<'de> serde::Deserialize<'de> for GetV3ListsAddressError404 {
         deserializer.deserialize_struct("GetV3ListsAddressError404", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetV3ListsAddressError404 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetV3ListsAddressError404 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3482,11 +3894,10 @@ impl GetV3ListsAddressError404 {
     }
 }
 /// `GetV3ListsAddressError429`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetV3ListsAddressError429 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetV3ListsAddressError429 {
@@ -3532,6 +3943,19 @@ impl<'de> serde::Deserialize<'de> for GetV3ListsAddressError429 {
         deserializer.deserialize_struct("GetV3ListsAddressError429", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetV3ListsAddressError429 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetV3ListsAddressError429 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3546,11 +3970,10 @@ impl GetV3ListsAddressError429 {
     }
 }
 /// `GetV3ListsAddressResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetV3ListsAddressResponse {
     /// `list`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<MailingListResponse>,
 }
 impl<'de> serde::Deserialize<'de> for GetV3ListsAddressResponse {
@@ -3596,6 +4019,19 @@ impl<'de> serde::Deserialize<'de> for GetV3ListsAddressResponse {
         deserializer.deserialize_struct("GetV3ListsAddressResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetV3ListsAddressResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.list {
+            map.serialize_entry("list", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetV3ListsAddressResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3610,11 +4046,10 @@ impl GetV3ListsAddressResponse {
     }
 }
 /// `GetV3ListsError429`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetV3ListsError429 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetV3ListsError429 {
@@ -3660,6 +4095,19 @@ impl<'de> serde::Deserialize<'de> for GetV3ListsError429 {
         deserializer.deserialize_struct("GetV3ListsError429", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetV3ListsError429 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetV3ListsError429 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3674,11 +4122,10 @@ impl GetV3ListsError429 {
     }
 }
 /// `GetV3ListsPagesError429`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetV3ListsPagesError429 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetV3ListsPagesError429 {
@@ -3724,6 +4171,19 @@ impl<'de> serde::Deserialize<'de> for GetV3ListsPagesError429 {
         deserializer.deserialize_struct("GetV3ListsPagesError429", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetV3ListsPagesError429 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetV3ListsPagesError429 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3738,14 +4198,12 @@ impl GetV3ListsPagesError429 {
     }
 }
 /// `GetV3ListsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetV3ListsResponse {
     /// `total_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// `items`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<MailingListResponse>>,
 }
 impl<'de> serde::Deserialize<'de> for GetV3ListsResponse {
@@ -3800,6 +4258,22 @@ impl<'de> serde::Deserialize<'de> for GetV3ListsResponse {
         deserializer.deserialize_struct("GetV3ListsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetV3ListsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.total_count {
+            map.serialize_entry("total_count", value)?;
+        }
+        if let Some(value) = &self.items {
+            map.serialize_entry("items", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetV3ListsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3822,11 +4296,10 @@ impl GetV3ListsResponse {
     }
 }
 /// `GetV3RoutesError400`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetV3RoutesError400 {
     /// A string describing the error
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetV3RoutesError400 {
@@ -3872,6 +4345,19 @@ impl<'de> serde::Deserialize<'de> for GetV3RoutesError400 {
         deserializer.deserialize_struct("GetV3RoutesError400", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetV3RoutesError400 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetV3RoutesError400 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3886,11 +4372,10 @@ impl GetV3RoutesError400 {
     }
 }
 /// `GetV3RoutesIdError404`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetV3RoutesIdError404 {
     /// A string describing the error
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetV3RoutesIdError404 {
@@ -3936,6 +4421,19 @@ impl<'de> serde::Deserialize<'de> for GetV3RoutesIdError404 {
         deserializer.deserialize_struct("GetV3RoutesIdError404", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetV3RoutesIdError404 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetV3RoutesIdError404 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3950,11 +4448,10 @@ impl GetV3RoutesIdError404 {
     }
 }
 /// `GetV3RoutesIdResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetV3RoutesIdResponse {
     /// `route`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub route: Option<RouteResponse>,
 }
 impl<'de> serde::Deserialize<'de> for GetV3RoutesIdResponse {
@@ -4000,6 +4497,19 @@ impl<'de> serde::Deserialize<'de> for GetV3RoutesIdResponse {
         deserializer.deserialize_struct("GetV3RoutesIdResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetV3RoutesIdResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.route {
+            map.serialize_entry("route", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetV3RoutesIdResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4014,11 +4524,10 @@ impl GetV3RoutesIdResponse {
     }
 }
 /// `GetV3RoutesMatchError404`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetV3RoutesMatchError404 {
     /// A string describing the error
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetV3RoutesMatchError404 {
@@ -4064,6 +4573,19 @@ impl<'de> serde::Deserialize<'de> for GetV3RoutesMatchError404 {
         deserializer.deserialize_struct("GetV3RoutesMatchError404", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetV3RoutesMatchError404 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetV3RoutesMatchError404 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4078,11 +4600,10 @@ impl GetV3RoutesMatchError404 {
     }
 }
 /// `GetV3RoutesMatchResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetV3RoutesMatchResponse {
     /// `route`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub route: Option<RouteResponse>,
 }
 impl<'de> serde::Deserialize<'de> for GetV3RoutesMatchResponse {
@@ -4128,6 +4649,19 @@ impl<'de> serde::Deserialize<'de> for GetV3RoutesMatchResponse {
         deserializer.deserialize_struct("GetV3RoutesMatchResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetV3RoutesMatchResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.route {
+            map.serialize_entry("route", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetV3RoutesMatchResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4142,14 +4676,12 @@ impl GetV3RoutesMatchResponse {
     }
 }
 /// `GetV3RoutesResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetV3RoutesResponse {
     /// Total number of routes in the account
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// List of routes
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<RouteResponse>>,
 }
 impl<'de> serde::Deserialize<'de> for GetV3RoutesResponse {
@@ -4202,6 +4734,22 @@ impl<'de> serde::Deserialize<'de> for GetV3RoutesResponse {
             }
         }
         deserializer.deserialize_struct("GetV3RoutesResponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for GetV3RoutesResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.total_count {
+            map.serialize_entry("total_count", value)?;
+        }
+        if let Some(value) = &self.items {
+            map.serialize_entry("items", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4286,11 +4834,10 @@ impl<'de> serde::Deserialize<'de> for GetV5AccountsSubaccountsSort {
     }
 }
 /// `GetV5SandboxAuthRecipientsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetV5SandboxAuthRecipientsResponse {
     /// `recipients`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipients: Option<Vec<GithubComMailgunAccountsApiRecipientResponse>>,
 }
 impl<'de> serde::Deserialize<'de> for GetV5SandboxAuthRecipientsResponse {
@@ -4341,6 +4888,19 @@ impl<'de> serde::Deserialize<'de> for GetV5SandboxAuthRecipientsResponse {
         }
         deserializer
             .deserialize_struct("GetV5SandboxAuthRecipientsResponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for GetV5SandboxAuthRecipientsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.recipients {
+            map.serialize_entry("recipients", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4432,17 +4992,14 @@ impl<'de> serde::Deserialize<'de> for GetV5UsersRole {
     }
 }
 /// `GithubComMailgunAccountsApiCustomMessageLimitResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunAccountsApiCustomMessageLimitResponse {
     /// The custom limit set for the account
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<f64>,
     /// The number of messages already sent
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current: Option<f64>,
     /// The timeframe for which the limit applies - m for months, d for days, h for hours
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -4514,6 +5071,25 @@ for GithubComMailgunAccountsApiCustomMessageLimitResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunAccountsApiCustomMessageLimitResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.limit {
+            map.serialize_entry("limit", value)?;
+        }
+        if let Some(value) = &self.current {
+            map.serialize_entry("current", value)?;
+        }
+        if let Some(value) = &self.period {
+            map.serialize_entry("period", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAccountsApiCustomMessageLimitResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4542,7 +5118,7 @@ impl GithubComMailgunAccountsApiCustomMessageLimitResponse {
     }
 }
 /// `GithubComMailgunAccountsApiFeatureOverrideEnabledParam`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunAccountsApiFeatureOverrideEnabledParam {
     /// The enabled status of the feature
@@ -4596,6 +5172,17 @@ for GithubComMailgunAccountsApiFeatureOverrideEnabledParam {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunAccountsApiFeatureOverrideEnabledParam {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("enabled", &self.enabled)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAccountsApiFeatureOverrideEnabledParam {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4610,11 +5197,10 @@ pub type GithubComMailgunAccountsApiFeaturesResponse = std::collections::BTreeMa
     serde_json::Value,
 >;
 /// `GithubComMailgunAccountsApiGenericMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunAccountsApiGenericMessage {
     /// Response message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunAccountsApiGenericMessage {
@@ -4665,6 +5251,19 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunAccountsApiGenericMessage 
             )
     }
 }
+impl serde::Serialize for GithubComMailgunAccountsApiGenericMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAccountsApiGenericMessage {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4679,11 +5278,10 @@ impl GithubComMailgunAccountsApiGenericMessage {
     }
 }
 /// `GithubComMailgunAccountsApiGenericSuccess`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunAccountsApiGenericSuccess {
     /// Indicates success of request
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunAccountsApiGenericSuccess {
@@ -4734,6 +5332,19 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunAccountsApiGenericSuccess 
             )
     }
 }
+impl serde::Serialize for GithubComMailgunAccountsApiGenericSuccess {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.success {
+            map.serialize_entry("success", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAccountsApiGenericSuccess {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4748,14 +5359,12 @@ impl GithubComMailgunAccountsApiGenericSuccess {
     }
 }
 /// `GithubComMailgunAccountsApiHttpSigningKey`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunAccountsApiHttpSigningKey {
     /// Success message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Decoded webhook signing key
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_signing_key: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunAccountsApiHttpSigningKey {
@@ -4815,6 +5424,22 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunAccountsApiHttpSigningKey 
             )
     }
 }
+impl serde::Serialize for GithubComMailgunAccountsApiHttpSigningKey {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.http_signing_key {
+            map.serialize_entry("http_signing_key", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAccountsApiHttpSigningKey {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4837,14 +5462,12 @@ impl GithubComMailgunAccountsApiHttpSigningKey {
     }
 }
 /// `GithubComMailgunAccountsApiRecipientResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunAccountsApiRecipientResponse {
     /// Email address of sandbox domain recipient
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Activated/verified status of the recipient
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activated: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunAccountsApiRecipientResponse {
@@ -4904,6 +5527,22 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunAccountsApiRecipientRespon
             )
     }
 }
+impl serde::Serialize for GithubComMailgunAccountsApiRecipientResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let Some(value) = &self.activated {
+            map.serialize_entry("activated", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAccountsApiRecipientResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4926,26 +5565,20 @@ impl GithubComMailgunAccountsApiRecipientResponse {
     }
 }
 /// `GithubComMailgunAccountsApiSubaccount`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunAccountsApiSubaccount {
     /// The ID of the subaccount
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The name of the subaccount
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The date when the account was created serialized as RFC 1123 (HTTP-date) string in GMT (UTC)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// The date when the account was last updated serialized as RFC 1123 (HTTP-date) string in GMT (UTC)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<GithubComMailgunAccountsApiSubaccountStatus>,
     /// `features`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<GithubComMailgunAccountsApiFeaturesResponse>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunAccountsApiSubaccount {
@@ -5036,6 +5669,34 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunAccountsApiSubaccount {
             .deserialize_struct("GithubComMailgunAccountsApiSubaccount", &[], __Visitor)
     }
 }
+impl serde::Serialize for GithubComMailgunAccountsApiSubaccount {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("created_at", value)?;
+        }
+        if let Some(value) = &self.updated_at {
+            map.serialize_entry("updated_at", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.features {
+            map.serialize_entry("features", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAccountsApiSubaccount {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5088,14 +5749,12 @@ impl GithubComMailgunAccountsApiSubaccount {
     }
 }
 /// `GithubComMailgunAccountsApiSubaccountListResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunAccountsApiSubaccountListResponse {
     /// `subaccounts`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subaccounts: Option<Vec<GithubComMailgunAccountsApiSubaccount>>,
     /// The total number of subaccounts
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunAccountsApiSubaccountListResponse {
@@ -5157,6 +5816,22 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunAccountsApiSubaccountListR
             )
     }
 }
+impl serde::Serialize for GithubComMailgunAccountsApiSubaccountListResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.subaccounts {
+            map.serialize_entry("subaccounts", value)?;
+        }
+        if let Some(value) = &self.total {
+            map.serialize_entry("total", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAccountsApiSubaccountListResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5182,11 +5857,10 @@ impl GithubComMailgunAccountsApiSubaccountListResponse {
     }
 }
 /// `GithubComMailgunAccountsApiSubaccountResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunAccountsApiSubaccountResponse {
     /// `subaccount`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subaccount: Option<GithubComMailgunAccountsApiSubaccount>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunAccountsApiSubaccountResponse {
@@ -5239,6 +5913,19 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunAccountsApiSubaccountRespo
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for GithubComMailgunAccountsApiSubaccountResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.subaccount {
+            map.serialize_entry("subaccount", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5322,7 +6009,7 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunAccountsApiSubaccountStatu
     }
 }
 /// `GithubComMailgunAnalyticsClientGolangDimension`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunAnalyticsClientGolangDimension {
     /// The dimension
@@ -5395,6 +6082,19 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunAnalyticsClientGolangDimen
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for GithubComMailgunAnalyticsClientGolangDimension {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("dimension", &self.dimension)?;
+        map.serialize_entry("value", &self.value)?;
+        map.serialize_entry("display_value", &self.display_value)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5673,7 +6373,7 @@ for GithubComMailgunAnalyticsClientGolangFilterComparator {
     }
 }
 /// `GithubComMailgunAnalyticsClientGolangFilterPredicate`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunAnalyticsClientGolangFilterPredicate {
     /// `attribute`
@@ -5681,7 +6381,6 @@ pub struct GithubComMailgunAnalyticsClientGolangFilterPredicate {
     /// `comparator`
     pub comparator: GithubComMailgunAnalyticsClientGolangFilterComparator,
     /// `values`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<GithubComMailgunAnalyticsClientGolangLabeledValue>>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -5757,6 +6456,21 @@ for GithubComMailgunAnalyticsClientGolangFilterPredicate {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunAnalyticsClientGolangFilterPredicate {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("attribute", &self.attribute)?;
+        map.serialize_entry("comparator", &self.comparator)?;
+        if let Some(value) = &self.values {
+            map.serialize_entry("values", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAnalyticsClientGolangFilterPredicate {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5781,11 +6495,10 @@ impl GithubComMailgunAnalyticsClientGolangFilterPredicate {
     }
 }
 /// `GithubComMailgunAnalyticsClientGolangFilterPredicateGroup`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunAnalyticsClientGolangFilterPredicateGroup {
     /// `AND`
-    #[serde(rename = "AND")]
     pub and: Vec<GithubComMailgunAnalyticsClientGolangFilterPredicate>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -5837,6 +6550,17 @@ for GithubComMailgunAnalyticsClientGolangFilterPredicateGroup {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunAnalyticsClientGolangFilterPredicateGroup {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("AND", &self.and)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAnalyticsClientGolangFilterPredicateGroup {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5848,7 +6572,7 @@ impl GithubComMailgunAnalyticsClientGolangFilterPredicateGroup {
     }
 }
 /// `GithubComMailgunAnalyticsClientGolangLabeledValue`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunAnalyticsClientGolangLabeledValue {
     /// `label`
@@ -5900,6 +6624,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunAnalyticsClientGolangLabel
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for GithubComMailgunAnalyticsClientGolangLabeledValue {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("label", &self.label)?;
+        map.serialize_entry("value", &self.value)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6146,212 +6882,144 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunAnalyticsClientGolangMetri
     }
 }
 /// `GithubComMailgunAnalyticsClientGolangMetrics`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunAnalyticsClientGolangMetrics {
     /// `accepted_incoming_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_incoming_count: Option<i64>,
     /// `accepted_outgoing_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_outgoing_count: Option<i64>,
     /// `accepted_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_count: Option<i64>,
     /// `delivered_smtp_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivered_smtp_count: Option<i64>,
     /// `delivered_http_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivered_http_count: Option<i64>,
     /// `delivered_optimized_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivered_optimized_count: Option<i64>,
     /// `delivered_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivered_count: Option<i64>,
     /// `stored_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stored_count: Option<i64>,
     /// `sent_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sent_count: Option<i64>,
     /// `opened_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opened_count: Option<i64>,
     /// `clicked_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clicked_count: Option<i64>,
     /// `unique_opened_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique_opened_count: Option<i64>,
     /// `unique_clicked_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique_clicked_count: Option<i64>,
     /// `unsubscribed_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unsubscribed_count: Option<i64>,
     /// `complained_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub complained_count: Option<i64>,
     /// `failed_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failed_count: Option<i64>,
     /// `temporary_failed_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temporary_failed_count: Option<i64>,
     /// `permanent_failed_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permanent_failed_count: Option<i64>,
     /// `esp_block_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub esp_block_count: Option<i64>,
     /// `temporary_failed_esp_block_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temporary_failed_esp_block_count: Option<i64>,
     /// `permanent_failed_esp_block_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permanent_failed_esp_block_count: Option<i64>,
     /// `rate_limit_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate_limit_count: Option<i64>,
     /// `webhook_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook_count: Option<i64>,
     /// `permanent_failed_optimized_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permanent_failed_optimized_count: Option<i64>,
     /// `permanent_failed_old_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permanent_failed_old_count: Option<i64>,
     /// `bounced_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bounced_count: Option<i64>,
     /// `hard_bounces_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hard_bounces_count: Option<i64>,
     /// `soft_bounces_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub soft_bounces_count: Option<i64>,
     /// `delayed_bounce_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delayed_bounce_count: Option<i64>,
     /// `suppressed_bounces_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suppressed_bounces_count: Option<i64>,
     /// `suppressed_unsubscribed_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suppressed_unsubscribed_count: Option<i64>,
     /// `suppressed_complaints_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suppressed_complaints_count: Option<i64>,
     /// `delivered_first_attempt_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivered_first_attempt_count: Option<i64>,
     /// `delayed_first_attempt_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delayed_first_attempt_count: Option<i64>,
     /// `delivered_subsequent_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivered_subsequent_count: Option<i64>,
     /// `delivered_two_plus_attempts_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivered_two_plus_attempts_count: Option<i64>,
     /// `processed_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processed_count: Option<i64>,
     /// `delivered_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivered_rate: Option<String>,
     /// `opened_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opened_rate: Option<String>,
     /// `clicked_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clicked_rate: Option<String>,
     /// `unique_opened_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique_opened_rate: Option<String>,
     /// `unique_clicked_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique_clicked_rate: Option<String>,
     /// `unsubscribed_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unsubscribed_rate: Option<String>,
     /// `complained_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub complained_rate: Option<String>,
     /// `bounce_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bounce_rate: Option<String>,
     /// `hard_bounce_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hard_bounce_rate: Option<String>,
     /// `soft_bounce_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub soft_bounce_rate: Option<String>,
     /// `fail_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fail_rate: Option<String>,
     /// `permanent_fail_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permanent_fail_rate: Option<String>,
     /// `temporary_fail_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temporary_fail_rate: Option<String>,
     /// `delayed_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delayed_rate: Option<String>,
     /// `email_validation_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_validation_count: Option<i64>,
     /// `email_validation_public_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_validation_public_count: Option<i64>,
     /// `email_validation_valid_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_validation_valid_count: Option<i64>,
     /// `email_validation_single_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_validation_single_count: Option<i64>,
     /// `email_validation_bulk_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_validation_bulk_count: Option<i64>,
     /// `email_validation_list_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_validation_list_count: Option<i64>,
     /// `email_validation_mailgun_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_validation_mailgun_count: Option<i64>,
     /// `email_validation_mailjet_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_validation_mailjet_count: Option<i64>,
     /// `email_preview_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_preview_count: Option<i64>,
     /// `email_preview_failed_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_preview_failed_count: Option<i64>,
     /// `link_validation_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_validation_count: Option<i64>,
     /// `link_validation_failed_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_validation_failed_count: Option<i64>,
     /// `seed_test_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed_test_count: Option<i64>,
     /// `accessibility_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility_count: Option<i64>,
     /// `accessibility_failed_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility_failed_count: Option<i64>,
     /// `image_validation_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_validation_count: Option<i64>,
     /// `image_validation_failed_count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_validation_failed_count: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunAnalyticsClientGolangMetrics {
@@ -7078,6 +7746,220 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunAnalyticsClientGolangMetri
             )
     }
 }
+impl serde::Serialize for GithubComMailgunAnalyticsClientGolangMetrics {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.accepted_incoming_count {
+            map.serialize_entry("accepted_incoming_count", value)?;
+        }
+        if let Some(value) = &self.accepted_outgoing_count {
+            map.serialize_entry("accepted_outgoing_count", value)?;
+        }
+        if let Some(value) = &self.accepted_count {
+            map.serialize_entry("accepted_count", value)?;
+        }
+        if let Some(value) = &self.delivered_smtp_count {
+            map.serialize_entry("delivered_smtp_count", value)?;
+        }
+        if let Some(value) = &self.delivered_http_count {
+            map.serialize_entry("delivered_http_count", value)?;
+        }
+        if let Some(value) = &self.delivered_optimized_count {
+            map.serialize_entry("delivered_optimized_count", value)?;
+        }
+        if let Some(value) = &self.delivered_count {
+            map.serialize_entry("delivered_count", value)?;
+        }
+        if let Some(value) = &self.stored_count {
+            map.serialize_entry("stored_count", value)?;
+        }
+        if let Some(value) = &self.sent_count {
+            map.serialize_entry("sent_count", value)?;
+        }
+        if let Some(value) = &self.opened_count {
+            map.serialize_entry("opened_count", value)?;
+        }
+        if let Some(value) = &self.clicked_count {
+            map.serialize_entry("clicked_count", value)?;
+        }
+        if let Some(value) = &self.unique_opened_count {
+            map.serialize_entry("unique_opened_count", value)?;
+        }
+        if let Some(value) = &self.unique_clicked_count {
+            map.serialize_entry("unique_clicked_count", value)?;
+        }
+        if let Some(value) = &self.unsubscribed_count {
+            map.serialize_entry("unsubscribed_count", value)?;
+        }
+        if let Some(value) = &self.complained_count {
+            map.serialize_entry("complained_count", value)?;
+        }
+        if let Some(value) = &self.failed_count {
+            map.serialize_entry("failed_count", value)?;
+        }
+        if let Some(value) = &self.temporary_failed_count {
+            map.serialize_entry("temporary_failed_count", value)?;
+        }
+        if let Some(value) = &self.permanent_failed_count {
+            map.serialize_entry("permanent_failed_count", value)?;
+        }
+        if let Some(value) = &self.esp_block_count {
+            map.serialize_entry("esp_block_count", value)?;
+        }
+        if let Some(value) = &self.temporary_failed_esp_block_count {
+            map.serialize_entry("temporary_failed_esp_block_count", value)?;
+        }
+        if let Some(value) = &self.permanent_failed_esp_block_count {
+            map.serialize_entry("permanent_failed_esp_block_count", value)?;
+        }
+        if let Some(value) = &self.rate_limit_count {
+            map.serialize_entry("rate_limit_count", value)?;
+        }
+        if let Some(value) = &self.webhook_count {
+            map.serialize_entry("webhook_count", value)?;
+        }
+        if let Some(value) = &self.permanent_failed_optimized_count {
+            map.serialize_entry("permanent_failed_optimized_count", value)?;
+        }
+        if let Some(value) = &self.permanent_failed_old_count {
+            map.serialize_entry("permanent_failed_old_count", value)?;
+        }
+        if let Some(value) = &self.bounced_count {
+            map.serialize_entry("bounced_count", value)?;
+        }
+        if let Some(value) = &self.hard_bounces_count {
+            map.serialize_entry("hard_bounces_count", value)?;
+        }
+        if let Some(value) = &self.soft_bounces_count {
+            map.serialize_entry("soft_bounces_count", value)?;
+        }
+        if let Some(value) = &self.delayed_bounce_count {
+            map.serialize_entry("delayed_bounce_count", value)?;
+        }
+        if let Some(value) = &self.suppressed_bounces_count {
+            map.serialize_entry("suppressed_bounces_count", value)?;
+        }
+        if let Some(value) = &self.suppressed_unsubscribed_count {
+            map.serialize_entry("suppressed_unsubscribed_count", value)?;
+        }
+        if let Some(value) = &self.suppressed_complaints_count {
+            map.serialize_entry("suppressed_complaints_count", value)?;
+        }
+        if let Some(value) = &self.delivered_first_attempt_count {
+            map.serialize_entry("delivered_first_attempt_count", value)?;
+        }
+        if let Some(value) = &self.delayed_first_attempt_count {
+            map.serialize_entry("delayed_first_attempt_count", value)?;
+        }
+        if let Some(value) = &self.delivered_subsequent_count {
+            map.serialize_entry("delivered_subsequent_count", value)?;
+        }
+        if let Some(value) = &self.delivered_two_plus_attempts_count {
+            map.serialize_entry("delivered_two_plus_attempts_count", value)?;
+        }
+        if let Some(value) = &self.processed_count {
+            map.serialize_entry("processed_count", value)?;
+        }
+        if let Some(value) = &self.delivered_rate {
+            map.serialize_entry("delivered_rate", value)?;
+        }
+        if let Some(value) = &self.opened_rate {
+            map.serialize_entry("opened_rate", value)?;
+        }
+        if let Some(value) = &self.clicked_rate {
+            map.serialize_entry("clicked_rate", value)?;
+        }
+        if let Some(value) = &self.unique_opened_rate {
+            map.serialize_entry("unique_opened_rate", value)?;
+        }
+        if let Some(value) = &self.unique_clicked_rate {
+            map.serialize_entry("unique_clicked_rate", value)?;
+        }
+        if let Some(value) = &self.unsubscribed_rate {
+            map.serialize_entry("unsubscribed_rate", value)?;
+        }
+        if let Some(value) = &self.complained_rate {
+            map.serialize_entry("complained_rate", value)?;
+        }
+        if let Some(value) = &self.bounce_rate {
+            map.serialize_entry("bounce_rate", value)?;
+        }
+        if let Some(value) = &self.hard_bounce_rate {
+            map.serialize_entry("hard_bounce_rate", value)?;
+        }
+        if let Some(value) = &self.soft_bounce_rate {
+            map.serialize_entry("soft_bounce_rate", value)?;
+        }
+        if let Some(value) = &self.fail_rate {
+            map.serialize_entry("fail_rate", value)?;
+        }
+        if let Some(value) = &self.permanent_fail_rate {
+            map.serialize_entry("permanent_fail_rate", value)?;
+        }
+        if let Some(value) = &self.temporary_fail_rate {
+            map.serialize_entry("temporary_fail_rate", value)?;
+        }
+        if let Some(value) = &self.delayed_rate {
+            map.serialize_entry("delayed_rate", value)?;
+        }
+        if let Some(value) = &self.email_validation_count {
+            map.serialize_entry("email_validation_count", value)?;
+        }
+        if let Some(value) = &self.email_validation_public_count {
+            map.serialize_entry("email_validation_public_count", value)?;
+        }
+        if let Some(value) = &self.email_validation_valid_count {
+            map.serialize_entry("email_validation_valid_count", value)?;
+        }
+        if let Some(value) = &self.email_validation_single_count {
+            map.serialize_entry("email_validation_single_count", value)?;
+        }
+        if let Some(value) = &self.email_validation_bulk_count {
+            map.serialize_entry("email_validation_bulk_count", value)?;
+        }
+        if let Some(value) = &self.email_validation_list_count {
+            map.serialize_entry("email_validation_list_count", value)?;
+        }
+        if let Some(value) = &self.email_validation_mailgun_count {
+            map.serialize_entry("email_validation_mailgun_count", value)?;
+        }
+        if let Some(value) = &self.email_validation_mailjet_count {
+            map.serialize_entry("email_validation_mailjet_count", value)?;
+        }
+        if let Some(value) = &self.email_preview_count {
+            map.serialize_entry("email_preview_count", value)?;
+        }
+        if let Some(value) = &self.email_preview_failed_count {
+            map.serialize_entry("email_preview_failed_count", value)?;
+        }
+        if let Some(value) = &self.link_validation_count {
+            map.serialize_entry("link_validation_count", value)?;
+        }
+        if let Some(value) = &self.link_validation_failed_count {
+            map.serialize_entry("link_validation_failed_count", value)?;
+        }
+        if let Some(value) = &self.seed_test_count {
+            map.serialize_entry("seed_test_count", value)?;
+        }
+        if let Some(value) = &self.accessibility_count {
+            map.serialize_entry("accessibility_count", value)?;
+        }
+        if let Some(value) = &self.accessibility_failed_count {
+            map.serialize_entry("accessibility_failed_count", value)?;
+        }
+        if let Some(value) = &self.image_validation_count {
+            map.serialize_entry("image_validation_count", value)?;
+        }
+        if let Some(value) = &self.image_validation_failed_count {
+            map.serialize_entry("image_validation_failed_count", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAnalyticsClientGolangMetrics {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7496,7 +8378,7 @@ impl GithubComMailgunAnalyticsClientGolangMetrics {
     }
 }
 /// `GithubComMailgunAnalyticsClientGolangPagination`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunAnalyticsClientGolangPagination {
     /// Colon-separated value indicating column name and sort direction e.g. 'domain:asc'.
@@ -7569,6 +8451,20 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunAnalyticsClientGolangPagin
             )
     }
 }
+impl serde::Serialize for GithubComMailgunAnalyticsClientGolangPagination {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("sort", &self.sort)?;
+        map.serialize_entry("skip", &self.skip)?;
+        map.serialize_entry("limit", &self.limit)?;
+        map.serialize_entry("total", &self.total)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAnalyticsClientGolangPagination {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -7588,35 +8484,26 @@ impl GithubComMailgunAnalyticsClientGolangPagination {
     }
 }
 /// `GithubComMailgunAnalyticsClientGolangQuery`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunAnalyticsClientGolangQuery {
     /// A start date (default: 7 days before current time). Must be in RFC 2822 format: https://datatracker.ietf.org/doc/html/rfc2822.html#page-14
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<String>,
     /// An end date (default: current time). Must be in RFC 2822 format: https://datatracker.ietf.org/doc/html/rfc2822.html#page-14
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
     /// A resolution in the format of 'day' 'hour' 'month'. Default is day.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution: Option<String>,
     /// A duration in the format of '1d' '2h' '2m'. If duration is provided then it is calculated from the end date and overwrites the start date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<String>,
     /// Attributes of the metric data such as 'subaccount'.  See [dimensions](https://documentation.mailgun.com/docs/mailgun/user-manual/reporting/dimensions)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<Vec<GithubComMailgunAnalyticsClientGolangDimensionName>>,
     /// Name of the metrics to receive the stats for such as 'processed_count'. See [metrics](https://documentation.mailgun.com/docs/mailgun/user-manual/reporting/metric-definitions)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metrics: Option<Vec<GithubComMailgunAnalyticsClientGolangMetric>>,
     /// Filters to apply to the query.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<GithubComMailgunAnalyticsClientGolangFilterPredicateGroup>,
     /// Include stats from all subaccounts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_subaccounts: Option<bool>,
     /// Include top-level aggregate metrics.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_aggregates: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunAnalyticsClientGolangQuery {
@@ -7737,6 +8624,43 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunAnalyticsClientGolangQuery
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for GithubComMailgunAnalyticsClientGolangQuery {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.start {
+            map.serialize_entry("start", value)?;
+        }
+        if let Some(value) = &self.end {
+            map.serialize_entry("end", value)?;
+        }
+        if let Some(value) = &self.resolution {
+            map.serialize_entry("resolution", value)?;
+        }
+        if let Some(value) = &self.duration {
+            map.serialize_entry("duration", value)?;
+        }
+        if let Some(value) = &self.dimensions {
+            map.serialize_entry("dimensions", value)?;
+        }
+        if let Some(value) = &self.metrics {
+            map.serialize_entry("metrics", value)?;
+        }
+        if let Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if let Some(value) = &self.include_subaccounts {
+            map.serialize_entry("include_subaccounts", value)?;
+        }
+        if let Some(value) = &self.include_aggregates {
+            map.serialize_entry("include_aggregates", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8009,35 +8933,26 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunAnalyticsClientGolangUsage
     }
 }
 /// `GithubComMailgunAnalyticsClientGolangUsageQuery`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunAnalyticsClientGolangUsageQuery {
     /// A start date (default: 7 days before current time). Must be in RFC 2822 format: https://datatracker.ietf.org/doc/html/rfc2822.html#page-14
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<String>,
     /// An end date (default: current time). Must be in RFC 2822 format: https://datatracker.ietf.org/doc/html/rfc2822.html#page-14
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
     /// A resolution in the format of 'day' 'hour' 'month'. Default is day.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution: Option<String>,
     /// A duration in the format of '1d' '2h' '2m'. If duration is provided then it is calculated from the end date and overwrites the start date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<String>,
     /// Attributes of the metric data such as 'subaccount'.  See [dimensions](https://documentation.mailgun.com/docs/mailgun/user-manual/reporting/dimensions)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<Vec<GithubComMailgunAnalyticsClientGolangUsageDimensionName>>,
     /// Name of the metrics to receive the stats for such as 'processed_count'.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metrics: Option<Vec<GithubComMailgunAnalyticsClientGolangUsageMetric>>,
     /// Filters to apply to the query.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<GithubComMailgunAnalyticsClientGolangFilterPredicateGroup>,
     /// Include stats from all subaccounts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_subaccounts: Option<bool>,
     /// Include top-level aggregate metrics.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_aggregates: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunAnalyticsClientGolangUsageQuery {
@@ -8162,6 +9077,43 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunAnalyticsClientGolangUsage
             )
     }
 }
+impl serde::Serialize for GithubComMailgunAnalyticsClientGolangUsageQuery {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.start {
+            map.serialize_entry("start", value)?;
+        }
+        if let Some(value) = &self.end {
+            map.serialize_entry("end", value)?;
+        }
+        if let Some(value) = &self.resolution {
+            map.serialize_entry("resolution", value)?;
+        }
+        if let Some(value) = &self.duration {
+            map.serialize_entry("duration", value)?;
+        }
+        if let Some(value) = &self.dimensions {
+            map.serialize_entry("dimensions", value)?;
+        }
+        if let Some(value) = &self.metrics {
+            map.serialize_entry("metrics", value)?;
+        }
+        if let Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if let Some(value) = &self.include_subaccounts {
+            map.serialize_entry("include_subaccounts", value)?;
+        }
+        if let Some(value) = &self.include_aggregates {
+            map.serialize_entry("include_aggregates", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAnalyticsClientGolangUsageQuery {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -8235,7 +9187,7 @@ impl GithubComMailgunAnalyticsClientGolangUsageQuery {
     }
 }
 /// `GithubComMailgunAnalyticsInternalApiRegularAggregates`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunAnalyticsInternalApiRegularAggregates {
     /// `metrics`
@@ -8289,6 +9241,17 @@ for GithubComMailgunAnalyticsInternalApiRegularAggregates {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunAnalyticsInternalApiRegularAggregates {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("metrics", &self.metrics)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAnalyticsInternalApiRegularAggregates {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -8300,14 +9263,12 @@ impl GithubComMailgunAnalyticsInternalApiRegularAggregates {
     }
 }
 /// `GithubComMailgunAnalyticsInternalApiRegularItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunAnalyticsInternalApiRegularItem {
     /// `dimensions`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<Vec<GithubComMailgunAnalyticsClientGolangDimension>>,
     /// `metrics`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metrics: Option<GithubComMailgunAnalyticsInternalApiRegularMetrics>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunAnalyticsInternalApiRegularItem {
@@ -8373,6 +9334,22 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunAnalyticsInternalApiRegula
             )
     }
 }
+impl serde::Serialize for GithubComMailgunAnalyticsInternalApiRegularItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.dimensions {
+            map.serialize_entry("dimensions", value)?;
+        }
+        if let Some(value) = &self.metrics {
+            map.serialize_entry("metrics", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAnalyticsInternalApiRegularItem {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -8401,296 +9378,104 @@ impl GithubComMailgunAnalyticsInternalApiRegularItem {
     }
 }
 /// `GithubComMailgunAnalyticsInternalApiRegularMetrics`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunAnalyticsInternalApiRegularMetrics {
     /// `accepted_incoming_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub accepted_incoming_count: Option<Option<i64>>,
     /// `accepted_outgoing_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub accepted_outgoing_count: Option<Option<i64>>,
     /// `accepted_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub accepted_count: Option<Option<i64>>,
     /// `delivered_smtp_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub delivered_smtp_count: Option<Option<i64>>,
     /// `delivered_http_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub delivered_http_count: Option<Option<i64>>,
     /// `delivered_optimized_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub delivered_optimized_count: Option<Option<i64>>,
     /// `delivered_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub delivered_count: Option<Option<i64>>,
     /// `stored_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub stored_count: Option<Option<i64>>,
     /// `processed_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub processed_count: Option<Option<i64>>,
     /// `sent_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub sent_count: Option<Option<i64>>,
     /// `opened_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub opened_count: Option<Option<i64>>,
     /// `clicked_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub clicked_count: Option<Option<i64>>,
     /// `unique_opened_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub unique_opened_count: Option<Option<i64>>,
     /// `unique_clicked_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub unique_clicked_count: Option<Option<i64>>,
     /// `unsubscribed_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub unsubscribed_count: Option<Option<i64>>,
     /// `complained_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub complained_count: Option<Option<i64>>,
     /// `failed_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub failed_count: Option<Option<i64>>,
     /// `temporary_failed_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub temporary_failed_count: Option<Option<i64>>,
     /// `permanent_failed_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub permanent_failed_count: Option<Option<i64>>,
     /// Use instead of esp_block_count.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub temporary_failed_esp_block_count: Option<Option<i64>>,
     /// `permanent_failed_esp_block_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub permanent_failed_esp_block_count: Option<Option<i64>>,
     /// `rate_limit_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub rate_limit_count: Option<Option<i64>>,
     /// `webhook_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub webhook_count: Option<Option<i64>>,
     /// `permanent_failed_optimized_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub permanent_failed_optimized_count: Option<Option<i64>>,
     /// `permanent_failed_old_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub permanent_failed_old_count: Option<Option<i64>>,
     /// `bounced_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub bounced_count: Option<Option<i64>>,
     /// `hard_bounces_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub hard_bounces_count: Option<Option<i64>>,
     /// `soft_bounces_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub soft_bounces_count: Option<Option<i64>>,
     /// `delayed_bounce_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub delayed_bounce_count: Option<Option<i64>>,
     /// `suppressed_bounces_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub suppressed_bounces_count: Option<Option<i64>>,
     /// `suppressed_unsubscribed_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub suppressed_unsubscribed_count: Option<Option<i64>>,
     /// `suppressed_complaints_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub suppressed_complaints_count: Option<Option<i64>>,
     /// `delivered_first_attempt_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub delivered_first_attempt_count: Option<Option<i64>>,
     /// `delayed_first_attempt_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub delayed_first_attempt_count: Option<Option<i64>>,
     /// `delivered_subsequent_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub delivered_subsequent_count: Option<Option<i64>>,
     /// `delivered_two_plus_attempts_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub delivered_two_plus_attempts_count: Option<Option<i64>>,
     /// `delivered_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivered_rate: Option<String>,
     /// `opened_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opened_rate: Option<String>,
     /// `clicked_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clicked_rate: Option<String>,
     /// `unique_opened_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique_opened_rate: Option<String>,
     /// `unique_clicked_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique_clicked_rate: Option<String>,
     /// `unsubscribed_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unsubscribed_rate: Option<String>,
     /// `complained_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub complained_rate: Option<String>,
     /// `bounce_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bounce_rate: Option<String>,
     /// `fail_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fail_rate: Option<String>,
     /// `permanent_fail_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permanent_fail_rate: Option<String>,
     /// `temporary_fail_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temporary_fail_rate: Option<String>,
     /// `delayed_rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delayed_rate: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -9220,6 +10005,160 @@ for GithubComMailgunAnalyticsInternalApiRegularMetrics {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunAnalyticsInternalApiRegularMetrics {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.accepted_incoming_count {
+            map.serialize_entry("accepted_incoming_count", value)?;
+        }
+        if let Some(value) = &self.accepted_outgoing_count {
+            map.serialize_entry("accepted_outgoing_count", value)?;
+        }
+        if let Some(value) = &self.accepted_count {
+            map.serialize_entry("accepted_count", value)?;
+        }
+        if let Some(value) = &self.delivered_smtp_count {
+            map.serialize_entry("delivered_smtp_count", value)?;
+        }
+        if let Some(value) = &self.delivered_http_count {
+            map.serialize_entry("delivered_http_count", value)?;
+        }
+        if let Some(value) = &self.delivered_optimized_count {
+            map.serialize_entry("delivered_optimized_count", value)?;
+        }
+        if let Some(value) = &self.delivered_count {
+            map.serialize_entry("delivered_count", value)?;
+        }
+        if let Some(value) = &self.stored_count {
+            map.serialize_entry("stored_count", value)?;
+        }
+        if let Some(value) = &self.processed_count {
+            map.serialize_entry("processed_count", value)?;
+        }
+        if let Some(value) = &self.sent_count {
+            map.serialize_entry("sent_count", value)?;
+        }
+        if let Some(value) = &self.opened_count {
+            map.serialize_entry("opened_count", value)?;
+        }
+        if let Some(value) = &self.clicked_count {
+            map.serialize_entry("clicked_count", value)?;
+        }
+        if let Some(value) = &self.unique_opened_count {
+            map.serialize_entry("unique_opened_count", value)?;
+        }
+        if let Some(value) = &self.unique_clicked_count {
+            map.serialize_entry("unique_clicked_count", value)?;
+        }
+        if let Some(value) = &self.unsubscribed_count {
+            map.serialize_entry("unsubscribed_count", value)?;
+        }
+        if let Some(value) = &self.complained_count {
+            map.serialize_entry("complained_count", value)?;
+        }
+        if let Some(value) = &self.failed_count {
+            map.serialize_entry("failed_count", value)?;
+        }
+        if let Some(value) = &self.temporary_failed_count {
+            map.serialize_entry("temporary_failed_count", value)?;
+        }
+        if let Some(value) = &self.permanent_failed_count {
+            map.serialize_entry("permanent_failed_count", value)?;
+        }
+        if let Some(value) = &self.temporary_failed_esp_block_count {
+            map.serialize_entry("temporary_failed_esp_block_count", value)?;
+        }
+        if let Some(value) = &self.permanent_failed_esp_block_count {
+            map.serialize_entry("permanent_failed_esp_block_count", value)?;
+        }
+        if let Some(value) = &self.rate_limit_count {
+            map.serialize_entry("rate_limit_count", value)?;
+        }
+        if let Some(value) = &self.webhook_count {
+            map.serialize_entry("webhook_count", value)?;
+        }
+        if let Some(value) = &self.permanent_failed_optimized_count {
+            map.serialize_entry("permanent_failed_optimized_count", value)?;
+        }
+        if let Some(value) = &self.permanent_failed_old_count {
+            map.serialize_entry("permanent_failed_old_count", value)?;
+        }
+        if let Some(value) = &self.bounced_count {
+            map.serialize_entry("bounced_count", value)?;
+        }
+        if let Some(value) = &self.hard_bounces_count {
+            map.serialize_entry("hard_bounces_count", value)?;
+        }
+        if let Some(value) = &self.soft_bounces_count {
+            map.serialize_entry("soft_bounces_count", value)?;
+        }
+        if let Some(value) = &self.delayed_bounce_count {
+            map.serialize_entry("delayed_bounce_count", value)?;
+        }
+        if let Some(value) = &self.suppressed_bounces_count {
+            map.serialize_entry("suppressed_bounces_count", value)?;
+        }
+        if let Some(value) = &self.suppressed_unsubscribed_count {
+            map.serialize_entry("suppressed_unsubscribed_count", value)?;
+        }
+        if let Some(value) = &self.suppressed_complaints_count {
+            map.serialize_entry("suppressed_complaints_count", value)?;
+        }
+        if let Some(value) = &self.delivered_first_attempt_count {
+            map.serialize_entry("delivered_first_attempt_count", value)?;
+        }
+        if let Some(value) = &self.delayed_first_attempt_count {
+            map.serialize_entry("delayed_first_attempt_count", value)?;
+        }
+        if let Some(value) = &self.delivered_subsequent_count {
+            map.serialize_entry("delivered_subsequent_count", value)?;
+        }
+        if let Some(value) = &self.delivered_two_plus_attempts_count {
+            map.serialize_entry("delivered_two_plus_attempts_count", value)?;
+        }
+        if let Some(value) = &self.delivered_rate {
+            map.serialize_entry("delivered_rate", value)?;
+        }
+        if let Some(value) = &self.opened_rate {
+            map.serialize_entry("opened_rate", value)?;
+        }
+        if let Some(value) = &self.clicked_rate {
+            map.serialize_entry("clicked_rate", value)?;
+        }
+        if let Some(value) = &self.unique_opened_rate {
+            map.serialize_entry("unique_opened_rate", value)?;
+        }
+        if let Some(value) = &self.unique_clicked_rate {
+            map.serialize_entry("unique_clicked_rate", value)?;
+        }
+        if let Some(value) = &self.unsubscribed_rate {
+            map.serialize_entry("unsubscribed_rate", value)?;
+        }
+        if let Some(value) = &self.complained_rate {
+            map.serialize_entry("complained_rate", value)?;
+        }
+        if let Some(value) = &self.bounce_rate {
+            map.serialize_entry("bounce_rate", value)?;
+        }
+        if let Some(value) = &self.fail_rate {
+            map.serialize_entry("fail_rate", value)?;
+        }
+        if let Some(value) = &self.permanent_fail_rate {
+            map.serialize_entry("permanent_fail_rate", value)?;
+        }
+        if let Some(value) = &self.temporary_fail_rate {
+            map.serialize_entry("temporary_fail_rate", value)?;
+        }
+        if let Some(value) = &self.delayed_rate {
+            map.serialize_entry("delayed_rate", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAnalyticsInternalApiRegularMetrics {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -9518,31 +10457,24 @@ impl GithubComMailgunAnalyticsInternalApiRegularMetrics {
     }
 }
 /// `GithubComMailgunAnalyticsInternalApiRegularMetricsResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunAnalyticsInternalApiRegularMetricsResponse {
     /// `start`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<String>,
     /// `end`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
     /// `resolution`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution: Option<String>,
     /// `duration`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<String>,
     /// `dimensions`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<Vec<String>>,
     /// `pagination`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<GithubComMailgunAnalyticsClientGolangPagination>,
     /// `items`
     pub items: Vec<GithubComMailgunAnalyticsInternalApiRegularItem>,
     /// `aggregates`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggregates: Option<GithubComMailgunAnalyticsInternalApiRegularAggregates>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -9658,6 +10590,38 @@ for GithubComMailgunAnalyticsInternalApiRegularMetricsResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunAnalyticsInternalApiRegularMetricsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.start {
+            map.serialize_entry("start", value)?;
+        }
+        if let Some(value) = &self.end {
+            map.serialize_entry("end", value)?;
+        }
+        if let Some(value) = &self.resolution {
+            map.serialize_entry("resolution", value)?;
+        }
+        if let Some(value) = &self.duration {
+            map.serialize_entry("duration", value)?;
+        }
+        if let Some(value) = &self.dimensions {
+            map.serialize_entry("dimensions", value)?;
+        }
+        if let Some(value) = &self.pagination {
+            map.serialize_entry("pagination", value)?;
+        }
+        map.serialize_entry("items", &self.items)?;
+        if let Some(value) = &self.aggregates {
+            map.serialize_entry("aggregates", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAnalyticsInternalApiRegularMetricsResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -9719,7 +10683,7 @@ impl GithubComMailgunAnalyticsInternalApiRegularMetricsResponse {
     }
 }
 /// `GithubComMailgunAnalyticsInternalApiUsageAggregates`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunAnalyticsInternalApiUsageAggregates {
     /// `metrics`
@@ -9771,6 +10735,17 @@ for GithubComMailgunAnalyticsInternalApiUsageAggregates {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunAnalyticsInternalApiUsageAggregates {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("metrics", &self.metrics)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAnalyticsInternalApiUsageAggregates {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -9782,14 +10757,12 @@ impl GithubComMailgunAnalyticsInternalApiUsageAggregates {
     }
 }
 /// `GithubComMailgunAnalyticsInternalApiUsageItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunAnalyticsInternalApiUsageItem {
     /// `dimensions`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<Vec<GithubComMailgunAnalyticsClientGolangDimension>>,
     /// `metrics`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metrics: Option<GithubComMailgunAnalyticsInternalApiUsageMetrics>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunAnalyticsInternalApiUsageItem {
@@ -9853,6 +10826,22 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunAnalyticsInternalApiUsageI
             )
     }
 }
+impl serde::Serialize for GithubComMailgunAnalyticsInternalApiUsageItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.dimensions {
+            map.serialize_entry("dimensions", value)?;
+        }
+        if let Some(value) = &self.metrics {
+            map.serialize_entry("metrics", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAnalyticsInternalApiUsageItem {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -9881,120 +10870,40 @@ impl GithubComMailgunAnalyticsInternalApiUsageItem {
     }
 }
 /// `GithubComMailgunAnalyticsInternalApiUsageMetrics`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunAnalyticsInternalApiUsageMetrics {
     /// `processed_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub processed_count: Option<Option<i64>>,
     /// `email_validation_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub email_validation_count: Option<Option<i64>>,
     /// `email_validation_public_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub email_validation_public_count: Option<Option<i64>>,
     /// `email_validation_valid_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub email_validation_valid_count: Option<Option<i64>>,
     /// `email_validation_single_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub email_validation_single_count: Option<Option<i64>>,
     /// `email_validation_bulk_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub email_validation_bulk_count: Option<Option<i64>>,
     /// `email_validation_list_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub email_validation_list_count: Option<Option<i64>>,
     /// `email_validation_mailgun_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub email_validation_mailgun_count: Option<Option<i64>>,
     /// `email_validation_mailjet_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub email_validation_mailjet_count: Option<Option<i64>>,
     /// `email_preview_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub email_preview_count: Option<Option<i64>>,
     /// `email_preview_failed_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub email_preview_failed_count: Option<Option<i64>>,
     /// `link_validation_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub link_validation_count: Option<Option<i64>>,
     /// `link_validation_failed_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub link_validation_failed_count: Option<Option<i64>>,
     /// `seed_test_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub seed_test_count: Option<Option<i64>>,
     /// `ip_blocklist_monitoring_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub ip_blocklist_monitoring_count: Option<Option<i64>>,
     /// `domain_blocklist_monitoring_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub domain_blocklist_monitoring_count: Option<Option<i64>>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunAnalyticsInternalApiUsageMetrics {
@@ -10203,6 +11112,64 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunAnalyticsInternalApiUsageM
             )
     }
 }
+impl serde::Serialize for GithubComMailgunAnalyticsInternalApiUsageMetrics {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.processed_count {
+            map.serialize_entry("processed_count", value)?;
+        }
+        if let Some(value) = &self.email_validation_count {
+            map.serialize_entry("email_validation_count", value)?;
+        }
+        if let Some(value) = &self.email_validation_public_count {
+            map.serialize_entry("email_validation_public_count", value)?;
+        }
+        if let Some(value) = &self.email_validation_valid_count {
+            map.serialize_entry("email_validation_valid_count", value)?;
+        }
+        if let Some(value) = &self.email_validation_single_count {
+            map.serialize_entry("email_validation_single_count", value)?;
+        }
+        if let Some(value) = &self.email_validation_bulk_count {
+            map.serialize_entry("email_validation_bulk_count", value)?;
+        }
+        if let Some(value) = &self.email_validation_list_count {
+            map.serialize_entry("email_validation_list_count", value)?;
+        }
+        if let Some(value) = &self.email_validation_mailgun_count {
+            map.serialize_entry("email_validation_mailgun_count", value)?;
+        }
+        if let Some(value) = &self.email_validation_mailjet_count {
+            map.serialize_entry("email_validation_mailjet_count", value)?;
+        }
+        if let Some(value) = &self.email_preview_count {
+            map.serialize_entry("email_preview_count", value)?;
+        }
+        if let Some(value) = &self.email_preview_failed_count {
+            map.serialize_entry("email_preview_failed_count", value)?;
+        }
+        if let Some(value) = &self.link_validation_count {
+            map.serialize_entry("link_validation_count", value)?;
+        }
+        if let Some(value) = &self.link_validation_failed_count {
+            map.serialize_entry("link_validation_failed_count", value)?;
+        }
+        if let Some(value) = &self.seed_test_count {
+            map.serialize_entry("seed_test_count", value)?;
+        }
+        if let Some(value) = &self.ip_blocklist_monitoring_count {
+            map.serialize_entry("ip_blocklist_monitoring_count", value)?;
+        }
+        if let Some(value) = &self.domain_blocklist_monitoring_count {
+            map.serialize_entry("domain_blocklist_monitoring_count", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAnalyticsInternalApiUsageMetrics {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -10309,31 +11276,24 @@ impl GithubComMailgunAnalyticsInternalApiUsageMetrics {
     }
 }
 /// `GithubComMailgunAnalyticsInternalApiUsageMetricsResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunAnalyticsInternalApiUsageMetricsResponse {
     /// `start`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<String>,
     /// `end`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
     /// `resolution`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution: Option<String>,
     /// `duration`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<String>,
     /// `dimensions`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<Vec<String>>,
     /// `pagination`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<GithubComMailgunAnalyticsClientGolangPagination>,
     /// `items`
     pub items: Vec<GithubComMailgunAnalyticsInternalApiUsageItem>,
     /// `aggregates`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggregates: Option<GithubComMailgunAnalyticsInternalApiUsageAggregates>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -10447,6 +11407,38 @@ for GithubComMailgunAnalyticsInternalApiUsageMetricsResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunAnalyticsInternalApiUsageMetricsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.start {
+            map.serialize_entry("start", value)?;
+        }
+        if let Some(value) = &self.end {
+            map.serialize_entry("end", value)?;
+        }
+        if let Some(value) = &self.resolution {
+            map.serialize_entry("resolution", value)?;
+        }
+        if let Some(value) = &self.duration {
+            map.serialize_entry("duration", value)?;
+        }
+        if let Some(value) = &self.dimensions {
+            map.serialize_entry("dimensions", value)?;
+        }
+        if let Some(value) = &self.pagination {
+            map.serialize_entry("pagination", value)?;
+        }
+        map.serialize_entry("items", &self.items)?;
+        if let Some(value) = &self.aggregates {
+            map.serialize_entry("aggregates", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunAnalyticsInternalApiUsageMetricsResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -10508,7 +11500,7 @@ impl GithubComMailgunAnalyticsInternalApiUsageMetricsResponse {
     }
 }
 /// `GithubComMailgunBandersnatchApiDomainListResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBandersnatchApiDomainListResponse {
     /// `items`
@@ -10574,6 +11566,19 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunBandersnatchApiDomainListR
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBandersnatchApiDomainListResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        map.serialize_entry("total_items", &self.total_items)?;
+        map.serialize_entry("paging", &self.paging)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBandersnatchApiDomainListResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -10591,7 +11596,7 @@ impl GithubComMailgunBandersnatchApiDomainListResponse {
     }
 }
 /// `GithubComMailgunBandersnatchApiListHistoryResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBandersnatchApiListHistoryResponse {
     /// `items`
@@ -10660,6 +11665,19 @@ for GithubComMailgunBandersnatchApiListHistoryResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBandersnatchApiListHistoryResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        map.serialize_entry("total_items", &self.total_items)?;
+        map.serialize_entry("paging", &self.paging)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBandersnatchApiListHistoryResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -10677,7 +11695,7 @@ impl GithubComMailgunBandersnatchApiListHistoryResponse {
     }
 }
 /// `GithubComMailgunBandersnatchModelDomain`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBandersnatchModelDomain {
     /// `id`
@@ -10695,25 +11713,10 @@ pub struct GithubComMailgunBandersnatchModelDomain {
     /// `override`
     pub r#override: bool,
     /// `bounce_rate`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub bounce_rate: Option<Option<f64>>,
     /// `complaint_rate`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub complaint_rate: Option<Option<f64>>,
     /// `processed_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub processed_count: Option<Option<i64>>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunBandersnatchModelDomain {
@@ -10843,6 +11846,32 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunBandersnatchModelDomain {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBandersnatchModelDomain {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("account_id", &self.account_id)?;
+        map.serialize_entry("account_name", &self.account_name)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("registered_at", &self.registered_at)?;
+        map.serialize_entry("pool", &self.pool)?;
+        map.serialize_entry("override", &self.r#override)?;
+        if let Some(value) = &self.bounce_rate {
+            map.serialize_entry("bounce_rate", value)?;
+        }
+        if let Some(value) = &self.complaint_rate {
+            map.serialize_entry("complaint_rate", value)?;
+        }
+        if let Some(value) = &self.processed_count {
+            map.serialize_entry("processed_count", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBandersnatchModelDomain {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -10886,7 +11915,7 @@ impl GithubComMailgunBandersnatchModelDomain {
     }
 }
 /// `GithubComMailgunBandersnatchModelHistoryRecord`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBandersnatchModelHistoryRecord {
     /// `id`
@@ -10910,21 +11939,10 @@ pub struct GithubComMailgunBandersnatchModelHistoryRecord {
     /// `bounce_rate`
     pub bounce_rate: Option<f64>,
     /// `complaint_rate`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub complaint_rate: Option<Option<f64>>,
     /// `processed_count`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub processed_count: Option<Option<i64>>,
     /// `initiated_by`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initiated_by: Option<String>,
     /// `timestamp`
     pub timestamp: sinch_sdk_runtime::Timestamp,
@@ -11104,6 +12122,36 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunBandersnatchModelHistoryRe
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBandersnatchModelHistoryRecord {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("owning_account_id", &self.owning_account_id)?;
+        map.serialize_entry("account_id", &self.account_id)?;
+        map.serialize_entry("account_name", &self.account_name)?;
+        map.serialize_entry("domain_id", &self.domain_id)?;
+        map.serialize_entry("domain_name", &self.domain_name)?;
+        map.serialize_entry("new_band", &self.new_band)?;
+        map.serialize_entry("prev_band", &self.prev_band)?;
+        map.serialize_entry("reason", &self.reason)?;
+        map.serialize_entry("bounce_rate", &self.bounce_rate)?;
+        if let Some(value) = &self.complaint_rate {
+            map.serialize_entry("complaint_rate", value)?;
+        }
+        if let Some(value) = &self.processed_count {
+            map.serialize_entry("processed_count", value)?;
+        }
+        if let Some(value) = &self.initiated_by {
+            map.serialize_entry("initiated_by", value)?;
+        }
+        map.serialize_entry("timestamp", &self.timestamp)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBandersnatchModelHistoryRecord {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -11163,7 +12211,7 @@ pub type GithubComMailgunBlackbookApiComplaintsList = Vec<
     GithubComMailgunBlackbookModelComplaint,
 >;
 /// `GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse {
     /// Response message
@@ -11224,6 +12272,18 @@ for GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("value", &self.value)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -11236,7 +12296,7 @@ impl GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse {
     }
 }
 /// `GithubComMailgunBlackbookApiGetBouncesPaginationResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBlackbookApiGetBouncesPaginationResponse {
     /// `items`
@@ -11298,6 +12358,18 @@ for GithubComMailgunBlackbookApiGetBouncesPaginationResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBlackbookApiGetBouncesPaginationResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        map.serialize_entry("paging", &self.paging)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBlackbookApiGetBouncesPaginationResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -11313,7 +12385,7 @@ impl GithubComMailgunBlackbookApiGetBouncesPaginationResponse {
     }
 }
 /// `GithubComMailgunBlackbookApiGetComplaintsPaginationResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBlackbookApiGetComplaintsPaginationResponse {
     /// `items`
@@ -11375,6 +12447,18 @@ for GithubComMailgunBlackbookApiGetComplaintsPaginationResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBlackbookApiGetComplaintsPaginationResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        map.serialize_entry("paging", &self.paging)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBlackbookApiGetComplaintsPaginationResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -11390,7 +12474,7 @@ impl GithubComMailgunBlackbookApiGetComplaintsPaginationResponse {
     }
 }
 /// `GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse {
     /// `items`
@@ -11452,6 +12536,18 @@ for GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        map.serialize_entry("paging", &self.paging)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -11467,7 +12563,7 @@ impl GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse {
     }
 }
 /// `GithubComMailgunBlackbookApiGetWhitelistPaginationResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBlackbookApiGetWhitelistPaginationResponse {
     /// `items`
@@ -11529,6 +12625,18 @@ for GithubComMailgunBlackbookApiGetWhitelistPaginationResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBlackbookApiGetWhitelistPaginationResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        map.serialize_entry("paging", &self.paging)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBlackbookApiGetWhitelistPaginationResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -11544,7 +12652,7 @@ impl GithubComMailgunBlackbookApiGetWhitelistPaginationResponse {
     }
 }
 /// `GithubComMailgunBlackbookApiInsertWhitelistRecordResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBlackbookApiInsertWhitelistRecordResponse {
     /// Response message
@@ -11612,6 +12720,19 @@ for GithubComMailgunBlackbookApiInsertWhitelistRecordResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBlackbookApiInsertWhitelistRecordResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("value", &self.value)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBlackbookApiInsertWhitelistRecordResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -11629,7 +12750,7 @@ impl GithubComMailgunBlackbookApiInsertWhitelistRecordResponse {
     }
 }
 /// `GithubComMailgunBlackbookApiSuppressionResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBlackbookApiSuppressionResponse {
     /// Response message
@@ -11685,6 +12806,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunBlackbookApiSuppressionRes
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBlackbookApiSuppressionResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("address", &self.address)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBlackbookApiSuppressionResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -11701,7 +12834,7 @@ pub type GithubComMailgunBlackbookApiUnsubscribesList = Vec<
     GithubComMailgunBlackbookModelUnsubscribe,
 >;
 /// `GithubComMailgunBlackbookModelBounce`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBlackbookModelBounce {
     /// Email address for the original recipient
@@ -11776,6 +12909,20 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunBlackbookModelBounce {
             .deserialize_struct("GithubComMailgunBlackbookModelBounce", &[], __Visitor)
     }
 }
+impl serde::Serialize for GithubComMailgunBlackbookModelBounce {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("address", &self.address)?;
+        map.serialize_entry("code", &self.code)?;
+        map.serialize_entry("error", &self.error)?;
+        map.serialize_entry("created_at", &self.created_at)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBlackbookModelBounce {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -11795,7 +12942,7 @@ impl GithubComMailgunBlackbookModelBounce {
     }
 }
 /// `GithubComMailgunBlackbookModelComplaint`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBlackbookModelComplaint {
     /// Email address for the original recipient
@@ -11855,6 +13002,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunBlackbookModelComplaint {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBlackbookModelComplaint {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("address", &self.address)?;
+        map.serialize_entry("created_at", &self.created_at)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBlackbookModelComplaint {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -11870,7 +13029,7 @@ impl GithubComMailgunBlackbookModelComplaint {
     }
 }
 /// `GithubComMailgunBlackbookModelUnsubscribe`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBlackbookModelUnsubscribe {
     /// Email address for the original recipient
@@ -11937,6 +13096,19 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunBlackbookModelUnsubscribe 
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBlackbookModelUnsubscribe {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("address", &self.address)?;
+        map.serialize_entry("tags", &self.tags)?;
+        map.serialize_entry("created_at", &self.created_at)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBlackbookModelUnsubscribe {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -11954,7 +13126,7 @@ impl GithubComMailgunBlackbookModelUnsubscribe {
     }
 }
 /// `GithubComMailgunBlackbookModelWhitelist`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBlackbookModelWhitelist {
     /// Type of allowlist
@@ -11962,7 +13134,6 @@ pub struct GithubComMailgunBlackbookModelWhitelist {
     /// Domain or address allowlisted
     pub value: String,
     /// Timestamp for when the entry was created in RFC822 format
-    #[serde(rename = "createdAt")]
     pub created_at: GithubComMailgunMimeRfc822Time,
     /// User-provided reason for allowlisting
     pub reason: String,
@@ -12033,6 +13204,20 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunBlackbookModelWhitelist {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBlackbookModelWhitelist {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("value", &self.value)?;
+        map.serialize_entry("createdAt", &self.created_at)?;
+        map.serialize_entry("reason", &self.reason)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBlackbookModelWhitelist {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -12052,7 +13237,7 @@ impl GithubComMailgunBlackbookModelWhitelist {
     }
 }
 /// `GithubComMailgunBounceClassificationEntitiesAccountStat`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationEntitiesAccountStat {
     /// `domain`
@@ -12115,6 +13300,18 @@ for GithubComMailgunBounceClassificationEntitiesAccountStat {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBounceClassificationEntitiesAccountStat {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("domain", &self.domain)?;
+        map.serialize_entry("bounced", &self.bounced)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationEntitiesAccountStat {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -12130,7 +13327,7 @@ impl GithubComMailgunBounceClassificationEntitiesAccountStat {
     }
 }
 /// `GithubComMailgunBounceClassificationEntitiesBouncedStat`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationEntitiesBouncedStat {
     /// `total`
@@ -12183,6 +13380,17 @@ for GithubComMailgunBounceClassificationEntitiesBouncedStat {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBounceClassificationEntitiesBouncedStat {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("total", &self.total)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationEntitiesBouncedStat {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -12192,7 +13400,7 @@ impl GithubComMailgunBounceClassificationEntitiesBouncedStat {
     }
 }
 /// `GithubComMailgunBounceClassificationEntitiesDomain`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationEntitiesDomain {
     /// `name`
@@ -12240,6 +13448,17 @@ for GithubComMailgunBounceClassificationEntitiesDomain {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBounceClassificationEntitiesDomain {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationEntitiesDomain {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -12249,14 +13468,12 @@ impl GithubComMailgunBounceClassificationEntitiesDomain {
     }
 }
 /// `GithubComMailgunBounceClassificationEntitiesDomainStat`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationEntitiesDomainStat {
     /// `entity-id`
-    #[serde(rename = "entity-id")]
     pub entity_id: String,
     /// `entity-name`
-    #[serde(rename = "entity-name")]
     pub entity_name: String,
     /// `bounced`
     pub bounced: GithubComMailgunBounceClassificationEntitiesBouncedStat,
@@ -12335,6 +13552,19 @@ for GithubComMailgunBounceClassificationEntitiesDomainStat {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBounceClassificationEntitiesDomainStat {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("entity-id", &self.entity_id)?;
+        map.serialize_entry("entity-name", &self.entity_name)?;
+        map.serialize_entry("bounced", &self.bounced)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationEntitiesDomainStat {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -12352,18 +13582,16 @@ impl GithubComMailgunBounceClassificationEntitiesDomainStat {
     }
 }
 /// `GithubComMailgunBounceClassificationEntitiesEntityStat`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationEntitiesEntityStat {
     /// `rule-id`
-    #[serde(rename = "rule-id")]
     pub rule_id: String,
     /// `category`
     pub category: String,
     /// `severity`
     pub severity: String,
     /// `sample-text`
-    #[serde(rename = "sample-text")]
     pub sample_text: String,
     /// `explanation`
     pub explanation: String,
@@ -12465,6 +13693,22 @@ for GithubComMailgunBounceClassificationEntitiesEntityStat {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBounceClassificationEntitiesEntityStat {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("rule-id", &self.rule_id)?;
+        map.serialize_entry("category", &self.category)?;
+        map.serialize_entry("severity", &self.severity)?;
+        map.serialize_entry("sample-text", &self.sample_text)?;
+        map.serialize_entry("explanation", &self.explanation)?;
+        map.serialize_entry("bounced", &self.bounced)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationEntitiesEntityStat {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -12488,7 +13732,7 @@ impl GithubComMailgunBounceClassificationEntitiesEntityStat {
     }
 }
 /// `GithubComMailgunBounceClassificationEntitiesMetricsCountsAndRates`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationEntitiesMetricsCountsAndRates {
     /// `critical_bounce_count`
@@ -12670,6 +13914,33 @@ for GithubComMailgunBounceClassificationEntitiesMetricsCountsAndRates {
             )
     }
 }
+impl serde::Serialize
+for GithubComMailgunBounceClassificationEntitiesMetricsCountsAndRates {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("critical_bounce_count", &self.critical_bounce_count)?;
+        map.serialize_entry(
+            "non_critical_bounce_count",
+            &self.non_critical_bounce_count,
+        )?;
+        map.serialize_entry("critical_delay_count", &self.critical_delay_count)?;
+        map.serialize_entry("non_critical_delay_count", &self.non_critical_delay_count)?;
+        map.serialize_entry(
+            "classified_failures_count",
+            &self.classified_failures_count,
+        )?;
+        map.serialize_entry("delivered_smtp_count", &self.delivered_smtp_count)?;
+        map.serialize_entry("critical_bounce_rate", &self.critical_bounce_rate)?;
+        map.serialize_entry("non_critical_bounce_rate", &self.non_critical_bounce_rate)?;
+        map.serialize_entry("critical_delay_rate", &self.critical_delay_rate)?;
+        map.serialize_entry("non_critical_delay_rate", &self.non_critical_delay_rate)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationEntitiesMetricsCountsAndRates {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -12701,145 +13972,44 @@ impl GithubComMailgunBounceClassificationEntitiesMetricsCountsAndRates {
     }
 }
 /// `GithubComMailgunBounceClassificationEntitiesMetricsItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationEntitiesMetricsItem {
     /// `account.id`
-    #[serde(rename = "account.id")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub account_id: Option<Option<String>>,
     /// `account.name`
-    #[serde(rename = "account.name")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub account_name: Option<Option<String>>,
     /// `entity-name`
-    #[serde(rename = "entity-name")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub entity_name: Option<Option<String>>,
     /// `recipient-provider`
-    #[serde(rename = "recipient-provider")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub recipient_provider: Option<Option<String>>,
     /// `recipient-domain`
-    #[serde(rename = "recipient-domain")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub recipient_domain: Option<Option<String>>,
     /// `domain.name`
-    #[serde(rename = "domain.name")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub domain_name: Option<Option<String>>,
     /// `envelope.i-ip-pool-id`
-    #[serde(rename = "envelope.i-ip-pool-id")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub envelope_i_ip_pool_id: Option<Option<String>>,
     /// `envelope.i-ip-pool-name`
-    #[serde(rename = "envelope.i-ip-pool-name")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub envelope_i_ip_pool_name: Option<Option<String>>,
     /// `envelope.sending-ip`
-    #[serde(rename = "envelope.sending-ip")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub envelope_sending_ip: Option<Option<String>>,
     /// `timestamp`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub timestamp: Option<Option<String>>,
     /// Concatenated tags
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub tags: Option<Option<String>>,
     /// `tag`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub tag: Option<Option<String>>,
     /// `criticality`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub criticality: Option<Option<String>>,
     /// `severity`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub severity: Option<Option<String>>,
     /// `category`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub category: Option<Option<String>>,
     /// `group-id`
-    #[serde(rename = "group-id")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub group_id: Option<Option<String>>,
     /// `sample-text`
-    #[serde(rename = "sample-text")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub sample_text: Option<Option<String>>,
     /// `explanation`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub explanation: Option<Option<String>>,
     /// Counts and rates
     pub metrics: GithubComMailgunBounceClassificationEntitiesMetricsCountsAndRates,
@@ -13068,6 +14238,71 @@ for GithubComMailgunBounceClassificationEntitiesMetricsItem {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBounceClassificationEntitiesMetricsItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account.id", value)?;
+        }
+        if let Some(value) = &self.account_name {
+            map.serialize_entry("account.name", value)?;
+        }
+        if let Some(value) = &self.entity_name {
+            map.serialize_entry("entity-name", value)?;
+        }
+        if let Some(value) = &self.recipient_provider {
+            map.serialize_entry("recipient-provider", value)?;
+        }
+        if let Some(value) = &self.recipient_domain {
+            map.serialize_entry("recipient-domain", value)?;
+        }
+        if let Some(value) = &self.domain_name {
+            map.serialize_entry("domain.name", value)?;
+        }
+        if let Some(value) = &self.envelope_i_ip_pool_id {
+            map.serialize_entry("envelope.i-ip-pool-id", value)?;
+        }
+        if let Some(value) = &self.envelope_i_ip_pool_name {
+            map.serialize_entry("envelope.i-ip-pool-name", value)?;
+        }
+        if let Some(value) = &self.envelope_sending_ip {
+            map.serialize_entry("envelope.sending-ip", value)?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.tag {
+            map.serialize_entry("tag", value)?;
+        }
+        if let Some(value) = &self.criticality {
+            map.serialize_entry("criticality", value)?;
+        }
+        if let Some(value) = &self.severity {
+            map.serialize_entry("severity", value)?;
+        }
+        if let Some(value) = &self.category {
+            map.serialize_entry("category", value)?;
+        }
+        if let Some(value) = &self.group_id {
+            map.serialize_entry("group-id", value)?;
+        }
+        if let Some(value) = &self.sample_text {
+            map.serialize_entry("sample-text", value)?;
+        }
+        if let Some(value) = &self.explanation {
+            map.serialize_entry("explanation", value)?;
+        }
+        map.serialize_entry("metrics", &self.metrics)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationEntitiesMetricsItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -13252,36 +14487,20 @@ for GithubComMailgunBounceClassificationEntitiesResolution {
     }
 }
 /// `GithubComMailgunBounceClassificationEntitiesStat`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationEntitiesStat {
     /// `subaccount`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub subaccount: Option<
         Option<GithubComMailgunBounceClassificationEntitiesSubaccount>,
     >,
     /// `domain`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub domain: Option<Option<GithubComMailgunBounceClassificationEntitiesDomain>>,
     /// `rule-id`
-    #[serde(rename = "rule-id")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule_id: Option<String>,
     /// `entity-id`
-    #[serde(rename = "entity-id")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_id: Option<String>,
     /// `short-explanation`
-    #[serde(rename = "short-explanation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_explanation: Option<String>,
     /// `bounced`
     pub bounced: GithubComMailgunBounceClassificationEntitiesBouncedStat,
@@ -13378,6 +14597,32 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunBounceClassificationEntiti
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBounceClassificationEntitiesStat {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.subaccount {
+            map.serialize_entry("subaccount", value)?;
+        }
+        if let Some(value) = &self.domain {
+            map.serialize_entry("domain", value)?;
+        }
+        if let Some(value) = &self.rule_id {
+            map.serialize_entry("rule-id", value)?;
+        }
+        if let Some(value) = &self.entity_id {
+            map.serialize_entry("entity-id", value)?;
+        }
+        if let Some(value) = &self.short_explanation {
+            map.serialize_entry("short-explanation", value)?;
+        }
+        map.serialize_entry("bounced", &self.bounced)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationEntitiesStat {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -13427,7 +14672,7 @@ impl GithubComMailgunBounceClassificationEntitiesStat {
     }
 }
 /// `GithubComMailgunBounceClassificationEntitiesSubaccount`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationEntitiesSubaccount {
     /// `id`
@@ -13478,6 +14723,17 @@ for GithubComMailgunBounceClassificationEntitiesSubaccount {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for GithubComMailgunBounceClassificationEntitiesSubaccount {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -13698,7 +14954,7 @@ for GithubComMailgunBounceClassificationInternalApiFilterAttribute {
     }
 }
 /// `GithubComMailgunBounceClassificationInternalApiFilterPredicate`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationInternalApiFilterPredicate {
     /// `attribute`
@@ -13706,7 +14962,6 @@ pub struct GithubComMailgunBounceClassificationInternalApiFilterPredicate {
     /// `comparator`
     pub comparator: String,
     /// `values`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<GithubComMailgunBounceClassificationInternalApiLabeledValue>>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -13782,6 +15037,22 @@ for GithubComMailgunBounceClassificationInternalApiFilterPredicate {
             )
     }
 }
+impl serde::Serialize
+for GithubComMailgunBounceClassificationInternalApiFilterPredicate {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("attribute", &self.attribute)?;
+        map.serialize_entry("comparator", &self.comparator)?;
+        if let Some(value) = &self.values {
+            map.serialize_entry("values", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationInternalApiFilterPredicate {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -13810,11 +15081,10 @@ impl GithubComMailgunBounceClassificationInternalApiFilterPredicate {
     }
 }
 /// `GithubComMailgunBounceClassificationInternalApiFilterPredicateGroup`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationInternalApiFilterPredicateGroup {
     /// `AND`
-    #[serde(rename = "AND")]
     pub and: Vec<GithubComMailgunBounceClassificationInternalApiFilterPredicate>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -13866,6 +15136,18 @@ for GithubComMailgunBounceClassificationInternalApiFilterPredicateGroup {
             )
     }
 }
+impl serde::Serialize
+for GithubComMailgunBounceClassificationInternalApiFilterPredicateGroup {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("AND", &self.and)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationInternalApiFilterPredicateGroup {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -13879,7 +15161,7 @@ impl GithubComMailgunBounceClassificationInternalApiFilterPredicateGroup {
     }
 }
 /// `GithubComMailgunBounceClassificationInternalApiLabeledValue`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationInternalApiLabeledValue {
     /// `label`
@@ -13939,6 +15221,18 @@ for GithubComMailgunBounceClassificationInternalApiLabeledValue {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBounceClassificationInternalApiLabeledValue {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("label", &self.label)?;
+        map.serialize_entry("value", &self.value)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationInternalApiLabeledValue {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -13951,20 +15245,14 @@ impl GithubComMailgunBounceClassificationInternalApiLabeledValue {
     }
 }
 /// `GithubComMailgunBounceClassificationInternalApiListAccountStatsResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationInternalApiListAccountStatsResp {
     /// `items`
     pub items: Vec<GithubComMailgunBounceClassificationEntitiesAccountStat>,
     /// `total`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub total: Option<Option<i32>>,
     /// `req`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub req: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -14028,6 +15316,24 @@ for GithubComMailgunBounceClassificationInternalApiListAccountStatsResp {
             )
     }
 }
+impl serde::Serialize
+for GithubComMailgunBounceClassificationInternalApiListAccountStatsResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        if let Some(value) = &self.total {
+            map.serialize_entry("total", value)?;
+        }
+        if let Some(value) = &self.req {
+            map.serialize_entry("req", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationInternalApiListAccountStatsResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -14056,7 +15362,7 @@ impl GithubComMailgunBounceClassificationInternalApiListAccountStatsResp {
     }
 }
 /// `GithubComMailgunBounceClassificationInternalApiListDomainStatsResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationInternalApiListDomainStatsResp {
     /// `items`
@@ -14111,6 +15417,18 @@ for GithubComMailgunBounceClassificationInternalApiListDomainStatsResp {
             )
     }
 }
+impl serde::Serialize
+for GithubComMailgunBounceClassificationInternalApiListDomainStatsResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationInternalApiListDomainStatsResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -14122,7 +15440,7 @@ impl GithubComMailgunBounceClassificationInternalApiListDomainStatsResp {
     }
 }
 /// `GithubComMailgunBounceClassificationInternalApiListEntityStatsResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationInternalApiListEntityStatsResp {
     /// `items`
@@ -14177,6 +15495,18 @@ for GithubComMailgunBounceClassificationInternalApiListEntityStatsResp {
             )
     }
 }
+impl serde::Serialize
+for GithubComMailgunBounceClassificationInternalApiListEntityStatsResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationInternalApiListEntityStatsResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -14188,13 +15518,12 @@ impl GithubComMailgunBounceClassificationInternalApiListEntityStatsResp {
     }
 }
 /// `GithubComMailgunBounceClassificationInternalApiListStatsResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationInternalApiListStatsResp {
     /// `items`
     pub items: Vec<GithubComMailgunBounceClassificationEntitiesStat>,
     /// `_duration`
-    #[serde(rename = "_duration")]
     pub duration: String,
 }
 impl<'de> serde::Deserialize<'de>
@@ -14256,6 +15585,18 @@ for GithubComMailgunBounceClassificationInternalApiListStatsResp {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBounceClassificationInternalApiListStatsResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        map.serialize_entry("_duration", &self.duration)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationInternalApiListStatsResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -14271,39 +15612,30 @@ impl GithubComMailgunBounceClassificationInternalApiListStatsResp {
     }
 }
 /// `GithubComMailgunBounceClassificationInternalApiMetricsRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationInternalApiMetricsRequest {
     /// A start timestamp (default: 7 days before current time). Must be in RFC 2822 format: https://documentation.mailgun.com/docs/mailgun/api-reference/api-overview#date-format
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<GithubComMailgunHolsterV4ClockRfc822Time>,
     /// An end timestamp (default: current time). Must be in RFC 2822 format: https://documentation.mailgun.com/docs/mailgun/api-reference/api-overview#date-format
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<GithubComMailgunHolsterV4ClockRfc822Time>,
     /// `resolution`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution: Option<GithubComMailgunBounceClassificationEntitiesResolution>,
     /// A duration in the format of '48h' '60m' '30s'. If duration is provided then it is calculated from the end date and overwrites the start date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<String>,
     /// Dimensions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<
         Vec<GithubComMailgunBounceClassificationInternalApiDimension>,
     >,
     /// Metrics to return. See example.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metrics: Option<Vec<String>>,
     /// Filters to apply to the query.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<
         GithubComMailgunBounceClassificationInternalApiFilterPredicateGroup,
     >,
     /// Include stats from all subaccounts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_subaccounts: Option<bool>,
     /// Attributes used for pagination and sorting.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<GithubComMailgunBounceClassificationInternalApiPaginationReq>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -14441,6 +15773,43 @@ for GithubComMailgunBounceClassificationInternalApiMetricsRequest {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBounceClassificationInternalApiMetricsRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.start {
+            map.serialize_entry("start", value)?;
+        }
+        if let Some(value) = &self.end {
+            map.serialize_entry("end", value)?;
+        }
+        if let Some(value) = &self.resolution {
+            map.serialize_entry("resolution", value)?;
+        }
+        if let Some(value) = &self.duration {
+            map.serialize_entry("duration", value)?;
+        }
+        if let Some(value) = &self.dimensions {
+            map.serialize_entry("dimensions", value)?;
+        }
+        if let Some(value) = &self.metrics {
+            map.serialize_entry("metrics", value)?;
+        }
+        if let Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if let Some(value) = &self.include_subaccounts {
+            map.serialize_entry("include_subaccounts", value)?;
+        }
+        if let Some(value) = &self.pagination {
+            map.serialize_entry("pagination", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationInternalApiMetricsRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -14525,7 +15894,7 @@ impl GithubComMailgunBounceClassificationInternalApiMetricsRequest {
     }
 }
 /// `GithubComMailgunBounceClassificationInternalApiMetricsResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationInternalApiMetricsResponse {
     /// A start timestamp in RFC 2822 format: https://documentation.mailgun.com/docs/mailgun/api-reference/api-overview#date-format
@@ -14535,10 +15904,8 @@ pub struct GithubComMailgunBounceClassificationInternalApiMetricsResponse {
     /// 'resolution' from the request
     pub resolution: GithubComMailgunBounceClassificationEntitiesResolution,
     /// 'duration' from the request
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<String>,
     /// 'dimensions' from the request
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<
         Vec<GithubComMailgunBounceClassificationInternalApiDimension>,
     >,
@@ -14654,6 +16021,28 @@ for GithubComMailgunBounceClassificationInternalApiMetricsResponse {
             )
     }
 }
+impl serde::Serialize
+for GithubComMailgunBounceClassificationInternalApiMetricsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("start", &self.start)?;
+        map.serialize_entry("end", &self.end)?;
+        map.serialize_entry("resolution", &self.resolution)?;
+        if let Some(value) = &self.duration {
+            map.serialize_entry("duration", value)?;
+        }
+        if let Some(value) = &self.dimensions {
+            map.serialize_entry("dimensions", value)?;
+        }
+        map.serialize_entry("pagination", &self.pagination)?;
+        map.serialize_entry("items", &self.items)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationInternalApiMetricsResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -14692,17 +16081,14 @@ impl GithubComMailgunBounceClassificationInternalApiMetricsResponse {
     }
 }
 /// `GithubComMailgunBounceClassificationInternalApiPaginationReq`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationInternalApiPaginationReq {
     /// Colon-separated value indicating column name and sort direction e.g. 'entity-name:asc'.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort: Option<String>,
     /// The number of items to skip over when satisfying the request. To get the first page of data set skip to zero. Then increment the skip by the limit for subsequent calls.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip: Option<i64>,
     /// The maximum number of items returned in the response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -14774,6 +16160,25 @@ for GithubComMailgunBounceClassificationInternalApiPaginationReq {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBounceClassificationInternalApiPaginationReq {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.sort {
+            map.serialize_entry("sort", value)?;
+        }
+        if let Some(value) = &self.skip {
+            map.serialize_entry("skip", value)?;
+        }
+        if let Some(value) = &self.limit {
+            map.serialize_entry("limit", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationInternalApiPaginationReq {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -14802,7 +16207,7 @@ impl GithubComMailgunBounceClassificationInternalApiPaginationReq {
     }
 }
 /// `GithubComMailgunBounceClassificationInternalApiPaginationResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationInternalApiPaginationResp {
     /// 'sort' from the request
@@ -14881,6 +16286,20 @@ for GithubComMailgunBounceClassificationInternalApiPaginationResp {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBounceClassificationInternalApiPaginationResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("sort", &self.sort)?;
+        map.serialize_entry("skip", &self.skip)?;
+        map.serialize_entry("limit", &self.limit)?;
+        map.serialize_entry("total", &self.total)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationInternalApiPaginationResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -14905,7 +16324,7 @@ pub type GithubComMailgunBounceClassificationInternalConfigEntities = std::colle
     GithubComMailgunBounceClassificationInternalConfigEntity,
 >;
 /// `GithubComMailgunBounceClassificationInternalConfigEntity`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationInternalConfigEntity {
     /// `name`
@@ -14958,6 +16377,17 @@ for GithubComMailgunBounceClassificationInternalConfigEntity {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBounceClassificationInternalConfigEntity {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationInternalConfigEntity {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -14967,25 +16397,18 @@ impl GithubComMailgunBounceClassificationInternalConfigEntity {
     }
 }
 /// `GithubComMailgunBounceClassificationInternalConfigRule`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationInternalConfigRule {
     /// `entity_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_id: Option<String>,
     /// `class`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub class: Option<String>,
     /// `sample-text`
-    #[serde(rename = "sample-text")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample_text: Option<String>,
     /// `explanation`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explanation: Option<String>,
     /// `short-explanation`
-    #[serde(rename = "short-explanation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_explanation: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -15089,6 +16512,31 @@ for GithubComMailgunBounceClassificationInternalConfigRule {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunBounceClassificationInternalConfigRule {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.entity_id {
+            map.serialize_entry("entity_id", value)?;
+        }
+        if let Some(value) = &self.class {
+            map.serialize_entry("class", value)?;
+        }
+        if let Some(value) = &self.sample_text {
+            map.serialize_entry("sample-text", value)?;
+        }
+        if let Some(value) = &self.explanation {
+            map.serialize_entry("explanation", value)?;
+        }
+        if let Some(value) = &self.short_explanation {
+            map.serialize_entry("short-explanation", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunBounceClassificationInternalConfigRule {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -15134,16 +16582,14 @@ pub type GithubComMailgunBounceClassificationInternalConfigRules = std::collecti
     GithubComMailgunBounceClassificationInternalConfigRule,
 >;
 /// `GithubComMailgunCerberusCredentialsCreateCredsResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunCerberusCredentialsCreateCredsResp {
     /// Response message
     pub message: String,
     /// Note to store password (when generated by Mailgun)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Credential username/password values (when generated by Mailgun)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<std::collections::BTreeMap<String, String>>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -15203,6 +16649,23 @@ for GithubComMailgunCerberusCredentialsCreateCredsResp {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunCerberusCredentialsCreateCredsResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        if let Some(value) = &self.note {
+            map.serialize_entry("note", value)?;
+        }
+        if let Some(value) = &self.credentials {
+            map.serialize_entry("credentials", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunCerberusCredentialsCreateCredsResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -15229,7 +16692,7 @@ impl GithubComMailgunCerberusCredentialsCreateCredsResp {
     }
 }
 /// `GithubComMailgunCerberusCredentialsCredentialMetadata`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunCerberusCredentialsCredentialMetadata {
     /// The email address-style username associated with this credential
@@ -15318,6 +16781,20 @@ for GithubComMailgunCerberusCredentialsCredentialMetadata {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunCerberusCredentialsCredentialMetadata {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("mailbox", &self.mailbox)?;
+        map.serialize_entry("login", &self.login)?;
+        map.serialize_entry("created_at", &self.created_at)?;
+        map.serialize_entry("size_bytes", &self.size_bytes)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunCerberusCredentialsCredentialMetadata {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -15337,7 +16814,7 @@ impl GithubComMailgunCerberusCredentialsCredentialMetadata {
     }
 }
 /// `GithubComMailgunCerberusCredentialsDeleteCredsResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunCerberusCredentialsDeleteCredsResp {
     /// Response message
@@ -15393,6 +16870,18 @@ for GithubComMailgunCerberusCredentialsDeleteCredsResp {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunCerberusCredentialsDeleteCredsResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("spec", &self.spec)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunCerberusCredentialsDeleteCredsResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -15405,7 +16894,7 @@ impl GithubComMailgunCerberusCredentialsDeleteCredsResp {
     }
 }
 /// `GithubComMailgunCerberusCredentialsDeleteDomainCredsResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunCerberusCredentialsDeleteDomainCredsResp {
     /// Response message
@@ -15466,6 +16955,18 @@ for GithubComMailgunCerberusCredentialsDeleteDomainCredsResp {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunCerberusCredentialsDeleteDomainCredsResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("count", &self.count)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunCerberusCredentialsDeleteDomainCredsResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -15478,7 +16979,7 @@ impl GithubComMailgunCerberusCredentialsDeleteDomainCredsResp {
     }
 }
 /// `GithubComMailgunCerberusCredentialsListCredsResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunCerberusCredentialsListCredsResp {
     /// `items`
@@ -15539,6 +17040,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunCerberusCredentialsListCre
             )
     }
 }
+impl serde::Serialize for GithubComMailgunCerberusCredentialsListCredsResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        map.serialize_entry("total_count", &self.total_count)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunCerberusCredentialsListCredsResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -15554,7 +17067,7 @@ impl GithubComMailgunCerberusCredentialsListCredsResp {
     }
 }
 /// `GithubComMailgunCerberusKeysCreateKeyResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunCerberusKeysCreateKeyResp {
     /// Response message
@@ -15609,6 +17122,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunCerberusKeysCreateKeyResp 
             )
     }
 }
+impl serde::Serialize for GithubComMailgunCerberusKeysCreateKeyResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("key", &self.key)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunCerberusKeysCreateKeyResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -15624,7 +17149,7 @@ impl GithubComMailgunCerberusKeysCreateKeyResp {
     }
 }
 /// `GithubComMailgunCerberusKeysKeyInfoResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunCerberusKeysKeyInfoResp {
     /// The ID for the key
@@ -15640,10 +17165,8 @@ pub struct GithubComMailgunCerberusKeysKeyInfoResp {
     /// When the key was last updated in ISO 8601 date-time format without timezone offset (UTC time)
     pub updated_at: String,
     /// When the key will expire in ISO 8601 date-time format without timezone offset (UTC time)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<String>,
     /// The reason for the key's disablement if applicable
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disabled_reason: Option<String>,
     /// Whether or not the key is disabled from use
     pub is_disabled: bool,
@@ -15803,6 +17326,32 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunCerberusKeysKeyInfoResp {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunCerberusKeysKeyInfoResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("description", &self.description)?;
+        map.serialize_entry("kind", &self.kind)?;
+        map.serialize_entry("role", &self.role)?;
+        map.serialize_entry("created_at", &self.created_at)?;
+        map.serialize_entry("updated_at", &self.updated_at)?;
+        if let Some(value) = &self.expires_at {
+            map.serialize_entry("expires_at", value)?;
+        }
+        if let Some(value) = &self.disabled_reason {
+            map.serialize_entry("disabled_reason", value)?;
+        }
+        map.serialize_entry("is_disabled", &self.is_disabled)?;
+        map.serialize_entry("domain_name", &self.domain_name)?;
+        map.serialize_entry("requestor", &self.requestor)?;
+        map.serialize_entry("user_name", &self.user_name)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunCerberusKeysKeyInfoResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -15846,7 +17395,7 @@ impl GithubComMailgunCerberusKeysKeyInfoResp {
     }
 }
 /// `GithubComMailgunCerberusKeysKeyInfoSecretResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunCerberusKeysKeyInfoSecretResp {
     /// The ID for the key
@@ -15862,10 +17411,8 @@ pub struct GithubComMailgunCerberusKeysKeyInfoSecretResp {
     /// When the key was last updated in ISO 8601 date-time format without timezone offset (UTC time)
     pub updated_at: String,
     /// When the key will expire in ISO 8601 date-time format without timezone offset (UTC time)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<String>,
     /// The reason for the key's disablement if applicable
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disabled_reason: Option<String>,
     /// Whether or not the key is disabled from use
     pub is_disabled: bool,
@@ -16033,6 +17580,33 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunCerberusKeysKeyInfoSecretR
             )
     }
 }
+impl serde::Serialize for GithubComMailgunCerberusKeysKeyInfoSecretResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("description", &self.description)?;
+        map.serialize_entry("kind", &self.kind)?;
+        map.serialize_entry("role", &self.role)?;
+        map.serialize_entry("created_at", &self.created_at)?;
+        map.serialize_entry("updated_at", &self.updated_at)?;
+        if let Some(value) = &self.expires_at {
+            map.serialize_entry("expires_at", value)?;
+        }
+        if let Some(value) = &self.disabled_reason {
+            map.serialize_entry("disabled_reason", value)?;
+        }
+        map.serialize_entry("is_disabled", &self.is_disabled)?;
+        map.serialize_entry("domain_name", &self.domain_name)?;
+        map.serialize_entry("requestor", &self.requestor)?;
+        map.serialize_entry("user_name", &self.user_name)?;
+        map.serialize_entry("secret", &self.secret)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunCerberusKeysKeyInfoSecretResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -16078,7 +17652,7 @@ impl GithubComMailgunCerberusKeysKeyInfoSecretResp {
     }
 }
 /// `GithubComMailgunCerberusKeysKeysResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunCerberusKeysKeysResp {
     /// The number of keys returned in 'items'
@@ -16131,6 +17705,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunCerberusKeysKeysResp {
         }
         deserializer
             .deserialize_struct("GithubComMailgunCerberusKeysKeysResp", &[], __Visitor)
+    }
+}
+impl serde::Serialize for GithubComMailgunCerberusKeysKeysResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("total_count", &self.total_count)?;
+        map.serialize_entry("items", &self.items)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -16212,7 +17798,7 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunCerberusKeysKind {
     }
 }
 /// `GithubComMailgunCerberusKeysPublicKeyResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunCerberusKeysPublicKeyResp {
     /// The account public key
@@ -16265,6 +17851,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunCerberusKeysPublicKeyResp 
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for GithubComMailgunCerberusKeysPublicKeyResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("key", &self.key)?;
+        map.serialize_entry("message", &self.message)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -16347,7 +17945,7 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunCerberusKeysRole {
     }
 }
 /// `GithubComMailgunCerberusWhitelistV2WhitelistResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunCerberusWhitelistV2WhitelistResp {
     /// Allowlisted IP address entries on the account
@@ -16401,6 +17999,17 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunCerberusWhitelistV2Whiteli
             )
     }
 }
+impl serde::Serialize for GithubComMailgunCerberusWhitelistV2WhitelistResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("addresses", &self.addresses)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunCerberusWhitelistV2WhitelistResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -16414,7 +18023,7 @@ impl GithubComMailgunCerberusWhitelistV2WhitelistResp {
     }
 }
 /// `GithubComMailgunCerberusWhitelistWhitelistRespEntry`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunCerberusWhitelistWhitelistRespEntry {
     /// Allowlisted IP address
@@ -16482,6 +18091,18 @@ for GithubComMailgunCerberusWhitelistWhitelistRespEntry {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunCerberusWhitelistWhitelistRespEntry {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("ip_address", &self.ip_address)?;
+        map.serialize_entry("description", &self.description)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunCerberusWhitelistWhitelistRespEntry {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -16494,7 +18115,7 @@ impl GithubComMailgunCerberusWhitelistWhitelistRespEntry {
     }
 }
 /// `GithubComMailgunDomainsClientGolangDisabled`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsClientGolangDisabled {
     /// Code indicating the reason for the domain being disabled
@@ -16506,7 +18127,6 @@ pub struct GithubComMailgunDomainsClientGolangDisabled {
     /// Additional information about why the domain was disabled
     pub reason: String,
     /// Timestamp in RFC1123 format indicating when the domain will be re-enabled if the disablement is temporary
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunDomainsClientGolangDisabled {
@@ -16581,6 +18201,23 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunDomainsClientGolangDisable
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsClientGolangDisabled {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", &self.code)?;
+        map.serialize_entry("note", &self.note)?;
+        map.serialize_entry("permanently", &self.permanently)?;
+        map.serialize_entry("reason", &self.reason)?;
+        if let Some(value) = &self.until {
+            map.serialize_entry("until", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsClientGolangDisabled {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -16606,11 +18243,10 @@ impl GithubComMailgunDomainsClientGolangDisabled {
     }
 }
 /// `GithubComMailgunDomainsClientGolangDomain`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsClientGolangDomain {
     /// URL that a copy of each successfully delivered message is going to be posted to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archive_to: Option<String>,
     /// Timestamp indicating when the domain was created in RFC1123 format
     pub created_at: String,
@@ -16627,19 +18263,16 @@ pub struct GithubComMailgunDomainsClientGolangDomain {
     /// SMTP login username for the domain
     pub smtp_login: String,
     /// Optional SMTP password for the domain used for SMTP authentication
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub smtp_password: Option<String>,
     /// Action to take when a message is flagged as spam. Options are disabled
     pub spam_action: String,
     /// The subaccount ID the domain belongs to. This field is only present if the domain is associated with a subaccount
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subaccount_id: Option<String>,
     /// Current verification status of the domain
     pub state: String,
     /// Classification of the domain. Possible values are custom or sandbox
     pub r#type: String,
     /// Custom tracking host for the domain used for tracking opens and clicks if configured
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tracking_host: Option<String>,
     /// If true Mailgun manages DKIM key generation and DNS record configuration automatically
     pub use_automatic_sender_security: bool,
@@ -16650,11 +18283,6 @@ pub struct GithubComMailgunDomainsClientGolangDomain {
     /// Indicates if the domain is a wildcard domain and can receive emails for any subdomain
     pub wildcard: bool,
     /// Optional field containing additional details about the domain's disabled status if applicable
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub disabled: Option<Option<GithubComMailgunDomainsClientGolangDisabled>>,
     /// If true incoming messages to this domain will be encrypted
     pub encrypt_incoming_message: bool,
@@ -16912,6 +18540,50 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunDomainsClientGolangDomain 
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsClientGolangDomain {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.archive_to {
+            map.serialize_entry("archive_to", value)?;
+        }
+        map.serialize_entry("created_at", &self.created_at)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("is_disabled", &self.is_disabled)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("require_tls", &self.require_tls)?;
+        map.serialize_entry("skip_verification", &self.skip_verification)?;
+        map.serialize_entry("smtp_login", &self.smtp_login)?;
+        if let Some(value) = &self.smtp_password {
+            map.serialize_entry("smtp_password", value)?;
+        }
+        map.serialize_entry("spam_action", &self.spam_action)?;
+        if let Some(value) = &self.subaccount_id {
+            map.serialize_entry("subaccount_id", value)?;
+        }
+        map.serialize_entry("state", &self.state)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.tracking_host {
+            map.serialize_entry("tracking_host", value)?;
+        }
+        map.serialize_entry(
+            "use_automatic_sender_security",
+            &self.use_automatic_sender_security,
+        )?;
+        map.serialize_entry("web_prefix", &self.web_prefix)?;
+        map.serialize_entry("web_scheme", &self.web_scheme)?;
+        map.serialize_entry("wildcard", &self.wildcard)?;
+        if let Some(value) = &self.disabled {
+            map.serialize_entry("disabled", value)?;
+        }
+        map.serialize_entry("encrypt_incoming_message", &self.encrypt_incoming_message)?;
+        map.serialize_entry("message_ttl", &self.message_ttl)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsClientGolangDomain {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -16988,7 +18660,7 @@ impl GithubComMailgunDomainsClientGolangDomain {
     }
 }
 /// `GithubComMailgunDomainsClientGolangRecord`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsClientGolangRecord {
     /// Indicates whether the DNS record is currently active
@@ -16996,10 +18668,8 @@ pub struct GithubComMailgunDomainsClientGolangRecord {
     /// List of Mailguns cached values for the DNS record
     pub cached: Vec<String>,
     /// Name of the DNS record if applicable
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Priority value for MX DNS records
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<String>,
     /// Type of DNS record such as MX TXT or CNAME
     pub record_type: String,
@@ -17097,6 +18767,27 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunDomainsClientGolangRecord 
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsClientGolangRecord {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("is_active", &self.is_active)?;
+        map.serialize_entry("cached", &self.cached)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.priority {
+            map.serialize_entry("priority", value)?;
+        }
+        map.serialize_entry("record_type", &self.record_type)?;
+        map.serialize_entry("valid", &self.valid)?;
+        map.serialize_entry("value", &self.value)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsClientGolangRecord {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -17130,7 +18821,7 @@ impl GithubComMailgunDomainsClientGolangRecord {
     }
 }
 /// `GithubComMailgunDomainsHttpapiAuthorityKeysResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiAuthorityKeysResponse {
     /// `items`
@@ -17183,6 +18874,17 @@ for GithubComMailgunDomainsHttpapiAuthorityKeysResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiAuthorityKeysResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiAuthorityKeysResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -17194,7 +18896,7 @@ impl GithubComMailgunDomainsHttpapiAuthorityKeysResponse {
     }
 }
 /// `GithubComMailgunDomainsHttpapiClickSettings`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiClickSettings {
     /// Whether click tracking is enabled or not
@@ -17241,6 +18943,17 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunDomainsHttpapiClickSetting
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiClickSettings {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("active", &self.active)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiClickSettings {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -17250,7 +18963,7 @@ impl GithubComMailgunDomainsHttpapiClickSettings {
     }
 }
 /// `GithubComMailgunDomainsHttpapiCreateDomainResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiCreateDomainResp {
     /// Response message
@@ -17338,6 +19051,20 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunDomainsHttpapiCreateDomain
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiCreateDomainResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("domain", &self.domain)?;
+        map.serialize_entry("receiving_dns_records", &self.receiving_dns_records)?;
+        map.serialize_entry("sending_dns_records", &self.sending_dns_records)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiCreateDomainResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -17357,7 +19084,7 @@ impl GithubComMailgunDomainsHttpapiCreateDomainResp {
     }
 }
 /// `GithubComMailgunDomainsHttpapiCreateDomainWebhookResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiCreateDomainWebhookResp {
     /// A message indicating success
@@ -17419,6 +19146,18 @@ for GithubComMailgunDomainsHttpapiCreateDomainWebhookResp {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiCreateDomainWebhookResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("webhook", &self.webhook)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiCreateDomainWebhookResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -17434,17 +19173,12 @@ impl GithubComMailgunDomainsHttpapiCreateDomainWebhookResp {
     }
 }
 /// `GithubComMailgunDomainsHttpapiDomainKeyListResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiDomainKeyListResponse {
     /// `items`
     pub items: Vec<GithubComMailgunDomainsHttpapiDomainKeyResponse>,
     /// `paging`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub paging: Option<Option<GithubComMailgunScaffoldHttpapiPagingPagingResponse>>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -17501,6 +19235,20 @@ for GithubComMailgunDomainsHttpapiDomainKeyListResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiDomainKeyListResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        if let Some(value) = &self.paging {
+            map.serialize_entry("paging", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiDomainKeyListResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -17523,7 +19271,7 @@ impl GithubComMailgunDomainsHttpapiDomainKeyListResponse {
     }
 }
 /// `GithubComMailgunDomainsHttpapiDomainKeyResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiDomainKeyResponse {
     /// `signing_domain`
@@ -17531,11 +19279,6 @@ pub struct GithubComMailgunDomainsHttpapiDomainKeyResponse {
     /// `selector`
     pub selector: String,
     /// `dns_record`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub dns_record: Option<Option<GithubComMailgunDomainsClientGolangRecord>>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunDomainsHttpapiDomainKeyResponse {
@@ -17605,6 +19348,21 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunDomainsHttpapiDomainKeyRes
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiDomainKeyResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("signing_domain", &self.signing_domain)?;
+        map.serialize_entry("selector", &self.selector)?;
+        if let Some(value) = &self.dns_record {
+            map.serialize_entry("dns_record", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiDomainKeyResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -17626,7 +19384,7 @@ impl GithubComMailgunDomainsHttpapiDomainKeyResponse {
     }
 }
 /// `GithubComMailgunDomainsHttpapiExceededQueueQuotaDisabledJson`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiExceededQueueQuotaDisabledJson {
     /// End date in RFC-822 date format
@@ -17686,6 +19444,18 @@ for GithubComMailgunDomainsHttpapiExceededQueueQuotaDisabledJson {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiExceededQueueQuotaDisabledJson {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("until", &self.until)?;
+        map.serialize_entry("reason", &self.reason)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiExceededQueueQuotaDisabledJson {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -17698,13 +19468,12 @@ impl GithubComMailgunDomainsHttpapiExceededQueueQuotaDisabledJson {
     }
 }
 /// `GithubComMailgunDomainsHttpapiExceededQueueQuotaJson`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiExceededQueueQuotaJson {
     /// Flag indicating no new messages are able to be submitted
     pub is_disabled: bool,
     /// Disabled info
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disabled: Option<GithubComMailgunDomainsHttpapiExceededQueueQuotaDisabledJson>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -17766,6 +19535,20 @@ for GithubComMailgunDomainsHttpapiExceededQueueQuotaJson {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiExceededQueueQuotaJson {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("is_disabled", &self.is_disabled)?;
+        if let Some(value) = &self.disabled {
+            map.serialize_entry("disabled", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiExceededQueueQuotaJson {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -17786,16 +19569,14 @@ impl GithubComMailgunDomainsHttpapiExceededQueueQuotaJson {
     }
 }
 /// `GithubComMailgunDomainsHttpapiFindDomainByNameResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiFindDomainByNameResp {
     /// Domain details
     pub domain: Option<GithubComMailgunDomainsClientGolangDomain>,
     /// List of DNS records required for receiving emails
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiving_dns_records: Option<Vec<GithubComMailgunDomainsClientGolangRecord>>,
     /// List of DNS records required for sending emails
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sending_dns_records: Option<Vec<GithubComMailgunDomainsClientGolangRecord>>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -17866,6 +19647,23 @@ for GithubComMailgunDomainsHttpapiFindDomainByNameResp {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiFindDomainByNameResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("domain", &self.domain)?;
+        if let Some(value) = &self.receiving_dns_records {
+            map.serialize_entry("receiving_dns_records", value)?;
+        }
+        if let Some(value) = &self.sending_dns_records {
+            map.serialize_entry("sending_dns_records", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiFindDomainByNameResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -17897,7 +19695,7 @@ impl GithubComMailgunDomainsHttpapiFindDomainByNameResp {
     }
 }
 /// `GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp {
     /// List of webhooks
@@ -17951,6 +19749,17 @@ for GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("webhooks", &self.webhooks)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -17962,7 +19771,7 @@ impl GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp {
     }
 }
 /// `GithubComMailgunDomainsHttpapiGetDomainSendingQueuesResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiGetDomainSendingQueuesResp {
     /// Message queue response
@@ -18032,6 +19841,18 @@ for GithubComMailgunDomainsHttpapiGetDomainSendingQueuesResp {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiGetDomainSendingQueuesResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("regular", &self.regular)?;
+        map.serialize_entry("scheduled", &self.scheduled)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiGetDomainSendingQueuesResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -18047,7 +19868,7 @@ impl GithubComMailgunDomainsHttpapiGetDomainSendingQueuesResp {
     }
 }
 /// `GithubComMailgunDomainsHttpapiGetDomainTrackingResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiGetDomainTrackingResp {
     /// `tracking`
@@ -18099,6 +19920,17 @@ for GithubComMailgunDomainsHttpapiGetDomainTrackingResp {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiGetDomainTrackingResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("tracking", &self.tracking)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiGetDomainTrackingResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -18110,7 +19942,7 @@ impl GithubComMailgunDomainsHttpapiGetDomainTrackingResp {
     }
 }
 /// `GithubComMailgunDomainsHttpapiGetDomainWebhookResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiGetDomainWebhookResp {
     /// List of webhooks
@@ -18159,6 +19991,17 @@ for GithubComMailgunDomainsHttpapiGetDomainWebhookResp {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiGetDomainWebhookResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("webhook", &self.webhook)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiGetDomainWebhookResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -18170,7 +20013,7 @@ impl GithubComMailgunDomainsHttpapiGetDomainWebhookResp {
     }
 }
 /// `GithubComMailgunDomainsHttpapiListDomainResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiListDomainResponse {
     /// Total number of domains
@@ -18229,6 +20072,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunDomainsHttpapiListDomainRe
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiListDomainResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("total_count", &self.total_count)?;
+        map.serialize_entry("items", &self.items)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiListDomainResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -18244,7 +20099,7 @@ impl GithubComMailgunDomainsHttpapiListDomainResponse {
     }
 }
 /// `GithubComMailgunDomainsHttpapiOpenSettings`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiOpenSettings {
     /// Whether open tracking is enabled or not
@@ -18305,6 +20160,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunDomainsHttpapiOpenSettings
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiOpenSettings {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("active", &self.active)?;
+        map.serialize_entry("place_at_the_top", &self.place_at_the_top)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiOpenSettings {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -18317,7 +20184,7 @@ impl GithubComMailgunDomainsHttpapiOpenSettings {
     }
 }
 /// `GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp {
     /// `message`
@@ -18397,6 +20264,19 @@ for GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("sending_dns_records", &self.sending_dns_records)?;
+        map.serialize_entry("changed", &self.changed)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -18414,7 +20294,7 @@ impl GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp {
     }
 }
 /// `GithubComMailgunDomainsHttpapiTrackingSettings`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiTrackingSettings {
     /// Open tracking settings
@@ -18497,6 +20377,20 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunDomainsHttpapiTrackingSett
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiTrackingSettings {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("open", &self.open)?;
+        map.serialize_entry("click", &self.click)?;
+        map.serialize_entry("unsubscribe", &self.unsubscribe)?;
+        map.serialize_entry("web_scheme", &self.web_scheme)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiTrackingSettings {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -18516,7 +20410,7 @@ impl GithubComMailgunDomainsHttpapiTrackingSettings {
     }
 }
 /// `GithubComMailgunDomainsHttpapiUnsubscribeSettings`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiUnsubscribeSettings {
     /// Whether unsubscribe tracking is enabled or not
@@ -18591,6 +20485,19 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunDomainsHttpapiUnsubscribeS
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiUnsubscribeSettings {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("active", &self.active)?;
+        map.serialize_entry("html_footer", &self.html_footer)?;
+        map.serialize_entry("text_footer", &self.text_footer)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiUnsubscribeSettings {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -18608,7 +20515,7 @@ impl GithubComMailgunDomainsHttpapiUnsubscribeSettings {
     }
 }
 /// `GithubComMailgunDomainsHttpapiUpdateDomainKeyResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiUpdateDomainKeyResp {
     /// `message`
@@ -18688,6 +20595,20 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunDomainsHttpapiUpdateDomain
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiUpdateDomainKeyResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("authority", &self.authority)?;
+        map.serialize_entry("selector", &self.selector)?;
+        map.serialize_entry("active", &self.active)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiUpdateDomainKeyResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -18707,7 +20628,7 @@ impl GithubComMailgunDomainsHttpapiUpdateDomainKeyResp {
     }
 }
 /// `GithubComMailgunDomainsHttpapiUpdateDomainResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiUpdateDomainResp {
     /// Success message
@@ -18715,10 +20636,8 @@ pub struct GithubComMailgunDomainsHttpapiUpdateDomainResp {
     /// Domain object
     pub domain: Option<GithubComMailgunDomainsClientGolangDomain>,
     /// List of DNS records required for receiving emails
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiving_dns_records: Option<Vec<GithubComMailgunDomainsClientGolangRecord>>,
     /// List of DNS records required for sending emails
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sending_dns_records: Option<Vec<GithubComMailgunDomainsClientGolangRecord>>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunDomainsHttpapiUpdateDomainResp {
@@ -18795,6 +20714,24 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunDomainsHttpapiUpdateDomain
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiUpdateDomainResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("domain", &self.domain)?;
+        if let Some(value) = &self.receiving_dns_records {
+            map.serialize_entry("receiving_dns_records", value)?;
+        }
+        if let Some(value) = &self.sending_dns_records {
+            map.serialize_entry("sending_dns_records", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiUpdateDomainResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -18828,7 +20765,7 @@ impl GithubComMailgunDomainsHttpapiUpdateDomainResp {
     }
 }
 /// `GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp {
     /// A message indicating success
@@ -18889,6 +20826,18 @@ for GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("click", &self.click)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -18904,7 +20853,7 @@ impl GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp {
     }
 }
 /// `GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp {
     /// A message indicating success
@@ -18965,6 +20914,18 @@ for GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("open", &self.open)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -18980,7 +20941,7 @@ impl GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp {
     }
 }
 /// `GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp {
     /// A message indicating success
@@ -19046,6 +21007,19 @@ for GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp {
             )
     }
 }
+impl serde::Serialize
+for GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("unsubscribe", &self.unsubscribe)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -19061,7 +21035,7 @@ impl GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp {
     }
 }
 /// `GithubComMailgunDomainsHttpapiVerifyDomainResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiVerifyDomainResponse {
     /// Response message
@@ -19150,6 +21124,20 @@ for GithubComMailgunDomainsHttpapiVerifyDomainResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiVerifyDomainResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("domain", &self.domain)?;
+        map.serialize_entry("sending_dns_records", &self.sending_dns_records)?;
+        map.serialize_entry("receiving_dns_records", &self.receiving_dns_records)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiVerifyDomainResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -19169,11 +21157,10 @@ impl GithubComMailgunDomainsHttpapiVerifyDomainResponse {
     }
 }
 /// `GithubComMailgunDomainsHttpapiWebhookResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiWebhookResponse {
     /// List of webhooks
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub urls: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunDomainsHttpapiWebhookResponse {
@@ -19224,6 +21211,19 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunDomainsHttpapiWebhookRespo
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiWebhookResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.urls {
+            map.serialize_entry("urls", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiWebhookResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -19238,7 +21238,7 @@ impl GithubComMailgunDomainsHttpapiWebhookResponse {
     }
 }
 /// `GithubComMailgunDomainsHttpapiWebhookUrLs`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiWebhookUrLs {
     /// List of URLs
@@ -19285,6 +21285,17 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunDomainsHttpapiWebhookUrLs 
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiWebhookUrLs {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("urls", &self.urls)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiWebhookUrLs {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -19294,64 +21305,24 @@ impl GithubComMailgunDomainsHttpapiWebhookUrLs {
     }
 }
 /// `GithubComMailgunDomainsHttpapiWebhooksResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunDomainsHttpapiWebhooksResponse {
     /// Accepted webhook URLs
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub accepted: Option<Option<GithubComMailgunDomainsHttpapiWebhookUrLs>>,
     /// Delivered webhook URLs
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub delivered: Option<Option<GithubComMailgunDomainsHttpapiWebhookUrLs>>,
     /// Opened webhook URLs
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub opened: Option<Option<GithubComMailgunDomainsHttpapiWebhookUrLs>>,
     /// Clicked webhook URLs
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub clicked: Option<Option<GithubComMailgunDomainsHttpapiWebhookUrLs>>,
     /// Unsubscribed webhook URLs
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub unsubscribed: Option<Option<GithubComMailgunDomainsHttpapiWebhookUrLs>>,
     /// Complained webhook URLs
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub complained: Option<Option<GithubComMailgunDomainsHttpapiWebhookUrLs>>,
     /// Temporary fail webhook URLs
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub temporary_fail: Option<Option<GithubComMailgunDomainsHttpapiWebhookUrLs>>,
     /// Permanent fail webhook URLs
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub permanent_fail: Option<Option<GithubComMailgunDomainsHttpapiWebhookUrLs>>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunDomainsHttpapiWebhooksResponse {
@@ -19468,6 +21439,40 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunDomainsHttpapiWebhooksResp
             )
     }
 }
+impl serde::Serialize for GithubComMailgunDomainsHttpapiWebhooksResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.accepted {
+            map.serialize_entry("accepted", value)?;
+        }
+        if let Some(value) = &self.delivered {
+            map.serialize_entry("delivered", value)?;
+        }
+        if let Some(value) = &self.opened {
+            map.serialize_entry("opened", value)?;
+        }
+        if let Some(value) = &self.clicked {
+            map.serialize_entry("clicked", value)?;
+        }
+        if let Some(value) = &self.unsubscribed {
+            map.serialize_entry("unsubscribed", value)?;
+        }
+        if let Some(value) = &self.complained {
+            map.serialize_entry("complained", value)?;
+        }
+        if let Some(value) = &self.temporary_fail {
+            map.serialize_entry("temporary_fail", value)?;
+        }
+        if let Some(value) = &self.permanent_fail {
+            map.serialize_entry("permanent_fail", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunDomainsHttpapiWebhooksResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -19550,14 +21555,12 @@ impl GithubComMailgunDomainsHttpapiWebhooksResponse {
     }
 }
 /// `GithubComMailgunEmailpreviewClientsPreviewError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunEmailpreviewClientsPreviewError {
     /// `name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunEmailpreviewClientsPreviewError {
@@ -19615,6 +21618,22 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunEmailpreviewClientsPreview
             )
     }
 }
+impl serde::Serialize for GithubComMailgunEmailpreviewClientsPreviewError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunEmailpreviewClientsPreviewError {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -19634,11 +21653,10 @@ impl GithubComMailgunEmailpreviewClientsPreviewError {
     }
 }
 /// `GithubComMailgunEmailpreviewClientsPreviewErrorResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunEmailpreviewClientsPreviewErrorResponse {
     /// `error`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<GithubComMailgunEmailpreviewClientsPreviewError>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -19702,6 +21720,19 @@ for GithubComMailgunEmailpreviewClientsPreviewErrorResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunEmailpreviewClientsPreviewErrorResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunEmailpreviewClientsPreviewErrorResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -19724,41 +21755,30 @@ pub type GithubComMailgunEmailpreviewClientsPreviewGetTestResultsResponse = std:
     GithubComMailgunEmailpreviewClientsPreviewTestResult,
 >;
 /// `GithubComMailgunEmailpreviewClientsPreviewTestResult`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunEmailpreviewClientsPreviewTestResult {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `display_name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// `client`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client: Option<String>,
     /// `os`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os: Option<String>,
     /// `category`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     /// `browser`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub browser: Option<String>,
     /// `screenshots`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub screenshots: Option<std::collections::BTreeMap<String, String>>,
     /// `thumbnail`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumbnail: Option<String>,
     /// `full_thumbnail`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_thumbnail: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// `status_details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_details: Option<
         GithubComMailgunEmailpreviewClientsPreviewTestResultStatusDetails,
     >,
@@ -19908,6 +21928,49 @@ for GithubComMailgunEmailpreviewClientsPreviewTestResult {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunEmailpreviewClientsPreviewTestResult {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.client {
+            map.serialize_entry("client", value)?;
+        }
+        if let Some(value) = &self.os {
+            map.serialize_entry("os", value)?;
+        }
+        if let Some(value) = &self.category {
+            map.serialize_entry("category", value)?;
+        }
+        if let Some(value) = &self.browser {
+            map.serialize_entry("browser", value)?;
+        }
+        if let Some(value) = &self.screenshots {
+            map.serialize_entry("screenshots", value)?;
+        }
+        if let Some(value) = &self.thumbnail {
+            map.serialize_entry("thumbnail", value)?;
+        }
+        if let Some(value) = &self.full_thumbnail {
+            map.serialize_entry("full_thumbnail", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.status_details {
+            map.serialize_entry("status_details", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunEmailpreviewClientsPreviewTestResult {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -19992,20 +22055,16 @@ impl GithubComMailgunEmailpreviewClientsPreviewTestResult {
     }
 }
 /// `GithubComMailgunEmailpreviewClientsPreviewTestResultStatusDetails`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunEmailpreviewClientsPreviewTestResultStatusDetails {
     /// `submitted`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submitted: Option<i32>,
     /// `completed`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed: Option<i32>,
     /// `bounce_code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bounce_code: Option<String>,
     /// `bounce_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bounce_message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -20103,6 +22162,29 @@ for GithubComMailgunEmailpreviewClientsPreviewTestResultStatusDetails {
             )
     }
 }
+impl serde::Serialize
+for GithubComMailgunEmailpreviewClientsPreviewTestResultStatusDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.submitted {
+            map.serialize_entry("submitted", value)?;
+        }
+        if let Some(value) = &self.completed {
+            map.serialize_entry("completed", value)?;
+        }
+        if let Some(value) = &self.bounce_code {
+            map.serialize_entry("bounce_code", value)?;
+        }
+        if let Some(value) = &self.bounce_message {
+            map.serialize_entry("bounce_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunEmailpreviewClientsPreviewTestResultStatusDetails {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -20142,7 +22224,7 @@ pub type GithubComMailgunHolsterV4ClockRfc822Time = std::collections::BTreeMap<
     serde_json::Value,
 >;
 /// `GithubComMailgunInfluxHttpapiGetMessageResponseBadRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunInfluxHttpapiGetMessageResponseBadRequest {
     /// A failure message
@@ -20196,6 +22278,17 @@ for GithubComMailgunInfluxHttpapiGetMessageResponseBadRequest {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunInfluxHttpapiGetMessageResponseBadRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunInfluxHttpapiGetMessageResponseBadRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -20205,60 +22298,44 @@ impl GithubComMailgunInfluxHttpapiGetMessageResponseBadRequest {
     }
 }
 /// `GithubComMailgunInfluxHttpapiGetMessageResponseBasicExample`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunInfluxHttpapiGetMessageResponseBasicExample {
     /// The content transfer encoding if enabled
-    #[serde(rename = "Content-Transfer-Encoding")]
     pub content_transfer_encoding: String,
     /// The content type sent with the message with a possible boundary
-    #[serde(rename = "Content-Type")]
     pub content_type: String,
     /// The full 'From' email address entry of the email
-    #[serde(rename = "From")]
     pub from: String,
     /// The unique identifier of the message as defined by [RFC-2392](https://datatracker.ietf.org/doc/html/rfc2392)
-    #[serde(rename = "Message-Id")]
     pub message_id: String,
     /// The MIME version of the email
-    #[serde(rename = "Mime-Version")]
     pub mime_version: String,
     /// Subject of the email
-    #[serde(rename = "Subject")]
     pub subject: String,
     /// The full 'To' email address entries
-    #[serde(rename = "To")]
     pub to: String,
     /// The raw tags of the message if provided
-    #[serde(rename = "X-Mailgun-Tag")]
     pub x_mailgun_tag: String,
     /// Just the email address from the provided 'From'' field
     pub sender: String,
     /// A list of email addresses from the 'To'' field
     pub recipients: String,
     /// The full HTML body of the full message
-    #[serde(rename = "body-html")]
     pub body_html: String,
     /// The plain text body of the full message
-    #[serde(rename = "body-plain")]
     pub body_plain: String,
     /// Only the body of the email in HTML
-    #[serde(rename = "stripped-html")]
     pub stripped_html: String,
     /// Only the body of the email in plain text
-    #[serde(rename = "stripped-text")]
     pub stripped_text: String,
     /// The signature stripped from the body
-    #[serde(rename = "stripped-signature")]
     pub stripped_signature: String,
     /// The full list of headers of the MIME upon send
-    #[serde(rename = "message-headers")]
     pub message_headers: Vec<Vec<String>>,
     /// The name of the template if one was used
-    #[serde(rename = "X-Mailgun-Template-Name")]
     pub x_mailgun_template_name: String,
     /// The variables used in the template if one was used
-    #[serde(rename = "X-Mailgun-Template-Variables")]
     pub x_mailgun_template_variables: String,
 }
 impl<'de> serde::Deserialize<'de>
@@ -20499,6 +22576,40 @@ for GithubComMailgunInfluxHttpapiGetMessageResponseBasicExample {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunInfluxHttpapiGetMessageResponseBasicExample {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry(
+            "Content-Transfer-Encoding",
+            &self.content_transfer_encoding,
+        )?;
+        map.serialize_entry("Content-Type", &self.content_type)?;
+        map.serialize_entry("From", &self.from)?;
+        map.serialize_entry("Message-Id", &self.message_id)?;
+        map.serialize_entry("Mime-Version", &self.mime_version)?;
+        map.serialize_entry("Subject", &self.subject)?;
+        map.serialize_entry("To", &self.to)?;
+        map.serialize_entry("X-Mailgun-Tag", &self.x_mailgun_tag)?;
+        map.serialize_entry("sender", &self.sender)?;
+        map.serialize_entry("recipients", &self.recipients)?;
+        map.serialize_entry("body-html", &self.body_html)?;
+        map.serialize_entry("body-plain", &self.body_plain)?;
+        map.serialize_entry("stripped-html", &self.stripped_html)?;
+        map.serialize_entry("stripped-text", &self.stripped_text)?;
+        map.serialize_entry("stripped-signature", &self.stripped_signature)?;
+        map.serialize_entry("message-headers", &self.message_headers)?;
+        map.serialize_entry("X-Mailgun-Template-Name", &self.x_mailgun_template_name)?;
+        map.serialize_entry(
+            "X-Mailgun-Template-Variables",
+            &self.x_mailgun_template_variables,
+        )?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunInfluxHttpapiGetMessageResponseBasicExample {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -20546,7 +22657,7 @@ impl GithubComMailgunInfluxHttpapiGetMessageResponseBasicExample {
     }
 }
 /// `GithubComMailgunInfluxHttpapiGetMessageResponseNotFound`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunInfluxHttpapiGetMessageResponseNotFound {
     /// A failure message
@@ -20600,6 +22711,17 @@ for GithubComMailgunInfluxHttpapiGetMessageResponseNotFound {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunInfluxHttpapiGetMessageResponseNotFound {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunInfluxHttpapiGetMessageResponseNotFound {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -20609,7 +22731,7 @@ impl GithubComMailgunInfluxHttpapiGetMessageResponseNotFound {
     }
 }
 /// `GithubComMailgunInfluxHttpapiSendMessageResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunInfluxHttpapiSendMessageResponse {
     /// The unique identifier of the message as defined by [RFC-2392](https://datatracker.ietf.org/doc/html/rfc2392).
@@ -20664,6 +22786,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunInfluxHttpapiSendMessageRe
             )
     }
 }
+impl serde::Serialize for GithubComMailgunInfluxHttpapiSendMessageResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("message", &self.message)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunInfluxHttpapiSendMessageResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -20676,15 +22810,12 @@ impl GithubComMailgunInfluxHttpapiSendMessageResponse {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelAccount`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelAccount {
     /// `parent-id`
-    #[serde(rename = "parent-id")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelAccount {
@@ -20744,6 +22875,22 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelAccount 
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelAccount {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.parent_id {
+            map.serialize_entry("parent-id", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelAccount {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -20763,14 +22910,12 @@ impl GithubComMailgunLogsApiPkgApiModelAccount {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelAggregates`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelAggregates {
     /// `all`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all: Option<i64>,
     /// `metrics`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metrics: Option<std::collections::BTreeMap<String, i64>>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelAggregates {
@@ -20826,6 +22971,22 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelAggregat
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelAggregates {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.all {
+            map.serialize_entry("all", value)?;
+        }
+        if let Some(value) = &self.metrics {
+            map.serialize_entry("metrics", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelAggregates {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -20848,18 +23009,14 @@ impl GithubComMailgunLogsApiPkgApiModelAggregates {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelAttachment`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelAttachment {
     /// `filename`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filename: Option<String>,
     /// `content-type`
-    #[serde(rename = "content-type")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// `size`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelAttachment {
@@ -20924,6 +23081,25 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelAttachme
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelAttachment {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.filename {
+            map.serialize_entry("filename", value)?;
+        }
+        if let Some(value) = &self.content_type {
+            map.serialize_entry("content-type", value)?;
+        }
+        if let Some(value) = &self.size {
+            map.serialize_entry("size", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelAttachment {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -20952,14 +23128,12 @@ impl GithubComMailgunLogsApiPkgApiModelAttachment {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelCampaign`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelCampaign {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelCampaign {
@@ -21015,6 +23189,22 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelCampaign
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelCampaign {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelCampaign {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -21034,34 +23224,22 @@ impl GithubComMailgunLogsApiPkgApiModelCampaign {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelClientInfo`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelClientInfo {
     /// `client-name`
-    #[serde(rename = "client-name")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_name: Option<String>,
     /// `client-os`
-    #[serde(rename = "client-os")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_os: Option<String>,
     /// `client-type`
-    #[serde(rename = "client-type")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_type: Option<String>,
     /// `device-type`
-    #[serde(rename = "device-type")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_type: Option<String>,
     /// `user-agent`
-    #[serde(rename = "user-agent")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_agent: Option<String>,
     /// `ip`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip: Option<String>,
     /// `bot`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bot: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelClientInfo {
@@ -21170,6 +23348,37 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelClientIn
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelClientInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.client_name {
+            map.serialize_entry("client-name", value)?;
+        }
+        if let Some(value) = &self.client_os {
+            map.serialize_entry("client-os", value)?;
+        }
+        if let Some(value) = &self.client_type {
+            map.serialize_entry("client-type", value)?;
+        }
+        if let Some(value) = &self.device_type {
+            map.serialize_entry("device-type", value)?;
+        }
+        if let Some(value) = &self.user_agent {
+            map.serialize_entry("user-agent", value)?;
+        }
+        if let Some(value) = &self.ip {
+            map.serialize_entry("ip", value)?;
+        }
+        if let Some(value) = &self.bot {
+            map.serialize_entry("bot", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelClientInfo {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -21222,63 +23431,38 @@ impl GithubComMailgunLogsApiPkgApiModelClientInfo {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelDeliveryStatus`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelDeliveryStatus {
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// `attempt-no`
-    #[serde(rename = "attempt-no")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attempt_no: Option<i32>,
     /// `code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i32>,
     /// `bounce-type`
-    #[serde(rename = "bounce-type")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bounce_type: Option<String>,
     /// `description`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `session-seconds`
-    #[serde(rename = "session-seconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_seconds: Option<f64>,
     /// `retry-seconds`
-    #[serde(rename = "retry-seconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_seconds: Option<i32>,
     /// `enhanced-code`
-    #[serde(rename = "enhanced-code")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enhanced_code: Option<String>,
     /// `mx-host`
-    #[serde(rename = "mx-host")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mx_host: Option<String>,
     /// `certificate-verified`
-    #[serde(rename = "certificate-verified")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate_verified: Option<bool>,
     /// `tls`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tls: Option<bool>,
     /// `utf8`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub utf8: Option<bool>,
     /// `first-delivery-attempt-seconds`
-    #[serde(rename = "first-delivery-attempt-seconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_delivery_attempt_seconds: Option<f64>,
     /// `last-code`
-    #[serde(rename = "last-code")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_code: Option<i32>,
     /// `last-message`
-    #[serde(rename = "last-message")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelDeliveryStatus {
@@ -21457,6 +23641,61 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelDelivery
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelDeliveryStatus {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.attempt_no {
+            map.serialize_entry("attempt-no", value)?;
+        }
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.bounce_type {
+            map.serialize_entry("bounce-type", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.session_seconds {
+            map.serialize_entry("session-seconds", value)?;
+        }
+        if let Some(value) = &self.retry_seconds {
+            map.serialize_entry("retry-seconds", value)?;
+        }
+        if let Some(value) = &self.enhanced_code {
+            map.serialize_entry("enhanced-code", value)?;
+        }
+        if let Some(value) = &self.mx_host {
+            map.serialize_entry("mx-host", value)?;
+        }
+        if let Some(value) = &self.certificate_verified {
+            map.serialize_entry("certificate-verified", value)?;
+        }
+        if let Some(value) = &self.tls {
+            map.serialize_entry("tls", value)?;
+        }
+        if let Some(value) = &self.utf8 {
+            map.serialize_entry("utf8", value)?;
+        }
+        if let Some(value) = &self.first_delivery_attempt_seconds {
+            map.serialize_entry("first-delivery-attempt-seconds", value)?;
+        }
+        if let Some(value) = &self.last_code {
+            map.serialize_entry("last-code", value)?;
+        }
+        if let Some(value) = &self.last_message {
+            map.serialize_entry("last-message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelDeliveryStatus {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -21557,7 +23796,7 @@ impl GithubComMailgunLogsApiPkgApiModelDeliveryStatus {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelDomain`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelDomain {
     /// `name`
@@ -21604,6 +23843,17 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelDomain {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelDomain {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelDomain {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -21613,25 +23863,18 @@ impl GithubComMailgunLogsApiPkgApiModelDomain {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelEnvelope`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelEnvelope {
     /// `sender`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender: Option<String>,
     /// `transport`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transport: Option<String>,
     /// `sending-ip`
-    #[serde(rename = "sending-ip")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sending_ip: Option<String>,
     /// `targets`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub targets: Option<String>,
     /// `i-ip-pool-id`
-    #[serde(rename = "i-ip-pool-id")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub i_ip_pool_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelEnvelope {
@@ -21720,6 +23963,31 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelEnvelope
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelEnvelope {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.sender {
+            map.serialize_entry("sender", value)?;
+        }
+        if let Some(value) = &self.transport {
+            map.serialize_entry("transport", value)?;
+        }
+        if let Some(value) = &self.sending_ip {
+            map.serialize_entry("sending-ip", value)?;
+        }
+        if let Some(value) = &self.targets {
+            map.serialize_entry("targets", value)?;
+        }
+        if let Some(value) = &self.i_ip_pool_id {
+            map.serialize_entry("i-ip-pool-id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelEnvelope {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -21760,7 +24028,7 @@ impl GithubComMailgunLogsApiPkgApiModelEnvelope {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelFilterPredicate`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelFilterPredicate {
     /// `attribute`
@@ -21833,6 +24101,19 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelFilterPr
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelFilterPredicate {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("attribute", &self.attribute)?;
+        map.serialize_entry("comparator", &self.comparator)?;
+        map.serialize_entry("values", &self.values)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelFilterPredicate {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -21850,11 +24131,10 @@ impl GithubComMailgunLogsApiPkgApiModelFilterPredicate {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelFilterPredicateGroup`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelFilterPredicateGroup {
     /// `AND`
-    #[serde(rename = "AND")]
     pub and: Vec<GithubComMailgunLogsApiPkgApiModelFilterPredicate>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -21906,6 +24186,17 @@ for GithubComMailgunLogsApiPkgApiModelFilterPredicateGroup {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelFilterPredicateGroup {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("AND", &self.and)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelFilterPredicateGroup {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -21917,34 +24208,24 @@ impl GithubComMailgunLogsApiPkgApiModelFilterPredicateGroup {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelFlags`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelFlags {
     /// `is-authenticated`
-    #[serde(rename = "is-authenticated")]
     pub is_authenticated: bool,
     /// `is-system-test`
-    #[serde(rename = "is-system-test")]
     pub is_system_test: bool,
     /// `is-routed`
-    #[serde(rename = "is-routed")]
     pub is_routed: bool,
     /// `is-amp`
-    #[serde(rename = "is-amp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_amp: Option<bool>,
     /// `is-test-mode`
-    #[serde(rename = "is-test-mode")]
     pub is_test_mode: bool,
     /// `is-delayed-bounce`
-    #[serde(rename = "is-delayed-bounce")]
     pub is_delayed_bounce: bool,
     /// `is-callback`
-    #[serde(rename = "is-callback")]
     pub is_callback: bool,
     /// `is-encrypted`
-    #[serde(rename = "is-encrypted")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_encrypted: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelFlags {
@@ -22072,6 +24353,28 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelFlags {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelFlags {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("is-authenticated", &self.is_authenticated)?;
+        map.serialize_entry("is-system-test", &self.is_system_test)?;
+        map.serialize_entry("is-routed", &self.is_routed)?;
+        if let Some(value) = &self.is_amp {
+            map.serialize_entry("is-amp", value)?;
+        }
+        map.serialize_entry("is-test-mode", &self.is_test_mode)?;
+        map.serialize_entry("is-delayed-bounce", &self.is_delayed_bounce)?;
+        map.serialize_entry("is-callback", &self.is_callback)?;
+        if let Some(value) = &self.is_encrypted {
+            map.serialize_entry("is-encrypted", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelFlags {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -22107,20 +24410,16 @@ impl GithubComMailgunLogsApiPkgApiModelFlags {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelGeoLocation`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelGeoLocation {
     /// `city`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// `country`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// `region`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// `timezone`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelGeoLocation {
@@ -22191,6 +24490,28 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelGeoLocat
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelGeoLocation {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        if let Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let Some(value) = &self.region {
+            map.serialize_entry("region", value)?;
+        }
+        if let Some(value) = &self.timezone {
+            map.serialize_entry("timezone", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelGeoLocation {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -22225,7 +24546,7 @@ impl GithubComMailgunLogsApiPkgApiModelGeoLocation {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelLabeledValue`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelLabeledValue {
     /// `label`
@@ -22279,6 +24600,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelLabeledV
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelLabeledValue {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("label", &self.label)?;
+        map.serialize_entry("value", &self.value)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelLabeledValue {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -22291,7 +24624,7 @@ impl GithubComMailgunLogsApiPkgApiModelLabeledValue {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelLogEvent`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelLogEvent {
     /// `id`
@@ -22299,101 +24632,62 @@ pub struct GithubComMailgunLogsApiPkgApiModelLogEvent {
     /// `event`
     pub event: String,
     /// `@timestamp`
-    #[serde(rename = "@timestamp")]
     pub timestamp: String,
     /// `account`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account: Option<GithubComMailgunLogsApiPkgApiModelAccount>,
     /// `campaigns`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaigns: Option<Vec<GithubComMailgunLogsApiPkgApiModelCampaign>>,
     /// `tags`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// `method`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// `originating-ip`
-    #[serde(rename = "originating-ip")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub originating_ip: Option<String>,
     /// `api-key-id`
-    #[serde(rename = "api-key-id")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_key_id: Option<String>,
     /// `delivery-status`
-    #[serde(rename = "delivery-status")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_status: Option<GithubComMailgunLogsApiPkgApiModelDeliveryStatus>,
     /// `i-delivery-optimizer`
-    #[serde(rename = "i-delivery-optimizer")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub i_delivery_optimizer: Option<String>,
     /// `domain`
     pub domain: GithubComMailgunLogsApiPkgApiModelDomain,
     /// `recipient`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient: Option<String>,
     /// `recipient-domain`
-    #[serde(rename = "recipient-domain")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient_domain: Option<String>,
     /// `recipient-provider`
-    #[serde(rename = "recipient-provider")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient_provider: Option<String>,
     /// `envelope`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub envelope: Option<GithubComMailgunLogsApiPkgApiModelEnvelope>,
     /// `storage`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage: Option<GithubComMailgunLogsApiPkgApiModelStorage>,
     /// `template`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<GithubComMailgunLogsApiPkgApiModelTemplate>,
     /// `log-level`
-    #[serde(rename = "log-level")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_level: Option<String>,
     /// `user-variables`
-    #[serde(rename = "user-variables")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_variables: Option<String>,
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<GithubComMailgunLogsApiPkgApiModelMessage>,
     /// `flags`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flags: Option<GithubComMailgunLogsApiPkgApiModelFlags>,
     /// `primary-dkim`
-    #[serde(rename = "primary-dkim")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary_dkim: Option<String>,
     /// `ip`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip: Option<String>,
     /// `geolocation`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub geolocation: Option<GithubComMailgunLogsApiPkgApiModelGeoLocation>,
     /// `client-info`
-    #[serde(rename = "client-info")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_info: Option<GithubComMailgunLogsApiPkgApiModelClientInfo>,
     /// `severity`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<String>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// `routes`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub routes: Option<GithubComMailgunLogsApiPkgApiModelRoutes>,
     /// `mailing-list`
-    #[serde(rename = "mailing-list")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mailing_list: Option<GithubComMailgunLogsApiPkgApiModelMailingList>,
     /// `url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelLogEvent {
@@ -22707,6 +25001,101 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelLogEvent
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelLogEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("event", &self.event)?;
+        map.serialize_entry("@timestamp", &self.timestamp)?;
+        if let Some(value) = &self.account {
+            map.serialize_entry("account", value)?;
+        }
+        if let Some(value) = &self.campaigns {
+            map.serialize_entry("campaigns", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.method {
+            map.serialize_entry("method", value)?;
+        }
+        if let Some(value) = &self.originating_ip {
+            map.serialize_entry("originating-ip", value)?;
+        }
+        if let Some(value) = &self.api_key_id {
+            map.serialize_entry("api-key-id", value)?;
+        }
+        if let Some(value) = &self.delivery_status {
+            map.serialize_entry("delivery-status", value)?;
+        }
+        if let Some(value) = &self.i_delivery_optimizer {
+            map.serialize_entry("i-delivery-optimizer", value)?;
+        }
+        map.serialize_entry("domain", &self.domain)?;
+        if let Some(value) = &self.recipient {
+            map.serialize_entry("recipient", value)?;
+        }
+        if let Some(value) = &self.recipient_domain {
+            map.serialize_entry("recipient-domain", value)?;
+        }
+        if let Some(value) = &self.recipient_provider {
+            map.serialize_entry("recipient-provider", value)?;
+        }
+        if let Some(value) = &self.envelope {
+            map.serialize_entry("envelope", value)?;
+        }
+        if let Some(value) = &self.storage {
+            map.serialize_entry("storage", value)?;
+        }
+        if let Some(value) = &self.template {
+            map.serialize_entry("template", value)?;
+        }
+        if let Some(value) = &self.log_level {
+            map.serialize_entry("log-level", value)?;
+        }
+        if let Some(value) = &self.user_variables {
+            map.serialize_entry("user-variables", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.flags {
+            map.serialize_entry("flags", value)?;
+        }
+        if let Some(value) = &self.primary_dkim {
+            map.serialize_entry("primary-dkim", value)?;
+        }
+        if let Some(value) = &self.ip {
+            map.serialize_entry("ip", value)?;
+        }
+        if let Some(value) = &self.geolocation {
+            map.serialize_entry("geolocation", value)?;
+        }
+        if let Some(value) = &self.client_info {
+            map.serialize_entry("client-info", value)?;
+        }
+        if let Some(value) = &self.severity {
+            map.serialize_entry("severity", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.routes {
+            map.serialize_entry("routes", value)?;
+        }
+        if let Some(value) = &self.mailing_list {
+            map.serialize_entry("mailing-list", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelLogEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -22924,32 +25313,24 @@ impl GithubComMailgunLogsApiPkgApiModelLogEvent {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelLogsRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelLogsRequest {
     /// The start date (default: 1 day before current time). Must be in RFC 2822 format: https://datatracker.ietf.org/doc/html/rfc2822.html#page-14
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<String>,
     /// The end date (default: current time). Must be in RFC 2822 format: https://datatracker.ietf.org/doc/html/rfc2822.html#page-14
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
     /// The set of events to include.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<String>>,
     /// Optional set of analytics metric events. Will be converted into corresponding events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metric_events: Option<Vec<String>>,
     /// Filters to apply to the query.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<GithubComMailgunLogsApiPkgApiModelFilterPredicateGroup>,
     /// Include logs from all subaccounts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_subaccounts: Option<bool>,
     /// Include total number of log entries.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_totals: Option<bool>,
     /// `pagination`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<GithubComMailgunLogsApiPkgApiModelPagination>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelLogsRequest {
@@ -23064,6 +25445,40 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelLogsRequ
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelLogsRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.start {
+            map.serialize_entry("start", value)?;
+        }
+        if let Some(value) = &self.end {
+            map.serialize_entry("end", value)?;
+        }
+        if let Some(value) = &self.events {
+            map.serialize_entry("events", value)?;
+        }
+        if let Some(value) = &self.metric_events {
+            map.serialize_entry("metric_events", value)?;
+        }
+        if let Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if let Some(value) = &self.include_subaccounts {
+            map.serialize_entry("include_subaccounts", value)?;
+        }
+        if let Some(value) = &self.include_totals {
+            map.serialize_entry("include_totals", value)?;
+        }
+        if let Some(value) = &self.pagination {
+            map.serialize_entry("pagination", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelLogsRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -23128,7 +25543,7 @@ impl GithubComMailgunLogsApiPkgApiModelLogsRequest {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelLogsResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelLogsResponse {
     /// `start`
@@ -23140,7 +25555,6 @@ pub struct GithubComMailgunLogsApiPkgApiModelLogsResponse {
     /// `pagination`
     pub pagination: GithubComMailgunLogsApiPkgApiModelPagingResponse,
     /// `aggregates`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggregates: Option<GithubComMailgunLogsApiPkgApiModelAggregates>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelLogsResponse {
@@ -23221,6 +25635,23 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelLogsResp
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelLogsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("start", &self.start)?;
+        map.serialize_entry("end", &self.end)?;
+        map.serialize_entry("items", &self.items)?;
+        map.serialize_entry("pagination", &self.pagination)?;
+        if let Some(value) = &self.aggregates {
+            map.serialize_entry("aggregates", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelLogsResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -23249,18 +25680,14 @@ impl GithubComMailgunLogsApiPkgApiModelLogsResponse {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelMailingList`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelMailingList {
     /// `address`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// `list-id`
-    #[serde(rename = "list-id")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_id: Option<String>,
     /// `sid`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelMailingList {
@@ -23321,6 +25748,25 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelMailingL
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelMailingList {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if let Some(value) = &self.list_id {
+            map.serialize_entry("list-id", value)?;
+        }
+        if let Some(value) = &self.sid {
+            map.serialize_entry("sid", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelMailingList {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -23349,24 +25795,18 @@ impl GithubComMailgunLogsApiPkgApiModelMailingList {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelMessage {
     /// `headers`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<GithubComMailgunLogsApiPkgApiModelMessageHeaders>,
     /// `attachments`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<GithubComMailgunLogsApiPkgApiModelAttachment>>,
     /// `recipients`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipients: Option<Vec<String>>,
     /// `size`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
     /// `scheduled-for`
-    #[serde(rename = "scheduled-for")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_for: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelMessage {
@@ -23459,6 +25899,31 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelMessage 
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.headers {
+            map.serialize_entry("headers", value)?;
+        }
+        if let Some(value) = &self.attachments {
+            map.serialize_entry("attachments", value)?;
+        }
+        if let Some(value) = &self.recipients {
+            map.serialize_entry("recipients", value)?;
+        }
+        if let Some(value) = &self.size {
+            map.serialize_entry("size", value)?;
+        }
+        if let Some(value) = &self.scheduled_for {
+            map.serialize_entry("scheduled-for", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelMessage {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -23505,21 +25970,16 @@ impl GithubComMailgunLogsApiPkgApiModelMessage {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelMessageHeaders`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelMessageHeaders {
     /// `to`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     /// `message-id`
-    #[serde(rename = "message-id")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     /// `from`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// `subject`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelMessageHeaders {
@@ -23596,6 +26056,28 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelMessageH
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelMessageHeaders {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.to {
+            map.serialize_entry("to", value)?;
+        }
+        if let Some(value) = &self.message_id {
+            map.serialize_entry("message-id", value)?;
+        }
+        if let Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        if let Some(value) = &self.subject {
+            map.serialize_entry("subject", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelMessageHeaders {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -23630,17 +26112,14 @@ impl GithubComMailgunLogsApiPkgApiModelMessageHeaders {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelPagination`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelPagination {
     /// Colon-separated value indicating column name and sort direction e.g. 'timestamp:desc'.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort: Option<String>,
     /// A token to the requested page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
     /// The maximum number of items returned (100 max).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelPagination {
@@ -23701,6 +26180,25 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelPaginati
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelPagination {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.sort {
+            map.serialize_entry("sort", value)?;
+        }
+        if let Some(value) = &self.token {
+            map.serialize_entry("token", value)?;
+        }
+        if let Some(value) = &self.limit {
+            map.serialize_entry("limit", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelPagination {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -23729,23 +26227,18 @@ impl GithubComMailgunLogsApiPkgApiModelPagination {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelPagingResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelPagingResponse {
     /// Token to previous page
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<String>,
     /// Token to next page
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
     /// Token to first page
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first: Option<String>,
     /// Token to last page
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last: Option<String>,
     /// Total number of items
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelPagingResponse {
@@ -23824,6 +26317,31 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelPagingRe
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelPagingResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.previous {
+            map.serialize_entry("previous", value)?;
+        }
+        if let Some(value) = &self.next {
+            map.serialize_entry("next", value)?;
+        }
+        if let Some(value) = &self.first {
+            map.serialize_entry("first", value)?;
+        }
+        if let Some(value) = &self.last {
+            map.serialize_entry("last", value)?;
+        }
+        if let Some(value) = &self.total {
+            map.serialize_entry("total", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelPagingResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -23864,26 +26382,20 @@ impl GithubComMailgunLogsApiPkgApiModelPagingResponse {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelRoutes`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelRoutes {
     /// `actions`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<String>,
     /// `description`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `expression`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expression: Option<String>,
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `priority`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i32>,
     /// `match`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#match: Option<GithubComMailgunLogsApiPkgApiModelRoutesMatch>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelRoutes {
@@ -23976,6 +26488,34 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelRoutes {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelRoutes {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.actions {
+            map.serialize_entry("actions", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.expression {
+            map.serialize_entry("expression", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.priority {
+            map.serialize_entry("priority", value)?;
+        }
+        if let Some(value) = &self.r#match {
+            map.serialize_entry("match", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelRoutes {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -24025,11 +26565,10 @@ impl GithubComMailgunLogsApiPkgApiModelRoutes {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelRoutesMatch`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelRoutesMatch {
     /// `recipient`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelRoutesMatch {
@@ -24084,6 +26623,19 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelRoutesMa
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelRoutesMatch {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.recipient {
+            map.serialize_entry("recipient", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelRoutesMatch {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -24098,20 +26650,16 @@ impl GithubComMailgunLogsApiPkgApiModelRoutesMatch {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelStorage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelStorage {
     /// `region`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// `env`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub env: Option<String>,
     /// `key`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// `url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelStorage {
@@ -24182,6 +26730,28 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelStorage 
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelStorage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.region {
+            map.serialize_entry("region", value)?;
+        }
+        if let Some(value) = &self.env {
+            map.serialize_entry("env", value)?;
+        }
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelStorage {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -24216,18 +26786,14 @@ impl GithubComMailgunLogsApiPkgApiModelStorage {
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelTemplate`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunLogsApiPkgApiModelTemplate {
     /// `name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `version`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// `is-text`
-    #[serde(rename = "is-text")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_text: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelTemplate {
@@ -24288,6 +26854,25 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunLogsApiPkgApiModelTemplate
             )
     }
 }
+impl serde::Serialize for GithubComMailgunLogsApiPkgApiModelTemplate {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.is_text {
+            map.serialize_entry("is-text", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunLogsApiPkgApiModelTemplate {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -24321,7 +26906,7 @@ pub type GithubComMailgunMimeRfc822Time = std::collections::BTreeMap<
     serde_json::Value,
 >;
 /// `GithubComMailgunPendulumApiDomain`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunPendulumApiDomain {
     /// `id`
@@ -24335,14 +26920,12 @@ pub struct GithubComMailgunPendulumApiDomain {
     /// `state`
     pub state: String,
     /// `active_selector`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_selector: Option<String>,
     /// `rotation_enabled`
     pub rotation_enabled: String,
     /// `rotation_interval`
     pub rotation_interval: String,
     /// `records`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub records: Option<Vec<GithubComMailgunPendulumDkimDnsRecord>>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunPendulumApiDomain {
@@ -24455,6 +27038,29 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunPendulumApiDomain {
             .deserialize_struct("GithubComMailgunPendulumApiDomain", &[], __Visitor)
     }
 }
+impl serde::Serialize for GithubComMailgunPendulumApiDomain {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("account_id", &self.account_id)?;
+        map.serialize_entry("sid", &self.sid)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("state", &self.state)?;
+        if let Some(value) = &self.active_selector {
+            map.serialize_entry("active_selector", value)?;
+        }
+        map.serialize_entry("rotation_enabled", &self.rotation_enabled)?;
+        map.serialize_entry("rotation_interval", &self.rotation_interval)?;
+        if let Some(value) = &self.records {
+            map.serialize_entry("records", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunPendulumApiDomain {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -24495,7 +27101,7 @@ impl GithubComMailgunPendulumApiDomain {
     }
 }
 /// `GithubComMailgunPendulumApiDomainResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunPendulumApiDomainResponse {
     /// `domain`
@@ -24542,6 +27148,17 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunPendulumApiDomainResponse 
             )
     }
 }
+impl serde::Serialize for GithubComMailgunPendulumApiDomainResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("domain", &self.domain)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunPendulumApiDomainResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -24551,7 +27168,7 @@ impl GithubComMailgunPendulumApiDomainResponse {
     }
 }
 /// `GithubComMailgunPendulumDkimDnsRecord`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunPendulumDkimDnsRecord {
     /// `name`
@@ -24634,6 +27251,21 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunPendulumDkimDnsRecord {
             .deserialize_struct("GithubComMailgunPendulumDkimDnsRecord", &[], __Visitor)
     }
 }
+impl serde::Serialize for GithubComMailgunPendulumDkimDnsRecord {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("identifier", &self.identifier)?;
+        map.serialize_entry("value", &self.value)?;
+        map.serialize_entry("comment", &self.comment)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunPendulumDkimDnsRecord {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -24655,11 +27287,10 @@ impl GithubComMailgunPendulumDkimDnsRecord {
     }
 }
 /// `GithubComMailgunScaffoldHttpapiConflictError`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScaffoldHttpapiConflictError {
     /// `Description`
-    #[serde(rename = "Description")]
     pub description: String,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunScaffoldHttpapiConflictError {
@@ -24708,6 +27339,17 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScaffoldHttpapiConflictErr
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScaffoldHttpapiConflictError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("Description", &self.description)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScaffoldHttpapiConflictError {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -24719,11 +27361,10 @@ impl GithubComMailgunScaffoldHttpapiConflictError {
     }
 }
 /// `GithubComMailgunScaffoldHttpapiGenericApiError`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScaffoldHttpapiGenericApiError {
     /// `Reason`
-    #[serde(rename = "Reason")]
     pub reason: String,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunScaffoldHttpapiGenericApiError {
@@ -24767,6 +27408,17 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScaffoldHttpapiGenericApiE
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScaffoldHttpapiGenericApiError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("Reason", &self.reason)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScaffoldHttpapiGenericApiError {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -24776,7 +27428,7 @@ impl GithubComMailgunScaffoldHttpapiGenericApiError {
     }
 }
 /// `GithubComMailgunScaffoldHttpapiGenericResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScaffoldHttpapiGenericResponse {
     /// Response message
@@ -24824,6 +27476,17 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScaffoldHttpapiGenericResp
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScaffoldHttpapiGenericResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScaffoldHttpapiGenericResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -24833,14 +27496,12 @@ impl GithubComMailgunScaffoldHttpapiGenericResponse {
     }
 }
 /// `GithubComMailgunScaffoldHttpapiInvalidParameterError`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScaffoldHttpapiInvalidParameterError {
     /// `Field`
-    #[serde(rename = "Field")]
     pub field: String,
     /// `Value`
-    #[serde(rename = "Value")]
     pub value: String,
 }
 impl<'de> serde::Deserialize<'de>
@@ -24895,6 +27556,18 @@ for GithubComMailgunScaffoldHttpapiInvalidParameterError {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScaffoldHttpapiInvalidParameterError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("Field", &self.field)?;
+        map.serialize_entry("Value", &self.value)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScaffoldHttpapiInvalidParameterError {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -24907,11 +27580,10 @@ impl GithubComMailgunScaffoldHttpapiInvalidParameterError {
     }
 }
 /// `GithubComMailgunScaffoldHttpapiNotFoundError`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScaffoldHttpapiNotFoundError {
     /// `Description`
-    #[serde(rename = "Description")]
     pub description: String,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunScaffoldHttpapiNotFoundError {
@@ -24960,6 +27632,17 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScaffoldHttpapiNotFoundErr
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScaffoldHttpapiNotFoundError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("Description", &self.description)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScaffoldHttpapiNotFoundError {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -24971,7 +27654,7 @@ impl GithubComMailgunScaffoldHttpapiNotFoundError {
     }
 }
 /// `GithubComMailgunScaffoldHttpapiPagingPagingResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScaffoldHttpapiPagingPagingResponse {
     /// Previous page URL
@@ -25049,6 +27732,20 @@ for GithubComMailgunScaffoldHttpapiPagingPagingResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScaffoldHttpapiPagingPagingResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("previous", &self.previous)?;
+        map.serialize_entry("first", &self.first)?;
+        map.serialize_entry("next", &self.next)?;
+        map.serialize_entry("last", &self.last)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScaffoldHttpapiPagingPagingResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -25068,20 +27765,16 @@ impl GithubComMailgunScaffoldHttpapiPagingPagingResponse {
     }
 }
 /// `GithubComMailgunScaffoldHttpapiPagingPagingUrLs`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScaffoldHttpapiPagingPagingUrLs {
     /// `Next`
-    #[serde(rename = "Next")]
     pub next: String,
     /// `Previous`
-    #[serde(rename = "Previous")]
     pub previous: String,
     /// `First`
-    #[serde(rename = "First")]
     pub first: String,
     /// `Last`
-    #[serde(rename = "Last")]
     pub last: String,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunScaffoldHttpapiPagingPagingUrLs {
@@ -25146,6 +27839,20 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScaffoldHttpapiPagingPagin
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScaffoldHttpapiPagingPagingUrLs {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("Next", &self.next)?;
+        map.serialize_entry("Previous", &self.previous)?;
+        map.serialize_entry("First", &self.first)?;
+        map.serialize_entry("Last", &self.last)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScaffoldHttpapiPagingPagingUrLs {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -25170,11 +27877,10 @@ pub type GithubComMailgunScaffoldHttpapiResponse = std::collections::BTreeMap<
     std::collections::BTreeMap<String, serde_json::Value>,
 >;
 /// `GithubComMailgunScoutApiCountriesAggregateResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutApiCountriesAggregateResponse {
     /// `countries`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub countries: Option<
         std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>,
     >,
@@ -25241,6 +27947,19 @@ for GithubComMailgunScoutApiCountriesAggregateResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutApiCountriesAggregateResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.countries {
+            map.serialize_entry("countries", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutApiCountriesAggregateResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -25260,11 +27979,10 @@ impl GithubComMailgunScoutApiCountriesAggregateResponse {
     }
 }
 /// `GithubComMailgunScoutApiDevicesAggregateResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutApiDevicesAggregateResponse {
     /// `devices`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub devices: Option<
         std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>,
     >,
@@ -25326,6 +28044,19 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutApiDevicesAggregateRe
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutApiDevicesAggregateResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.devices {
+            map.serialize_entry("devices", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutApiDevicesAggregateResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -25345,11 +28076,10 @@ impl GithubComMailgunScoutApiDevicesAggregateResponse {
     }
 }
 /// `GithubComMailgunScoutApiProvidersAggregateResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutApiProvidersAggregateResponse {
     /// `providers`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub providers: Option<
         std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>,
     >,
@@ -25416,6 +28146,19 @@ for GithubComMailgunScoutApiProvidersAggregateResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutApiProvidersAggregateResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.providers {
+            map.serialize_entry("providers", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutApiProvidersAggregateResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -25435,7 +28178,7 @@ impl GithubComMailgunScoutApiProvidersAggregateResponse {
     }
 }
 /// `GithubComMailgunScoutApiStatTypesResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutApiStatTypesResponse {
     /// `items`
@@ -25482,6 +28225,17 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutApiStatTypesResponse 
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutApiStatTypesResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutApiStatTypesResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -25491,11 +28245,10 @@ impl GithubComMailgunScoutApiStatTypesResponse {
     }
 }
 /// `GithubComMailgunScoutApiStatsResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutApiStatsResponse {
     /// `tag`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     /// `description`
     pub description: String,
@@ -25504,7 +28257,6 @@ pub struct GithubComMailgunScoutApiStatsResponse {
     /// `end`
     pub end: String,
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<GithubComMailgunScoutModelTypesStatType>,
     /// `resolution`
     pub resolution: String,
@@ -25596,6 +28348,27 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutApiStatsResponse {
             .deserialize_struct("GithubComMailgunScoutApiStatsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GithubComMailgunScoutApiStatsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.tag {
+            map.serialize_entry("tag", value)?;
+        }
+        map.serialize_entry("description", &self.description)?;
+        map.serialize_entry("start", &self.start)?;
+        map.serialize_entry("end", &self.end)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.serialize_entry("resolution", &self.resolution)?;
+        map.serialize_entry("stats", &self.stats)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutApiStatsResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -25632,24 +28405,20 @@ impl GithubComMailgunScoutApiStatsResponse {
     }
 }
 /// `GithubComMailgunScoutApiTagAggregateResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutApiTagAggregateResponse {
     /// `tag`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     /// `provider`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<
         std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>,
     >,
     /// `country`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<
         std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>,
     >,
     /// `device`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device: Option<
         std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>,
     >,
@@ -25743,6 +28512,28 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutApiTagAggregateRespon
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutApiTagAggregateResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.tag {
+            map.serialize_entry("tag", value)?;
+        }
+        if let Some(value) = &self.provider {
+            map.serialize_entry("provider", value)?;
+        }
+        if let Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let Some(value) = &self.device {
+            map.serialize_entry("device", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutApiTagAggregateResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -25792,7 +28583,7 @@ impl GithubComMailgunScoutApiTagAggregateResponse {
     }
 }
 /// `GithubComMailgunScoutApiTagListResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutApiTagListResponse {
     /// `items`
@@ -25848,6 +28639,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutApiTagListResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutApiTagListResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        map.serialize_entry("paging", &self.paging)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutApiTagListResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -25863,7 +28666,7 @@ impl GithubComMailgunScoutApiTagListResponse {
     }
 }
 /// `GithubComMailgunScoutModelStatsAccepted`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelStatsAccepted {
     /// `incoming`
@@ -25926,6 +28729,19 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelStatsAccepted {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelStatsAccepted {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("incoming", &self.incoming)?;
+        map.serialize_entry("outgoing", &self.outgoing)?;
+        map.serialize_entry("total", &self.total)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelStatsAccepted {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -25943,7 +28759,7 @@ impl GithubComMailgunScoutModelStatsAccepted {
     }
 }
 /// `GithubComMailgunScoutModelStatsBlocklistMonitoring`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelStatsBlocklistMonitoring {
     /// `total`
@@ -25991,6 +28807,17 @@ for GithubComMailgunScoutModelStatsBlocklistMonitoring {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelStatsBlocklistMonitoring {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("total", &self.total)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelStatsBlocklistMonitoring {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -26000,7 +28827,7 @@ impl GithubComMailgunScoutModelStatsBlocklistMonitoring {
     }
 }
 /// `GithubComMailgunScoutModelStatsCampaign`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelStatsCampaign {
     /// `total`
@@ -26047,6 +28874,17 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelStatsCampaign {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelStatsCampaign {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("total", &self.total)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelStatsCampaign {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -26056,13 +28894,12 @@ impl GithubComMailgunScoutModelStatsCampaign {
     }
 }
 /// `GithubComMailgunScoutModelStatsClicked`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelStatsClicked {
     /// `total`
     pub total: i32,
     /// `unique`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelStatsClicked {
@@ -26107,6 +28944,20 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelStatsClicked {
             .deserialize_struct("GithubComMailgunScoutModelStatsClicked", &[], __Visitor)
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelStatsClicked {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("total", &self.total)?;
+        if let Some(value) = &self.unique {
+            map.serialize_entry("unique", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelStatsClicked {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -26124,7 +28975,7 @@ impl GithubComMailgunScoutModelStatsClicked {
     }
 }
 /// `GithubComMailgunScoutModelStatsComplained`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelStatsComplained {
     /// `total`
@@ -26171,6 +29022,17 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelStatsComplained 
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelStatsComplained {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("total", &self.total)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelStatsComplained {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -26180,7 +29042,7 @@ impl GithubComMailgunScoutModelStatsComplained {
     }
 }
 /// `GithubComMailgunScoutModelStatsDelivered`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelStatsDelivered {
     /// `smtp`
@@ -26258,6 +29120,20 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelStatsDelivered {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelStatsDelivered {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("smtp", &self.smtp)?;
+        map.serialize_entry("http", &self.http)?;
+        map.serialize_entry("optimized", &self.optimized)?;
+        map.serialize_entry("total", &self.total)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelStatsDelivered {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -26277,7 +29153,7 @@ impl GithubComMailgunScoutModelStatsDelivered {
     }
 }
 /// `GithubComMailgunScoutModelStatsEmailPreview`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelStatsEmailPreview {
     /// `total`
@@ -26324,6 +29200,17 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelStatsEmailPrevie
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelStatsEmailPreview {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("total", &self.total)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelStatsEmailPreview {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -26333,7 +29220,7 @@ impl GithubComMailgunScoutModelStatsEmailPreview {
     }
 }
 /// `GithubComMailgunScoutModelStatsEmailPreviewFailed`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelStatsEmailPreviewFailed {
     /// `total`
@@ -26380,6 +29267,17 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelStatsEmailPrevie
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelStatsEmailPreviewFailed {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("total", &self.total)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelStatsEmailPreviewFailed {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -26389,7 +29287,7 @@ impl GithubComMailgunScoutModelStatsEmailPreviewFailed {
     }
 }
 /// `GithubComMailgunScoutModelStatsEmailValidation`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelStatsEmailValidation {
     /// `total`
@@ -26496,6 +29394,24 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelStatsEmailValida
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelStatsEmailValidation {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("total", &self.total)?;
+        map.serialize_entry("public", &self.public)?;
+        map.serialize_entry("valid", &self.valid)?;
+        map.serialize_entry("single", &self.single)?;
+        map.serialize_entry("bulk", &self.bulk)?;
+        map.serialize_entry("list", &self.list)?;
+        map.serialize_entry("mailgun", &self.mailgun)?;
+        map.serialize_entry("mailjet", &self.mailjet)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelStatsEmailValidation {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -26523,7 +29439,7 @@ impl GithubComMailgunScoutModelStatsEmailValidation {
     }
 }
 /// `GithubComMailgunScoutModelStatsFailed`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelStatsFailed {
     /// `temporary`
@@ -26583,6 +29499,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelStatsFailed {
             .deserialize_struct("GithubComMailgunScoutModelStatsFailed", &[], __Visitor)
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelStatsFailed {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("temporary", &self.temporary)?;
+        map.serialize_entry("permanent", &self.permanent)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelStatsFailed {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -26598,22 +29526,18 @@ impl GithubComMailgunScoutModelStatsFailed {
     }
 }
 /// `GithubComMailgunScoutModelStatsFailedPermanent`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelStatsFailedPermanent {
     /// `suppress-bounce`
-    #[serde(rename = "suppress-bounce")]
     pub suppress_bounce: i32,
     /// `suppress-unsubscribe`
-    #[serde(rename = "suppress-unsubscribe")]
     pub suppress_unsubscribe: i32,
     /// `suppress-complaint`
-    #[serde(rename = "suppress-complaint")]
     pub suppress_complaint: i32,
     /// `bounce`
     pub bounce: i32,
     /// `delayed-bounce`
-    #[serde(rename = "delayed-bounce")]
     pub delayed_bounce: i32,
     /// `webhook`
     pub webhook: i32,
@@ -26741,6 +29665,24 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelStatsFailedPerma
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelStatsFailedPermanent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("suppress-bounce", &self.suppress_bounce)?;
+        map.serialize_entry("suppress-unsubscribe", &self.suppress_unsubscribe)?;
+        map.serialize_entry("suppress-complaint", &self.suppress_complaint)?;
+        map.serialize_entry("bounce", &self.bounce)?;
+        map.serialize_entry("delayed-bounce", &self.delayed_bounce)?;
+        map.serialize_entry("webhook", &self.webhook)?;
+        map.serialize_entry("optimized", &self.optimized)?;
+        map.serialize_entry("total", &self.total)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelStatsFailedPermanent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -26768,7 +29710,7 @@ impl GithubComMailgunScoutModelStatsFailedPermanent {
     }
 }
 /// `GithubComMailgunScoutModelStatsFailedTemporary`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelStatsFailedTemporary {
     /// `espblock`
@@ -26823,6 +29765,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelStatsFailedTempo
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelStatsFailedTemporary {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("espblock", &self.espblock)?;
+        map.serialize_entry("total", &self.total)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelStatsFailedTemporary {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -26835,7 +29789,7 @@ impl GithubComMailgunScoutModelStatsFailedTemporary {
     }
 }
 /// `GithubComMailgunScoutModelStatsLinkValidation`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelStatsLinkValidation {
     /// `total`
@@ -26882,6 +29836,17 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelStatsLinkValidat
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelStatsLinkValidation {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("total", &self.total)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelStatsLinkValidation {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -26891,7 +29856,7 @@ impl GithubComMailgunScoutModelStatsLinkValidation {
     }
 }
 /// `GithubComMailgunScoutModelStatsLinkValidationFailed`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelStatsLinkValidationFailed {
     /// `total`
@@ -26942,6 +29907,17 @@ for GithubComMailgunScoutModelStatsLinkValidationFailed {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelStatsLinkValidationFailed {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("total", &self.total)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelStatsLinkValidationFailed {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -26951,13 +29927,12 @@ impl GithubComMailgunScoutModelStatsLinkValidationFailed {
     }
 }
 /// `GithubComMailgunScoutModelStatsOpened`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelStatsOpened {
     /// `total`
     pub total: i32,
     /// `unique`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelStatsOpened {
@@ -27002,6 +29977,20 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelStatsOpened {
             .deserialize_struct("GithubComMailgunScoutModelStatsOpened", &[], __Visitor)
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelStatsOpened {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("total", &self.total)?;
+        if let Some(value) = &self.unique {
+            map.serialize_entry("unique", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelStatsOpened {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -27019,7 +30008,7 @@ impl GithubComMailgunScoutModelStatsOpened {
     }
 }
 /// `GithubComMailgunScoutModelStatsSeedTest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelStatsSeedTest {
     /// `total`
@@ -27066,6 +30055,17 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelStatsSeedTest {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelStatsSeedTest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("total", &self.total)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelStatsSeedTest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -27075,65 +30075,48 @@ impl GithubComMailgunScoutModelStatsSeedTest {
     }
 }
 /// `GithubComMailgunScoutModelStatsStatsItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelStatsStatsItem {
     /// `time`
     pub time: String,
     /// `accepted`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted: Option<GithubComMailgunScoutModelStatsAccepted>,
     /// `delivered`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivered: Option<GithubComMailgunScoutModelStatsDelivered>,
     /// `failed`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failed: Option<GithubComMailgunScoutModelStatsFailed>,
     /// `stored`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stored: Option<GithubComMailgunScoutModelStatsStored>,
     /// `opened`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opened: Option<GithubComMailgunScoutModelStatsOpened>,
     /// `clicked`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clicked: Option<GithubComMailgunScoutModelStatsClicked>,
     /// `unsubscribed`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unsubscribed: Option<GithubComMailgunScoutModelStatsUnsubscribed>,
     /// `complained`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub complained: Option<GithubComMailgunScoutModelStatsComplained>,
     /// `campaign`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign: Option<GithubComMailgunScoutModelStatsCampaign>,
     /// `email_validation`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_validation: Option<GithubComMailgunScoutModelStatsEmailValidation>,
     /// `seed_test`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed_test: Option<GithubComMailgunScoutModelStatsSeedTest>,
     /// `ip_blocklist_monitoring`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_blocklist_monitoring: Option<
         GithubComMailgunScoutModelStatsBlocklistMonitoring,
     >,
     /// `domain_blocklist_monitoring`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain_blocklist_monitoring: Option<
         GithubComMailgunScoutModelStatsBlocklistMonitoring,
     >,
     /// `email_preview`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_preview: Option<GithubComMailgunScoutModelStatsEmailPreview>,
     /// `email_preview_failed`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_preview_failed: Option<GithubComMailgunScoutModelStatsEmailPreviewFailed>,
     /// `link_validation`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_validation: Option<GithubComMailgunScoutModelStatsLinkValidation>,
     /// `link_validation_failed`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_validation_failed: Option<
         GithubComMailgunScoutModelStatsLinkValidationFailed,
     >,
@@ -27343,6 +30326,68 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelStatsStatsItem {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelStatsStatsItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("time", &self.time)?;
+        if let Some(value) = &self.accepted {
+            map.serialize_entry("accepted", value)?;
+        }
+        if let Some(value) = &self.delivered {
+            map.serialize_entry("delivered", value)?;
+        }
+        if let Some(value) = &self.failed {
+            map.serialize_entry("failed", value)?;
+        }
+        if let Some(value) = &self.stored {
+            map.serialize_entry("stored", value)?;
+        }
+        if let Some(value) = &self.opened {
+            map.serialize_entry("opened", value)?;
+        }
+        if let Some(value) = &self.clicked {
+            map.serialize_entry("clicked", value)?;
+        }
+        if let Some(value) = &self.unsubscribed {
+            map.serialize_entry("unsubscribed", value)?;
+        }
+        if let Some(value) = &self.complained {
+            map.serialize_entry("complained", value)?;
+        }
+        if let Some(value) = &self.campaign {
+            map.serialize_entry("campaign", value)?;
+        }
+        if let Some(value) = &self.email_validation {
+            map.serialize_entry("email_validation", value)?;
+        }
+        if let Some(value) = &self.seed_test {
+            map.serialize_entry("seed_test", value)?;
+        }
+        if let Some(value) = &self.ip_blocklist_monitoring {
+            map.serialize_entry("ip_blocklist_monitoring", value)?;
+        }
+        if let Some(value) = &self.domain_blocklist_monitoring {
+            map.serialize_entry("domain_blocklist_monitoring", value)?;
+        }
+        if let Some(value) = &self.email_preview {
+            map.serialize_entry("email_preview", value)?;
+        }
+        if let Some(value) = &self.email_preview_failed {
+            map.serialize_entry("email_preview_failed", value)?;
+        }
+        if let Some(value) = &self.link_validation {
+            map.serialize_entry("link_validation", value)?;
+        }
+        if let Some(value) = &self.link_validation_failed {
+            map.serialize_entry("link_validation_failed", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelStatsStatsItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -27507,7 +30552,7 @@ impl GithubComMailgunScoutModelStatsStatsItem {
     }
 }
 /// `GithubComMailgunScoutModelStatsStored`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelStatsStored {
     /// `total`
@@ -27550,6 +30595,17 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelStatsStored {
             .deserialize_struct("GithubComMailgunScoutModelStatsStored", &[], __Visitor)
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelStatsStored {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("total", &self.total)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelStatsStored {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -27559,7 +30615,7 @@ impl GithubComMailgunScoutModelStatsStored {
     }
 }
 /// `GithubComMailgunScoutModelStatsUnsubscribed`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelStatsUnsubscribed {
     /// `total`
@@ -27606,6 +30662,17 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelStatsUnsubscribe
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelStatsUnsubscribed {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("total", &self.total)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelStatsUnsubscribed {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -27615,7 +30682,7 @@ impl GithubComMailgunScoutModelStatsUnsubscribed {
     }
 }
 /// `GithubComMailgunScoutModelTagsTagItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelTagsTagItem {
     /// `tag`
@@ -27623,12 +30690,8 @@ pub struct GithubComMailgunScoutModelTagsTagItem {
     /// `description`
     pub description: String,
     /// `first-seen`
-    #[serde(rename = "first-seen")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_seen: Option<sinch_sdk_runtime::Timestamp>,
     /// `last-seen`
-    #[serde(rename = "last-seen")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelTagsTagItem {
@@ -27701,6 +30764,24 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelTagsTagItem {
             .deserialize_struct("GithubComMailgunScoutModelTagsTagItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelTagsTagItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("tag", &self.tag)?;
+        map.serialize_entry("description", &self.description)?;
+        if let Some(value) = &self.first_seen {
+            map.serialize_entry("first-seen", value)?;
+        }
+        if let Some(value) = &self.last_seen {
+            map.serialize_entry("last-seen", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelTagsTagItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -27725,7 +30806,7 @@ impl GithubComMailgunScoutModelTagsTagItem {
     }
 }
 /// `GithubComMailgunScoutModelTypesStatType`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelTypesStatType {
     /// `type`
@@ -27779,6 +30860,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelTypesStatType {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelTypesStatType {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("key", &self.key)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelTypesStatType {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -27791,11 +30884,10 @@ impl GithubComMailgunScoutModelTypesStatType {
     }
 }
 /// `GithubComMailgunScoutModelTypesTagLimitItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunScoutModelTypesTagLimitItem {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `limit`
     pub limit: i32,
@@ -27853,6 +30945,21 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunScoutModelTypesTagLimitIte
             )
     }
 }
+impl serde::Serialize for GithubComMailgunScoutModelTypesTagLimitItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.serialize_entry("limit", &self.limit)?;
+        map.serialize_entry("count", &self.count)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunScoutModelTypesTagLimitItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -27876,11 +30983,10 @@ pub type GithubComMailgunTagsApiPkgApiModelCustomTime = std::collections::BTreeM
     serde_json::Value,
 >;
 /// `GithubComMailgunTagsApiPkgApiModelDeleteTagRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunTagsApiPkgApiModelDeleteTagRequest {
     /// The tag to delete.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -27934,6 +31040,19 @@ for GithubComMailgunTagsApiPkgApiModelDeleteTagRequest {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunTagsApiPkgApiModelDeleteTagRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.tag {
+            map.serialize_entry("tag", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTagsApiPkgApiModelDeleteTagRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -27948,20 +31067,16 @@ impl GithubComMailgunTagsApiPkgApiModelDeleteTagRequest {
     }
 }
 /// `GithubComMailgunTagsApiPkgApiModelListTagsRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunTagsApiPkgApiModelListTagsRequest {
     /// `pagination`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<GithubComMailgunTagsApiPkgApiModelPagination>,
     /// Boolean indicating whether or not to include data from all subaccounts. Default false.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_subaccounts: Option<bool>,
     /// Boolean indicating whether or not to include metrics for tags. Default false.  When true max limit is 20.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_metrics: Option<bool>,
     /// The tag or tag prefix.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunTagsApiPkgApiModelListTagsRequest {
@@ -28048,6 +31163,28 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunTagsApiPkgApiModelListTags
             )
     }
 }
+impl serde::Serialize for GithubComMailgunTagsApiPkgApiModelListTagsRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.pagination {
+            map.serialize_entry("pagination", value)?;
+        }
+        if let Some(value) = &self.include_subaccounts {
+            map.serialize_entry("include_subaccounts", value)?;
+        }
+        if let Some(value) = &self.include_metrics {
+            map.serialize_entry("include_metrics", value)?;
+        }
+        if let Some(value) = &self.tag {
+            map.serialize_entry("tag", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTagsApiPkgApiModelListTagsRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -28085,23 +31222,18 @@ impl GithubComMailgunTagsApiPkgApiModelListTagsRequest {
     }
 }
 /// `GithubComMailgunTagsApiPkgApiModelPagination`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunTagsApiPkgApiModelPagination {
     /// Colon-separated value indicating column name and sort direction e.g. 'lastseen:desc'.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort: Option<String>,
     /// The number of items to skip over when satisfying the request. To get the first page of data set skip to zero.  Then increment the skip by the limit for subsequent calls.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip: Option<i64>,
     /// The maximum number of items returned in the response. Default 10 max 1000.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<i64>,
     /// The total number of tags matching the search criteria.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
     /// Boolean indicating whether or not to include total number of items. Default false.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_total: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunTagsApiPkgApiModelPagination {
@@ -28182,6 +31314,31 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunTagsApiPkgApiModelPaginati
             )
     }
 }
+impl serde::Serialize for GithubComMailgunTagsApiPkgApiModelPagination {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.sort {
+            map.serialize_entry("sort", value)?;
+        }
+        if let Some(value) = &self.skip {
+            map.serialize_entry("skip", value)?;
+        }
+        if let Some(value) = &self.limit {
+            map.serialize_entry("limit", value)?;
+        }
+        if let Some(value) = &self.total {
+            map.serialize_entry("total", value)?;
+        }
+        if let Some(value) = &self.include_total {
+            map.serialize_entry("include_total", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTagsApiPkgApiModelPagination {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -28222,7 +31379,7 @@ impl GithubComMailgunTagsApiPkgApiModelPagination {
     }
 }
 /// `GithubComMailgunTagsApiPkgApiModelTag`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTagsApiPkgApiModelTag {
     /// `account_id`
@@ -28234,13 +31391,10 @@ pub struct GithubComMailgunTagsApiPkgApiModelTag {
     /// `description`
     pub description: String,
     /// `first_seen`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_seen: Option<GithubComMailgunTagsApiPkgApiModelCustomTime>,
     /// `last_seen`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen: Option<GithubComMailgunTagsApiPkgApiModelCustomTime>,
     /// `metrics`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metrics: Option<GithubComMailgunAnalyticsClientGolangMetrics>,
     /// `account_name`
     pub account_name: String,
@@ -28362,6 +31516,30 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunTagsApiPkgApiModelTag {
             .deserialize_struct("GithubComMailgunTagsApiPkgApiModelTag", &[], __Visitor)
     }
 }
+impl serde::Serialize for GithubComMailgunTagsApiPkgApiModelTag {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("account_id", &self.account_id)?;
+        map.serialize_entry("parent_account_id", &self.parent_account_id)?;
+        map.serialize_entry("tag", &self.tag)?;
+        map.serialize_entry("description", &self.description)?;
+        if let Some(value) = &self.first_seen {
+            map.serialize_entry("first_seen", value)?;
+        }
+        if let Some(value) = &self.last_seen {
+            map.serialize_entry("last_seen", value)?;
+        }
+        if let Some(value) = &self.metrics {
+            map.serialize_entry("metrics", value)?;
+        }
+        map.serialize_entry("account_name", &self.account_name)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTagsApiPkgApiModelTag {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -28410,7 +31588,7 @@ impl GithubComMailgunTagsApiPkgApiModelTag {
     }
 }
 /// `GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse {
     /// `limit`
@@ -28482,6 +31660,19 @@ for GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("limit", &self.limit)?;
+        map.serialize_entry("count", &self.count)?;
+        map.serialize_entry("limit_reached", &self.limit_reached)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -28499,13 +31690,12 @@ impl GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse {
     }
 }
 /// `GithubComMailgunTagsApiPkgApiModelTagsResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTagsApiPkgApiModelTagsResponse {
     /// `items`
     pub items: Vec<GithubComMailgunTagsApiPkgApiModelTag>,
     /// `pagination`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<GithubComMailgunTagsApiPkgApiModelPagination>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunTagsApiPkgApiModelTagsResponse {
@@ -28560,6 +31750,20 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunTagsApiPkgApiModelTagsResp
             )
     }
 }
+impl serde::Serialize for GithubComMailgunTagsApiPkgApiModelTagsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        if let Some(value) = &self.pagination {
+            map.serialize_entry("pagination", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTagsApiPkgApiModelTagsResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -28580,14 +31784,12 @@ impl GithubComMailgunTagsApiPkgApiModelTagsResponse {
     }
 }
 /// `GithubComMailgunTagsApiPkgApiModelUpdateTagRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunTagsApiPkgApiModelUpdateTagRequest {
     /// The tag to update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     /// The updated tag description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -28650,6 +31852,22 @@ for GithubComMailgunTagsApiPkgApiModelUpdateTagRequest {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunTagsApiPkgApiModelUpdateTagRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.tag {
+            map.serialize_entry("tag", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTagsApiPkgApiModelUpdateTagRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -28672,7 +31890,7 @@ impl GithubComMailgunTagsApiPkgApiModelUpdateTagRequest {
     }
 }
 /// `GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse {
     /// Response message
@@ -28733,6 +31951,18 @@ for GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("template", &self.template)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -28748,7 +31978,7 @@ impl GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse {
     }
 }
 /// `GithubComMailgunTempleHttpapiGetPageResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTempleHttpapiGetPageResponse {
     /// List of items
@@ -28804,6 +32034,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunTempleHttpapiGetPageRespon
             )
     }
 }
+impl serde::Serialize for GithubComMailgunTempleHttpapiGetPageResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        map.serialize_entry("paging", &self.paging)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTempleHttpapiGetPageResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -28819,7 +32061,7 @@ impl GithubComMailgunTempleHttpapiGetPageResponse {
     }
 }
 /// `GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse {
     /// Template details
@@ -28872,6 +32114,17 @@ for GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("template", &self.template)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -28883,7 +32136,7 @@ impl GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse {
     }
 }
 /// `GithubComMailgunTempleHttpapiGetVersionsPageResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTempleHttpapiGetVersionsPageResponse {
     /// Template details
@@ -28945,6 +32198,18 @@ for GithubComMailgunTempleHttpapiGetVersionsPageResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunTempleHttpapiGetVersionsPageResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("template", &self.template)?;
+        map.serialize_entry("paging", &self.paging)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTempleHttpapiGetVersionsPageResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -28960,17 +32225,12 @@ impl GithubComMailgunTempleHttpapiGetVersionsPageResponse {
     }
 }
 /// `GithubComMailgunTempleHttpapiTemplateUpdate`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTempleHttpapiTemplateUpdate {
     /// Name of the template
     pub name: String,
     /// Template version details
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub version: Option<Option<GithubComMailgunTempleHttpapiVersionUpdate>>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunTempleHttpapiTemplateUpdate {
@@ -29019,6 +32279,20 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunTempleHttpapiTemplateUpdat
             )
     }
 }
+impl serde::Serialize for GithubComMailgunTempleHttpapiTemplateUpdate {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTempleHttpapiTemplateUpdate {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -29039,7 +32313,7 @@ impl GithubComMailgunTempleHttpapiTemplateUpdate {
     }
 }
 /// `GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse {
     /// Response message
@@ -29101,6 +32375,19 @@ for GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse {
             )
     }
 }
+impl serde::Serialize
+for GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("template", &self.template)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -29116,7 +32403,7 @@ impl GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse {
     }
 }
 /// `GithubComMailgunTempleHttpapiVersionCopyResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTempleHttpapiVersionCopyResponse {
     /// Response message
@@ -29178,6 +32465,19 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunTempleHttpapiVersionCopyRe
             )
     }
 }
+impl serde::Serialize for GithubComMailgunTempleHttpapiVersionCopyResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("version", &self.version)?;
+        map.serialize_entry("template", &self.template)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTempleHttpapiVersionCopyResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -29195,7 +32495,7 @@ impl GithubComMailgunTempleHttpapiVersionCopyResponse {
     }
 }
 /// `GithubComMailgunTempleHttpapiVersionUpdate`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTempleHttpapiVersionUpdate {
     /// Tag of the version. Must be unique to the template
@@ -29242,6 +32542,17 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunTempleHttpapiVersionUpdate
             )
     }
 }
+impl serde::Serialize for GithubComMailgunTempleHttpapiVersionUpdate {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("tag", &self.tag)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTempleHttpapiVersionUpdate {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -29251,38 +32562,22 @@ impl GithubComMailgunTempleHttpapiVersionUpdate {
     }
 }
 /// `GithubComMailgunTempleModelTemplate`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTempleModelTemplate {
     /// Name of the template
     pub name: String,
     /// Description of the template
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Creation date in RFC822 format
-    #[serde(rename = "createdAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// Indicate who created the template
-    #[serde(rename = "createdBy")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// Template ID
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Active version information
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub version: Option<Option<GithubComMailgunTempleModelVersion>>,
     /// List of template's versions
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub versions: Option<Option<Vec<GithubComMailgunTempleModelVersion>>>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunTempleModelTemplate {
@@ -29372,6 +32667,35 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunTempleModelTemplate {
             .deserialize_struct("GithubComMailgunTempleModelTemplate", &[], __Visitor)
     }
 }
+impl serde::Serialize for GithubComMailgunTempleModelTemplate {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("createdAt", value)?;
+        }
+        if let Some(value) = &self.created_by {
+            map.serialize_entry("createdBy", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.versions {
+            map.serialize_entry("versions", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTempleModelTemplate {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -29425,31 +32749,26 @@ impl GithubComMailgunTempleModelTemplate {
     }
 }
 /// `GithubComMailgunTempleModelVersion`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTempleModelVersion {
     /// Tag of the version. Must be unique to the template
     pub tag: String,
     /// Template content
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     /// Rendering engine
     pub engine: String,
     /// Template source
     pub mjml: String,
     /// Creation date in RFC822 format
-    #[serde(rename = "createdAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// Comment related to the version
     pub comment: String,
     /// If this flag is true
     pub active: bool,
     /// Template ID
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Key value JSON object of headers to be stored with the template. Where key is the header name and value is the header value. The header names `From`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<std::collections::BTreeMap<String, String>>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunTempleModelVersion {
@@ -29544,6 +32863,33 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunTempleModelVersion {
             .deserialize_struct("GithubComMailgunTempleModelVersion", &[], __Visitor)
     }
 }
+impl serde::Serialize for GithubComMailgunTempleModelVersion {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("tag", &self.tag)?;
+        if let Some(value) = &self.template {
+            map.serialize_entry("template", value)?;
+        }
+        map.serialize_entry("engine", &self.engine)?;
+        map.serialize_entry("mjml", &self.mjml)?;
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("createdAt", value)?;
+        }
+        map.serialize_entry("comment", &self.comment)?;
+        map.serialize_entry("active", &self.active)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.headers {
+            map.serialize_entry("headers", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTempleModelVersion {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -29592,7 +32938,7 @@ impl GithubComMailgunTempleModelVersion {
     }
 }
 /// `GithubComMailgunTerminatorHttpapiGenerateResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTerminatorHttpapiGenerateResponse {
     /// A message indicating the status of the request.
@@ -29648,6 +32994,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunTerminatorHttpapiGenerateR
             )
     }
 }
+impl serde::Serialize for GithubComMailgunTerminatorHttpapiGenerateResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("location", &self.location)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTerminatorHttpapiGenerateResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -29660,7 +33018,7 @@ impl GithubComMailgunTerminatorHttpapiGenerateResponse {
     }
 }
 /// `GithubComMailgunTerminatorHttpapiStatusResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTerminatorHttpapiStatusResponse {
     /// Status of certificate. Either 'expired' 'processing' 'active' or 'error'
@@ -29668,7 +33026,6 @@ pub struct GithubComMailgunTerminatorHttpapiStatusResponse {
     /// An error message if an error occurred. Null if there is no error.
     pub error: Option<String>,
     /// The x509 certificate in PEM format. Present only if the certificate status is 'active' 'error' or 'expired'
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunTerminatorHttpapiStatusResponse {
@@ -29726,6 +33083,21 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunTerminatorHttpapiStatusRes
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for GithubComMailgunTerminatorHttpapiStatusResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("status", &self.status)?;
+        map.serialize_entry("error", &self.error)?;
+        if let Some(value) = &self.certificate {
+            map.serialize_entry("certificate", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -29885,7 +33257,7 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunThresholdsApiDimension {
     }
 }
 /// `GithubComMailgunThresholdsApiFilter`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunThresholdsApiFilter {
     /// The dimension to filter by.
@@ -29950,6 +33322,19 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunThresholdsApiFilter {
         }
         deserializer
             .deserialize_struct("GithubComMailgunThresholdsApiFilter", &[], __Visitor)
+    }
+}
+impl serde::Serialize for GithubComMailgunThresholdsApiFilter {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("dimension", &self.dimension)?;
+        map.serialize_entry("comparator", &self.comparator)?;
+        map.serialize_entry("values", &self.values)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -30053,7 +33438,7 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunThresholdsApiFilterCompara
     }
 }
 /// `GithubComMailgunThresholdsApiHitListItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunThresholdsApiHitListItem {
     /// `id`
@@ -30077,16 +33462,12 @@ pub struct GithubComMailgunThresholdsApiHitListItem {
     /// `limit`
     pub limit: String,
     /// `parent_account_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_account_id: Option<String>,
     /// `subaccount_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subaccount_id: Option<String>,
     /// `dimension`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimension: Option<GithubComMailgunThresholdsApiDimension>,
     /// `dimension_value`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimension_value: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunThresholdsApiHitListItem {
@@ -30256,6 +33637,38 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunThresholdsApiHitListItem {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunThresholdsApiHitListItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("created_at", &self.created_at)?;
+        map.serialize_entry("updated_at", &self.updated_at)?;
+        map.serialize_entry("triggered", &self.triggered)?;
+        map.serialize_entry("expires_at", &self.expires_at)?;
+        map.serialize_entry("latest_value", &self.latest_value)?;
+        map.serialize_entry("metric", &self.metric)?;
+        map.serialize_entry("comparator", &self.comparator)?;
+        map.serialize_entry("limit", &self.limit)?;
+        if let Some(value) = &self.parent_account_id {
+            map.serialize_entry("parent_account_id", value)?;
+        }
+        if let Some(value) = &self.subaccount_id {
+            map.serialize_entry("subaccount_id", value)?;
+        }
+        if let Some(value) = &self.dimension {
+            map.serialize_entry("dimension", value)?;
+        }
+        if let Some(value) = &self.dimension_value {
+            map.serialize_entry("dimension_value", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunThresholdsApiHitListItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -30314,7 +33727,7 @@ impl GithubComMailgunThresholdsApiHitListItem {
     }
 }
 /// `GithubComMailgunThresholdsApiHitListResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunThresholdsApiHitListResponse {
     /// `items`
@@ -30366,6 +33779,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunThresholdsApiHitListRespon
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for GithubComMailgunThresholdsApiHitListResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        map.serialize_entry("total", &self.total)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -30527,39 +33952,30 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunThresholdsApiMetricCompara
     }
 }
 /// `GithubComMailgunThresholdsApiSendAlertItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunThresholdsApiSendAlertItem {
     /// The unique identifier for the alert.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The parent account ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_account_id: Option<String>,
     /// The subaccount ID this alert belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subaccount_id: Option<String>,
     /// The group this account belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_group: Option<String>,
     /// A user-friendly name for the alert.
     pub name: String,
     /// Timestamp of when the alert was created.
     pub created_at: sinch_sdk_runtime::Timestamp,
     /// Timestamp of when the alert was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of the alert was last checked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_checked: Option<sinch_sdk_runtime::Timestamp>,
     /// A description of what the alert does.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A list of alert channels to notify.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alert_channels: Option<Vec<GithubComMailgunThresholdsApiAlertChannel>>,
     /// A list of filters to apply to the alert.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filters: Option<Vec<GithubComMailgunThresholdsApiFilter>>,
     /// The metric being monitored.
     pub metric: GithubComMailgunThresholdsApiMetric,
@@ -30570,7 +33986,6 @@ pub struct GithubComMailgunThresholdsApiSendAlertItem {
     /// The dimension to apply to the metric.
     pub dimension: GithubComMailgunThresholdsApiDimension,
     /// The time period for the metric aggregation in the format of '1h' '1d'.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunThresholdsApiSendAlertItem {
@@ -30752,6 +34167,52 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunThresholdsApiSendAlertItem
             )
     }
 }
+impl serde::Serialize for GithubComMailgunThresholdsApiSendAlertItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.parent_account_id {
+            map.serialize_entry("parent_account_id", value)?;
+        }
+        if let Some(value) = &self.subaccount_id {
+            map.serialize_entry("subaccount_id", value)?;
+        }
+        if let Some(value) = &self.account_group {
+            map.serialize_entry("account_group", value)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("created_at", &self.created_at)?;
+        if let Some(value) = &self.updated_at {
+            map.serialize_entry("updated_at", value)?;
+        }
+        if let Some(value) = &self.last_checked {
+            map.serialize_entry("last_checked", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.alert_channels {
+            map.serialize_entry("alert_channels", value)?;
+        }
+        if let Some(value) = &self.filters {
+            map.serialize_entry("filters", value)?;
+        }
+        map.serialize_entry("metric", &self.metric)?;
+        map.serialize_entry("comparator", &self.comparator)?;
+        map.serialize_entry("limit", &self.limit)?;
+        map.serialize_entry("dimension", &self.dimension)?;
+        if let Some(value) = &self.period {
+            map.serialize_entry("period", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunThresholdsApiSendAlertItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -30841,7 +34302,7 @@ impl GithubComMailgunThresholdsApiSendAlertItem {
     }
 }
 /// `GithubComMailgunThresholdsApiSendAlertListResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunThresholdsApiSendAlertListResponse {
     /// List of send alerts.
@@ -30896,6 +34357,18 @@ for GithubComMailgunThresholdsApiSendAlertListResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunThresholdsApiSendAlertListResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        map.serialize_entry("total", &self.total)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunThresholdsApiSendAlertListResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -30911,7 +34384,7 @@ impl GithubComMailgunThresholdsApiSendAlertListResponse {
     }
 }
 /// `GithubComMailgunThresholdsApiSendAlertRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunThresholdsApiSendAlertRequest {
     /// A user-friendly name for the alert.
@@ -30925,16 +34398,12 @@ pub struct GithubComMailgunThresholdsApiSendAlertRequest {
     /// The dimension to apply to the metric.
     pub dimension: GithubComMailgunThresholdsApiDimension,
     /// A list of alert channels to notify.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alert_channels: Option<Vec<GithubComMailgunThresholdsApiAlertChannel>>,
     /// A list of filters to apply to the alert.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filters: Option<Vec<GithubComMailgunThresholdsApiFilter>>,
     /// The time period for the metric aggregation in the format of '1h' '1d'.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
     /// A description of what the alert does.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunThresholdsApiSendAlertRequest {
@@ -31048,6 +34517,33 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunThresholdsApiSendAlertRequ
             )
     }
 }
+impl serde::Serialize for GithubComMailgunThresholdsApiSendAlertRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("metric", &self.metric)?;
+        map.serialize_entry("comparator", &self.comparator)?;
+        map.serialize_entry("limit", &self.limit)?;
+        map.serialize_entry("dimension", &self.dimension)?;
+        if let Some(value) = &self.alert_channels {
+            map.serialize_entry("alert_channels", value)?;
+        }
+        if let Some(value) = &self.filters {
+            map.serialize_entry("filters", value)?;
+        }
+        if let Some(value) = &self.period {
+            map.serialize_entry("period", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunThresholdsApiSendAlertRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -31099,7 +34595,7 @@ impl GithubComMailgunThresholdsApiSendAlertRequest {
     }
 }
 /// `GithubComMailgunTowerApiAccountDomainsResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTowerApiAccountDomainsResponse {
     /// `items`
@@ -31158,6 +34654,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunTowerApiAccountDomainsResp
             )
     }
 }
+impl serde::Serialize for GithubComMailgunTowerApiAccountDomainsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        map.serialize_entry("total_count", &self.total_count)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTowerApiAccountDomainsResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -31173,7 +34681,7 @@ impl GithubComMailgunTowerApiAccountDomainsResponse {
     }
 }
 /// `GithubComMailgunTowerApiAccountItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTowerApiAccountItem {
     /// `ips`
@@ -31223,6 +34731,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunTowerApiAccountItem {
             .deserialize_struct("GithubComMailgunTowerApiAccountItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for GithubComMailgunTowerApiAccountItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("ips", &self.ips)?;
+        map.serialize_entry("domain", &self.domain)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTowerApiAccountItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -31235,7 +34755,7 @@ impl GithubComMailgunTowerApiAccountItem {
     }
 }
 /// `GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody {
     /// IPs to add to the DIPP
@@ -31288,6 +34808,17 @@ for GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("ips", &self.ips)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -31297,7 +34828,7 @@ impl GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody {
     }
 }
 /// `GithubComMailgunTowerApiStartSagaResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTowerApiStartSagaResponse {
     /// `message`
@@ -31357,6 +34888,18 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunTowerApiStartSagaResponse 
             )
     }
 }
+impl serde::Serialize for GithubComMailgunTowerApiStartSagaResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("reference_id", &self.reference_id)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTowerApiStartSagaResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -31369,7 +34912,7 @@ impl GithubComMailgunTowerApiStartSagaResponse {
     }
 }
 /// `GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse {
     /// `items`
@@ -31438,6 +34981,19 @@ for GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse {
             )
     }
 }
+impl serde::Serialize
+for GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("items", &self.items)?;
+        map.serialize_entry("total_count", &self.total_count)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -31455,7 +35011,7 @@ impl GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse {
     }
 }
 /// `GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponseItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponseItem {
     /// `pool_id`
@@ -31520,6 +35076,19 @@ for GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponseItem {
             )
     }
 }
+impl serde::Serialize
+for GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponseItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("pool_id", &self.pool_id)?;
+        map.serialize_entry("subaccount_id", &self.subaccount_id)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponseItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -31535,7 +35104,7 @@ impl GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponseItem {
     }
 }
 /// `GithubComMailgunUsersApiGenericResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunUsersApiGenericResponse {
     /// Status message
@@ -31583,6 +35152,17 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunUsersApiGenericResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunUsersApiGenericResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunUsersApiGenericResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -31592,16 +35172,14 @@ impl GithubComMailgunUsersApiGenericResponse {
     }
 }
 /// `GithubComMailgunUsersApiUserAuthResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunUsersApiUserAuthResponse {
     /// The user-level auth method
     pub method: String,
     /// The previous auth method for the user, if applicable
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prior_method: Option<String>,
     /// Details that may be needed for an auth method
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prior_details: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunUsersApiUserAuthResponse {
@@ -31669,6 +35247,23 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunUsersApiUserAuthResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunUsersApiUserAuthResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("method", &self.method)?;
+        if let Some(value) = &self.prior_method {
+            map.serialize_entry("prior_method", value)?;
+        }
+        if let Some(value) = &self.prior_details {
+            map.serialize_entry("prior_details", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunUsersApiUserAuthResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -31695,14 +35290,12 @@ impl GithubComMailgunUsersApiUserAuthResponse {
     }
 }
 /// `GithubComMailgunUsersApiUserListResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunUsersApiUserListResponse {
     /// `users`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub users: Option<Vec<GithubComMailgunUsersApiUserResponse>>,
     /// total number of users on the account or the total number of users that match the query
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunUsersApiUserListResponse {
@@ -31758,6 +35351,22 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunUsersApiUserListResponse {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunUsersApiUserListResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.users {
+            map.serialize_entry("users", value)?;
+        }
+        if let Some(value) = &self.total {
+            map.serialize_entry("total", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunUsersApiUserListResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -31780,84 +35389,48 @@ impl GithubComMailgunUsersApiUserListResponse {
     }
 }
 /// `GithubComMailgunUsersApiUserResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunUsersApiUserResponse {
     /// the user ID
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// user activation status
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activated: Option<bool>,
     /// full name of user
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// disablement status of user
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_disabled: Option<bool>,
     /// user email address
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// `email_details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_details: Option<GithubComMailgunUsersApiUserResponseEmailDetails>,
     /// role of user on the account
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// account ID
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// IP address from which the user opened the account, if applicable
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opened_ip: Option<String>,
     /// whether the user is the account owner
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_master: Option<bool>,
     /// any optional metadata for the user
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// whether 2-factor auth has been enabled for the user
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tfa_enabled: Option<bool>,
     /// whether 2-factor auth has been activated for the user
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tfa_active: Option<bool>,
     /// the date and time at which 2-factor auth was activated in ISO 8601 date-time format without timezone offset (UTC time) and with microseconds
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub tfa_created_at: Option<Option<String>>,
     /// the date and time at which the user password was last updated in ISO 8601 date-time format without timezone offset (UTC time) and with microseconds
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub password_updated_at: Option<Option<String>>,
     /// `preferences`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferences: Option<GithubComMailgunUsersApiUserResponsePreferences>,
     /// `auth`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth: Option<GithubComMailgunUsersApiUserAuthResponse>,
     /// Github ID, if part of Github Student Developer Pack account
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub github_user_id: Option<Option<String>>,
     /// Salesforce ID, if part of Salesforce platform account
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub salesforce_user_id: Option<Option<String>>,
     /// status of migration to Sinch ID for user authentication, if applicable
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub migration_status: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunUsersApiUserResponse {
@@ -32086,6 +35659,76 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunUsersApiUserResponse {
             .deserialize_struct("GithubComMailgunUsersApiUserResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GithubComMailgunUsersApiUserResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.activated {
+            map.serialize_entry("activated", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.is_disabled {
+            map.serialize_entry("is_disabled", value)?;
+        }
+        if let Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let Some(value) = &self.email_details {
+            map.serialize_entry("email_details", value)?;
+        }
+        if let Some(value) = &self.role {
+            map.serialize_entry("role", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.opened_ip {
+            map.serialize_entry("opened_ip", value)?;
+        }
+        if let Some(value) = &self.is_master {
+            map.serialize_entry("is_master", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        if let Some(value) = &self.tfa_enabled {
+            map.serialize_entry("tfa_enabled", value)?;
+        }
+        if let Some(value) = &self.tfa_active {
+            map.serialize_entry("tfa_active", value)?;
+        }
+        if let Some(value) = &self.tfa_created_at {
+            map.serialize_entry("tfa_created_at", value)?;
+        }
+        if let Some(value) = &self.password_updated_at {
+            map.serialize_entry("password_updated_at", value)?;
+        }
+        if let Some(value) = &self.preferences {
+            map.serialize_entry("preferences", value)?;
+        }
+        if let Some(value) = &self.auth {
+            map.serialize_entry("auth", value)?;
+        }
+        if let Some(value) = &self.github_user_id {
+            map.serialize_entry("github_user_id", value)?;
+        }
+        if let Some(value) = &self.salesforce_user_id {
+            map.serialize_entry("salesforce_user_id", value)?;
+        }
+        if let Some(value) = &self.migration_status {
+            map.serialize_entry("migration_status", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunUsersApiUserResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -32228,20 +35871,16 @@ impl GithubComMailgunUsersApiUserResponse {
     }
 }
 /// `GithubComMailgunUsersApiUserResponseEmailDetails`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunUsersApiUserResponseEmailDetails {
     /// the full email address
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// whether the email address is valid
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_valid: Option<bool>,
     /// reason why user email is not valid, if applicable
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// `parts`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parts: Option<GithubComMailgunUsersApiUserResponseEmailDetailsParts>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunUsersApiUserResponseEmailDetails {
@@ -32316,6 +35955,28 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunUsersApiUserResponseEmailD
             )
     }
 }
+impl serde::Serialize for GithubComMailgunUsersApiUserResponseEmailDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if let Some(value) = &self.is_valid {
+            map.serialize_entry("is_valid", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.parts {
+            map.serialize_entry("parts", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunUsersApiUserResponseEmailDetails {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -32353,17 +36014,14 @@ impl GithubComMailgunUsersApiUserResponseEmailDetails {
     }
 }
 /// `GithubComMailgunUsersApiUserResponseEmailDetailsParts`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunUsersApiUserResponseEmailDetailsParts {
     /// email domain
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// user email identifier
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub local_part: Option<String>,
     /// email display name, if applicable
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -32447,6 +36105,25 @@ for GithubComMailgunUsersApiUserResponseEmailDetailsParts {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunUsersApiUserResponseEmailDetailsParts {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.domain {
+            map.serialize_entry("domain", value)?;
+        }
+        if let Some(value) = &self.local_part {
+            map.serialize_entry("local_part", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunUsersApiUserResponseEmailDetailsParts {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -32475,17 +36152,14 @@ impl GithubComMailgunUsersApiUserResponseEmailDetailsParts {
     }
 }
 /// `GithubComMailgunUsersApiUserResponsePreferences`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GithubComMailgunUsersApiUserResponsePreferences {
     /// time zone for the user
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
     /// preferred timestamp format for the user's in-app experience
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_format: Option<String>,
     /// preferred programming language
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub programming_language: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GithubComMailgunUsersApiUserResponsePreferences {
@@ -32564,6 +36238,25 @@ impl<'de> serde::Deserialize<'de> for GithubComMailgunUsersApiUserResponsePrefer
             )
     }
 }
+impl serde::Serialize for GithubComMailgunUsersApiUserResponsePreferences {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.time_zone {
+            map.serialize_entry("time_zone", value)?;
+        }
+        if let Some(value) = &self.time_format {
+            map.serialize_entry("time_format", value)?;
+        }
+        if let Some(value) = &self.programming_language {
+            map.serialize_entry("programming_language", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunUsersApiUserResponsePreferences {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -32592,13 +36285,12 @@ impl GithubComMailgunUsersApiUserResponsePreferences {
     }
 }
 /// `GithubComMailgunValidationsValidationEngagementEngagementData`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunValidationsValidationEngagementEngagementData {
     /// `engaging`
     pub engaging: bool,
     /// `behavior`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub behavior: Option<String>,
     /// `is_bot`
     pub is_bot: bool,
@@ -32661,6 +36353,21 @@ for GithubComMailgunValidationsValidationEngagementEngagementData {
             )
     }
 }
+impl serde::Serialize for GithubComMailgunValidationsValidationEngagementEngagementData {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("engaging", &self.engaging)?;
+        if let Some(value) = &self.behavior {
+            map.serialize_entry("behavior", value)?;
+        }
+        map.serialize_entry("is_bot", &self.is_bot)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunValidationsValidationEngagementEngagementData {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -32679,20 +36386,14 @@ impl GithubComMailgunValidationsValidationEngagementEngagementData {
     }
 }
 /// `GithubComMailgunValidationsValidationStepsBaseValidationResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GithubComMailgunValidationsValidationStepsBaseValidationResponse {
     /// `address`
     pub address: String,
     /// `did_you_mean`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub did_you_mean: Option<String>,
     /// `engagement`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub engagement: Option<
         Option<GithubComMailgunValidationsValidationEngagementEngagementData>,
     >,
@@ -32707,10 +36408,8 @@ pub struct GithubComMailgunValidationsValidationStepsBaseValidationResponse {
     /// `risk`
     pub risk: String,
     /// `root_address`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub root_address: Option<String>,
     /// `last_seen`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -32849,6 +36548,35 @@ for GithubComMailgunValidationsValidationStepsBaseValidationResponse {
             )
     }
 }
+impl serde::Serialize
+for GithubComMailgunValidationsValidationStepsBaseValidationResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("address", &self.address)?;
+        if let Some(value) = &self.did_you_mean {
+            map.serialize_entry("did_you_mean", value)?;
+        }
+        if let Some(value) = &self.engagement {
+            map.serialize_entry("engagement", value)?;
+        }
+        map.serialize_entry("is_disposable_address", &self.is_disposable_address)?;
+        map.serialize_entry("is_role_address", &self.is_role_address)?;
+        map.serialize_entry("reason", &self.reason)?;
+        map.serialize_entry("result", &self.result)?;
+        map.serialize_entry("risk", &self.risk)?;
+        if let Some(value) = &self.root_address {
+            map.serialize_entry("root_address", value)?;
+        }
+        if let Some(value) = &self.last_seen {
+            map.serialize_entry("last_seen", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GithubComMailgunValidationsValidationStepsBaseValidationResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -32899,7 +36627,7 @@ impl GithubComMailgunValidationsValidationStepsBaseValidationResponse {
     }
 }
 /// `InboxPlacementTestingGithubComMailgunScaffoldHttpapiGenericResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InboxPlacementTestingGithubComMailgunScaffoldHttpapiGenericResponse {
     /// Response message
@@ -32953,6 +36681,18 @@ for InboxPlacementTestingGithubComMailgunScaffoldHttpapiGenericResponse {
             )
     }
 }
+impl serde::Serialize
+for InboxPlacementTestingGithubComMailgunScaffoldHttpapiGenericResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl InboxPlacementTestingGithubComMailgunScaffoldHttpapiGenericResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -32967,20 +36707,16 @@ pub type InboxPlacementTestingGithubComMailgunScaffoldHttpapiResponse = std::col
     std::collections::BTreeMap<String, serde_json::Value>,
 >;
 /// Mailing list member
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListMemberRequest {
     /// `name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `address`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// `subscribed`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscribed: Option<bool>,
     /// `vars`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vars: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 impl<'de> serde::Deserialize<'de> for ListMemberRequest {
@@ -33052,6 +36788,28 @@ impl<'de> serde::Deserialize<'de> for ListMemberRequest {
         deserializer.deserialize_struct("ListMemberRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListMemberRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if let Some(value) = &self.subscribed {
+            map.serialize_entry("subscribed", value)?;
+        }
+        if let Some(value) = &self.vars {
+            map.serialize_entry("vars", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListMemberRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -33089,20 +36847,16 @@ impl ListMemberRequest {
     }
 }
 /// ListMemberResponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListMemberResponse {
     /// The email address of the mailing list
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// The name of the mailing list
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A JSON-encoded dictionary string with arbitrary parameters, e.g. {"gender":"female","age":27}
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vars: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Whether the member is subscribed or not
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscribed: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for ListMemberResponse {
@@ -33174,6 +36928,28 @@ impl<'de> serde::Deserialize<'de> for ListMemberResponse {
         deserializer.deserialize_struct("ListMemberResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListMemberResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.vars {
+            map.serialize_entry("vars", value)?;
+        }
+        if let Some(value) = &self.subscribed {
+            map.serialize_entry("subscribed", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListMemberResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -33211,29 +36987,22 @@ impl ListMemberResponse {
     }
 }
 /// The mailing list response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MailingListResponse {
     /// The email address of the mailing list
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// The name of the mailing list
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A description of the mailing list
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// List access level, one of: readonly, members, everyone
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_level: Option<String>,
     /// Set where replies should go: list or sender
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_preference: Option<String>,
     /// Timestamp indicating the mailing list creation time in RFC 5322 format
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// The number of members on the mailing list
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members_count: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for MailingListResponse {
@@ -33337,6 +37106,37 @@ impl<'de> serde::Deserialize<'de> for MailingListResponse {
         deserializer.deserialize_struct("MailingListResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for MailingListResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.access_level {
+            map.serialize_entry("access_level", value)?;
+        }
+        if let Some(value) = &self.reply_preference {
+            map.serialize_entry("reply_preference", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("created_at", value)?;
+        }
+        if let Some(value) = &self.members_count {
+            map.serialize_entry("members_count", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MailingListResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -33389,7 +37189,7 @@ impl MailingListResponse {
     }
 }
 /// MessageObject
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageObject {
     /// `attachments`
@@ -33399,8 +37199,6 @@ pub struct MessageObject {
     /// Total message size, in bytes
     pub size: i64,
     /// Date/Time the message was scheduled for delivery on ingest
-    #[serde(rename = "scheduled-for")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_for: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for MessageObject {
@@ -33469,6 +37267,22 @@ impl<'de> serde::Deserialize<'de> for MessageObject {
         deserializer.deserialize_struct("MessageObject", &[], __Visitor)
     }
 }
+impl serde::Serialize for MessageObject {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("attachments", &self.attachments)?;
+        map.serialize_entry("headers", &self.headers)?;
+        map.serialize_entry("size", &self.size)?;
+        if let Some(value) = &self.scheduled_for {
+            map.serialize_entry("scheduled-for", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MessageObject {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -33492,13 +37306,12 @@ impl MessageObject {
     }
 }
 /// `MessageObjectAttachmentsItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageObjectAttachmentsItem {
     /// The name of the file attached to the message
     pub filename: String,
     /// The type of the content attached to the message
-    #[serde(rename = "content-type")]
     pub content_type: String,
     /// The attachment size in bytes
     pub size: i64,
@@ -33555,6 +37368,19 @@ impl<'de> serde::Deserialize<'de> for MessageObjectAttachmentsItem {
         deserializer.deserialize_struct("MessageObjectAttachmentsItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for MessageObjectAttachmentsItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("filename", &self.filename)?;
+        map.serialize_entry("content-type", &self.content_type)?;
+        map.serialize_entry("size", &self.size)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MessageObjectAttachmentsItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -33572,19 +37398,16 @@ impl MessageObjectAttachmentsItem {
     }
 }
 /// `MessageObjectHeaders`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageObjectHeaders {
     /// `message-id`
-    #[serde(rename = "message-id")]
     pub message_id: String,
     /// Message FROM header
     pub from: String,
     /// Message TO header
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     /// Message Subject
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for MessageObjectHeaders {
@@ -33648,6 +37471,24 @@ impl<'de> serde::Deserialize<'de> for MessageObjectHeaders {
         deserializer.deserialize_struct("MessageObjectHeaders", &[], __Visitor)
     }
 }
+impl serde::Serialize for MessageObjectHeaders {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message-id", &self.message_id)?;
+        map.serialize_entry("from", &self.from)?;
+        if let Some(value) = &self.to {
+            map.serialize_entry("to", value)?;
+        }
+        if let Some(value) = &self.subject {
+            map.serialize_entry("subject", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MessageObjectHeaders {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -33672,14 +37513,12 @@ impl MessageObjectHeaders {
     }
 }
 /// PaginateListMemberResponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PaginateListMemberResponse {
     /// `paging`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paging: Option<PaginateListMemberResponsePaging>,
     /// `items`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<ListMemberResponse>>,
 }
 impl<'de> serde::Deserialize<'de> for PaginateListMemberResponse {
@@ -33730,6 +37569,22 @@ impl<'de> serde::Deserialize<'de> for PaginateListMemberResponse {
         deserializer.deserialize_struct("PaginateListMemberResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for PaginateListMemberResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.paging {
+            map.serialize_entry("paging", value)?;
+        }
+        if let Some(value) = &self.items {
+            map.serialize_entry("items", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PaginateListMemberResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -33749,20 +37604,16 @@ impl PaginateListMemberResponse {
     }
 }
 /// `PaginateListMemberResponsePaging`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PaginateListMemberResponsePaging {
     /// `first`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first: Option<String>,
     /// `next`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
     /// `last`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last: Option<String>,
     /// `previous`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PaginateListMemberResponsePaging {
@@ -33829,6 +37680,28 @@ impl<'de> serde::Deserialize<'de> for PaginateListMemberResponsePaging {
             .deserialize_struct("PaginateListMemberResponsePaging", &[], __Visitor)
     }
 }
+impl serde::Serialize for PaginateListMemberResponsePaging {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.first {
+            map.serialize_entry("first", value)?;
+        }
+        if let Some(value) = &self.next {
+            map.serialize_entry("next", value)?;
+        }
+        if let Some(value) = &self.last {
+            map.serialize_entry("last", value)?;
+        }
+        if let Some(value) = &self.previous {
+            map.serialize_entry("previous", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PaginateListMemberResponsePaging {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -33863,14 +37736,12 @@ impl PaginateListMemberResponsePaging {
     }
 }
 /// PaginateMailingListResponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PaginateMailingListResponse {
     /// `paging`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paging: Option<PaginateMailingListResponsePaging>,
     /// `items`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<MailingListResponse>>,
 }
 impl<'de> serde::Deserialize<'de> for PaginateMailingListResponse {
@@ -33921,6 +37792,22 @@ impl<'de> serde::Deserialize<'de> for PaginateMailingListResponse {
         deserializer.deserialize_struct("PaginateMailingListResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for PaginateMailingListResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.paging {
+            map.serialize_entry("paging", value)?;
+        }
+        if let Some(value) = &self.items {
+            map.serialize_entry("items", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PaginateMailingListResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -33943,20 +37830,16 @@ impl PaginateMailingListResponse {
     }
 }
 /// `PaginateMailingListResponsePaging`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PaginateMailingListResponsePaging {
     /// URL to the first page
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first: Option<String>,
     /// URL to the next page
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
     /// URL to the previous page
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<String>,
     /// URL to the last page
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PaginateMailingListResponsePaging {
@@ -34023,6 +37906,28 @@ impl<'de> serde::Deserialize<'de> for PaginateMailingListResponsePaging {
             .deserialize_struct("PaginateMailingListResponsePaging", &[], __Visitor)
     }
 }
+impl serde::Serialize for PaginateMailingListResponsePaging {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.first {
+            map.serialize_entry("first", value)?;
+        }
+        if let Some(value) = &self.next {
+            map.serialize_entry("next", value)?;
+        }
+        if let Some(value) = &self.previous {
+            map.serialize_entry("previous", value)?;
+        }
+        if let Some(value) = &self.last {
+            map.serialize_entry("last", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PaginateMailingListResponsePaging {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -34057,7 +37962,7 @@ impl PaginateMailingListResponsePaging {
     }
 }
 /// `PatchV3DynamicPoolsPoolNameMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PatchV3DynamicPoolsPoolNameMultipartFormDataRequestBody {
     /// IP(s) to add to the pool
@@ -34122,6 +38027,18 @@ for PatchV3DynamicPoolsPoolNameMultipartFormDataRequestBody {
             )
     }
 }
+impl serde::Serialize for PatchV3DynamicPoolsPoolNameMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("add_ip", &self.add_ip)?;
+        map.serialize_entry("remove_ip", &self.remove_ip)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PatchV3DynamicPoolsPoolNameMultipartFormDataRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -34162,26 +38079,20 @@ for PatchV3DynamicPoolsPoolNameMultipartFormDataRequestBody {
     }
 }
 /// `PatchV3IpPoolsPoolIdMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PatchV3IpPoolsPoolIdMultipartFormDataRequestBody {
     /// The IP to add to the DIPP (may be specified multiple times)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub add_ip: Option<String>,
     /// The new description for the DIPP
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The ID of the domain link to the DIPP (may be specified multiple times)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_domain: Option<String>,
     /// The new short for the DIPP
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The IP to remove from the DIPP (may be specified multiple times)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remove_ip: Option<String>,
     /// The ID of the domain to unlink from the DIPP (may be specified multiple times)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unlink_domain: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PatchV3IpPoolsPoolIdMultipartFormDataRequestBody {
@@ -34280,6 +38191,34 @@ impl<'de> serde::Deserialize<'de> for PatchV3IpPoolsPoolIdMultipartFormDataReque
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for PatchV3IpPoolsPoolIdMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.add_ip {
+            map.serialize_entry("add_ip", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.link_domain {
+            map.serialize_entry("link_domain", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.remove_ip {
+            map.serialize_entry("remove_ip", value)?;
+        }
+        if let Some(value) = &self.unlink_domain {
+            map.serialize_entry("unlink_domain", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -34389,11 +38328,10 @@ impl sinch_sdk_runtime::body::ToParts for PatchV3IpPoolsPoolIdMultipartFormDataR
     }
 }
 /// `PostListsListAddressMembersCsvError400`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PostListsListAddressMembersCsvError400 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersCsvError400 {
@@ -34440,6 +38378,19 @@ impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersCsvError400 {
             .deserialize_struct("PostListsListAddressMembersCsvError400", &[], __Visitor)
     }
 }
+impl serde::Serialize for PostListsListAddressMembersCsvError400 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostListsListAddressMembersCsvError400 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -34454,11 +38405,10 @@ impl PostListsListAddressMembersCsvError400 {
     }
 }
 /// `PostListsListAddressMembersCsvError404`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PostListsListAddressMembersCsvError404 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersCsvError404 {
@@ -34505,6 +38455,19 @@ impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersCsvError404 {
             .deserialize_struct("PostListsListAddressMembersCsvError404", &[], __Visitor)
     }
 }
+impl serde::Serialize for PostListsListAddressMembersCsvError404 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostListsListAddressMembersCsvError404 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -34519,11 +38482,10 @@ impl PostListsListAddressMembersCsvError404 {
     }
 }
 /// `PostListsListAddressMembersCsvError429`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PostListsListAddressMembersCsvError429 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersCsvError429 {
@@ -34570,6 +38532,19 @@ impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersCsvError429 {
             .deserialize_struct("PostListsListAddressMembersCsvError429", &[], __Visitor)
     }
 }
+impl serde::Serialize for PostListsListAddressMembersCsvError429 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostListsListAddressMembersCsvError429 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -34584,17 +38559,14 @@ impl PostListsListAddressMembersCsvError429 {
     }
 }
 /// `PostListsListAddressMembersCsvRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PostListsListAddressMembersCsvRequest {
     /// `subscribed`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscribed: Option<bool>,
     /// `upsert`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upsert: Option<bool>,
     /// Absolute path to the CSV file
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersCsvRequest {
@@ -34653,6 +38625,25 @@ impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersCsvRequest {
         }
         deserializer
             .deserialize_struct("PostListsListAddressMembersCsvRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for PostListsListAddressMembersCsvRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.subscribed {
+            map.serialize_entry("subscribed", value)?;
+        }
+        if let Some(value) = &self.upsert {
+            map.serialize_entry("upsert", value)?;
+        }
+        if let Some(value) = &self.members {
+            map.serialize_entry("members", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -34717,18 +38708,14 @@ impl sinch_sdk_runtime::body::ToParts for PostListsListAddressMembersCsvRequest 
     }
 }
 /// `PostListsListAddressMembersCsvResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PostListsListAddressMembersCsvResponse {
     /// `list`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<MailingListResponse>,
     /// Unique identifier for the background upload task
-    #[serde(rename = "task-id")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task_id: Option<String>,
     /// Success message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersCsvResponse {
@@ -34785,6 +38772,25 @@ impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersCsvResponse {
             .deserialize_struct("PostListsListAddressMembersCsvResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for PostListsListAddressMembersCsvResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.list {
+            map.serialize_entry("list", value)?;
+        }
+        if let Some(value) = &self.task_id {
+            map.serialize_entry("task-id", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostListsListAddressMembersCsvResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -34813,11 +38819,10 @@ impl PostListsListAddressMembersCsvResponse {
     }
 }
 /// `PostListsListAddressMembersJsonError404`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PostListsListAddressMembersJsonError404 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersJsonError404 {
@@ -34868,6 +38873,19 @@ impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersJsonError404 {
             )
     }
 }
+impl serde::Serialize for PostListsListAddressMembersJsonError404 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostListsListAddressMembersJsonError404 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -34882,11 +38900,10 @@ impl PostListsListAddressMembersJsonError404 {
     }
 }
 /// `PostListsListAddressMembersJsonError429`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PostListsListAddressMembersJsonError429 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersJsonError429 {
@@ -34935,6 +38952,19 @@ impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersJsonError429 {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for PostListsListAddressMembersJsonError429 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -35047,18 +39077,14 @@ impl PostListsListAddressMembersJsonMembers {
     }
 }
 /// `PostListsListAddressMembersJsonResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PostListsListAddressMembersJsonResponse {
     /// `list`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<MailingListResponse>,
     /// Unique identifier for the background upload task
-    #[serde(rename = "task-id")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task_id: Option<String>,
     /// Success message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersJsonResponse {
@@ -35119,6 +39145,25 @@ impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersJsonResponse {
             )
     }
 }
+impl serde::Serialize for PostListsListAddressMembersJsonResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.list {
+            map.serialize_entry("list", value)?;
+        }
+        if let Some(value) = &self.task_id {
+            map.serialize_entry("task-id", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostListsListAddressMembersJsonResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -35147,11 +39192,10 @@ impl PostListsListAddressMembersJsonResponse {
     }
 }
 /// `PostListsStringListAddressMembersError400`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PostListsStringListAddressMembersError400 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PostListsStringListAddressMembersError400 {
@@ -35202,6 +39246,19 @@ impl<'de> serde::Deserialize<'de> for PostListsStringListAddressMembersError400 
             )
     }
 }
+impl serde::Serialize for PostListsStringListAddressMembersError400 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostListsStringListAddressMembersError400 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -35216,11 +39273,10 @@ impl PostListsStringListAddressMembersError400 {
     }
 }
 /// `PostListsStringListAddressMembersError429`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PostListsStringListAddressMembersError429 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PostListsStringListAddressMembersError429 {
@@ -35271,6 +39327,19 @@ impl<'de> serde::Deserialize<'de> for PostListsStringListAddressMembersError429 
             )
     }
 }
+impl serde::Serialize for PostListsStringListAddressMembersError429 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostListsStringListAddressMembersError429 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -35285,23 +39354,18 @@ impl PostListsStringListAddressMembersError429 {
     }
 }
 /// `PostListsStringListAddressMembersRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PostListsStringListAddressMembersRequest {
     /// Valid email address specification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// An optional member name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// JSON-encoded dictionary string with arbitrary parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vars: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Set the member as subscribed or not. Defaults to true.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscribed: Option<bool>,
     /// Set to True to update member if present, False to raise error in case of a duplicate member. Defaults to false.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upsert: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for PostListsStringListAddressMembersRequest {
@@ -35382,6 +39446,31 @@ impl<'de> serde::Deserialize<'de> for PostListsStringListAddressMembersRequest {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for PostListsStringListAddressMembersRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.vars {
+            map.serialize_entry("vars", value)?;
+        }
+        if let Some(value) = &self.subscribed {
+            map.serialize_entry("subscribed", value)?;
+        }
+        if let Some(value) = &self.upsert {
+            map.serialize_entry("upsert", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -35473,14 +39562,12 @@ impl sinch_sdk_runtime::body::ToParts for PostListsStringListAddressMembersReque
     }
 }
 /// `PostListsStringListAddressMembersResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PostListsStringListAddressMembersResponse {
     /// `member`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member: Option<ListMemberResponse>,
     /// Success message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PostListsStringListAddressMembersResponse {
@@ -35536,6 +39623,22 @@ impl<'de> serde::Deserialize<'de> for PostListsStringListAddressMembersResponse 
             )
     }
 }
+impl serde::Serialize for PostListsStringListAddressMembersResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.member {
+            map.serialize_entry("member", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostListsStringListAddressMembersResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -35558,7 +39661,7 @@ impl PostListsStringListAddressMembersResponse {
     }
 }
 /// `PostV1DkimKeysMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV1DkimKeysMultipartFormDataRequestBody {
     /// Signing domain to be used for the new domain key
@@ -35566,10 +39669,8 @@ pub struct PostV1DkimKeysMultipartFormDataRequestBody {
     /// Selector to be used for the new domain key
     pub selector: String,
     /// Key size, can be 1024 or 2048
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bits: Option<i64>,
     /// Private key PEM file
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pem: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PostV1DkimKeysMultipartFormDataRequestBody {
@@ -35641,6 +39742,24 @@ impl<'de> serde::Deserialize<'de> for PostV1DkimKeysMultipartFormDataRequestBody
             )
     }
 }
+impl serde::Serialize for PostV1DkimKeysMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("signing_domain", &self.signing_domain)?;
+        map.serialize_entry("selector", &self.selector)?;
+        if let Some(value) = &self.bits {
+            map.serialize_entry("bits", value)?;
+        }
+        if let Some(value) = &self.pem {
+            map.serialize_entry("pem", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostV1DkimKeysMultipartFormDataRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -35710,31 +39829,24 @@ impl sinch_sdk_runtime::body::ToParts for PostV1DkimKeysMultipartFormDataRequest
     }
 }
 /// `PostV1KeysMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV1KeysMultipartFormDataRequestBody {
     /// Web domain to associate with the key, for keys of 'domain' kind
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain_name: Option<String>,
     /// Type of API key ('domain', 'user', or 'web'). Defaults to 'user' if not provided. Note: web keys are not subject to IP allowlisting and have a default/maximum validity period of 1 day.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<PostV1KeysMultipartFormDataRequestBodyKind>,
     /// Key description
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Key lifetime in seconds, must be greater than 0 if set
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiration: Option<i64>,
     /// Key role ('admin', 'basic' [use in place of analyst], 'sending' [use with keys of domain kind], or 'developer')
     pub role: PostV1KeysMultipartFormDataRequestBodyRole,
     /// API Key user's string user ID; should be provided for all keys of 'web' kind
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// API Key user's name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// API Key user's email address; should be provided for all keys of 'web' kind
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PostV1KeysMultipartFormDataRequestBody {
@@ -35832,6 +39944,38 @@ impl<'de> serde::Deserialize<'de> for PostV1KeysMultipartFormDataRequestBody {
         }
         deserializer
             .deserialize_struct("PostV1KeysMultipartFormDataRequestBody", &[], __Visitor)
+    }
+}
+impl serde::Serialize for PostV1KeysMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.domain_name {
+            map.serialize_entry("domain_name", value)?;
+        }
+        if let Some(value) = &self.kind {
+            map.serialize_entry("kind", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.expiration {
+            map.serialize_entry("expiration", value)?;
+        }
+        map.serialize_entry("role", &self.role)?;
+        if let Some(value) = &self.user_id {
+            map.serialize_entry("user_id", value)?;
+        }
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        if let Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -36102,13 +40246,12 @@ impl<'de> serde::Deserialize<'de> for PostV1KeysMultipartFormDataRequestBodyRole
     }
 }
 /// `PostV2IpWhitelistMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV2IpWhitelistMultipartFormDataRequestBody {
     /// Address to be added to the allowlist
     pub address: String,
     /// Description of the address to be added to the allowlist, defaults to empty string
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PostV2IpWhitelistMultipartFormDataRequestBody {
@@ -36162,6 +40305,20 @@ impl<'de> serde::Deserialize<'de> for PostV2IpWhitelistMultipartFormDataRequestB
             )
     }
 }
+impl serde::Serialize for PostV2IpWhitelistMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("address", &self.address)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostV2IpWhitelistMultipartFormDataRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -36205,19 +40362,16 @@ impl sinch_sdk_runtime::body::ToParts for PostV2IpWhitelistMultipartFormDataRequ
     }
 }
 /// `PostV3DomainIdBouncesApplicationFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV3DomainIdBouncesApplicationFormDataRequestBody {
     /// Valid email address
     pub address: String,
     /// Error code (optional, default: 550)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Error description (optional, default: empty string)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
     /// Timestamp of a bounce event in RFC2822 format (optional, default: current time)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -36288,6 +40442,26 @@ for PostV3DomainIdBouncesApplicationFormDataRequestBody {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for PostV3DomainIdBouncesApplicationFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("address", &self.address)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("created_at", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -36364,7 +40538,7 @@ for PostV3DomainIdBouncesApplicationFormDataRequestBody {
     }
 }
 /// `PostV3DomainIdBouncesImportMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV3DomainIdBouncesImportMultipartFormDataRequestBody {
     /// CSV file
@@ -36417,6 +40591,17 @@ for PostV3DomainIdBouncesImportMultipartFormDataRequestBody {
             )
     }
 }
+impl serde::Serialize for PostV3DomainIdBouncesImportMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("file", &self.file)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostV3DomainIdBouncesImportMultipartFormDataRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -36444,13 +40629,12 @@ for PostV3DomainIdBouncesImportMultipartFormDataRequestBody {
     }
 }
 /// `PostV3DomainIdComplaintsApplicationFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV3DomainIdComplaintsApplicationFormDataRequestBody {
     /// Valid email address
     pub address: String,
     /// Timestamp of a complaint event in RFC2822 format (optional, default: current time)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -36510,6 +40694,20 @@ for PostV3DomainIdComplaintsApplicationFormDataRequestBody {
             )
     }
 }
+impl serde::Serialize for PostV3DomainIdComplaintsApplicationFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("address", &self.address)?;
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("created_at", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostV3DomainIdComplaintsApplicationFormDataRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -36554,7 +40752,7 @@ for PostV3DomainIdComplaintsApplicationFormDataRequestBody {
     }
 }
 /// `PostV3DomainIdComplaintsImportMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV3DomainIdComplaintsImportMultipartFormDataRequestBody {
     /// CSV file
@@ -36607,6 +40805,17 @@ for PostV3DomainIdComplaintsImportMultipartFormDataRequestBody {
             )
     }
 }
+impl serde::Serialize for PostV3DomainIdComplaintsImportMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("file", &self.file)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostV3DomainIdComplaintsImportMultipartFormDataRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -36634,16 +40843,14 @@ for PostV3DomainIdComplaintsImportMultipartFormDataRequestBody {
     }
 }
 /// `PostV3DomainIdUnsubscribesApplicationFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV3DomainIdUnsubscribesApplicationFormDataRequestBody {
     /// Valid email address
     pub address: String,
     /// Tag to unsubscribe from, use * to unsubscribe an address from all domain’s correspondence (optional, default: *)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<String>,
     /// Timestamp of an unsubscribe event in RFC2822 format (optional, default: current time)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -36708,6 +40915,23 @@ for PostV3DomainIdUnsubscribesApplicationFormDataRequestBody {
             )
     }
 }
+impl serde::Serialize for PostV3DomainIdUnsubscribesApplicationFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("address", &self.address)?;
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("created_at", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostV3DomainIdUnsubscribesApplicationFormDataRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -36767,7 +40991,7 @@ for PostV3DomainIdUnsubscribesApplicationFormDataRequestBody {
     }
 }
 /// `PostV3DomainIdUnsubscribesImportMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV3DomainIdUnsubscribesImportMultipartFormDataRequestBody {
     /// CSV file
@@ -36820,6 +41044,17 @@ for PostV3DomainIdUnsubscribesImportMultipartFormDataRequestBody {
             )
     }
 }
+impl serde::Serialize for PostV3DomainIdUnsubscribesImportMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("file", &self.file)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostV3DomainIdUnsubscribesImportMultipartFormDataRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -36847,13 +41082,12 @@ for PostV3DomainIdUnsubscribesImportMultipartFormDataRequestBody {
     }
 }
 /// `PostV3DomainIdWhitelistsApplicationFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV3DomainIdWhitelistsApplicationFormDataRequestBody {
     /// Valid email address if you would like to allowlist email address (prior over 'domain' parameter)
     pub address: String,
     /// Valid domain name if you would like allowlist entire domain name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -36909,6 +41143,20 @@ for PostV3DomainIdWhitelistsApplicationFormDataRequestBody {
             )
     }
 }
+impl serde::Serialize for PostV3DomainIdWhitelistsApplicationFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("address", &self.address)?;
+        if let Some(value) = &self.domain {
+            map.serialize_entry("domain", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostV3DomainIdWhitelistsApplicationFormDataRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -36953,7 +41201,7 @@ for PostV3DomainIdWhitelistsApplicationFormDataRequestBody {
     }
 }
 /// `PostV3DomainIdWhitelistsImportMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV3DomainIdWhitelistsImportMultipartFormDataRequestBody {
     /// CSV file
@@ -37004,6 +41252,17 @@ for PostV3DomainIdWhitelistsImportMultipartFormDataRequestBody {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for PostV3DomainIdWhitelistsImportMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("file", &self.file)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -40417,31 +44676,24 @@ for PostV3DomainNameMessagesMultipartFormDataRequestBodyTText {
     }
 }
 /// `PostV3DomainNameTemplatesMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV3DomainNameTemplatesMultipartFormDataRequestBody {
     /// Name of the template being stored. Supports utf-8 characters and name will be down cased.
     pub name: String,
     /// Description of the template being stored
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Optional metadata field api user can indicate who created the template.
-    #[serde(rename = "createdBy")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// Content of the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     /// Initial tag of the created version. If the template parameter is provided and the tag is missing, the default value `initial` is used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     /// Version comment. This is valid only if a new version is being created. (template parameter is provided.)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Key value JSON object of headers to be stored with the template. Where key is the header name and value is the header value. The header names `From`, `Subject`, and `Reply-To` are the only ones currently supported.  These headers will be inserted into the MIME at the time we attempt delivery.
     ///
     /// Headers set at the message level will override headers set on the template. e.g. Setting the From header at the time of sending will override the From header saved on the template. Additionally, headers generated by templates are not reflected on the accepted event as they are not prepended to the message until the message is prepped for delivery. if a From header is not provided either in the message or template, we will default to `postmaster@your-sending-domain.tld`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -40535,6 +44787,35 @@ for PostV3DomainNameTemplatesMultipartFormDataRequestBody {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for PostV3DomainNameTemplatesMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.created_by {
+            map.serialize_entry("createdBy", value)?;
+        }
+        if let Some(value) = &self.template {
+            map.serialize_entry("template", value)?;
+        }
+        if let Some(value) = &self.tag {
+            map.serialize_entry("tag", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.headers {
+            map.serialize_entry("headers", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -40656,7 +44937,7 @@ for PostV3DomainNameTemplatesMultipartFormDataRequestBody {
     }
 }
 /// `PostV3DomainNameTemplatesTemplateNameVersionsMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV3DomainNameTemplatesTemplateNameVersionsMultipartFormDataRequestBody {
     /// Content of the template.
@@ -40664,15 +44945,12 @@ pub struct PostV3DomainNameTemplatesTemplateNameVersionsMultipartFormDataRequest
     /// Tag of the version that is being created. Must be unique to the template.
     pub tag: String,
     /// Comment related to the version that is being created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// If this flag is set to yes, this version becomes active
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<String>,
     /// Key value JSON object of headers to be stored with the template. Where key is the header name and value is the header value. The header names `From`, `Subject`, and `Reply-To` are the only ones currently supported.  These headers will be inserted into the MIME at the time we attempt delivery.
     ///
     /// Headers set at the message level will override headers set on the template. e.g. Setting the From header at the time of sending will override the From header saved on the template. Additionally, headers generated by templates are not reflected on the accepted event as they are not prepended to the message until the message is prepped for delivery. if a From header is not provided either in the message or template, we will default to `postmaster@your-sending-domain.tld`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -40747,6 +45025,28 @@ for PostV3DomainNameTemplatesTemplateNameVersionsMultipartFormDataRequestBody {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize
+for PostV3DomainNameTemplatesTemplateNameVersionsMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("template", &self.template)?;
+        map.serialize_entry("tag", &self.tag)?;
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.active {
+            map.serialize_entry("active", value)?;
+        }
+        if let Some(value) = &self.headers {
+            map.serialize_entry("headers", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -40834,19 +45134,16 @@ for PostV3DomainNameTemplatesTemplateNameVersionsMultipartFormDataRequestBody {
     }
 }
 /// `PostV3DomainsDomainNameCredentialsMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV3DomainsDomainNameCredentialsMultipartFormDataRequestBody {
     /// Email address of SMTP credential user; accepts multiple values
     pub login: String,
     /// Email address of SMTP credential user, may be used in place of 'login'; accepts multiple values
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mailbox: Option<String>,
     /// Identify if these are system account credentials, defaults to false
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// Supply desired password(s) for the new credentials if preferred over generated ones; accepts multiple values
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -40914,6 +45211,27 @@ for PostV3DomainsDomainNameCredentialsMultipartFormDataRequestBody {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize
+for PostV3DomainsDomainNameCredentialsMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("login", &self.login)?;
+        if let Some(value) = &self.mailbox {
+            map.serialize_entry("mailbox", value)?;
+        }
+        if let Some(value) = &self.system {
+            map.serialize_entry("system", value)?;
+        }
+        if let Some(value) = &self.password {
+            map.serialize_entry("password", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -40990,7 +45308,7 @@ for PostV3DomainsDomainNameCredentialsMultipartFormDataRequestBody {
     }
 }
 /// `PostV3DomainsDomainNameMessagesStorageKeyMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV3DomainsDomainNameMessagesStorageKeyMultipartFormDataRequestBody {
     /// Email address of the recipient(s). Supports friendly name format. Example: `"Bob <bob@host.com>"`. Use commas to separate multiple recipients. Duplicate addresses are automatically ignored.
@@ -41043,6 +45361,18 @@ for PostV3DomainsDomainNameMessagesStorageKeyMultipartFormDataRequestBody {
             )
     }
 }
+impl serde::Serialize
+for PostV3DomainsDomainNameMessagesStorageKeyMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("to", &self.to)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostV3DomainsDomainNameMessagesStorageKeyMultipartFormDataRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -41070,7 +45400,7 @@ for PostV3DomainsDomainNameMessagesStorageKeyMultipartFormDataRequestBody {
     }
 }
 /// `PostV3DomainsDomainWebhooksMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV3DomainsDomainWebhooksMultipartFormDataRequestBody {
     /// Webhook type to create. Valid types are `accepted`, `clicked`, `opened`, `unsubscribed`, `delivered`, `permanent_fail`, `temporary_fail`, `complained`
@@ -41130,6 +45460,18 @@ for PostV3DomainsDomainWebhooksMultipartFormDataRequestBody {
             )
     }
 }
+impl serde::Serialize for PostV3DomainsDomainWebhooksMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("url", &self.url)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostV3DomainsDomainWebhooksMultipartFormDataRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -41170,7 +45512,7 @@ for PostV3DomainsDomainWebhooksMultipartFormDataRequestBody {
     }
 }
 /// `PostV3DynamicPoolsAllMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV3DynamicPoolsAllMultipartFormDataRequestBody {
     /// IP(s) to include in the good_reputation pool
@@ -41254,6 +45596,19 @@ impl<'de> serde::Deserialize<'de> for PostV3DynamicPoolsAllMultipartFormDataRequ
             )
     }
 }
+impl serde::Serialize for PostV3DynamicPoolsAllMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("good_reputation", &self.good_reputation)?;
+        map.serialize_entry("poor_reputation", &self.poor_reputation)?;
+        map.serialize_entry("new_senders", &self.new_senders)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostV3DynamicPoolsAllMultipartFormDataRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -41309,13 +45664,12 @@ for PostV3DynamicPoolsAllMultipartFormDataRequestBody {
     }
 }
 /// `PostV3IpPoolsMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV3IpPoolsMultipartFormDataRequestBody {
     /// Description of the DIPP
     pub description: String,
     /// IP address to add to the DIPP (may be specified multiple times)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip: Option<String>,
     /// Short name of the DIPP
     pub name: String,
@@ -41376,6 +45730,21 @@ impl<'de> serde::Deserialize<'de> for PostV3IpPoolsMultipartFormDataRequestBody 
             )
     }
 }
+impl serde::Serialize for PostV3IpPoolsMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("description", &self.description)?;
+        if let Some(value) = &self.ip {
+            map.serialize_entry("ip", value)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostV3IpPoolsMultipartFormDataRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -41430,7 +45799,7 @@ impl sinch_sdk_runtime::body::ToParts for PostV3IpPoolsMultipartFormDataRequestB
     }
 }
 /// `PostV3IpsAddrIpBandMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV3IpsAddrIpBandMultipartFormDataRequestBody {
     /// Dedicated IP band to place the IP address into
@@ -41478,6 +45847,17 @@ impl<'de> serde::Deserialize<'de> for PostV3IpsAddrIpBandMultipartFormDataReques
             )
     }
 }
+impl serde::Serialize for PostV3IpsAddrIpBandMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("ip_band", &self.ip_band)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostV3IpsAddrIpBandMultipartFormDataRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -41504,11 +45884,10 @@ impl sinch_sdk_runtime::body::ToParts for PostV3IpsAddrIpBandMultipartFormDataRe
     }
 }
 /// `PostV3ListsError400`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PostV3ListsError400 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PostV3ListsError400 {
@@ -41554,6 +45933,19 @@ impl<'de> serde::Deserialize<'de> for PostV3ListsError400 {
         deserializer.deserialize_struct("PostV3ListsError400", &[], __Visitor)
     }
 }
+impl serde::Serialize for PostV3ListsError400 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostV3ListsError400 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -41568,11 +45960,10 @@ impl PostV3ListsError400 {
     }
 }
 /// `PostV3ListsError429`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PostV3ListsError429 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PostV3ListsError429 {
@@ -41618,6 +46009,19 @@ impl<'de> serde::Deserialize<'de> for PostV3ListsError429 {
         deserializer.deserialize_struct("PostV3ListsError429", &[], __Visitor)
     }
 }
+impl serde::Serialize for PostV3ListsError429 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostV3ListsError429 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -41632,22 +46036,18 @@ impl PostV3ListsError429 {
     }
 }
 /// `PostV3ListsRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV3ListsRequest {
     /// A valid email address for the mailing list, e.g. developers@mailgun.net, or Developers <devs@mg.net>
     pub address: String,
     /// Mailing list name, e.g. Developers
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A description
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// List access level, one of: readonly, members, everyone. Defaults to readonly
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_level: Option<String>,
     /// Set where replies should go: list or sender. Defaults to list
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_preference: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PostV3ListsRequest {
@@ -41723,6 +46123,29 @@ impl<'de> serde::Deserialize<'de> for PostV3ListsRequest {
             }
         }
         deserializer.deserialize_struct("PostV3ListsRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for PostV3ListsRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("address", &self.address)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.access_level {
+            map.serialize_entry("access_level", value)?;
+        }
+        if let Some(value) = &self.reply_preference {
+            map.serialize_entry("reply_preference", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -41813,11 +46236,10 @@ impl sinch_sdk_runtime::body::ToParts for PostV3ListsRequest {
     }
 }
 /// `PostV3ListsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PostV3ListsResponse {
     /// `list`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<MailingListResponse>,
 }
 impl<'de> serde::Deserialize<'de> for PostV3ListsResponse {
@@ -41863,6 +46285,19 @@ impl<'de> serde::Deserialize<'de> for PostV3ListsResponse {
         deserializer.deserialize_struct("PostV3ListsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for PostV3ListsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.list {
+            map.serialize_entry("list", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostV3ListsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -41877,19 +46312,16 @@ impl PostV3ListsResponse {
     }
 }
 /// `PostV3RoutesRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV3RoutesRequest {
     /// Smaller number indicates higher priority. Higher priority routes are handled first. Defaults to 0.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// An arbitrary string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The filtering rule.
     pub expression: String,
     /// This action is executed when the expression evaluates to True. You can pass multiple parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for PostV3RoutesRequest {
@@ -41957,6 +46389,26 @@ impl<'de> serde::Deserialize<'de> for PostV3RoutesRequest {
         deserializer.deserialize_struct("PostV3RoutesRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for PostV3RoutesRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.priority {
+            map.serialize_entry("priority", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.serialize_entry("expression", &self.expression)?;
+        if let Some(value) = &self.action {
+            map.serialize_entry("action", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostV3RoutesRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -41986,14 +46438,12 @@ impl PostV3RoutesRequest {
     }
 }
 /// `PostV3RoutesResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PostV3RoutesResponse {
     /// A string describing the result of the operation
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// The created route
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub route: Option<RouteResponse>,
 }
 impl<'de> serde::Deserialize<'de> for PostV3RoutesResponse {
@@ -42044,6 +46494,22 @@ impl<'de> serde::Deserialize<'de> for PostV3RoutesResponse {
         deserializer.deserialize_struct("PostV3RoutesResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for PostV3RoutesResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.route {
+            map.serialize_entry("route", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostV3RoutesResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -42063,7 +46529,7 @@ impl PostV3RoutesResponse {
     }
 }
 /// `PostV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody {
     /// The webhook URL that will receive POST requests
@@ -42128,6 +46594,19 @@ for PostV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody {
             )
     }
 }
+impl serde::Serialize
+for PostV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("url", &self.url)?;
+        map.serialize_entry("event_types", &self.event_types)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -42140,78 +46619,60 @@ impl PostV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody {
     }
 }
 /// `PostV4DomainsMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostV4DomainsMultipartFormDataRequestBody {
     /// If set to a URL, then each successfully delivered message will be submitted in an HTTP POST request to the URL. The Content-Type of the POST requests is application/mime and the request body is exactly what the recipient SMTP server received.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archive_to: Option<String>,
     /// Set the DKIM host name for the domain that is being created.  Note, the value must be a valid domain name, and can be the domain name being created, a subdomain of the domain being created, or the root domain. This parameter cannot be used in conjunction with force_dkim_authority or force_root_dkim_host.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dkim_host_name: Option<String>,
     /// The size of the new domain's DKIM key. Shall be either 1024 or 2048.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dkim_key_size: Option<String>,
     /// Explicitly set the value of the DKIM selector for the domain being created. If the domain key does not already exist, one will be created.  The selector must be a valid atom per RFC2822. e.g valid value `foobar`, invalid value `foo.bar`
     ///
     /// https://datatracker.ietf.org/doc/html/rfc2822#section-3.2.4
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dkim_selector: Option<String>,
     /// Enable encrypting incoming messages for the given domain. This cannot be altered via API after being set for security purposes. Reach out to Support to disable if necessary. Default to false
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encrypt_incoming_message: Option<bool>,
     /// If set to true, the domain will be the DKIM authority for itself even if the root domain is registered on the same mailgun account. If set to false, the domain will have the same DKIM authority as the root domain registered on the same mailgun account. Default to false.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force_dkim_authority: Option<bool>,
     /// If set to true, the root domain will be the DKIM Host for the domain being created even if the root domain itself is not registered with Mailgun. The domain being created will still need to pass domain verification with valid spf records for the domain and valid DKIM record for the root domain.  This does not effect the smtp mail-from host for the domain being created. The mail-from host will remain the domain name being created, not the root domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force_root_dkim_host: Option<bool>,
     /// Allows domain to accept inbound messages received on subdomains that have MX records pointed to Mailgun. Default is false.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wildcard: Option<bool>,
     /// The name of the new domain
     pub name: String,
     /// Requested IP Pool to be assigned to the domain at creation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pool_id: Option<String>,
     /// An optional, comma-separated list of IP addresses to be assigned to this domain. If not specified, all dedicated IP addresses on the account will be assigned. If the request cannot be fulfilled (e.g. a requested IP is not assigned to the account, etc), a 400 will be returned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ips: Option<String>,
     /// If set to true, this requires messages for the domain only be sent over a TLS connection. If a TLS connection cannot be established, Mailgun will not deliver the message.
     ///
     /// If set to false, Mailgun will still try and upgrade the connection, but if Mailgun cannot, the message will be delivered over a plaintext SMTP connection.
     ///
     /// The default value is false.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub require_tls: Option<bool>,
     /// If set to true, the certificate and hostname will not be verified when trying to establish a TLS connection and Mailgun will accept any certificate during delivery of a message.
     ///
     /// If set to false, Mailgun will verify the certificate and hostname. If either one can not be verified, a TLS connection will not be established.
     ///
     /// The default value is false.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_verification: Option<bool>,
     /// Disabled, block or tag. Default to disabled. If disabled, no spam filtering will occur for inbound messages.
     ///
     /// If block, inbound spam messages will not be delivered.
     ///
     /// If tag, inbound messages will be tagged with a spam header. See Spam Filter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spam_action: Option<String>,
     /// Password for SMTP authentication
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub smtp_password: Option<String>,
     /// Enable Automatic Sender Security. This requires setting DNS CNAME entries for DKIM keys instead of a TXT record. Defaults to false.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_automatic_sender_security: Option<bool>,
     /// Sets your open, click and unsubscribe URLs domain name prefix. Links rewritten or added by Mailgun in your emails will look like <web_scheme>://<web_prefix>.<domain_name>/... Default to email
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub web_prefix: Option<String>,
     /// Sets your open, click and unsubscribe URLs to use http or https. Value either `http` or `https`. Defaults to http. In order for https to work, you must have a valid cert created for your domain. See Domain Tracking for TLS cert generation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub web_scheme: Option<String>,
     /// Specifies the time-to-live (TTL) in seconds for retrieving both incoming and outgoing messages. The maximum TTL value is determined by your subscription plan.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_ttl: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for PostV4DomainsMultipartFormDataRequestBody {
@@ -42423,6 +46884,71 @@ impl<'de> serde::Deserialize<'de> for PostV4DomainsMultipartFormDataRequestBody 
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for PostV4DomainsMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.archive_to {
+            map.serialize_entry("archive_to", value)?;
+        }
+        if let Some(value) = &self.dkim_host_name {
+            map.serialize_entry("dkim_host_name", value)?;
+        }
+        if let Some(value) = &self.dkim_key_size {
+            map.serialize_entry("dkim_key_size", value)?;
+        }
+        if let Some(value) = &self.dkim_selector {
+            map.serialize_entry("dkim_selector", value)?;
+        }
+        if let Some(value) = &self.encrypt_incoming_message {
+            map.serialize_entry("encrypt_incoming_message", value)?;
+        }
+        if let Some(value) = &self.force_dkim_authority {
+            map.serialize_entry("force_dkim_authority", value)?;
+        }
+        if let Some(value) = &self.force_root_dkim_host {
+            map.serialize_entry("force_root_dkim_host", value)?;
+        }
+        if let Some(value) = &self.wildcard {
+            map.serialize_entry("wildcard", value)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.pool_id {
+            map.serialize_entry("pool_id", value)?;
+        }
+        if let Some(value) = &self.ips {
+            map.serialize_entry("ips", value)?;
+        }
+        if let Some(value) = &self.require_tls {
+            map.serialize_entry("require_tls", value)?;
+        }
+        if let Some(value) = &self.skip_verification {
+            map.serialize_entry("skip_verification", value)?;
+        }
+        if let Some(value) = &self.spam_action {
+            map.serialize_entry("spam_action", value)?;
+        }
+        if let Some(value) = &self.smtp_password {
+            map.serialize_entry("smtp_password", value)?;
+        }
+        if let Some(value) = &self.use_automatic_sender_security {
+            map.serialize_entry("use_automatic_sender_security", value)?;
+        }
+        if let Some(value) = &self.web_prefix {
+            map.serialize_entry("web_prefix", value)?;
+        }
+        if let Some(value) = &self.web_scheme {
+            map.serialize_entry("web_scheme", value)?;
+        }
+        if let Some(value) = &self.message_ttl {
+            map.serialize_entry("message_ttl", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -42723,11 +47249,10 @@ impl sinch_sdk_runtime::body::ToParts for PostV4DomainsMultipartFormDataRequestB
     }
 }
 /// `PostV5SandboxAuthRecipientsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PostV5SandboxAuthRecipientsResponse {
     /// `recipient`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient: Option<GithubComMailgunAccountsApiRecipientResponse>,
 }
 impl<'de> serde::Deserialize<'de> for PostV5SandboxAuthRecipientsResponse {
@@ -42780,6 +47305,19 @@ impl<'de> serde::Deserialize<'de> for PostV5SandboxAuthRecipientsResponse {
             .deserialize_struct("PostV5SandboxAuthRecipientsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for PostV5SandboxAuthRecipientsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.recipient {
+            map.serialize_entry("recipient", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PostV5SandboxAuthRecipientsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -42797,11 +47335,10 @@ impl PostV5SandboxAuthRecipientsResponse {
     }
 }
 /// `PutListsListAddressMembersMemberAddressError429`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutListsListAddressMembersMemberAddressError429 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PutListsListAddressMembersMemberAddressError429 {
@@ -42854,6 +47391,19 @@ impl<'de> serde::Deserialize<'de> for PutListsListAddressMembersMemberAddressErr
             )
     }
 }
+impl serde::Serialize for PutListsListAddressMembersMemberAddressError429 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutListsListAddressMembersMemberAddressError429 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -42868,20 +47418,16 @@ impl PutListsListAddressMembersMemberAddressError429 {
     }
 }
 /// `PutListsListAddressMembersMemberAddressRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutListsListAddressMembersMemberAddressRequest {
     /// A valid email address specification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// An optional member name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// JSON-encoded dictionary string with arbitrary parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vars: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Set the member to subscribed or not. Defaults to True.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscribed: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for PutListsListAddressMembersMemberAddressRequest {
@@ -42960,6 +47506,28 @@ impl<'de> serde::Deserialize<'de> for PutListsListAddressMembersMemberAddressReq
             )
     }
 }
+impl serde::Serialize for PutListsListAddressMembersMemberAddressRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.vars {
+            map.serialize_entry("vars", value)?;
+        }
+        if let Some(value) = &self.subscribed {
+            map.serialize_entry("subscribed", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutListsListAddressMembersMemberAddressRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -43034,14 +47602,12 @@ impl sinch_sdk_runtime::body::ToParts for PutListsListAddressMembersMemberAddres
     }
 }
 /// `PutListsListAddressMembersMemberAddressResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutListsListAddressMembersMemberAddressResponse {
     /// `member`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member: Option<ListMemberResponse>,
     /// Success message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PutListsListAddressMembersMemberAddressResponse {
@@ -43099,6 +47665,22 @@ impl<'de> serde::Deserialize<'de> for PutListsListAddressMembersMemberAddressRes
             )
     }
 }
+impl serde::Serialize for PutListsListAddressMembersMemberAddressResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.member {
+            map.serialize_entry("member", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutListsListAddressMembersMemberAddressResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -43121,13 +47703,12 @@ impl PutListsListAddressMembersMemberAddressResponse {
     }
 }
 /// `PutV1DkimManagementDomainsNameRotationMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PutV1DkimManagementDomainsNameRotationMultipartFormDataRequestBody {
     /// If true, enables DKIM Auto-Rotation. If false, disables it
     pub rotation_enabled: bool,
     /// The interval at which to rotate keys. Example, '5d' for five days
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rotation_interval: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -43193,6 +47774,21 @@ for PutV1DkimManagementDomainsNameRotationMultipartFormDataRequestBody {
             )
     }
 }
+impl serde::Serialize
+for PutV1DkimManagementDomainsNameRotationMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("rotation_enabled", &self.rotation_enabled)?;
+        if let Some(value) = &self.rotation_interval {
+            map.serialize_entry("rotation_interval", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV1DkimManagementDomainsNameRotationMultipartFormDataRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -43237,7 +47833,7 @@ for PutV1DkimManagementDomainsNameRotationMultipartFormDataRequestBody {
     }
 }
 /// `PutV1DynamicPoolsDomainsNameOverrideMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PutV1DynamicPoolsDomainsNameOverrideMultipartFormDataRequestBody {
     /// The name of the Dynamic IP pool to override the domain with. Must be a valid pool name (ex: dynamic_good, dynamic_new, etc.)
@@ -43290,6 +47886,18 @@ for PutV1DynamicPoolsDomainsNameOverrideMultipartFormDataRequestBody {
             )
     }
 }
+impl serde::Serialize
+for PutV1DynamicPoolsDomainsNameOverrideMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("pool", &self.pool)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV1DynamicPoolsDomainsNameOverrideMultipartFormDataRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -43317,13 +47925,12 @@ for PutV1DynamicPoolsDomainsNameOverrideMultipartFormDataRequestBody {
     }
 }
 /// `PutV2IpWhitelistMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PutV2IpWhitelistMultipartFormDataRequestBody {
     /// Address to be updated in the allowlist
     pub address: String,
     /// Description of the address to be updated in the allowlist, defaults to empty string
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PutV2IpWhitelistMultipartFormDataRequestBody {
@@ -43377,6 +47984,20 @@ impl<'de> serde::Deserialize<'de> for PutV2IpWhitelistMultipartFormDataRequestBo
             )
     }
 }
+impl serde::Serialize for PutV2IpWhitelistMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("address", &self.address)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV2IpWhitelistMultipartFormDataRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -43420,11 +48041,10 @@ impl sinch_sdk_runtime::body::ToParts for PutV2IpWhitelistMultipartFormDataReque
     }
 }
 /// `PutV3DomainNameTemplatesTemplateNameMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutV3DomainNameTemplatesTemplateNameMultipartFormDataRequestBody {
     /// Update description of the template being updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -43490,6 +48110,20 @@ for PutV3DomainNameTemplatesTemplateNameMultipartFormDataRequestBody {
             )
     }
 }
+impl serde::Serialize
+for PutV3DomainNameTemplatesTemplateNameMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV3DomainNameTemplatesTemplateNameMultipartFormDataRequestBody {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -43521,20 +48155,16 @@ for PutV3DomainNameTemplatesTemplateNameMultipartFormDataRequestBody {
     }
 }
 /// `PutV3DomainNameTemplatesTemplateNameVersionsVersionNameMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutV3DomainNameTemplatesTemplateNameVersionsVersionNameMultipartFormDataRequestBody {
     /// Content of the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     /// Comment related to the version that is being created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// If this flag is set to yes, this version becomes active
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<String>,
     /// Key value JSON object of headers to be stored with the template. Where key is the header name and value is the header value. The header names `From`, `Subject`, and `Reply-To` are the only ones currently supported.  These headers will be inserted into the MIME at the time we attempt delivery.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -43616,6 +48246,29 @@ for PutV3DomainNameTemplatesTemplateNameVersionsVersionNameMultipartFormDataRequ
             )
     }
 }
+impl serde::Serialize
+for PutV3DomainNameTemplatesTemplateNameVersionsVersionNameMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.template {
+            map.serialize_entry("template", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.active {
+            map.serialize_entry("active", value)?;
+        }
+        if let Some(value) = &self.headers {
+            map.serialize_entry("headers", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV3DomainNameTemplatesTemplateNameVersionsVersionNameMultipartFormDataRequestBody {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -43694,11 +48347,10 @@ for PutV3DomainNameTemplatesTemplateNameVersionsVersionNameMultipartFormDataRequ
     }
 }
 /// `PutV3DomainsDomainNameCredentialsSpecMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutV3DomainsDomainNameCredentialsSpecMultipartFormDataRequestBody {
     /// Supply desired password for the credentials to update if preferred over a generated one
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -43760,6 +48412,20 @@ for PutV3DomainsDomainNameCredentialsSpecMultipartFormDataRequestBody {
             )
     }
 }
+impl serde::Serialize
+for PutV3DomainsDomainNameCredentialsSpecMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.password {
+            map.serialize_entry("password", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV3DomainsDomainNameCredentialsSpecMultipartFormDataRequestBody {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -43791,7 +48457,7 @@ for PutV3DomainsDomainNameCredentialsSpecMultipartFormDataRequestBody {
     }
 }
 /// `PutV3DomainsDomainNameWebhooksWebhookNameMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PutV3DomainsDomainNameWebhooksWebhookNameMultipartFormDataRequestBody {
     /// New url(s) to associate to webhook. Use multiple times to associate more than one url. Maximum of 3 urls for a given type.
@@ -43844,6 +48510,18 @@ for PutV3DomainsDomainNameWebhooksWebhookNameMultipartFormDataRequestBody {
             )
     }
 }
+impl serde::Serialize
+for PutV3DomainsDomainNameWebhooksWebhookNameMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("url", &self.url)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV3DomainsDomainNameWebhooksWebhookNameMultipartFormDataRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -43871,14 +48549,12 @@ for PutV3DomainsDomainNameWebhooksWebhookNameMultipartFormDataRequestBody {
     }
 }
 /// `PutV3DomainsNameDkimAuthorityMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutV3DomainsNameDkimAuthorityMultipartFormDataRequestBody {
     /// Change the DKIM authority for a domain.
     /// If set to true, the domain will be the DKIM authority for itself even if the root domain is registered on the same mailgun account
     ///  If set to false, the domain will have the same DKIM authority as the root domain registered on the same mailgun account.
-    #[serde(rename = "self")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -43940,6 +48616,19 @@ for PutV3DomainsNameDkimAuthorityMultipartFormDataRequestBody {
             )
     }
 }
+impl serde::Serialize for PutV3DomainsNameDkimAuthorityMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.self_ {
+            map.serialize_entry("self", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV3DomainsNameDkimAuthorityMultipartFormDataRequestBody {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -43971,11 +48660,10 @@ for PutV3DomainsNameDkimAuthorityMultipartFormDataRequestBody {
     }
 }
 /// `PutV3DomainsNameDkimSelectorMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutV3DomainsNameDkimSelectorMultipartFormDataRequestBody {
     /// Update the DKIM selector for a domain. If omitted no change is committed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dkim_selector: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -44041,6 +48729,19 @@ for PutV3DomainsNameDkimSelectorMultipartFormDataRequestBody {
             )
     }
 }
+impl serde::Serialize for PutV3DomainsNameDkimSelectorMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.dkim_selector {
+            map.serialize_entry("dkim_selector", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV3DomainsNameDkimSelectorMultipartFormDataRequestBody {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -44072,11 +48773,10 @@ for PutV3DomainsNameDkimSelectorMultipartFormDataRequestBody {
     }
 }
 /// `PutV3DomainsNameTrackingClickMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutV3DomainsNameTrackingClickMultipartFormDataRequestBody {
     /// Set param to `htmlonly`, `true`, or `false`.  Omit this param to make no change to the active status. Click tracking is consider as active if it's in the 'htmlonly' or 'true' state
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -44138,6 +48838,19 @@ for PutV3DomainsNameTrackingClickMultipartFormDataRequestBody {
             )
     }
 }
+impl serde::Serialize for PutV3DomainsNameTrackingClickMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.active {
+            map.serialize_entry("active", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV3DomainsNameTrackingClickMultipartFormDataRequestBody {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -44169,14 +48882,12 @@ for PutV3DomainsNameTrackingClickMultipartFormDataRequestBody {
     }
 }
 /// `PutV3DomainsNameTrackingOpenMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutV3DomainsNameTrackingOpenMultipartFormDataRequestBody {
     /// Set this param to true or false to toggle open tracking active status. Omit this param to keep current settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// Setting this param to true will place the open tracking pixel at the top of the HTML body when inserted into the email mime. Omit this param to keep current setting.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place_at_the_top: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -44247,6 +48958,22 @@ for PutV3DomainsNameTrackingOpenMultipartFormDataRequestBody {
             )
     }
 }
+impl serde::Serialize for PutV3DomainsNameTrackingOpenMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.active {
+            map.serialize_entry("active", value)?;
+        }
+        if let Some(value) = &self.place_at_the_top {
+            map.serialize_entry("place_at_the_top", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV3DomainsNameTrackingOpenMultipartFormDataRequestBody {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -44295,17 +49022,14 @@ for PutV3DomainsNameTrackingOpenMultipartFormDataRequestBody {
     }
 }
 /// `PutV3DomainsNameTrackingUnsubscribeMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutV3DomainsNameTrackingUnsubscribeMultipartFormDataRequestBody {
     /// This param will toggle the active status of unsubscribe tracking on the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// Updates the html footer for the unsubscribe link inserted into the email html part of the mime.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub html_footer: Option<String>,
     /// Updates the text footer for the unsubscribe link inserted into the email plain part of the mime.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_footer: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -44389,6 +49113,26 @@ for PutV3DomainsNameTrackingUnsubscribeMultipartFormDataRequestBody {
             )
     }
 }
+impl serde::Serialize
+for PutV3DomainsNameTrackingUnsubscribeMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.active {
+            map.serialize_entry("active", value)?;
+        }
+        if let Some(value) = &self.html_footer {
+            map.serialize_entry("html_footer", value)?;
+        }
+        if let Some(value) = &self.text_footer {
+            map.serialize_entry("text_footer", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV3DomainsNameTrackingUnsubscribeMultipartFormDataRequestBody {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -44452,11 +49196,10 @@ for PutV3DomainsNameTrackingUnsubscribeMultipartFormDataRequestBody {
     }
 }
 /// `PutV3ListsAddressError404`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutV3ListsAddressError404 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PutV3ListsAddressError404 {
@@ -44502,6 +49245,19 @@ impl<'de> serde::Deserialize<'de> for PutV3ListsAddressError404 {
         deserializer.deserialize_struct("PutV3ListsAddressError404", &[], __Visitor)
     }
 }
+impl serde::Serialize for PutV3ListsAddressError404 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV3ListsAddressError404 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -44516,11 +49272,10 @@ impl PutV3ListsAddressError404 {
     }
 }
 /// `PutV3ListsAddressError429`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutV3ListsAddressError429 {
     /// Error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PutV3ListsAddressError429 {
@@ -44566,6 +49321,19 @@ impl<'de> serde::Deserialize<'de> for PutV3ListsAddressError429 {
         deserializer.deserialize_struct("PutV3ListsAddressError429", &[], __Visitor)
     }
 }
+impl serde::Serialize for PutV3ListsAddressError429 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV3ListsAddressError429 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -44580,27 +49348,20 @@ impl PutV3ListsAddressError429 {
     }
 }
 /// `PutV3ListsAddressRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutV3ListsAddressRequest {
     /// The new mailing list address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// `description`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// One of: readonly, members, everyone. Defaults to readonly.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_level: Option<String>,
     /// Set where replies should go. Can be list or sender. Defaults to list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_reference: Option<String>,
     /// `list-id`
-    #[serde(rename = "list-id")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PutV3ListsAddressRequest {
@@ -44688,6 +49449,34 @@ impl<'de> serde::Deserialize<'de> for PutV3ListsAddressRequest {
             }
         }
         deserializer.deserialize_struct("PutV3ListsAddressRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for PutV3ListsAddressRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.access_level {
+            map.serialize_entry("access_level", value)?;
+        }
+        if let Some(value) = &self.reply_reference {
+            map.serialize_entry("reply_reference", value)?;
+        }
+        if let Some(value) = &self.list_id {
+            map.serialize_entry("list-id", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -44797,14 +49586,12 @@ impl sinch_sdk_runtime::body::ToParts for PutV3ListsAddressRequest {
     }
 }
 /// `PutV3ListsAddressResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutV3ListsAddressResponse {
     /// Success message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// `list`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<MailingListResponse>,
 }
 impl<'de> serde::Deserialize<'de> for PutV3ListsAddressResponse {
@@ -44855,6 +49642,22 @@ impl<'de> serde::Deserialize<'de> for PutV3ListsAddressResponse {
         deserializer.deserialize_struct("PutV3ListsAddressResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for PutV3ListsAddressResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.list {
+            map.serialize_entry("list", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV3ListsAddressResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -44874,11 +49677,10 @@ impl PutV3ListsAddressResponse {
     }
 }
 /// `PutV3RoutesIdError404`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutV3RoutesIdError404 {
     /// A string describing the error
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PutV3RoutesIdError404 {
@@ -44924,6 +49726,19 @@ impl<'de> serde::Deserialize<'de> for PutV3RoutesIdError404 {
         deserializer.deserialize_struct("PutV3RoutesIdError404", &[], __Visitor)
     }
 }
+impl serde::Serialize for PutV3RoutesIdError404 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV3RoutesIdError404 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -44938,23 +49753,18 @@ impl PutV3RoutesIdError404 {
     }
 }
 /// `PutV3RoutesIdRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutV3RoutesIdRequest {
     /// Unique identifier of the route
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Smaller number indicates higher priority. Higher priority routes are handled first.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// An arbitrary string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The filtering rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expression: Option<String>,
     /// This action is executed when the expression evaluates to True. You can pass multiple parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for PutV3RoutesIdRequest {
@@ -45034,6 +49844,31 @@ impl<'de> serde::Deserialize<'de> for PutV3RoutesIdRequest {
         deserializer.deserialize_struct("PutV3RoutesIdRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for PutV3RoutesIdRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.priority {
+            map.serialize_entry("priority", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.expression {
+            map.serialize_entry("expression", value)?;
+        }
+        if let Some(value) = &self.action {
+            map.serialize_entry("action", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV3RoutesIdRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -45074,14 +49909,12 @@ impl PutV3RoutesIdRequest {
     }
 }
 /// `PutV3RoutesIdResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutV3RoutesIdResponse {
     /// A string describing the result of the operation
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// `route`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub route: Option<RouteResponse>,
 }
 impl<'de> serde::Deserialize<'de> for PutV3RoutesIdResponse {
@@ -45132,6 +49965,22 @@ impl<'de> serde::Deserialize<'de> for PutV3RoutesIdResponse {
         deserializer.deserialize_struct("PutV3RoutesIdResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for PutV3RoutesIdResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.route {
+            map.serialize_entry("route", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV3RoutesIdResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -45151,7 +50000,7 @@ impl PutV3RoutesIdResponse {
     }
 }
 /// `PutV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PutV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody {
     /// The webhook URL to update
@@ -45216,6 +50065,19 @@ for PutV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody {
             )
     }
 }
+impl serde::Serialize
+for PutV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("url", &self.url)?;
+        map.serialize_entry("event_types", &self.event_types)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -45228,51 +50090,40 @@ impl PutV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody {
     }
 }
 /// `PutV4DomainsNameMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutV4DomainsNameMultipartFormDataRequestBody {
     /// If set to a URL, then each successfully delivered message will be submitted in an HTTP POST request to the URL. The Content-Type of the POST requests is application/mime and the request body is exactly what the recipient SMTP server received.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archive_to: Option<String>,
     /// The hostname to update to. Must be in lower case
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mailfrom_host: Option<String>,
     /// Specifies the time-to-live (TTL) in seconds for retrieving both incoming and outgoing messages. The maximum TTL value is determined by your subscription plan.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_ttl: Option<i64>,
     /// If set to true, this requires messages for the domain only be sent over a TLS connection. If a TLS connection cannot be established, Mailgun will not deliver the message.
     ///
     /// If set to false, Mailgun will still try and upgrade the connection, but if Mailgun cannot, the message will be delivered over a plaintext SMTP connection.
     ///
     /// The default value is false.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub require_tls: Option<bool>,
     /// If set to true, the certificate and hostname will not be verified when trying to establish a TLS connection and Mailgun will accept any certificate during delivery of a message.
     ///
     /// If set to false, Mailgun will verify the certificate and hostname. If either one can not be verified, a TLS connection will not be established.
     ///
     /// The default value is false.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_verification: Option<bool>,
     /// Updates the domain's SMTP credentials with the given string
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub smtp_password: Option<String>,
     /// Updates the domain's spam action. Valid values are 'disabled', 'tag', and 'block'
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spam_action: Option<String>,
     /// Enable or disable Automatic Sender Security. If enabled, requires setting DNS CNAME entries for DKIM keys instead of a TXT record. Domain must be reverified after changing this field. Defaults to false
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_automatic_sender_security: Option<bool>,
     /// Updates your open, click and unsubscribe URLs to use http or https. Value either `http` or `https`. Defaults to http. In order for https to work, you must have a valid cert created for your domain. See Domain Tracking for TLS cert generation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub web_scheme: Option<String>,
     /// This updates the web prefix used for a domain's tracking features.  Must be a valid atom. Nothing will be updated if omitted. This impacts click, open, and unsubscribe tracking features.
     ///
     ///  Note: Updating the web prefix for a domain will require also updating the domain's DNS to include the CNAME record to match. For example, if you set the web prefix to `zed` for the domain `my-domain.com`, the corresponding CNAME `zed.my-domain.com` will need to be created in your domain's dns zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub web_prefix: Option<String>,
     /// Updates the domain's wildcard status with the given boolean
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wildcard: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for PutV4DomainsNameMultipartFormDataRequestBody {
@@ -45427,6 +50278,49 @@ impl<'de> serde::Deserialize<'de> for PutV4DomainsNameMultipartFormDataRequestBo
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for PutV4DomainsNameMultipartFormDataRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.archive_to {
+            map.serialize_entry("archive_to", value)?;
+        }
+        if let Some(value) = &self.mailfrom_host {
+            map.serialize_entry("mailfrom_host", value)?;
+        }
+        if let Some(value) = &self.message_ttl {
+            map.serialize_entry("message_ttl", value)?;
+        }
+        if let Some(value) = &self.require_tls {
+            map.serialize_entry("require_tls", value)?;
+        }
+        if let Some(value) = &self.skip_verification {
+            map.serialize_entry("skip_verification", value)?;
+        }
+        if let Some(value) = &self.smtp_password {
+            map.serialize_entry("smtp_password", value)?;
+        }
+        if let Some(value) = &self.spam_action {
+            map.serialize_entry("spam_action", value)?;
+        }
+        if let Some(value) = &self.use_automatic_sender_security {
+            map.serialize_entry("use_automatic_sender_security", value)?;
+        }
+        if let Some(value) = &self.web_scheme {
+            map.serialize_entry("web_scheme", value)?;
+        }
+        if let Some(value) = &self.web_prefix {
+            map.serialize_entry("web_prefix", value)?;
+        }
+        if let Some(value) = &self.wildcard {
+            map.serialize_entry("wildcard", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -45611,23 +50505,18 @@ impl sinch_sdk_runtime::body::ToParts for PutV4DomainsNameMultipartFormDataReque
     }
 }
 /// `PutV5AccountsSubaccountsSubaccountIdFeaturesRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutV5AccountsSubaccountsSubaccountIdFeaturesRequest {
     /// `email_preview`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_preview: Option<GithubComMailgunAccountsApiFeatureOverrideEnabledParam>,
     /// `inbox_placement`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inbox_placement: Option<GithubComMailgunAccountsApiFeatureOverrideEnabledParam>,
     /// `sending`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sending: Option<GithubComMailgunAccountsApiFeatureOverrideEnabledParam>,
     /// `validations`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validations: Option<GithubComMailgunAccountsApiFeatureOverrideEnabledParam>,
     /// `validations_bulk`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validations_bulk: Option<GithubComMailgunAccountsApiFeatureOverrideEnabledParam>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -45739,6 +50628,31 @@ for PutV5AccountsSubaccountsSubaccountIdFeaturesRequest {
             )
     }
 }
+impl serde::Serialize for PutV5AccountsSubaccountsSubaccountIdFeaturesRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.email_preview {
+            map.serialize_entry("email_preview", value)?;
+        }
+        if let Some(value) = &self.inbox_placement {
+            map.serialize_entry("inbox_placement", value)?;
+        }
+        if let Some(value) = &self.sending {
+            map.serialize_entry("sending", value)?;
+        }
+        if let Some(value) = &self.validations {
+            map.serialize_entry("validations", value)?;
+        }
+        if let Some(value) = &self.validations_bulk {
+            map.serialize_entry("validations_bulk", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV5AccountsSubaccountsSubaccountIdFeaturesRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -45794,11 +50708,10 @@ impl PutV5AccountsSubaccountsSubaccountIdFeaturesRequest {
     }
 }
 /// `PutV5AccountsSubaccountsSubaccountIdFeaturesResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutV5AccountsSubaccountsSubaccountIdFeaturesResponse {
     /// `features`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<GithubComMailgunAccountsApiFeaturesResponse>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -45862,6 +50775,19 @@ for PutV5AccountsSubaccountsSubaccountIdFeaturesResponse {
             )
     }
 }
+impl serde::Serialize for PutV5AccountsSubaccountsSubaccountIdFeaturesResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.features {
+            map.serialize_entry("features", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PutV5AccountsSubaccountsSubaccountIdFeaturesResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -45879,26 +50805,20 @@ impl PutV5AccountsSubaccountsSubaccountIdFeaturesResponse {
     }
 }
 /// RouteResponse
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RouteResponse {
     /// Unique identifier of the route
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Smaller number indicates higher priority. Higher priority routes are handled first.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// An arbitrary string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The filtering rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expression: Option<String>,
     /// These actions are executed when the expression evaluates to True.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<Vec<String>>,
     /// Timestamp indicating when the route was created in RFC1123 format
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RouteResponse {
@@ -45986,6 +50906,34 @@ impl<'de> serde::Deserialize<'de> for RouteResponse {
             }
         }
         deserializer.deserialize_struct("RouteResponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RouteResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.priority {
+            map.serialize_entry("priority", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.expression {
+            map.serialize_entry("expression", value)?;
+        }
+        if let Some(value) = &self.actions {
+            map.serialize_entry("actions", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("created_at", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -7,11 +7,10 @@
     clippy::large_enum_variant
 )]
 /// Supports .mp3 (audio/mp3, audio/mpeg), .wav (audio/x-wave, audio/x-wav), and .am (audio/amr).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Audio {
     /// `audio`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio: Option<AudioAudio>,
 }
 impl<'de> serde::Deserialize<'de> for Audio {
@@ -55,6 +54,19 @@ impl<'de> serde::Deserialize<'de> for Audio {
         deserializer.deserialize_struct("Audio", &[], __Visitor)
     }
 }
+impl serde::Serialize for Audio {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.audio {
+            map.serialize_entry("audio", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Audio {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -69,11 +81,10 @@ impl Audio {
     }
 }
 /// `AudioAudio`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AudioAudio {
     /// Public content URL where the audio file is accessible.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for AudioAudio {
@@ -117,6 +128,19 @@ impl<'de> serde::Deserialize<'de> for AudioAudio {
         deserializer.deserialize_struct("AudioAudio", &[], __Visitor)
     }
 }
+impl serde::Serialize for AudioAudio {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AudioAudio {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -131,11 +155,10 @@ impl AudioAudio {
     }
 }
 /// Supports .ics, .ical, .ifb, and .icalendar (text/calendar).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Calendar {
     /// `calendar`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calendar: Option<CalendarCalendar>,
 }
 impl<'de> serde::Deserialize<'de> for Calendar {
@@ -179,6 +202,19 @@ impl<'de> serde::Deserialize<'de> for Calendar {
         deserializer.deserialize_struct("Calendar", &[], __Visitor)
     }
 }
+impl serde::Serialize for Calendar {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.calendar {
+            map.serialize_entry("calendar", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Calendar {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -193,11 +229,10 @@ impl Calendar {
     }
 }
 /// `CalendarCalendar`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CalendarCalendar {
     /// Public content URL where the calendar is accessible.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CalendarCalendar {
@@ -243,6 +278,19 @@ impl<'de> serde::Deserialize<'de> for CalendarCalendar {
         deserializer.deserialize_struct("CalendarCalendar", &[], __Visitor)
     }
 }
+impl serde::Serialize for CalendarCalendar {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CalendarCalendar {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -257,11 +305,10 @@ impl CalendarCalendar {
     }
 }
 /// Supports .vcf and .vcard (text/vcard, text/v-card, text/x-vcard).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Contact {
     /// `contact`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<ContactContact>,
 }
 impl<'de> serde::Deserialize<'de> for Contact {
@@ -305,6 +352,19 @@ impl<'de> serde::Deserialize<'de> for Contact {
         deserializer.deserialize_struct("Contact", &[], __Visitor)
     }
 }
+impl serde::Serialize for Contact {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.contact {
+            map.serialize_entry("contact", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Contact {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -319,11 +379,10 @@ impl Contact {
     }
 }
 /// `ContactContact`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactContact {
     /// Public content URL where the contact card is accessible.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ContactContact {
@@ -369,6 +428,19 @@ impl<'de> serde::Deserialize<'de> for ContactContact {
         deserializer.deserialize_struct("ContactContact", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactContact {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactContact {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -383,11 +455,10 @@ impl ContactContact {
     }
 }
 /// Supports .jpg (image/jpg, image/jpeg), .png (image/png), and .gif (image/gif).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Image {
     /// `image`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<ImageImage>,
 }
 impl<'de> serde::Deserialize<'de> for Image {
@@ -431,6 +502,19 @@ impl<'de> serde::Deserialize<'de> for Image {
         deserializer.deserialize_struct("Image", &[], __Visitor)
     }
 }
+impl serde::Serialize for Image {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.image {
+            map.serialize_entry("image", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Image {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -445,11 +529,10 @@ impl Image {
     }
 }
 /// `ImageImage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageImage {
     /// Public content URL where the image is accessible.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ImageImage {
@@ -493,6 +576,19 @@ impl<'de> serde::Deserialize<'de> for ImageImage {
         deserializer.deserialize_struct("ImageImage", &[], __Visitor)
     }
 }
+impl serde::Serialize for ImageImage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ImageImage {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -507,12 +603,10 @@ impl ImageImage {
     }
 }
 /// `MessageText`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageText {
     /// Text that is delivered alongside the content if added in a slide of the MMS. Supports plain text. Maximum of 5000 characters.
-    #[serde(rename = "message-text")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_text: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for MessageText {
@@ -560,6 +654,19 @@ impl<'de> serde::Deserialize<'de> for MessageText {
             }
         }
         deserializer.deserialize_struct("MessageText", &[], __Visitor)
+    }
+}
+impl serde::Serialize for MessageText {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message_text {
+            map.serialize_entry("message-text", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -699,11 +806,10 @@ impl From<SendSavedMms> for MmsRequest {
     }
 }
 /// Supports .pdf (application/pdf, application/x-pdf).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Pdf {
     /// `pdf`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pdf: Option<PdfPdf>,
 }
 impl<'de> serde::Deserialize<'de> for Pdf {
@@ -747,6 +853,19 @@ impl<'de> serde::Deserialize<'de> for Pdf {
         deserializer.deserialize_struct("Pdf", &[], __Visitor)
     }
 }
+impl serde::Serialize for Pdf {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.pdf {
+            map.serialize_entry("pdf", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Pdf {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -761,11 +880,10 @@ impl Pdf {
     }
 }
 /// `PdfPdf`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PdfPdf {
     /// Public content URL where the PDF is accessible.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PdfPdf {
@@ -809,6 +927,19 @@ impl<'de> serde::Deserialize<'de> for PdfPdf {
         deserializer.deserialize_struct("PdfPdf", &[], __Visitor)
     }
 }
+impl serde::Serialize for PdfPdf {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PdfPdf {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -823,37 +954,24 @@ impl PdfPdf {
     }
 }
 /// `ResponsePayload`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResponsePayload {
     /// Indicates the status of the action. Either `success` or `failure`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ResponsePayloadStatus>,
     /// More details about the status of the action. Returned with `success` status for any action.
-    #[serde(rename = "status-details")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_details: Option<String>,
     /// Transaction ID for the request. Used for identifying postbacks received for this API request. Returned with `success` status for any action.
-    #[serde(rename = "tracking-id")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tracking_id: Option<String>,
     /// Destination phone number with country code. Returned when `sendmms` or `sendsavedmms` have a `success` status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     /// The ID of the sent MMS template. Returned when `sendsavedmms` has a `success` status.
-    #[serde(rename = "mms-id")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_id: Option<String>,
     /// Shortcode or Toll Free/10DLC number with country code that will be used to send a saved MMS. Returned when `sendsavedmms` has a `success` status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// Code that identifies the specific error that was encountered. Returned with `failure` status for any action.
-    #[serde(rename = "error-code")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// Message that explains the error code. Returned with `failure` status for any action.
-    #[serde(rename = "error-info")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_info: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ResponsePayload {
@@ -957,6 +1075,40 @@ impl<'de> serde::Deserialize<'de> for ResponsePayload {
             }
         }
         deserializer.deserialize_struct("ResponsePayload", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ResponsePayload {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.status_details {
+            map.serialize_entry("status-details", value)?;
+        }
+        if let Some(value) = &self.tracking_id {
+            map.serialize_entry("tracking-id", value)?;
+        }
+        if let Some(value) = &self.to {
+            map.serialize_entry("to", value)?;
+        }
+        if let Some(value) = &self.mms_id {
+            map.serialize_entry("mms-id", value)?;
+        }
+        if let Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("error-code", value)?;
+        }
+        if let Some(value) = &self.error_info {
+            map.serialize_entry("error-info", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1077,34 +1229,22 @@ impl<'de> serde::Deserialize<'de> for ResponsePayloadStatus {
     }
 }
 /// This is to save an MMS.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SaveMms {
     /// The action for this API request. In this case, the action stores the MMS defined in the JSON.
     pub action: SaveMmsAction,
     /// MMS subject text. Limit to 40 characters for best deliverability.  Maximum of 80 characters.
-    #[serde(rename = "message-subject")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_subject: Option<String>,
     /// Text which gets sent when MMS is sent as SMS fallback. Limit text to 110 characters for best deliverability.
-    #[serde(rename = "fallback-sms-text")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback_sms_text: Option<String>,
     /// If set to true, this disables the SMS fallback.
-    #[serde(rename = "disable-fallback-sms")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disable_fallback_sms: Option<bool>,
     /// If set to true, this disables appending a link to the MMS Content at the end of the SMS fallback text.
-    #[serde(rename = "disable-fallback-sms-link")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disable_fallback_sms_link: Option<bool>,
     /// Expiration for SMS fallback link. If not passed, it is defaulted to 1 year from the date of this API request being made. The maximum duration is 1 year. Accepts ISO8601 Date format. Applies to only fallback SMS.
-    #[serde(rename = "fallback-sms-link-expiration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback_sms_link_expiration: Option<String>,
     /// Customer transaction ID of the request. Passed back in all postbacks for this transaction. Maximum length of 64 characters.
-    #[serde(rename = "client-reference")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_reference: Option<String>,
     /// MMS template name for internal reference only.
     pub name: String,
@@ -1119,7 +1259,6 @@ pub struct SaveMms {
     /// -  `message-text` (maximum of 5000 characters)
     ///
     /// Note that you cannot include multiple files of the same MIME type on the same slide. Also note that, if transcoding is `ON` for the account, the API shall reformat the content when necessary, so it can be delivered to the end-users handset in the best possible way.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slide: Option<Vec<SaveMmsSlideItem>>,
 }
 impl<'de> serde::Deserialize<'de> for SaveMms {
@@ -1230,6 +1369,39 @@ impl<'de> serde::Deserialize<'de> for SaveMms {
             }
         }
         deserializer.deserialize_struct("SaveMms", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SaveMms {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("action", &self.action)?;
+        if let Some(value) = &self.message_subject {
+            map.serialize_entry("message-subject", value)?;
+        }
+        if let Some(value) = &self.fallback_sms_text {
+            map.serialize_entry("fallback-sms-text", value)?;
+        }
+        if let Some(value) = &self.disable_fallback_sms {
+            map.serialize_entry("disable-fallback-sms", value)?;
+        }
+        if let Some(value) = &self.disable_fallback_sms_link {
+            map.serialize_entry("disable-fallback-sms-link", value)?;
+        }
+        if let Some(value) = &self.fallback_sms_link_expiration {
+            map.serialize_entry("fallback-sms-link-expiration", value)?;
+        }
+        if let Some(value) = &self.client_reference {
+            map.serialize_entry("client-reference", value)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.slide {
+            map.serialize_entry("slide", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1644,53 +1816,34 @@ impl From<Pdf> for SaveMmsSlideItemKind {
     }
 }
 /// This is to send an MMS.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SendMms {
     /// The action for this API request. In this case, to send an MMS.
     pub action: SendMmsAction,
     /// The ID of the campaign.
-    #[serde(rename = "service-id")]
     pub service_id: String,
     /// Destination phone number with country code.
     pub to: String,
     /// Shortcode, or Toll Free, or 10DLC with country code.
     pub from: String,
     /// Only carriers in certain countries allow Alphanumeric senders. Not supported in the USA.
-    #[serde(rename = "from-mask")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_mask: Option<String>,
     /// MMS subject text. Limit to 40 characters for best deliverability. Maximum of 80 characters.
-    #[serde(rename = "message-subject")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_subject: Option<String>,
     /// Must be included if `disable-fallback-sms` is set to `false`. Text to be included when SMS sent as a fallback. For best deliverability, limit string to 110 characters.
-    #[serde(rename = "fallback-sms-text")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback_sms_text: Option<String>,
     /// Set to `true` to prevent a link to the MMS content from being included in the SMS fallback message.
-    #[serde(rename = "disable-fallback-sms-link")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disable_fallback_sms_link: Option<bool>,
     /// Set to `true` to prevent delivery of fallback SMS message.
-    #[serde(rename = "disable-fallback-sms")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disable_fallback_sms: Option<bool>,
     /// Expiration for the SMS fallback link. If not populated, defaults to 1 year from the time and date at which the API request was made. Maximum of 1 year. Accepts ISO8601 Date format. Only applies to fallback SMS messages.
-    #[serde(rename = "fallback-sms-link-expiration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback_sms_link_expiration: Option<sinch_sdk_runtime::Timestamp>,
     /// MMS delivery attempts will stop after the date and time specified in this field. If the MMS is already delivered to the device, it will remain in the device's inbox. If not populated, the expiration value defaults to 3 days from the time and date at which the API request was made. Maximum of 3 days. Accepts ISO8601 Date format.
-    #[serde(rename = "mms-expiry-timestamp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_expiry_timestamp: Option<sinch_sdk_runtime::Timestamp>,
     /// Customer transaction ID of the request. Passed back in all postbacks for this transaction. Maximum length of 64 characters.
-    #[serde(rename = "client-reference")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_reference: Option<String>,
     /// Caching is done for every `sendmms` request by default unless overridden by the API request by populating this field with `false`. If cache is found, the original content won't be downloaded to validate.
-    #[serde(rename = "cache-content")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cache_content: Option<bool>,
     /// Slide content node which contains the content URL. Must contain at least one slide object. A maximum of 8 slides may be specified for a single MMS message. Acceptable slide content includes:
     ///
@@ -1860,6 +2013,48 @@ impl<'de> serde::Deserialize<'de> for SendMms {
             }
         }
         deserializer.deserialize_struct("SendMms", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SendMms {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("action", &self.action)?;
+        map.serialize_entry("service-id", &self.service_id)?;
+        map.serialize_entry("to", &self.to)?;
+        map.serialize_entry("from", &self.from)?;
+        if let Some(value) = &self.from_mask {
+            map.serialize_entry("from-mask", value)?;
+        }
+        if let Some(value) = &self.message_subject {
+            map.serialize_entry("message-subject", value)?;
+        }
+        if let Some(value) = &self.fallback_sms_text {
+            map.serialize_entry("fallback-sms-text", value)?;
+        }
+        if let Some(value) = &self.disable_fallback_sms_link {
+            map.serialize_entry("disable-fallback-sms-link", value)?;
+        }
+        if let Some(value) = &self.disable_fallback_sms {
+            map.serialize_entry("disable-fallback-sms", value)?;
+        }
+        if let Some(value) = &self.fallback_sms_link_expiration {
+            map.serialize_entry("fallback-sms-link-expiration", value)?;
+        }
+        if let Some(value) = &self.mms_expiry_timestamp {
+            map.serialize_entry("mms-expiry-timestamp", value)?;
+        }
+        if let Some(value) = &self.client_reference {
+            map.serialize_entry("client-reference", value)?;
+        }
+        if let Some(value) = &self.cache_content {
+            map.serialize_entry("cache-content", value)?;
+        }
+        map.serialize_entry("slide", &self.slide)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2301,56 +2496,36 @@ impl From<Pdf> for SendMmsSlideItemKind {
     }
 }
 /// This is to send a saved MMS.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SendSavedMms {
     /// The action for this API request. In this case, the API sends the saved MMS Template from a specified account, using an MMSID, to a single mobile number.
     pub action: SendSavedMmsAction,
     /// The ID of the MMS template.
-    #[serde(rename = "mms-id")]
     pub mms_id: String,
     /// The ID of the campaign.
-    #[serde(rename = "service-id")]
     pub service_id: String,
     /// Destination phone number with country code.
     pub to: String,
     /// Shortcode, or Toll Free, or 10DLC with country code.
     pub from: String,
     /// Only carriers in certain countries allow Alphanumeric senders. Not supported in the USA.
-    #[serde(rename = "from-mask")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_mask: Option<String>,
     /// MMS subject text. Limit to 40 characters for best deliverability.  Maximum of 80 characters.
-    #[serde(rename = "message-subject")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_subject: Option<String>,
     /// Mandatory if `disable-fallback-sms` is set to `false`. Text which is sent when message is sent as SMS fallback. Overrides the setting saved in the MMS template. Limit the number of characters used in the text to between 20 and 110 characters for best results.
-    #[serde(rename = "fallback-sms-text")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback_sms_text: Option<String>,
     /// Set to `true` to disable the SMS fallback. Overrides the setting saved in the MMS Template.
-    #[serde(rename = "disable-fallback-sms")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disable_fallback_sms: Option<bool>,
     /// Set to `true` to disable appending a link to the MMS content at the end of the SMS fallback text. Overrides the setting saved in the MMS Template.
-    #[serde(rename = "disable-fallback-sms-link")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disable_fallback_sms_link: Option<bool>,
     /// Expiration for the SMS fallback link. If not populated, defaults to 1 year from the time and date at which the API request was made. Maximum of 1 year. Accepts ISO8601 Date format. Only applies to fallback SMS messages.
-    #[serde(rename = "fallback-sms-link-expiration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback_sms_link_expiration: Option<sinch_sdk_runtime::Timestamp>,
     /// MMS delivery attempts will stop after the date and time specified in this field. If the MMS is already delivered to the device, it will remain in the device's inbox. If not populated, the expiration value defaults to 3 days from the time and date at which the API request was made. Maximum of 3 days. Accepts ISO8601 Date format.
-    #[serde(rename = "mms-expiry-timestamp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_expiry_timestamp: Option<sinch_sdk_runtime::Timestamp>,
     /// Customer transaction ID of the request. Passed back in all postbacks for this transaction. Maximum length of 64 characters.
-    #[serde(rename = "client-reference")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_reference: Option<String>,
     /// Custom slides to dynamically replace the text of already specified slides at the time of sending.
-    #[serde(rename = "custom-slides")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_slides: Option<Vec<SendSavedMmsCustomSlidesItem>>,
 }
 impl<'de> serde::Deserialize<'de> for SendSavedMms {
@@ -2510,6 +2685,48 @@ impl<'de> serde::Deserialize<'de> for SendSavedMms {
         deserializer.deserialize_struct("SendSavedMms", &[], __Visitor)
     }
 }
+impl serde::Serialize for SendSavedMms {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("action", &self.action)?;
+        map.serialize_entry("mms-id", &self.mms_id)?;
+        map.serialize_entry("service-id", &self.service_id)?;
+        map.serialize_entry("to", &self.to)?;
+        map.serialize_entry("from", &self.from)?;
+        if let Some(value) = &self.from_mask {
+            map.serialize_entry("from-mask", value)?;
+        }
+        if let Some(value) = &self.message_subject {
+            map.serialize_entry("message-subject", value)?;
+        }
+        if let Some(value) = &self.fallback_sms_text {
+            map.serialize_entry("fallback-sms-text", value)?;
+        }
+        if let Some(value) = &self.disable_fallback_sms {
+            map.serialize_entry("disable-fallback-sms", value)?;
+        }
+        if let Some(value) = &self.disable_fallback_sms_link {
+            map.serialize_entry("disable-fallback-sms-link", value)?;
+        }
+        if let Some(value) = &self.fallback_sms_link_expiration {
+            map.serialize_entry("fallback-sms-link-expiration", value)?;
+        }
+        if let Some(value) = &self.mms_expiry_timestamp {
+            map.serialize_entry("mms-expiry-timestamp", value)?;
+        }
+        if let Some(value) = &self.client_reference {
+            map.serialize_entry("client-reference", value)?;
+        }
+        if let Some(value) = &self.custom_slides {
+            map.serialize_entry("custom-slides", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SendSavedMms {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2650,16 +2867,12 @@ impl<'de> serde::Deserialize<'de> for SendSavedMmsAction {
     }
 }
 /// `SendSavedMmsCustomSlidesItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SendSavedMmsCustomSlidesItem {
     /// Any existing text in the slide of the message specified in `custom-slide` will be replaced with this text.
-    #[serde(rename = "custom-message-text")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_message_text: Option<String>,
     /// Slide number identifying which slide's text content to replace with `custom-message-text`.
-    #[serde(rename = "custom-slide")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_slide: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SendSavedMmsCustomSlidesItem {
@@ -2718,6 +2931,22 @@ impl<'de> serde::Deserialize<'de> for SendSavedMmsCustomSlidesItem {
         deserializer.deserialize_struct("SendSavedMmsCustomSlidesItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for SendSavedMmsCustomSlidesItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.custom_message_text {
+            map.serialize_entry("custom-message-text", value)?;
+        }
+        if let Some(value) = &self.custom_slide {
+            map.serialize_entry("custom-slide", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SendSavedMmsCustomSlidesItem {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2740,11 +2969,10 @@ impl SendSavedMmsCustomSlidesItem {
     }
 }
 /// Supports .mp4 (video/mp4), .mpg or .mpeg (video/mpeg), .avi (video/x-msvideo), .wmv (video/x-ms-wmv), .mov (video/quicktime), and .3gp (video/3gpp).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Video {
     /// `video`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub video: Option<VideoVideo>,
 }
 impl<'de> serde::Deserialize<'de> for Video {
@@ -2788,6 +3016,19 @@ impl<'de> serde::Deserialize<'de> for Video {
         deserializer.deserialize_struct("Video", &[], __Visitor)
     }
 }
+impl serde::Serialize for Video {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.video {
+            map.serialize_entry("video", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Video {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2802,11 +3043,10 @@ impl Video {
     }
 }
 /// `VideoVideo`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VideoVideo {
     /// Public content URL where the video is accessible.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for VideoVideo {
@@ -2848,6 +3088,19 @@ impl<'de> serde::Deserialize<'de> for VideoVideo {
             }
         }
         deserializer.deserialize_struct("VideoVideo", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VideoVideo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -311,24 +311,16 @@ impl<'de> serde::Deserialize<'de> for ApiVoIpProbability {
     }
 }
 /// `ErrorResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ErrorResponse {
     /// The error status code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<i32>,
     /// A short, human-readable summary of the error type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// A human-readable explanation specific to this occurrence of the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     /// A URI reference that identifies the error type.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub r#type: Option<Option<String>>,
 }
 impl<'de> serde::Deserialize<'de> for ErrorResponse {
@@ -394,6 +386,28 @@ impl<'de> serde::Deserialize<'de> for ErrorResponse {
         deserializer.deserialize_struct("ErrorResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ErrorResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let Some(value) = &self.detail {
+            map.serialize_entry("detail", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ErrorResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -428,60 +442,22 @@ impl ErrorResponse {
     }
 }
 /// `LineResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LineResponse {
     /// Name of the carrier.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub carrier: Option<Option<String>>,
     /// Number type e.g. wireless, mobile, fixed.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub r#type: Option<Option<ApiLineType>>,
     /// A numeric code (MCC) that uniquely identifies a country within the international telecommunications network.
-    #[serde(rename = "mobileCountryCode")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub mobile_country_code: Option<Option<String>>,
     /// A distinct identifier assigned to a mobile network operator within a specific country, used in combination with MCC.
-    #[serde(rename = "mobileNetworkCode")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub mobile_network_code: Option<Option<String>>,
     /// Indicates if a phone number has been transferred from its original network to a different provider.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub ported: Option<Option<bool>>,
     /// Specifies the date, in ISO 8601 format, when a phone number was transferred from its original network to a new provider.
-    #[serde(rename = "portingDate")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub porting_date: Option<Option<sinch_sdk_runtime::Timestamp>>,
     /// `error`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub error: Option<Option<ErrorResponse>>,
 }
 impl<'de> serde::Deserialize<'de> for LineResponse {
@@ -577,6 +553,37 @@ impl<'de> serde::Deserialize<'de> for LineResponse {
         deserializer.deserialize_struct("LineResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for LineResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.carrier {
+            map.serialize_entry("carrier", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.mobile_country_code {
+            map.serialize_entry("mobileCountryCode", value)?;
+        }
+        if let Some(value) = &self.mobile_network_code {
+            map.serialize_entry("mobileNetworkCode", value)?;
+        }
+        if let Some(value) = &self.ported {
+            map.serialize_entry("ported", value)?;
+        }
+        if let Some(value) = &self.porting_date {
+            map.serialize_entry("portingDate", value)?;
+        }
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LineResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -629,21 +636,14 @@ impl LineResponse {
     }
 }
 /// `NumberLookupRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NumberLookupRequest {
     /// MSISDN in E.164 format to query.
     pub number: String,
     /// Contains requested features. Fallback to LineType if not provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<Vec<ApiFeature>>,
     /// Required when RND feature is requested.
-    #[serde(rename = "rndFeatureOptions")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub rnd_feature_options: Option<Option<RndFeatureOptions>>,
 }
 impl<'de> serde::Deserialize<'de> for NumberLookupRequest {
@@ -700,6 +700,23 @@ impl<'de> serde::Deserialize<'de> for NumberLookupRequest {
         deserializer.deserialize_struct("NumberLookupRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for NumberLookupRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("number", &self.number)?;
+        if let Some(value) = &self.features {
+            map.serialize_entry("features", value)?;
+        }
+        if let Some(value) = &self.rnd_feature_options {
+            map.serialize_entry("rndFeatureOptions", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl NumberLookupRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -723,49 +740,22 @@ impl NumberLookupRequest {
     }
 }
 /// `NumberLookupResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NumberLookupResponse {
     /// An object containing information about the line type of the number.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub line: Option<Option<LineResponse>>,
     /// An object containing information about the SimSwap verification performed on the number.
-    #[serde(rename = "simSwap")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub sim_swap: Option<Option<SimSwapResponse>>,
     /// An object containing information about the VoIP detection performed on the number.
-    #[serde(rename = "voIPDetection")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub vo_ip_detection: Option<Option<VoIpDetectionResponse>>,
     /// An object containing information whether number is disconnected.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub rnd: Option<Option<RndResponse>>,
     /// ISO 3166-1 alpha-2 two-letter country identifier
-    #[serde(rename = "countryCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
     /// The identifier for a trace.
-    #[serde(rename = "traceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trace_id: Option<String>,
     /// Requested MSISDN in E.164 format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for NumberLookupResponse {
@@ -857,6 +847,37 @@ impl<'de> serde::Deserialize<'de> for NumberLookupResponse {
         deserializer.deserialize_struct("NumberLookupResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for NumberLookupResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.line {
+            map.serialize_entry("line", value)?;
+        }
+        if let Some(value) = &self.sim_swap {
+            map.serialize_entry("simSwap", value)?;
+        }
+        if let Some(value) = &self.vo_ip_detection {
+            map.serialize_entry("voIPDetection", value)?;
+        }
+        if let Some(value) = &self.rnd {
+            map.serialize_entry("rnd", value)?;
+        }
+        if let Some(value) = &self.country_code {
+            map.serialize_entry("countryCode", value)?;
+        }
+        if let Some(value) = &self.trace_id {
+            map.serialize_entry("traceId", value)?;
+        }
+        if let Some(value) = &self.number {
+            map.serialize_entry("number", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl NumberLookupResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -909,25 +930,16 @@ impl NumberLookupResponse {
     }
 }
 /// `ProblemDetails`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProblemDetails {
     /// A URI reference that identifies the problem type.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub r#type: Option<Option<String>>,
     /// A short, human-readable summary of the problem type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The HTTP status code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<i32>,
     /// The identifier for a trace.
-    #[serde(rename = "traceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trace_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ProblemDetails {
@@ -993,6 +1005,28 @@ impl<'de> serde::Deserialize<'de> for ProblemDetails {
         deserializer.deserialize_struct("ProblemDetails", &[], __Visitor)
     }
 }
+impl serde::Serialize for ProblemDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.trace_id {
+            map.serialize_entry("traceId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ProblemDetails {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1027,12 +1061,10 @@ impl ProblemDetails {
     }
 }
 /// `RndFeatureOptions`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RndFeatureOptions {
     /// Last contact date in YYYY-MM-DD format.
-    #[serde(rename = "contactDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_date: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RndFeatureOptions {
@@ -1082,6 +1114,19 @@ impl<'de> serde::Deserialize<'de> for RndFeatureOptions {
         deserializer.deserialize_struct("RndFeatureOptions", &[], __Visitor)
     }
 }
+impl serde::Serialize for RndFeatureOptions {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.contact_date {
+            map.serialize_entry("contactDate", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RndFeatureOptions {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1096,22 +1141,12 @@ impl RndFeatureOptions {
     }
 }
 /// `RndResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RndResponse {
     /// Provides information whether the number was disconnected after provided last contact date.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub disconnected: Option<Option<bool>>,
     /// `error`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub error: Option<Option<ErrorResponse>>,
 }
 impl<'de> serde::Deserialize<'de> for RndResponse {
@@ -1166,6 +1201,22 @@ impl<'de> serde::Deserialize<'de> for RndResponse {
         deserializer.deserialize_struct("RndResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for RndResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.disconnected {
+            map.serialize_entry("disconnected", value)?;
+        }
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RndResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1188,30 +1239,14 @@ impl RndResponse {
     }
 }
 /// `SimSwapResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SimSwapResponse {
     /// Indicates whether SIM was changed.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub swapped: Option<Option<bool>>,
     /// Threshold for sim swap check.
-    #[serde(rename = "swapPeriod")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub swap_period: Option<Option<ApiSwapPeriod>>,
     /// `error`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub error: Option<Option<ErrorResponse>>,
 }
 impl<'de> serde::Deserialize<'de> for SimSwapResponse {
@@ -1271,6 +1306,25 @@ impl<'de> serde::Deserialize<'de> for SimSwapResponse {
         deserializer.deserialize_struct("SimSwapResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for SimSwapResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.swapped {
+            map.serialize_entry("swapped", value)?;
+        }
+        if let Some(value) = &self.swap_period {
+            map.serialize_entry("swapPeriod", value)?;
+        }
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SimSwapResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1299,22 +1353,12 @@ impl SimSwapResponse {
     }
 }
 /// `VoIpDetectionResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VoIpDetectionResponse {
     /// Probability of number being VoIP based on the AI analysis.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub probability: Option<Option<ApiVoIpProbability>>,
     /// `error`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub error: Option<Option<ErrorResponse>>,
 }
 impl<'de> serde::Deserialize<'de> for VoIpDetectionResponse {
@@ -1367,6 +1411,22 @@ impl<'de> serde::Deserialize<'de> for VoIpDetectionResponse {
             }
         }
         deserializer.deserialize_struct("VoIpDetectionResponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VoIpDetectionResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.probability {
+            map.serialize_entry("probability", value)?;
+        }
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

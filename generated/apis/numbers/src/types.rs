@@ -7,24 +7,16 @@
     clippy::large_enum_variant
 )]
 /// The phone number that has been rented by a customer and assigned to a project.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ActiveNumberRequest {
     /// User supplied name for the phone number.
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// `smsConfiguration`
-    #[serde(rename = "smsConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<SmsConfiguration>,
     /// `voiceConfiguration`
-    #[serde(rename = "voiceConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_configuration: Option<VoiceConfiguration>,
     /// The callback URL to be called for a rented number's provisioning / deprovisioning operations.
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ActiveNumberRequest {
@@ -106,6 +98,28 @@ impl<'de> serde::Deserialize<'de> for ActiveNumberRequest {
         deserializer.deserialize_struct("ActiveNumberRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for ActiveNumberRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.sms_configuration {
+            map.serialize_entry("smsConfiguration", value)?;
+        }
+        if let Some(value) = &self.voice_configuration {
+            map.serialize_entry("voiceConfiguration", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ActiveNumberRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -140,57 +154,34 @@ impl ActiveNumberRequest {
     }
 }
 /// The phone number that has been bought by a customer and assigned to a project.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ActiveNumberResponse {
     /// `phoneNumber`
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<PhoneNumber>,
     /// Project ID. Your project ID can be found on your [Sinch Customer Dashboard](https://dashboard.sinch.com/settings/project-management).
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// User supplied name for the phone number.
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// `regionCode`
-    #[serde(rename = "regionCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_code: Option<RegionCode>,
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<NumberType>,
     /// The capability of the number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<Vec<NumberCapability>>,
     /// `money`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub money: Option<Money>,
     /// How often the recurring price is charged in months.
-    #[serde(rename = "paymentIntervalMonths")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_interval_months: Option<i32>,
     /// The date of the next charge.
-    #[serde(rename = "nextChargeDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_charge_date: Option<sinch_sdk_runtime::Timestamp>,
     /// The timestamp when the subscription will expire if an expiration date has been set.
-    #[serde(rename = "expireAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expire_at: Option<sinch_sdk_runtime::Timestamp>,
     /// `smsConfiguration`
-    #[serde(rename = "smsConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<SmsConfiguration>,
     /// `voiceConfiguration`
-    #[serde(rename = "voiceConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_configuration: Option<VoiceConfiguration>,
     /// The callback URL to be called for a rented number's provisioning / deprovisioning operations.
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ActiveNumberResponse {
@@ -348,6 +339,55 @@ impl<'de> serde::Deserialize<'de> for ActiveNumberResponse {
             }
         }
         deserializer.deserialize_struct("ActiveNumberResponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ActiveNumberResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.region_code {
+            map.serialize_entry("regionCode", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.capability {
+            map.serialize_entry("capability", value)?;
+        }
+        if let Some(value) = &self.money {
+            map.serialize_entry("money", value)?;
+        }
+        if let Some(value) = &self.payment_interval_months {
+            map.serialize_entry("paymentIntervalMonths", value)?;
+        }
+        if let Some(value) = &self.next_charge_date {
+            map.serialize_entry("nextChargeDate", value)?;
+        }
+        if let Some(value) = &self.expire_at {
+            map.serialize_entry("expireAt", value)?;
+        }
+        if let Some(value) = &self.sms_configuration {
+            map.serialize_entry("smsConfiguration", value)?;
+        }
+        if let Some(value) = &self.voice_configuration {
+            map.serialize_entry("voiceConfiguration", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -513,36 +553,22 @@ impl<'de> serde::Deserialize<'de> for AddressValidationResultCode {
     }
 }
 /// `Attachment`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Attachment {
     /// `attachmentId`
-    #[serde(rename = "attachmentId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_id: Option<String>,
     /// `fileName`
-    #[serde(rename = "fileName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
     /// `mimeType`
-    #[serde(rename = "mimeType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mime_type: Option<String>,
     /// Timestamp string (RFC3339).
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp string (RFC3339).
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `uploadStatus`
-    #[serde(rename = "uploadStatus")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upload_status: Option<UploadStatus>,
     /// `documentType`
-    #[serde(rename = "documentType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_type: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Attachment {
@@ -646,6 +672,37 @@ impl<'de> serde::Deserialize<'de> for Attachment {
         deserializer.deserialize_struct("Attachment", &[], __Visitor)
     }
 }
+impl serde::Serialize for Attachment {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.attachment_id {
+            map.serialize_entry("attachmentId", value)?;
+        }
+        if let Some(value) = &self.file_name {
+            map.serialize_entry("fileName", value)?;
+        }
+        if let Some(value) = &self.mime_type {
+            map.serialize_entry("mimeType", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        if let Some(value) = &self.upload_status {
+            map.serialize_entry("uploadStatus", value)?;
+        }
+        if let Some(value) = &self.document_type {
+            map.serialize_entry("documentType", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Attachment {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -698,14 +755,12 @@ impl Attachment {
     }
 }
 /// `AttachmentTemplate`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentTemplate {
     /// Attachment template file name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// URL where the template can be downloaded from
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for AttachmentTemplate {
@@ -756,6 +811,22 @@ impl<'de> serde::Deserialize<'de> for AttachmentTemplate {
         deserializer.deserialize_struct("AttachmentTemplate", &[], __Visitor)
     }
 }
+impl serde::Serialize for AttachmentTemplate {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AttachmentTemplate {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -775,40 +846,26 @@ impl AttachmentTemplate {
     }
 }
 /// The phone numbers that are available to be rented in [dashboard.sinch.com](https://dashboard.sinch.com/numbers/buy-numbers) or via the public numbers API.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AvailableNumber {
     /// `phoneNumber`
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<PhoneNumber>,
     /// `regionCode`
-    #[serde(rename = "regionCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_code: Option<RegionCode>,
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<NumberType>,
     /// The capability of the number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<Vec<NumberCapability>>,
     /// `setupPrice`
-    #[serde(rename = "setupPrice")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub setup_price: Option<Money>,
     /// `monthlyPrice`
-    #[serde(rename = "monthlyPrice")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_price: Option<Money>,
     /// How often the recurring price is charged in months.
-    #[serde(rename = "paymentIntervalMonths")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_interval_months: Option<i32>,
     /// Whether regulations in the number's region require supplementary documentation (for example, business or identity documents) to buy numbers of this type. The value is determined by the regulatory requirements for the number's region and number type, so it's the same for every number of that type in that region.
     ///
     /// If `true`, use the [Number Order](https://developers.sinch.com/docs/numbers/api-reference/numbers/number-order) API to buy the number: call "Lookup number requirements" to find out exactly which information and documents are required, then provide them with the order's registration and attachment endpoints before submitting the order.
-    #[serde(rename = "supportingDocumentationRequired")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supporting_documentation_required: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for AvailableNumber {
@@ -926,6 +983,40 @@ impl<'de> serde::Deserialize<'de> for AvailableNumber {
         deserializer.deserialize_struct("AvailableNumber", &[], __Visitor)
     }
 }
+impl serde::Serialize for AvailableNumber {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        if let Some(value) = &self.region_code {
+            map.serialize_entry("regionCode", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.capability {
+            map.serialize_entry("capability", value)?;
+        }
+        if let Some(value) = &self.setup_price {
+            map.serialize_entry("setupPrice", value)?;
+        }
+        if let Some(value) = &self.monthly_price {
+            map.serialize_entry("monthlyPrice", value)?;
+        }
+        if let Some(value) = &self.payment_interval_months {
+            map.serialize_entry("paymentIntervalMonths", value)?;
+        }
+        if let Some(value) = &self.supporting_documentation_required {
+            map.serialize_entry("supportingDocumentationRequired", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AvailableNumber {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -984,19 +1075,14 @@ impl AvailableNumber {
     }
 }
 /// A region for which numbers are provided.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AvailableRegion {
     /// `regionCode`
-    #[serde(rename = "regionCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_code: Option<RegionCode>,
     /// Display name of the region. Examples: United States, United Kingdom or Sweden.
-    #[serde(rename = "regionName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_name: Option<String>,
     /// A list of the different number types available. Examples: `MOBILE` or `LOCAL`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub types: Option<Vec<NumberType>>,
 }
 impl<'de> serde::Deserialize<'de> for AvailableRegion {
@@ -1060,6 +1146,25 @@ impl<'de> serde::Deserialize<'de> for AvailableRegion {
         deserializer.deserialize_struct("AvailableRegion", &[], __Visitor)
     }
 }
+impl serde::Serialize for AvailableRegion {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.region_code {
+            map.serialize_entry("regionCode", value)?;
+        }
+        if let Some(value) = &self.region_name {
+            map.serialize_entry("regionName", value)?;
+        }
+        if let Some(value) = &self.types {
+            map.serialize_entry("types", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AvailableRegion {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1088,15 +1193,12 @@ impl AvailableRegion {
     }
 }
 /// `BadRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BadRequest {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<BadRequestType>,
     /// `fieldViolations`
-    #[serde(rename = "fieldViolations")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_violations: Option<Vec<FieldViolation>>,
 }
 impl<'de> serde::Deserialize<'de> for BadRequest {
@@ -1149,6 +1251,22 @@ impl<'de> serde::Deserialize<'de> for BadRequest {
             }
         }
         deserializer.deserialize_struct("BadRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for BadRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.field_violations {
+            map.serialize_entry("fieldViolations", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1229,16 +1347,12 @@ impl<'de> serde::Deserialize<'de> for BadRequestType {
     }
 }
 /// Response message containing the callbacks configuration for a specific project.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackConfiguration {
     /// ID of the project the configuration belongs to.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// The HMAC secret used for hashing the callback body using the HMAC-SHA1 algorithm - and for creating the `X-Sinch-Signature` header.
-    #[serde(rename = "hmacSecret")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hmac_secret: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackConfiguration {
@@ -1297,6 +1411,22 @@ impl<'de> serde::Deserialize<'de> for CallbackConfiguration {
         deserializer.deserialize_struct("CallbackConfiguration", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallbackConfiguration {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.hmac_secret {
+            map.serialize_entry("hmacSecret", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallbackConfiguration {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1319,12 +1449,10 @@ impl CallbackConfiguration {
     }
 }
 /// The request to update the callbacks configuration for the current project.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackConfigurationUpdate {
     /// The HMAC secret to be updated for the specified project. It must be between 32 and 64 characters, alphanumeric (A-Z, a-z, 0-9) and hyphens (-) only. Regex pattern: ^[a-zA-Z0-9-]{32,64}$
-    #[serde(rename = "hmacSecret")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hmac_secret: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackConfigurationUpdate {
@@ -1372,6 +1500,19 @@ impl<'de> serde::Deserialize<'de> for CallbackConfigurationUpdate {
             }
         }
         deserializer.deserialize_struct("CallbackConfigurationUpdate", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CallbackConfigurationUpdate {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.hmac_secret {
+            map.serialize_entry("hmacSecret", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1478,41 +1619,26 @@ impl From<CallbackPayloadNumberOrder> for CallbackPayload {
     }
 }
 /// `CallbackPayloadActiveNumber`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallbackPayloadActiveNumber {
     /// The ID of the event.
-    #[serde(rename = "eventId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// The date and time when the callback was created and added to the callbacks queue.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<String>,
     /// The ID of the project to which the event belongs.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// `resourceType`
-    #[serde(rename = "resourceType")]
     pub resource_type: ResourceType,
     /// The type of the event.
-    #[serde(rename = "eventType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<CallbackPayloadActiveNumberEventType>,
     /// The status of the event or the state transition it represents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CallbackPayloadActiveNumberStatus>,
     /// If the status is FAILED, a failure code will be provided. For numbers provisioning to SMS platform, there won't be any extra `failureCode`, as the result is binary. For campaign provisioning-related failures, refer to the list for the possible values.
-    #[serde(rename = "failureCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_code: Option<CallbackPayloadActiveNumberFailureCode>,
     /// If the status is FAILED, certain processes (eg. number to campaign provisioning) will have an internalFailureCode in the payload. The details of these codes can be found in our dedicated [Provisioning errors](https://developers.sinch.com/docs/numbers/api-reference/error-codes/provisioning-errors) documentation.
-    #[serde(rename = "internalFailureCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub internal_failure_code: Option<String>,
     /// The unique identifier of the resource, depending on the resource type. For example, a phone number.
-    #[serde(rename = "resourceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackPayloadActiveNumber {
@@ -1628,6 +1754,41 @@ impl<'de> serde::Deserialize<'de> for CallbackPayloadActiveNumber {
             }
         }
         deserializer.deserialize_struct("CallbackPayloadActiveNumber", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CallbackPayloadActiveNumber {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        map.serialize_entry("resourceType", &self.resource_type)?;
+        if let Some(value) = &self.event_type {
+            map.serialize_entry("eventType", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.failure_code {
+            map.serialize_entry("failureCode", value)?;
+        }
+        if let Some(value) = &self.internal_failure_code {
+            map.serialize_entry("internalFailureCode", value)?;
+        }
+        if let Some(value) = &self.resource_id {
+            map.serialize_entry("resourceId", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1946,22 +2107,16 @@ impl<'de> serde::Deserialize<'de> for CallbackPayloadActiveNumberStatus {
     }
 }
 /// `CallbackPayloadCommon`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallbackPayloadCommon {
     /// The ID of the event.
-    #[serde(rename = "eventId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// The date and time when the callback was created and added to the callbacks queue.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<String>,
     /// The ID of the project to which the event belongs.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// `resourceType`
-    #[serde(rename = "resourceType")]
     pub resource_type: ResourceType,
 }
 impl<'de> serde::Deserialize<'de> for CallbackPayloadCommon {
@@ -2033,6 +2188,26 @@ impl<'de> serde::Deserialize<'de> for CallbackPayloadCommon {
         deserializer.deserialize_struct("CallbackPayloadCommon", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallbackPayloadCommon {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        map.serialize_entry("resourceType", &self.resource_type)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallbackPayloadCommon {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2062,33 +2237,22 @@ impl CallbackPayloadCommon {
     }
 }
 /// `CallbackPayloadNumberOrder`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallbackPayloadNumberOrder {
     /// The ID of the event.
-    #[serde(rename = "eventId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// The date and time when the callback was created and added to the callbacks queue.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<String>,
     /// The ID of the project to which the event belongs.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// `resourceType`
-    #[serde(rename = "resourceType")]
     pub resource_type: ResourceType,
     /// The type of the event.
-    #[serde(rename = "eventType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<CallbackPayloadNumberOrderEventType>,
     /// The status of the event or the state transition it represents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CallbackPayloadNumberOrderStatus>,
     /// The unique identifier of the resource, depending on the resource type. For example, a number order ID.
-    #[serde(rename = "resourceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackPayloadNumberOrder {
@@ -2184,6 +2348,35 @@ impl<'de> serde::Deserialize<'de> for CallbackPayloadNumberOrder {
             }
         }
         deserializer.deserialize_struct("CallbackPayloadNumberOrder", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CallbackPayloadNumberOrder {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        map.serialize_entry("resourceType", &self.resource_type)?;
+        if let Some(value) = &self.event_type {
+            map.serialize_entry("eventType", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.resource_id {
+            map.serialize_entry("resourceId", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2364,12 +2557,10 @@ impl<'de> serde::Deserialize<'de> for CallbackPayloadNumberOrderStatus {
     }
 }
 /// `CreateNumberOrderOption`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateNumberOrderOption {
     /// The phone numbers to order, in E.164 format. Although this is an array, only one phone number per order is currently supported.
-    #[serde(rename = "phoneNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_numbers: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for CreateNumberOrderOption {
@@ -2417,6 +2608,19 @@ impl<'de> serde::Deserialize<'de> for CreateNumberOrderOption {
             }
         }
         deserializer.deserialize_struct("CreateNumberOrderOption", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CreateNumberOrderOption {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone_numbers {
+            map.serialize_entry("phoneNumbers", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2588,26 +2792,18 @@ impl CreateNumberOrderRequest {
     }
 }
 /// Create a number order
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateNumberOrderRequestBase {
     /// `regionCode`
-    #[serde(rename = "regionCode")]
     pub region_code: RegionCode,
     /// `numberType`
-    #[serde(rename = "numberType")]
     pub number_type: NumberType,
     /// `smsConfiguration`
-    #[serde(rename = "smsConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<OrderSmsConfiguration>,
     /// `voiceConfiguration`
-    #[serde(rename = "voiceConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_configuration: Option<OrderVoiceConfiguration>,
     /// `callbackUrl`
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequestBase {
@@ -2692,6 +2888,27 @@ impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequestBase {
             }
         }
         deserializer.deserialize_struct("CreateNumberOrderRequestBase", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CreateNumberOrderRequestBase {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("regionCode", &self.region_code)?;
+        map.serialize_entry("numberType", &self.number_type)?;
+        if let Some(value) = &self.sms_configuration {
+            map.serialize_entry("smsConfiguration", value)?;
+        }
+        if let Some(value) = &self.voice_configuration {
+            map.serialize_entry("voiceConfiguration", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2853,11 +3070,10 @@ impl From<CreateNumberOrderRequestKindVariant1> for CreateNumberOrderRequestKind
     }
 }
 /// Order specific phone numbers using `numberOrderOption`. Only one phone number per order is currently supported.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateNumberOrderRequestKindVariant0 {
     /// `numberOrderOption`
-    #[serde(rename = "numberOrderOption")]
     pub number_order_option: CreateNumberOrderOption,
 }
 impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequestKindVariant0 {
@@ -2904,6 +3120,17 @@ impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequestKindVariant0 {
             .deserialize_struct("CreateNumberOrderRequestKindVariant0", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateNumberOrderRequestKindVariant0 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("numberOrderOption", &self.number_order_option)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateNumberOrderRequestKindVariant0 {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2915,11 +3142,10 @@ impl CreateNumberOrderRequestKindVariant0 {
     }
 }
 /// Order between 1 and 100 numbers that match the given criteria using `quantityOrderOption`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateNumberOrderRequestKindVariant1 {
     /// `quantityOrderOption`
-    #[serde(rename = "quantityOrderOption")]
     pub quantity_order_option: CreateQuantityOrderOption,
 }
 impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequestKindVariant1 {
@@ -2966,6 +3192,17 @@ impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequestKindVariant1 {
             .deserialize_struct("CreateNumberOrderRequestKindVariant1", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateNumberOrderRequestKindVariant1 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("quantityOrderOption", &self.quantity_order_option)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateNumberOrderRequestKindVariant1 {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2977,21 +3214,16 @@ impl CreateNumberOrderRequestKindVariant1 {
     }
 }
 /// `CreateQuantityOrderOption`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateQuantityOrderOption {
     /// `numberPattern`
-    #[serde(rename = "numberPattern")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_pattern: Option<NumberPattern>,
     /// The number of phone numbers to order, between 1 and 100.
-    #[serde(rename = "requestedQuantity")]
     pub requested_quantity: i32,
     /// `sequential`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sequential: Option<bool>,
     /// `capabilities`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<Vec<NumberCapability>>,
 }
 impl<'de> serde::Deserialize<'de> for CreateQuantityOrderOption {
@@ -3069,6 +3301,26 @@ impl<'de> serde::Deserialize<'de> for CreateQuantityOrderOption {
         deserializer.deserialize_struct("CreateQuantityOrderOption", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateQuantityOrderOption {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.number_pattern {
+            map.serialize_entry("numberPattern", value)?;
+        }
+        map.serialize_entry("requestedQuantity", &self.requested_quantity)?;
+        if let Some(value) = &self.sequential {
+            map.serialize_entry("sequential", value)?;
+        }
+        if let Some(value) = &self.capabilities {
+            map.serialize_entry("capabilities", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateQuantityOrderOption {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3098,33 +3350,22 @@ impl CreateQuantityOrderOption {
     }
 }
 /// Details of the emergency address.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EmergencyAddress {
     /// The street number for the emergency address.
-    #[serde(rename = "streetNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street_number: Option<String>,
     /// The street name of the emergency location.
-    #[serde(rename = "streetInfo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street_info: Option<String>,
     /// The location for address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// The city of the emergency location.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// The state or province of the emergency location.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// The postal code of the emergency location.
-    #[serde(rename = "postalCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
     /// The postal code of the emergency location.
-    #[serde(rename = "postalCodePlusFour")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code_plus_four: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for EmergencyAddress {
@@ -3224,6 +3465,37 @@ impl<'de> serde::Deserialize<'de> for EmergencyAddress {
         deserializer.deserialize_struct("EmergencyAddress", &[], __Visitor)
     }
 }
+impl serde::Serialize for EmergencyAddress {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.street_number {
+            map.serialize_entry("streetNumber", value)?;
+        }
+        if let Some(value) = &self.street_info {
+            map.serialize_entry("streetInfo", value)?;
+        }
+        if let Some(value) = &self.location {
+            map.serialize_entry("location", value)?;
+        }
+        if let Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.postal_code {
+            map.serialize_entry("postalCode", value)?;
+        }
+        if let Some(value) = &self.postal_code_plus_four {
+            map.serialize_entry("postalCodePlusFour", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl EmergencyAddress {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3276,11 +3548,10 @@ impl EmergencyAddress {
     }
 }
 /// Request for emergency address.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EmergencyAddressRequest {
     /// Name for emergency address.
-    #[serde(rename = "displayName")]
     pub display_name: String,
     /// `address`
     pub address: EmergencyAddressRequestAddress,
@@ -3332,6 +3603,18 @@ impl<'de> serde::Deserialize<'de> for EmergencyAddressRequest {
         deserializer.deserialize_struct("EmergencyAddressRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for EmergencyAddressRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("displayName", &self.display_name)?;
+        map.serialize_entry("address", &self.address)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl EmergencyAddressRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3347,28 +3630,22 @@ impl EmergencyAddressRequest {
     }
 }
 /// `EmergencyAddressRequestAddress`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EmergencyAddressRequestAddress {
     /// The street number for the emergency address.
-    #[serde(rename = "streetNumber")]
     pub street_number: String,
     /// The street name of the emergency location.
-    #[serde(rename = "streetInfo")]
     pub street_info: String,
     /// The location for address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// The city of the emergency location.
     pub city: String,
     /// The state or province of the emergency location.
     pub state: String,
     /// The postal code of the emergency location.
-    #[serde(rename = "postalCode")]
     pub postal_code: String,
     /// The postal code of the emergency location.
-    #[serde(rename = "postalCodePlusFour")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code_plus_four: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for EmergencyAddressRequestAddress {
@@ -3464,6 +3741,27 @@ impl<'de> serde::Deserialize<'de> for EmergencyAddressRequestAddress {
         deserializer.deserialize_struct("EmergencyAddressRequestAddress", &[], __Visitor)
     }
 }
+impl serde::Serialize for EmergencyAddressRequestAddress {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("streetNumber", &self.street_number)?;
+        map.serialize_entry("streetInfo", &self.street_info)?;
+        if let Some(value) = &self.location {
+            map.serialize_entry("location", value)?;
+        }
+        map.serialize_entry("city", &self.city)?;
+        map.serialize_entry("state", &self.state)?;
+        map.serialize_entry("postalCode", &self.postal_code)?;
+        if let Some(value) = &self.postal_code_plus_four {
+            map.serialize_entry("postalCodePlusFour", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl EmergencyAddressRequestAddress {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3497,14 +3795,12 @@ impl EmergencyAddressRequestAddress {
     }
 }
 /// `FieldViolation`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FieldViolation {
     /// `field`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// `description`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for FieldViolation {
@@ -3559,6 +3855,22 @@ impl<'de> serde::Deserialize<'de> for FieldViolation {
         deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
     }
 }
+impl serde::Serialize for FieldViolation {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.field {
+            map.serialize_entry("field", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FieldViolation {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3581,11 +3893,10 @@ impl FieldViolation {
     }
 }
 /// `InternalError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InternalError {
     /// `error`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<InternalErrorError>,
 }
 impl<'de> serde::Deserialize<'de> for InternalError {
@@ -3631,6 +3942,19 @@ impl<'de> serde::Deserialize<'de> for InternalError {
         deserializer.deserialize_struct("InternalError", &[], __Visitor)
     }
 }
+impl serde::Serialize for InternalError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl InternalError {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3645,20 +3969,16 @@ impl InternalError {
     }
 }
 /// `InternalErrorError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InternalErrorError {
     /// `code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i64>,
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<InternalErrorErrorStatus>,
     /// `details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
 }
 impl<'de> serde::Deserialize<'de> for InternalErrorError {
@@ -3724,6 +4044,28 @@ impl<'de> serde::Deserialize<'de> for InternalErrorError {
             }
         }
         deserializer.deserialize_struct("InternalErrorError", &[], __Visitor)
+    }
+}
+impl serde::Serialize for InternalErrorError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3823,11 +4165,10 @@ impl<'de> serde::Deserialize<'de> for InternalErrorErrorStatus {
     }
 }
 /// `InvalidArgument`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvalidArgument {
     /// `error`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<InvalidArgumentError>,
 }
 impl<'de> serde::Deserialize<'de> for InvalidArgument {
@@ -3873,6 +4214,19 @@ impl<'de> serde::Deserialize<'de> for InvalidArgument {
         deserializer.deserialize_struct("InvalidArgument", &[], __Visitor)
     }
 }
+impl serde::Serialize for InvalidArgument {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl InvalidArgument {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3887,20 +4241,16 @@ impl InvalidArgument {
     }
 }
 /// `InvalidArgumentError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvalidArgumentError {
     /// `code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i64>,
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<InvalidArgumentErrorStatus>,
     /// `details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<BadRequest>>,
 }
 impl<'de> serde::Deserialize<'de> for InvalidArgumentError {
@@ -3964,6 +4314,28 @@ impl<'de> serde::Deserialize<'de> for InvalidArgumentError {
             }
         }
         deserializer.deserialize_struct("InvalidArgumentError", &[], __Visitor)
+    }
+}
+impl serde::Serialize for InvalidArgumentError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4056,20 +4428,14 @@ impl<'de> serde::Deserialize<'de> for InvalidArgumentErrorStatus {
     }
 }
 /// Response message to list your active phone numbers.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListActiveNumbersResponse {
     /// List of numbers associated to the client project specified in `ListActiveNumbers`.
-    #[serde(rename = "activeNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_numbers: Option<Vec<ActiveNumberResponse>>,
     /// The token to be used for listing the next page.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// The maximum number of results returned.
-    #[serde(rename = "totalSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for ListActiveNumbersResponse {
@@ -4141,6 +4507,25 @@ impl<'de> serde::Deserialize<'de> for ListActiveNumbersResponse {
         deserializer.deserialize_struct("ListActiveNumbersResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListActiveNumbersResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.active_numbers {
+            map.serialize_entry("activeNumbers", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        if let Some(value) = &self.total_size {
+            map.serialize_entry("totalSize", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListActiveNumbersResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4172,12 +4557,10 @@ impl ListActiveNumbersResponse {
     }
 }
 /// Response message to list available phone numbers.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListAvailableNumbersResponse {
     /// List of available phone numbers.
-    #[serde(rename = "availableNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available_numbers: Option<Vec<AvailableNumber>>,
 }
 impl<'de> serde::Deserialize<'de> for ListAvailableNumbersResponse {
@@ -4227,6 +4610,19 @@ impl<'de> serde::Deserialize<'de> for ListAvailableNumbersResponse {
         deserializer.deserialize_struct("ListAvailableNumbersResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListAvailableNumbersResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.available_numbers {
+            map.serialize_entry("availableNumbers", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListAvailableNumbersResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4241,12 +4637,10 @@ impl ListAvailableNumbersResponse {
     }
 }
 /// Response message to list regions for which numbers are provided.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListAvailableRegionsResponse {
     /// List of regions for which numbers are provided.
-    #[serde(rename = "availableRegions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available_regions: Option<Vec<AvailableRegion>>,
 }
 impl<'de> serde::Deserialize<'de> for ListAvailableRegionsResponse {
@@ -4296,6 +4690,19 @@ impl<'de> serde::Deserialize<'de> for ListAvailableRegionsResponse {
         deserializer.deserialize_struct("ListAvailableRegionsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListAvailableRegionsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.available_regions {
+            map.serialize_entry("availableRegions", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListAvailableRegionsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4310,14 +4717,12 @@ impl ListAvailableRegionsResponse {
     }
 }
 /// `LookupNumberRequirementsRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LookupNumberRequirementsRequest {
     /// `regionCode`
-    #[serde(rename = "regionCode")]
     pub region_code: RegionCode,
     /// `numberType`
-    #[serde(rename = "numberType")]
     pub number_type: NumberType,
 }
 impl<'de> serde::Deserialize<'de> for LookupNumberRequirementsRequest {
@@ -4372,6 +4777,18 @@ impl<'de> serde::Deserialize<'de> for LookupNumberRequirementsRequest {
             .deserialize_struct("LookupNumberRequirementsRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for LookupNumberRequirementsRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("regionCode", &self.region_code)?;
+        map.serialize_entry("numberType", &self.number_type)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LookupNumberRequirementsRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4387,17 +4804,14 @@ impl LookupNumberRequirementsRequest {
     }
 }
 /// An object giving details on currency code and the amount charged.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Money {
     /// The 3-letter currency code defined in [ISO 4217](https://www.iso.org/iso-4217-currency-codes.html).
-    #[serde(rename = "currencyCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<String>,
     /// The amount in decimal form.
     /// For example `2.00`.
     /// There are no guarantees on the precision unless documented by the message origin. The amount cannot be updated and is read-only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Money {
@@ -4452,6 +4866,22 @@ impl<'de> serde::Deserialize<'de> for Money {
         deserializer.deserialize_struct("Money", &[], __Visitor)
     }
 }
+impl serde::Serialize for Money {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.currency_code {
+            map.serialize_entry("currencyCode", value)?;
+        }
+        if let Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Money {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4474,11 +4904,10 @@ impl Money {
     }
 }
 /// `NotFound`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NotFound {
     /// `error`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<NotFoundError>,
 }
 impl<'de> serde::Deserialize<'de> for NotFound {
@@ -4522,6 +4951,19 @@ impl<'de> serde::Deserialize<'de> for NotFound {
         deserializer.deserialize_struct("NotFound", &[], __Visitor)
     }
 }
+impl serde::Serialize for NotFound {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl NotFound {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4536,20 +4978,16 @@ impl NotFound {
     }
 }
 /// `NotFoundError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NotFoundError {
     /// `code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i64>,
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<NotFoundErrorStatus>,
     /// `details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<NotFoundErrorDetails>>,
 }
 impl<'de> serde::Deserialize<'de> for NotFoundError {
@@ -4615,6 +5053,28 @@ impl<'de> serde::Deserialize<'de> for NotFoundError {
         deserializer.deserialize_struct("NotFoundError", &[], __Visitor)
     }
 }
+impl serde::Serialize for NotFoundError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl NotFoundError {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4649,25 +5109,18 @@ impl NotFoundError {
     }
 }
 /// `NotFoundErrorDetails`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NotFoundErrorDetails {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The type of the resource that was not found.
-    #[serde(rename = "resourceType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<String>,
     /// The name of the resource that was not found.
-    #[serde(rename = "resourceName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_name: Option<String>,
     /// The owner of the resource that was not found.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// A description of the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for NotFoundErrorDetails {
@@ -4749,6 +5202,31 @@ impl<'de> serde::Deserialize<'de> for NotFoundErrorDetails {
             }
         }
         deserializer.deserialize_struct("NotFoundErrorDetails", &[], __Visitor)
+    }
+}
+impl serde::Serialize for NotFoundErrorDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.resource_type {
+            map.serialize_entry("resourceType", value)?;
+        }
+        if let Some(value) = &self.resource_name {
+            map.serialize_entry("resourceName", value)?;
+        }
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4907,55 +5385,30 @@ impl<'de> serde::Deserialize<'de> for NumberCapability {
     }
 }
 /// `NumberOrder`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NumberOrder {
     /// `projectId`
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// `idNumberOrder`
-    #[serde(rename = "idNumberOrder")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id_number_order: Option<String>,
     /// `regionCode`
-    #[serde(rename = "regionCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_code: Option<RegionCode>,
     /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<NumberOrderState>,
     /// `numberType`
-    #[serde(rename = "numberType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_type: Option<NumberType>,
     /// `orderNumbers`
-    #[serde(rename = "orderNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_numbers: Option<Vec<OrderNumber>>,
     /// `smsConfiguration`
-    #[serde(rename = "smsConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<OrderSmsConfiguration>,
     /// `voiceConfiguration`
-    #[serde(rename = "voiceConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_configuration: Option<OrderVoiceConfiguration>,
     /// `expireTime`
-    #[serde(rename = "expireTime")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub expire_time: Option<Option<sinch_sdk_runtime::Timestamp>>,
     /// `createTime`
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `updateTime`
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for NumberOrder {
@@ -5101,6 +5554,49 @@ impl<'de> serde::Deserialize<'de> for NumberOrder {
             }
         }
         deserializer.deserialize_struct("NumberOrder", &[], __Visitor)
+    }
+}
+impl serde::Serialize for NumberOrder {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.id_number_order {
+            map.serialize_entry("idNumberOrder", value)?;
+        }
+        if let Some(value) = &self.region_code {
+            map.serialize_entry("regionCode", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.number_type {
+            map.serialize_entry("numberType", value)?;
+        }
+        if let Some(value) = &self.order_numbers {
+            map.serialize_entry("orderNumbers", value)?;
+        }
+        if let Some(value) = &self.sms_configuration {
+            map.serialize_entry("smsConfiguration", value)?;
+        }
+        if let Some(value) = &self.voice_configuration {
+            map.serialize_entry("voiceConfiguration", value)?;
+        }
+        if let Some(value) = &self.expire_time {
+            map.serialize_entry("expireTime", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5262,15 +5758,12 @@ impl<'de> serde::Deserialize<'de> for NumberOrderState {
     }
 }
 /// Search Pattern
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NumberPattern {
     /// Sequence of digits to search for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
     /// `searchPattern`
-    #[serde(rename = "searchPattern")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_pattern: Option<NumberPatternSearchPattern>,
 }
 impl<'de> serde::Deserialize<'de> for NumberPattern {
@@ -5323,6 +5816,22 @@ impl<'de> serde::Deserialize<'de> for NumberPattern {
             }
         }
         deserializer.deserialize_struct("NumberPattern", &[], __Visitor)
+    }
+}
+impl serde::Serialize for NumberPattern {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.pattern {
+            map.serialize_entry("pattern", value)?;
+        }
+        if let Some(value) = &self.search_pattern {
+            map.serialize_entry("searchPattern", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5414,20 +5923,14 @@ impl<'de> serde::Deserialize<'de> for NumberPatternSearchPattern {
     }
 }
 /// `NumberPrice`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NumberPrice {
     /// `setupPrice`
-    #[serde(rename = "setupPrice")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub setup_price: Option<Money>,
     /// `monthlyPrice`
-    #[serde(rename = "monthlyPrice")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_price: Option<Money>,
     /// `paymentIntervalMonths`
-    #[serde(rename = "paymentIntervalMonths")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_interval_months: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for NumberPrice {
@@ -5499,6 +6002,25 @@ impl<'de> serde::Deserialize<'de> for NumberPrice {
         deserializer.deserialize_struct("NumberPrice", &[], __Visitor)
     }
 }
+impl serde::Serialize for NumberPrice {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.setup_price {
+            map.serialize_entry("setupPrice", value)?;
+        }
+        if let Some(value) = &self.monthly_price {
+            map.serialize_entry("monthlyPrice", value)?;
+        }
+        if let Some(value) = &self.payment_interval_months {
+            map.serialize_entry("paymentIntervalMonths", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl NumberPrice {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5527,14 +6049,12 @@ impl NumberPrice {
     }
 }
 /// `NumberRequirements`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NumberRequirements {
     /// Free-form JSON object of requirements.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fields: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// List of attachments necessary to be uploaded as part of the KYC process
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<RequiredAttachment>>,
 }
 impl<'de> serde::Deserialize<'de> for NumberRequirements {
@@ -5589,6 +6109,22 @@ impl<'de> serde::Deserialize<'de> for NumberRequirements {
             }
         }
         deserializer.deserialize_struct("NumberRequirements", &[], __Visitor)
+    }
+}
+impl serde::Serialize for NumberRequirements {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.fields {
+            map.serialize_entry("fields", value)?;
+        }
+        if let Some(value) = &self.attachments {
+            map.serialize_entry("attachments", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5740,19 +6276,14 @@ impl<'de> serde::Deserialize<'de> for NumberType {
     }
 }
 /// `OrderNumber`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderNumber {
     /// `phoneNumber`
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<PhoneNumber>,
     /// `numberPrice`
-    #[serde(rename = "numberPrice")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_price: Option<NumberPrice>,
     /// `capabilities`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<Vec<NumberCapability>>,
 }
 impl<'de> serde::Deserialize<'de> for OrderNumber {
@@ -5822,6 +6353,25 @@ impl<'de> serde::Deserialize<'de> for OrderNumber {
             }
         }
         deserializer.deserialize_struct("OrderNumber", &[], __Visitor)
+    }
+}
+impl serde::Serialize for OrderNumber {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        if let Some(value) = &self.number_price {
+            map.serialize_entry("numberPrice", value)?;
+        }
+        if let Some(value) = &self.capabilities {
+            map.serialize_entry("capabilities", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5965,7 +6515,7 @@ impl From<OrderVoiceConfigurationFax> for OrderVoiceConfiguration {
     }
 }
 /// OrderVoiceConfigurationBase
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderVoiceConfigurationBase {
     /// `type`
@@ -6007,6 +6557,17 @@ impl<'de> serde::Deserialize<'de> for OrderVoiceConfigurationBase {
         deserializer.deserialize_struct("OrderVoiceConfigurationBase", &[], __Visitor)
     }
 }
+impl serde::Serialize for OrderVoiceConfigurationBase {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl OrderVoiceConfigurationBase {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -6016,22 +6577,16 @@ impl OrderVoiceConfigurationBase {
     }
 }
 /// OrderVoiceConfigurationEST
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderVoiceConfigurationEst {
     /// `type`
     pub r#type: VoiceApplicationType,
     /// Timestamp when the status was last updated.
-    #[serde(rename = "lastUpdatedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `scheduledVoiceProvisioning`
-    #[serde(rename = "scheduledVoiceProvisioning")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_voice_provisioning: Option<ScheduledVoiceProvisioning>,
     /// The trunk ID if the type is EST. The `trunkId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/trunks/your-trunks).
-    #[serde(rename = "trunkId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trunk_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for OrderVoiceConfigurationEst {
@@ -6098,6 +6653,26 @@ impl<'de> serde::Deserialize<'de> for OrderVoiceConfigurationEst {
         deserializer.deserialize_struct("OrderVoiceConfigurationEst", &[], __Visitor)
     }
 }
+impl serde::Serialize for OrderVoiceConfigurationEst {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.last_updated_time {
+            map.serialize_entry("lastUpdatedTime", value)?;
+        }
+        if let Some(value) = &self.scheduled_voice_provisioning {
+            map.serialize_entry("scheduledVoiceProvisioning", value)?;
+        }
+        if let Some(value) = &self.trunk_id {
+            map.serialize_entry("trunkId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl OrderVoiceConfigurationEst {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -6133,22 +6708,16 @@ impl OrderVoiceConfigurationEst {
     }
 }
 /// OrderVoiceConfigurationFAX
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderVoiceConfigurationFax {
     /// `type`
     pub r#type: VoiceApplicationType,
     /// Timestamp when the status was last updated.
-    #[serde(rename = "lastUpdatedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `scheduledVoiceProvisioning`
-    #[serde(rename = "scheduledVoiceProvisioning")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_voice_provisioning: Option<ScheduledVoiceProvisioning>,
     /// The service ID if the type is FAX. The `serviceId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/fax/services).
-    #[serde(rename = "serviceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for OrderVoiceConfigurationFax {
@@ -6219,6 +6788,26 @@ impl<'de> serde::Deserialize<'de> for OrderVoiceConfigurationFax {
         deserializer.deserialize_struct("OrderVoiceConfigurationFax", &[], __Visitor)
     }
 }
+impl serde::Serialize for OrderVoiceConfigurationFax {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.last_updated_time {
+            map.serialize_entry("lastUpdatedTime", value)?;
+        }
+        if let Some(value) = &self.scheduled_voice_provisioning {
+            map.serialize_entry("scheduledVoiceProvisioning", value)?;
+        }
+        if let Some(value) = &self.service_id {
+            map.serialize_entry("serviceId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl OrderVoiceConfigurationFax {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -6254,14 +6843,12 @@ impl OrderVoiceConfigurationFax {
     }
 }
 /// OrderVoiceConfigurationRTC
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderVoiceConfigurationRtc {
     /// `type`
     pub r#type: VoiceApplicationType,
     /// Your app ID for the Voice API. The `appId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/voice/apps).
-    #[serde(rename = "appId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for OrderVoiceConfigurationRtc {
@@ -6303,6 +6890,20 @@ impl<'de> serde::Deserialize<'de> for OrderVoiceConfigurationRtc {
             }
         }
         deserializer.deserialize_struct("OrderVoiceConfigurationRtc", &[], __Visitor)
+    }
+}
+impl serde::Serialize for OrderVoiceConfigurationRtc {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6394,18 +6995,14 @@ impl<'de> serde::Deserialize<'de> for ProvisioningStatus {
 /// ISO 3166-1 alpha-2 country code of the phone number. Example: US, GB or SE.
 pub type RegionCode = String;
 /// `Registration`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Registration {
     /// Free-form JSON object representing registration data.
-    #[serde(rename = "requestDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_details: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// The attachments submitted for this registration, via the dedicated endpoint
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<Attachment>>,
     /// A list of timestamped messages from our team with feedback regarding your submitted registration details, in ascending timestamp order
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logs: Option<Vec<RegistrationLog>>,
 }
 impl<'de> serde::Deserialize<'de> for Registration {
@@ -6475,6 +7072,25 @@ impl<'de> serde::Deserialize<'de> for Registration {
         deserializer.deserialize_struct("Registration", &[], __Visitor)
     }
 }
+impl serde::Serialize for Registration {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.request_details {
+            map.serialize_entry("requestDetails", value)?;
+        }
+        if let Some(value) = &self.attachments {
+            map.serialize_entry("attachments", value)?;
+        }
+        if let Some(value) = &self.logs {
+            map.serialize_entry("logs", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Registration {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6506,15 +7122,12 @@ impl Registration {
     }
 }
 /// `RegistrationLog`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RegistrationLog {
     /// The feedback / message from our team
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Timestamp string (RFC3339). Indicates the date & time when the message was created.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for RegistrationLog {
@@ -6569,6 +7182,22 @@ impl<'de> serde::Deserialize<'de> for RegistrationLog {
         deserializer.deserialize_struct("RegistrationLog", &[], __Visitor)
     }
 }
+impl serde::Serialize for RegistrationLog {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RegistrationLog {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6591,32 +7220,22 @@ impl RegistrationLog {
     }
 }
 /// Request message for searching and renting in one go any number that matches the search criteria.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RentAnyNumberRequest {
     /// `numberPattern`
-    #[serde(rename = "numberPattern")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_pattern: Option<NumberPattern>,
     /// ISO 3166-1 alpha-2 country code of the phone number. This endpoint only supports `US`.
-    #[serde(rename = "regionCode")]
     pub region_code: RegionCode,
     /// Number type. This endpoint only supports `LOCAL`.
     pub r#type: NumberType,
     /// Number capabilities to filter by, `SMS` and/or `VOICE`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<Vec<NumberCapability>>,
     /// `smsConfiguration`
-    #[serde(rename = "smsConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<SmsConfiguration>,
     /// `voiceConfiguration`
-    #[serde(rename = "voiceConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_configuration: Option<VoiceConfiguration>,
     /// The callback URL to be called for a rented number's provisioning / deprovisioning operations.
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RentAnyNumberRequest {
@@ -6718,6 +7337,33 @@ impl<'de> serde::Deserialize<'de> for RentAnyNumberRequest {
         deserializer.deserialize_struct("RentAnyNumberRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for RentAnyNumberRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.number_pattern {
+            map.serialize_entry("numberPattern", value)?;
+        }
+        map.serialize_entry("regionCode", &self.region_code)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.capabilities {
+            map.serialize_entry("capabilities", value)?;
+        }
+        if let Some(value) = &self.sms_configuration {
+            map.serialize_entry("smsConfiguration", value)?;
+        }
+        if let Some(value) = &self.voice_configuration {
+            map.serialize_entry("voiceConfiguration", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RentAnyNumberRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -6763,20 +7409,14 @@ impl RentAnyNumberRequest {
     }
 }
 /// Request message for renting a phone number.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RentNumberRequest {
     /// `smsConfiguration`
-    #[serde(rename = "smsConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<SmsConfiguration>,
     /// `voiceConfiguration`
-    #[serde(rename = "voiceConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_configuration: Option<VoiceConfiguration>,
     /// The callback URL to be called for a rented number's provisioning / deprovisioning operations.
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RentNumberRequest {
@@ -6848,6 +7488,25 @@ impl<'de> serde::Deserialize<'de> for RentNumberRequest {
         deserializer.deserialize_struct("RentNumberRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for RentNumberRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.sms_configuration {
+            map.serialize_entry("smsConfiguration", value)?;
+        }
+        if let Some(value) = &self.voice_configuration {
+            map.serialize_entry("voiceConfiguration", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RentNumberRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6876,11 +7535,10 @@ impl RentNumberRequest {
     }
 }
 /// `RequestEntityTooLarge`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RequestEntityTooLarge {
     /// `error`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<RequestEntityTooLargeError>,
 }
 impl<'de> serde::Deserialize<'de> for RequestEntityTooLarge {
@@ -6926,6 +7584,19 @@ impl<'de> serde::Deserialize<'de> for RequestEntityTooLarge {
         deserializer.deserialize_struct("RequestEntityTooLarge", &[], __Visitor)
     }
 }
+impl serde::Serialize for RequestEntityTooLarge {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RequestEntityTooLarge {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6940,20 +7611,16 @@ impl RequestEntityTooLarge {
     }
 }
 /// `RequestEntityTooLargeError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RequestEntityTooLargeError {
     /// `code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i64>,
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<RequestEntityTooLargeErrorStatus>,
     /// `details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<RequestEntityTooLargeErrorDetails>>,
 }
 impl<'de> serde::Deserialize<'de> for RequestEntityTooLargeError {
@@ -7019,6 +7686,28 @@ impl<'de> serde::Deserialize<'de> for RequestEntityTooLargeError {
         deserializer.deserialize_struct("RequestEntityTooLargeError", &[], __Visitor)
     }
 }
+impl serde::Serialize for RequestEntityTooLargeError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RequestEntityTooLargeError {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7056,18 +7745,14 @@ impl RequestEntityTooLargeError {
     }
 }
 /// `RequestEntityTooLargeErrorDetails`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RequestEntityTooLargeErrorDetails {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The name of the resource that exceeded the expected size limit.
-    #[serde(rename = "resourceName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_name: Option<String>,
     /// A description of the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RequestEntityTooLargeErrorDetails {
@@ -7134,6 +7819,25 @@ impl<'de> serde::Deserialize<'de> for RequestEntityTooLargeErrorDetails {
         }
         deserializer
             .deserialize_struct("RequestEntityTooLargeErrorDetails", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RequestEntityTooLargeErrorDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.resource_name {
+            map.serialize_entry("resourceName", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7220,31 +7924,22 @@ impl<'de> serde::Deserialize<'de> for RequestEntityTooLargeErrorStatus {
     }
 }
 /// `RequiredAttachment`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RequiredAttachment {
     /// ID  to be used when uploading the attachment for the registration via the "Upload an attachment for a number order" endpoint
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Details about the attachment to be provided
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Indicates if this attachment's upload is mandatory when purchasing the phone number
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mandatory: Option<bool>,
     /// Template to be used for the file attachment
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<Vec<AttachmentTemplate>>,
     /// Title of the attachment to be provided
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Array of allowed mime types. If empty, no restrictions are applied.
-    #[serde(rename = "allowedMimeTypes")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowed_mime_types: Option<Vec<String>>,
     /// Document types allowed for this attachment. If specified, the documentType field in the attachment must be one of the allowed types.
-    #[serde(rename = "allowedDocumentTypes")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowed_document_types: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for RequiredAttachment {
@@ -7342,6 +8037,37 @@ impl<'de> serde::Deserialize<'de> for RequiredAttachment {
             }
         }
         deserializer.deserialize_struct("RequiredAttachment", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RequiredAttachment {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.mandatory {
+            map.serialize_entry("mandatory", value)?;
+        }
+        if let Some(value) = &self.template {
+            map.serialize_entry("template", value)?;
+        }
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let Some(value) = &self.allowed_mime_types {
+            map.serialize_entry("allowedMimeTypes", value)?;
+        }
+        if let Some(value) = &self.allowed_document_types {
+            map.serialize_entry("allowedDocumentTypes", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7456,27 +8182,18 @@ impl<'de> serde::Deserialize<'de> for ResourceType {
     }
 }
 /// Represents the ongoing or failed scheduled provisioning job. This field will be empty if the number was both successfully provisioned to the SMS platform and linked to the 10DLC campaign.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScheduledProvisioning {
     /// The SMS service plan that the scheduled provisioning job will configure with the number.
-    #[serde(rename = "servicePlanId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_plan_id: Option<String>,
     /// TCR campaign ID that the scheduled provisioning job will configure with the number.
-    #[serde(rename = "campaignId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ProvisioningStatus>,
     /// Timestamp when the status was last updated.
-    #[serde(rename = "lastUpdatedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `errorCodes`
-    #[serde(rename = "errorCodes")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_codes: Option<Vec<SmsErrorCode>>,
 }
 impl<'de> serde::Deserialize<'de> for ScheduledProvisioning {
@@ -7562,6 +8279,31 @@ impl<'de> serde::Deserialize<'de> for ScheduledProvisioning {
             }
         }
         deserializer.deserialize_struct("ScheduledProvisioning", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ScheduledProvisioning {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.service_plan_id {
+            map.serialize_entry("servicePlanId", value)?;
+        }
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaignId", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.last_updated_time {
+            map.serialize_entry("lastUpdatedTime", value)?;
+        }
+        if let Some(value) = &self.error_codes {
+            map.serialize_entry("errorCodes", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7724,17 +8466,14 @@ impl From<ScheduledVoiceProvisioningRtc> for ScheduledVoiceProvisioning {
     }
 }
 /// `ScheduledVoiceProvisioningCommon`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScheduledVoiceProvisioningCommon {
     /// `type`
     pub r#type: VoiceApplicationType,
     /// Timestamp when the status was last updated.
-    #[serde(rename = "lastUpdatedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ProvisioningStatus>,
 }
 impl<'de> serde::Deserialize<'de> for ScheduledVoiceProvisioningCommon {
@@ -7788,6 +8527,23 @@ impl<'de> serde::Deserialize<'de> for ScheduledVoiceProvisioningCommon {
             .deserialize_struct("ScheduledVoiceProvisioningCommon", &[], __Visitor)
     }
 }
+impl serde::Serialize for ScheduledVoiceProvisioningCommon {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.last_updated_time {
+            map.serialize_entry("lastUpdatedTime", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ScheduledVoiceProvisioningCommon {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -7814,21 +8570,16 @@ impl ScheduledVoiceProvisioningCommon {
     }
 }
 /// `ScheduledVoiceProvisioningEst`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScheduledVoiceProvisioningEst {
     /// `type`
     pub r#type: VoiceApplicationType,
     /// Timestamp when the status was last updated.
-    #[serde(rename = "lastUpdatedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ProvisioningStatus>,
     /// The trunk ID if the type is EST. The `trunkId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/trunks/your-trunks).
-    #[serde(rename = "trunkId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trunk_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ScheduledVoiceProvisioningEst {
@@ -7891,6 +8642,26 @@ impl<'de> serde::Deserialize<'de> for ScheduledVoiceProvisioningEst {
         deserializer.deserialize_struct("ScheduledVoiceProvisioningEst", &[], __Visitor)
     }
 }
+impl serde::Serialize for ScheduledVoiceProvisioningEst {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.last_updated_time {
+            map.serialize_entry("lastUpdatedTime", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.trunk_id {
+            map.serialize_entry("trunkId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ScheduledVoiceProvisioningEst {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -7923,21 +8694,16 @@ impl ScheduledVoiceProvisioningEst {
     }
 }
 /// `ScheduledVoiceProvisioningFax`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScheduledVoiceProvisioningFax {
     /// `type`
     pub r#type: VoiceApplicationType,
     /// Timestamp when the status was last updated.
-    #[serde(rename = "lastUpdatedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ProvisioningStatus>,
     /// The service ID if the type is FAX. The `serviceId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/fax/services).
-    #[serde(rename = "serviceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ScheduledVoiceProvisioningFax {
@@ -8004,6 +8770,26 @@ impl<'de> serde::Deserialize<'de> for ScheduledVoiceProvisioningFax {
         deserializer.deserialize_struct("ScheduledVoiceProvisioningFax", &[], __Visitor)
     }
 }
+impl serde::Serialize for ScheduledVoiceProvisioningFax {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.last_updated_time {
+            map.serialize_entry("lastUpdatedTime", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.service_id {
+            map.serialize_entry("serviceId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ScheduledVoiceProvisioningFax {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -8036,21 +8822,16 @@ impl ScheduledVoiceProvisioningFax {
     }
 }
 /// `ScheduledVoiceProvisioningRtc`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScheduledVoiceProvisioningRtc {
     /// `type`
     pub r#type: VoiceApplicationType,
     /// Timestamp when the status was last updated.
-    #[serde(rename = "lastUpdatedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ProvisioningStatus>,
     /// Your app ID for the Voice API. The `appId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/voice/apps).
-    #[serde(rename = "appId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ScheduledVoiceProvisioningRtc {
@@ -8113,6 +8894,26 @@ impl<'de> serde::Deserialize<'de> for ScheduledVoiceProvisioningRtc {
         deserializer.deserialize_struct("ScheduledVoiceProvisioningRtc", &[], __Visitor)
     }
 }
+impl serde::Serialize for ScheduledVoiceProvisioningRtc {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.last_updated_time {
+            map.serialize_entry("lastUpdatedTime", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ScheduledVoiceProvisioningRtc {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -8149,19 +8950,14 @@ impl ScheduledVoiceProvisioningRtc {
 /// Once the `servicePlanId` is sent, it enters scheduled provisioning.
 ///
 /// The status of scheduled provisioning will show under a `scheduledProvisioning` object if it's still running. Once processed successfully, the `servicePlanId` sent will appear directly under the `smsConfiguration` object.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SmsConfiguration {
     /// The `servicePlanId` can be found in the [Sinch Customer Dashboard](https://dashboard.sinch.com/sms/api/rest). The service plan ID is what ties this number to the configured SMS service.
-    #[serde(rename = "servicePlanId")]
     pub service_plan_id: String,
     /// Only for US phone numbers. This `campaignId` is required to send SMS traffic to US; click [here](https://community.sinch.com/t5/10DLC/What-is-10DLC/ta-p/7845) to read more about 10DLC A2P messaging. So, it is the current campaign ID for this number. The `campaignId` is found on your TCR platform.
-    #[serde(rename = "campaignId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
     /// `scheduledProvisioning`
-    #[serde(rename = "scheduledProvisioning")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_provisioning: Option<ScheduledProvisioning>,
 }
 impl<'de> serde::Deserialize<'de> for SmsConfiguration {
@@ -8229,6 +9025,23 @@ impl<'de> serde::Deserialize<'de> for SmsConfiguration {
         deserializer.deserialize_struct("SmsConfiguration", &[], __Visitor)
     }
 }
+impl serde::Serialize for SmsConfiguration {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("servicePlanId", &self.service_plan_id)?;
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaignId", value)?;
+        }
+        if let Some(value) = &self.scheduled_provisioning {
+            map.serialize_entry("scheduledProvisioning", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SmsConfiguration {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -8255,15 +9068,12 @@ impl SmsConfiguration {
     }
 }
 /// Base SMS Configuration
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SmsConfigurationBase {
     /// The `servicePlanId` can be found in the [Sinch Customer Dashboard](https://dashboard.sinch.com/sms/api/rest). The service plan ID is what ties this number to the configured SMS service.
-    #[serde(rename = "servicePlanId")]
     pub service_plan_id: String,
     /// Only for US phone numbers. This `campaignId` is required to send SMS traffic to US; click [here](https://community.sinch.com/t5/10DLC/What-is-10DLC/ta-p/7845) to read more about 10DLC A2P messaging. So, it is the current campaign ID for this number. The `campaignId` is found on your TCR platform.
-    #[serde(rename = "campaignId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SmsConfigurationBase {
@@ -8316,6 +9126,20 @@ impl<'de> serde::Deserialize<'de> for SmsConfigurationBase {
             }
         }
         deserializer.deserialize_struct("SmsConfigurationBase", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SmsConfigurationBase {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("servicePlanId", &self.service_plan_id)?;
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaignId", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8459,12 +9283,10 @@ impl<'de> serde::Deserialize<'de> for SmsErrorCode {
     }
 }
 /// `UpdateNumberOrderRegistrationRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateNumberOrderRegistrationRequest {
     /// Free-form JSON object representing registration data.
-    #[serde(rename = "requestDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_details: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 impl<'de> serde::Deserialize<'de> for UpdateNumberOrderRegistrationRequest {
@@ -8517,6 +9339,19 @@ impl<'de> serde::Deserialize<'de> for UpdateNumberOrderRegistrationRequest {
             .deserialize_struct("UpdateNumberOrderRegistrationRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for UpdateNumberOrderRegistrationRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.request_details {
+            map.serialize_entry("requestDetails", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UpdateNumberOrderRegistrationRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -8534,14 +9369,12 @@ impl UpdateNumberOrderRegistrationRequest {
     }
 }
 /// `UploadNumberOrderAttachmentRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UploadNumberOrderAttachmentRequest {
     /// File attachment to upload
     pub file: sinch_sdk_runtime::File,
     /// Optional document type associated with the uploaded attachment
-    #[serde(rename = "documentType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_type: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for UploadNumberOrderAttachmentRequest {
@@ -8588,6 +9421,20 @@ impl<'de> serde::Deserialize<'de> for UploadNumberOrderAttachmentRequest {
         }
         deserializer
             .deserialize_struct("UploadNumberOrderAttachmentRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for UploadNumberOrderAttachmentRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("file", &self.file)?;
+        if let Some(value) = &self.document_type {
+            map.serialize_entry("documentType", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8694,36 +9541,22 @@ impl<'de> serde::Deserialize<'de> for UploadStatus {
     }
 }
 /// Response object containing details of the emergency address.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ValidateAddressResponse {
     /// `phoneNumber`
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<PhoneNumber>,
     /// User supplied name for the phone number.
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// `validatedAddress`
-    #[serde(rename = "validatedAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validated_address: Option<EmergencyAddress>,
     /// `validationResult`
-    #[serde(rename = "validationResult")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validation_result: Option<AddressValidationResultCode>,
     /// Validation result message
-    #[serde(rename = "validationMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validation_message: Option<String>,
     /// `correctedAddress`
-    #[serde(rename = "correctedAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corrected_address: Option<EmergencyAddress>,
     /// List of candidate addresses (only available if validationResult == NO_MATCH)
-    #[serde(rename = "candidateAddresses")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub candidate_addresses: Option<Vec<EmergencyAddress>>,
 }
 impl<'de> serde::Deserialize<'de> for ValidateAddressResponse {
@@ -8835,6 +9668,37 @@ impl<'de> serde::Deserialize<'de> for ValidateAddressResponse {
         deserializer.deserialize_struct("ValidateAddressResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ValidateAddressResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.validated_address {
+            map.serialize_entry("validatedAddress", value)?;
+        }
+        if let Some(value) = &self.validation_result {
+            map.serialize_entry("validationResult", value)?;
+        }
+        if let Some(value) = &self.validation_message {
+            map.serialize_entry("validationMessage", value)?;
+        }
+        if let Some(value) = &self.corrected_address {
+            map.serialize_entry("correctedAddress", value)?;
+        }
+        if let Some(value) = &self.candidate_addresses {
+            map.serialize_entry("candidateAddresses", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ValidateAddressResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -8893,12 +9757,10 @@ impl ValidateAddressResponse {
     }
 }
 /// `VoiceAppId`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VoiceAppId {
     /// Your app ID for the Voice API. The `appId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/voice/apps).
-    #[serde(rename = "appId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for VoiceAppId {
@@ -8940,6 +9802,19 @@ impl<'de> serde::Deserialize<'de> for VoiceAppId {
             }
         }
         deserializer.deserialize_struct("VoiceAppId", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VoiceAppId {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9131,19 +10006,14 @@ impl From<VoiceConfigurationFax> for VoiceConfiguration {
     }
 }
 /// Common VoiceConfiguration fields
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VoiceConfigurationCommon {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<VoiceApplicationType>,
     /// Timestamp when the status was last updated.
-    #[serde(rename = "lastUpdatedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `scheduledVoiceProvisioning`
-    #[serde(rename = "scheduledVoiceProvisioning")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_voice_provisioning: Option<ScheduledVoiceProvisioning>,
 }
 impl<'de> serde::Deserialize<'de> for VoiceConfigurationCommon {
@@ -9211,6 +10081,25 @@ impl<'de> serde::Deserialize<'de> for VoiceConfigurationCommon {
         deserializer.deserialize_struct("VoiceConfigurationCommon", &[], __Visitor)
     }
 }
+impl serde::Serialize for VoiceConfigurationCommon {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.last_updated_time {
+            map.serialize_entry("lastUpdatedTime", value)?;
+        }
+        if let Some(value) = &self.scheduled_voice_provisioning {
+            map.serialize_entry("scheduledVoiceProvisioning", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VoiceConfigurationCommon {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -9245,22 +10134,16 @@ impl VoiceConfigurationCommon {
     }
 }
 /// EST VoiceConfiguration
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VoiceConfigurationEst {
     /// `type`
     pub r#type: VoiceApplicationType,
     /// Timestamp when the status was last updated.
-    #[serde(rename = "lastUpdatedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `scheduledVoiceProvisioning`
-    #[serde(rename = "scheduledVoiceProvisioning")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_voice_provisioning: Option<ScheduledVoiceProvisioning>,
     /// The trunk ID if the type is EST. The `trunkId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/trunks/your-trunks).
-    #[serde(rename = "trunkId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trunk_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for VoiceConfigurationEst {
@@ -9327,6 +10210,26 @@ impl<'de> serde::Deserialize<'de> for VoiceConfigurationEst {
         deserializer.deserialize_struct("VoiceConfigurationEst", &[], __Visitor)
     }
 }
+impl serde::Serialize for VoiceConfigurationEst {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.last_updated_time {
+            map.serialize_entry("lastUpdatedTime", value)?;
+        }
+        if let Some(value) = &self.scheduled_voice_provisioning {
+            map.serialize_entry("scheduledVoiceProvisioning", value)?;
+        }
+        if let Some(value) = &self.trunk_id {
+            map.serialize_entry("trunkId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VoiceConfigurationEst {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -9362,22 +10265,16 @@ impl VoiceConfigurationEst {
     }
 }
 /// FAX VoiceConfiguration
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VoiceConfigurationFax {
     /// `type`
     pub r#type: VoiceApplicationType,
     /// Timestamp when the status was last updated.
-    #[serde(rename = "lastUpdatedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `scheduledVoiceProvisioning`
-    #[serde(rename = "scheduledVoiceProvisioning")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_voice_provisioning: Option<ScheduledVoiceProvisioning>,
     /// The service ID if the type is FAX. The `serviceId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/fax/services).
-    #[serde(rename = "serviceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for VoiceConfigurationFax {
@@ -9448,6 +10345,26 @@ impl<'de> serde::Deserialize<'de> for VoiceConfigurationFax {
         deserializer.deserialize_struct("VoiceConfigurationFax", &[], __Visitor)
     }
 }
+impl serde::Serialize for VoiceConfigurationFax {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.last_updated_time {
+            map.serialize_entry("lastUpdatedTime", value)?;
+        }
+        if let Some(value) = &self.scheduled_voice_provisioning {
+            map.serialize_entry("scheduledVoiceProvisioning", value)?;
+        }
+        if let Some(value) = &self.service_id {
+            map.serialize_entry("serviceId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VoiceConfigurationFax {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -9483,23 +10400,16 @@ impl VoiceConfigurationFax {
     }
 }
 /// RTC VoiceConfiguration
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VoiceConfigurationRtc {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<VoiceApplicationType>,
     /// Timestamp when the status was last updated.
-    #[serde(rename = "lastUpdatedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `scheduledVoiceProvisioning`
-    #[serde(rename = "scheduledVoiceProvisioning")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_voice_provisioning: Option<ScheduledVoiceProvisioning>,
     /// Your app ID for the Voice API. The `appId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/voice/apps).
-    #[serde(rename = "appId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for VoiceConfigurationRtc {
@@ -9573,6 +10483,28 @@ impl<'de> serde::Deserialize<'de> for VoiceConfigurationRtc {
         deserializer.deserialize_struct("VoiceConfigurationRtc", &[], __Visitor)
     }
 }
+impl serde::Serialize for VoiceConfigurationRtc {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.last_updated_time {
+            map.serialize_entry("lastUpdatedTime", value)?;
+        }
+        if let Some(value) = &self.scheduled_voice_provisioning {
+            map.serialize_entry("scheduledVoiceProvisioning", value)?;
+        }
+        if let Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VoiceConfigurationRtc {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -9613,12 +10545,10 @@ impl VoiceConfigurationRtc {
     }
 }
 /// `VoiceServiceId`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VoiceServiceId {
     /// The service ID if the type is FAX. The `serviceId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/fax/services).
-    #[serde(rename = "serviceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for VoiceServiceId {
@@ -9668,6 +10598,19 @@ impl<'de> serde::Deserialize<'de> for VoiceServiceId {
         deserializer.deserialize_struct("VoiceServiceId", &[], __Visitor)
     }
 }
+impl serde::Serialize for VoiceServiceId {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.service_id {
+            map.serialize_entry("serviceId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VoiceServiceId {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -9682,12 +10625,10 @@ impl VoiceServiceId {
     }
 }
 /// `VoiceTrunkId`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VoiceTrunkId {
     /// The trunk ID if the type is EST. The `trunkId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/trunks/your-trunks).
-    #[serde(rename = "trunkId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trunk_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for VoiceTrunkId {
@@ -9731,6 +10672,19 @@ impl<'de> serde::Deserialize<'de> for VoiceTrunkId {
             }
         }
         deserializer.deserialize_struct("VoiceTrunkId", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VoiceTrunkId {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.trunk_id {
+            map.serialize_entry("trunkId", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -7,12 +7,10 @@
     clippy::large_enum_variant
 )]
 /// `ActivatePortInRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ActivatePortInRequest {
     /// `phoneNumberGroups`
-    #[serde(rename = "phoneNumberGroups")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number_groups: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for ActivatePortInRequest {
@@ -62,6 +60,19 @@ impl<'de> serde::Deserialize<'de> for ActivatePortInRequest {
         deserializer.deserialize_struct("ActivatePortInRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for ActivatePortInRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone_number_groups {
+            map.serialize_entry("phoneNumberGroups", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ActivatePortInRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -76,11 +87,10 @@ impl ActivatePortInRequest {
     }
 }
 /// `AddOrderNoteRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddOrderNoteRequest {
     /// `note`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for AddOrderNoteRequest {
@@ -126,6 +136,19 @@ impl<'de> serde::Deserialize<'de> for AddOrderNoteRequest {
         deserializer.deserialize_struct("AddOrderNoteRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for AddOrderNoteRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.note {
+            map.serialize_entry("note", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AddOrderNoteRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -140,14 +163,12 @@ impl AddOrderNoteRequest {
     }
 }
 /// `AddOrderNoteResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddOrderNoteResponse {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<f64>,
     /// `note`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for AddOrderNoteResponse {
@@ -198,6 +219,22 @@ impl<'de> serde::Deserialize<'de> for AddOrderNoteResponse {
         deserializer.deserialize_struct("AddOrderNoteResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for AddOrderNoteResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.note {
+            map.serialize_entry("note", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AddOrderNoteResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -217,15 +254,12 @@ impl AddOrderNoteResponse {
     }
 }
 /// The request was malformed on one or more fields.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BadRequestDetail {
     /// The request was malformed on one or more properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The field violation(s).
-    #[serde(rename = "fieldViolations")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_violations: Option<Vec<FieldViolation>>,
 }
 impl<'de> serde::Deserialize<'de> for BadRequestDetail {
@@ -280,6 +314,22 @@ impl<'de> serde::Deserialize<'de> for BadRequestDetail {
         deserializer.deserialize_struct("BadRequestDetail", &[], __Visitor)
     }
 }
+impl serde::Serialize for BadRequestDetail {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.field_violations {
+            map.serialize_entry("fieldViolations", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BadRequestDetail {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -302,23 +352,16 @@ impl BadRequestDetail {
     }
 }
 /// Default configuration properties. If you do not provide values when making requests these values will be used instead.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DefaultsConfiguration {
     /// Contains the contact information for the default user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<DefaultsConfigurationContact>,
     /// The default webhook URL to use for callbacks.
-    #[serde(rename = "webhookUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook_url: Option<String>,
     /// The default time for porting in numbers. If you don't specify a time in the order this time will be used.
-    #[serde(rename = "defaultPortTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_port_time: Option<String>,
     /// The default time zone for porting in numbers. If you don't specify a time zone in the order, this time zone will be used.
-    #[serde(rename = "defaultPortTimeZone")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_port_time_zone: Option<DefaultsConfigurationDefaultPortTimeZone>,
 }
 impl<'de> serde::Deserialize<'de> for DefaultsConfiguration {
@@ -396,6 +439,28 @@ impl<'de> serde::Deserialize<'de> for DefaultsConfiguration {
         deserializer.deserialize_struct("DefaultsConfiguration", &[], __Visitor)
     }
 }
+impl serde::Serialize for DefaultsConfiguration {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.contact {
+            map.serialize_entry("contact", value)?;
+        }
+        if let Some(value) = &self.webhook_url {
+            map.serialize_entry("webhookUrl", value)?;
+        }
+        if let Some(value) = &self.default_port_time {
+            map.serialize_entry("defaultPortTime", value)?;
+        }
+        if let Some(value) = &self.default_port_time_zone {
+            map.serialize_entry("defaultPortTimeZone", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DefaultsConfiguration {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -433,17 +498,14 @@ impl DefaultsConfiguration {
     }
 }
 /// Contains the contact information for the default user.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DefaultsConfigurationContact {
     /// The email address of the default user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// The name of the default user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The phone number of the default user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for DefaultsConfigurationContact {
@@ -497,6 +559,25 @@ impl<'de> serde::Deserialize<'de> for DefaultsConfigurationContact {
             }
         }
         deserializer.deserialize_struct("DefaultsConfigurationContact", &[], __Visitor)
+    }
+}
+impl serde::Serialize for DefaultsConfigurationContact {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -599,19 +680,14 @@ impl<'de> serde::Deserialize<'de> for DefaultsConfigurationDefaultPortTimeZone {
     }
 }
 /// `DesiredPortDateTime`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DesiredPortDateTime {
     /// The date you want the numbers to be ported in, in ISO format.
-    #[serde(rename = "desiredPortDate")]
     pub desired_port_date: String,
     /// The time you want the numbers to be ported in.
-    #[serde(rename = "desiredPortTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub desired_port_time: Option<String>,
     /// The time zone you want to use for the desired port time.
-    #[serde(rename = "desiredPortTimeZone")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub desired_port_time_zone: Option<DesiredPortDateTimeDesiredPortTimeZone>,
 }
 impl<'de> serde::Deserialize<'de> for DesiredPortDateTime {
@@ -677,6 +753,23 @@ impl<'de> serde::Deserialize<'de> for DesiredPortDateTime {
             }
         }
         deserializer.deserialize_struct("DesiredPortDateTime", &[], __Visitor)
+    }
+}
+impl serde::Serialize for DesiredPortDateTime {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("desiredPortDate", &self.desired_port_date)?;
+        if let Some(value) = &self.desired_port_time {
+            map.serialize_entry("desiredPortTime", value)?;
+        }
+        if let Some(value) = &self.desired_port_time_zone {
+            map.serialize_entry("desiredPortTimeZone", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -777,63 +870,40 @@ impl<'de> serde::Deserialize<'de> for DesiredPortDateTimeDesiredPortTimeZone {
     }
 }
 /// `EndUser`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EndUser {
     /// The name of the end user can be a person's name or company name. Please note if you are not using this yourself it should be the name/company of the actual user.
     pub name: String,
     /// The end user's street number.
-    #[serde(rename = "streetNum")]
     pub street_num: String,
     /// The end user's street name.
-    #[serde(rename = "streetName")]
     pub street_name: String,
     /// The prefix direction in the end user's address, if any.
-    #[serde(rename = "streetPreDir")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street_pre_dir: Option<String>,
     /// The end user's street type, for example Road or Court.
-    #[serde(rename = "streetType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street_type: Option<String>,
     /// The suffix direction in the end user's address, if any.
-    #[serde(rename = "streetPostDir")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street_post_dir: Option<String>,
     /// Any additional location information, such as suite or apartment.
-    #[serde(rename = "locationType1")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location_type1: Option<String>,
     /// Any additional location information, such as suite number or apartment number.
-    #[serde(rename = "locationValue1")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location_value1: Option<String>,
     /// Field for additional location information, such as suite number or apartment number.
-    #[serde(rename = "locationType2")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location_type2: Option<String>,
     /// Field for additional location information, such as suite number or apartment number.
-    #[serde(rename = "locationValue2")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location_value2: Option<String>,
     /// Field for additional location information, such as suite number or apartment number.
-    #[serde(rename = "locationType3")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location_type3: Option<String>,
     /// Field for additional location information, such as suite number or apartment number.
-    #[serde(rename = "locationValue3")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location_value3: Option<String>,
     /// The end user's city.
     pub city: String,
     /// The end user's state, using the two letter abbreviation.
     pub state: String,
     /// The end user's zip code.
-    #[serde(rename = "zipCode")]
     pub zip_code: String,
     /// The type of address. Available values are `B` for Business or `R` for Residence
-    #[serde(rename = "typeOfService")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_of_service: Option<EndUserTypeOfService>,
 }
 impl<'de> serde::Deserialize<'de> for EndUser {
@@ -1015,6 +1085,52 @@ impl<'de> serde::Deserialize<'de> for EndUser {
         deserializer.deserialize_struct("EndUser", &[], __Visitor)
     }
 }
+impl serde::Serialize for EndUser {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("streetNum", &self.street_num)?;
+        map.serialize_entry("streetName", &self.street_name)?;
+        if let Some(value) = &self.street_pre_dir {
+            map.serialize_entry("streetPreDir", value)?;
+        }
+        if let Some(value) = &self.street_type {
+            map.serialize_entry("streetType", value)?;
+        }
+        if let Some(value) = &self.street_post_dir {
+            map.serialize_entry("streetPostDir", value)?;
+        }
+        if let Some(value) = &self.location_type1 {
+            map.serialize_entry("locationType1", value)?;
+        }
+        if let Some(value) = &self.location_value1 {
+            map.serialize_entry("locationValue1", value)?;
+        }
+        if let Some(value) = &self.location_type2 {
+            map.serialize_entry("locationType2", value)?;
+        }
+        if let Some(value) = &self.location_value2 {
+            map.serialize_entry("locationValue2", value)?;
+        }
+        if let Some(value) = &self.location_type3 {
+            map.serialize_entry("locationType3", value)?;
+        }
+        if let Some(value) = &self.location_value3 {
+            map.serialize_entry("locationValue3", value)?;
+        }
+        map.serialize_entry("city", &self.city)?;
+        map.serialize_entry("state", &self.state)?;
+        map.serialize_entry("zipCode", &self.zip_code)?;
+        if let Some(value) = &self.type_of_service {
+            map.serialize_entry("typeOfService", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl EndUser {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1158,20 +1274,16 @@ impl<'de> serde::Deserialize<'de> for EndUserTypeOfService {
     }
 }
 /// `Error`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Error {
     /// HTTP status code or error code
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i32>,
     /// Response status name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// A developer-facing error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Details of the errors
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<ErrorDetail>>,
 }
 impl<'de> serde::Deserialize<'de> for Error {
@@ -1235,6 +1347,28 @@ impl<'de> serde::Deserialize<'de> for Error {
             }
         }
         deserializer.deserialize_struct("Error", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Error {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1382,21 +1516,16 @@ impl From<ErrorInfo> for ErrorDetail {
     }
 }
 /// Describes the cause of the error with structured details.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ErrorInfo {
     /// The type of error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The reason of the error. This is a constant value that identifies the proximate cause of the error. Error reasons are unique. Max 63 characters and match /[A-Z0-9_]+/.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// Domain for error, for voice it is always `sinch.voice`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// Additional structured details about this error. key value pair of strings
-    #[serde(rename = "metaData")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta_data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 impl<'de> serde::Deserialize<'de> for ErrorInfo {
@@ -1464,6 +1593,28 @@ impl<'de> serde::Deserialize<'de> for ErrorInfo {
         deserializer.deserialize_struct("ErrorInfo", &[], __Visitor)
     }
 }
+impl serde::Serialize for ErrorInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.domain {
+            map.serialize_entry("domain", value)?;
+        }
+        if let Some(value) = &self.meta_data {
+            map.serialize_entry("metaData", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ErrorInfo {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1501,15 +1652,12 @@ impl ErrorInfo {
     }
 }
 /// When you want to use the number for elastic sip trunking
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EstConfiguration {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<EstConfigurationType>,
     /// `trunkId`
-    #[serde(rename = "trunkId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trunk_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for EstConfiguration {
@@ -1558,6 +1706,22 @@ impl<'de> serde::Deserialize<'de> for EstConfiguration {
             }
         }
         deserializer.deserialize_struct("EstConfiguration", &[], __Visitor)
+    }
+}
+impl serde::Serialize for EstConfiguration {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.trunk_id {
+            map.serialize_entry("trunkId", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1638,15 +1802,12 @@ impl<'de> serde::Deserialize<'de> for EstConfigurationType {
     }
 }
 /// When you want to use the number for fax
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FaxConfiguration {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<FaxConfigurationType>,
     /// `serviceId`
-    #[serde(rename = "serviceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for FaxConfiguration {
@@ -1699,6 +1860,22 @@ impl<'de> serde::Deserialize<'de> for FaxConfiguration {
             }
         }
         deserializer.deserialize_struct("FaxConfiguration", &[], __Visitor)
+    }
+}
+impl serde::Serialize for FaxConfiguration {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.service_id {
+            map.serialize_entry("serviceId", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1779,11 +1956,10 @@ impl<'de> serde::Deserialize<'de> for FaxConfigurationType {
     }
 }
 /// `Feature`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Feature {
     /// An object describing the emergency 911 contact address associated with the number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub e911: Option<FeatureE911>,
 }
 impl<'de> serde::Deserialize<'de> for Feature {
@@ -1827,6 +2003,19 @@ impl<'de> serde::Deserialize<'de> for Feature {
         deserializer.deserialize_struct("Feature", &[], __Visitor)
     }
 }
+impl serde::Serialize for Feature {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.e911 {
+            map.serialize_entry("e911", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Feature {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1841,64 +2030,38 @@ impl Feature {
     }
 }
 /// An object describing the emergency 911 contact address associated with the number.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FeatureE911 {
     /// The contact name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The street number for the emergency address.
-    #[serde(rename = "streetNum")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street_num: Option<String>,
     /// The street name of the emergency location.
-    #[serde(rename = "streetInfo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street_info: Option<String>,
     /// The location for address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// The city of the emergency location.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// The state or province of the emergency location.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// The postal code of the emergency location.
-    #[serde(rename = "postalCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
     /// The postal code of the emergency location.
-    #[serde(rename = "postalCodePlusFour")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code_plus_four: Option<String>,
     /// The validated street number.
-    #[serde(rename = "enhStreetNum")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enh_street_num: Option<String>,
     /// The validated street.
-    #[serde(rename = "enhStreetInfo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enh_street_info: Option<String>,
     /// The validated street location.
-    #[serde(rename = "enhLocation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enh_location: Option<String>,
     /// The validated city.
-    #[serde(rename = "enhCity")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enh_city: Option<String>,
     /// The validated state.
-    #[serde(rename = "enhState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enh_state: Option<String>,
     /// The validated postal code.
-    #[serde(rename = "enhPostalCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enh_postal_code: Option<String>,
     /// The validated postal code +4 digits.
-    #[serde(rename = "enhPostalCodePlusFour")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enh_postal_code_plus_four: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for FeatureE911 {
@@ -2070,6 +2233,61 @@ impl<'de> serde::Deserialize<'de> for FeatureE911 {
         deserializer.deserialize_struct("FeatureE911", &[], __Visitor)
     }
 }
+impl serde::Serialize for FeatureE911 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.street_num {
+            map.serialize_entry("streetNum", value)?;
+        }
+        if let Some(value) = &self.street_info {
+            map.serialize_entry("streetInfo", value)?;
+        }
+        if let Some(value) = &self.location {
+            map.serialize_entry("location", value)?;
+        }
+        if let Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.postal_code {
+            map.serialize_entry("postalCode", value)?;
+        }
+        if let Some(value) = &self.postal_code_plus_four {
+            map.serialize_entry("postalCodePlusFour", value)?;
+        }
+        if let Some(value) = &self.enh_street_num {
+            map.serialize_entry("enhStreetNum", value)?;
+        }
+        if let Some(value) = &self.enh_street_info {
+            map.serialize_entry("enhStreetInfo", value)?;
+        }
+        if let Some(value) = &self.enh_location {
+            map.serialize_entry("enhLocation", value)?;
+        }
+        if let Some(value) = &self.enh_city {
+            map.serialize_entry("enhCity", value)?;
+        }
+        if let Some(value) = &self.enh_state {
+            map.serialize_entry("enhState", value)?;
+        }
+        if let Some(value) = &self.enh_postal_code {
+            map.serialize_entry("enhPostalCode", value)?;
+        }
+        if let Some(value) = &self.enh_postal_code_plus_four {
+            map.serialize_entry("enhPostalCodePlusFour", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FeatureE911 {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2170,14 +2388,12 @@ impl FeatureE911 {
     }
 }
 /// `FieldViolation`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FieldViolation {
     /// Request field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// Description of why the request field was considered invalid.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for FieldViolation {
@@ -2232,6 +2448,22 @@ impl<'de> serde::Deserialize<'de> for FieldViolation {
         deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
     }
 }
+impl serde::Serialize for FieldViolation {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.field {
+            map.serialize_entry("field", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FieldViolation {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2254,30 +2486,20 @@ impl FieldViolation {
     }
 }
 /// `GetOrderDocumentContentResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetOrderDocumentContentResponse {
     /// `documentId`
-    #[serde(rename = "documentId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_id: Option<f64>,
     /// The ID of the order document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<f64>,
     /// The name of the document.
-    #[serde(rename = "documentName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_name: Option<String>,
     /// A description of the contents of the document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Base64-encoded content representing the file contents.
-    #[serde(rename = "fileContent")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_content: Option<String>,
     /// `contentType`
-    #[serde(rename = "contentType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetOrderDocumentContentResponse {
@@ -2376,6 +2598,34 @@ impl<'de> serde::Deserialize<'de> for GetOrderDocumentContentResponse {
             .deserialize_struct("GetOrderDocumentContentResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetOrderDocumentContentResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.document_id {
+            map.serialize_entry("documentId", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.document_name {
+            map.serialize_entry("documentName", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.file_content {
+            map.serialize_entry("fileContent", value)?;
+        }
+        if let Some(value) = &self.content_type {
+            map.serialize_entry("contentType", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetOrderDocumentContentResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2422,20 +2672,14 @@ impl GetOrderDocumentContentResponse {
     }
 }
 /// `GetPortInAvailableActivationResponseItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetPortInAvailableActivationResponseItem {
     /// `phoneNumberGroup`
-    #[serde(rename = "phoneNumberGroup")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number_group: Option<String>,
     /// `focDate`
-    #[serde(rename = "focDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub foc_date: Option<String>,
     /// `phoneNumbers`
-    #[serde(rename = "phoneNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_numbers: Option<
         Vec<GetPortInAvailableActivationResponseItemPhoneNumbersItem>,
     >,
@@ -2512,6 +2756,25 @@ impl<'de> serde::Deserialize<'de> for GetPortInAvailableActivationResponseItem {
             )
     }
 }
+impl serde::Serialize for GetPortInAvailableActivationResponseItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone_number_group {
+            map.serialize_entry("phoneNumberGroup", value)?;
+        }
+        if let Some(value) = &self.foc_date {
+            map.serialize_entry("focDate", value)?;
+        }
+        if let Some(value) = &self.phone_numbers {
+            map.serialize_entry("phoneNumbers", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetPortInAvailableActivationResponseItem {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2543,20 +2806,14 @@ impl GetPortInAvailableActivationResponseItem {
     }
 }
 /// `GetPortInAvailableActivationResponseItemPhoneNumbersItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetPortInAvailableActivationResponseItemPhoneNumbersItem {
     /// `phoneNumber`
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// `voiceConfiguration`
-    #[serde(rename = "voiceConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_configuration: Option<VoiceConfiguration>,
     /// `smsConfiguration`
-    #[serde(rename = "smsConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<SmsConfiguration>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -2644,6 +2901,25 @@ for GetPortInAvailableActivationResponseItemPhoneNumbersItem {
             )
     }
 }
+impl serde::Serialize for GetPortInAvailableActivationResponseItemPhoneNumbersItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        if let Some(value) = &self.voice_configuration {
+            map.serialize_entry("voiceConfiguration", value)?;
+        }
+        if let Some(value) = &self.sms_configuration {
+            map.serialize_entry("smsConfiguration", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetPortInAvailableActivationResponseItemPhoneNumbersItem {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2672,26 +2948,18 @@ impl GetPortInAvailableActivationResponseItemPhoneNumbersItem {
     }
 }
 /// `GetPortInOrdersResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetPortInOrdersResponse {
     /// `orders`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orders: Option<Vec<OrderListItem>>,
     /// Current page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Total number of pages.
-    #[serde(rename = "totalPages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
     /// Number of items per page.
-    #[serde(rename = "pageSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for GetPortInOrdersResponse {
@@ -2771,6 +3039,31 @@ impl<'de> serde::Deserialize<'de> for GetPortInOrdersResponse {
         deserializer.deserialize_struct("GetPortInOrdersResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetPortInOrdersResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.orders {
+            map.serialize_entry("orders", value)?;
+        }
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.total_pages {
+            map.serialize_entry("totalPages", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("pageSize", value)?;
+        }
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetPortInOrdersResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2811,18 +3104,14 @@ impl GetPortInOrdersResponse {
     }
 }
 /// `NewNoteWebhookStatusEvent`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NewNoteWebhookStatusEvent {
     /// The event that triggered the webhook
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<NewNoteWebhookStatusEventType>,
     /// The order ID that was updated.
-    #[serde(rename = "orderId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_id: Option<String>,
     /// The note that was added.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for NewNoteWebhookStatusEvent {
@@ -2876,6 +3165,25 @@ impl<'de> serde::Deserialize<'de> for NewNoteWebhookStatusEvent {
             }
         }
         deserializer.deserialize_struct("NewNoteWebhookStatusEvent", &[], __Visitor)
+    }
+}
+impl serde::Serialize for NewNoteWebhookStatusEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.order_id {
+            map.serialize_entry("orderId", value)?;
+        }
+        if let Some(value) = &self.note {
+            map.serialize_entry("note", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2962,11 +3270,10 @@ impl<'de> serde::Deserialize<'de> for NewNoteWebhookStatusEventType {
     }
 }
 /// The request was malformed on one or more fields.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NotFoundDetail {
     /// The request was malformed on one or more properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for NotFoundDetail {
@@ -3012,6 +3319,19 @@ impl<'de> serde::Deserialize<'de> for NotFoundDetail {
         deserializer.deserialize_struct("NotFoundDetail", &[], __Visitor)
     }
 }
+impl serde::Serialize for NotFoundDetail {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl NotFoundDetail {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3026,26 +3346,18 @@ impl NotFoundDetail {
     }
 }
 /// A phone number entry in a webhook status event. Contains only the fields relevant to the event type — no end user or port-out information is included since these events reflect system-side status changes.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NumberPortingStatusItem {
     /// The phone number in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format.
-    #[serde(rename = "phoneNumber")]
     pub phone_number: String,
     /// The porting status of the phone number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<NumberPortingStatusItemStatus>,
     /// The date and time the number was activated. Formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601): `YYYY-MM-DDThh:mm:ss.SSSZ`.
-    #[serde(rename = "activatedDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activated_date: Option<sinch_sdk_runtime::Timestamp>,
     /// The date and time the number was confirmed. Formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601): `YYYY-MM-DDThh:mm:ss.SSSZ`.
-    #[serde(rename = "confirmedDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confirmed_date: Option<sinch_sdk_runtime::Timestamp>,
     /// The reason the number was rejected.
-    #[serde(rename = "rejectReason")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reject_reason: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for NumberPortingStatusItem {
@@ -3125,6 +3437,29 @@ impl<'de> serde::Deserialize<'de> for NumberPortingStatusItem {
             }
         }
         deserializer.deserialize_struct("NumberPortingStatusItem", &[], __Visitor)
+    }
+}
+impl serde::Serialize for NumberPortingStatusItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("phoneNumber", &self.phone_number)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.activated_date {
+            map.serialize_entry("activatedDate", value)?;
+        }
+        if let Some(value) = &self.confirmed_date {
+            map.serialize_entry("confirmedDate", value)?;
+        }
+        if let Some(value) = &self.reject_reason {
+            map.serialize_entry("rejectReason", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3244,19 +3579,14 @@ impl<'de> serde::Deserialize<'de> for NumberPortingStatusItemStatus {
     }
 }
 /// `NumberStatusWebhookStatusEvent`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NumberStatusWebhookStatusEvent {
     /// The event that triggered the webhook
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<NumberStatusWebhookStatusEventType>,
     /// The order ID that was updated.
-    #[serde(rename = "orderId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_id: Option<String>,
     /// `phoneNumbers`
-    #[serde(rename = "phoneNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_numbers: Option<Vec<NumberPortingStatusItem>>,
 }
 impl<'de> serde::Deserialize<'de> for NumberStatusWebhookStatusEvent {
@@ -3314,6 +3644,25 @@ impl<'de> serde::Deserialize<'de> for NumberStatusWebhookStatusEvent {
             }
         }
         deserializer.deserialize_struct("NumberStatusWebhookStatusEvent", &[], __Visitor)
+    }
+}
+impl serde::Serialize for NumberStatusWebhookStatusEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.order_id {
+            map.serialize_entry("orderId", value)?;
+        }
+        if let Some(value) = &self.phone_numbers {
+            map.serialize_entry("phoneNumbers", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3414,52 +3763,33 @@ impl<'de> serde::Deserialize<'de> for NumberStatusWebhookStatusEventType {
     }
 }
 /// `OrderBaseItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderBaseItem {
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<OrderStatus>,
     /// Your reference you specified when creating the order
-    #[serde(rename = "customerOrderReference")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_order_reference: Option<String>,
     /// If you use onDemand activation you will need to make sure the numbers are both confirmed and released for activation, if you don't use onDemand the numbers will be activated on the desiredPortDate is the recommended way.
     /// If true the numbers will be activated as when you call `:activate`, if false they will be activated on the desiredPortDate
-    #[serde(rename = "onDemandActivation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_demand_activation: Option<bool>,
     /// The date and time you want the numbers to be ported in. If you set a `defaultPortTime` and `defaultPortTimeZone` in defaults those settings will be used if not set per order. If you haven't set defaults and do not set the time and time zone on the order the system default will be used. **System Default Time:** 09:00:00 US/Eastern
-    #[serde(rename = "desiredPortSchedule")]
     pub desired_port_schedule: DesiredPortDateTime,
     /// Name of the user uploading the LOA.
-    #[serde(rename = "loaUploadedBy")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loa_uploaded_by: Option<String>,
     /// Date when the LOA was uploaded. Formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601): `YYYY-MM-DDThh:mm:ss.SSSZ`.
-    #[serde(rename = "loaAttachmentDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loa_attachment_date: Option<sinch_sdk_runtime::Timestamp>,
     /// The numbers for the order in e164 format
-    #[serde(rename = "phoneNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_numbers: Option<Vec<PhoneNumberMinItem>>,
     /// Notes if any on the order, you will get notes if there is any problems with the order and you send notes as reply to those problems
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Vec<OrderNote>>,
     /// Documents if any on the order, you will get documents if there is any problems with the order and you send documents as reply to those problems
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub documents: Option<Vec<OrderDocumentBase>>,
     /// The date the order was created, in `YYYY-MM-DD` format.
-    #[serde(rename = "createdDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_date: Option<String>,
     /// **This is requirement for canadian numbers only, we need to figure out what we expect here and where the customer can find this info**
-    #[serde(rename = "resellerName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reseller_name: Option<String>,
     /// The unique identifier for the order
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de> for OrderBaseItem {
@@ -3605,6 +3935,50 @@ impl<'de> serde::Deserialize<'de> for OrderBaseItem {
         deserializer.deserialize_struct("OrderBaseItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for OrderBaseItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.customer_order_reference {
+            map.serialize_entry("customerOrderReference", value)?;
+        }
+        if let Some(value) = &self.on_demand_activation {
+            map.serialize_entry("onDemandActivation", value)?;
+        }
+        map.serialize_entry("desiredPortSchedule", &self.desired_port_schedule)?;
+        if let Some(value) = &self.loa_uploaded_by {
+            map.serialize_entry("loaUploadedBy", value)?;
+        }
+        if let Some(value) = &self.loa_attachment_date {
+            map.serialize_entry("loaAttachmentDate", value)?;
+        }
+        if let Some(value) = &self.phone_numbers {
+            map.serialize_entry("phoneNumbers", value)?;
+        }
+        if let Some(value) = &self.notes {
+            map.serialize_entry("notes", value)?;
+        }
+        if let Some(value) = &self.documents {
+            map.serialize_entry("documents", value)?;
+        }
+        if let Some(value) = &self.created_date {
+            map.serialize_entry("createdDate", value)?;
+        }
+        if let Some(value) = &self.reseller_name {
+            map.serialize_entry("resellerName", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl OrderBaseItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3685,18 +4059,14 @@ impl OrderBaseItem {
     }
 }
 /// Response object containing information about the order document.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderDocumentBase {
     /// The ID of the order document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<f64>,
     /// The name of the document.
-    #[serde(rename = "documentName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_name: Option<String>,
     /// A description of the contents of the document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for OrderDocumentBase {
@@ -3760,6 +4130,25 @@ impl<'de> serde::Deserialize<'de> for OrderDocumentBase {
         deserializer.deserialize_struct("OrderDocumentBase", &[], __Visitor)
     }
 }
+impl serde::Serialize for OrderDocumentBase {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.document_name {
+            map.serialize_entry("documentName", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl OrderDocumentBase {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3788,22 +4177,16 @@ impl OrderDocumentBase {
     }
 }
 /// `OrderDocumentWithContent`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderDocumentWithContent {
     /// The ID of the order document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<f64>,
     /// The name of the document.
-    #[serde(rename = "documentName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_name: Option<String>,
     /// A description of the contents of the document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Base64-encoded content representing the file contents.
-    #[serde(rename = "fileContent")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_content: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for OrderDocumentWithContent {
@@ -3881,6 +4264,28 @@ impl<'de> serde::Deserialize<'de> for OrderDocumentWithContent {
         deserializer.deserialize_struct("OrderDocumentWithContent", &[], __Visitor)
     }
 }
+impl serde::Serialize for OrderDocumentWithContent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.document_name {
+            map.serialize_entry("documentName", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.file_content {
+            map.serialize_entry("fileContent", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl OrderDocumentWithContent {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3915,42 +4320,26 @@ impl OrderDocumentWithContent {
     }
 }
 /// `OrderListItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderListItem {
     /// The unique identifier for the order
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<f64>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<OrderStatus>,
     /// Your reference you specified when creating the order
-    #[serde(rename = "customerOrderReference")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_order_reference: Option<String>,
     /// The date the order was created, in `YYYY-MM-DD` format.
-    #[serde(rename = "createdDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_date: Option<String>,
     /// The number of phone numbers in the order, a helper property for you, this can also be done by and counting on the `numbers` collection
-    #[serde(rename = "phoneNumberQuantity")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number_quantity: Option<f64>,
     /// The number of phone numbers that are confirmed, a helper property for you, this can also be done by and counting on the `numbers` collection and  filtering on status `CONFIRMED`
-    #[serde(rename = "focQuantity")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub foc_quantity: Option<f64>,
     /// The number of phone numbers that are activated, The number of phone numbers that are confirmed, a helper property for you, this can also be done by and counting on the `numbers` collection and  filtering on status `COMPLETE`
-    #[serde(rename = "activatedQuantity")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activated_quantity: Option<f64>,
     /// The number of phone numbers that are rejected, This can be done by counting on the `phoneNumbers` collection and  filtering on status `REJECTED`
-    #[serde(rename = "rejectedQuantity")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejected_quantity: Option<f64>,
     /// The number of phone numbers that are activated, The number of phone numbers that are confirmed, a helper property for you, this can also be done by and counting on the `numbers` collection and filtering on status `EXCLUDED`
-    #[serde(rename = "excludedQuantity")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub excluded_quantity: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de> for OrderListItem {
@@ -4074,6 +4463,43 @@ impl<'de> serde::Deserialize<'de> for OrderListItem {
         deserializer.deserialize_struct("OrderListItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for OrderListItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.customer_order_reference {
+            map.serialize_entry("customerOrderReference", value)?;
+        }
+        if let Some(value) = &self.created_date {
+            map.serialize_entry("createdDate", value)?;
+        }
+        if let Some(value) = &self.phone_number_quantity {
+            map.serialize_entry("phoneNumberQuantity", value)?;
+        }
+        if let Some(value) = &self.foc_quantity {
+            map.serialize_entry("focQuantity", value)?;
+        }
+        if let Some(value) = &self.activated_quantity {
+            map.serialize_entry("activatedQuantity", value)?;
+        }
+        if let Some(value) = &self.rejected_quantity {
+            map.serialize_entry("rejectedQuantity", value)?;
+        }
+        if let Some(value) = &self.excluded_quantity {
+            map.serialize_entry("excludedQuantity", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl OrderListItem {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4138,19 +4564,14 @@ impl OrderListItem {
     }
 }
 /// `OrderNote`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderNote {
     /// The message of the note.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// The date and time when the note was created in UTC ISO https://www.ietf.org/rfc/rfc3339.txt.
-    #[serde(rename = "createdTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_time: Option<String>,
     /// The user who created the note.
-    #[serde(rename = "createdBy")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for OrderNote {
@@ -4214,6 +4635,25 @@ impl<'de> serde::Deserialize<'de> for OrderNote {
         deserializer.deserialize_struct("OrderNote", &[], __Visitor)
     }
 }
+impl serde::Serialize for OrderNote {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.note {
+            map.serialize_entry("note", value)?;
+        }
+        if let Some(value) = &self.created_time {
+            map.serialize_entry("createdTime", value)?;
+        }
+        if let Some(value) = &self.created_by {
+            map.serialize_entry("createdBy", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl OrderNote {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4242,51 +4682,33 @@ impl OrderNote {
     }
 }
 /// `OrderPortInRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderPortInRequest {
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<OrderStatus>,
     /// Your reference you specified when creating the order
-    #[serde(rename = "customerOrderReference")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_order_reference: Option<String>,
     /// If you use onDemand activation you will need to make sure the numbers are both confirmed and released for activation, if you don't use onDemand the numbers will be activated on the desiredPortDate is the recommended way.
     /// If true the numbers will be activated as when you call `:activate`, if false they will be activated on the desiredPortDate
-    #[serde(rename = "onDemandActivation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_demand_activation: Option<bool>,
     /// The date and time you want the numbers to be ported in. If you set a `defaultPortTime` and `defaultPortTimeZone` in defaults those settings will be used if not set per order. If you haven't set defaults and do not set the time and time zone on the order the system default will be used. **System Default Time:** 09:00:00 US/Eastern
-    #[serde(rename = "desiredPortSchedule")]
     pub desired_port_schedule: DesiredPortDateTime,
     /// Name of the user uploading the LOA.
-    #[serde(rename = "loaUploadedBy")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loa_uploaded_by: Option<String>,
     /// Date when the LOA was uploaded. Formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601): `YYYY-MM-DDThh:mm:ss.SSSZ`.
-    #[serde(rename = "loaAttachmentDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loa_attachment_date: Option<sinch_sdk_runtime::Timestamp>,
     /// The numbers for the order in e164 format
-    #[serde(rename = "phoneNumbers")]
     pub phone_numbers: Vec<PhoneNumberMinItem>,
     /// Notes if any on the order, you will get notes if there is any problems with the order and you send notes as reply to those problems
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Vec<OrderNote>>,
     /// Documents if any on the order, you will get documents if there is any problems with the order and you send documents as reply to those problems
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub documents: Option<Vec<OrderDocumentBase>>,
     /// The date the order was created, in `YYYY-MM-DD` format.
-    #[serde(rename = "createdDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_date: Option<String>,
     /// **This is requirement for canadian numbers only, we need to figure out what we expect here and where the customer can find this info**
-    #[serde(rename = "resellerName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reseller_name: Option<String>,
     /// The unique identifier for the order
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de> for OrderPortInRequest {
@@ -4431,6 +4853,48 @@ impl<'de> serde::Deserialize<'de> for OrderPortInRequest {
             }
         }
         deserializer.deserialize_struct("OrderPortInRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for OrderPortInRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.customer_order_reference {
+            map.serialize_entry("customerOrderReference", value)?;
+        }
+        if let Some(value) = &self.on_demand_activation {
+            map.serialize_entry("onDemandActivation", value)?;
+        }
+        map.serialize_entry("desiredPortSchedule", &self.desired_port_schedule)?;
+        if let Some(value) = &self.loa_uploaded_by {
+            map.serialize_entry("loaUploadedBy", value)?;
+        }
+        if let Some(value) = &self.loa_attachment_date {
+            map.serialize_entry("loaAttachmentDate", value)?;
+        }
+        map.serialize_entry("phoneNumbers", &self.phone_numbers)?;
+        if let Some(value) = &self.notes {
+            map.serialize_entry("notes", value)?;
+        }
+        if let Some(value) = &self.documents {
+            map.serialize_entry("documents", value)?;
+        }
+        if let Some(value) = &self.created_date {
+            map.serialize_entry("createdDate", value)?;
+        }
+        if let Some(value) = &self.reseller_name {
+            map.serialize_entry("resellerName", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4579,49 +5043,31 @@ impl<'de> serde::Deserialize<'de> for OrderStatus {
     }
 }
 /// Order payload included in webhook events. Identical to OrderBaseItem but excludes `id`, since the order identifier is already present as `orderId` at the top level of the webhook event.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderWebhookItem {
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<OrderStatus>,
     /// Your reference you specified when creating the order
-    #[serde(rename = "customerOrderReference")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_order_reference: Option<String>,
     /// If you use onDemand activation you will need to make sure the numbers are both confirmed and released for activation, if you don't use onDemand the numbers will be activated on the desiredPortDate is the recommended way.
     /// If true the numbers will be activated as when you call `:activate`, if false they will be activated on the desiredPortDate
-    #[serde(rename = "onDemandActivation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_demand_activation: Option<bool>,
     /// The date and time you want the numbers to be ported in. If you set a `defaultPortTime` and `defaultPortTimeZone` in defaults those settings will be used if not set per order. If you haven't set defaults and do not set the time and time zone on the order the system default will be used. **System Default Time:** 09:00:00 US/Eastern
-    #[serde(rename = "desiredPortSchedule")]
     pub desired_port_schedule: DesiredPortDateTime,
     /// Name of the user uploading the LOA.
-    #[serde(rename = "loaUploadedBy")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loa_uploaded_by: Option<String>,
     /// Date when the LOA was uploaded. Formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601): `YYYY-MM-DDThh:mm:ss.SSSZ`.
-    #[serde(rename = "loaAttachmentDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loa_attachment_date: Option<sinch_sdk_runtime::Timestamp>,
     /// The numbers for the order in e164 format
-    #[serde(rename = "phoneNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_numbers: Option<Vec<PhoneNumberMinItem>>,
     /// Notes if any on the order, you will get notes if there is any problems with the order and you send notes as reply to those problems
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Vec<OrderNote>>,
     /// Documents if any on the order, you will get documents if there is any problems with the order and you send documents as reply to those problems
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub documents: Option<Vec<OrderDocumentBase>>,
     /// The date the order was created, in `YYYY-MM-DD` format.
-    #[serde(rename = "createdDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_date: Option<String>,
     /// **This is requirement for canadian numbers only, we need to figure out what we expect here and where the customer can find this info**
-    #[serde(rename = "resellerName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reseller_name: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for OrderWebhookItem {
@@ -4761,6 +5207,47 @@ impl<'de> serde::Deserialize<'de> for OrderWebhookItem {
         deserializer.deserialize_struct("OrderWebhookItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for OrderWebhookItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.customer_order_reference {
+            map.serialize_entry("customerOrderReference", value)?;
+        }
+        if let Some(value) = &self.on_demand_activation {
+            map.serialize_entry("onDemandActivation", value)?;
+        }
+        map.serialize_entry("desiredPortSchedule", &self.desired_port_schedule)?;
+        if let Some(value) = &self.loa_uploaded_by {
+            map.serialize_entry("loaUploadedBy", value)?;
+        }
+        if let Some(value) = &self.loa_attachment_date {
+            map.serialize_entry("loaAttachmentDate", value)?;
+        }
+        if let Some(value) = &self.phone_numbers {
+            map.serialize_entry("phoneNumbers", value)?;
+        }
+        if let Some(value) = &self.notes {
+            map.serialize_entry("notes", value)?;
+        }
+        if let Some(value) = &self.documents {
+            map.serialize_entry("documents", value)?;
+        }
+        if let Some(value) = &self.created_date {
+            map.serialize_entry("createdDate", value)?;
+        }
+        if let Some(value) = &self.reseller_name {
+            map.serialize_entry("resellerName", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl OrderWebhookItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4835,18 +5322,14 @@ impl OrderWebhookItem {
     }
 }
 /// `OrderWebhookStatusEvent`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderWebhookStatusEvent {
     /// The event that triggered the webhook
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<OrderWebhookStatusEventType>,
     /// The order ID that was updated.
-    #[serde(rename = "orderId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_id: Option<String>,
     /// `order`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<OrderWebhookItem>,
 }
 impl<'de> serde::Deserialize<'de> for OrderWebhookStatusEvent {
@@ -4900,6 +5383,25 @@ impl<'de> serde::Deserialize<'de> for OrderWebhookStatusEvent {
             }
         }
         deserializer.deserialize_struct("OrderWebhookStatusEvent", &[], __Visitor)
+    }
+}
+impl serde::Serialize for OrderWebhookStatusEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.order_id {
+            map.serialize_entry("orderId", value)?;
+        }
+        if let Some(value) = &self.order {
+            map.serialize_entry("order", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4986,23 +5488,16 @@ impl<'de> serde::Deserialize<'de> for OrderWebhookStatusEventType {
     }
 }
 /// An object describing how pages of items are displayed.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Pagination {
     /// Current page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Total number of pages.
-    #[serde(rename = "totalPages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
     /// Number of items per page.
-    #[serde(rename = "pageSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
     /// Total size of the result.
-    #[serde(rename = "totalItems")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_items: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for Pagination {
@@ -5076,6 +5571,28 @@ impl<'de> serde::Deserialize<'de> for Pagination {
         deserializer.deserialize_struct("Pagination", &[], __Visitor)
     }
 }
+impl serde::Serialize for Pagination {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.total_pages {
+            map.serialize_entry("totalPages", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("pageSize", value)?;
+        }
+        if let Some(value) = &self.total_items {
+            map.serialize_entry("totalItems", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Pagination {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5110,20 +5627,14 @@ impl Pagination {
     }
 }
 /// We group phone numbers by carrier so you can see the status of the numbers by carrier
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PhoneNumberGroupItem {
     /// `phoneNumberGroup`
-    #[serde(rename = "phoneNumberGroup")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number_group: Option<String>,
     /// `focDate`
-    #[serde(rename = "focDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub foc_date: Option<String>,
     /// `phoneNumbers`
-    #[serde(rename = "phoneNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_numbers: Option<Vec<PhoneNumberItem>>,
 }
 impl<'de> serde::Deserialize<'de> for PhoneNumberGroupItem {
@@ -5191,6 +5702,25 @@ impl<'de> serde::Deserialize<'de> for PhoneNumberGroupItem {
         deserializer.deserialize_struct("PhoneNumberGroupItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for PhoneNumberGroupItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone_number_group {
+            map.serialize_entry("phoneNumberGroup", value)?;
+        }
+        if let Some(value) = &self.foc_date {
+            map.serialize_entry("focDate", value)?;
+        }
+        if let Some(value) = &self.phone_numbers {
+            map.serialize_entry("phoneNumbers", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PhoneNumberGroupItem {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5219,75 +5749,44 @@ impl PhoneNumberGroupItem {
     }
 }
 /// `PhoneNumberItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PhoneNumberItem {
     /// The phone number in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format.
-    #[serde(rename = "phoneNumber")]
     pub phone_number: String,
     /// The porting status of the phone number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<PhoneNumberItemStatus>,
     /// If the phone number is excluded or rejected, the status here would reflect as such. In this case, there would be an exclusion reason along with date of exclusion.
-    #[serde(rename = "exclusionReason")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclusion_reason: Option<String>,
     /// The date and time the phone number was excluded or rejected. Formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601): `YYYY-MM-DDThh:mm:ss.SSSZ`. Accompanied by `exclusionReason`.
-    #[serde(rename = "exclusionDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclusion_date: Option<sinch_sdk_runtime::Timestamp>,
     /// The ISO 3166-1 formatted country code of the phone number, for example, US or CA. At the moment, only North American numbers are supported.
-    #[serde(rename = "countryCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
     /// The date and time the number was activated. Formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601): `YYYY-MM-DDThh:mm:ss.SSSZ`.
-    #[serde(rename = "activatedDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activated_date: Option<sinch_sdk_runtime::Timestamp>,
     /// The date the number was confirmed. Formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601): `YYYY-MM-DDThh:mm:ss.SSSZ`.
-    #[serde(rename = "confirmedDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confirmed_date: Option<sinch_sdk_runtime::Timestamp>,
     /// The user that activated the number.
-    #[serde(rename = "activateUser")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activate_user: Option<String>,
     /// If specified, this will override the voice configuration for the order.
-    #[serde(rename = "voiceConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_configuration: Option<VoiceConfiguration>,
     /// If specified, this will override the sms configuration for the order.
-    #[serde(rename = "smsConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<SmsConfiguration>,
     /// If specified, this will override the endUser for the order.
-    #[serde(rename = "endUser")]
     pub end_user: EndUser,
     /// `portOutInfo`
-    #[serde(rename = "portOutInfo")]
     pub port_out_info: PortOutItem,
     /// `features`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<Feature>,
     /// `newPortOutPin`
-    #[serde(rename = "newPortOutPin")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_port_out_pin: Option<String>,
     /// The reason the number was rejected.
-    #[serde(rename = "rejectReason")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reject_reason: Option<String>,
     /// Features that are excluded for the phone number being ported.
-    #[serde(rename = "excludedFeatures")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub excluded_features: Option<Vec<PhoneNumberItemExcludedFeaturesItem>>,
     /// `phoneNumberGroup`
-    #[serde(rename = "phoneNumberGroup")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number_group: Option<String>,
     /// Once the phone number has a firm order confirmation (FOC) date, it will be returned as part of the phone number details. Formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601): `YYYY-MM-DDThh:mm:ss.SSSZ`.
-    #[serde(rename = "focDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub foc_date: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for PhoneNumberItem {
@@ -5493,6 +5992,64 @@ impl<'de> serde::Deserialize<'de> for PhoneNumberItem {
         deserializer.deserialize_struct("PhoneNumberItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for PhoneNumberItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("phoneNumber", &self.phone_number)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.exclusion_reason {
+            map.serialize_entry("exclusionReason", value)?;
+        }
+        if let Some(value) = &self.exclusion_date {
+            map.serialize_entry("exclusionDate", value)?;
+        }
+        if let Some(value) = &self.country_code {
+            map.serialize_entry("countryCode", value)?;
+        }
+        if let Some(value) = &self.activated_date {
+            map.serialize_entry("activatedDate", value)?;
+        }
+        if let Some(value) = &self.confirmed_date {
+            map.serialize_entry("confirmedDate", value)?;
+        }
+        if let Some(value) = &self.activate_user {
+            map.serialize_entry("activateUser", value)?;
+        }
+        if let Some(value) = &self.voice_configuration {
+            map.serialize_entry("voiceConfiguration", value)?;
+        }
+        if let Some(value) = &self.sms_configuration {
+            map.serialize_entry("smsConfiguration", value)?;
+        }
+        map.serialize_entry("endUser", &self.end_user)?;
+        map.serialize_entry("portOutInfo", &self.port_out_info)?;
+        if let Some(value) = &self.features {
+            map.serialize_entry("features", value)?;
+        }
+        if let Some(value) = &self.new_port_out_pin {
+            map.serialize_entry("newPortOutPin", value)?;
+        }
+        if let Some(value) = &self.reject_reason {
+            map.serialize_entry("rejectReason", value)?;
+        }
+        if let Some(value) = &self.excluded_features {
+            map.serialize_entry("excludedFeatures", value)?;
+        }
+        if let Some(value) = &self.phone_number_group {
+            map.serialize_entry("phoneNumberGroup", value)?;
+        }
+        if let Some(value) = &self.foc_date {
+            map.serialize_entry("focDate", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PhoneNumberItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5612,16 +6169,12 @@ impl PhoneNumberItem {
     }
 }
 /// `PhoneNumberItemExcludedFeaturesItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PhoneNumberItemExcludedFeaturesItem {
     /// The name of the excluded feature.
-    #[serde(rename = "featureName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feature_name: Option<String>,
     /// The reason the feature was excluded.
-    #[serde(rename = "exclusionReason")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclusion_reason: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PhoneNumberItemExcludedFeaturesItem {
@@ -5679,6 +6232,22 @@ impl<'de> serde::Deserialize<'de> for PhoneNumberItemExcludedFeaturesItem {
         }
         deserializer
             .deserialize_struct("PhoneNumberItemExcludedFeaturesItem", &[], __Visitor)
+    }
+}
+impl serde::Serialize for PhoneNumberItemExcludedFeaturesItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.feature_name {
+            map.serialize_entry("featureName", value)?;
+        }
+        if let Some(value) = &self.exclusion_reason {
+            map.serialize_entry("exclusionReason", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5779,75 +6348,44 @@ impl<'de> serde::Deserialize<'de> for PhoneNumberItemStatus {
     }
 }
 /// The minimum required fields for a phone number to be ported.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PhoneNumberMinItem {
     /// The phone number in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format.
-    #[serde(rename = "phoneNumber")]
     pub phone_number: String,
     /// The porting status of the phone number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<PhoneNumberItemStatus>,
     /// If the phone number is excluded or rejected, the status here would reflect as such. In this case, there would be an exclusion reason along with date of exclusion.
-    #[serde(rename = "exclusionReason")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclusion_reason: Option<String>,
     /// The date and time the phone number was excluded or rejected. Formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601): `YYYY-MM-DDThh:mm:ss.SSSZ`. Accompanied by `exclusionReason`.
-    #[serde(rename = "exclusionDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclusion_date: Option<sinch_sdk_runtime::Timestamp>,
     /// The ISO 3166-1 formatted country code of the phone number, for example, US or CA. At the moment, only North American numbers are supported.
-    #[serde(rename = "countryCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
     /// The date and time the number was activated. Formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601): `YYYY-MM-DDThh:mm:ss.SSSZ`.
-    #[serde(rename = "activatedDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activated_date: Option<sinch_sdk_runtime::Timestamp>,
     /// The date the number was confirmed. Formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601): `YYYY-MM-DDThh:mm:ss.SSSZ`.
-    #[serde(rename = "confirmedDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confirmed_date: Option<sinch_sdk_runtime::Timestamp>,
     /// The user that activated the number.
-    #[serde(rename = "activateUser")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activate_user: Option<String>,
     /// If specified, this will override the voice configuration for the order.
-    #[serde(rename = "voiceConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_configuration: Option<VoiceConfiguration>,
     /// If specified, this will override the sms configuration for the order.
-    #[serde(rename = "smsConfiguration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<SmsConfiguration>,
     /// If specified, this will override the endUser for the order.
-    #[serde(rename = "endUser")]
     pub end_user: EndUser,
     /// `portOutInfo`
-    #[serde(rename = "portOutInfo")]
     pub port_out_info: PortOutItem,
     /// `features`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<Feature>,
     /// `newPortOutPin`
-    #[serde(rename = "newPortOutPin")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_port_out_pin: Option<String>,
     /// The reason the number was rejected.
-    #[serde(rename = "rejectReason")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reject_reason: Option<String>,
     /// Features that are excluded for the phone number being ported.
-    #[serde(rename = "excludedFeatures")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub excluded_features: Option<Vec<PhoneNumberItemExcludedFeaturesItem>>,
     /// `phoneNumberGroup`
-    #[serde(rename = "phoneNumberGroup")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number_group: Option<String>,
     /// Once the phone number has a firm order confirmation (FOC) date, it will be returned as part of the phone number details. Formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601): `YYYY-MM-DDThh:mm:ss.SSSZ`.
-    #[serde(rename = "focDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub foc_date: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for PhoneNumberMinItem {
@@ -6053,6 +6591,64 @@ impl<'de> serde::Deserialize<'de> for PhoneNumberMinItem {
         deserializer.deserialize_struct("PhoneNumberMinItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for PhoneNumberMinItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("phoneNumber", &self.phone_number)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.exclusion_reason {
+            map.serialize_entry("exclusionReason", value)?;
+        }
+        if let Some(value) = &self.exclusion_date {
+            map.serialize_entry("exclusionDate", value)?;
+        }
+        if let Some(value) = &self.country_code {
+            map.serialize_entry("countryCode", value)?;
+        }
+        if let Some(value) = &self.activated_date {
+            map.serialize_entry("activatedDate", value)?;
+        }
+        if let Some(value) = &self.confirmed_date {
+            map.serialize_entry("confirmedDate", value)?;
+        }
+        if let Some(value) = &self.activate_user {
+            map.serialize_entry("activateUser", value)?;
+        }
+        if let Some(value) = &self.voice_configuration {
+            map.serialize_entry("voiceConfiguration", value)?;
+        }
+        if let Some(value) = &self.sms_configuration {
+            map.serialize_entry("smsConfiguration", value)?;
+        }
+        map.serialize_entry("endUser", &self.end_user)?;
+        map.serialize_entry("portOutInfo", &self.port_out_info)?;
+        if let Some(value) = &self.features {
+            map.serialize_entry("features", value)?;
+        }
+        if let Some(value) = &self.new_port_out_pin {
+            map.serialize_entry("newPortOutPin", value)?;
+        }
+        if let Some(value) = &self.reject_reason {
+            map.serialize_entry("rejectReason", value)?;
+        }
+        if let Some(value) = &self.excluded_features {
+            map.serialize_entry("excludedFeatures", value)?;
+        }
+        if let Some(value) = &self.phone_number_group {
+            map.serialize_entry("phoneNumberGroup", value)?;
+        }
+        if let Some(value) = &self.foc_date {
+            map.serialize_entry("focDate", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PhoneNumberMinItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -6172,12 +6768,10 @@ impl PhoneNumberMinItem {
     }
 }
 /// The collection of port-in orders.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PortInOrderGroup {
     /// A group of phone numbers to be ported in.
-    #[serde(rename = "phoneNumberGroups")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number_groups: Option<Vec<PortInOrderGroupPhoneNumberGroupsItem>>,
 }
 impl<'de> serde::Deserialize<'de> for PortInOrderGroup {
@@ -6227,6 +6821,19 @@ impl<'de> serde::Deserialize<'de> for PortInOrderGroup {
         deserializer.deserialize_struct("PortInOrderGroup", &[], __Visitor)
     }
 }
+impl serde::Serialize for PortInOrderGroup {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone_number_groups {
+            map.serialize_entry("phoneNumberGroups", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PortInOrderGroup {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6244,15 +6851,12 @@ impl PortInOrderGroup {
     }
 }
 /// `PortInOrderGroupPhoneNumberGroupsItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PortInOrderGroupPhoneNumberGroupsItem {
     /// `phoneNumberGroup`
-    #[serde(rename = "phoneNumberGroup")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number_group: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PortInOrderGroupPhoneNumberGroupsItem {
@@ -6308,6 +6912,22 @@ impl<'de> serde::Deserialize<'de> for PortInOrderGroupPhoneNumberGroupsItem {
             .deserialize_struct("PortInOrderGroupPhoneNumberGroupsItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for PortInOrderGroupPhoneNumberGroupsItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone_number_group {
+            map.serialize_entry("phoneNumberGroup", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PortInOrderGroupPhoneNumberGroupsItem {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6330,28 +6950,18 @@ impl PortInOrderGroupPhoneNumberGroupsItem {
     }
 }
 /// The port out information at the previous carrier for the number. Usually only a port-out PIN is required.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PortOutItem {
     /// The existing port-out PIN from the previous carrier.
-    #[serde(rename = "existingPortOutPin")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub existing_port_out_pin: Option<String>,
     /// The account number associated with the number from the previous carrier.
-    #[serde(rename = "accountNum")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_num: Option<String>,
     /// The contact phone number on the account.
-    #[serde(rename = "accountPhoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_phone_number: Option<String>,
     /// Name of the person authorizing the port-in.
-    #[serde(rename = "authorizingName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorizing_name: Option<String>,
     /// Date of authorizing the port-in (must be today or earlier and cannot be in the future), in `YYYY-MM-DD` format.
-    #[serde(rename = "authorizingDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorizing_date: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PortOutItem {
@@ -6443,6 +7053,31 @@ impl<'de> serde::Deserialize<'de> for PortOutItem {
         deserializer.deserialize_struct("PortOutItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for PortOutItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.existing_port_out_pin {
+            map.serialize_entry("existingPortOutPin", value)?;
+        }
+        if let Some(value) = &self.account_num {
+            map.serialize_entry("accountNum", value)?;
+        }
+        if let Some(value) = &self.account_phone_number {
+            map.serialize_entry("accountPhoneNumber", value)?;
+        }
+        if let Some(value) = &self.authorizing_name {
+            map.serialize_entry("authorizingName", value)?;
+        }
+        if let Some(value) = &self.authorizing_date {
+            map.serialize_entry("authorizingDate", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PortOutItem {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6483,21 +7118,16 @@ impl PortOutItem {
     }
 }
 /// An object containing information about whether a phone number can be ported or not.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PortabilityCheckNumber {
     /// A phone number in E.164 format.
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// Indicates if a number is portable or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub portable: Option<bool>,
     /// The carrier to which the number belongs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carrier: Option<String>,
     /// If applicable, the reason why the number cannot be ported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PortabilityCheckNumber {
@@ -6567,6 +7197,28 @@ impl<'de> serde::Deserialize<'de> for PortabilityCheckNumber {
         deserializer.deserialize_struct("PortabilityCheckNumber", &[], __Visitor)
     }
 }
+impl serde::Serialize for PortabilityCheckNumber {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        if let Some(value) = &self.portable {
+            map.serialize_entry("portable", value)?;
+        }
+        if let Some(value) = &self.carrier {
+            map.serialize_entry("carrier", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PortabilityCheckNumber {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6601,12 +7253,10 @@ impl PortabilityCheckNumber {
     }
 }
 /// The request body for the checkPortability endpoint.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PortabilityCheckRequest {
     /// `phoneNumbers`
-    #[serde(rename = "phoneNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_numbers: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for PortabilityCheckRequest {
@@ -6656,6 +7306,19 @@ impl<'de> serde::Deserialize<'de> for PortabilityCheckRequest {
         deserializer.deserialize_struct("PortabilityCheckRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for PortabilityCheckRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone_numbers {
+            map.serialize_entry("phoneNumbers", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PortabilityCheckRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6670,12 +7333,10 @@ impl PortabilityCheckRequest {
     }
 }
 /// The response body for the checkPortability endpoint.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PortabilityCheckResponse {
     /// `phoneNumbers`
-    #[serde(rename = "phoneNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_numbers: Option<Vec<PortabilityCheckNumber>>,
 }
 impl<'de> serde::Deserialize<'de> for PortabilityCheckResponse {
@@ -6725,6 +7386,19 @@ impl<'de> serde::Deserialize<'de> for PortabilityCheckResponse {
         deserializer.deserialize_struct("PortabilityCheckResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for PortabilityCheckResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone_numbers {
+            map.serialize_entry("phoneNumbers", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PortabilityCheckResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6742,15 +7416,12 @@ impl PortabilityCheckResponse {
     }
 }
 /// If you want to use the number with programmable voice
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RtcConfiguration {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<RtcConfigurationType>,
     /// The app id from the dashboard where you want to use the number
-    #[serde(rename = "appId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RtcConfiguration {
@@ -6799,6 +7470,22 @@ impl<'de> serde::Deserialize<'de> for RtcConfiguration {
             }
         }
         deserializer.deserialize_struct("RtcConfiguration", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RtcConfiguration {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.app_id {
+            map.serialize_entry("appId", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6876,12 +7563,10 @@ impl<'de> serde::Deserialize<'de> for RtcConfigurationType {
     }
 }
 /// Configuration for what sms service id to use, and other sms related configurations
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SmsConfiguration {
     /// `smsAppId`
-    #[serde(rename = "smsAppId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_app_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SmsConfiguration {
@@ -6925,6 +7610,19 @@ impl<'de> serde::Deserialize<'de> for SmsConfiguration {
             }
         }
         deserializer.deserialize_struct("SmsConfiguration", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SmsConfiguration {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.sms_app_id {
+            map.serialize_entry("smsAppId", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7052,15 +7750,12 @@ impl From<FaxConfiguration> for VoiceConfiguration {
     }
 }
 /// A webhook event.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhookEvent {
     /// The event that triggered the webhook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<WebhookEventType>,
     /// The order ID that was updated.
-    #[serde(rename = "orderId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WebhookEvent {
@@ -7109,6 +7804,22 @@ impl<'de> serde::Deserialize<'de> for WebhookEvent {
             }
         }
         deserializer.deserialize_struct("WebhookEvent", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WebhookEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.order_id {
+            map.serialize_entry("orderId", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

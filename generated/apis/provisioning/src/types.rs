@@ -71,38 +71,28 @@ impl<'de> serde::Deserialize<'de> for BundlesBundleServicesStateEnum {
     }
 }
 /// `BundlesBundlesDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BundlesBundlesDto {
     /// Id of bundle created.
     pub id: String,
     /// The project or subproject id where resources have been created.
-    #[serde(rename = "projectId")]
     pub project_id: String,
     /// Name of bundle created. If a name was not specified in the resource blocks then they were created with this name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Current state.
     pub state: BundlesBundleServicesStateEnum,
     /// List delivery statuses for all BUNDLE_DONE webhooks.
-    #[serde(rename = "webhookDeliveryStatuses")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook_delivery_statuses: Option<Vec<BundlesWebhookDeliveryStatusDto>>,
     /// Region resources were create in.
     pub region: BundlesBundlesRegionEnum,
     /// Subproject created, if requested.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subproject: Option<BundlesSubprojectDto>,
     /// SMS App created, if requested.
-    #[serde(rename = "smsApp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_app: Option<BundlesBundlesSmsAppDto>,
     /// Conversation App created, if requested.
-    #[serde(rename = "convApp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conv_app: Option<BundlesConversationAppDto>,
     /// Webhooks registered, if requested.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhooks: Option<Vec<BundlesWebhookDto>>,
 }
 impl<'de> serde::Deserialize<'de> for BundlesBundlesDto {
@@ -208,6 +198,38 @@ impl<'de> serde::Deserialize<'de> for BundlesBundlesDto {
             }
         }
         deserializer.deserialize_struct("BundlesBundlesDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for BundlesBundlesDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("projectId", &self.project_id)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.serialize_entry("state", &self.state)?;
+        if let Some(value) = &self.webhook_delivery_statuses {
+            map.serialize_entry("webhookDeliveryStatuses", value)?;
+        }
+        map.serialize_entry("region", &self.region)?;
+        if let Some(value) = &self.subproject {
+            map.serialize_entry("subproject", value)?;
+        }
+        if let Some(value) = &self.sms_app {
+            map.serialize_entry("smsApp", value)?;
+        }
+        if let Some(value) = &self.conv_app {
+            map.serialize_entry("convApp", value)?;
+        }
+        if let Some(value) = &self.webhooks {
+            map.serialize_entry("webhooks", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -397,13 +419,12 @@ impl<'de> serde::Deserialize<'de> for BundlesBundlesRegionEnum {
     }
 }
 /// `BundlesBundlesSmsAppDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BundlesBundlesSmsAppDto {
     /// SMS App id.
     pub id: String,
     /// Id of the SMS Service which the SMS App belongs to.
-    #[serde(rename = "smsServiceId")]
     pub sms_service_id: String,
     /// Name of SMS App.
     pub name: String,
@@ -414,7 +435,6 @@ pub struct BundlesBundlesSmsAppDto {
     /// True if the app is a test app.
     pub test: bool,
     /// Indicates whether the phone number associated with the SMS app has been verified.
-    #[serde(rename = "numberVerified")]
     pub number_verified: bool,
 }
 impl<'de> serde::Deserialize<'de> for BundlesBundlesSmsAppDto {
@@ -502,6 +522,23 @@ impl<'de> serde::Deserialize<'de> for BundlesBundlesSmsAppDto {
             }
         }
         deserializer.deserialize_struct("BundlesBundlesSmsAppDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for BundlesBundlesSmsAppDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("smsServiceId", &self.sms_service_id)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("status", &self.status)?;
+        map.serialize_entry("regions", &self.regions)?;
+        map.serialize_entry("test", &self.test)?;
+        map.serialize_entry("numberVerified", &self.number_verified)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -598,7 +635,7 @@ for BundlesConversationAppChannelIntegrationStatusEnum {
     }
 }
 /// `BundlesConversationAppConsentManagerSettingsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BundlesConversationAppConsentManagerSettingsDto {
     /// Conversation API consent manager settings mode.
@@ -647,6 +684,17 @@ impl<'de> serde::Deserialize<'de> for BundlesConversationAppConsentManagerSettin
             )
     }
 }
+impl serde::Serialize for BundlesConversationAppConsentManagerSettingsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("mode", &self.mode)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BundlesConversationAppConsentManagerSettingsDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -658,7 +706,7 @@ impl BundlesConversationAppConsentManagerSettingsDto {
     }
 }
 /// `BundlesConversationAppConsentManagerSettingsInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BundlesConversationAppConsentManagerSettingsInputDto {
     /// Conversation API consent manager settings mode.
@@ -711,6 +759,17 @@ for BundlesConversationAppConsentManagerSettingsInputDto {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for BundlesConversationAppConsentManagerSettingsInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("mode", &self.mode)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -793,17 +852,14 @@ for BundlesConversationAppConsentManagerSettingsModesEnum {
     }
 }
 /// `BundlesConversationAppConversationRetentionPolicyInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BundlesConversationAppConversationRetentionPolicyInputDto {
     /// Conversation API conversation retention policy type.
-    #[serde(rename = "retentionPolicyType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention_policy_type: Option<
         BundlesInputConversationAppConversationRetentionPolicyTypesEnum,
     >,
     /// Conversation API conversation retention time in days.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ttl: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -878,6 +934,22 @@ for BundlesConversationAppConversationRetentionPolicyInputDto {
             )
     }
 }
+impl serde::Serialize for BundlesConversationAppConversationRetentionPolicyInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.retention_policy_type {
+            map.serialize_entry("retentionPolicyType", value)?;
+        }
+        if let Some(value) = &self.ttl {
+            map.serialize_entry("ttl", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BundlesConversationAppConversationRetentionPolicyInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -903,17 +975,14 @@ impl BundlesConversationAppConversationRetentionPolicyInputDto {
     }
 }
 /// `BundlesConversationAppDispatchRetentionPolicyInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BundlesConversationAppDispatchRetentionPolicyInputDto {
     /// Conversation API dispatch retention policy type.
-    #[serde(rename = "retentionPolicyType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention_policy_type: Option<
         BundlesInputConversationAppDispatchRetentionPolicyTypesEnum,
     >,
     /// Conversation API dispatch retention time in days.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ttl: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -986,6 +1055,22 @@ for BundlesConversationAppDispatchRetentionPolicyInputDto {
             )
     }
 }
+impl serde::Serialize for BundlesConversationAppDispatchRetentionPolicyInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.retention_policy_type {
+            map.serialize_entry("retentionPolicyType", value)?;
+        }
+        if let Some(value) = &self.ttl {
+            map.serialize_entry("ttl", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BundlesConversationAppDispatchRetentionPolicyInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1011,7 +1096,7 @@ impl BundlesConversationAppDispatchRetentionPolicyInputDto {
     }
 }
 /// `BundlesConversationAppDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BundlesConversationAppDto {
     /// Conversation App id.
@@ -1019,24 +1104,16 @@ pub struct BundlesConversationAppDto {
     /// Name of Conversation App.
     pub name: String,
     /// List all webhooks for a given app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhooks: Option<Vec<BundlesConversationAppWebhooksDto>>,
     /// Conversation API processing mode.
-    #[serde(rename = "processingMode")]
     pub processing_mode: BundlesConversationAppProcessingModesEnum,
     /// Conversation API retention policy for messages and conversations.
-    #[serde(rename = "retentionPolicy")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention_policy: Option<BundlesConversationAppRetentionPolicyDto>,
     /// Conversation API consent manager settings.
-    #[serde(rename = "consentManagerSettings")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consent_manager_settings: Option<
         BundlesConversationAppConsentManagerSettingsDto,
     >,
     /// Status of the SMS channel credentials integration.
-    #[serde(rename = "smsChannelStatus")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_channel_status: Option<BundlesConversationAppChannelIntegrationStatusEnum>,
 }
 impl<'de> serde::Deserialize<'de> for BundlesConversationAppDto {
@@ -1136,6 +1213,31 @@ impl<'de> serde::Deserialize<'de> for BundlesConversationAppDto {
         deserializer.deserialize_struct("BundlesConversationAppDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for BundlesConversationAppDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.webhooks {
+            map.serialize_entry("webhooks", value)?;
+        }
+        map.serialize_entry("processingMode", &self.processing_mode)?;
+        if let Some(value) = &self.retention_policy {
+            map.serialize_entry("retentionPolicy", value)?;
+        }
+        if let Some(value) = &self.consent_manager_settings {
+            map.serialize_entry("consentManagerSettings", value)?;
+        }
+        if let Some(value) = &self.sms_channel_status {
+            map.serialize_entry("smsChannelStatus", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BundlesConversationAppDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1189,26 +1291,18 @@ impl BundlesConversationAppDto {
     }
 }
 /// `BundlesConversationAppInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BundlesConversationAppInputDto {
     /// Name of Conversation API App to create. If not set, will use `name` from root object. If neither this value or the `name` in the root is set, then the request will fail.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Conversation API webhooks to create for the new App. See <a href="https://developers.sinch.com/docs/conversation/api-reference/conversation/tag/Webhooks/#tag/Webhooks/operation/Webhooks_CreateWebhook">Conversation API documentation</a> for all options.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhooks: Option<Vec<BundlesConversationAppWebhooksInputDto>>,
     /// Conversation API processing mode. May be changed later by using Conversation App API.
-    #[serde(rename = "processingMode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_mode: Option<BundlesInputConversationAppProcessingModesEnum>,
     /// Conversation API retention policy for messages and conversations. May be changed later by using Conversation App API.
-    #[serde(rename = "retentionPolicy")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention_policy: Option<BundlesConversationAppInputDtoRetentionPolicy>,
     /// Conversation API consent manager settings.
-    #[serde(rename = "consentManagerSettings")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consent_manager_settings: Option<
         BundlesConversationAppConsentManagerSettingsInputDto,
     >,
@@ -1300,6 +1394,31 @@ impl<'de> serde::Deserialize<'de> for BundlesConversationAppInputDto {
             }
         }
         deserializer.deserialize_struct("BundlesConversationAppInputDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for BundlesConversationAppInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.webhooks {
+            map.serialize_entry("webhooks", value)?;
+        }
+        if let Some(value) = &self.processing_mode {
+            map.serialize_entry("processingMode", value)?;
+        }
+        if let Some(value) = &self.retention_policy {
+            map.serialize_entry("retentionPolicy", value)?;
+        }
+        if let Some(value) = &self.consent_manager_settings {
+            map.serialize_entry("consentManagerSettings", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1561,14 +1680,12 @@ impl<'de> serde::Deserialize<'de> for BundlesConversationAppProcessingModesEnum 
     }
 }
 /// `BundlesConversationAppRetentionPolicyDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BundlesConversationAppRetentionPolicyDto {
     /// Conversation API retention policy type.
-    #[serde(rename = "retentionPolicyType")]
     pub retention_policy_type: BundlesConversationAppRetentionPolicyTypesEnum,
     /// Conversation API retention time in days.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ttl: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de> for BundlesConversationAppRetentionPolicyDto {
@@ -1622,6 +1739,20 @@ impl<'de> serde::Deserialize<'de> for BundlesConversationAppRetentionPolicyDto {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for BundlesConversationAppRetentionPolicyDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("retentionPolicyType", &self.retention_policy_type)?;
+        if let Some(value) = &self.ttl {
+            map.serialize_entry("ttl", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1711,7 +1842,7 @@ impl<'de> serde::Deserialize<'de> for BundlesConversationAppRetentionPolicyTypes
     }
 }
 /// `BundlesConversationAppWebhooksDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BundlesConversationAppWebhooksDto {
     /// The ID of the webhook.
@@ -1721,7 +1852,6 @@ pub struct BundlesConversationAppWebhooksDto {
     /// An array of triggers that should trigger the webhook and result in an event being sent to the target url.
     pub triggers: Vec<BundlesWebhooksWebhookTriggerEnum>,
     /// Optional secret used to sign contents of webhooks sent by the Conversation API. You can then use the secret to verify the signature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for BundlesConversationAppWebhooksDto {
@@ -1782,6 +1912,22 @@ impl<'de> serde::Deserialize<'de> for BundlesConversationAppWebhooksDto {
             .deserialize_struct("BundlesConversationAppWebhooksDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for BundlesConversationAppWebhooksDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("target", &self.target)?;
+        map.serialize_entry("triggers", &self.triggers)?;
+        if let Some(value) = &self.secret {
+            map.serialize_entry("secret", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BundlesConversationAppWebhooksDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1805,7 +1951,7 @@ impl BundlesConversationAppWebhooksDto {
     }
 }
 /// `BundlesConversationAppWebhooksInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BundlesConversationAppWebhooksInputDto {
     /// The target url where events should be sent to. The conversation-api.*.sinch.com subdomains are forbidden.
@@ -1813,11 +1959,8 @@ pub struct BundlesConversationAppWebhooksInputDto {
     /// An array of triggers that should trigger the webhook and result in an event being sent to the target url.
     pub triggers: Vec<BundlesWebhooksInputWebhookTriggerEnum>,
     /// Optional secret used to sign contents of webhooks sent by the Conversation API. You can then use the secret to verify the signature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret: Option<String>,
     /// Conversation API webhook target type.
-    #[serde(rename = "targetType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_type: Option<BundlesInputWebhookTargetTypesEnum>,
 }
 impl<'de> serde::Deserialize<'de> for BundlesConversationAppWebhooksInputDto {
@@ -1882,6 +2025,24 @@ impl<'de> serde::Deserialize<'de> for BundlesConversationAppWebhooksInputDto {
             .deserialize_struct("BundlesConversationAppWebhooksInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for BundlesConversationAppWebhooksInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("target", &self.target)?;
+        map.serialize_entry("triggers", &self.triggers)?;
+        if let Some(value) = &self.secret {
+            map.serialize_entry("secret", value)?;
+        }
+        if let Some(value) = &self.target_type {
+            map.serialize_entry("targetType", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BundlesConversationAppWebhooksInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1914,11 +2075,10 @@ impl BundlesConversationAppWebhooksInputDto {
 /// `BundlesHttpStatusCodeEnum`
 pub type BundlesHttpStatusCodeEnum = f64;
 /// `BundlesInputBundlesDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BundlesInputBundlesDto {
     /// Name of bundle to create. If a name is not specified in the resource blocks then they will be created with this name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Region to create resources in.
     ///  (Allowed values for staging environment: `EU` or `US`).
@@ -1928,15 +2088,12 @@ pub struct BundlesInputBundlesDto {
     /// If set to true, a subproject will be created under the provided projectId with default name from the root object. Optionally a different name can be specified as well as labels on the project.
     ///
     /// If not provided or set to false, a subproject will not be created and instead all resources will be created under the projectId provided in the request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subproject: Option<BundlesInputBundlesDtoSubproject>,
     /// SMS Application resource block.
     ///
     /// If set to true, an SMS Application will be created under the project or subproject specified. Optionally a different name can specified.
     ///
     /// If not provided or set to false, an SMS Application will not be created.
-    #[serde(rename = "smsApp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_app: Option<BundlesInputBundlesDtoSmsApp>,
     /// Conversation Application resource block.
     ///
@@ -1944,13 +2101,10 @@ pub struct BundlesInputBundlesDto {
     /// Optionally a different name can specified as well as Conversation API webhooks.
     ///
     /// If not provided or set to `false`, a Conversation Application will not be created.
-    #[serde(rename = "convApp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conv_app: Option<BundlesInputBundlesDtoConvApp>,
     /// Webhook targets for the Provisioning API.
     ///
     /// Field 'target' must have unique values across items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhooks: Option<Vec<BundlesWebhookInputDto>>,
 }
 impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDto {
@@ -2023,6 +2177,32 @@ impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDto {
             }
         }
         deserializer.deserialize_struct("BundlesInputBundlesDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for BundlesInputBundlesDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.serialize_entry("region", &self.region)?;
+        if let Some(value) = &self.subproject {
+            map.serialize_entry("subproject", value)?;
+        }
+        if let Some(value) = &self.sms_app {
+            map.serialize_entry("smsApp", value)?;
+        }
+        if let Some(value) = &self.conv_app {
+            map.serialize_entry("convApp", value)?;
+        }
+        if let Some(value) = &self.webhooks {
+            map.serialize_entry("webhooks", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2387,14 +2567,12 @@ impl From<BundlesSubprojectInputDto> for BundlesInputBundlesDtoSubproject {
     }
 }
 /// `BundlesInputBundlesSmsAppDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BundlesInputBundlesSmsAppDto {
     /// Deprecated. This field is no longer used and will be removed in a future release.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub test: Option<bool>,
     /// Name of SMS App to create. If not set, will use `name` from root object. If neither this value or the `name` in the root is set, then the request will fail.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for BundlesInputBundlesSmsAppDto {
@@ -2443,6 +2621,22 @@ impl<'de> serde::Deserialize<'de> for BundlesInputBundlesSmsAppDto {
             }
         }
         deserializer.deserialize_struct("BundlesInputBundlesSmsAppDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for BundlesInputBundlesSmsAppDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.test {
+            map.serialize_entry("test", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2778,22 +2972,16 @@ impl<'de> serde::Deserialize<'de> for BundlesInputWebhookTargetTypesEnum {
     }
 }
 /// `BundlesListBundlesDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BundlesListBundlesDto {
     /// Total size of the entries matching the search query.
-    #[serde(rename = "totalSize")]
     pub total_size: f64,
     /// Requested size of the page.
-    #[serde(rename = "pageSize")]
     pub page_size: f64,
     /// Encoded token to use in list request to fetch previous batch of entries.
-    #[serde(rename = "previousPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_token: Option<String>,
     /// Encoded token to use in list request to fetch next batch of entries.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// List of bundles.
     pub bundles: Vec<BundlesBundlesDto>,
@@ -2875,6 +3063,25 @@ impl<'de> serde::Deserialize<'de> for BundlesListBundlesDto {
         deserializer.deserialize_struct("BundlesListBundlesDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for BundlesListBundlesDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("totalSize", &self.total_size)?;
+        map.serialize_entry("pageSize", &self.page_size)?;
+        if let Some(value) = &self.previous_page_token {
+            map.serialize_entry("previousPageToken", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        map.serialize_entry("bundles", &self.bundles)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BundlesListBundlesDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2904,19 +3111,16 @@ impl BundlesListBundlesDto {
     }
 }
 /// `BundlesPapiErrorDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BundlesPapiErrorDto {
     /// Error code identifying the type of error.
-    #[serde(rename = "errorCode")]
     pub error_code: String,
     /// Human-readable error message.
     pub message: String,
     /// Suggested resolution for the error.
     pub resolution: String,
     /// Additional context about the error.
-    #[serde(rename = "additionalInformation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additional_information: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }
 impl<'de> serde::Deserialize<'de> for BundlesPapiErrorDto {
@@ -2990,6 +3194,22 @@ impl<'de> serde::Deserialize<'de> for BundlesPapiErrorDto {
             }
         }
         deserializer.deserialize_struct("BundlesPapiErrorDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for BundlesPapiErrorDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("errorCode", &self.error_code)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("resolution", &self.resolution)?;
+        if let Some(value) = &self.additional_information {
+            map.serialize_entry("additionalInformation", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3274,7 +3494,7 @@ impl<'de> serde::Deserialize<'de> for BundlesSmsAppRegionsEnum {
     }
 }
 /// `BundlesSubprojectDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BundlesSubprojectDto {
     /// Subproject id.
@@ -3282,10 +3502,8 @@ pub struct BundlesSubprojectDto {
     /// Name of Subproject.
     pub name: String,
     /// Project labels, if provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<std::collections::BTreeMap<String, String>>,
     /// Parent project id which the subproject is associated with.
-    #[serde(rename = "parentProjectId")]
     pub parent_project_id: String,
     /// Status of subproject.
     pub status: BundlesSubprojectStatusEnum,
@@ -3359,6 +3577,23 @@ impl<'de> serde::Deserialize<'de> for BundlesSubprojectDto {
         deserializer.deserialize_struct("BundlesSubprojectDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for BundlesSubprojectDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.labels {
+            map.serialize_entry("labels", value)?;
+        }
+        map.serialize_entry("parentProjectId", &self.parent_project_id)?;
+        map.serialize_entry("status", &self.status)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BundlesSubprojectDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3387,14 +3622,12 @@ impl BundlesSubprojectDto {
     }
 }
 /// `BundlesSubprojectInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BundlesSubprojectInputDto {
     /// Name of subproject to create. If not set, will use `name` from root object. If neither this value or the `name` in the root is set, then the request will fail.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Optional labels to attach to the subproject. If provided must be an object with string keys and string values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<std::collections::BTreeMap<String, String>>,
 }
 impl<'de> serde::Deserialize<'de> for BundlesSubprojectInputDto {
@@ -3443,6 +3676,22 @@ impl<'de> serde::Deserialize<'de> for BundlesSubprojectInputDto {
             }
         }
         deserializer.deserialize_struct("BundlesSubprojectInputDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for BundlesSubprojectInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.labels {
+            map.serialize_entry("labels", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3527,18 +3776,14 @@ impl<'de> serde::Deserialize<'de> for BundlesSubprojectStatusEnum {
     }
 }
 /// `BundlesWebhookDeliveryStatusDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BundlesWebhookDeliveryStatusDto {
     /// `webhookId`
-    #[serde(rename = "webhookId")]
     pub webhook_id: String,
     /// `httpStatusCode`
-    #[serde(rename = "httpStatusCode")]
     pub http_status_code: BundlesHttpStatusCodeEnum,
     /// `errorMessage`
-    #[serde(rename = "errorMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// `date`
     pub date: String,
@@ -3616,6 +3861,22 @@ impl<'de> serde::Deserialize<'de> for BundlesWebhookDeliveryStatusDto {
             .deserialize_struct("BundlesWebhookDeliveryStatusDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for BundlesWebhookDeliveryStatusDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("webhookId", &self.webhook_id)?;
+        map.serialize_entry("httpStatusCode", &self.http_status_code)?;
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("errorMessage", value)?;
+        }
+        map.serialize_entry("date", &self.date)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BundlesWebhookDeliveryStatusDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3639,7 +3900,7 @@ impl BundlesWebhookDeliveryStatusDto {
     }
 }
 /// `BundlesWebhookDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BundlesWebhookDto {
     /// The ID of the webhook.
@@ -3647,7 +3908,6 @@ pub struct BundlesWebhookDto {
     /// The target url where events will be sent to.
     pub target: String,
     /// The project that this webhook belongs to.
-    #[serde(rename = "projectId")]
     pub project_id: String,
     /// List of triggers this webhook is triggered by.
     pub triggers: Vec<BundlesWebhookTriggersEnum>,
@@ -3714,6 +3974,20 @@ impl<'de> serde::Deserialize<'de> for BundlesWebhookDto {
         deserializer.deserialize_struct("BundlesWebhookDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for BundlesWebhookDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("target", &self.target)?;
+        map.serialize_entry("projectId", &self.project_id)?;
+        map.serialize_entry("triggers", &self.triggers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BundlesWebhookDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3733,7 +4007,7 @@ impl BundlesWebhookDto {
     }
 }
 /// `BundlesWebhookInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BundlesWebhookInputDto {
     /// A valid target url where events should be sent to.
@@ -3796,6 +4070,19 @@ impl<'de> serde::Deserialize<'de> for BundlesWebhookInputDto {
             }
         }
         deserializer.deserialize_struct("BundlesWebhookInputDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for BundlesWebhookInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("target", &self.target)?;
+        map.serialize_entry("secret", &self.secret)?;
+        map.serialize_entry("triggers", &self.triggers)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4395,7 +4682,7 @@ impl<'de> serde::Deserialize<'de> for BundlesWebhooksWebhookTriggerEnum {
     }
 }
 /// `ConversationAccountLocationDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationAccountLocationDto {
     /// Location longitude
@@ -4442,6 +4729,18 @@ impl<'de> serde::Deserialize<'de> for ConversationAccountLocationDto {
             }
         }
         deserializer.deserialize_struct("ConversationAccountLocationDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ConversationAccountLocationDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("lon", &self.lon)?;
+        map.serialize_entry("lat", &self.lat)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4528,45 +4827,30 @@ impl<'de> serde::Deserialize<'de> for ConversationChannelStatusEnum {
     }
 }
 /// `ConversationInstagramInfoDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationInstagramInfoDto {
     /// Channel integration status.
     pub status: ConversationChannelStatusEnum,
     /// Channel integration description if status is ERROR or FAILED.
-    #[serde(rename = "statusDescription")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_description: Option<String>,
     /// Instagram ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Public profile name if set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Profile username.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// Public profile biography if set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub biography: Option<String>,
     /// Total number of Instagram users following the sender.
-    #[serde(rename = "followersCount")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub followers_count: Option<f64>,
     /// Total number of Instagram users the sender follows.
-    #[serde(rename = "followsCount")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follows_count: Option<f64>,
     /// Total number of Instagram Media published on the sender.
-    #[serde(rename = "mediaCount")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media_count: Option<f64>,
     /// Public profile picture URL if set.
-    #[serde(rename = "profilePictureUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile_picture_url: Option<String>,
     /// Public profile website URL if set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ConversationInstagramInfoDto {
@@ -4691,6 +4975,47 @@ impl<'de> serde::Deserialize<'de> for ConversationInstagramInfoDto {
         deserializer.deserialize_struct("ConversationInstagramInfoDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for ConversationInstagramInfoDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("status", &self.status)?;
+        if let Some(value) = &self.status_description {
+            map.serialize_entry("statusDescription", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.username {
+            map.serialize_entry("username", value)?;
+        }
+        if let Some(value) = &self.biography {
+            map.serialize_entry("biography", value)?;
+        }
+        if let Some(value) = &self.followers_count {
+            map.serialize_entry("followersCount", value)?;
+        }
+        if let Some(value) = &self.follows_count {
+            map.serialize_entry("followsCount", value)?;
+        }
+        if let Some(value) = &self.media_count {
+            map.serialize_entry("mediaCount", value)?;
+        }
+        if let Some(value) = &self.profile_picture_url {
+            map.serialize_entry("profilePictureUrl", value)?;
+        }
+        if let Some(value) = &self.website {
+            map.serialize_entry("website", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ConversationInstagramInfoDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4762,24 +5087,18 @@ impl ConversationInstagramInfoDto {
     }
 }
 /// `ConversationMessengerInfoDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationMessengerInfoDto {
     /// Channel integration status.
     pub status: ConversationChannelStatusEnum,
     /// Channel integration description if status is ERROR or FAILED.
-    #[serde(rename = "statusDescription")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_description: Option<String>,
     /// The ID of the page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The name of the page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The name of the Page with country codes appended for Global Pages. Only visible to the Page admin.
-    #[serde(rename = "globalBrandPageName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub global_brand_page_name: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ConversationMessengerInfoDto {
@@ -4852,6 +5171,29 @@ impl<'de> serde::Deserialize<'de> for ConversationMessengerInfoDto {
         deserializer.deserialize_struct("ConversationMessengerInfoDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for ConversationMessengerInfoDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("status", &self.status)?;
+        if let Some(value) = &self.status_description {
+            map.serialize_entry("statusDescription", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.global_brand_page_name {
+            map.serialize_entry("globalBrandPageName", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ConversationMessengerInfoDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4887,19 +5229,16 @@ impl ConversationMessengerInfoDto {
     }
 }
 /// `ConversationPapiErrorDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationPapiErrorDto {
     /// Error code identifying the type of error.
-    #[serde(rename = "errorCode")]
     pub error_code: String,
     /// Human-readable error message.
     pub message: String,
     /// Suggested resolution for the error.
     pub resolution: String,
     /// Additional context about the error.
-    #[serde(rename = "additionalInformation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additional_information: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }
 impl<'de> serde::Deserialize<'de> for ConversationPapiErrorDto {
@@ -4975,6 +5314,22 @@ impl<'de> serde::Deserialize<'de> for ConversationPapiErrorDto {
         deserializer.deserialize_struct("ConversationPapiErrorDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for ConversationPapiErrorDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("errorCode", &self.error_code)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("resolution", &self.resolution)?;
+        if let Some(value) = &self.additional_information {
+            map.serialize_entry("additionalInformation", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ConversationPapiErrorDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5001,32 +5356,22 @@ impl ConversationPapiErrorDto {
     }
 }
 /// `ConversationTelegramBotInfoDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationTelegramBotInfoDto {
     /// Channel integration status.
     pub status: ConversationChannelStatusEnum,
     /// Channel integration description if status is ERROR or FAILED.
-    #[serde(rename = "statusDescription")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_description: Option<String>,
     /// Name of the bot.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Username of the bot.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// If the bot can be invited to groups.
-    #[serde(rename = "canJoinGroups")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub can_join_groups: Option<bool>,
     /// If <a href="https://core.telegram.org/bots#privacy-mode">privacy mode</a> is disabled for the bot.
-    #[serde(rename = "canReadAllGroupMessages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub can_read_all_group_messages: Option<bool>,
     /// If the bot supports inline queries.
-    #[serde(rename = "supportsInlineQueries")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supports_inline_queries: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for ConversationTelegramBotInfoDto {
@@ -5119,6 +5464,35 @@ impl<'de> serde::Deserialize<'de> for ConversationTelegramBotInfoDto {
         deserializer.deserialize_struct("ConversationTelegramBotInfoDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for ConversationTelegramBotInfoDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("status", &self.status)?;
+        if let Some(value) = &self.status_description {
+            map.serialize_entry("statusDescription", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.username {
+            map.serialize_entry("username", value)?;
+        }
+        if let Some(value) = &self.can_join_groups {
+            map.serialize_entry("canJoinGroups", value)?;
+        }
+        if let Some(value) = &self.can_read_all_group_messages {
+            map.serialize_entry("canReadAllGroupMessages", value)?;
+        }
+        if let Some(value) = &self.supports_inline_queries {
+            map.serialize_entry("supportsInlineQueries", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ConversationTelegramBotInfoDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5166,42 +5540,30 @@ impl ConversationTelegramBotInfoDto {
     }
 }
 /// `ConversationViberBotInfoDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConversationViberBotInfoDto {
     /// Channel integration status.
     pub status: ConversationChannelStatusEnum,
     /// Channel integration description if status is ERROR or FAILED.
-    #[serde(rename = "statusDescription")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_description: Option<String>,
     /// Account ID
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Account name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Account URI
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// Account icon URI
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub icon: Option<String>,
     /// Account category
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     /// Account subcategory
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subcategory: Option<String>,
     /// Account location
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<ConversationAccountLocationDto>,
     /// Account country name (long)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Account subscribers count
-    #[serde(rename = "subscribersCount")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscribers_count: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de> for ConversationViberBotInfoDto {
@@ -5312,6 +5674,47 @@ impl<'de> serde::Deserialize<'de> for ConversationViberBotInfoDto {
             }
         }
         deserializer.deserialize_struct("ConversationViberBotInfoDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ConversationViberBotInfoDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("status", &self.status)?;
+        if let Some(value) = &self.status_description {
+            map.serialize_entry("statusDescription", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.uri {
+            map.serialize_entry("uri", value)?;
+        }
+        if let Some(value) = &self.icon {
+            map.serialize_entry("icon", value)?;
+        }
+        if let Some(value) = &self.category {
+            map.serialize_entry("category", value)?;
+        }
+        if let Some(value) = &self.subcategory {
+            map.serialize_entry("subcategory", value)?;
+        }
+        if let Some(value) = &self.location {
+            map.serialize_entry("location", value)?;
+        }
+        if let Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let Some(value) = &self.subscribers_count {
+            map.serialize_entry("subscribersCount", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5445,33 +5848,22 @@ impl<'de> serde::Deserialize<'de> for KakaotalkActionsEnum {
     }
 }
 /// `KakaotalkButtonDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KakaotalkButtonDto {
     /// Button sequence
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ordering: Option<f64>,
     /// Button type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<KakaotalkKakaoTalkButtonTypeEnum>,
     /// Button name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Mobile web link
-    #[serde(rename = "linkMo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_mo: Option<String>,
     /// PC web link
-    #[serde(rename = "linkPc")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_pc: Option<String>,
     /// iOS app link
-    #[serde(rename = "schemeIos")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme_ios: Option<String>,
     /// Android app link
-    #[serde(rename = "schemeAndroid")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme_android: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for KakaotalkButtonDto {
@@ -5563,6 +5955,37 @@ impl<'de> serde::Deserialize<'de> for KakaotalkButtonDto {
         deserializer.deserialize_struct("KakaotalkButtonDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkButtonDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.ordering {
+            map.serialize_entry("ordering", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.link_mo {
+            map.serialize_entry("linkMo", value)?;
+        }
+        if let Some(value) = &self.link_pc {
+            map.serialize_entry("linkPc", value)?;
+        }
+        if let Some(value) = &self.scheme_ios {
+            map.serialize_entry("schemeIos", value)?;
+        }
+        if let Some(value) = &self.scheme_android {
+            map.serialize_entry("schemeAndroid", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkButtonDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5615,7 +6038,7 @@ impl KakaotalkButtonDto {
     }
 }
 /// `KakaotalkCommentDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkCommentDto {
     /// `type`
@@ -5623,7 +6046,6 @@ pub struct KakaotalkCommentDto {
     /// `comment`
     pub comment: String,
     /// `created`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for KakaotalkCommentDto {
@@ -5673,6 +6095,21 @@ impl<'de> serde::Deserialize<'de> for KakaotalkCommentDto {
         deserializer.deserialize_struct("KakaotalkCommentDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkCommentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("comment", &self.comment)?;
+        if let Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkCommentDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5694,7 +6131,7 @@ impl KakaotalkCommentDto {
     }
 }
 /// `KakaotalkCommentInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkCommentInputDto {
     /// `comment`
@@ -5735,6 +6172,17 @@ impl<'de> serde::Deserialize<'de> for KakaotalkCommentInputDto {
             }
         }
         deserializer.deserialize_struct("KakaotalkCommentInputDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaotalkCommentInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("comment", &self.comment)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5802,7 +6250,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkCommentTypeEnum {
     }
 }
 /// `KakaotalkInputButtonDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkInputButtonDto {
     /// Button sequence
@@ -5812,20 +6260,12 @@ pub struct KakaotalkInputButtonDto {
     /// Button name Not required for draft.
     pub name: String,
     /// Mobile web link
-    #[serde(rename = "linkMo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_mo: Option<String>,
     /// PC web link
-    #[serde(rename = "linkPc")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_pc: Option<String>,
     /// iOS app link
-    #[serde(rename = "schemeIos")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme_ios: Option<String>,
     /// Android app link
-    #[serde(rename = "schemeAndroid")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme_android: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for KakaotalkInputButtonDto {
@@ -5909,6 +6349,31 @@ impl<'de> serde::Deserialize<'de> for KakaotalkInputButtonDto {
             }
         }
         deserializer.deserialize_struct("KakaotalkInputButtonDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaotalkInputButtonDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("ordering", &self.ordering)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.link_mo {
+            map.serialize_entry("linkMo", value)?;
+        }
+        if let Some(value) = &self.link_pc {
+            map.serialize_entry("linkPc", value)?;
+        }
+        if let Some(value) = &self.scheme_ios {
+            map.serialize_entry("schemeIos", value)?;
+        }
+        if let Some(value) = &self.scheme_android {
+            map.serialize_entry("schemeAndroid", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6188,28 +6653,22 @@ impl<'de> serde::Deserialize<'de> for KakaotalkInputKakaoTalkTemplateMessageType
     }
 }
 /// `KakaotalkInputSenderDetailsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkInputSenderDetailsDto {
     /// Admin phone  Not required for draft.
-    #[serde(rename = "adminPhoneNo")]
     pub admin_phone_no: String,
     /// Sender name Not required for draft.
     pub name: String,
     /// Sender logo
     /// - Supported mime types: `image/jpeg` or `image/png`.
     /// - Maximum file size: 5MB.
-    #[serde(rename = "logoImage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo_image: Option<String>,
     /// Top level category code, must consist of 3 digits (e.g. 001). Not required for draft.
-    #[serde(rename = "topLevelCategoryCode")]
     pub top_level_category_code: String,
     /// Mid level category code, must consist of 4 digits (e.g. 0001). Not required for draft.
-    #[serde(rename = "midLevelCategoryCode")]
     pub mid_level_category_code: String,
     /// Sub level category code, must consist of 4 digits (e.g. 0001). Not required for draft.
-    #[serde(rename = "subLevelCategoryCode")]
     pub sub_level_category_code: String,
 }
 impl<'de> serde::Deserialize<'de> for KakaotalkInputSenderDetailsDto {
@@ -6310,6 +6769,24 @@ impl<'de> serde::Deserialize<'de> for KakaotalkInputSenderDetailsDto {
         deserializer.deserialize_struct("KakaotalkInputSenderDetailsDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkInputSenderDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("adminPhoneNo", &self.admin_phone_no)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.logo_image {
+            map.serialize_entry("logoImage", value)?;
+        }
+        map.serialize_entry("topLevelCategoryCode", &self.top_level_category_code)?;
+        map.serialize_entry("midLevelCategoryCode", &self.mid_level_category_code)?;
+        map.serialize_entry("subLevelCategoryCode", &self.sub_level_category_code)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkInputSenderDetailsDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -6337,18 +6814,14 @@ impl KakaotalkInputSenderDetailsDto {
     }
 }
 /// `KakaotalkInputSenderDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkInputSenderDto {
     /// Create as draft or submit. Defaults to submit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<KakaotalkActionsEnum>,
     /// Flag to save template as draft if submission fails. Defaults to false.
-    #[serde(rename = "saveDraftOnFailure")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save_draft_on_failure: Option<bool>,
     /// PlusFriend ID
-    #[serde(rename = "plusFriendId")]
     pub plus_friend_id: String,
     /// Sender details and information. Not required for draft.
     pub details: KakaotalkInputSenderDetailsDto,
@@ -6419,6 +6892,24 @@ impl<'de> serde::Deserialize<'de> for KakaotalkInputSenderDto {
         deserializer.deserialize_struct("KakaotalkInputSenderDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkInputSenderDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.save_draft_on_failure {
+            map.serialize_entry("saveDraftOnFailure", value)?;
+        }
+        map.serialize_entry("plusFriendId", &self.plus_friend_id)?;
+        map.serialize_entry("details", &self.details)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkInputSenderDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -6446,7 +6937,7 @@ impl KakaotalkInputSenderDto {
     }
 }
 /// `KakaotalkInputTemplateDetailsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkInputTemplateDetailsDto {
     /// Button name
@@ -6456,50 +6947,34 @@ pub struct KakaotalkInputTemplateDetailsDto {
     /// Template body Not required for draft.
     pub content: String,
     /// Types of template message
-    #[serde(rename = "messageType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_type: Option<KakaotalkInputKakaoTalkTemplateMessageTypeEnum>,
     /// Types of emphasized template
-    #[serde(rename = "emphasizeType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emphasize_type: Option<KakaotalkInputKakaoTalkTemplateEmphasizeTypeEnum>,
     /// Template category code
-    #[serde(rename = "categoryCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category_code: Option<String>,
     /// Security template
     ///   Set for security messages such as OTP
     ///   If set, message text is unexposed to all devices except for the main device at the time of sending
-    #[serde(rename = "securityFlag")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security_flag: Option<bool>,
     /// Additional template information
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extra: Option<String>,
     /// Template Title (No more than 50 characters,
     ///     Android: To be abbreviated if it exceeds 2 lines with more than 23 characters,
     ///     iOS: To be abbreviated if it exceeds 2 lines with more than 27 characters)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Auxiliary Template Phrase (No more than 50 characters,
     ///     Android: To be abbreviated if it exceeds 18 characters,
     ///     iOS: To be abbreviated if it exceeds 21 characters)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
     /// Image name (name of uploaded file)
-    #[serde(rename = "imageName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_name: Option<String>,
     /// Image URL
     /// - Supported mime types: `image/jpeg` or `image/png`.
     /// - Maximum file size: 500KB.
     /// - Minimum image dimensions: 500 x 250 px.
     /// - Aspect ratio: 2 x 1.
-    #[serde(rename = "imageUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
     /// List of buttons Field 'type' must have unique values across items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buttons: Option<Vec<KakaotalkInputButtonDto>>,
 }
 impl<'de> serde::Deserialize<'de> for KakaotalkInputTemplateDetailsDto {
@@ -6643,6 +7118,49 @@ impl<'de> serde::Deserialize<'de> for KakaotalkInputTemplateDetailsDto {
             .deserialize_struct("KakaotalkInputTemplateDetailsDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkInputTemplateDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("language", &self.language)?;
+        map.serialize_entry("content", &self.content)?;
+        if let Some(value) = &self.message_type {
+            map.serialize_entry("messageType", value)?;
+        }
+        if let Some(value) = &self.emphasize_type {
+            map.serialize_entry("emphasizeType", value)?;
+        }
+        if let Some(value) = &self.category_code {
+            map.serialize_entry("categoryCode", value)?;
+        }
+        if let Some(value) = &self.security_flag {
+            map.serialize_entry("securityFlag", value)?;
+        }
+        if let Some(value) = &self.extra {
+            map.serialize_entry("extra", value)?;
+        }
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let Some(value) = &self.subtitle {
+            map.serialize_entry("subtitle", value)?;
+        }
+        if let Some(value) = &self.image_name {
+            map.serialize_entry("imageName", value)?;
+        }
+        if let Some(value) = &self.image_url {
+            map.serialize_entry("imageUrl", value)?;
+        }
+        if let Some(value) = &self.buttons {
+            map.serialize_entry("buttons", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkInputTemplateDetailsDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -6726,17 +7244,14 @@ impl KakaotalkInputTemplateDetailsDto {
     }
 }
 /// `KakaotalkInputTemplateDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkInputTemplateDto {
     /// Create as draft or submit. Defaults to submit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<KakaotalkActionsEnum>,
     /// Template details and information.
     pub details: KakaotalkInputTemplateDetailsDto,
     /// Flag to save template as draft if submission fails. Defaults to false.
-    #[serde(rename = "saveDraftOnFailure")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save_draft_on_failure: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for KakaotalkInputTemplateDto {
@@ -6792,6 +7307,23 @@ impl<'de> serde::Deserialize<'de> for KakaotalkInputTemplateDto {
             }
         }
         deserializer.deserialize_struct("KakaotalkInputTemplateDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaotalkInputTemplateDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        map.serialize_entry("details", &self.details)?;
+        if let Some(value) = &self.save_draft_on_failure {
+            map.serialize_entry("saveDraftOnFailure", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7153,35 +7685,20 @@ impl<'de> serde::Deserialize<'de> for KakaotalkInputTemplateLanguagesEnum {
     }
 }
 /// `KakaotalkInputUpdateSenderDetailsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KakaotalkInputUpdateSenderDetailsDto {
     /// Admin phone
-    #[serde(rename = "adminPhoneNo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin_phone_no: Option<String>,
     /// Sender name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Sender logo
-    #[serde(rename = "logoImage")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub logo_image: Option<Option<String>>,
     /// Top level category code, must consist of 3 digits (e.g. 001).
-    #[serde(rename = "topLevelCategoryCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_level_category_code: Option<String>,
     /// Mid level category code, must consist of 4 digits (e.g. 0001).
-    #[serde(rename = "midLevelCategoryCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mid_level_category_code: Option<String>,
     /// Sub level category code, must consist of 4 digits (e.g. 0001).
-    #[serde(rename = "subLevelCategoryCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub_level_category_code: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for KakaotalkInputUpdateSenderDetailsDto {
@@ -7280,6 +7797,34 @@ impl<'de> serde::Deserialize<'de> for KakaotalkInputUpdateSenderDetailsDto {
             .deserialize_struct("KakaotalkInputUpdateSenderDetailsDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkInputUpdateSenderDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.admin_phone_no {
+            map.serialize_entry("adminPhoneNo", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.logo_image {
+            map.serialize_entry("logoImage", value)?;
+        }
+        if let Some(value) = &self.top_level_category_code {
+            map.serialize_entry("topLevelCategoryCode", value)?;
+        }
+        if let Some(value) = &self.mid_level_category_code {
+            map.serialize_entry("midLevelCategoryCode", value)?;
+        }
+        if let Some(value) = &self.sub_level_category_code {
+            map.serialize_entry("subLevelCategoryCode", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkInputUpdateSenderDetailsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7326,14 +7871,12 @@ impl KakaotalkInputUpdateSenderDetailsDto {
     }
 }
 /// `KakaotalkInputUpdateSenderDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KakaotalkInputUpdateSenderDto {
     /// Create as draft or submit. Defaults to draft.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<KakaotalkActionsEnum>,
     /// Sender details and information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<KakaotalkInputUpdateSenderDetailsDto>,
 }
 impl<'de> serde::Deserialize<'de> for KakaotalkInputUpdateSenderDto {
@@ -7384,6 +7927,22 @@ impl<'de> serde::Deserialize<'de> for KakaotalkInputUpdateSenderDto {
         deserializer.deserialize_struct("KakaotalkInputUpdateSenderDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkInputUpdateSenderDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkInputUpdateSenderDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7409,84 +7968,42 @@ impl KakaotalkInputUpdateSenderDto {
     }
 }
 /// `KakaotalkInputUpdateTemplateDetailsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KakaotalkInputUpdateTemplateDetailsDto {
     /// Button name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Template body
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// Types of template message
-    #[serde(rename = "messageType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_type: Option<KakaotalkInputKakaoTalkTemplateMessageTypeEnum>,
     /// Types of emphasized template
-    #[serde(rename = "emphasizeType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emphasize_type: Option<KakaotalkInputKakaoTalkTemplateEmphasizeTypeEnum>,
     /// Template category code
-    #[serde(rename = "categoryCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category_code: Option<String>,
     /// Security template
     ///   Set for security messages such as OTP
     ///   If set, message text is unexposed to all devices except for the main device at the time of sending
-    #[serde(rename = "securityFlag")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security_flag: Option<bool>,
     /// Additional template information
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub extra: Option<Option<String>>,
     /// Template Title (No more than 50 characters,
     ///     Android: To be abbreviated if it exceeds 2 lines with more than 23 characters,
     ///     iOS: To be abbreviated if it exceeds 2 lines with more than 27 characters)
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub title: Option<Option<String>>,
     /// Auxiliary Template Phrase (No more than 50 characters,
     ///     Android: To be abbreviated if it exceeds 18 characters,
     ///     iOS: To be abbreviated if it exceeds 21 characters)
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub subtitle: Option<Option<String>>,
     /// Image name (name of uploaded file)
-    #[serde(rename = "imageName")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub image_name: Option<Option<String>>,
     /// Image URL
     /// - Supported mime types: `image/jpeg` or `image/png`.
     /// - Maximum file size: 500KB.
     /// - Minimum image dimensions: 500 x 250 px.
     /// - Aspect ratio: 2 x 1.
-    #[serde(rename = "imageUrl")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub image_url: Option<Option<String>>,
     /// List of buttons Field 'type' must have unique values across items.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub buttons: Option<Option<Vec<KakaotalkInputButtonDto>>>,
 }
 impl<'de> serde::Deserialize<'de> for KakaotalkInputUpdateTemplateDetailsDto {
@@ -7629,6 +8146,52 @@ impl<'de> serde::Deserialize<'de> for KakaotalkInputUpdateTemplateDetailsDto {
             .deserialize_struct("KakaotalkInputUpdateTemplateDetailsDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkInputUpdateTemplateDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.content {
+            map.serialize_entry("content", value)?;
+        }
+        if let Some(value) = &self.message_type {
+            map.serialize_entry("messageType", value)?;
+        }
+        if let Some(value) = &self.emphasize_type {
+            map.serialize_entry("emphasizeType", value)?;
+        }
+        if let Some(value) = &self.category_code {
+            map.serialize_entry("categoryCode", value)?;
+        }
+        if let Some(value) = &self.security_flag {
+            map.serialize_entry("securityFlag", value)?;
+        }
+        if let Some(value) = &self.extra {
+            map.serialize_entry("extra", value)?;
+        }
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let Some(value) = &self.subtitle {
+            map.serialize_entry("subtitle", value)?;
+        }
+        if let Some(value) = &self.image_name {
+            map.serialize_entry("imageName", value)?;
+        }
+        if let Some(value) = &self.image_url {
+            map.serialize_entry("imageUrl", value)?;
+        }
+        if let Some(value) = &self.buttons {
+            map.serialize_entry("buttons", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkInputUpdateTemplateDetailsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7717,14 +8280,12 @@ impl KakaotalkInputUpdateTemplateDetailsDto {
     }
 }
 /// `KakaotalkInputUpdateTemplateDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KakaotalkInputUpdateTemplateDto {
     /// Create as draft or submit. Defaults to draft.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<KakaotalkActionsEnum>,
     /// Template details and information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<KakaotalkInputUpdateTemplateDetailsDto>,
 }
 impl<'de> serde::Deserialize<'de> for KakaotalkInputUpdateTemplateDto {
@@ -7776,6 +8337,22 @@ impl<'de> serde::Deserialize<'de> for KakaotalkInputUpdateTemplateDto {
             .deserialize_struct("KakaotalkInputUpdateTemplateDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkInputUpdateTemplateDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkInputUpdateTemplateDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7801,7 +8378,7 @@ impl KakaotalkInputUpdateTemplateDto {
     }
 }
 /// `KakaotalkInputVerifySenderDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkInputVerifySenderDto {
     /// Numeric code to verify the sender.
@@ -7841,6 +8418,17 @@ impl<'de> serde::Deserialize<'de> for KakaotalkInputVerifySenderDto {
             }
         }
         deserializer.deserialize_struct("KakaotalkInputVerifySenderDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaotalkInputVerifySenderDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", &self.code)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8112,19 +8700,16 @@ impl<'de> serde::Deserialize<'de> for KakaotalkKakaoTalkTemplateMessageTypeEnum 
     }
 }
 /// `KakaotalkPapiErrorDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkPapiErrorDto {
     /// Error code identifying the type of error.
-    #[serde(rename = "errorCode")]
     pub error_code: String,
     /// Human-readable error message.
     pub message: String,
     /// Suggested resolution for the error.
     pub resolution: String,
     /// Additional context about the error.
-    #[serde(rename = "additionalInformation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additional_information: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }
 impl<'de> serde::Deserialize<'de> for KakaotalkPapiErrorDto {
@@ -8200,6 +8785,22 @@ impl<'de> serde::Deserialize<'de> for KakaotalkPapiErrorDto {
         deserializer.deserialize_struct("KakaotalkPapiErrorDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkPapiErrorDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("errorCode", &self.error_code)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("resolution", &self.resolution)?;
+        if let Some(value) = &self.additional_information {
+            map.serialize_entry("additionalInformation", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkPapiErrorDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -8226,11 +8827,10 @@ impl KakaotalkPapiErrorDto {
     }
 }
 /// `KakaotalkSenderCategoryDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkSenderCategoryDto {
     /// The code of the parent category.
-    #[serde(rename = "parentCode")]
     pub parent_code: String,
     /// The depth in category tree.
     pub depth: f64,
@@ -8313,6 +8913,21 @@ impl<'de> serde::Deserialize<'de> for KakaotalkSenderCategoryDto {
         deserializer.deserialize_struct("KakaotalkSenderCategoryDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkSenderCategoryDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("parentCode", &self.parent_code)?;
+        map.serialize_entry("depth", &self.depth)?;
+        map.serialize_entry("code", &self.code)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("subcategories", &self.subcategories)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkSenderCategoryDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -8334,7 +8949,7 @@ impl KakaotalkSenderCategoryDto {
     }
 }
 /// `KakaotalkSenderCategoryListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkSenderCategoryListDto {
     /// List of sender categories.
@@ -8381,6 +8996,17 @@ impl<'de> serde::Deserialize<'de> for KakaotalkSenderCategoryListDto {
         deserializer.deserialize_struct("KakaotalkSenderCategoryListDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkSenderCategoryListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("categories", &self.categories)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkSenderCategoryListDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -8392,31 +9018,20 @@ impl KakaotalkSenderCategoryListDto {
     }
 }
 /// `KakaotalkSenderChangesDetailsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KakaotalkSenderChangesDetailsDto {
     /// Admin phone
-    #[serde(rename = "adminPhoneNo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin_phone_no: Option<String>,
     /// Sender name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Sender logo
-    #[serde(rename = "logoImage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo_image: Option<String>,
     /// Top level category code, must consist of 3 digits (e.g. 001).
-    #[serde(rename = "topLevelCategoryCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_level_category_code: Option<String>,
     /// Mid level category code, must consist of 4 digits (e.g. 0001).
-    #[serde(rename = "midLevelCategoryCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mid_level_category_code: Option<String>,
     /// Sub level category code, must consist of 4 digits (e.g. 0001).
-    #[serde(rename = "subLevelCategoryCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub_level_category_code: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for KakaotalkSenderChangesDetailsDto {
@@ -8515,6 +9130,34 @@ impl<'de> serde::Deserialize<'de> for KakaotalkSenderChangesDetailsDto {
             .deserialize_struct("KakaotalkSenderChangesDetailsDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkSenderChangesDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.admin_phone_no {
+            map.serialize_entry("adminPhoneNo", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.logo_image {
+            map.serialize_entry("logoImage", value)?;
+        }
+        if let Some(value) = &self.top_level_category_code {
+            map.serialize_entry("topLevelCategoryCode", value)?;
+        }
+        if let Some(value) = &self.mid_level_category_code {
+            map.serialize_entry("midLevelCategoryCode", value)?;
+        }
+        if let Some(value) = &self.sub_level_category_code {
+            map.serialize_entry("subLevelCategoryCode", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkSenderChangesDetailsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -8561,7 +9204,7 @@ impl KakaotalkSenderChangesDetailsDto {
     }
 }
 /// `KakaotalkSenderChangesDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkSenderChangesDto {
     /// Current status of the pending changes.
@@ -8609,6 +9252,18 @@ impl<'de> serde::Deserialize<'de> for KakaotalkSenderChangesDto {
             }
         }
         deserializer.deserialize_struct("KakaotalkSenderChangesDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaotalkSenderChangesDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("status", &self.status)?;
+        map.serialize_entry("details", &self.details)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8770,26 +9425,20 @@ impl From<KakaotalkSenderChangesDetailsDto> for KakaotalkSenderChangesDtoDetails
     }
 }
 /// `KakaotalkSenderDetailsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkSenderDetailsDto {
     /// Admin phone
-    #[serde(rename = "adminPhoneNo")]
     pub admin_phone_no: String,
     /// Sender name
     pub name: String,
     /// Sender logo
-    #[serde(rename = "logoImage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo_image: Option<String>,
     /// Top level category code, must consist of 3 digits (e.g. 001).
-    #[serde(rename = "topLevelCategoryCode")]
     pub top_level_category_code: String,
     /// Mid level category code, must consist of 4 digits (e.g. 0001).
-    #[serde(rename = "midLevelCategoryCode")]
     pub mid_level_category_code: String,
     /// Sub level category code, must consist of 4 digits (e.g. 0001).
-    #[serde(rename = "subLevelCategoryCode")]
     pub sub_level_category_code: String,
 }
 impl<'de> serde::Deserialize<'de> for KakaotalkSenderDetailsDto {
@@ -8890,6 +9539,24 @@ impl<'de> serde::Deserialize<'de> for KakaotalkSenderDetailsDto {
         deserializer.deserialize_struct("KakaotalkSenderDetailsDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkSenderDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("adminPhoneNo", &self.admin_phone_no)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.logo_image {
+            map.serialize_entry("logoImage", value)?;
+        }
+        map.serialize_entry("topLevelCategoryCode", &self.top_level_category_code)?;
+        map.serialize_entry("midLevelCategoryCode", &self.mid_level_category_code)?;
+        map.serialize_entry("subLevelCategoryCode", &self.sub_level_category_code)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkSenderDetailsDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -8917,29 +9584,22 @@ impl KakaotalkSenderDetailsDto {
     }
 }
 /// `KakaotalkSenderDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkSenderDto {
     /// The unique ID of the sender.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// PlusFriend ID
-    #[serde(rename = "plusFriendId")]
     pub plus_friend_id: String,
     /// The current state of the sender.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<KakaotalkSenderStatesEnum>,
     /// Any pending changes to the sender.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changes: Option<KakaotalkSenderChangesDto>,
     /// Sender details and information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<KakaotalkSenderDetailsDto>,
     /// The UTC Date Time in ISO 8601 for when the sender was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// The UTC Date Time in ISO 8601 for when the sender was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for KakaotalkSenderDto {
@@ -9021,6 +9681,35 @@ impl<'de> serde::Deserialize<'de> for KakaotalkSenderDto {
         deserializer.deserialize_struct("KakaotalkSenderDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkSenderDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.serialize_entry("plusFriendId", &self.plus_friend_id)?;
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.changes {
+            map.serialize_entry("changes", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        if let Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let Some(value) = &self.modified {
+            map.serialize_entry("modified", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkSenderDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -9068,22 +9757,16 @@ impl KakaotalkSenderDto {
     }
 }
 /// `KakaotalkSenderListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkSenderListDto {
     /// Total size of the entries matching the search query.
-    #[serde(rename = "totalSize")]
     pub total_size: f64,
     /// Requested size of the page.
-    #[serde(rename = "pageSize")]
     pub page_size: f64,
     /// Encoded token to use in list request to fetch previous batch of entries.
-    #[serde(rename = "previousPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_token: Option<String>,
     /// Encoded token to use in list request to fetch next batch of entries.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// List of senders.
     pub senders: Vec<KakaotalkSenderDto>,
@@ -9165,6 +9848,25 @@ impl<'de> serde::Deserialize<'de> for KakaotalkSenderListDto {
         deserializer.deserialize_struct("KakaotalkSenderListDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkSenderListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("totalSize", &self.total_size)?;
+        map.serialize_entry("pageSize", &self.page_size)?;
+        if let Some(value) = &self.previous_page_token {
+            map.serialize_entry("previousPageToken", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        map.serialize_entry("senders", &self.senders)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkSenderListDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -9194,19 +9896,16 @@ impl KakaotalkSenderListDto {
     }
 }
 /// `KakaotalkSenderNotificationDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkSenderNotificationDto {
     /// `type`
     pub r#type: KakaotalkSenderNotificationTypeEnum,
     /// `created`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// `author`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// `comment`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for KakaotalkSenderNotificationDto {
@@ -9265,6 +9964,26 @@ impl<'de> serde::Deserialize<'de> for KakaotalkSenderNotificationDto {
         deserializer.deserialize_struct("KakaotalkSenderNotificationDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkSenderNotificationDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let Some(value) = &self.author {
+            map.serialize_entry("author", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkSenderNotificationDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -9294,22 +10013,16 @@ impl KakaotalkSenderNotificationDto {
     }
 }
 /// `KakaotalkSenderNotificationListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkSenderNotificationListDto {
     /// Total size of the entries matching the search query.
-    #[serde(rename = "totalSize")]
     pub total_size: f64,
     /// Requested size of the page.
-    #[serde(rename = "pageSize")]
     pub page_size: f64,
     /// Encoded token to use in list request to fetch previous batch of entries.
-    #[serde(rename = "previousPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_token: Option<String>,
     /// Encoded token to use in list request to fetch next batch of entries.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `notifications`
     pub notifications: Vec<KakaotalkSenderNotificationDto>,
@@ -9394,6 +10107,25 @@ impl<'de> serde::Deserialize<'de> for KakaotalkSenderNotificationListDto {
         }
         deserializer
             .deserialize_struct("KakaotalkSenderNotificationListDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaotalkSenderNotificationListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("totalSize", &self.total_size)?;
+        map.serialize_entry("pageSize", &self.page_size)?;
+        if let Some(value) = &self.previous_page_token {
+            map.serialize_entry("previousPageToken", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        map.serialize_entry("notifications", &self.notifications)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9645,13 +10377,12 @@ impl<'de> serde::Deserialize<'de> for KakaotalkSenderStatusesEnum {
     }
 }
 /// `KakaotalkTemplateCategoryDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkTemplateCategoryDto {
     /// 카테고리 이름.
     pub name: KakaotalkTemplateCategoryNamesEnum,
     /// English category name.
-    #[serde(rename = "nameEnglish")]
     pub name_english: KakaotalkTemplateCategoryEnglishNamesEnum,
     /// List of subcategories.
     pub subcategories: Vec<KakaotalkTemplateSubcategoryDto>,
@@ -9714,6 +10445,19 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateCategoryDto {
             }
         }
         deserializer.deserialize_struct("KakaotalkTemplateCategoryDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaotalkTemplateCategoryDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("nameEnglish", &self.name_english)?;
+        map.serialize_entry("subcategories", &self.subcategories)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9829,22 +10573,16 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateCategoryEnglishNamesEnum 
     }
 }
 /// `KakaotalkTemplateCategoryListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkTemplateCategoryListDto {
     /// Total size of the entries matching the search query.
-    #[serde(rename = "totalSize")]
     pub total_size: f64,
     /// Requested size of the page.
-    #[serde(rename = "pageSize")]
     pub page_size: f64,
     /// Encoded token to use in list request to fetch previous batch of entries.
-    #[serde(rename = "previousPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_token: Option<String>,
     /// Encoded token to use in list request to fetch next batch of entries.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// List of template categories.
     pub categories: Vec<KakaotalkTemplateCategoryDto>,
@@ -9929,6 +10667,25 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateCategoryListDto {
         }
         deserializer
             .deserialize_struct("KakaotalkTemplateCategoryListDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaotalkTemplateCategoryListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("totalSize", &self.total_size)?;
+        map.serialize_entry("pageSize", &self.page_size)?;
+        if let Some(value) = &self.previous_page_token {
+            map.serialize_entry("previousPageToken", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        map.serialize_entry("categories", &self.categories)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10056,56 +10813,36 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateCategoryNamesEnum {
     }
 }
 /// `KakaotalkTemplateChangesDetailsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KakaotalkTemplateChangesDetailsDto {
     /// Template language
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<KakaotalkTemplateLanguagesEnum>,
     /// Types of template message
-    #[serde(rename = "messageType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_type: Option<KakaotalkKakaoTalkTemplateMessageTypeEnum>,
     /// Types of emphasized template
-    #[serde(rename = "emphasizeType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emphasize_type: Option<KakaotalkKakaoTalkTemplateEmphasizeTypeEnum>,
     /// Template category code
-    #[serde(rename = "categoryCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category_code: Option<String>,
     /// Security template
-    #[serde(rename = "securityFlag")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security_flag: Option<bool>,
     /// Button name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Template body
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// Additional template information
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extra: Option<String>,
     /// Request for consent of receiving within template or simple ad phrases
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ad: Option<String>,
     /// Template title
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Auxiliary template phrase
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
     /// Image name (name of uploaded file)
-    #[serde(rename = "imageName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_name: Option<String>,
     /// Image URL
-    #[serde(rename = "imageUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
     /// List of buttons
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buttons: Option<Vec<KakaotalkButtonDto>>,
 }
 impl<'de> serde::Deserialize<'de> for KakaotalkTemplateChangesDetailsDto {
@@ -10262,6 +10999,58 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateChangesDetailsDto {
             .deserialize_struct("KakaotalkTemplateChangesDetailsDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkTemplateChangesDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.language {
+            map.serialize_entry("language", value)?;
+        }
+        if let Some(value) = &self.message_type {
+            map.serialize_entry("messageType", value)?;
+        }
+        if let Some(value) = &self.emphasize_type {
+            map.serialize_entry("emphasizeType", value)?;
+        }
+        if let Some(value) = &self.category_code {
+            map.serialize_entry("categoryCode", value)?;
+        }
+        if let Some(value) = &self.security_flag {
+            map.serialize_entry("securityFlag", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.content {
+            map.serialize_entry("content", value)?;
+        }
+        if let Some(value) = &self.extra {
+            map.serialize_entry("extra", value)?;
+        }
+        if let Some(value) = &self.ad {
+            map.serialize_entry("ad", value)?;
+        }
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let Some(value) = &self.subtitle {
+            map.serialize_entry("subtitle", value)?;
+        }
+        if let Some(value) = &self.image_name {
+            map.serialize_entry("imageName", value)?;
+        }
+        if let Some(value) = &self.image_url {
+            map.serialize_entry("imageUrl", value)?;
+        }
+        if let Some(value) = &self.buttons {
+            map.serialize_entry("buttons", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkTemplateChangesDetailsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -10362,7 +11151,7 @@ impl KakaotalkTemplateChangesDetailsDto {
     }
 }
 /// `KakaotalkTemplateChangesDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkTemplateChangesDto {
     /// Current status of the pending changes
@@ -10410,6 +11199,18 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateChangesDto {
             }
         }
         deserializer.deserialize_struct("KakaotalkTemplateChangesDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaotalkTemplateChangesDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("status", &self.status)?;
+        map.serialize_entry("details", &self.details)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10793,47 +11594,34 @@ impl From<KakaotalkTemplateChangesDetailsDto> for KakaotalkTemplateChangesDtoDet
     }
 }
 /// `KakaotalkTemplateDetailsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkTemplateDetailsDto {
     /// Template language
     pub language: KakaotalkTemplateLanguagesEnum,
     /// Types of template message
-    #[serde(rename = "messageType")]
     pub message_type: KakaotalkKakaoTalkTemplateMessageTypeEnum,
     /// Types of emphasized template
-    #[serde(rename = "emphasizeType")]
     pub emphasize_type: KakaotalkKakaoTalkTemplateEmphasizeTypeEnum,
     /// Template category code
-    #[serde(rename = "categoryCode")]
     pub category_code: String,
     /// Security template
-    #[serde(rename = "securityFlag")]
     pub security_flag: bool,
     /// Button name
     pub name: String,
     /// Template body
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// Additional template information
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extra: Option<String>,
     /// Request for consent of receiving within template or simple ad phrases
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ad: Option<String>,
     /// Template title
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Auxiliary template phrase
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
     /// Image name (name of uploaded file)
-    #[serde(rename = "imageName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_name: Option<String>,
     /// Image URL
-    #[serde(rename = "imageUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
     /// List of buttons
     pub buttons: Vec<KakaotalkButtonDto>,
@@ -10990,6 +11778,44 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateDetailsDto {
         deserializer.deserialize_struct("KakaotalkTemplateDetailsDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkTemplateDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("language", &self.language)?;
+        map.serialize_entry("messageType", &self.message_type)?;
+        map.serialize_entry("emphasizeType", &self.emphasize_type)?;
+        map.serialize_entry("categoryCode", &self.category_code)?;
+        map.serialize_entry("securityFlag", &self.security_flag)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.content {
+            map.serialize_entry("content", value)?;
+        }
+        if let Some(value) = &self.extra {
+            map.serialize_entry("extra", value)?;
+        }
+        if let Some(value) = &self.ad {
+            map.serialize_entry("ad", value)?;
+        }
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let Some(value) = &self.subtitle {
+            map.serialize_entry("subtitle", value)?;
+        }
+        if let Some(value) = &self.image_name {
+            map.serialize_entry("imageName", value)?;
+        }
+        if let Some(value) = &self.image_url {
+            map.serialize_entry("imageUrl", value)?;
+        }
+        map.serialize_entry("buttons", &self.buttons)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkTemplateDetailsDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -11057,28 +11883,22 @@ impl KakaotalkTemplateDetailsDto {
     }
 }
 /// `KakaotalkTemplateDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkTemplateDto {
     /// The unique ID of the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Registered delivery template code
     pub code: String,
     /// The current state of the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<KakaotalkTemplateStatesEnum>,
     /// Any pending changes to the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changes: Option<KakaotalkTemplateChangesDto>,
     /// Template details and information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<KakaotalkTemplateDetailsDto>,
     /// The UTC Date Time in ISO 8601 for when the template was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// The UTC Date Time in ISO 8601 for when the template was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for KakaotalkTemplateDto {
@@ -11153,6 +11973,35 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateDto {
             }
         }
         deserializer.deserialize_struct("KakaotalkTemplateDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaotalkTemplateDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.serialize_entry("code", &self.code)?;
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.changes {
+            map.serialize_entry("changes", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        if let Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let Some(value) = &self.modified {
+            map.serialize_entry("modified", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11542,22 +12391,16 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateLanguagesEnum {
     }
 }
 /// `KakaotalkTemplateListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkTemplateListDto {
     /// Total size of the entries matching the search query.
-    #[serde(rename = "totalSize")]
     pub total_size: f64,
     /// Requested size of the page.
-    #[serde(rename = "pageSize")]
     pub page_size: f64,
     /// Encoded token to use in list request to fetch previous batch of entries.
-    #[serde(rename = "previousPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_token: Option<String>,
     /// Encoded token to use in list request to fetch next batch of entries.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// List of templates
     pub templates: Vec<KakaotalkTemplateDto>,
@@ -11643,6 +12486,25 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateListDto {
         deserializer.deserialize_struct("KakaotalkTemplateListDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkTemplateListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("totalSize", &self.total_size)?;
+        map.serialize_entry("pageSize", &self.page_size)?;
+        if let Some(value) = &self.previous_page_token {
+            map.serialize_entry("previousPageToken", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        map.serialize_entry("templates", &self.templates)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkTemplateListDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -11672,19 +12534,16 @@ impl KakaotalkTemplateListDto {
     }
 }
 /// `KakaotalkTemplateNotificationDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkTemplateNotificationDto {
     /// `type`
     pub r#type: KakaotalkTemplateNotificationTypeEnum,
     /// `created`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// `author`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// `comment`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for KakaotalkTemplateNotificationDto {
@@ -11744,6 +12603,26 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateNotificationDto {
             .deserialize_struct("KakaotalkTemplateNotificationDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for KakaotalkTemplateNotificationDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let Some(value) = &self.author {
+            map.serialize_entry("author", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl KakaotalkTemplateNotificationDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -11773,22 +12652,16 @@ impl KakaotalkTemplateNotificationDto {
     }
 }
 /// `KakaotalkTemplateNotificationListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkTemplateNotificationListDto {
     /// Total size of the entries matching the search query.
-    #[serde(rename = "totalSize")]
     pub total_size: f64,
     /// Requested size of the page.
-    #[serde(rename = "pageSize")]
     pub page_size: f64,
     /// Encoded token to use in list request to fetch previous batch of entries.
-    #[serde(rename = "previousPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_token: Option<String>,
     /// Encoded token to use in list request to fetch next batch of entries.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `notifications`
     pub notifications: Vec<KakaotalkTemplateNotificationDto>,
@@ -11873,6 +12746,25 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateNotificationListDto {
         }
         deserializer
             .deserialize_struct("KakaotalkTemplateNotificationListDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaotalkTemplateNotificationListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("totalSize", &self.total_size)?;
+        map.serialize_entry("pageSize", &self.page_size)?;
+        if let Some(value) = &self.previous_page_token {
+            map.serialize_entry("previousPageToken", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        map.serialize_entry("notifications", &self.notifications)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -12104,7 +12996,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateStatusesEnum {
     }
 }
 /// `KakaotalkTemplateSubcategoryDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KakaotalkTemplateSubcategoryDto {
     /// Subcategory code (Used when registering/modifying templates).
@@ -12112,10 +13004,8 @@ pub struct KakaotalkTemplateSubcategoryDto {
     /// 하위 카테고리 이름.
     pub name: KakaotalkTemplateSubcategoryNamesEnum,
     /// English subcategory name.
-    #[serde(rename = "nameEnglish")]
     pub name_english: KakaotalkTemplateSubcategoryEnglishNamesEnum,
     /// Subcategory group name.
-    #[serde(rename = "groupName")]
     pub group_name: String,
     /// Description of templates to which the subcategory applies.
     pub inclusion: String,
@@ -12209,6 +13099,22 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateSubcategoryDto {
         }
         deserializer
             .deserialize_struct("KakaotalkTemplateSubcategoryDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for KakaotalkTemplateSubcategoryDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", &self.code)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("nameEnglish", &self.name_english)?;
+        map.serialize_entry("groupName", &self.group_name)?;
+        map.serialize_entry("inclusion", &self.inclusion)?;
+        map.serialize_entry("exclusion", &self.exclusion)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -12694,19 +13600,16 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateSubcategoryNamesEnum {
     }
 }
 /// `RcsAccountNotificationDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsAccountNotificationDto {
     /// `type`
     pub r#type: RcsAccountNotificationTypeEnum,
     /// `created`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// `author`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// `comment`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RcsAccountNotificationDto {
@@ -12765,6 +13668,26 @@ impl<'de> serde::Deserialize<'de> for RcsAccountNotificationDto {
         deserializer.deserialize_struct("RcsAccountNotificationDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsAccountNotificationDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let Some(value) = &self.author {
+            map.serialize_entry("author", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsAccountNotificationDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -12794,22 +13717,16 @@ impl RcsAccountNotificationDto {
     }
 }
 /// `RcsAccountNotificationListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsAccountNotificationListDto {
     /// Total size of the entries matching the search query.
-    #[serde(rename = "totalSize")]
     pub total_size: f64,
     /// Requested size of the page.
-    #[serde(rename = "pageSize")]
     pub page_size: f64,
     /// Encoded token to use in list request to fetch previous batch of entries.
-    #[serde(rename = "previousPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_token: Option<String>,
     /// Encoded token to use in list request to fetch next batch of entries.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `notifications`
     pub notifications: Vec<RcsAccountNotificationDto>,
@@ -12893,6 +13810,25 @@ impl<'de> serde::Deserialize<'de> for RcsAccountNotificationListDto {
             }
         }
         deserializer.deserialize_struct("RcsAccountNotificationListDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RcsAccountNotificationListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("totalSize", &self.total_size)?;
+        map.serialize_entry("pageSize", &self.page_size)?;
+        if let Some(value) = &self.previous_page_token {
+            map.serialize_entry("previousPageToken", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        map.serialize_entry("notifications", &self.notifications)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -12984,120 +13920,64 @@ impl<'de> serde::Deserialize<'de> for RcsAccountNotificationTypeEnum {
     }
 }
 /// `RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto {
     /// Ownership type of the company. Not required for create, but required for launch.
-    #[serde(rename = "ownershipType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ownership_type: Option<RcsUsQuestionnaireOwnershipTypeEnum>,
     /// The registered legal name of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyLegalName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_legal_name: Option<String>,
     /// The registered phone number of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyPhoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_phone_number: Option<String>,
     /// The email address of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyEmailAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_email_address: Option<String>,
     /// Brand name or Doing Business As (DBA). Must be legally associated with the provided legal company name. Not required for create, but required for launch.
-    #[serde(rename = "brandName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_name: Option<String>,
     /// Sector or industry of business. Not required for create, but required for launch.
-    #[serde(rename = "brandIndustry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_industry: Option<RcsUsQuestionnaireBrandIndustriesEnum>,
     /// Legal form of the company.
-    #[serde(rename = "legalForm")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_form: Option<RcsUsQuestionnaireBrandLegalFormsEnum>,
     /// Country of the company's tax registration.
-    #[serde(rename = "taxIdCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id_country: Option<RcsInputCountryCodesEnum>,
     /// Tax registration identifier associated with the provided legal company name.
-    #[serde(rename = "taxId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id: Option<String>,
     /// Street address line. Not required for create, but required for launch.
-    #[serde(rename = "addressLine")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_line: Option<String>,
     /// City. Not required for create, but required for launch.
-    #[serde(rename = "addressCity")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_city: Option<String>,
     /// Country. Not required for create, but required for launch.
-    #[serde(rename = "addressCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_country: Option<RcsInputCountryCodesEnum>,
     /// State (US only). Not required for create, but required for launch.
-    #[serde(rename = "addressState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_state: Option<RcsUsStatesEnum>,
     /// Postal code. Not required for create, but required for launch.
-    #[serde(rename = "addressPostalCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_postal_code: Option<String>,
     /// Primary website URL. Not required for create, but required for launch.
-    #[serde(rename = "websiteUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website_url: Option<String>,
     /// First name of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactFirstName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_first_name: Option<String>,
     /// Surname of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactSurname")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_surname: Option<String>,
     /// Primary home country stock exchange abbreviation. Not required for create, but required for launch.
-    #[serde(rename = "stockExchange")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock_exchange: Option<String>,
     /// Primary home country stock symbol associated with stock exchange. Not required for create, but required for launch.
-    #[serde(rename = "stockSymbol")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock_symbol: Option<String>,
     /// Sample messages for each use case or message type sent by the brand. Not required for create, but required for launch.
-    #[serde(rename = "sampleMessages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample_messages: Option<Vec<String>>,
     /// Messages volume. Not required for create, but required for launch.
-    #[serde(rename = "messagesVolume")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages_volume: Option<f64>,
     /// Flag indicating if URL links will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedLink")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedded_link: Option<bool>,
     /// Flag indicating if phone numbers will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedPhone")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedded_phone: Option<bool>,
     /// Indicates if the campaign content is restricted by age (e.g., alcohol, tobacco). Not required for create, but required for launch.
-    #[serde(rename = "ageGatedContent")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age_gated_content: Option<bool>,
     /// Indicates if the campaign involves direct financial lending, requiring stricter compliance. Not required for create, but required for launch.
-    #[serde(rename = "directLending")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direct_lending: Option<bool>,
     /// Opt-in confirmation message sent to users. Not required for create, but required for launch.
-    #[serde(rename = "optInConfirmationMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_in_confirmation_message: Option<String>,
     /// Help message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "helpMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help_message: Option<String>,
     /// Call to action message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "callToActionMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_to_action_message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -13431,6 +14311,100 @@ for RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto {
             )
     }
 }
+impl serde::Serialize for RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.ownership_type {
+            map.serialize_entry("ownershipType", value)?;
+        }
+        if let Some(value) = &self.company_legal_name {
+            map.serialize_entry("companyLegalName", value)?;
+        }
+        if let Some(value) = &self.company_phone_number {
+            map.serialize_entry("companyPhoneNumber", value)?;
+        }
+        if let Some(value) = &self.company_email_address {
+            map.serialize_entry("companyEmailAddress", value)?;
+        }
+        if let Some(value) = &self.brand_name {
+            map.serialize_entry("brandName", value)?;
+        }
+        if let Some(value) = &self.brand_industry {
+            map.serialize_entry("brandIndustry", value)?;
+        }
+        if let Some(value) = &self.legal_form {
+            map.serialize_entry("legalForm", value)?;
+        }
+        if let Some(value) = &self.tax_id_country {
+            map.serialize_entry("taxIdCountry", value)?;
+        }
+        if let Some(value) = &self.tax_id {
+            map.serialize_entry("taxId", value)?;
+        }
+        if let Some(value) = &self.address_line {
+            map.serialize_entry("addressLine", value)?;
+        }
+        if let Some(value) = &self.address_city {
+            map.serialize_entry("addressCity", value)?;
+        }
+        if let Some(value) = &self.address_country {
+            map.serialize_entry("addressCountry", value)?;
+        }
+        if let Some(value) = &self.address_state {
+            map.serialize_entry("addressState", value)?;
+        }
+        if let Some(value) = &self.address_postal_code {
+            map.serialize_entry("addressPostalCode", value)?;
+        }
+        if let Some(value) = &self.website_url {
+            map.serialize_entry("websiteUrl", value)?;
+        }
+        if let Some(value) = &self.contact_first_name {
+            map.serialize_entry("contactFirstName", value)?;
+        }
+        if let Some(value) = &self.contact_surname {
+            map.serialize_entry("contactSurname", value)?;
+        }
+        if let Some(value) = &self.stock_exchange {
+            map.serialize_entry("stockExchange", value)?;
+        }
+        if let Some(value) = &self.stock_symbol {
+            map.serialize_entry("stockSymbol", value)?;
+        }
+        if let Some(value) = &self.sample_messages {
+            map.serialize_entry("sampleMessages", value)?;
+        }
+        if let Some(value) = &self.messages_volume {
+            map.serialize_entry("messagesVolume", value)?;
+        }
+        if let Some(value) = &self.embedded_link {
+            map.serialize_entry("embeddedLink", value)?;
+        }
+        if let Some(value) = &self.embedded_phone {
+            map.serialize_entry("embeddedPhone", value)?;
+        }
+        if let Some(value) = &self.age_gated_content {
+            map.serialize_entry("ageGatedContent", value)?;
+        }
+        if let Some(value) = &self.direct_lending {
+            map.serialize_entry("directLending", value)?;
+        }
+        if let Some(value) = &self.opt_in_confirmation_message {
+            map.serialize_entry("optInConfirmationMessage", value)?;
+        }
+        if let Some(value) = &self.help_message {
+            map.serialize_entry("helpMessage", value)?;
+        }
+        if let Some(value) = &self.call_to_action_message {
+            map.serialize_entry("callToActionMessage", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -13621,11 +14595,10 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto {
     }
 }
 /// `RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto {
     /// Launch questions specific for US.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questions: Option<RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -13689,6 +14662,19 @@ for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.questions {
+            map.serialize_entry("questions", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -14247,11 +15233,10 @@ for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
     }
 }
 /// `RcsBrandCampaignSenderDetailsQuestionnaireUsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsBrandCampaignSenderDetailsQuestionnaireUsDto {
     /// Launch questions specific for US.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questions: Option<RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions>,
     /// Launch answers specific for US.
     pub answers: RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto,
@@ -14309,6 +15294,20 @@ impl<'de> serde::Deserialize<'de> for RcsBrandCampaignSenderDetailsQuestionnaire
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for RcsBrandCampaignSenderDetailsQuestionnaireUsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.questions {
+            map.serialize_entry("questions", value)?;
+        }
+        map.serialize_entry("answers", &self.answers)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -14872,122 +15871,66 @@ for RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
     }
 }
 /// `RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     /// Ownership type of the company. Not required for create, but required for launch.
-    #[serde(rename = "ownershipType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ownership_type: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The registered legal name of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyLegalName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_legal_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The registered phone number of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyPhoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_phone_number: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The email address of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyEmailAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_email_address: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Brand name or Doing Business As (DBA). Must be legally associated with the provided legal company name. Not required for create, but required for launch.
-    #[serde(rename = "brandName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Sector or industry of business. Not required for create, but required for launch.
-    #[serde(rename = "brandIndustry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_industry: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Legal form of the company.
-    #[serde(rename = "legalForm")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_form: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Country of the company's tax registration.
-    #[serde(rename = "taxIdCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id_country: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Tax registration identifier associated with the provided legal company name.
-    #[serde(rename = "taxId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Street address line. Not required for create, but required for launch.
-    #[serde(rename = "addressLine")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_line: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// City. Not required for create, but required for launch.
-    #[serde(rename = "addressCity")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_city: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Country. Not required for create, but required for launch.
-    #[serde(rename = "addressCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_country: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// State (US only). Not required for create, but required for launch.
-    #[serde(rename = "addressState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_state: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Postal code. Not required for create, but required for launch.
-    #[serde(rename = "addressPostalCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_postal_code: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Primary website URL. Not required for create, but required for launch.
-    #[serde(rename = "websiteUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website_url: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// First name of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactFirstName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_first_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Surname of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactSurname")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_surname: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Primary home country stock exchange abbreviation. Not required for create, but required for launch.
-    #[serde(rename = "stockExchange")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock_exchange: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Primary home country stock symbol associated with stock exchange. Not required for create, but required for launch.
-    #[serde(rename = "stockSymbol")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock_symbol: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Sample messages for each use case or message type sent by the brand. Not required for create, but required for launch.
-    #[serde(rename = "sampleMessages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample_messages: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Messages volume. Not required for create, but required for launch.
-    #[serde(rename = "messagesVolume")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages_volume: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Flag indicating if URL links will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedLink")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedded_link: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Flag indicating if phone numbers will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedPhone")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedded_phone: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Indicates if the campaign content is restricted by age (e.g., alcohol, tobacco). Not required for create, but required for launch.
-    #[serde(rename = "ageGatedContent")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age_gated_content: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Indicates if the campaign involves direct financial lending, requiring stricter compliance. Not required for create, but required for launch.
-    #[serde(rename = "directLending")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direct_lending: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Opt-in confirmation message sent to users. Not required for create, but required for launch.
-    #[serde(rename = "optInConfirmationMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_in_confirmation_message: Option<
         RcsSenderDetailsQuestionnaireQuestionObjectDto,
     >,
     /// Help message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "helpMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Call to action message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "callToActionMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_to_action_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -15377,6 +16320,100 @@ for RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
             )
     }
 }
+impl serde::Serialize for RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.ownership_type {
+            map.serialize_entry("ownershipType", value)?;
+        }
+        if let Some(value) = &self.company_legal_name {
+            map.serialize_entry("companyLegalName", value)?;
+        }
+        if let Some(value) = &self.company_phone_number {
+            map.serialize_entry("companyPhoneNumber", value)?;
+        }
+        if let Some(value) = &self.company_email_address {
+            map.serialize_entry("companyEmailAddress", value)?;
+        }
+        if let Some(value) = &self.brand_name {
+            map.serialize_entry("brandName", value)?;
+        }
+        if let Some(value) = &self.brand_industry {
+            map.serialize_entry("brandIndustry", value)?;
+        }
+        if let Some(value) = &self.legal_form {
+            map.serialize_entry("legalForm", value)?;
+        }
+        if let Some(value) = &self.tax_id_country {
+            map.serialize_entry("taxIdCountry", value)?;
+        }
+        if let Some(value) = &self.tax_id {
+            map.serialize_entry("taxId", value)?;
+        }
+        if let Some(value) = &self.address_line {
+            map.serialize_entry("addressLine", value)?;
+        }
+        if let Some(value) = &self.address_city {
+            map.serialize_entry("addressCity", value)?;
+        }
+        if let Some(value) = &self.address_country {
+            map.serialize_entry("addressCountry", value)?;
+        }
+        if let Some(value) = &self.address_state {
+            map.serialize_entry("addressState", value)?;
+        }
+        if let Some(value) = &self.address_postal_code {
+            map.serialize_entry("addressPostalCode", value)?;
+        }
+        if let Some(value) = &self.website_url {
+            map.serialize_entry("websiteUrl", value)?;
+        }
+        if let Some(value) = &self.contact_first_name {
+            map.serialize_entry("contactFirstName", value)?;
+        }
+        if let Some(value) = &self.contact_surname {
+            map.serialize_entry("contactSurname", value)?;
+        }
+        if let Some(value) = &self.stock_exchange {
+            map.serialize_entry("stockExchange", value)?;
+        }
+        if let Some(value) = &self.stock_symbol {
+            map.serialize_entry("stockSymbol", value)?;
+        }
+        if let Some(value) = &self.sample_messages {
+            map.serialize_entry("sampleMessages", value)?;
+        }
+        if let Some(value) = &self.messages_volume {
+            map.serialize_entry("messagesVolume", value)?;
+        }
+        if let Some(value) = &self.embedded_link {
+            map.serialize_entry("embeddedLink", value)?;
+        }
+        if let Some(value) = &self.embedded_phone {
+            map.serialize_entry("embeddedPhone", value)?;
+        }
+        if let Some(value) = &self.age_gated_content {
+            map.serialize_entry("ageGatedContent", value)?;
+        }
+        if let Some(value) = &self.direct_lending {
+            map.serialize_entry("directLending", value)?;
+        }
+        if let Some(value) = &self.opt_in_confirmation_message {
+            map.serialize_entry("optInConfirmationMessage", value)?;
+        }
+        if let Some(value) = &self.help_message {
+            map.serialize_entry("helpMessage", value)?;
+        }
+        if let Some(value) = &self.call_to_action_message {
+            map.serialize_entry("callToActionMessage", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -15639,208 +16676,64 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     }
 }
 /// `RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
     /// Ownership type of the company. Not required for create, but required for launch.
-    #[serde(rename = "ownershipType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ownership_type: Option<RcsUsQuestionnaireOwnershipTypeEnum>,
     /// The registered legal name of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyLegalName")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub company_legal_name: Option<Option<String>>,
     /// The registered phone number of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyPhoneNumber")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub company_phone_number: Option<Option<String>>,
     /// `companyEmailAddress`
-    #[serde(rename = "companyEmailAddress")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub company_email_address: Option<Option<String>>,
     /// Brand name or Doing Business As (DBA). Must be legally associated with the provided legal company name. Not required for create, but required for launch.
-    #[serde(rename = "brandName")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub brand_name: Option<Option<String>>,
     /// Sector or industry of business. Not required for create, but required for launch.
-    #[serde(rename = "brandIndustry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_industry: Option<RcsUsQuestionnaireBrandIndustriesEnum>,
     /// Legal form of the company. For ownershipType=PUBLIC only CORPORATION is allowed. For ownershipType=PRIVATE allowed values are CORPORATION, LIMITED_LIABILITY_COMPANY, PARTNERSHIP, and S_CORPORATION. Not required for create, but required for launch.
-    #[serde(rename = "legalForm")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_form: Option<RcsUsQuestionnaireBrandLegalFormsEnum>,
     /// Country of the company's tax registration. This value controls conditional validation for taxId and addressState. Not required for create, but required for launch.
-    #[serde(rename = "taxIdCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id_country: Option<RcsInputCountryCodesEnum>,
     /// Tax registration identifier associated with the provided legal company name. For US taxIdCountry it must follow format XX-XXXXXXX (example: 12-3456789). For non-US taxIdCountry it is validated as a generic string up to 25 characters. Not required for create, but required for launch.
-    #[serde(rename = "taxId")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub tax_id: Option<Option<String>>,
     /// Street address line. Not required for create, but required for launch.
-    #[serde(rename = "addressLine")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub address_line: Option<Option<String>>,
     /// City. Not required for create, but required for launch.
-    #[serde(rename = "addressCity")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub address_city: Option<Option<String>>,
     /// Country. Not required for create, but required for launch.
-    #[serde(rename = "addressCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_country: Option<RcsInputCountryCodesEnum>,
     /// State (US only). Validated when taxIdCountry=US and ignored for non-US taxIdCountry.
-    #[serde(rename = "addressState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_state: Option<RcsUsStatesEnum>,
     /// Postal code. Not required for create, but required for launch.
-    #[serde(rename = "addressPostalCode")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub address_postal_code: Option<Option<String>>,
     /// Primary website URL. Not required for create, but required for launch.
-    #[serde(rename = "websiteUrl")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub website_url: Option<Option<String>>,
     /// First name of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactFirstName")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub contact_first_name: Option<Option<String>>,
     /// Surname of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactSurname")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub contact_surname: Option<Option<String>>,
     /// Primary home country stock exchange abbreviation. Validated when ownershipType=PUBLIC.
-    #[serde(rename = "stockExchange")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub stock_exchange: Option<Option<String>>,
     /// Primary home country stock symbol associated with stock exchange. Validated when ownershipType=PUBLIC.
-    #[serde(rename = "stockSymbol")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub stock_symbol: Option<Option<String>>,
     /// Sample messages for each use case or message type sent by the brand. Not required for create, but required for launch.
-    #[serde(rename = "sampleMessages")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub sample_messages: Option<Option<Vec<String>>>,
     /// Messages volume. Not required for create, but required for launch.
-    #[serde(rename = "messagesVolume")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub messages_volume: Option<Option<f64>>,
     /// Flag indicating if URL links will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedLink")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub embedded_link: Option<Option<bool>>,
     /// Flag indicating if phone numbers will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedPhone")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub embedded_phone: Option<Option<bool>>,
     /// Indicates if the campaign content is restricted by age (e.g., alcohol, tobacco). Not required for create, but required for launch.
-    #[serde(rename = "ageGatedContent")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub age_gated_content: Option<Option<bool>>,
     /// Indicates if the campaign involves direct financial lending, requiring stricter compliance. Not required for create, but required for launch.
-    #[serde(rename = "directLending")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub direct_lending: Option<Option<bool>>,
     /// Opt-in confirmation message sent to users. Not required for create, but required for launch.
-    #[serde(rename = "optInConfirmationMessage")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub opt_in_confirmation_message: Option<Option<String>>,
     /// Help message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "helpMessage")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub help_message: Option<Option<String>>,
     /// Call to action message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "callToActionMessage")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub call_to_action_message: Option<Option<String>>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -16174,6 +17067,101 @@ for RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
             )
     }
 }
+impl serde::Serialize
+for RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.ownership_type {
+            map.serialize_entry("ownershipType", value)?;
+        }
+        if let Some(value) = &self.company_legal_name {
+            map.serialize_entry("companyLegalName", value)?;
+        }
+        if let Some(value) = &self.company_phone_number {
+            map.serialize_entry("companyPhoneNumber", value)?;
+        }
+        if let Some(value) = &self.company_email_address {
+            map.serialize_entry("companyEmailAddress", value)?;
+        }
+        if let Some(value) = &self.brand_name {
+            map.serialize_entry("brandName", value)?;
+        }
+        if let Some(value) = &self.brand_industry {
+            map.serialize_entry("brandIndustry", value)?;
+        }
+        if let Some(value) = &self.legal_form {
+            map.serialize_entry("legalForm", value)?;
+        }
+        if let Some(value) = &self.tax_id_country {
+            map.serialize_entry("taxIdCountry", value)?;
+        }
+        if let Some(value) = &self.tax_id {
+            map.serialize_entry("taxId", value)?;
+        }
+        if let Some(value) = &self.address_line {
+            map.serialize_entry("addressLine", value)?;
+        }
+        if let Some(value) = &self.address_city {
+            map.serialize_entry("addressCity", value)?;
+        }
+        if let Some(value) = &self.address_country {
+            map.serialize_entry("addressCountry", value)?;
+        }
+        if let Some(value) = &self.address_state {
+            map.serialize_entry("addressState", value)?;
+        }
+        if let Some(value) = &self.address_postal_code {
+            map.serialize_entry("addressPostalCode", value)?;
+        }
+        if let Some(value) = &self.website_url {
+            map.serialize_entry("websiteUrl", value)?;
+        }
+        if let Some(value) = &self.contact_first_name {
+            map.serialize_entry("contactFirstName", value)?;
+        }
+        if let Some(value) = &self.contact_surname {
+            map.serialize_entry("contactSurname", value)?;
+        }
+        if let Some(value) = &self.stock_exchange {
+            map.serialize_entry("stockExchange", value)?;
+        }
+        if let Some(value) = &self.stock_symbol {
+            map.serialize_entry("stockSymbol", value)?;
+        }
+        if let Some(value) = &self.sample_messages {
+            map.serialize_entry("sampleMessages", value)?;
+        }
+        if let Some(value) = &self.messages_volume {
+            map.serialize_entry("messagesVolume", value)?;
+        }
+        if let Some(value) = &self.embedded_link {
+            map.serialize_entry("embeddedLink", value)?;
+        }
+        if let Some(value) = &self.embedded_phone {
+            map.serialize_entry("embeddedPhone", value)?;
+        }
+        if let Some(value) = &self.age_gated_content {
+            map.serialize_entry("ageGatedContent", value)?;
+        }
+        if let Some(value) = &self.direct_lending {
+            map.serialize_entry("directLending", value)?;
+        }
+        if let Some(value) = &self.opt_in_confirmation_message {
+            map.serialize_entry("optInConfirmationMessage", value)?;
+        }
+        if let Some(value) = &self.help_message {
+            map.serialize_entry("helpMessage", value)?;
+        }
+        if let Some(value) = &self.call_to_action_message {
+            map.serialize_entry("callToActionMessage", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -16364,7 +17352,7 @@ impl RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
     }
 }
 /// `RcsBrandRegistrationDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsBrandRegistrationDto {
     /// Unique identifier for the brand registration.
@@ -16425,6 +17413,19 @@ impl<'de> serde::Deserialize<'de> for RcsBrandRegistrationDto {
         deserializer.deserialize_struct("RcsBrandRegistrationDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsBrandRegistrationDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("status", &self.status)?;
+        map.serialize_entry("registration", &self.registration)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsBrandRegistrationDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -16442,7 +17443,7 @@ impl RcsBrandRegistrationDto {
     }
 }
 /// `RcsBrandRegistrationProcessDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsBrandRegistrationProcessDto {
     /// Unique identifier for the brand registration process.
@@ -16489,6 +17490,18 @@ impl<'de> serde::Deserialize<'de> for RcsBrandRegistrationProcessDto {
             }
         }
         deserializer.deserialize_struct("RcsBrandRegistrationProcessDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RcsBrandRegistrationProcessDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("status", &self.status)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -16670,16 +17683,14 @@ impl<'de> serde::Deserialize<'de> for RcsBrandRegistrationStatusesEnum {
     }
 }
 /// `RcsCampaignRegistrationDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsCampaignRegistrationDto {
     /// Unique identifier for the campaign registration (campaign hub).
     pub id: String,
     /// The user-assigned name of the campaign.
-    #[serde(rename = "campaignName")]
     pub campaign_name: String,
     /// Unique request correlation/tracking identifier.
-    #[serde(rename = "requestId")]
     pub request_id: String,
 }
 impl<'de> serde::Deserialize<'de> for RcsCampaignRegistrationDto {
@@ -16738,6 +17749,19 @@ impl<'de> serde::Deserialize<'de> for RcsCampaignRegistrationDto {
         deserializer.deserialize_struct("RcsCampaignRegistrationDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsCampaignRegistrationDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("campaignName", &self.campaign_name)?;
+        map.serialize_entry("requestId", &self.request_id)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsCampaignRegistrationDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -16755,7 +17779,7 @@ impl RcsCampaignRegistrationDto {
     }
 }
 /// `RcsCommentDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsCommentDto {
     /// `type`
@@ -16763,7 +17787,6 @@ pub struct RcsCommentDto {
     /// `comment`
     pub comment: String,
     /// `created`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RcsCommentDto {
@@ -16813,6 +17836,21 @@ impl<'de> serde::Deserialize<'de> for RcsCommentDto {
         deserializer.deserialize_struct("RcsCommentDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsCommentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("comment", &self.comment)?;
+        if let Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsCommentDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -16834,7 +17872,7 @@ impl RcsCommentDto {
     }
 }
 /// `RcsCommentInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsCommentInputDto {
     /// `comment`
@@ -16875,6 +17913,17 @@ impl<'de> serde::Deserialize<'de> for RcsCommentInputDto {
             }
         }
         deserializer.deserialize_struct("RcsCommentInputDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RcsCommentInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("comment", &self.comment)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -16942,19 +17991,16 @@ impl<'de> serde::Deserialize<'de> for RcsCommentTypeEnum {
     }
 }
 /// `RcsConversationApiAppDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsConversationApiAppDto {
     /// ID of the app
     pub id: String,
     /// ID of the app project
-    #[serde(rename = "projectId")]
     pub project_id: String,
     /// App region.
     pub region: RcsConversationApiAppRegionsEnum,
     /// Status of the channel credentials integration.
-    #[serde(rename = "channelStatus")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_status: Option<RcsConversationAppChannelIntegrationStatusEnum>,
 }
 impl<'de> serde::Deserialize<'de> for RcsConversationApiAppDto {
@@ -17022,6 +18068,22 @@ impl<'de> serde::Deserialize<'de> for RcsConversationApiAppDto {
             }
         }
         deserializer.deserialize_struct("RcsConversationApiAppDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RcsConversationApiAppDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("projectId", &self.project_id)?;
+        map.serialize_entry("region", &self.region)?;
+        if let Some(value) = &self.channel_status {
+            map.serialize_entry("channelStatus", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -18190,7 +19252,7 @@ impl<'de> serde::Deserialize<'de> for RcsCountryCodesEnum {
     }
 }
 /// `RcsCountryStatusDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsCountryStatusDto {
     /// Two-letter country code in ISO 3166 standard.
@@ -18252,6 +19314,19 @@ impl<'de> serde::Deserialize<'de> for RcsCountryStatusDto {
         deserializer.deserialize_struct("RcsCountryStatusDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsCountryStatusDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("country", &self.country)?;
+        map.serialize_entry("status", &self.status)?;
+        map.serialize_entry("operators", &self.operators)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsCountryStatusDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -18269,11 +19344,10 @@ impl RcsCountryStatusDto {
     }
 }
 /// `RcsDefaultSenderDetailsQuestionnaireUsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsDefaultSenderDetailsQuestionnaireUsDto {
     /// Launch questions specific for US.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questions: Option<RcsDefaultSenderDetailsQuestionnaireUsQuestionsDto>,
     /// Launch answers specific for US.
     pub answers: RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto,
@@ -18333,6 +19407,20 @@ impl<'de> serde::Deserialize<'de> for RcsDefaultSenderDetailsQuestionnaireUsDto 
             )
     }
 }
+impl serde::Serialize for RcsDefaultSenderDetailsQuestionnaireUsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.questions {
+            map.serialize_entry("questions", value)?;
+        }
+        map.serialize_entry("answers", &self.answers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsDefaultSenderDetailsQuestionnaireUsDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -18355,133 +19443,72 @@ impl RcsDefaultSenderDetailsQuestionnaireUsDto {
     }
 }
 /// `RcsDefaultSenderDetailsQuestionnaireUsQuestionsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsDefaultSenderDetailsQuestionnaireUsQuestionsDto {
     /// Ownership type of the company. Not required for create, but required for launch.
-    #[serde(rename = "ownershipType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ownership_type: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The registered legal name of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyLegalName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_legal_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The registered phone number of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyPhoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_phone_number: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The email address of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyEmailAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_email_address: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Brand name or Doing Business As (DBA). Must be legally associated with the provided legal company name. Not required for create, but required for launch.
-    #[serde(rename = "brandName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Sector or industry of business. Not required for create, but required for launch.
-    #[serde(rename = "brandIndustry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_industry: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Legal form of the company.
-    #[serde(rename = "legalForm")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_form: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Country of the company's tax registration.
-    #[serde(rename = "taxIdCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id_country: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Tax registration identifier associated with the provided legal company name.
-    #[serde(rename = "taxId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Street address line. Not required for create, but required for launch.
-    #[serde(rename = "addressLine")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_line: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// City. Not required for create, but required for launch.
-    #[serde(rename = "addressCity")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_city: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Country. Not required for create, but required for launch.
-    #[serde(rename = "addressCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_country: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// State (US only). Not required for create, but required for launch.
-    #[serde(rename = "addressState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_state: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Postal code. Not required for create, but required for launch.
-    #[serde(rename = "addressPostalCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_postal_code: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Primary website URL. Not required for create, but required for launch.
-    #[serde(rename = "websiteUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website_url: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// First name of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactFirstName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_first_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Surname of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactSurname")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_surname: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Primary home country stock exchange abbreviation. Not required for create, but required for launch.
-    #[serde(rename = "stockExchange")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock_exchange: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Primary home country stock symbol associated with stock exchange. Not required for create, but required for launch.
-    #[serde(rename = "stockSymbol")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock_symbol: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Sample messages for each use case or message type sent by the brand. Not required for create, but required for launch.
-    #[serde(rename = "sampleMessages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample_messages: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Messages volume. Not required for create, but required for launch.
-    #[serde(rename = "messagesVolume")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages_volume: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Flag indicating if URL links will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedLink")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedded_link: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Flag indicating if phone numbers will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedPhone")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedded_phone: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Indicates if the campaign content is restricted by age (e.g., alcohol, tobacco). Not required for create, but required for launch.
-    #[serde(rename = "ageGatedContent")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age_gated_content: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Indicates if the campaign involves direct financial lending, requiring stricter compliance. Not required for create, but required for launch.
-    #[serde(rename = "directLending")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direct_lending: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Opt-in confirmation message sent to users. Not required for create, but required for launch.
-    #[serde(rename = "optInConfirmationMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_in_confirmation_message: Option<
         RcsSenderDetailsQuestionnaireQuestionObjectDto,
     >,
     /// Help message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "helpMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Call to action message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "callToActionMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_to_action_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Employer Identification Number (EIN).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ein: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Full company address.
-    #[serde(rename = "fullCompanyAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_company_address: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// US SMS campaign used as fallback.
-    #[serde(rename = "smsCampaign")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_campaign: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -18895,6 +19922,109 @@ for RcsDefaultSenderDetailsQuestionnaireUsQuestionsDto {
             )
     }
 }
+impl serde::Serialize for RcsDefaultSenderDetailsQuestionnaireUsQuestionsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.ownership_type {
+            map.serialize_entry("ownershipType", value)?;
+        }
+        if let Some(value) = &self.company_legal_name {
+            map.serialize_entry("companyLegalName", value)?;
+        }
+        if let Some(value) = &self.company_phone_number {
+            map.serialize_entry("companyPhoneNumber", value)?;
+        }
+        if let Some(value) = &self.company_email_address {
+            map.serialize_entry("companyEmailAddress", value)?;
+        }
+        if let Some(value) = &self.brand_name {
+            map.serialize_entry("brandName", value)?;
+        }
+        if let Some(value) = &self.brand_industry {
+            map.serialize_entry("brandIndustry", value)?;
+        }
+        if let Some(value) = &self.legal_form {
+            map.serialize_entry("legalForm", value)?;
+        }
+        if let Some(value) = &self.tax_id_country {
+            map.serialize_entry("taxIdCountry", value)?;
+        }
+        if let Some(value) = &self.tax_id {
+            map.serialize_entry("taxId", value)?;
+        }
+        if let Some(value) = &self.address_line {
+            map.serialize_entry("addressLine", value)?;
+        }
+        if let Some(value) = &self.address_city {
+            map.serialize_entry("addressCity", value)?;
+        }
+        if let Some(value) = &self.address_country {
+            map.serialize_entry("addressCountry", value)?;
+        }
+        if let Some(value) = &self.address_state {
+            map.serialize_entry("addressState", value)?;
+        }
+        if let Some(value) = &self.address_postal_code {
+            map.serialize_entry("addressPostalCode", value)?;
+        }
+        if let Some(value) = &self.website_url {
+            map.serialize_entry("websiteUrl", value)?;
+        }
+        if let Some(value) = &self.contact_first_name {
+            map.serialize_entry("contactFirstName", value)?;
+        }
+        if let Some(value) = &self.contact_surname {
+            map.serialize_entry("contactSurname", value)?;
+        }
+        if let Some(value) = &self.stock_exchange {
+            map.serialize_entry("stockExchange", value)?;
+        }
+        if let Some(value) = &self.stock_symbol {
+            map.serialize_entry("stockSymbol", value)?;
+        }
+        if let Some(value) = &self.sample_messages {
+            map.serialize_entry("sampleMessages", value)?;
+        }
+        if let Some(value) = &self.messages_volume {
+            map.serialize_entry("messagesVolume", value)?;
+        }
+        if let Some(value) = &self.embedded_link {
+            map.serialize_entry("embeddedLink", value)?;
+        }
+        if let Some(value) = &self.embedded_phone {
+            map.serialize_entry("embeddedPhone", value)?;
+        }
+        if let Some(value) = &self.age_gated_content {
+            map.serialize_entry("ageGatedContent", value)?;
+        }
+        if let Some(value) = &self.direct_lending {
+            map.serialize_entry("directLending", value)?;
+        }
+        if let Some(value) = &self.opt_in_confirmation_message {
+            map.serialize_entry("optInConfirmationMessage", value)?;
+        }
+        if let Some(value) = &self.help_message {
+            map.serialize_entry("helpMessage", value)?;
+        }
+        if let Some(value) = &self.call_to_action_message {
+            map.serialize_entry("callToActionMessage", value)?;
+        }
+        if let Some(value) = &self.ein {
+            map.serialize_entry("ein", value)?;
+        }
+        if let Some(value) = &self.full_company_address {
+            map.serialize_entry("fullCompanyAddress", value)?;
+        }
+        if let Some(value) = &self.sms_campaign {
+            map.serialize_entry("smsCampaign", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsDefaultSenderDetailsQuestionnaireUsQuestionsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -19184,7 +20314,7 @@ impl RcsDefaultSenderDetailsQuestionnaireUsQuestionsDto {
     }
 }
 /// `RcsEmailDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsEmailDto {
     /// Contact email label.
@@ -19234,6 +20364,18 @@ impl<'de> serde::Deserialize<'de> for RcsEmailDto {
         deserializer.deserialize_struct("RcsEmailDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsEmailDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("label", &self.label)?;
+        map.serialize_entry("address", &self.address)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsEmailDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -19246,7 +20388,7 @@ impl RcsEmailDto {
     }
 }
 /// `RcsEmailInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsEmailInputDto {
     /// Contact email label.
@@ -19294,6 +20436,18 @@ impl<'de> serde::Deserialize<'de> for RcsEmailInputDto {
             }
         }
         deserializer.deserialize_struct("RcsEmailInputDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RcsEmailInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("label", &self.label)?;
+        map.serialize_entry("address", &self.address)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -21717,83 +22871,58 @@ impl<'de> serde::Deserialize<'de> for RcsInputSenderUseCasesEnum {
     }
 }
 /// Documentation schema for US brand campaign answers: taxIdCountry!=US, ownershipType=PRIVATE.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
     /// The registered legal name of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyLegalName")]
     pub company_legal_name: String,
     /// The registered phone number of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyPhoneNumber")]
     pub company_phone_number: String,
     /// `companyEmailAddress`
-    #[serde(rename = "companyEmailAddress")]
     pub company_email_address: String,
     /// Brand name or Doing Business As (DBA). Must be legally associated with the provided legal company name. Not required for create, but required for launch.
-    #[serde(rename = "brandName")]
     pub brand_name: String,
     /// Sector or industry of business. Not required for create, but required for launch.
-    #[serde(rename = "brandIndustry")]
     pub brand_industry: RcsUsQuestionnaireBrandIndustriesEnum,
     /// Street address line. Not required for create, but required for launch.
-    #[serde(rename = "addressLine")]
     pub address_line: String,
     /// City. Not required for create, but required for launch.
-    #[serde(rename = "addressCity")]
     pub address_city: String,
     /// Country. Not required for create, but required for launch.
-    #[serde(rename = "addressCountry")]
     pub address_country: RcsInputCountryCodesEnum,
     /// Postal code. Not required for create, but required for launch.
-    #[serde(rename = "addressPostalCode")]
     pub address_postal_code: String,
     /// Primary website URL. Not required for create, but required for launch.
-    #[serde(rename = "websiteUrl")]
     pub website_url: String,
     /// First name of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactFirstName")]
     pub contact_first_name: String,
     /// Surname of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactSurname")]
     pub contact_surname: String,
     /// Sample messages for each use case or message type sent by the brand. Not required for create, but required for launch.
-    #[serde(rename = "sampleMessages")]
     pub sample_messages: Vec<String>,
     /// Messages volume. Not required for create, but required for launch.
-    #[serde(rename = "messagesVolume")]
     pub messages_volume: f64,
     /// Flag indicating if URL links will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedLink")]
     pub embedded_link: bool,
     /// Flag indicating if phone numbers will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedPhone")]
     pub embedded_phone: bool,
     /// Indicates if the campaign content is restricted by age (e.g., alcohol, tobacco). Not required for create, but required for launch.
-    #[serde(rename = "ageGatedContent")]
     pub age_gated_content: bool,
     /// Indicates if the campaign involves direct financial lending, requiring stricter compliance. Not required for create, but required for launch.
-    #[serde(rename = "directLending")]
     pub direct_lending: bool,
     /// Opt-in confirmation message sent to users. Not required for create, but required for launch.
-    #[serde(rename = "optInConfirmationMessage")]
     pub opt_in_confirmation_message: String,
     /// Help message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "helpMessage")]
     pub help_message: String,
     /// Call to action message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "callToActionMessage")]
     pub call_to_action_message: String,
     /// Ownership type of the company. Not required for create, but required for launch.
-    #[serde(rename = "ownershipType")]
     pub ownership_type: RcsUsQuestionnaireOwnershipTypePrivateEnum,
     /// Legal form of the company for private ownership type. Not required for create, but required for launch.
-    #[serde(rename = "legalForm")]
     pub legal_form: RcsPrivateUsQuestionnaireBrandLegalFormsEnum,
     /// Country of the company's tax registration for non-US taxId. This value controls conditional validation for taxId and addressState. Not required for create, but required for launch.
-    #[serde(rename = "taxIdCountry")]
     pub tax_id_country: RcsInputCountryCodesNonUsEnum,
     /// Tax registration identifier associated with the provided legal company name for non-US taxIdCountry. Validated as a generic string up to 25 characters. Not required for create, but required for launch.
-    #[serde(rename = "taxId")]
     pub tax_id: String,
 }
 impl<'de> serde::Deserialize<'de>
@@ -22141,6 +23270,45 @@ for RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
             )
     }
 }
+impl serde::Serialize
+for RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("companyLegalName", &self.company_legal_name)?;
+        map.serialize_entry("companyPhoneNumber", &self.company_phone_number)?;
+        map.serialize_entry("companyEmailAddress", &self.company_email_address)?;
+        map.serialize_entry("brandName", &self.brand_name)?;
+        map.serialize_entry("brandIndustry", &self.brand_industry)?;
+        map.serialize_entry("addressLine", &self.address_line)?;
+        map.serialize_entry("addressCity", &self.address_city)?;
+        map.serialize_entry("addressCountry", &self.address_country)?;
+        map.serialize_entry("addressPostalCode", &self.address_postal_code)?;
+        map.serialize_entry("websiteUrl", &self.website_url)?;
+        map.serialize_entry("contactFirstName", &self.contact_first_name)?;
+        map.serialize_entry("contactSurname", &self.contact_surname)?;
+        map.serialize_entry("sampleMessages", &self.sample_messages)?;
+        map.serialize_entry("messagesVolume", &self.messages_volume)?;
+        map.serialize_entry("embeddedLink", &self.embedded_link)?;
+        map.serialize_entry("embeddedPhone", &self.embedded_phone)?;
+        map.serialize_entry("ageGatedContent", &self.age_gated_content)?;
+        map.serialize_entry("directLending", &self.direct_lending)?;
+        map.serialize_entry(
+            "optInConfirmationMessage",
+            &self.opt_in_confirmation_message,
+        )?;
+        map.serialize_entry("helpMessage", &self.help_message)?;
+        map.serialize_entry("callToActionMessage", &self.call_to_action_message)?;
+        map.serialize_entry("ownershipType", &self.ownership_type)?;
+        map.serialize_entry("legalForm", &self.legal_form)?;
+        map.serialize_entry("taxIdCountry", &self.tax_id_country)?;
+        map.serialize_entry("taxId", &self.tax_id)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -22202,110 +23370,60 @@ impl RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
     }
 }
 /// `RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     /// Ownership type of the company. Not required for create, but required for launch.
-    #[serde(rename = "ownershipType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ownership_type: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The registered legal name of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyLegalName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_legal_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The registered phone number of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyPhoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_phone_number: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The email address of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyEmailAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_email_address: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Brand name or Doing Business As (DBA). Must be legally associated with the provided legal company name. Not required for create, but required for launch.
-    #[serde(rename = "brandName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Sector or industry of business. Not required for create, but required for launch.
-    #[serde(rename = "brandIndustry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_industry: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Legal form of the company.
-    #[serde(rename = "legalForm")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_form: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Country of the company's tax registration.
-    #[serde(rename = "taxIdCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id_country: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Tax registration identifier associated with the provided legal company name.
-    #[serde(rename = "taxId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Street address line. Not required for create, but required for launch.
-    #[serde(rename = "addressLine")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_line: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// City. Not required for create, but required for launch.
-    #[serde(rename = "addressCity")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_city: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Country. Not required for create, but required for launch.
-    #[serde(rename = "addressCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_country: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Postal code. Not required for create, but required for launch.
-    #[serde(rename = "addressPostalCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_postal_code: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Primary website URL. Not required for create, but required for launch.
-    #[serde(rename = "websiteUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website_url: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// First name of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactFirstName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_first_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Surname of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactSurname")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_surname: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Sample messages for each use case or message type sent by the brand. Not required for create, but required for launch.
-    #[serde(rename = "sampleMessages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample_messages: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Messages volume. Not required for create, but required for launch.
-    #[serde(rename = "messagesVolume")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages_volume: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Flag indicating if URL links will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedLink")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedded_link: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Flag indicating if phone numbers will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedPhone")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedded_phone: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Indicates if the campaign content is restricted by age (e.g., alcohol, tobacco). Not required for create, but required for launch.
-    #[serde(rename = "ageGatedContent")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age_gated_content: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Indicates if the campaign involves direct financial lending, requiring stricter compliance. Not required for create, but required for launch.
-    #[serde(rename = "directLending")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direct_lending: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Opt-in confirmation message sent to users. Not required for create, but required for launch.
-    #[serde(rename = "optInConfirmationMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_in_confirmation_message: Option<
         RcsSenderDetailsQuestionnaireQuestionObjectDto,
     >,
     /// Help message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "helpMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Call to action message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "callToActionMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_to_action_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -22659,6 +23777,92 @@ for RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
             )
     }
 }
+impl serde::Serialize
+for RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.ownership_type {
+            map.serialize_entry("ownershipType", value)?;
+        }
+        if let Some(value) = &self.company_legal_name {
+            map.serialize_entry("companyLegalName", value)?;
+        }
+        if let Some(value) = &self.company_phone_number {
+            map.serialize_entry("companyPhoneNumber", value)?;
+        }
+        if let Some(value) = &self.company_email_address {
+            map.serialize_entry("companyEmailAddress", value)?;
+        }
+        if let Some(value) = &self.brand_name {
+            map.serialize_entry("brandName", value)?;
+        }
+        if let Some(value) = &self.brand_industry {
+            map.serialize_entry("brandIndustry", value)?;
+        }
+        if let Some(value) = &self.legal_form {
+            map.serialize_entry("legalForm", value)?;
+        }
+        if let Some(value) = &self.tax_id_country {
+            map.serialize_entry("taxIdCountry", value)?;
+        }
+        if let Some(value) = &self.tax_id {
+            map.serialize_entry("taxId", value)?;
+        }
+        if let Some(value) = &self.address_line {
+            map.serialize_entry("addressLine", value)?;
+        }
+        if let Some(value) = &self.address_city {
+            map.serialize_entry("addressCity", value)?;
+        }
+        if let Some(value) = &self.address_country {
+            map.serialize_entry("addressCountry", value)?;
+        }
+        if let Some(value) = &self.address_postal_code {
+            map.serialize_entry("addressPostalCode", value)?;
+        }
+        if let Some(value) = &self.website_url {
+            map.serialize_entry("websiteUrl", value)?;
+        }
+        if let Some(value) = &self.contact_first_name {
+            map.serialize_entry("contactFirstName", value)?;
+        }
+        if let Some(value) = &self.contact_surname {
+            map.serialize_entry("contactSurname", value)?;
+        }
+        if let Some(value) = &self.sample_messages {
+            map.serialize_entry("sampleMessages", value)?;
+        }
+        if let Some(value) = &self.messages_volume {
+            map.serialize_entry("messagesVolume", value)?;
+        }
+        if let Some(value) = &self.embedded_link {
+            map.serialize_entry("embeddedLink", value)?;
+        }
+        if let Some(value) = &self.embedded_phone {
+            map.serialize_entry("embeddedPhone", value)?;
+        }
+        if let Some(value) = &self.age_gated_content {
+            map.serialize_entry("ageGatedContent", value)?;
+        }
+        if let Some(value) = &self.direct_lending {
+            map.serialize_entry("directLending", value)?;
+        }
+        if let Some(value) = &self.opt_in_confirmation_message {
+            map.serialize_entry("optInConfirmationMessage", value)?;
+        }
+        if let Some(value) = &self.help_message {
+            map.serialize_entry("helpMessage", value)?;
+        }
+        if let Some(value) = &self.call_to_action_message {
+            map.serialize_entry("callToActionMessage", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -22894,89 +24098,62 @@ impl RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     }
 }
 /// Documentation schema for US brand campaign answers: taxIdCountry!=US, ownershipType=PUBLIC.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
     /// The registered legal name of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyLegalName")]
     pub company_legal_name: String,
     /// The registered phone number of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyPhoneNumber")]
     pub company_phone_number: String,
     /// `companyEmailAddress`
-    #[serde(rename = "companyEmailAddress")]
     pub company_email_address: String,
     /// Brand name or Doing Business As (DBA). Must be legally associated with the provided legal company name. Not required for create, but required for launch.
-    #[serde(rename = "brandName")]
     pub brand_name: String,
     /// Sector or industry of business. Not required for create, but required for launch.
-    #[serde(rename = "brandIndustry")]
     pub brand_industry: RcsUsQuestionnaireBrandIndustriesEnum,
     /// Street address line. Not required for create, but required for launch.
-    #[serde(rename = "addressLine")]
     pub address_line: String,
     /// City. Not required for create, but required for launch.
-    #[serde(rename = "addressCity")]
     pub address_city: String,
     /// Country. Not required for create, but required for launch.
-    #[serde(rename = "addressCountry")]
     pub address_country: RcsInputCountryCodesEnum,
     /// Postal code. Not required for create, but required for launch.
-    #[serde(rename = "addressPostalCode")]
     pub address_postal_code: String,
     /// Primary website URL. Not required for create, but required for launch.
-    #[serde(rename = "websiteUrl")]
     pub website_url: String,
     /// First name of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactFirstName")]
     pub contact_first_name: String,
     /// Surname of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactSurname")]
     pub contact_surname: String,
     /// Sample messages for each use case or message type sent by the brand. Not required for create, but required for launch.
-    #[serde(rename = "sampleMessages")]
     pub sample_messages: Vec<String>,
     /// Messages volume. Not required for create, but required for launch.
-    #[serde(rename = "messagesVolume")]
     pub messages_volume: f64,
     /// Flag indicating if URL links will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedLink")]
     pub embedded_link: bool,
     /// Flag indicating if phone numbers will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedPhone")]
     pub embedded_phone: bool,
     /// Indicates if the campaign content is restricted by age (e.g., alcohol, tobacco). Not required for create, but required for launch.
-    #[serde(rename = "ageGatedContent")]
     pub age_gated_content: bool,
     /// Indicates if the campaign involves direct financial lending, requiring stricter compliance. Not required for create, but required for launch.
-    #[serde(rename = "directLending")]
     pub direct_lending: bool,
     /// Opt-in confirmation message sent to users. Not required for create, but required for launch.
-    #[serde(rename = "optInConfirmationMessage")]
     pub opt_in_confirmation_message: String,
     /// Help message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "helpMessage")]
     pub help_message: String,
     /// Call to action message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "callToActionMessage")]
     pub call_to_action_message: String,
     /// Ownership type of the company. Not required for create, but required for launch.
-    #[serde(rename = "ownershipType")]
     pub ownership_type: RcsUsQuestionnaireOwnershipTypePublicEnum,
     /// Legal form of the company for public ownership type. Not required for create, but required for launch.
-    #[serde(rename = "legalForm")]
     pub legal_form: RcsPublicUsQuestionnaireBrandLegalFormsEnum,
     /// Country of the company's tax registration for non-US taxId. This value controls conditional validation for taxId and addressState. Not required for create, but required for launch.
-    #[serde(rename = "taxIdCountry")]
     pub tax_id_country: RcsInputCountryCodesNonUsEnum,
     /// Tax registration identifier associated with the provided legal company name for non-US taxIdCountry. Validated as a generic string up to 25 characters. Not required for create, but required for launch.
-    #[serde(rename = "taxId")]
     pub tax_id: String,
     /// Primary home country stock exchange abbreviation. Validated when ownershipType=PUBLIC.
-    #[serde(rename = "stockExchange")]
     pub stock_exchange: String,
     /// Primary home country stock symbol associated with stock exchange. Validated when ownershipType=PUBLIC.
-    #[serde(rename = "stockSymbol")]
     pub stock_symbol: String,
 }
 impl<'de> serde::Deserialize<'de>
@@ -23348,6 +24525,47 @@ for RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
             )
     }
 }
+impl serde::Serialize
+for RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("companyLegalName", &self.company_legal_name)?;
+        map.serialize_entry("companyPhoneNumber", &self.company_phone_number)?;
+        map.serialize_entry("companyEmailAddress", &self.company_email_address)?;
+        map.serialize_entry("brandName", &self.brand_name)?;
+        map.serialize_entry("brandIndustry", &self.brand_industry)?;
+        map.serialize_entry("addressLine", &self.address_line)?;
+        map.serialize_entry("addressCity", &self.address_city)?;
+        map.serialize_entry("addressCountry", &self.address_country)?;
+        map.serialize_entry("addressPostalCode", &self.address_postal_code)?;
+        map.serialize_entry("websiteUrl", &self.website_url)?;
+        map.serialize_entry("contactFirstName", &self.contact_first_name)?;
+        map.serialize_entry("contactSurname", &self.contact_surname)?;
+        map.serialize_entry("sampleMessages", &self.sample_messages)?;
+        map.serialize_entry("messagesVolume", &self.messages_volume)?;
+        map.serialize_entry("embeddedLink", &self.embedded_link)?;
+        map.serialize_entry("embeddedPhone", &self.embedded_phone)?;
+        map.serialize_entry("ageGatedContent", &self.age_gated_content)?;
+        map.serialize_entry("directLending", &self.direct_lending)?;
+        map.serialize_entry(
+            "optInConfirmationMessage",
+            &self.opt_in_confirmation_message,
+        )?;
+        map.serialize_entry("helpMessage", &self.help_message)?;
+        map.serialize_entry("callToActionMessage", &self.call_to_action_message)?;
+        map.serialize_entry("ownershipType", &self.ownership_type)?;
+        map.serialize_entry("legalForm", &self.legal_form)?;
+        map.serialize_entry("taxIdCountry", &self.tax_id_country)?;
+        map.serialize_entry("taxId", &self.tax_id)?;
+        map.serialize_entry("stockExchange", &self.stock_exchange)?;
+        map.serialize_entry("stockSymbol", &self.stock_symbol)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -23413,118 +24631,64 @@ impl RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
     }
 }
 /// `RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     /// Ownership type of the company. Not required for create, but required for launch.
-    #[serde(rename = "ownershipType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ownership_type: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The registered legal name of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyLegalName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_legal_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The registered phone number of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyPhoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_phone_number: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The email address of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyEmailAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_email_address: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Brand name or Doing Business As (DBA). Must be legally associated with the provided legal company name. Not required for create, but required for launch.
-    #[serde(rename = "brandName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Sector or industry of business. Not required for create, but required for launch.
-    #[serde(rename = "brandIndustry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_industry: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Legal form of the company.
-    #[serde(rename = "legalForm")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_form: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Country of the company's tax registration.
-    #[serde(rename = "taxIdCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id_country: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Tax registration identifier associated with the provided legal company name.
-    #[serde(rename = "taxId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Street address line. Not required for create, but required for launch.
-    #[serde(rename = "addressLine")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_line: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// City. Not required for create, but required for launch.
-    #[serde(rename = "addressCity")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_city: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Country. Not required for create, but required for launch.
-    #[serde(rename = "addressCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_country: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Postal code. Not required for create, but required for launch.
-    #[serde(rename = "addressPostalCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_postal_code: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Primary website URL. Not required for create, but required for launch.
-    #[serde(rename = "websiteUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website_url: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// First name of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactFirstName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_first_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Surname of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactSurname")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_surname: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Primary home country stock exchange abbreviation. Not required for create, but required for launch.
-    #[serde(rename = "stockExchange")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock_exchange: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Primary home country stock symbol associated with stock exchange. Not required for create, but required for launch.
-    #[serde(rename = "stockSymbol")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock_symbol: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Sample messages for each use case or message type sent by the brand. Not required for create, but required for launch.
-    #[serde(rename = "sampleMessages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample_messages: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Messages volume. Not required for create, but required for launch.
-    #[serde(rename = "messagesVolume")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages_volume: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Flag indicating if URL links will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedLink")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedded_link: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Flag indicating if phone numbers will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedPhone")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedded_phone: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Indicates if the campaign content is restricted by age (e.g., alcohol, tobacco). Not required for create, but required for launch.
-    #[serde(rename = "ageGatedContent")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age_gated_content: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Indicates if the campaign involves direct financial lending, requiring stricter compliance. Not required for create, but required for launch.
-    #[serde(rename = "directLending")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direct_lending: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Opt-in confirmation message sent to users. Not required for create, but required for launch.
-    #[serde(rename = "optInConfirmationMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_in_confirmation_message: Option<
         RcsSenderDetailsQuestionnaireQuestionObjectDto,
     >,
     /// Help message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "helpMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Call to action message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "callToActionMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_to_action_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -23902,6 +25066,98 @@ for RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
             )
     }
 }
+impl serde::Serialize
+for RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.ownership_type {
+            map.serialize_entry("ownershipType", value)?;
+        }
+        if let Some(value) = &self.company_legal_name {
+            map.serialize_entry("companyLegalName", value)?;
+        }
+        if let Some(value) = &self.company_phone_number {
+            map.serialize_entry("companyPhoneNumber", value)?;
+        }
+        if let Some(value) = &self.company_email_address {
+            map.serialize_entry("companyEmailAddress", value)?;
+        }
+        if let Some(value) = &self.brand_name {
+            map.serialize_entry("brandName", value)?;
+        }
+        if let Some(value) = &self.brand_industry {
+            map.serialize_entry("brandIndustry", value)?;
+        }
+        if let Some(value) = &self.legal_form {
+            map.serialize_entry("legalForm", value)?;
+        }
+        if let Some(value) = &self.tax_id_country {
+            map.serialize_entry("taxIdCountry", value)?;
+        }
+        if let Some(value) = &self.tax_id {
+            map.serialize_entry("taxId", value)?;
+        }
+        if let Some(value) = &self.address_line {
+            map.serialize_entry("addressLine", value)?;
+        }
+        if let Some(value) = &self.address_city {
+            map.serialize_entry("addressCity", value)?;
+        }
+        if let Some(value) = &self.address_country {
+            map.serialize_entry("addressCountry", value)?;
+        }
+        if let Some(value) = &self.address_postal_code {
+            map.serialize_entry("addressPostalCode", value)?;
+        }
+        if let Some(value) = &self.website_url {
+            map.serialize_entry("websiteUrl", value)?;
+        }
+        if let Some(value) = &self.contact_first_name {
+            map.serialize_entry("contactFirstName", value)?;
+        }
+        if let Some(value) = &self.contact_surname {
+            map.serialize_entry("contactSurname", value)?;
+        }
+        if let Some(value) = &self.stock_exchange {
+            map.serialize_entry("stockExchange", value)?;
+        }
+        if let Some(value) = &self.stock_symbol {
+            map.serialize_entry("stockSymbol", value)?;
+        }
+        if let Some(value) = &self.sample_messages {
+            map.serialize_entry("sampleMessages", value)?;
+        }
+        if let Some(value) = &self.messages_volume {
+            map.serialize_entry("messagesVolume", value)?;
+        }
+        if let Some(value) = &self.embedded_link {
+            map.serialize_entry("embeddedLink", value)?;
+        }
+        if let Some(value) = &self.embedded_phone {
+            map.serialize_entry("embeddedPhone", value)?;
+        }
+        if let Some(value) = &self.age_gated_content {
+            map.serialize_entry("ageGatedContent", value)?;
+        }
+        if let Some(value) = &self.direct_lending {
+            map.serialize_entry("directLending", value)?;
+        }
+        if let Some(value) = &self.opt_in_confirmation_message {
+            map.serialize_entry("optInConfirmationMessage", value)?;
+        }
+        if let Some(value) = &self.help_message {
+            map.serialize_entry("helpMessage", value)?;
+        }
+        if let Some(value) = &self.call_to_action_message {
+            map.serialize_entry("callToActionMessage", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -24155,7 +25411,7 @@ impl RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     }
 }
 /// `RcsOperatorDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsOperatorDto {
     /// Operator name.
@@ -24163,10 +25419,8 @@ pub struct RcsOperatorDto {
     /// Operator status.
     pub status: RcsOperatorStatusEnum,
     /// Any comments or notes to the current state.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remark: Option<String>,
     /// Last date the operator changed state.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RcsOperatorDto {
@@ -24223,6 +25477,24 @@ impl<'de> serde::Deserialize<'de> for RcsOperatorDto {
             }
         }
         deserializer.deserialize_struct("RcsOperatorDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RcsOperatorDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("status", &self.status)?;
+        if let Some(value) = &self.remark {
+            map.serialize_entry("remark", value)?;
+        }
+        if let Some(value) = &self.modified {
+            map.serialize_entry("modified", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -24340,19 +25612,16 @@ impl<'de> serde::Deserialize<'de> for RcsOperatorStatusEnum {
     }
 }
 /// `RcsPapiErrorDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsPapiErrorDto {
     /// Error code identifying the type of error.
-    #[serde(rename = "errorCode")]
     pub error_code: String,
     /// Human-readable error message.
     pub message: String,
     /// Suggested resolution for the error.
     pub resolution: String,
     /// Additional context about the error.
-    #[serde(rename = "additionalInformation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additional_information: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }
 impl<'de> serde::Deserialize<'de> for RcsPapiErrorDto {
@@ -24428,6 +25697,22 @@ impl<'de> serde::Deserialize<'de> for RcsPapiErrorDto {
         deserializer.deserialize_struct("RcsPapiErrorDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsPapiErrorDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("errorCode", &self.error_code)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("resolution", &self.resolution)?;
+        if let Some(value) = &self.additional_information {
+            map.serialize_entry("additionalInformation", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsPapiErrorDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -24454,7 +25739,7 @@ impl RcsPapiErrorDto {
     }
 }
 /// `RcsPhoneDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsPhoneDto {
     /// Contact phone label.
@@ -24503,6 +25788,18 @@ impl<'de> serde::Deserialize<'de> for RcsPhoneDto {
         deserializer.deserialize_struct("RcsPhoneDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsPhoneDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("label", &self.label)?;
+        map.serialize_entry("number", &self.number)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsPhoneDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -24515,7 +25812,7 @@ impl RcsPhoneDto {
     }
 }
 /// `RcsPhoneInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsPhoneInputDto {
     /// Contact phone label.
@@ -24562,6 +25859,18 @@ impl<'de> serde::Deserialize<'de> for RcsPhoneInputDto {
             }
         }
         deserializer.deserialize_struct("RcsPhoneInputDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RcsPhoneInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("label", &self.label)?;
+        map.serialize_entry("number", &self.number)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -24781,42 +26090,28 @@ impl<'de> serde::Deserialize<'de> for RcsSenderBillingCategoriesEnum {
     }
 }
 /// `RcsSenderDetailsBrandDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsBrandDto {
     /// Brand name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Contact emails.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emails: Option<Vec<RcsEmailDto>>,
     /// Contact phone numbers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phones: Option<Vec<RcsPhoneDto>>,
     /// Contact websites.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub websites: Option<Vec<RcsWebsiteDto>>,
     /// Brand color (HEX code).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,
     /// Brand description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Brand banner url.
-    #[serde(rename = "bannerUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub banner_url: Option<String>,
     /// Brand logo url.
-    #[serde(rename = "logoUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo_url: Option<String>,
     /// Privacy Policy URL.
-    #[serde(rename = "privacyPolicyUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privacy_policy_url: Option<String>,
     /// Terms & Conditions URL.
-    #[serde(rename = "termsOfServiceUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terms_of_service_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsBrandDto {
@@ -24934,6 +26229,46 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsBrandDto {
         deserializer.deserialize_struct("RcsSenderDetailsBrandDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsSenderDetailsBrandDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.emails {
+            map.serialize_entry("emails", value)?;
+        }
+        if let Some(value) = &self.phones {
+            map.serialize_entry("phones", value)?;
+        }
+        if let Some(value) = &self.websites {
+            map.serialize_entry("websites", value)?;
+        }
+        if let Some(value) = &self.color {
+            map.serialize_entry("color", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.banner_url {
+            map.serialize_entry("bannerUrl", value)?;
+        }
+        if let Some(value) = &self.logo_url {
+            map.serialize_entry("logoUrl", value)?;
+        }
+        if let Some(value) = &self.privacy_policy_url {
+            map.serialize_entry("privacyPolicyUrl", value)?;
+        }
+        if let Some(value) = &self.terms_of_service_url {
+            map.serialize_entry("termsOfServiceUrl", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsBrandDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -25004,48 +26339,34 @@ impl RcsSenderDetailsBrandDto {
     }
 }
 /// `RcsSenderDetailsBrandInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsBrandInputDto {
     /// Brand name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Contact emails. Field 'address' must have unique values across items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emails: Option<Vec<RcsEmailInputDto>>,
     /// Contact phone numbers. Field 'number' must have unique values across items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phones: Option<Vec<RcsPhoneInputDto>>,
     /// Contact websites. Field 'url' must have unique values across items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub websites: Option<Vec<RcsWebsiteInputDto>>,
     /// Brand color (HEX code).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,
     /// Brand description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Brand banner url.
     /// - Supported mime types: `image/jpeg` or `image/png`.
     /// - Maximum file size: 200KB.
     /// - Exact image dimensions: 1440 x 448 px.
-    #[serde(rename = "bannerUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub banner_url: Option<String>,
     /// Brand logo url.
     /// - Supported mime types: `image/jpeg` or `image/png`.
     /// - Maximum file size: 50KB.
     /// - Exact image dimensions: 224 x 224 px.
-    #[serde(rename = "logoUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo_url: Option<String>,
     /// Privacy Policy URL.
-    #[serde(rename = "privacyPolicyUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privacy_policy_url: Option<String>,
     /// Terms & Conditions URL.
-    #[serde(rename = "termsOfServiceUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terms_of_service_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsBrandInputDto {
@@ -25163,6 +26484,46 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsBrandInputDto {
         deserializer.deserialize_struct("RcsSenderDetailsBrandInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsSenderDetailsBrandInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.emails {
+            map.serialize_entry("emails", value)?;
+        }
+        if let Some(value) = &self.phones {
+            map.serialize_entry("phones", value)?;
+        }
+        if let Some(value) = &self.websites {
+            map.serialize_entry("websites", value)?;
+        }
+        if let Some(value) = &self.color {
+            map.serialize_entry("color", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.banner_url {
+            map.serialize_entry("bannerUrl", value)?;
+        }
+        if let Some(value) = &self.logo_url {
+            map.serialize_entry("logoUrl", value)?;
+        }
+        if let Some(value) = &self.privacy_policy_url {
+            map.serialize_entry("privacyPolicyUrl", value)?;
+        }
+        if let Some(value) = &self.terms_of_service_url {
+            map.serialize_entry("termsOfServiceUrl", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsBrandInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -25233,22 +26594,16 @@ impl RcsSenderDetailsBrandInputDto {
     }
 }
 /// `RcsSenderDetailsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsDto {
     /// Brand information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand: Option<RcsSenderDetailsBrandDto>,
     /// Use Webhooks instead for sender update events.
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
     /// Phone numbers for testing. An agent can send 20 tester requests each day with a total maximum of 200 tester requests.
-    #[serde(rename = "testNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub test_numbers: Option<Vec<String>>,
     /// List of two-letter country codes in ISO 3166 standard, specifying the countries to launch RCS sender in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub countries: Option<Vec<RcsCountryCodesEnum>>,
     /// Launch questionnaire.
     ///
@@ -25334,6 +26689,29 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsDto {
         deserializer.deserialize_struct("RcsSenderDetailsDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsSenderDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand {
+            map.serialize_entry("brand", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        if let Some(value) = &self.test_numbers {
+            map.serialize_entry("testNumbers", value)?;
+        }
+        if let Some(value) = &self.countries {
+            map.serialize_entry("countries", value)?;
+        }
+        map.serialize_entry("questionnaire", &self.questionnaire)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -25369,23 +26747,18 @@ impl RcsSenderDetailsDto {
     }
 }
 /// `RcsSenderDetailsInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsInputDto {
     /// Brand information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand: Option<RcsSenderDetailsBrandInputDto>,
     /// Phone numbers for testing. An agent can send 20 tester requests each day with a total maximum of 200 tester requests.
-    #[serde(rename = "testNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub test_numbers: Option<Vec<String>>,
     /// List of two-letter country codes in ISO 3166 standard, specifying the countries to launch RCS sender in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub countries: Option<Vec<RcsInputRcsCountryCodesEnum>>,
     /// Launch questionnaire.
     ///
     ///   The launch questionnaire is based on information required by different Suppliers and Operators. As such, especially the country specific, may be subject to change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questionnaire: Option<RcsSenderDetailsQuestionnaireInputDto>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsInputDto {
@@ -25463,6 +26836,28 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsInputDto {
         deserializer.deserialize_struct("RcsSenderDetailsInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsSenderDetailsInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand {
+            map.serialize_entry("brand", value)?;
+        }
+        if let Some(value) = &self.test_numbers {
+            map.serialize_entry("testNumbers", value)?;
+        }
+        if let Some(value) = &self.countries {
+            map.serialize_entry("countries", value)?;
+        }
+        if let Some(value) = &self.questionnaire {
+            map.serialize_entry("questionnaire", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -25503,11 +26898,10 @@ impl RcsSenderDetailsInputDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireAnswerMetadataDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireAnswerMetadataDto {
     /// Ignore given string on launch, e.g. custom delimiter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ignore: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireAnswerMetadataDto {
@@ -25560,6 +26954,19 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireAnswerMetadat
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireAnswerMetadataDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.ignore {
+            map.serialize_entry("ignore", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireAnswerMetadataDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -25574,11 +26981,10 @@ impl RcsSenderDetailsQuestionnaireAnswerMetadataDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireAnswerMetadataInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireAnswerMetadataInputDto {
     /// Ignore given string on launch, e.g. custom delimiter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ignore: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -25638,6 +27044,19 @@ for RcsSenderDetailsQuestionnaireAnswerMetadataInputDto {
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireAnswerMetadataInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.ignore {
+            map.serialize_entry("ignore", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireAnswerMetadataInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -25652,7 +27071,7 @@ impl RcsSenderDetailsQuestionnaireAnswerMetadataInputDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireBaseDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireBaseDto {
     /// General launch questions
@@ -25660,13 +27079,10 @@ pub struct RcsSenderDetailsQuestionnaireBaseDto {
     /// Verification questions.
     pub verification: RcsSenderDetailsQuestionnaireVerificationBaseDto,
     /// Launch questions specific for UK.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gb: Option<RcsSenderDetailsQuestionnaireGbBaseDto>,
     /// Launch questions specific for France.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fr: Option<RcsSenderDetailsQuestionnaireFrBaseDto>,
     /// Launch questions specific for US.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub us: Option<RcsSenderDetailsQuestionnaireBaseDtoUs>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireBaseDto {
@@ -25736,6 +27152,27 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireBaseDto {
         }
         deserializer
             .deserialize_struct("RcsSenderDetailsQuestionnaireBaseDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RcsSenderDetailsQuestionnaireBaseDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("general", &self.general)?;
+        map.serialize_entry("verification", &self.verification)?;
+        if let Some(value) = &self.gb {
+            map.serialize_entry("gb", value)?;
+        }
+        if let Some(value) = &self.fr {
+            map.serialize_entry("fr", value)?;
+        }
+        if let Some(value) = &self.us {
+            map.serialize_entry("us", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -25903,7 +27340,7 @@ for RcsSenderDetailsQuestionnaireBaseDtoUs {
     }
 }
 /// `RcsSenderDetailsQuestionnaireDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireDto {
     /// General launch questions
@@ -25911,13 +27348,10 @@ pub struct RcsSenderDetailsQuestionnaireDto {
     /// Verification questions.
     pub verification: RcsSenderDetailsQuestionnaireVerificationDto,
     /// Launch questions specific for UK.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gb: Option<RcsSenderDetailsQuestionnaireGbDto>,
     /// Launch questions specific for France.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fr: Option<RcsSenderDetailsQuestionnaireFrDto>,
     /// Launch questions specific for US.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub us: Option<RcsSenderDetailsQuestionnaireDtoUs>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireDto {
@@ -25987,6 +27421,27 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireDto {
         }
         deserializer
             .deserialize_struct("RcsSenderDetailsQuestionnaireDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RcsSenderDetailsQuestionnaireDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("general", &self.general)?;
+        map.serialize_entry("verification", &self.verification)?;
+        if let Some(value) = &self.gb {
+            map.serialize_entry("gb", value)?;
+        }
+        if let Some(value) = &self.fr {
+            map.serialize_entry("fr", value)?;
+        }
+        if let Some(value) = &self.us {
+            map.serialize_entry("us", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -26182,21 +27637,16 @@ impl From<RcsSenderDetailsQuestionnaireUsDto> for RcsSenderDetailsQuestionnaireD
     }
 }
 /// `RcsSenderDetailsQuestionnaireFrAnswersDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireFrAnswersDto {
     /// Full company address.
-    #[serde(rename = "fullCompanyAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_company_address: Option<String>,
     /// Metadata for specified answer.
-    #[serde(rename = "fullCompanyAddressMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_company_address_metadata: Option<
         RcsSenderDetailsQuestionnaireAnswerMetadataDto,
     >,
     /// Company directory identification system number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub siren: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireFrAnswersDto {
@@ -26271,6 +27721,25 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireFrAnswersDto 
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireFrAnswersDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.full_company_address {
+            map.serialize_entry("fullCompanyAddress", value)?;
+        }
+        if let Some(value) = &self.full_company_address_metadata {
+            map.serialize_entry("fullCompanyAddressMetadata", value)?;
+        }
+        if let Some(value) = &self.siren {
+            map.serialize_entry("siren", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireFrAnswersDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -26302,21 +27771,16 @@ impl RcsSenderDetailsQuestionnaireFrAnswersDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireFrAnswersInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireFrAnswersInputDto {
     /// Full company address.
-    #[serde(rename = "fullCompanyAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_company_address: Option<String>,
     /// Metadata for specified answer.
-    #[serde(rename = "fullCompanyAddressMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_company_address_metadata: Option<
         RcsSenderDetailsQuestionnaireAnswerMetadataInputDto,
     >,
     /// Company directory identification system number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub siren: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireFrAnswersInputDto {
@@ -26393,6 +27857,25 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireFrAnswersInpu
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireFrAnswersInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.full_company_address {
+            map.serialize_entry("fullCompanyAddress", value)?;
+        }
+        if let Some(value) = &self.full_company_address_metadata {
+            map.serialize_entry("fullCompanyAddressMetadata", value)?;
+        }
+        if let Some(value) = &self.siren {
+            map.serialize_entry("siren", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireFrAnswersInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -26424,11 +27907,10 @@ impl RcsSenderDetailsQuestionnaireFrAnswersInputDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireFrBaseDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireFrBaseDto {
     /// Launch questions specific for France.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questions: Option<RcsSenderDetailsQuestionnaireFrQuestionsDto>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireFrBaseDto {
@@ -26481,6 +27963,19 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireFrBaseDto {
             .deserialize_struct("RcsSenderDetailsQuestionnaireFrBaseDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireFrBaseDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.questions {
+            map.serialize_entry("questions", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireFrBaseDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -26498,11 +27993,10 @@ impl RcsSenderDetailsQuestionnaireFrBaseDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireFrDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireFrDto {
     /// Launch questions specific for France.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questions: Option<RcsSenderDetailsQuestionnaireFrQuestionsDto>,
     /// Launch answers specific for France.
     pub answers: RcsSenderDetailsQuestionnaireFrAnswersDto,
@@ -26556,6 +28050,20 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireFrDto {
             .deserialize_struct("RcsSenderDetailsQuestionnaireFrDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireFrDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.questions {
+            map.serialize_entry("questions", value)?;
+        }
+        map.serialize_entry("answers", &self.answers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireFrDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -26576,7 +28084,7 @@ impl RcsSenderDetailsQuestionnaireFrDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireFrInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireFrInputDto {
     /// Launch answers specific for France.
@@ -26624,6 +28132,17 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireFrInputDto {
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireFrInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("answers", &self.answers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireFrInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -26635,15 +28154,12 @@ impl RcsSenderDetailsQuestionnaireFrInputDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireFrQuestionsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireFrQuestionsDto {
     /// Full company address.
-    #[serde(rename = "fullCompanyAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_company_address: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Company directory identification system number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub siren: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireFrQuestionsDto {
@@ -26707,6 +28223,22 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireFrQuestionsDt
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireFrQuestionsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.full_company_address {
+            map.serialize_entry("fullCompanyAddress", value)?;
+        }
+        if let Some(value) = &self.siren {
+            map.serialize_entry("siren", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireFrQuestionsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -26735,42 +28267,26 @@ impl RcsSenderDetailsQuestionnaireFrQuestionsDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireGbAnswersDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireGbAnswersDto {
     /// Sector or industry of business. Not required for create, but required for launch.
-    #[serde(rename = "brandIndustry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_industry: Option<String>,
     /// The registered legal name of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyLegalName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_legal_name: Option<String>,
     /// The company registration number.
-    #[serde(rename = "companyRegistrationNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_registration_number: Option<String>,
     /// Full company address.
-    #[serde(rename = "fullCompanyAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_company_address: Option<String>,
     /// Metadata for specified answer.
-    #[serde(rename = "fullCompanyAddressMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_company_address_metadata: Option<
         RcsSenderDetailsQuestionnaireAnswerMetadataDto,
     >,
     /// Messages volume. Not required for create, but required for launch.
-    #[serde(rename = "messagesVolume")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages_volume: Option<String>,
     /// Messages frequency.
-    #[serde(rename = "messagesFrequency")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages_frequency: Option<String>,
     /// Length of campaign.
-    #[serde(rename = "campaignLength")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_length: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireGbAnswersDto {
@@ -26899,6 +28415,40 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireGbAnswersDto 
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireGbAnswersDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand_industry {
+            map.serialize_entry("brandIndustry", value)?;
+        }
+        if let Some(value) = &self.company_legal_name {
+            map.serialize_entry("companyLegalName", value)?;
+        }
+        if let Some(value) = &self.company_registration_number {
+            map.serialize_entry("companyRegistrationNumber", value)?;
+        }
+        if let Some(value) = &self.full_company_address {
+            map.serialize_entry("fullCompanyAddress", value)?;
+        }
+        if let Some(value) = &self.full_company_address_metadata {
+            map.serialize_entry("fullCompanyAddressMetadata", value)?;
+        }
+        if let Some(value) = &self.messages_volume {
+            map.serialize_entry("messagesVolume", value)?;
+        }
+        if let Some(value) = &self.messages_frequency {
+            map.serialize_entry("messagesFrequency", value)?;
+        }
+        if let Some(value) = &self.campaign_length {
+            map.serialize_entry("campaignLength", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireGbAnswersDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -26960,42 +28510,26 @@ impl RcsSenderDetailsQuestionnaireGbAnswersDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireGbAnswersInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireGbAnswersInputDto {
     /// Sector or industry of business. Not required for create, but required for launch.
-    #[serde(rename = "brandIndustry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_industry: Option<String>,
     /// The registered legal name of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyLegalName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_legal_name: Option<String>,
     /// The company registration number.
-    #[serde(rename = "companyRegistrationNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_registration_number: Option<String>,
     /// Full company address.
-    #[serde(rename = "fullCompanyAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_company_address: Option<String>,
     /// Metadata for specified answer.
-    #[serde(rename = "fullCompanyAddressMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_company_address_metadata: Option<
         RcsSenderDetailsQuestionnaireAnswerMetadataInputDto,
     >,
     /// Messages volume. Not required for create, but required for launch.
-    #[serde(rename = "messagesVolume")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages_volume: Option<String>,
     /// Messages frequency.
-    #[serde(rename = "messagesFrequency")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages_frequency: Option<String>,
     /// Length of campaign.
-    #[serde(rename = "campaignLength")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_length: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireGbAnswersInputDto {
@@ -27126,6 +28660,40 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireGbAnswersInpu
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireGbAnswersInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand_industry {
+            map.serialize_entry("brandIndustry", value)?;
+        }
+        if let Some(value) = &self.company_legal_name {
+            map.serialize_entry("companyLegalName", value)?;
+        }
+        if let Some(value) = &self.company_registration_number {
+            map.serialize_entry("companyRegistrationNumber", value)?;
+        }
+        if let Some(value) = &self.full_company_address {
+            map.serialize_entry("fullCompanyAddress", value)?;
+        }
+        if let Some(value) = &self.full_company_address_metadata {
+            map.serialize_entry("fullCompanyAddressMetadata", value)?;
+        }
+        if let Some(value) = &self.messages_volume {
+            map.serialize_entry("messagesVolume", value)?;
+        }
+        if let Some(value) = &self.messages_frequency {
+            map.serialize_entry("messagesFrequency", value)?;
+        }
+        if let Some(value) = &self.campaign_length {
+            map.serialize_entry("campaignLength", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireGbAnswersInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -27187,11 +28755,10 @@ impl RcsSenderDetailsQuestionnaireGbAnswersInputDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireGbBaseDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireGbBaseDto {
     /// Launch questions specific for UK.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questions: Option<RcsSenderDetailsQuestionnaireGbQuestionsDto>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireGbBaseDto {
@@ -27244,6 +28811,19 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireGbBaseDto {
             .deserialize_struct("RcsSenderDetailsQuestionnaireGbBaseDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireGbBaseDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.questions {
+            map.serialize_entry("questions", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireGbBaseDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -27261,11 +28841,10 @@ impl RcsSenderDetailsQuestionnaireGbBaseDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireGbDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireGbDto {
     /// Launch questions specific for UK.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questions: Option<RcsSenderDetailsQuestionnaireGbQuestionsDto>,
     /// Launch answers specific for UK.
     pub answers: RcsSenderDetailsQuestionnaireGbAnswersDto,
@@ -27319,6 +28898,20 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireGbDto {
             .deserialize_struct("RcsSenderDetailsQuestionnaireGbDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireGbDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.questions {
+            map.serialize_entry("questions", value)?;
+        }
+        map.serialize_entry("answers", &self.answers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireGbDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -27339,7 +28932,7 @@ impl RcsSenderDetailsQuestionnaireGbDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireGbInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireGbInputDto {
     /// Launch answers specific for UK.
@@ -27387,6 +28980,17 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireGbInputDto {
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireGbInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("answers", &self.answers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireGbInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -27398,38 +29002,24 @@ impl RcsSenderDetailsQuestionnaireGbInputDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireGbQuestionsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireGbQuestionsDto {
     /// Sector or industry of business. Not required for create, but required for launch.
-    #[serde(rename = "brandIndustry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_industry: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The registered legal name of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyLegalName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_legal_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The company registration number.
-    #[serde(rename = "companyRegistrationNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_registration_number: Option<
         RcsSenderDetailsQuestionnaireQuestionObjectDto,
     >,
     /// Full company address.
-    #[serde(rename = "fullCompanyAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_company_address: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Messages volume. Not required for create, but required for launch.
-    #[serde(rename = "messagesVolume")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages_volume: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Messages frequency.
-    #[serde(rename = "messagesFrequency")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages_frequency: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Length of campaign.
-    #[serde(rename = "campaignLength")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_length: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireGbQuestionsDto {
@@ -27560,6 +29150,37 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireGbQuestionsDt
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireGbQuestionsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand_industry {
+            map.serialize_entry("brandIndustry", value)?;
+        }
+        if let Some(value) = &self.company_legal_name {
+            map.serialize_entry("companyLegalName", value)?;
+        }
+        if let Some(value) = &self.company_registration_number {
+            map.serialize_entry("companyRegistrationNumber", value)?;
+        }
+        if let Some(value) = &self.full_company_address {
+            map.serialize_entry("fullCompanyAddress", value)?;
+        }
+        if let Some(value) = &self.messages_volume {
+            map.serialize_entry("messagesVolume", value)?;
+        }
+        if let Some(value) = &self.messages_frequency {
+            map.serialize_entry("messagesFrequency", value)?;
+        }
+        if let Some(value) = &self.campaign_length {
+            map.serialize_entry("campaignLength", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireGbQuestionsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -27633,56 +29254,36 @@ impl RcsSenderDetailsQuestionnaireGbQuestionsDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireGeneralAnswersDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireGeneralAnswersDto {
     /// How you obtain opt-in to message users.
-    #[serde(rename = "optInDescription")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_in_description: Option<String>,
     /// Metadata for specified answer.
-    #[serde(rename = "optInDescriptionMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_in_description_metadata: Option<
         RcsSenderDetailsQuestionnaireAnswerMetadataDto,
     >,
     /// Actions that triggers messages to users.
-    #[serde(rename = "triggerDescription")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger_description: Option<String>,
     /// Metadata for specified answer.
-    #[serde(rename = "triggerDescriptionMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger_description_metadata: Option<
         RcsSenderDetailsQuestionnaireAnswerMetadataDto,
     >,
     /// Interactions with users.
-    #[serde(rename = "interactionsDescription")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interactions_description: Option<String>,
     /// Metadata for specified answer.
-    #[serde(rename = "interactionsDescriptionMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interactions_description_metadata: Option<
         RcsSenderDetailsQuestionnaireAnswerMetadataDto,
     >,
     /// The message the sender sends when a user opts out.
-    #[serde(rename = "optOutDescription")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out_description: Option<String>,
     /// Metadata for specified answer.
-    #[serde(rename = "optOutDescriptionMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out_description_metadata: Option<
         RcsSenderDetailsQuestionnaireAnswerMetadataDto,
     >,
     /// Publicly available URIs for videos of the sender, for review purposes only.
-    #[serde(rename = "videoUris")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub video_uris: Option<Vec<String>>,
     /// Publicly available URIs for screenshots of the sender, for review purposes only.
-    #[serde(rename = "screenshotUris")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub screenshot_uris: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireGeneralAnswersDto {
@@ -27839,6 +29440,46 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireGeneralAnswer
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireGeneralAnswersDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.opt_in_description {
+            map.serialize_entry("optInDescription", value)?;
+        }
+        if let Some(value) = &self.opt_in_description_metadata {
+            map.serialize_entry("optInDescriptionMetadata", value)?;
+        }
+        if let Some(value) = &self.trigger_description {
+            map.serialize_entry("triggerDescription", value)?;
+        }
+        if let Some(value) = &self.trigger_description_metadata {
+            map.serialize_entry("triggerDescriptionMetadata", value)?;
+        }
+        if let Some(value) = &self.interactions_description {
+            map.serialize_entry("interactionsDescription", value)?;
+        }
+        if let Some(value) = &self.interactions_description_metadata {
+            map.serialize_entry("interactionsDescriptionMetadata", value)?;
+        }
+        if let Some(value) = &self.opt_out_description {
+            map.serialize_entry("optOutDescription", value)?;
+        }
+        if let Some(value) = &self.opt_out_description_metadata {
+            map.serialize_entry("optOutDescriptionMetadata", value)?;
+        }
+        if let Some(value) = &self.video_uris {
+            map.serialize_entry("videoUris", value)?;
+        }
+        if let Some(value) = &self.screenshot_uris {
+            map.serialize_entry("screenshotUris", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireGeneralAnswersDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -27921,56 +29562,36 @@ impl RcsSenderDetailsQuestionnaireGeneralAnswersDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireGeneralAnswersInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireGeneralAnswersInputDto {
     /// How you obtain opt-in to message users.
-    #[serde(rename = "optInDescription")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_in_description: Option<String>,
     /// Metadata for specified answer.
-    #[serde(rename = "optInDescriptionMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_in_description_metadata: Option<
         RcsSenderDetailsQuestionnaireAnswerMetadataInputDto,
     >,
     /// Actions that triggers messages to users.
-    #[serde(rename = "triggerDescription")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger_description: Option<String>,
     /// Metadata for specified answer.
-    #[serde(rename = "triggerDescriptionMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger_description_metadata: Option<
         RcsSenderDetailsQuestionnaireAnswerMetadataInputDto,
     >,
     /// Interactions with users.
-    #[serde(rename = "interactionsDescription")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interactions_description: Option<String>,
     /// Metadata for specified answer.
-    #[serde(rename = "interactionsDescriptionMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interactions_description_metadata: Option<
         RcsSenderDetailsQuestionnaireAnswerMetadataInputDto,
     >,
     /// The message the sender sends when a user opts out.
-    #[serde(rename = "optOutDescription")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out_description: Option<String>,
     /// Metadata for specified answer.
-    #[serde(rename = "optOutDescriptionMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out_description_metadata: Option<
         RcsSenderDetailsQuestionnaireAnswerMetadataInputDto,
     >,
     /// Publicly available URIs for videos of the sender, for review purposes only.
-    #[serde(rename = "videoUris")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub video_uris: Option<Vec<String>>,
     /// Publicly available URIs for screenshots of the sender, for review purposes only.
-    #[serde(rename = "screenshotUris")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub screenshot_uris: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -28134,6 +29755,46 @@ for RcsSenderDetailsQuestionnaireGeneralAnswersInputDto {
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireGeneralAnswersInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.opt_in_description {
+            map.serialize_entry("optInDescription", value)?;
+        }
+        if let Some(value) = &self.opt_in_description_metadata {
+            map.serialize_entry("optInDescriptionMetadata", value)?;
+        }
+        if let Some(value) = &self.trigger_description {
+            map.serialize_entry("triggerDescription", value)?;
+        }
+        if let Some(value) = &self.trigger_description_metadata {
+            map.serialize_entry("triggerDescriptionMetadata", value)?;
+        }
+        if let Some(value) = &self.interactions_description {
+            map.serialize_entry("interactionsDescription", value)?;
+        }
+        if let Some(value) = &self.interactions_description_metadata {
+            map.serialize_entry("interactionsDescriptionMetadata", value)?;
+        }
+        if let Some(value) = &self.opt_out_description {
+            map.serialize_entry("optOutDescription", value)?;
+        }
+        if let Some(value) = &self.opt_out_description_metadata {
+            map.serialize_entry("optOutDescriptionMetadata", value)?;
+        }
+        if let Some(value) = &self.video_uris {
+            map.serialize_entry("videoUris", value)?;
+        }
+        if let Some(value) = &self.screenshot_uris {
+            map.serialize_entry("screenshotUris", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireGeneralAnswersInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -28216,11 +29877,10 @@ impl RcsSenderDetailsQuestionnaireGeneralAnswersInputDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireGeneralBaseDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireGeneralBaseDto {
     /// Launch questions
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questions: Option<RcsSenderDetailsQuestionnaireGeneralQuestionsDto>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireGeneralBaseDto {
@@ -28277,6 +29937,19 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireGeneralBaseDt
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireGeneralBaseDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.questions {
+            map.serialize_entry("questions", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireGeneralBaseDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -28294,11 +29967,10 @@ impl RcsSenderDetailsQuestionnaireGeneralBaseDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireGeneralDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireGeneralDto {
     /// Launch questions
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questions: Option<RcsSenderDetailsQuestionnaireGeneralQuestionsDto>,
     /// Launch answers
     pub answers: RcsSenderDetailsQuestionnaireGeneralAnswersDto,
@@ -28356,6 +30028,20 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireGeneralDto {
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireGeneralDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.questions {
+            map.serialize_entry("questions", value)?;
+        }
+        map.serialize_entry("answers", &self.answers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireGeneralDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -28378,7 +30064,7 @@ impl RcsSenderDetailsQuestionnaireGeneralDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireGeneralInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireGeneralInputDto {
     /// Launch answers
@@ -28428,6 +30114,17 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireGeneralInputD
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireGeneralInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("answers", &self.answers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireGeneralInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -28439,32 +30136,20 @@ impl RcsSenderDetailsQuestionnaireGeneralInputDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireGeneralQuestionsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireGeneralQuestionsDto {
     /// How you obtain opt-in to message users.
-    #[serde(rename = "optInDescription")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_in_description: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Actions that triggers messages to users.
-    #[serde(rename = "triggerDescription")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger_description: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Interactions with users.
-    #[serde(rename = "interactionsDescription")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interactions_description: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The message the sender sends when a user opts out.
-    #[serde(rename = "optOutDescription")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out_description: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Publicly available URIs for videos of the sender, for review purposes only.
-    #[serde(rename = "videoUris")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub video_uris: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Publicly available URIs for screenshots of the sender, for review purposes only.
-    #[serde(rename = "screenshotUris")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub screenshot_uris: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireGeneralQuestionsDto {
@@ -28585,6 +30270,34 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireGeneralQuesti
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireGeneralQuestionsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.opt_in_description {
+            map.serialize_entry("optInDescription", value)?;
+        }
+        if let Some(value) = &self.trigger_description {
+            map.serialize_entry("triggerDescription", value)?;
+        }
+        if let Some(value) = &self.interactions_description {
+            map.serialize_entry("interactionsDescription", value)?;
+        }
+        if let Some(value) = &self.opt_out_description {
+            map.serialize_entry("optOutDescription", value)?;
+        }
+        if let Some(value) = &self.video_uris {
+            map.serialize_entry("videoUris", value)?;
+        }
+        if let Some(value) = &self.screenshot_uris {
+            map.serialize_entry("screenshotUris", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireGeneralQuestionsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -28649,23 +30362,18 @@ impl RcsSenderDetailsQuestionnaireGeneralQuestionsDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireInputDto {
     /// General launch questions
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub general: Option<RcsSenderDetailsQuestionnaireGeneralInputDto>,
     /// Verification questions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification: Option<RcsSenderDetailsQuestionnaireVerificationInputDto>,
     /// Launch questions specific for UK.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gb: Option<RcsSenderDetailsQuestionnaireGbInputDto>,
     /// Launch questions specific for France.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fr: Option<RcsSenderDetailsQuestionnaireFrInputDto>,
     /// Launch questions specific for US.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub us: Option<RcsSenderDetailsQuestionnaireUsInputDto>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireInputDto {
@@ -28746,6 +30454,31 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireInputDto {
             .deserialize_struct("RcsSenderDetailsQuestionnaireInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.general {
+            map.serialize_entry("general", value)?;
+        }
+        if let Some(value) = &self.verification {
+            map.serialize_entry("verification", value)?;
+        }
+        if let Some(value) = &self.gb {
+            map.serialize_entry("gb", value)?;
+        }
+        if let Some(value) = &self.fr {
+            map.serialize_entry("fr", value)?;
+        }
+        if let Some(value) = &self.us {
+            map.serialize_entry("us", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -28801,15 +30534,12 @@ impl RcsSenderDetailsQuestionnaireInputDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireQuestionObjectDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireQuestionObjectDto {
     /// Human readable question.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<String>,
     /// Suggested answers to the question.
-    #[serde(rename = "suggestedAnswers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suggested_answers: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireQuestionObjectDto {
@@ -28871,6 +30601,22 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireQuestionObjec
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireQuestionObjectDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.question {
+            map.serialize_entry("question", value)?;
+        }
+        if let Some(value) = &self.suggested_answers {
+            map.serialize_entry("suggestedAnswers", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireQuestionObjectDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -28893,37 +30639,24 @@ impl RcsSenderDetailsQuestionnaireQuestionObjectDto {
     }
 }
 /// SenderDetailsQuestionnaireUSAnswersDto is deprecated and will be removed in future versions. Please use BrandCampaignSenderDetailsQuestionnaireUSAnswersDto instead.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireUsAnswersDto {
     /// The registered legal name of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyLegalName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_legal_name: Option<String>,
     /// Employer Identification Number (EIN).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ein: Option<String>,
     /// Sector or industry of business. Not required for create, but required for launch.
-    #[serde(rename = "brandIndustry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_industry: Option<String>,
     /// Full company address.
-    #[serde(rename = "fullCompanyAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_company_address: Option<String>,
     /// Metadata for specified answer.
-    #[serde(rename = "fullCompanyAddressMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_company_address_metadata: Option<
         RcsSenderDetailsQuestionnaireAnswerMetadataDto,
     >,
     /// US SMS campaign used as fallback.
-    #[serde(rename = "smsCampaign")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_campaign: Option<String>,
     /// Messages volume. Not required for create, but required for launch.
-    #[serde(rename = "messagesVolume")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages_volume: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireUsAnswersDto {
@@ -29038,6 +30771,37 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireUsAnswersDto 
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireUsAnswersDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.company_legal_name {
+            map.serialize_entry("companyLegalName", value)?;
+        }
+        if let Some(value) = &self.ein {
+            map.serialize_entry("ein", value)?;
+        }
+        if let Some(value) = &self.brand_industry {
+            map.serialize_entry("brandIndustry", value)?;
+        }
+        if let Some(value) = &self.full_company_address {
+            map.serialize_entry("fullCompanyAddress", value)?;
+        }
+        if let Some(value) = &self.full_company_address_metadata {
+            map.serialize_entry("fullCompanyAddressMetadata", value)?;
+        }
+        if let Some(value) = &self.sms_campaign {
+            map.serialize_entry("smsCampaign", value)?;
+        }
+        if let Some(value) = &self.messages_volume {
+            map.serialize_entry("messagesVolume", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireUsAnswersDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -29093,37 +30857,24 @@ impl RcsSenderDetailsQuestionnaireUsAnswersDto {
     }
 }
 /// SenderDetailsQuestionnaireUSAnswersInputDto is deprecated and will be removed in future versions. Please use BrandCampaignSenderDetailsQuestionnaireUSAnswersInputDto instead.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireUsAnswersInputDto {
     /// The registered legal name of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyLegalName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_legal_name: Option<String>,
     /// For US companies: Employer Identification Number (EIN). Must be a nine-digit number assigned by the IRS, following format: XX-XXXXXXX.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ein: Option<String>,
     /// Sector or industry of business. Not required for create, but required for launch.
-    #[serde(rename = "brandIndustry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_industry: Option<String>,
     /// Full company address.
-    #[serde(rename = "fullCompanyAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_company_address: Option<String>,
     /// Metadata for specified answer.
-    #[serde(rename = "fullCompanyAddressMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_company_address_metadata: Option<
         RcsSenderDetailsQuestionnaireAnswerMetadataInputDto,
     >,
     /// US SMS campaign used as fallback.
-    #[serde(rename = "smsCampaign")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_campaign: Option<String>,
     /// Messages volume. Not required for create, but required for launch.
-    #[serde(rename = "messagesVolume")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages_volume: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireUsAnswersInputDto {
@@ -29240,6 +30991,37 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireUsAnswersInpu
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireUsAnswersInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.company_legal_name {
+            map.serialize_entry("companyLegalName", value)?;
+        }
+        if let Some(value) = &self.ein {
+            map.serialize_entry("ein", value)?;
+        }
+        if let Some(value) = &self.brand_industry {
+            map.serialize_entry("brandIndustry", value)?;
+        }
+        if let Some(value) = &self.full_company_address {
+            map.serialize_entry("fullCompanyAddress", value)?;
+        }
+        if let Some(value) = &self.full_company_address_metadata {
+            map.serialize_entry("fullCompanyAddressMetadata", value)?;
+        }
+        if let Some(value) = &self.sms_campaign {
+            map.serialize_entry("smsCampaign", value)?;
+        }
+        if let Some(value) = &self.messages_volume {
+            map.serialize_entry("messagesVolume", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireUsAnswersInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -29295,11 +31077,10 @@ impl RcsSenderDetailsQuestionnaireUsAnswersInputDto {
     }
 }
 /// SenderDetailsQuestionnaireUSBaseDto is deprecated and will be removed in future versions. Please use BrandCampaignSenderDetailsQuestionnaireUSBaseDto instead.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireUsBaseDto {
     /// Launch questions specific for US.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questions: Option<RcsSenderDetailsQuestionnaireUsQuestionsDto>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireUsBaseDto {
@@ -29352,6 +31133,19 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireUsBaseDto {
             .deserialize_struct("RcsSenderDetailsQuestionnaireUsBaseDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireUsBaseDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.questions {
+            map.serialize_entry("questions", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireUsBaseDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -29369,11 +31163,10 @@ impl RcsSenderDetailsQuestionnaireUsBaseDto {
     }
 }
 /// SenderDetailsQuestionnaireUSDto is deprecated and will be removed in future versions. Please use BrandCampaignSenderDetailsQuestionnaireUSDto instead.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireUsDto {
     /// Launch questions specific for US.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questions: Option<RcsSenderDetailsQuestionnaireUsQuestionsDto>,
     /// Launch answers specific for US.
     pub answers: RcsSenderDetailsQuestionnaireUsAnswersDto,
@@ -29427,6 +31220,20 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireUsDto {
             .deserialize_struct("RcsSenderDetailsQuestionnaireUsDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireUsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.questions {
+            map.serialize_entry("questions", value)?;
+        }
+        map.serialize_entry("answers", &self.answers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireUsDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -29447,7 +31254,7 @@ impl RcsSenderDetailsQuestionnaireUsDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireUsInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireUsInputDto {
     /// Launch answers specific for US.
@@ -29493,6 +31300,17 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireUsInputDto {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for RcsSenderDetailsQuestionnaireUsInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("answers", &self.answers)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -31930,31 +33748,20 @@ for RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
     }
 }
 /// SenderDetailsQuestionnaireUSQuestionsDto is deprecated and will be removed in future versions. Please use BrandCampaignSenderDetailsQuestionnaireUSQuestionsDto instead.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireUsQuestionsDto {
     /// The registered legal name of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyLegalName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_legal_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Employer Identification Number (EIN).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ein: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Sector or industry of business. Not required for create, but required for launch.
-    #[serde(rename = "brandIndustry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_industry: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Full company address.
-    #[serde(rename = "fullCompanyAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_company_address: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// US SMS campaign used as fallback.
-    #[serde(rename = "smsCampaign")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_campaign: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Messages volume. Not required for create, but required for launch.
-    #[serde(rename = "messagesVolume")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages_volume: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireUsQuestionsDto {
@@ -32069,6 +33876,34 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireUsQuestionsDt
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireUsQuestionsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.company_legal_name {
+            map.serialize_entry("companyLegalName", value)?;
+        }
+        if let Some(value) = &self.ein {
+            map.serialize_entry("ein", value)?;
+        }
+        if let Some(value) = &self.brand_industry {
+            map.serialize_entry("brandIndustry", value)?;
+        }
+        if let Some(value) = &self.full_company_address {
+            map.serialize_entry("fullCompanyAddress", value)?;
+        }
+        if let Some(value) = &self.sms_campaign {
+            map.serialize_entry("smsCampaign", value)?;
+        }
+        if let Some(value) = &self.messages_volume {
+            map.serialize_entry("messagesVolume", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireUsQuestionsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -32133,26 +33968,20 @@ impl RcsSenderDetailsQuestionnaireUsQuestionsDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireVerificationAnswersDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireVerificationAnswersDto {
     /// Name of verification contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Email of verification contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Title of verification contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Website of verification contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
     /// Phone number of verification contact in E.164 format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// Brand partner contact details. Only supported for reseller (ASP) accounts; otherwise ignored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner: Option<RcsSenderDetailsQuestionnaireVerificationPartnerAnswersDto>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -32246,6 +34075,34 @@ for RcsSenderDetailsQuestionnaireVerificationAnswersDto {
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireVerificationAnswersDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let Some(value) = &self.website {
+            map.serialize_entry("website", value)?;
+        }
+        if let Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        if let Some(value) = &self.partner {
+            map.serialize_entry("partner", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireVerificationAnswersDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -32295,7 +34152,7 @@ impl RcsSenderDetailsQuestionnaireVerificationAnswersDto {
     }
 }
 /// Verification answers for senders without the US country questionnaire.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireVerificationAnswersInputDto {
     /// Name of verification contact. Not required for create, but required for launch.
@@ -32303,15 +34160,12 @@ pub struct RcsSenderDetailsQuestionnaireVerificationAnswersInputDto {
     /// Email of verification contact. Not required for create, but required for launch.
     pub email: String,
     /// Title of verification contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Website of verification contact. Not required for create, but required for launch.
     pub website: String,
     /// Phone number of verification contact in E.164 format. Required for launch when the sender uses the US country questionnaire version v2, otherwise optional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// Brand partner contact details. Only supported for reseller (ASP) accounts; otherwise ignored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner: Option<RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -32398,6 +34252,28 @@ for RcsSenderDetailsQuestionnaireVerificationAnswersInputDto {
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireVerificationAnswersInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("email", &self.email)?;
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        map.serialize_entry("website", &self.website)?;
+        if let Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        if let Some(value) = &self.partner {
+            map.serialize_entry("partner", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireVerificationAnswersInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -32436,11 +34312,10 @@ impl RcsSenderDetailsQuestionnaireVerificationAnswersInputDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireVerificationBaseDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireVerificationBaseDto {
     /// Verification questions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questions: Option<RcsSenderDetailsQuestionnaireVerificationQuestionsDto>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireVerificationBaseDto {
@@ -32499,6 +34374,19 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireVerificationB
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireVerificationBaseDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.questions {
+            map.serialize_entry("questions", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireVerificationBaseDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -32516,11 +34404,10 @@ impl RcsSenderDetailsQuestionnaireVerificationBaseDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireVerificationDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireVerificationDto {
     /// Verification questions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questions: Option<RcsSenderDetailsQuestionnaireVerificationQuestionsDto>,
     /// Verification answers.
     pub answers: RcsSenderDetailsQuestionnaireVerificationAnswersDto,
@@ -32580,6 +34467,20 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireVerificationD
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireVerificationDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.questions {
+            map.serialize_entry("questions", value)?;
+        }
+        map.serialize_entry("answers", &self.answers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireVerificationDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -32602,7 +34503,7 @@ impl RcsSenderDetailsQuestionnaireVerificationDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireVerificationInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireVerificationInputDto {
     /// Verification answers. Senders using the US country questionnaire version v2 must also provide phone on launch, all other senders only provide name, email and website.
@@ -32650,6 +34551,17 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireVerificationI
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for RcsSenderDetailsQuestionnaireVerificationInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("answers", &self.answers)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -32814,20 +34726,14 @@ for RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
     }
 }
 /// `RcsSenderDetailsQuestionnaireVerificationPartnerAnswersDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireVerificationPartnerAnswersDto {
     /// Company name of the brand partner.
-    #[serde(rename = "companyName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_name: Option<String>,
     /// Name of the contact person of the brand partner.
-    #[serde(rename = "contactName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_name: Option<String>,
     /// Email of the contact person of the brand partner.
-    #[serde(rename = "contactEmailAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_email_address: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -32915,6 +34821,25 @@ for RcsSenderDetailsQuestionnaireVerificationPartnerAnswersDto {
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireVerificationPartnerAnswersDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.company_name {
+            map.serialize_entry("companyName", value)?;
+        }
+        if let Some(value) = &self.contact_name {
+            map.serialize_entry("contactName", value)?;
+        }
+        if let Some(value) = &self.contact_email_address {
+            map.serialize_entry("contactEmailAddress", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireVerificationPartnerAnswersDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -32943,20 +34868,14 @@ impl RcsSenderDetailsQuestionnaireVerificationPartnerAnswersDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto {
     /// Company name of the brand partner.
-    #[serde(rename = "companyName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_name: Option<String>,
     /// Name of the contact person of the brand partner.
-    #[serde(rename = "contactName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_name: Option<String>,
     /// Email of the contact person of the brand partner.
-    #[serde(rename = "contactEmailAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_email_address: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -33044,6 +34963,26 @@ for RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto {
             )
     }
 }
+impl serde::Serialize
+for RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.company_name {
+            map.serialize_entry("companyName", value)?;
+        }
+        if let Some(value) = &self.contact_name {
+            map.serialize_entry("contactName", value)?;
+        }
+        if let Some(value) = &self.contact_email_address {
+            map.serialize_entry("contactEmailAddress", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -33072,20 +35011,14 @@ impl RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireVerificationPartnerQuestionsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireVerificationPartnerQuestionsDto {
     /// Company name of the brand partner.
-    #[serde(rename = "companyName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Name of the contact person of the brand partner.
-    #[serde(rename = "contactName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Email of the contact person of the brand partner.
-    #[serde(rename = "contactEmailAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_email_address: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -33179,6 +35112,25 @@ for RcsSenderDetailsQuestionnaireVerificationPartnerQuestionsDto {
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireVerificationPartnerQuestionsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.company_name {
+            map.serialize_entry("companyName", value)?;
+        }
+        if let Some(value) = &self.contact_name {
+            map.serialize_entry("contactName", value)?;
+        }
+        if let Some(value) = &self.contact_email_address {
+            map.serialize_entry("contactEmailAddress", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireVerificationPartnerQuestionsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -33216,26 +35168,20 @@ impl RcsSenderDetailsQuestionnaireVerificationPartnerQuestionsDto {
     }
 }
 /// `RcsSenderDetailsQuestionnaireVerificationQuestionsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSenderDetailsQuestionnaireVerificationQuestionsDto {
     /// Name of verification contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Email of verification contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Title of verification contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Website of verification contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Phone number of verification contact in E.164 format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Brand partner contact details. Only supported for reseller (ASP) accounts; otherwise ignored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner: Option<RcsSenderDetailsQuestionnaireVerificationPartnerQuestionsDto>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -33341,6 +35287,34 @@ for RcsSenderDetailsQuestionnaireVerificationQuestionsDto {
             )
     }
 }
+impl serde::Serialize for RcsSenderDetailsQuestionnaireVerificationQuestionsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let Some(value) = &self.website {
+            map.serialize_entry("website", value)?;
+        }
+        if let Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        if let Some(value) = &self.partner {
+            map.serialize_entry("partner", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDetailsQuestionnaireVerificationQuestionsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -33405,32 +35379,22 @@ impl RcsSenderDetailsQuestionnaireVerificationQuestionsDto {
     }
 }
 /// `RcsSenderDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsSenderDto {
     /// The unique ID of the sender.
     pub id: String,
     /// If set, the Conversation API App ID the sender is connected to.
-    #[serde(rename = "conversationApiApp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_api_app: Option<String>,
     /// If set, the details of the Conversation API App the sender is connected to.
-    #[serde(rename = "conversationApiAppDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_api_app_details: Option<RcsConversationApiAppDto>,
     /// The current state of the sender.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<RcsSenderStatesEnum>,
     /// Test phone numbers states.
-    #[serde(rename = "testNumberStates")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub test_number_states: Option<Vec<RcsTestNumberStateDto>>,
     /// Countries status.
-    #[serde(rename = "countryStatus")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_status: Option<Vec<RcsCountryStatusDto>>,
     /// Sender details and information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<RcsSenderDetailsDto>,
     /// Region sender is provisioned in.
     pub region: RcsSenderRegionsEnum,
@@ -33444,42 +35408,26 @@ pub struct RcsSenderDto {
     /// - BASIC_MESSAGE: Billing model is similar to SMS. Deprecated value, use NON_CONVERSATIONAL instead.
     /// - CONVERSATIONAL_LEGACY: Legacy category to support the billing configuration of existing agents.  Deprecated value, use CONVERSATIONAL instead.
     /// - SINGLE_MESSAGE: Replaces SMS with a richer messaging experience. Deprecated value, use NON_CONVERSATIONAL instead.
-    #[serde(rename = "billingCategory")]
     pub billing_category: RcsSenderBillingCategoriesEnum,
     /// Use case.
-    #[serde(rename = "useCase")]
     pub use_case: RcsSenderUseCasesEnum,
     /// Internal Google hosting region
-    #[serde(rename = "hostingRegion")]
     pub hosting_region: RcsSenderHostingRegionsEnum,
     /// The name is needed to connect the sender to a Conversation API App.
-    #[serde(rename = "authName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_name: Option<String>,
     /// The token is needed to connect the sender to a Conversation API App.
-    #[serde(rename = "authToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_token: Option<String>,
     /// The UTC Date Time in ISO 8601 for when the sender was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// The UTC Date Time in ISO 8601 for when the sender was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<String>,
     /// Supplier details.
-    #[serde(rename = "supplierDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supplier_details: Option<RcsSupplierDetailsDto>,
     /// The UTC Date Time in ISO 8601 for when the sender was last launched.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub launched: Option<String>,
     /// Brand registration details.
-    #[serde(rename = "brandDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_details: Option<RcsBrandRegistrationDto>,
     /// Campaign registration details.
-    #[serde(rename = "campaignDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_details: Option<RcsCampaignRegistrationDto>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDto {
@@ -33687,6 +35635,63 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDto {
         deserializer.deserialize_struct("RcsSenderDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsSenderDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        if let Some(value) = &self.conversation_api_app {
+            map.serialize_entry("conversationApiApp", value)?;
+        }
+        if let Some(value) = &self.conversation_api_app_details {
+            map.serialize_entry("conversationApiAppDetails", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.test_number_states {
+            map.serialize_entry("testNumberStates", value)?;
+        }
+        if let Some(value) = &self.country_status {
+            map.serialize_entry("countryStatus", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.serialize_entry("region", &self.region)?;
+        map.serialize_entry("billingCategory", &self.billing_category)?;
+        map.serialize_entry("useCase", &self.use_case)?;
+        map.serialize_entry("hostingRegion", &self.hosting_region)?;
+        if let Some(value) = &self.auth_name {
+            map.serialize_entry("authName", value)?;
+        }
+        if let Some(value) = &self.auth_token {
+            map.serialize_entry("authToken", value)?;
+        }
+        if let Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let Some(value) = &self.modified {
+            map.serialize_entry("modified", value)?;
+        }
+        if let Some(value) = &self.supplier_details {
+            map.serialize_entry("supplierDetails", value)?;
+        }
+        if let Some(value) = &self.launched {
+            map.serialize_entry("launched", value)?;
+        }
+        if let Some(value) = &self.brand_details {
+            map.serialize_entry("brandDetails", value)?;
+        }
+        if let Some(value) = &self.campaign_details {
+            map.serialize_entry("campaignDetails", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -33865,7 +35870,7 @@ impl<'de> serde::Deserialize<'de> for RcsSenderHostingRegionsEnum {
     }
 }
 /// `RcsSenderInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsSenderInputDto {
     /// Region sender is provisioned in.
@@ -33880,13 +35885,10 @@ pub struct RcsSenderInputDto {
     /// - BASIC_MESSAGE: Billing model is similar to SMS. Deprecated value, use NON_CONVERSATIONAL instead.
     /// - CONVERSATIONAL_LEGACY: Legacy category to support the billing configuration of existing agents.  Deprecated value, use CONVERSATIONAL instead.
     /// - SINGLE_MESSAGE: Replaces SMS with a richer messaging experience. Deprecated value, use NON_CONVERSATIONAL instead.
-    #[serde(rename = "billingCategory")]
     pub billing_category: RcsInputSenderBillingCategoriesEnum,
     /// Use case.
-    #[serde(rename = "useCase")]
     pub use_case: RcsInputSenderUseCasesEnum,
     /// Sender details and information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<RcsSenderDetailsInputDto>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderInputDto {
@@ -33953,6 +35955,22 @@ impl<'de> serde::Deserialize<'de> for RcsSenderInputDto {
         deserializer.deserialize_struct("RcsSenderInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsSenderInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("region", &self.region)?;
+        map.serialize_entry("billingCategory", &self.billing_category)?;
+        map.serialize_entry("useCase", &self.use_case)?;
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -33976,22 +35994,16 @@ impl RcsSenderInputDto {
     }
 }
 /// `RcsSenderListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsSenderListDto {
     /// Total size of the entries matching the search query.
-    #[serde(rename = "totalSize")]
     pub total_size: f64,
     /// Requested size of the page.
-    #[serde(rename = "pageSize")]
     pub page_size: f64,
     /// Encoded token to use in list request to fetch previous batch of entries.
-    #[serde(rename = "previousPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_token: Option<String>,
     /// Encoded token to use in list request to fetch next batch of entries.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// List of senders.
     pub senders: Vec<RcsSenderDto>,
@@ -34073,6 +36085,25 @@ impl<'de> serde::Deserialize<'de> for RcsSenderListDto {
         deserializer.deserialize_struct("RcsSenderListDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsSenderListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("totalSize", &self.total_size)?;
+        map.serialize_entry("pageSize", &self.page_size)?;
+        if let Some(value) = &self.previous_page_token {
+            map.serialize_entry("previousPageToken", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        map.serialize_entry("senders", &self.senders)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderListDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -34102,19 +36133,16 @@ impl RcsSenderListDto {
     }
 }
 /// `RcsSenderNotificationDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsSenderNotificationDto {
     /// `type`
     pub r#type: RcsSenderNotificationTypeEnum,
     /// `created`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// `author`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// `comment`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderNotificationDto {
@@ -34173,6 +36201,26 @@ impl<'de> serde::Deserialize<'de> for RcsSenderNotificationDto {
         deserializer.deserialize_struct("RcsSenderNotificationDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsSenderNotificationDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let Some(value) = &self.author {
+            map.serialize_entry("author", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSenderNotificationDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -34202,22 +36250,16 @@ impl RcsSenderNotificationDto {
     }
 }
 /// `RcsSenderNotificationListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsSenderNotificationListDto {
     /// Total size of the entries matching the search query.
-    #[serde(rename = "totalSize")]
     pub total_size: f64,
     /// Requested size of the page.
-    #[serde(rename = "pageSize")]
     pub page_size: f64,
     /// Encoded token to use in list request to fetch previous batch of entries.
-    #[serde(rename = "previousPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_token: Option<String>,
     /// Encoded token to use in list request to fetch next batch of entries.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `notifications`
     pub notifications: Vec<RcsSenderNotificationDto>,
@@ -34301,6 +36343,25 @@ impl<'de> serde::Deserialize<'de> for RcsSenderNotificationListDto {
             }
         }
         deserializer.deserialize_struct("RcsSenderNotificationListDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RcsSenderNotificationListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("totalSize", &self.total_size)?;
+        map.serialize_entry("pageSize", &self.page_size)?;
+        if let Some(value) = &self.previous_page_token {
+            map.serialize_entry("previousPageToken", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        map.serialize_entry("notifications", &self.notifications)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -34756,11 +36817,10 @@ impl<'de> serde::Deserialize<'de> for RcsSortDirectionsEnum {
     }
 }
 /// `RcsSupplierDetailsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSupplierDetailsDto {
     /// Google supplier details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub google: Option<RcsSupplierDetailsGoogleDto>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSupplierDetailsDto {
@@ -34806,6 +36866,19 @@ impl<'de> serde::Deserialize<'de> for RcsSupplierDetailsDto {
         deserializer.deserialize_struct("RcsSupplierDetailsDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsSupplierDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.google {
+            map.serialize_entry("google", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSupplierDetailsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -34820,16 +36893,12 @@ impl RcsSupplierDetailsDto {
     }
 }
 /// `RcsSupplierDetailsGoogleDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsSupplierDetailsGoogleDto {
     /// Google agent id.
-    #[serde(rename = "agentId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent_id: Option<String>,
     /// Google brand id.
-    #[serde(rename = "brandId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RcsSupplierDetailsGoogleDto {
@@ -34880,6 +36949,22 @@ impl<'de> serde::Deserialize<'de> for RcsSupplierDetailsGoogleDto {
         deserializer.deserialize_struct("RcsSupplierDetailsGoogleDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsSupplierDetailsGoogleDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.agent_id {
+            map.serialize_entry("agentId", value)?;
+        }
+        if let Some(value) = &self.brand_id {
+            map.serialize_entry("brandId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsSupplierDetailsGoogleDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -34902,7 +36987,7 @@ impl RcsSupplierDetailsGoogleDto {
     }
 }
 /// `RcsTestNumberCapabilitiesDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsTestNumberCapabilitiesDto {
     /// List of RBM features that this device supports.
@@ -34943,6 +37028,17 @@ impl<'de> serde::Deserialize<'de> for RcsTestNumberCapabilitiesDto {
             }
         }
         deserializer.deserialize_struct("RcsTestNumberCapabilitiesDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RcsTestNumberCapabilitiesDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("features", &self.features)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -35054,7 +37150,7 @@ impl<'de> serde::Deserialize<'de> for RcsTestNumberCapabilitiesFeaturesEnum {
     }
 }
 /// `RcsTestNumberStateDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsTestNumberStateDto {
     /// Test phone number.
@@ -35113,6 +37209,19 @@ impl<'de> serde::Deserialize<'de> for RcsTestNumberStateDto {
             }
         }
         deserializer.deserialize_struct("RcsTestNumberStateDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RcsTestNumberStateDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("number", &self.number)?;
+        map.serialize_entry("state", &self.state)?;
+        map.serialize_entry("submitted", &self.submitted)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -35220,11 +37329,10 @@ impl<'de> serde::Deserialize<'de> for RcsTestNumberStatesEnum {
     }
 }
 /// `RcsTestNumbersDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsTestNumbersDto {
     /// Test numbers states.
-    #[serde(rename = "testNumbers")]
     pub test_numbers: Vec<RcsTestNumberStateDto>,
 }
 impl<'de> serde::Deserialize<'de> for RcsTestNumbersDto {
@@ -35268,6 +37376,17 @@ impl<'de> serde::Deserialize<'de> for RcsTestNumbersDto {
         deserializer.deserialize_struct("RcsTestNumbersDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsTestNumbersDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("testNumbers", &self.test_numbers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsTestNumbersDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -35279,11 +37398,10 @@ impl RcsTestNumbersDto {
     }
 }
 /// `RcsTestNumbersInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsTestNumbersInputDto {
     /// Phone numbers for testing. An agent can send 20 tester requests each day with a total maximum of 200 tester requests.
-    #[serde(rename = "testNumbers")]
     pub test_numbers: Vec<String>,
 }
 impl<'de> serde::Deserialize<'de> for RcsTestNumbersInputDto {
@@ -35327,6 +37445,17 @@ impl<'de> serde::Deserialize<'de> for RcsTestNumbersInputDto {
         deserializer.deserialize_struct("RcsTestNumbersInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsTestNumbersInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("testNumbers", &self.test_numbers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsTestNumbersInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -35338,60 +37467,34 @@ impl RcsTestNumbersInputDto {
     }
 }
 /// `RcsUpdateSenderDetailsBrandInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsUpdateSenderDetailsBrandInputDto {
     /// Brand name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Contact emails. If null the value will be deleted. Field 'address' must have unique values across items.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub emails: Option<Option<Vec<RcsEmailInputDto>>>,
     /// Contact phone numbers. If null the value will be deleted. Field 'number' must have unique values across items.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub phones: Option<Option<Vec<RcsPhoneInputDto>>>,
     /// Contact websites. If null the value will be deleted. Field 'url' must have unique values across items.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub websites: Option<Option<Vec<RcsWebsiteInputDto>>>,
     /// Brand color (HEX code).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,
     /// Brand description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Brand banner url.
     /// - Supported mime types: `image/jpeg` or `image/png`.
     /// - Maximum file size: 200KB.
     /// - Exact image dimensions: 1440 x 448 px.
-    #[serde(rename = "bannerUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub banner_url: Option<String>,
     /// Brand logo url.
     /// - Supported mime types: `image/jpeg` or `image/png`.
     /// - Maximum file size: 50KB.
     /// - Exact image dimensions: 224 x 224 px.
-    #[serde(rename = "logoUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo_url: Option<String>,
     /// Privacy Policy URL.
-    #[serde(rename = "privacyPolicyUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privacy_policy_url: Option<String>,
     /// Terms & Conditions URL.
-    #[serde(rename = "termsOfServiceUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terms_of_service_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RcsUpdateSenderDetailsBrandInputDto {
@@ -35510,6 +37613,46 @@ impl<'de> serde::Deserialize<'de> for RcsUpdateSenderDetailsBrandInputDto {
             .deserialize_struct("RcsUpdateSenderDetailsBrandInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsUpdateSenderDetailsBrandInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.emails {
+            map.serialize_entry("emails", value)?;
+        }
+        if let Some(value) = &self.phones {
+            map.serialize_entry("phones", value)?;
+        }
+        if let Some(value) = &self.websites {
+            map.serialize_entry("websites", value)?;
+        }
+        if let Some(value) = &self.color {
+            map.serialize_entry("color", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.banner_url {
+            map.serialize_entry("bannerUrl", value)?;
+        }
+        if let Some(value) = &self.logo_url {
+            map.serialize_entry("logoUrl", value)?;
+        }
+        if let Some(value) = &self.privacy_policy_url {
+            map.serialize_entry("privacyPolicyUrl", value)?;
+        }
+        if let Some(value) = &self.terms_of_service_url {
+            map.serialize_entry("termsOfServiceUrl", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsUpdateSenderDetailsBrandInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -35580,31 +37723,18 @@ impl RcsUpdateSenderDetailsBrandInputDto {
     }
 }
 /// `RcsUpdateSenderDetailsInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsUpdateSenderDetailsInputDto {
     /// Brand information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand: Option<RcsUpdateSenderDetailsBrandInputDto>,
     /// Phone numbers for testing. An agent can send 20 tester requests each day with a total maximum of 200 tester requests. If null the value will be deleted.
-    #[serde(rename = "testNumbers")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub test_numbers: Option<Option<Vec<String>>>,
     /// List of two-letter country codes in ISO 3166 standard, specifying the countries to launch RCS sender in. If null the value will be deleted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub countries: Option<Option<Vec<RcsInputRcsCountryCodesEnum>>>,
     /// Launch questionnaire.
     ///
     ///   The launch questionnaire is based on information required by different Suppliers and Operators. As such, especially the country specific, may be subject to change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questionnaire: Option<RcsUpdateSenderDetailsQuestionnaireInputDto>,
 }
 impl<'de> serde::Deserialize<'de> for RcsUpdateSenderDetailsInputDto {
@@ -35684,6 +37814,28 @@ impl<'de> serde::Deserialize<'de> for RcsUpdateSenderDetailsInputDto {
         deserializer.deserialize_struct("RcsUpdateSenderDetailsInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsUpdateSenderDetailsInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand {
+            map.serialize_entry("brand", value)?;
+        }
+        if let Some(value) = &self.test_numbers {
+            map.serialize_entry("testNumbers", value)?;
+        }
+        if let Some(value) = &self.countries {
+            map.serialize_entry("countries", value)?;
+        }
+        if let Some(value) = &self.questionnaire {
+            map.serialize_entry("questionnaire", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsUpdateSenderDetailsInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -35727,15 +37879,10 @@ impl RcsUpdateSenderDetailsInputDto {
     }
 }
 /// `RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto {
     /// Ignore given string on launch, e.g. custom delimiter. If null the value will be deleted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub ignore: Option<Option<String>>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -35797,6 +37944,19 @@ for RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto {
             )
     }
 }
+impl serde::Serialize for RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.ignore {
+            map.serialize_entry("ignore", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -35811,29 +37971,16 @@ impl RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto {
     }
 }
 /// `RcsUpdateSenderDetailsQuestionnaireFrAnswersInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsUpdateSenderDetailsQuestionnaireFrAnswersInputDto {
     /// Full company address.
-    #[serde(rename = "fullCompanyAddress")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub full_company_address: Option<Option<String>>,
     /// Metadata for specified answer.
-    #[serde(rename = "fullCompanyAddressMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_company_address_metadata: Option<
         RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto,
     >,
     /// Company directory identification system number.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub siren: Option<Option<String>>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -35919,6 +38066,25 @@ for RcsUpdateSenderDetailsQuestionnaireFrAnswersInputDto {
             )
     }
 }
+impl serde::Serialize for RcsUpdateSenderDetailsQuestionnaireFrAnswersInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.full_company_address {
+            map.serialize_entry("fullCompanyAddress", value)?;
+        }
+        if let Some(value) = &self.full_company_address_metadata {
+            map.serialize_entry("fullCompanyAddressMetadata", value)?;
+        }
+        if let Some(value) = &self.siren {
+            map.serialize_entry("siren", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsUpdateSenderDetailsQuestionnaireFrAnswersInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -35950,7 +38116,7 @@ impl RcsUpdateSenderDetailsQuestionnaireFrAnswersInputDto {
     }
 }
 /// `RcsUpdateSenderDetailsQuestionnaireFrInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsUpdateSenderDetailsQuestionnaireFrInputDto {
     /// Launch answers specific for France.
@@ -36000,6 +38166,17 @@ impl<'de> serde::Deserialize<'de> for RcsUpdateSenderDetailsQuestionnaireFrInput
             )
     }
 }
+impl serde::Serialize for RcsUpdateSenderDetailsQuestionnaireFrInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("answers", &self.answers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsUpdateSenderDetailsQuestionnaireFrInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -36011,70 +38188,26 @@ impl RcsUpdateSenderDetailsQuestionnaireFrInputDto {
     }
 }
 /// `RcsUpdateSenderDetailsQuestionnaireGbAnswersInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsUpdateSenderDetailsQuestionnaireGbAnswersInputDto {
     /// Sector or industry of business. Not required for create, but required for launch. If null the value will be deleted.
-    #[serde(rename = "brandIndustry")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub brand_industry: Option<Option<String>>,
     /// The registered legal name of the company. Not required for create, but required for launch. If null the value will be deleted.
-    #[serde(rename = "companyLegalName")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub company_legal_name: Option<Option<String>>,
     /// The company registration number.
-    #[serde(rename = "companyRegistrationNumber")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub company_registration_number: Option<Option<String>>,
     /// Full company address. If null the value will be deleted.
-    #[serde(rename = "fullCompanyAddress")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub full_company_address: Option<Option<String>>,
     /// Metadata for specified answer.
-    #[serde(rename = "fullCompanyAddressMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_company_address_metadata: Option<
         RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto,
     >,
     /// Messages volume. Not required for create, but required for launch. If null the value will be deleted.
-    #[serde(rename = "messagesVolume")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub messages_volume: Option<Option<String>>,
     /// Messages frequency. If null the value will be deleted.
-    #[serde(rename = "messagesFrequency")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub messages_frequency: Option<Option<String>>,
     /// Length of campaign. If null the value will be deleted.
-    #[serde(rename = "campaignLength")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub campaign_length: Option<Option<String>>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -36214,6 +38347,40 @@ for RcsUpdateSenderDetailsQuestionnaireGbAnswersInputDto {
             )
     }
 }
+impl serde::Serialize for RcsUpdateSenderDetailsQuestionnaireGbAnswersInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand_industry {
+            map.serialize_entry("brandIndustry", value)?;
+        }
+        if let Some(value) = &self.company_legal_name {
+            map.serialize_entry("companyLegalName", value)?;
+        }
+        if let Some(value) = &self.company_registration_number {
+            map.serialize_entry("companyRegistrationNumber", value)?;
+        }
+        if let Some(value) = &self.full_company_address {
+            map.serialize_entry("fullCompanyAddress", value)?;
+        }
+        if let Some(value) = &self.full_company_address_metadata {
+            map.serialize_entry("fullCompanyAddressMetadata", value)?;
+        }
+        if let Some(value) = &self.messages_volume {
+            map.serialize_entry("messagesVolume", value)?;
+        }
+        if let Some(value) = &self.messages_frequency {
+            map.serialize_entry("messagesFrequency", value)?;
+        }
+        if let Some(value) = &self.campaign_length {
+            map.serialize_entry("campaignLength", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsUpdateSenderDetailsQuestionnaireGbAnswersInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -36275,7 +38442,7 @@ impl RcsUpdateSenderDetailsQuestionnaireGbAnswersInputDto {
     }
 }
 /// `RcsUpdateSenderDetailsQuestionnaireGbInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsUpdateSenderDetailsQuestionnaireGbInputDto {
     /// Launch answers specific for UK.
@@ -36325,6 +38492,17 @@ impl<'de> serde::Deserialize<'de> for RcsUpdateSenderDetailsQuestionnaireGbInput
             )
     }
 }
+impl serde::Serialize for RcsUpdateSenderDetailsQuestionnaireGbInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("answers", &self.answers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsUpdateSenderDetailsQuestionnaireGbInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -36336,80 +38514,36 @@ impl RcsUpdateSenderDetailsQuestionnaireGbInputDto {
     }
 }
 /// `RcsUpdateSenderDetailsQuestionnaireGeneralAnswersInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsUpdateSenderDetailsQuestionnaireGeneralAnswersInputDto {
     /// How you obtain opt-in to message users. If null the value will be deleted.
-    #[serde(rename = "optInDescription")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub opt_in_description: Option<Option<String>>,
     /// Metadata for specified answer.
-    #[serde(rename = "optInDescriptionMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_in_description_metadata: Option<
         RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto,
     >,
     /// Actions that triggers messages to users. If null the value will be deleted.
-    #[serde(rename = "triggerDescription")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub trigger_description: Option<Option<String>>,
     /// Metadata for specified answer.
-    #[serde(rename = "triggerDescriptionMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger_description_metadata: Option<
         RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto,
     >,
     /// Interactions with users. If null the value will be deleted.
-    #[serde(rename = "interactionsDescription")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub interactions_description: Option<Option<String>>,
     /// Metadata for specified answer.
-    #[serde(rename = "interactionsDescriptionMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interactions_description_metadata: Option<
         RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto,
     >,
     /// The message the sender sends when a user opts out. If null the value will be deleted.
-    #[serde(rename = "optOutDescription")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub opt_out_description: Option<Option<String>>,
     /// Metadata for specified answer.
-    #[serde(rename = "optOutDescriptionMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out_description_metadata: Option<
         RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto,
     >,
     /// Publicly available URIs for videos of the sender, for review purposes only. If null the value will be deleted.
-    #[serde(rename = "videoUris")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub video_uris: Option<Option<Vec<String>>>,
     /// Publicly available URIs for screenshots of the sender, for review purposes only. If null the value will be deleted.
-    #[serde(rename = "screenshotUris")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub screenshot_uris: Option<Option<Vec<String>>>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -36575,6 +38709,46 @@ for RcsUpdateSenderDetailsQuestionnaireGeneralAnswersInputDto {
             )
     }
 }
+impl serde::Serialize for RcsUpdateSenderDetailsQuestionnaireGeneralAnswersInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.opt_in_description {
+            map.serialize_entry("optInDescription", value)?;
+        }
+        if let Some(value) = &self.opt_in_description_metadata {
+            map.serialize_entry("optInDescriptionMetadata", value)?;
+        }
+        if let Some(value) = &self.trigger_description {
+            map.serialize_entry("triggerDescription", value)?;
+        }
+        if let Some(value) = &self.trigger_description_metadata {
+            map.serialize_entry("triggerDescriptionMetadata", value)?;
+        }
+        if let Some(value) = &self.interactions_description {
+            map.serialize_entry("interactionsDescription", value)?;
+        }
+        if let Some(value) = &self.interactions_description_metadata {
+            map.serialize_entry("interactionsDescriptionMetadata", value)?;
+        }
+        if let Some(value) = &self.opt_out_description {
+            map.serialize_entry("optOutDescription", value)?;
+        }
+        if let Some(value) = &self.opt_out_description_metadata {
+            map.serialize_entry("optOutDescriptionMetadata", value)?;
+        }
+        if let Some(value) = &self.video_uris {
+            map.serialize_entry("videoUris", value)?;
+        }
+        if let Some(value) = &self.screenshot_uris {
+            map.serialize_entry("screenshotUris", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsUpdateSenderDetailsQuestionnaireGeneralAnswersInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -36657,7 +38831,7 @@ impl RcsUpdateSenderDetailsQuestionnaireGeneralAnswersInputDto {
     }
 }
 /// `RcsUpdateSenderDetailsQuestionnaireGeneralInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsUpdateSenderDetailsQuestionnaireGeneralInputDto {
     /// Launch answers
@@ -36708,6 +38882,17 @@ for RcsUpdateSenderDetailsQuestionnaireGeneralInputDto {
             )
     }
 }
+impl serde::Serialize for RcsUpdateSenderDetailsQuestionnaireGeneralInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("answers", &self.answers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsUpdateSenderDetailsQuestionnaireGeneralInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -36719,23 +38904,18 @@ impl RcsUpdateSenderDetailsQuestionnaireGeneralInputDto {
     }
 }
 /// `RcsUpdateSenderDetailsQuestionnaireInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsUpdateSenderDetailsQuestionnaireInputDto {
     /// General launch questions
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub general: Option<RcsUpdateSenderDetailsQuestionnaireGeneralInputDto>,
     /// Verification questions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification: Option<RcsUpdateSenderDetailsQuestionnaireVerificationInputDto>,
     /// Launch questions specific for UK.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gb: Option<RcsUpdateSenderDetailsQuestionnaireGbInputDto>,
     /// Launch questions specific for France.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fr: Option<RcsUpdateSenderDetailsQuestionnaireFrInputDto>,
     /// Launch questions specific for US.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub us: Option<RcsUpdateSenderDetailsQuestionnaireUsInputDto>,
 }
 impl<'de> serde::Deserialize<'de> for RcsUpdateSenderDetailsQuestionnaireInputDto {
@@ -36826,6 +39006,31 @@ impl<'de> serde::Deserialize<'de> for RcsUpdateSenderDetailsQuestionnaireInputDt
             )
     }
 }
+impl serde::Serialize for RcsUpdateSenderDetailsQuestionnaireInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.general {
+            map.serialize_entry("general", value)?;
+        }
+        if let Some(value) = &self.verification {
+            map.serialize_entry("verification", value)?;
+        }
+        if let Some(value) = &self.gb {
+            map.serialize_entry("gb", value)?;
+        }
+        if let Some(value) = &self.fr {
+            map.serialize_entry("fr", value)?;
+        }
+        if let Some(value) = &self.us {
+            map.serialize_entry("us", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsUpdateSenderDetailsQuestionnaireInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -36881,61 +39086,24 @@ impl RcsUpdateSenderDetailsQuestionnaireInputDto {
     }
 }
 /// UpdateSenderDetailsQuestionnaireUSAnswersInputDto is deprecated and will be removed in future versions. Please use BrandCampaignUpdateSenderDetailsQuestionnaireUSAnswersInputDto instead.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
     /// The registered legal name of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyLegalName")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub company_legal_name: Option<Option<String>>,
     /// For US companies: Employer Identification Number (EIN). Must be a nine-digit number assigned by the IRS, following format: XX-XXXXXXX.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub ein: Option<Option<String>>,
     /// Sector or industry of business. Not required for create, but required for launch.
-    #[serde(rename = "brandIndustry")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub brand_industry: Option<Option<String>>,
     /// Full company address.
-    #[serde(rename = "fullCompanyAddress")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub full_company_address: Option<Option<String>>,
     /// Metadata for specified answer.
-    #[serde(rename = "fullCompanyAddressMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_company_address_metadata: Option<
         RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto,
     >,
     /// US SMS campaign used as fallback.
-    #[serde(rename = "smsCampaign")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub sms_campaign: Option<Option<String>>,
     /// Messages volume. Not required for create, but required for launch.
-    #[serde(rename = "messagesVolume")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub messages_volume: Option<Option<String>>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -37061,6 +39229,37 @@ for RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
             )
     }
 }
+impl serde::Serialize for RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.company_legal_name {
+            map.serialize_entry("companyLegalName", value)?;
+        }
+        if let Some(value) = &self.ein {
+            map.serialize_entry("ein", value)?;
+        }
+        if let Some(value) = &self.brand_industry {
+            map.serialize_entry("brandIndustry", value)?;
+        }
+        if let Some(value) = &self.full_company_address {
+            map.serialize_entry("fullCompanyAddress", value)?;
+        }
+        if let Some(value) = &self.full_company_address_metadata {
+            map.serialize_entry("fullCompanyAddressMetadata", value)?;
+        }
+        if let Some(value) = &self.sms_campaign {
+            map.serialize_entry("smsCampaign", value)?;
+        }
+        if let Some(value) = &self.messages_volume {
+            map.serialize_entry("messagesVolume", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -37116,7 +39315,7 @@ impl RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
     }
 }
 /// `RcsUpdateSenderDetailsQuestionnaireUsInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsUpdateSenderDetailsQuestionnaireUsInputDto {
     /// Launch answers specific for US.
@@ -37164,6 +39363,17 @@ impl<'de> serde::Deserialize<'de> for RcsUpdateSenderDetailsQuestionnaireUsInput
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for RcsUpdateSenderDetailsQuestionnaireUsInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("answers", &self.answers)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -37936,50 +40146,20 @@ for RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
     }
 }
 /// `RcsUpdateSenderDetailsQuestionnaireVerificationAnswersInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsUpdateSenderDetailsQuestionnaireVerificationAnswersInputDto {
     /// Name of verification contact. Not required for create, but required for launch. If null the value will be deleted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub name: Option<Option<String>>,
     /// Email of verification contact. Not required for create, but required for launch. If null the value will be deleted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub email: Option<Option<String>>,
     /// Title of verification contact. If null the value will be deleted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub title: Option<Option<String>>,
     /// Website of verification contact. Not required for create, but required for launch. If null the value will be deleted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub website: Option<Option<String>>,
     /// Phone number of verification contact in E.164 format. Required for launch when the sender uses the US country questionnaire version v2, otherwise optional. If null the value will be deleted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub phone: Option<Option<String>>,
     /// Brand partner contact details. Only supported for reseller (ASP) accounts; otherwise ignored. If null the value will be deleted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub partner: Option<
         Option<RcsUpdateSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto>,
     >,
@@ -38079,6 +40259,35 @@ for RcsUpdateSenderDetailsQuestionnaireVerificationAnswersInputDto {
             )
     }
 }
+impl serde::Serialize
+for RcsUpdateSenderDetailsQuestionnaireVerificationAnswersInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let Some(value) = &self.website {
+            map.serialize_entry("website", value)?;
+        }
+        if let Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        if let Some(value) = &self.partner {
+            map.serialize_entry("partner", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsUpdateSenderDetailsQuestionnaireVerificationAnswersInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -38130,7 +40339,7 @@ impl RcsUpdateSenderDetailsQuestionnaireVerificationAnswersInputDto {
     }
 }
 /// `RcsUpdateSenderDetailsQuestionnaireVerificationInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsUpdateSenderDetailsQuestionnaireVerificationInputDto {
     /// Verification answers. Senders using the US country questionnaire version v2 must also provide phone on launch, all other senders only provide name, email and website.
@@ -38186,6 +40395,17 @@ for RcsUpdateSenderDetailsQuestionnaireVerificationInputDto {
             )
     }
 }
+impl serde::Serialize for RcsUpdateSenderDetailsQuestionnaireVerificationInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("answers", &self.answers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsUpdateSenderDetailsQuestionnaireVerificationInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -38199,32 +40419,14 @@ impl RcsUpdateSenderDetailsQuestionnaireVerificationInputDto {
     }
 }
 /// `RcsUpdateSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsUpdateSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto {
     /// Company name of the brand partner. If null the value will be deleted.
-    #[serde(rename = "companyName")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub company_name: Option<Option<String>>,
     /// Name of the contact person of the brand partner. If null the value will be deleted.
-    #[serde(rename = "contactName")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub contact_name: Option<Option<String>>,
     /// Email of the contact person of the brand partner. If null the value will be deleted.
-    #[serde(rename = "contactEmailAddress")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub contact_email_address: Option<Option<String>>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -38312,6 +40514,26 @@ for RcsUpdateSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto {
             )
     }
 }
+impl serde::Serialize
+for RcsUpdateSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.company_name {
+            map.serialize_entry("companyName", value)?;
+        }
+        if let Some(value) = &self.contact_name {
+            map.serialize_entry("contactName", value)?;
+        }
+        if let Some(value) = &self.contact_email_address {
+            map.serialize_entry("contactEmailAddress", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsUpdateSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -38340,7 +40562,7 @@ impl RcsUpdateSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto {
     }
 }
 /// `RcsUpdateSenderInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsUpdateSenderInputDto {
     /// Sender details and information.
@@ -38383,6 +40605,17 @@ impl<'de> serde::Deserialize<'de> for RcsUpdateSenderInputDto {
         deserializer.deserialize_struct("RcsUpdateSenderInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsUpdateSenderInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("details", &self.details)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsUpdateSenderInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -38392,86 +40625,60 @@ impl RcsUpdateSenderInputDto {
     }
 }
 /// Documentation schema for US brand campaign answers: taxIdCountry=US, ownershipType=PRIVATE.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
     /// The registered legal name of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyLegalName")]
     pub company_legal_name: String,
     /// The registered phone number of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyPhoneNumber")]
     pub company_phone_number: String,
     /// `companyEmailAddress`
-    #[serde(rename = "companyEmailAddress")]
     pub company_email_address: String,
     /// Brand name or Doing Business As (DBA). Must be legally associated with the provided legal company name. Not required for create, but required for launch.
-    #[serde(rename = "brandName")]
     pub brand_name: String,
     /// Sector or industry of business. Not required for create, but required for launch.
-    #[serde(rename = "brandIndustry")]
     pub brand_industry: RcsUsQuestionnaireBrandIndustriesEnum,
     /// Street address line. Not required for create, but required for launch.
-    #[serde(rename = "addressLine")]
     pub address_line: String,
     /// City. Not required for create, but required for launch.
-    #[serde(rename = "addressCity")]
     pub address_city: String,
     /// Country. Not required for create, but required for launch.
-    #[serde(rename = "addressCountry")]
     pub address_country: RcsInputCountryCodesEnum,
     /// Postal code. Not required for create, but required for launch.
-    #[serde(rename = "addressPostalCode")]
     pub address_postal_code: String,
     /// Primary website URL. Not required for create, but required for launch.
-    #[serde(rename = "websiteUrl")]
     pub website_url: String,
     /// First name of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactFirstName")]
     pub contact_first_name: String,
     /// Surname of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactSurname")]
     pub contact_surname: String,
     /// Sample messages for each use case or message type sent by the brand. Not required for create, but required for launch.
-    #[serde(rename = "sampleMessages")]
     pub sample_messages: Vec<String>,
     /// Messages volume. Not required for create, but required for launch.
-    #[serde(rename = "messagesVolume")]
     pub messages_volume: f64,
     /// Flag indicating if URL links will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedLink")]
     pub embedded_link: bool,
     /// Flag indicating if phone numbers will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedPhone")]
     pub embedded_phone: bool,
     /// Indicates if the campaign content is restricted by age (e.g., alcohol, tobacco). Not required for create, but required for launch.
-    #[serde(rename = "ageGatedContent")]
     pub age_gated_content: bool,
     /// Indicates if the campaign involves direct financial lending, requiring stricter compliance. Not required for create, but required for launch.
-    #[serde(rename = "directLending")]
     pub direct_lending: bool,
     /// Opt-in confirmation message sent to users. Not required for create, but required for launch.
-    #[serde(rename = "optInConfirmationMessage")]
     pub opt_in_confirmation_message: String,
     /// Help message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "helpMessage")]
     pub help_message: String,
     /// Call to action message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "callToActionMessage")]
     pub call_to_action_message: String,
     /// Ownership type of the company. Not required for create, but required for launch.
-    #[serde(rename = "ownershipType")]
     pub ownership_type: RcsUsQuestionnaireOwnershipTypePrivateEnum,
     /// Legal form of the company for private ownership type. Not required for create, but required for launch.
-    #[serde(rename = "legalForm")]
     pub legal_form: RcsPrivateUsQuestionnaireBrandLegalFormsEnum,
     /// Country of the company's tax registration for US taxId. This value controls conditional validation for taxId and addressState. Not required for create, but required for launch.
-    #[serde(rename = "taxIdCountry")]
     pub tax_id_country: RcsInputCountryCodesUsEnum,
     /// Tax registration identifier associated with the provided legal company name for US taxIdCountry. Must follow format XX-XXXXXXX (example: 12-3456789). Not required for create, but required for launch.
-    #[serde(rename = "taxId")]
     pub tax_id: String,
     /// State (US only). Validated when taxIdCountry=US and ignored for non-US taxIdCountry.
-    #[serde(rename = "addressState")]
     pub address_state: RcsUsStatesEnum,
 }
 impl<'de> serde::Deserialize<'de>
@@ -38830,6 +41037,46 @@ for RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
             )
     }
 }
+impl serde::Serialize
+for RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("companyLegalName", &self.company_legal_name)?;
+        map.serialize_entry("companyPhoneNumber", &self.company_phone_number)?;
+        map.serialize_entry("companyEmailAddress", &self.company_email_address)?;
+        map.serialize_entry("brandName", &self.brand_name)?;
+        map.serialize_entry("brandIndustry", &self.brand_industry)?;
+        map.serialize_entry("addressLine", &self.address_line)?;
+        map.serialize_entry("addressCity", &self.address_city)?;
+        map.serialize_entry("addressCountry", &self.address_country)?;
+        map.serialize_entry("addressPostalCode", &self.address_postal_code)?;
+        map.serialize_entry("websiteUrl", &self.website_url)?;
+        map.serialize_entry("contactFirstName", &self.contact_first_name)?;
+        map.serialize_entry("contactSurname", &self.contact_surname)?;
+        map.serialize_entry("sampleMessages", &self.sample_messages)?;
+        map.serialize_entry("messagesVolume", &self.messages_volume)?;
+        map.serialize_entry("embeddedLink", &self.embedded_link)?;
+        map.serialize_entry("embeddedPhone", &self.embedded_phone)?;
+        map.serialize_entry("ageGatedContent", &self.age_gated_content)?;
+        map.serialize_entry("directLending", &self.direct_lending)?;
+        map.serialize_entry(
+            "optInConfirmationMessage",
+            &self.opt_in_confirmation_message,
+        )?;
+        map.serialize_entry("helpMessage", &self.help_message)?;
+        map.serialize_entry("callToActionMessage", &self.call_to_action_message)?;
+        map.serialize_entry("ownershipType", &self.ownership_type)?;
+        map.serialize_entry("legalForm", &self.legal_form)?;
+        map.serialize_entry("taxIdCountry", &self.tax_id_country)?;
+        map.serialize_entry("taxId", &self.tax_id)?;
+        map.serialize_entry("addressState", &self.address_state)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -38893,114 +41140,62 @@ impl RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
     }
 }
 /// `RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     /// Ownership type of the company. Not required for create, but required for launch.
-    #[serde(rename = "ownershipType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ownership_type: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The registered legal name of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyLegalName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_legal_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The registered phone number of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyPhoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_phone_number: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The email address of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyEmailAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_email_address: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Brand name or Doing Business As (DBA). Must be legally associated with the provided legal company name. Not required for create, but required for launch.
-    #[serde(rename = "brandName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Sector or industry of business. Not required for create, but required for launch.
-    #[serde(rename = "brandIndustry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_industry: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Legal form of the company.
-    #[serde(rename = "legalForm")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_form: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Country of the company's tax registration.
-    #[serde(rename = "taxIdCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id_country: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Tax registration identifier associated with the provided legal company name.
-    #[serde(rename = "taxId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Street address line. Not required for create, but required for launch.
-    #[serde(rename = "addressLine")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_line: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// City. Not required for create, but required for launch.
-    #[serde(rename = "addressCity")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_city: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Country. Not required for create, but required for launch.
-    #[serde(rename = "addressCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_country: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// State (US only). Not required for create, but required for launch.
-    #[serde(rename = "addressState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_state: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Postal code. Not required for create, but required for launch.
-    #[serde(rename = "addressPostalCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_postal_code: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Primary website URL. Not required for create, but required for launch.
-    #[serde(rename = "websiteUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website_url: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// First name of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactFirstName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_first_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Surname of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactSurname")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_surname: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Sample messages for each use case or message type sent by the brand. Not required for create, but required for launch.
-    #[serde(rename = "sampleMessages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample_messages: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Messages volume. Not required for create, but required for launch.
-    #[serde(rename = "messagesVolume")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages_volume: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Flag indicating if URL links will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedLink")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedded_link: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Flag indicating if phone numbers will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedPhone")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedded_phone: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Indicates if the campaign content is restricted by age (e.g., alcohol, tobacco). Not required for create, but required for launch.
-    #[serde(rename = "ageGatedContent")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age_gated_content: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Indicates if the campaign involves direct financial lending, requiring stricter compliance. Not required for create, but required for launch.
-    #[serde(rename = "directLending")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direct_lending: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Opt-in confirmation message sent to users. Not required for create, but required for launch.
-    #[serde(rename = "optInConfirmationMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_in_confirmation_message: Option<
         RcsSenderDetailsQuestionnaireQuestionObjectDto,
     >,
     /// Help message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "helpMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Call to action message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "callToActionMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_to_action_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -39366,6 +41561,95 @@ for RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
             )
     }
 }
+impl serde::Serialize
+for RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.ownership_type {
+            map.serialize_entry("ownershipType", value)?;
+        }
+        if let Some(value) = &self.company_legal_name {
+            map.serialize_entry("companyLegalName", value)?;
+        }
+        if let Some(value) = &self.company_phone_number {
+            map.serialize_entry("companyPhoneNumber", value)?;
+        }
+        if let Some(value) = &self.company_email_address {
+            map.serialize_entry("companyEmailAddress", value)?;
+        }
+        if let Some(value) = &self.brand_name {
+            map.serialize_entry("brandName", value)?;
+        }
+        if let Some(value) = &self.brand_industry {
+            map.serialize_entry("brandIndustry", value)?;
+        }
+        if let Some(value) = &self.legal_form {
+            map.serialize_entry("legalForm", value)?;
+        }
+        if let Some(value) = &self.tax_id_country {
+            map.serialize_entry("taxIdCountry", value)?;
+        }
+        if let Some(value) = &self.tax_id {
+            map.serialize_entry("taxId", value)?;
+        }
+        if let Some(value) = &self.address_line {
+            map.serialize_entry("addressLine", value)?;
+        }
+        if let Some(value) = &self.address_city {
+            map.serialize_entry("addressCity", value)?;
+        }
+        if let Some(value) = &self.address_country {
+            map.serialize_entry("addressCountry", value)?;
+        }
+        if let Some(value) = &self.address_state {
+            map.serialize_entry("addressState", value)?;
+        }
+        if let Some(value) = &self.address_postal_code {
+            map.serialize_entry("addressPostalCode", value)?;
+        }
+        if let Some(value) = &self.website_url {
+            map.serialize_entry("websiteUrl", value)?;
+        }
+        if let Some(value) = &self.contact_first_name {
+            map.serialize_entry("contactFirstName", value)?;
+        }
+        if let Some(value) = &self.contact_surname {
+            map.serialize_entry("contactSurname", value)?;
+        }
+        if let Some(value) = &self.sample_messages {
+            map.serialize_entry("sampleMessages", value)?;
+        }
+        if let Some(value) = &self.messages_volume {
+            map.serialize_entry("messagesVolume", value)?;
+        }
+        if let Some(value) = &self.embedded_link {
+            map.serialize_entry("embeddedLink", value)?;
+        }
+        if let Some(value) = &self.embedded_phone {
+            map.serialize_entry("embeddedPhone", value)?;
+        }
+        if let Some(value) = &self.age_gated_content {
+            map.serialize_entry("ageGatedContent", value)?;
+        }
+        if let Some(value) = &self.direct_lending {
+            map.serialize_entry("directLending", value)?;
+        }
+        if let Some(value) = &self.opt_in_confirmation_message {
+            map.serialize_entry("optInConfirmationMessage", value)?;
+        }
+        if let Some(value) = &self.help_message {
+            map.serialize_entry("helpMessage", value)?;
+        }
+        if let Some(value) = &self.call_to_action_message {
+            map.serialize_entry("callToActionMessage", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -39610,92 +41894,64 @@ impl RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     }
 }
 /// Documentation schema for US brand campaign answers: taxIdCountry=US, ownershipType=PUBLIC.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
     /// The registered legal name of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyLegalName")]
     pub company_legal_name: String,
     /// The registered phone number of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyPhoneNumber")]
     pub company_phone_number: String,
     /// `companyEmailAddress`
-    #[serde(rename = "companyEmailAddress")]
     pub company_email_address: String,
     /// Brand name or Doing Business As (DBA). Must be legally associated with the provided legal company name. Not required for create, but required for launch.
-    #[serde(rename = "brandName")]
     pub brand_name: String,
     /// Sector or industry of business. Not required for create, but required for launch.
-    #[serde(rename = "brandIndustry")]
     pub brand_industry: RcsUsQuestionnaireBrandIndustriesEnum,
     /// Street address line. Not required for create, but required for launch.
-    #[serde(rename = "addressLine")]
     pub address_line: String,
     /// City. Not required for create, but required for launch.
-    #[serde(rename = "addressCity")]
     pub address_city: String,
     /// Country. Not required for create, but required for launch.
-    #[serde(rename = "addressCountry")]
     pub address_country: RcsInputCountryCodesEnum,
     /// Postal code. Not required for create, but required for launch.
-    #[serde(rename = "addressPostalCode")]
     pub address_postal_code: String,
     /// Primary website URL. Not required for create, but required for launch.
-    #[serde(rename = "websiteUrl")]
     pub website_url: String,
     /// First name of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactFirstName")]
     pub contact_first_name: String,
     /// Surname of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactSurname")]
     pub contact_surname: String,
     /// Sample messages for each use case or message type sent by the brand. Not required for create, but required for launch.
-    #[serde(rename = "sampleMessages")]
     pub sample_messages: Vec<String>,
     /// Messages volume. Not required for create, but required for launch.
-    #[serde(rename = "messagesVolume")]
     pub messages_volume: f64,
     /// Flag indicating if URL links will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedLink")]
     pub embedded_link: bool,
     /// Flag indicating if phone numbers will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedPhone")]
     pub embedded_phone: bool,
     /// Indicates if the campaign content is restricted by age (e.g., alcohol, tobacco). Not required for create, but required for launch.
-    #[serde(rename = "ageGatedContent")]
     pub age_gated_content: bool,
     /// Indicates if the campaign involves direct financial lending, requiring stricter compliance. Not required for create, but required for launch.
-    #[serde(rename = "directLending")]
     pub direct_lending: bool,
     /// Opt-in confirmation message sent to users. Not required for create, but required for launch.
-    #[serde(rename = "optInConfirmationMessage")]
     pub opt_in_confirmation_message: String,
     /// Help message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "helpMessage")]
     pub help_message: String,
     /// Call to action message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "callToActionMessage")]
     pub call_to_action_message: String,
     /// Ownership type of the company. Not required for create, but required for launch.
-    #[serde(rename = "ownershipType")]
     pub ownership_type: RcsUsQuestionnaireOwnershipTypePublicEnum,
     /// Legal form of the company for public ownership type. Not required for create, but required for launch.
-    #[serde(rename = "legalForm")]
     pub legal_form: RcsPublicUsQuestionnaireBrandLegalFormsEnum,
     /// Country of the company's tax registration for US taxId. This value controls conditional validation for taxId and addressState. Not required for create, but required for launch.
-    #[serde(rename = "taxIdCountry")]
     pub tax_id_country: RcsInputCountryCodesUsEnum,
     /// Tax registration identifier associated with the provided legal company name for US taxIdCountry. Must follow format XX-XXXXXXX (example: 12-3456789). Not required for create, but required for launch.
-    #[serde(rename = "taxId")]
     pub tax_id: String,
     /// State (US only). Validated when taxIdCountry=US and ignored for non-US taxIdCountry.
-    #[serde(rename = "addressState")]
     pub address_state: RcsUsStatesEnum,
     /// Primary home country stock exchange abbreviation. Validated when ownershipType=PUBLIC.
-    #[serde(rename = "stockExchange")]
     pub stock_exchange: String,
     /// Primary home country stock symbol associated with stock exchange. Validated when ownershipType=PUBLIC.
-    #[serde(rename = "stockSymbol")]
     pub stock_symbol: String,
 }
 impl<'de> serde::Deserialize<'de>
@@ -40078,6 +42334,48 @@ for RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
             )
     }
 }
+impl serde::Serialize
+for RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("companyLegalName", &self.company_legal_name)?;
+        map.serialize_entry("companyPhoneNumber", &self.company_phone_number)?;
+        map.serialize_entry("companyEmailAddress", &self.company_email_address)?;
+        map.serialize_entry("brandName", &self.brand_name)?;
+        map.serialize_entry("brandIndustry", &self.brand_industry)?;
+        map.serialize_entry("addressLine", &self.address_line)?;
+        map.serialize_entry("addressCity", &self.address_city)?;
+        map.serialize_entry("addressCountry", &self.address_country)?;
+        map.serialize_entry("addressPostalCode", &self.address_postal_code)?;
+        map.serialize_entry("websiteUrl", &self.website_url)?;
+        map.serialize_entry("contactFirstName", &self.contact_first_name)?;
+        map.serialize_entry("contactSurname", &self.contact_surname)?;
+        map.serialize_entry("sampleMessages", &self.sample_messages)?;
+        map.serialize_entry("messagesVolume", &self.messages_volume)?;
+        map.serialize_entry("embeddedLink", &self.embedded_link)?;
+        map.serialize_entry("embeddedPhone", &self.embedded_phone)?;
+        map.serialize_entry("ageGatedContent", &self.age_gated_content)?;
+        map.serialize_entry("directLending", &self.direct_lending)?;
+        map.serialize_entry(
+            "optInConfirmationMessage",
+            &self.opt_in_confirmation_message,
+        )?;
+        map.serialize_entry("helpMessage", &self.help_message)?;
+        map.serialize_entry("callToActionMessage", &self.call_to_action_message)?;
+        map.serialize_entry("ownershipType", &self.ownership_type)?;
+        map.serialize_entry("legalForm", &self.legal_form)?;
+        map.serialize_entry("taxIdCountry", &self.tax_id_country)?;
+        map.serialize_entry("taxId", &self.tax_id)?;
+        map.serialize_entry("addressState", &self.address_state)?;
+        map.serialize_entry("stockExchange", &self.stock_exchange)?;
+        map.serialize_entry("stockSymbol", &self.stock_symbol)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -40145,122 +42443,66 @@ impl RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
     }
 }
 /// `RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     /// Ownership type of the company. Not required for create, but required for launch.
-    #[serde(rename = "ownershipType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ownership_type: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The registered legal name of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyLegalName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_legal_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The registered phone number of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyPhoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_phone_number: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The email address of the company. Not required for create, but required for launch.
-    #[serde(rename = "companyEmailAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_email_address: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Brand name or Doing Business As (DBA). Must be legally associated with the provided legal company name. Not required for create, but required for launch.
-    #[serde(rename = "brandName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Sector or industry of business. Not required for create, but required for launch.
-    #[serde(rename = "brandIndustry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_industry: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Legal form of the company.
-    #[serde(rename = "legalForm")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_form: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Country of the company's tax registration.
-    #[serde(rename = "taxIdCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id_country: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Tax registration identifier associated with the provided legal company name.
-    #[serde(rename = "taxId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Street address line. Not required for create, but required for launch.
-    #[serde(rename = "addressLine")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_line: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// City. Not required for create, but required for launch.
-    #[serde(rename = "addressCity")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_city: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Country. Not required for create, but required for launch.
-    #[serde(rename = "addressCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_country: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// State (US only). Not required for create, but required for launch.
-    #[serde(rename = "addressState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_state: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Postal code. Not required for create, but required for launch.
-    #[serde(rename = "addressPostalCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_postal_code: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Primary website URL. Not required for create, but required for launch.
-    #[serde(rename = "websiteUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website_url: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// First name of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactFirstName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_first_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Surname of the responsible contact person. Not required for create, but required for launch.
-    #[serde(rename = "contactSurname")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_surname: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Primary home country stock exchange abbreviation. Not required for create, but required for launch.
-    #[serde(rename = "stockExchange")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock_exchange: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Primary home country stock symbol associated with stock exchange. Not required for create, but required for launch.
-    #[serde(rename = "stockSymbol")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock_symbol: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Sample messages for each use case or message type sent by the brand. Not required for create, but required for launch.
-    #[serde(rename = "sampleMessages")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample_messages: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Messages volume. Not required for create, but required for launch.
-    #[serde(rename = "messagesVolume")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages_volume: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Flag indicating if URL links will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedLink")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedded_link: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Flag indicating if phone numbers will be embedded within message payloads. Not required for create, but required for launch.
-    #[serde(rename = "embeddedPhone")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedded_phone: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Indicates if the campaign content is restricted by age (e.g., alcohol, tobacco). Not required for create, but required for launch.
-    #[serde(rename = "ageGatedContent")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age_gated_content: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Indicates if the campaign involves direct financial lending, requiring stricter compliance. Not required for create, but required for launch.
-    #[serde(rename = "directLending")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direct_lending: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Opt-in confirmation message sent to users. Not required for create, but required for launch.
-    #[serde(rename = "optInConfirmationMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_in_confirmation_message: Option<
         RcsSenderDetailsQuestionnaireQuestionObjectDto,
     >,
     /// Help message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "helpMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Call to action message of the campaign. Not required for create, but required for launch.
-    #[serde(rename = "callToActionMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_to_action_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -40648,6 +42890,101 @@ for RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize
+for RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.ownership_type {
+            map.serialize_entry("ownershipType", value)?;
+        }
+        if let Some(value) = &self.company_legal_name {
+            map.serialize_entry("companyLegalName", value)?;
+        }
+        if let Some(value) = &self.company_phone_number {
+            map.serialize_entry("companyPhoneNumber", value)?;
+        }
+        if let Some(value) = &self.company_email_address {
+            map.serialize_entry("companyEmailAddress", value)?;
+        }
+        if let Some(value) = &self.brand_name {
+            map.serialize_entry("brandName", value)?;
+        }
+        if let Some(value) = &self.brand_industry {
+            map.serialize_entry("brandIndustry", value)?;
+        }
+        if let Some(value) = &self.legal_form {
+            map.serialize_entry("legalForm", value)?;
+        }
+        if let Some(value) = &self.tax_id_country {
+            map.serialize_entry("taxIdCountry", value)?;
+        }
+        if let Some(value) = &self.tax_id {
+            map.serialize_entry("taxId", value)?;
+        }
+        if let Some(value) = &self.address_line {
+            map.serialize_entry("addressLine", value)?;
+        }
+        if let Some(value) = &self.address_city {
+            map.serialize_entry("addressCity", value)?;
+        }
+        if let Some(value) = &self.address_country {
+            map.serialize_entry("addressCountry", value)?;
+        }
+        if let Some(value) = &self.address_state {
+            map.serialize_entry("addressState", value)?;
+        }
+        if let Some(value) = &self.address_postal_code {
+            map.serialize_entry("addressPostalCode", value)?;
+        }
+        if let Some(value) = &self.website_url {
+            map.serialize_entry("websiteUrl", value)?;
+        }
+        if let Some(value) = &self.contact_first_name {
+            map.serialize_entry("contactFirstName", value)?;
+        }
+        if let Some(value) = &self.contact_surname {
+            map.serialize_entry("contactSurname", value)?;
+        }
+        if let Some(value) = &self.stock_exchange {
+            map.serialize_entry("stockExchange", value)?;
+        }
+        if let Some(value) = &self.stock_symbol {
+            map.serialize_entry("stockSymbol", value)?;
+        }
+        if let Some(value) = &self.sample_messages {
+            map.serialize_entry("sampleMessages", value)?;
+        }
+        if let Some(value) = &self.messages_volume {
+            map.serialize_entry("messagesVolume", value)?;
+        }
+        if let Some(value) = &self.embedded_link {
+            map.serialize_entry("embeddedLink", value)?;
+        }
+        if let Some(value) = &self.embedded_phone {
+            map.serialize_entry("embeddedPhone", value)?;
+        }
+        if let Some(value) = &self.age_gated_content {
+            map.serialize_entry("ageGatedContent", value)?;
+        }
+        if let Some(value) = &self.direct_lending {
+            map.serialize_entry("directLending", value)?;
+        }
+        if let Some(value) = &self.opt_in_confirmation_message {
+            map.serialize_entry("optInConfirmationMessage", value)?;
+        }
+        if let Some(value) = &self.help_message {
+            map.serialize_entry("helpMessage", value)?;
+        }
+        if let Some(value) = &self.call_to_action_message {
+            map.serialize_entry("callToActionMessage", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -41424,7 +43761,7 @@ impl<'de> serde::Deserialize<'de> for RcsUsQuestionnaireVersionsEnum {
     }
 }
 /// Verification answers for senders with the US country questionnaire.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto {
     /// Name of verification contact. Not required for create, but required for launch.
@@ -41432,12 +43769,10 @@ pub struct RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto {
     /// Email of verification contact. Not required for create, but required for launch.
     pub email: String,
     /// Title of verification contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Website of verification contact. Not required for create, but required for launch.
     pub website: String,
     /// Brand partner contact details. Only supported for reseller (ASP) accounts; otherwise ignored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner: Option<RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto>,
     /// Phone number of verification contact in E.164 format. Required for launch when the sender uses the US country questionnaire version v2, otherwise optional.
     pub phone: String,
@@ -41524,6 +43859,26 @@ for RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("email", &self.email)?;
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        map.serialize_entry("website", &self.website)?;
+        if let Some(value) = &self.partner {
+            map.serialize_entry("partner", value)?;
+        }
+        map.serialize_entry("phone", &self.phone)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -41836,7 +44191,7 @@ impl<'de> serde::Deserialize<'de> for RcsUsStatesEnum {
     }
 }
 /// `RcsWebsiteDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsWebsiteDto {
     /// Contact website label.
@@ -41885,6 +44240,18 @@ impl<'de> serde::Deserialize<'de> for RcsWebsiteDto {
         deserializer.deserialize_struct("RcsWebsiteDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsWebsiteDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("label", &self.label)?;
+        map.serialize_entry("url", &self.url)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsWebsiteDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -41897,7 +44264,7 @@ impl RcsWebsiteDto {
     }
 }
 /// `RcsWebsiteInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RcsWebsiteInputDto {
     /// Contact website label.
@@ -41946,6 +44313,18 @@ impl<'de> serde::Deserialize<'de> for RcsWebsiteInputDto {
         deserializer.deserialize_struct("RcsWebsiteInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for RcsWebsiteInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("label", &self.label)?;
+        map.serialize_entry("url", &self.url)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RcsWebsiteInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -41958,19 +44337,16 @@ impl RcsWebsiteInputDto {
     }
 }
 /// `SmsConversationApiAppDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SmsConversationApiAppDto {
     /// ID of the app
     pub id: String,
     /// ID of the app project
-    #[serde(rename = "projectId")]
     pub project_id: String,
     /// App region.
     pub region: SmsConversationApiAppRegionsEnum,
     /// Status of the channel credentials integration.
-    #[serde(rename = "channelStatus")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_status: Option<SmsConversationAppChannelIntegrationStatusEnum>,
 }
 impl<'de> serde::Deserialize<'de> for SmsConversationApiAppDto {
@@ -42038,6 +44414,22 @@ impl<'de> serde::Deserialize<'de> for SmsConversationApiAppDto {
             }
         }
         deserializer.deserialize_struct("SmsConversationApiAppDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SmsConversationApiAppDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("projectId", &self.project_id)?;
+        map.serialize_entry("region", &self.region)?;
+        if let Some(value) = &self.channel_status {
+            map.serialize_entry("channelStatus", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -42202,7 +44594,7 @@ impl<'de> serde::Deserialize<'de> for SmsConversationAppChannelIntegrationStatus
     }
 }
 /// `SmsInputSmsAppDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SmsInputSmsAppDto {
     /// Name of SMS App to create.
@@ -42211,15 +44603,10 @@ pub struct SmsInputSmsAppDto {
     ///  (Allowed values for staging environment: `EU` or `US`).
     pub region: SmsInputSmsAppRegionsEnum,
     /// Deprecated. This field is no longer used and will be removed in a future release.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub test: Option<bool>,
     /// Flag to create a new Conversation App alongside this SMS App
-    #[serde(rename = "convApiApp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conv_api_app: Option<bool>,
     /// Id of an existing Conversation API App to link with the new SMS App. Mutually exclusive with `convApiApp`.
-    #[serde(rename = "convApiAppId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conv_api_app_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SmsInputSmsAppDto {
@@ -42290,6 +44677,27 @@ impl<'de> serde::Deserialize<'de> for SmsInputSmsAppDto {
             }
         }
         deserializer.deserialize_struct("SmsInputSmsAppDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SmsInputSmsAppDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("region", &self.region)?;
+        if let Some(value) = &self.test {
+            map.serialize_entry("test", value)?;
+        }
+        if let Some(value) = &self.conv_api_app {
+            map.serialize_entry("convApiApp", value)?;
+        }
+        if let Some(value) = &self.conv_api_app_id {
+            map.serialize_entry("convApiAppId", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -42390,19 +44798,16 @@ impl<'de> serde::Deserialize<'de> for SmsInputSmsAppRegionsEnum {
     }
 }
 /// `SmsPapiErrorDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SmsPapiErrorDto {
     /// Error code identifying the type of error.
-    #[serde(rename = "errorCode")]
     pub error_code: String,
     /// Human-readable error message.
     pub message: String,
     /// Suggested resolution for the error.
     pub resolution: String,
     /// Additional context about the error.
-    #[serde(rename = "additionalInformation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additional_information: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }
 impl<'de> serde::Deserialize<'de> for SmsPapiErrorDto {
@@ -42476,6 +44881,22 @@ impl<'de> serde::Deserialize<'de> for SmsPapiErrorDto {
             }
         }
         deserializer.deserialize_struct("SmsPapiErrorDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SmsPapiErrorDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("errorCode", &self.error_code)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("resolution", &self.resolution)?;
+        if let Some(value) = &self.additional_information {
+            map.serialize_entry("additionalInformation", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -42684,13 +45105,12 @@ impl<'de> serde::Deserialize<'de> for SmsProvisioningStatesEnum {
     }
 }
 /// `SmsSmsAppDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SmsSmsAppDto {
     /// SMS App id.
     pub id: String,
     /// Id of the SMS Service which the SMS App belongs to.
-    #[serde(rename = "smsServiceId")]
     pub sms_service_id: String,
     /// Name of SMS App.
     pub name: String,
@@ -42699,8 +45119,6 @@ pub struct SmsSmsAppDto {
     /// List of regions of the app.
     pub regions: Vec<SmsSmsAppRegionsEnum>,
     /// If set, the details of the Conversation API App the sender is connected to.
-    #[serde(rename = "conversationApiAppDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_api_app_details: Option<SmsConversationApiAppDto>,
     /// True if the app is a test app.
     pub test: bool,
@@ -42789,6 +45207,25 @@ impl<'de> serde::Deserialize<'de> for SmsSmsAppDto {
         deserializer.deserialize_struct("SmsSmsAppDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for SmsSmsAppDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("smsServiceId", &self.sms_service_id)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("status", &self.status)?;
+        map.serialize_entry("regions", &self.regions)?;
+        if let Some(value) = &self.conversation_api_app_details {
+            map.serialize_entry("conversationApiAppDetails", value)?;
+        }
+        map.serialize_entry("test", &self.test)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SmsSmsAppDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -42821,25 +45258,18 @@ impl SmsSmsAppDto {
     }
 }
 /// `SmsSmsAppListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SmsSmsAppListDto {
     /// Total size of the entries matching the search query.
-    #[serde(rename = "totalSize")]
     pub total_size: f64,
     /// Requested size of the page.
-    #[serde(rename = "pageSize")]
     pub page_size: f64,
     /// Encoded token to use in list request to fetch previous batch of entries.
-    #[serde(rename = "previousPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_token: Option<String>,
     /// Encoded token to use in list request to fetch next batch of entries.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// List of sms apps.
-    #[serde(rename = "smsApps")]
     pub sms_apps: Vec<SmsSmsAppDto>,
 }
 impl<'de> serde::Deserialize<'de> for SmsSmsAppListDto {
@@ -42917,6 +45347,25 @@ impl<'de> serde::Deserialize<'de> for SmsSmsAppListDto {
             }
         }
         deserializer.deserialize_struct("SmsSmsAppListDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SmsSmsAppListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("totalSize", &self.total_size)?;
+        map.serialize_entry("pageSize", &self.page_size)?;
+        if let Some(value) = &self.previous_page_token {
+            map.serialize_entry("previousPageToken", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        map.serialize_entry("smsApps", &self.sms_apps)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -43024,11 +45473,10 @@ impl<'de> serde::Deserialize<'de> for SmsSmsAppRegionsEnum {
     }
 }
 /// `SmsUpdateSmsAppDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SmsUpdateSmsAppDto {
     /// New name for the SMS App.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SmsUpdateSmsAppDto {
@@ -43074,6 +45522,19 @@ impl<'de> serde::Deserialize<'de> for SmsUpdateSmsAppDto {
         deserializer.deserialize_struct("SmsUpdateSmsAppDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for SmsUpdateSmsAppDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SmsUpdateSmsAppDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -43088,19 +45549,16 @@ impl SmsUpdateSmsAppDto {
     }
 }
 /// `WebhookPapiErrorDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhookPapiErrorDto {
     /// Error code identifying the type of error.
-    #[serde(rename = "errorCode")]
     pub error_code: String,
     /// Human-readable error message.
     pub message: String,
     /// Suggested resolution for the error.
     pub resolution: String,
     /// Additional context about the error.
-    #[serde(rename = "additionalInformation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additional_information: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }
 impl<'de> serde::Deserialize<'de> for WebhookPapiErrorDto {
@@ -43176,6 +45634,22 @@ impl<'de> serde::Deserialize<'de> for WebhookPapiErrorDto {
         deserializer.deserialize_struct("WebhookPapiErrorDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WebhookPapiErrorDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("errorCode", &self.error_code)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("resolution", &self.resolution)?;
+        if let Some(value) = &self.additional_information {
+            map.serialize_entry("additionalInformation", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WebhookPapiErrorDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -43202,14 +45676,12 @@ impl WebhookPapiErrorDto {
     }
 }
 /// `WebhookUpdateWebhookInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhookUpdateWebhookInputDto {
     /// A valid target url where events should be sent to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Secret to be used to sign contents of webhooks sent by the provisioning API. You can then use the secret to verify the signature. Please not that secret should have a high entropy to be considered secure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// List of triggers you want to be notified about on your webhook. To be able to listen to all type of events use `ALL`.
     /// - Common: `ALL`
@@ -43220,7 +45692,6 @@ pub struct WebhookUpdateWebhookInputDto {
     /// - RCS Sender: `RCS_BRAND_REGISTRATION_PROCESS_STATUS_UPDATED`, `RCS_SENDER_COMMENT_ADDED`, `RCS_SENDER_OPERATOR_STATUS_UPDATED` or `RCS_SENDER_STATUS_UPDATED`
     /// - KakaoTalk Sender: `KAKAOTALK_SENDER_ACTIVE`, `KAKAOTALK_SENDER_COMMENT_ADDED`, `KAKAOTALK_SENDER_INACTIVE` or `KAKAOTALK_SENDER_REJECTED`
     /// - KakaoTalk Template: `KAKAOTALK_TEMPLATE_APPROVED`, `KAKAOTALK_TEMPLATE_COMMENT_ADDED` or `KAKAOTALK_TEMPLATE_REJECTED`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub triggers: Option<Vec<WebhookWebhookTriggersEnum>>,
 }
 impl<'de> serde::Deserialize<'de> for WebhookUpdateWebhookInputDto {
@@ -43280,6 +45751,25 @@ impl<'de> serde::Deserialize<'de> for WebhookUpdateWebhookInputDto {
         deserializer.deserialize_struct("WebhookUpdateWebhookInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WebhookUpdateWebhookInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.target {
+            map.serialize_entry("target", value)?;
+        }
+        if let Some(value) = &self.secret {
+            map.serialize_entry("secret", value)?;
+        }
+        if let Some(value) = &self.triggers {
+            map.serialize_entry("triggers", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WebhookUpdateWebhookInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -43317,7 +45807,7 @@ impl WebhookUpdateWebhookInputDto {
     }
 }
 /// `WebhookWebhookDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhookWebhookDto {
     /// The ID of the webhook.
@@ -43325,7 +45815,6 @@ pub struct WebhookWebhookDto {
     /// The target url where events will be sent to.
     pub target: String,
     /// The project that this webhook belongs to.
-    #[serde(rename = "projectId")]
     pub project_id: String,
     /// List of triggers this webhook is triggered by.
     pub triggers: Vec<WebhookWebhookTriggersEnum>,
@@ -43392,6 +45881,20 @@ impl<'de> serde::Deserialize<'de> for WebhookWebhookDto {
         deserializer.deserialize_struct("WebhookWebhookDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WebhookWebhookDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("target", &self.target)?;
+        map.serialize_entry("projectId", &self.project_id)?;
+        map.serialize_entry("triggers", &self.triggers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WebhookWebhookDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -43411,7 +45914,7 @@ impl WebhookWebhookDto {
     }
 }
 /// `WebhookWebhookInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhookWebhookInputDto {
     /// A valid target url where events should be sent to.
@@ -43476,6 +45979,19 @@ impl<'de> serde::Deserialize<'de> for WebhookWebhookInputDto {
         deserializer.deserialize_struct("WebhookWebhookInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WebhookWebhookInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("target", &self.target)?;
+        map.serialize_entry("secret", &self.secret)?;
+        map.serialize_entry("triggers", &self.triggers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WebhookWebhookInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -43493,22 +46009,16 @@ impl WebhookWebhookInputDto {
     }
 }
 /// `WebhookWebhookListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhookWebhookListDto {
     /// Total size of the entries matching the search query.
-    #[serde(rename = "totalSize")]
     pub total_size: f64,
     /// Requested size of the page.
-    #[serde(rename = "pageSize")]
     pub page_size: f64,
     /// Encoded token to use in list request to fetch previous batch of entries.
-    #[serde(rename = "previousPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_token: Option<String>,
     /// Encoded token to use in list request to fetch next batch of entries.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `webhooks`
     pub webhooks: Vec<WebhookWebhookDto>,
@@ -43588,6 +46098,25 @@ impl<'de> serde::Deserialize<'de> for WebhookWebhookListDto {
             }
         }
         deserializer.deserialize_struct("WebhookWebhookListDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WebhookWebhookListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("totalSize", &self.total_size)?;
+        map.serialize_entry("pageSize", &self.page_size)?;
+        if let Some(value) = &self.previous_page_token {
+            map.serialize_entry("previousPageToken", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        map.serialize_entry("webhooks", &self.webhooks)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -43931,24 +46460,16 @@ impl<'de> serde::Deserialize<'de> for WhatsappAccountChangeStateEnum {
     }
 }
 /// `WhatsappAccountChangesDetailsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappAccountChangesDetailsDto {
     /// The Business Manager ID for the client.
-    #[serde(rename = "clientBusinessManagerId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_business_manager_id: Option<String>,
     /// The registered name of the brand who will be engaging with their users.
-    #[serde(rename = "companyLegalName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_legal_name: Option<String>,
     /// The registered name of the brand who will be engaging with their users.
-    #[serde(rename = "wabaName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waba_name: Option<String>,
     /// Details of the sender firstly created.
-    #[serde(rename = "senderDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_details: Option<WhatsappAccountSenderRelatedChangesDetailsDto>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappAccountChangesDetailsDto {
@@ -44029,6 +46550,28 @@ impl<'de> serde::Deserialize<'de> for WhatsappAccountChangesDetailsDto {
             .deserialize_struct("WhatsappAccountChangesDetailsDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappAccountChangesDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.client_business_manager_id {
+            map.serialize_entry("clientBusinessManagerId", value)?;
+        }
+        if let Some(value) = &self.company_legal_name {
+            map.serialize_entry("companyLegalName", value)?;
+        }
+        if let Some(value) = &self.waba_name {
+            map.serialize_entry("wabaName", value)?;
+        }
+        if let Some(value) = &self.sender_details {
+            map.serialize_entry("senderDetails", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappAccountChangesDetailsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -44066,13 +46609,12 @@ impl WhatsappAccountChangesDetailsDto {
     }
 }
 /// `WhatsappAccountChangesDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappAccountChangesDto {
     /// Current status of the pending changes.
     pub status: WhatsappAccountChangeStateEnum,
     /// The pending changes to account details and information
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<WhatsappAccountChangesDtoDetails>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappAccountChangesDto {
@@ -44114,6 +46656,20 @@ impl<'de> serde::Deserialize<'de> for WhatsappAccountChangesDto {
             }
         }
         deserializer.deserialize_struct("WhatsappAccountChangesDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappAccountChangesDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("status", &self.status)?;
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -44261,22 +46817,16 @@ impl From<WhatsappAccountChangesDetailsDto> for WhatsappAccountChangesDtoDetails
     }
 }
 /// `WhatsappAccountDetailsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappAccountDetailsDto {
     /// The Business Manager ID for the client.
-    #[serde(rename = "clientBusinessManagerId")]
     pub client_business_manager_id: String,
     /// The registered name of the brand who will be engaging with their users.
-    #[serde(rename = "companyLegalName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_legal_name: Option<String>,
     /// The registered name of the brand who will be engaging with their users.
-    #[serde(rename = "wabaName")]
     pub waba_name: String,
     /// Details of the sender firstly created.
-    #[serde(rename = "senderDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_details: Option<WhatsappAccountSenderRelatedDetailsDto>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappAccountDetailsDto {
@@ -44351,6 +46901,27 @@ impl<'de> serde::Deserialize<'de> for WhatsappAccountDetailsDto {
         deserializer.deserialize_struct("WhatsappAccountDetailsDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappAccountDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry(
+            "clientBusinessManagerId",
+            &self.client_business_manager_id,
+        )?;
+        if let Some(value) = &self.company_legal_name {
+            map.serialize_entry("companyLegalName", value)?;
+        }
+        map.serialize_entry("wabaName", &self.waba_name)?;
+        if let Some(value) = &self.sender_details {
+            map.serialize_entry("senderDetails", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappAccountDetailsDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -44381,64 +46952,40 @@ impl WhatsappAccountDetailsDto {
     }
 }
 /// `WhatsappAccountDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappAccountDto {
     /// The current state of your account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<WhatsappAccountStateEnum>,
     /// `true` if the Account was created through Embedded Signup. `false` otherwise.
-    #[serde(rename = "isEmbeddedSignup")]
     pub is_embedded_signup: bool,
     /// Business manager.
-    #[serde(rename = "businessManager")]
     pub business_manager: WhatsappBusinessManagersEnum,
     /// WhatsApp Business Manager ID.
-    #[serde(rename = "wabaId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waba_id: Option<String>,
     /// Any pending changes to the account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changes: Option<WhatsappAccountChangesDto>,
     /// Account details and information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<WhatsappAccountDetailsDto>,
     /// Ban state when account has been banned.
-    #[serde(rename = "wabaBanState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waba_ban_state: Option<WhatsappWabaBanStatesEnum>,
     /// The UTC Date Time in ISO 8601 for when account has been banned.
-    #[serde(rename = "wabaBanDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waba_ban_date: Option<String>,
     /// Template analytics status for account.
-    #[serde(rename = "wabaEnabledForInsights")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waba_enabled_for_insights: Option<bool>,
     /// Direct Send API status for account.
-    #[serde(rename = "wabaEnabledForDirectSend")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waba_enabled_for_direct_send: Option<bool>,
     /// Indicates whether the account has the maximum price feature enabled.
-    #[serde(rename = "wabaMaxPriceOnboarded")]
     pub waba_max_price_onboarded: bool,
     /// Conversation API app regions the sender can be used for.
-    #[serde(rename = "compatibleRegions")]
     pub compatible_regions: Vec<WhatsappConversationAppRegionsEnum>,
     /// Two-letter country code in ISO 3166 standard, specifying the country where business is based
-    #[serde(rename = "primaryBusinessLocation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary_business_location: Option<WhatsappCountryCodesEnum>,
     /// Deprecated. This field is retained for backward compatibility and is always returned as undefined.
-    #[serde(rename = "partnerInitiatedRequestId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner_initiated_request_id: Option<String>,
     /// Current daily message limit of the account.
-    #[serde(rename = "businessDailyLimit")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_daily_limit: Option<WhatsappDailyLimitEnum>,
     /// The currency code for the account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappAccountDto {
@@ -44629,6 +47176,56 @@ impl<'de> serde::Deserialize<'de> for WhatsappAccountDto {
         deserializer.deserialize_struct("WhatsappAccountDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappAccountDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        map.serialize_entry("isEmbeddedSignup", &self.is_embedded_signup)?;
+        map.serialize_entry("businessManager", &self.business_manager)?;
+        if let Some(value) = &self.waba_id {
+            map.serialize_entry("wabaId", value)?;
+        }
+        if let Some(value) = &self.changes {
+            map.serialize_entry("changes", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        if let Some(value) = &self.waba_ban_state {
+            map.serialize_entry("wabaBanState", value)?;
+        }
+        if let Some(value) = &self.waba_ban_date {
+            map.serialize_entry("wabaBanDate", value)?;
+        }
+        if let Some(value) = &self.waba_enabled_for_insights {
+            map.serialize_entry("wabaEnabledForInsights", value)?;
+        }
+        if let Some(value) = &self.waba_enabled_for_direct_send {
+            map.serialize_entry("wabaEnabledForDirectSend", value)?;
+        }
+        map.serialize_entry("wabaMaxPriceOnboarded", &self.waba_max_price_onboarded)?;
+        map.serialize_entry("compatibleRegions", &self.compatible_regions)?;
+        if let Some(value) = &self.primary_business_location {
+            map.serialize_entry("primaryBusinessLocation", value)?;
+        }
+        if let Some(value) = &self.partner_initiated_request_id {
+            map.serialize_entry("partnerInitiatedRequestId", value)?;
+        }
+        if let Some(value) = &self.business_daily_limit {
+            map.serialize_entry("businessDailyLimit", value)?;
+        }
+        if let Some(value) = &self.currency {
+            map.serialize_entry("currency", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappAccountDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -44729,19 +47326,16 @@ impl WhatsappAccountDto {
     }
 }
 /// `WhatsappAccountNotificationDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappAccountNotificationDto {
     /// `type`
     pub r#type: WhatsappAccountNotificationTypeEnum,
     /// `created`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// `author`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// `comment`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappAccountNotificationDto {
@@ -44800,6 +47394,26 @@ impl<'de> serde::Deserialize<'de> for WhatsappAccountNotificationDto {
         deserializer.deserialize_struct("WhatsappAccountNotificationDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappAccountNotificationDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let Some(value) = &self.author {
+            map.serialize_entry("author", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappAccountNotificationDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -44829,22 +47443,16 @@ impl WhatsappAccountNotificationDto {
     }
 }
 /// `WhatsappAccountNotificationListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappAccountNotificationListDto {
     /// Total size of the entries matching the search query.
-    #[serde(rename = "totalSize")]
     pub total_size: f64,
     /// Requested size of the page.
-    #[serde(rename = "pageSize")]
     pub page_size: f64,
     /// Encoded token to use in list request to fetch previous batch of entries.
-    #[serde(rename = "previousPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_token: Option<String>,
     /// Encoded token to use in list request to fetch next batch of entries.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `notifications`
     pub notifications: Vec<WhatsappAccountNotificationDto>,
@@ -44929,6 +47537,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappAccountNotificationListDto {
         }
         deserializer
             .deserialize_struct("WhatsappAccountNotificationListDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappAccountNotificationListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("totalSize", &self.total_size)?;
+        map.serialize_entry("pageSize", &self.page_size)?;
+        if let Some(value) = &self.previous_page_token {
+            map.serialize_entry("previousPageToken", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        map.serialize_entry("notifications", &self.notifications)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -45040,19 +47667,16 @@ impl<'de> serde::Deserialize<'de> for WhatsappAccountNotificationTypeEnum {
     }
 }
 /// `WhatsappAccountSenderRelatedChangesDetailsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappAccountSenderRelatedChangesDetailsDto {
     /// Waba display name / used as default display name of new phone at Meta
-    #[serde(rename = "displayName")]
     pub display_name: String,
     /// Vertical / business category for the business account.
-    #[serde(rename = "businessCategory")]
     pub business_category: WhatsappSenderWhatsAppVerticalEnum,
     /// Region for the partner-initiated sender.
     pub region: WhatsappSenderBotRegionEnum,
     /// Local storage region for the partner-initiated sender.
-    #[serde(rename = "metaLocalStorage")]
     pub meta_local_storage: WhatsappSenderMetaLocalStoragesEnum,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappAccountSenderRelatedChangesDetailsDto {
@@ -45135,6 +47759,20 @@ impl<'de> serde::Deserialize<'de> for WhatsappAccountSenderRelatedChangesDetails
             )
     }
 }
+impl serde::Serialize for WhatsappAccountSenderRelatedChangesDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("displayName", &self.display_name)?;
+        map.serialize_entry("businessCategory", &self.business_category)?;
+        map.serialize_entry("region", &self.region)?;
+        map.serialize_entry("metaLocalStorage", &self.meta_local_storage)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappAccountSenderRelatedChangesDetailsDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -45154,19 +47792,16 @@ impl WhatsappAccountSenderRelatedChangesDetailsDto {
     }
 }
 /// `WhatsappAccountSenderRelatedDetailsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappAccountSenderRelatedDetailsDto {
     /// Waba display name / used as default display name of new phone at Meta
-    #[serde(rename = "displayName")]
     pub display_name: String,
     /// Vertical / business category for the business account.
-    #[serde(rename = "businessCategory")]
     pub business_category: WhatsappSenderWhatsAppVerticalEnum,
     /// Region for the partner-initiated sender.
     pub region: WhatsappSenderBotRegionEnum,
     /// Local storage region for the partner-initiated sender.
-    #[serde(rename = "metaLocalStorage")]
     pub meta_local_storage: WhatsappSenderMetaLocalStoragesEnum,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappAccountSenderRelatedDetailsDto {
@@ -45243,6 +47878,20 @@ impl<'de> serde::Deserialize<'de> for WhatsappAccountSenderRelatedDetailsDto {
         }
         deserializer
             .deserialize_struct("WhatsappAccountSenderRelatedDetailsDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappAccountSenderRelatedDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("displayName", &self.display_name)?;
+        map.serialize_entry("businessCategory", &self.business_category)?;
+        map.serialize_entry("region", &self.region)?;
+        map.serialize_entry("metaLocalStorage", &self.meta_local_storage)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -45626,20 +48275,16 @@ impl<'de> serde::Deserialize<'de> for WhatsappBidStrategiesEnum {
     }
 }
 /// `WhatsappBodyComponentDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappBodyComponentDto {
     /// `type`
     pub r#type: WhatsappComponentTypeBodyEnum,
     /// `text`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Examples for the body variables.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<String>>,
     /// `addSecurityRecommendation`
-    #[serde(rename = "addSecurityRecommendation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub add_security_recommendation: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappBodyComponentDto {
@@ -45702,6 +48347,26 @@ impl<'de> serde::Deserialize<'de> for WhatsappBodyComponentDto {
         deserializer.deserialize_struct("WhatsappBodyComponentDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappBodyComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.examples {
+            map.serialize_entry("examples", value)?;
+        }
+        if let Some(value) = &self.add_security_recommendation {
+            map.serialize_entry("addSecurityRecommendation", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappBodyComponentDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -45731,20 +48396,16 @@ impl WhatsappBodyComponentDto {
     }
 }
 /// `WhatsappBodyComponentInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappBodyComponentInputDto {
     /// `type`
     pub r#type: WhatsappComponentTypeBodyEnum,
     /// The main content of the body component. Supports variables in the format {{1}}, {{2}}, etc. Empty for AUTHENTICATION category templates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Examples for the body variables. Requires one example for each variable in the body text. If no variables are used, the examples are optional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<String>>,
     /// Only valid if template category is AUTHENTICATION. If true, adds a security recommendation to the body. Defaults to false.
-    #[serde(rename = "addSecurityRecommendation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub add_security_recommendation: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappBodyComponentInputDto {
@@ -45805,6 +48466,26 @@ impl<'de> serde::Deserialize<'de> for WhatsappBodyComponentInputDto {
             }
         }
         deserializer.deserialize_struct("WhatsappBodyComponentInputDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappBodyComponentInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.examples {
+            map.serialize_entry("examples", value)?;
+        }
+        if let Some(value) = &self.add_security_recommendation {
+            map.serialize_entry("addSecurityRecommendation", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -46416,7 +49097,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappButtonTypeUrlEnum {
     }
 }
 /// `WhatsappButtonsComponentDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappButtonsComponentDto {
     /// `type`
@@ -46464,6 +49145,18 @@ impl<'de> serde::Deserialize<'de> for WhatsappButtonsComponentDto {
             }
         }
         deserializer.deserialize_struct("WhatsappButtonsComponentDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappButtonsComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("buttons", &self.buttons)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -46773,7 +49466,7 @@ impl From<WhatsappCopyCodeButtonDto> for WhatsappButtonsComponentDtoButtonsItem 
     }
 }
 /// `WhatsappButtonsComponentInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappButtonsComponentInputDto {
     /// `type`
@@ -46822,6 +49515,18 @@ impl<'de> serde::Deserialize<'de> for WhatsappButtonsComponentInputDto {
         }
         deserializer
             .deserialize_struct("WhatsappButtonsComponentInputDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappButtonsComponentInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("buttons", &self.buttons)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -47183,16 +49888,14 @@ for WhatsappButtonsComponentInputDtoButtonsItem {
     }
 }
 /// `WhatsappCardBodyComponentDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappCardBodyComponentDto {
     /// `type`
     pub r#type: WhatsappComponentTypeBodyEnum,
     /// Examples for the body variables.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<String>>,
     /// Card body text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappCardBodyComponentDto {
@@ -47241,6 +49944,23 @@ impl<'de> serde::Deserialize<'de> for WhatsappCardBodyComponentDto {
         deserializer.deserialize_struct("WhatsappCardBodyComponentDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappCardBodyComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.examples {
+            map.serialize_entry("examples", value)?;
+        }
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappCardBodyComponentDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -47264,7 +49984,7 @@ impl WhatsappCardBodyComponentDto {
     }
 }
 /// `WhatsappCardButtonsComponentDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappCardButtonsComponentDto {
     /// `type`
@@ -47313,6 +50033,18 @@ impl<'de> serde::Deserialize<'de> for WhatsappCardButtonsComponentDto {
         }
         deserializer
             .deserialize_struct("WhatsappCardButtonsComponentDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappCardButtonsComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("buttons", &self.buttons)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -47462,7 +50194,7 @@ impl From<WhatsappPhoneNumberButtonDto> for WhatsappCardButtonsComponentDtoButto
     }
 }
 /// `WhatsappCardDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappCardDto {
     /// List of components in the cards.
@@ -47507,6 +50239,17 @@ impl<'de> serde::Deserialize<'de> for WhatsappCardDto {
             }
         }
         deserializer.deserialize_struct("WhatsappCardDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappCardDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("components", &self.components)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -47677,7 +50420,7 @@ impl From<WhatsappCardButtonsComponentDto> for WhatsappCardDtoComponentsItem {
     }
 }
 /// `WhatsappCardHeaderComponentDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappCardHeaderComponentDto {
     /// `type`
@@ -47685,7 +50428,6 @@ pub struct WhatsappCardHeaderComponentDto {
     /// Card header format.
     pub format: WhatsappCardHeaderComponentFormatsEnum,
     /// `examples`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<WhatsappMediaHeaderExampleDto>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappCardHeaderComponentDto {
@@ -47732,6 +50474,21 @@ impl<'de> serde::Deserialize<'de> for WhatsappCardHeaderComponentDto {
             }
         }
         deserializer.deserialize_struct("WhatsappCardHeaderComponentDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappCardHeaderComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("format", &self.format)?;
+        if let Some(value) = &self.examples {
+            map.serialize_entry("examples", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -47818,7 +50575,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappCardHeaderComponentFormatsEnum {
     }
 }
 /// `WhatsappCarouselComponentDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappCarouselComponentDto {
     /// `type`
@@ -47867,6 +50624,18 @@ impl<'de> serde::Deserialize<'de> for WhatsappCarouselComponentDto {
         deserializer.deserialize_struct("WhatsappCarouselComponentDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappCarouselComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("cards", &self.cards)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappCarouselComponentDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -47882,7 +50651,7 @@ impl WhatsappCarouselComponentDto {
     }
 }
 /// `WhatsappCommentDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappCommentDto {
     /// `type`
@@ -47890,7 +50659,6 @@ pub struct WhatsappCommentDto {
     /// `comment`
     pub comment: String,
     /// `created`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappCommentDto {
@@ -47940,6 +50708,21 @@ impl<'de> serde::Deserialize<'de> for WhatsappCommentDto {
         deserializer.deserialize_struct("WhatsappCommentDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappCommentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("comment", &self.comment)?;
+        if let Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappCommentDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -47961,7 +50744,7 @@ impl WhatsappCommentDto {
     }
 }
 /// `WhatsappCommentInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappCommentInputDto {
     /// `comment`
@@ -48002,6 +50785,17 @@ impl<'de> serde::Deserialize<'de> for WhatsappCommentInputDto {
             }
         }
         deserializer.deserialize_struct("WhatsappCommentInputDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappCommentInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("comment", &self.comment)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -48405,19 +51199,16 @@ impl<'de> serde::Deserialize<'de> for WhatsappComponentTypeLimitedTimeOfferEnum 
     }
 }
 /// `WhatsappConversationApiAppDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappConversationApiAppDto {
     /// ID of the app
     pub id: String,
     /// ID of the app project
-    #[serde(rename = "projectId")]
     pub project_id: String,
     /// App region.
     pub region: WhatsappConversationApiAppRegionsEnum,
     /// Status of the channel credentials integration.
-    #[serde(rename = "channelStatus")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_status: Option<WhatsappConversationAppChannelIntegrationStatusEnum>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappConversationApiAppDto {
@@ -48485,6 +51276,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappConversationApiAppDto {
             }
         }
         deserializer.deserialize_struct("WhatsappConversationApiAppDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappConversationApiAppDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("projectId", &self.project_id)?;
+        map.serialize_entry("region", &self.region)?;
+        if let Some(value) = &self.channel_status {
+            map.serialize_entry("channelStatus", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -48714,16 +51521,14 @@ impl<'de> serde::Deserialize<'de> for WhatsappConversationAppRegionsEnum {
     }
 }
 /// `WhatsappCopyCodeButtonDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappCopyCodeButtonDto {
     /// `type`
     pub r#type: WhatsappButtonTypeCopyCodeEnum,
     /// `text`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// `examples`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappCopyCodeButtonDto {
@@ -48772,6 +51577,23 @@ impl<'de> serde::Deserialize<'de> for WhatsappCopyCodeButtonDto {
         deserializer.deserialize_struct("WhatsappCopyCodeButtonDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappCopyCodeButtonDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.examples {
+            map.serialize_entry("examples", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappCopyCodeButtonDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -48795,13 +51617,12 @@ impl WhatsappCopyCodeButtonDto {
     }
 }
 /// `WhatsappCopyCodeButtonInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappCopyCodeButtonInputDto {
     /// `type`
     pub r#type: WhatsappButtonTypeCopyCodeEnum,
     /// `examples`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappCopyCodeButtonInputDto {
@@ -48843,6 +51664,20 @@ impl<'de> serde::Deserialize<'de> for WhatsappCopyCodeButtonInputDto {
             }
         }
         deserializer.deserialize_struct("WhatsappCopyCodeButtonInputDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappCopyCodeButtonInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.examples {
+            map.serialize_entry("examples", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -49866,13 +52701,12 @@ impl<'de> serde::Deserialize<'de> for WhatsappCountryCodesEnum {
     }
 }
 /// `WhatsappCreateSolutionListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappCreateSolutionListDto {
     /// List of solutions.
     pub solutions: Vec<WhatsappSolutionDto>,
     /// List of failed solutions.
-    #[serde(rename = "failedSolutions")]
     pub failed_solutions: Vec<WhatsappFailedSolutionDto>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappCreateSolutionListDto {
@@ -49926,6 +52760,18 @@ impl<'de> serde::Deserialize<'de> for WhatsappCreateSolutionListDto {
             }
         }
         deserializer.deserialize_struct("WhatsappCreateSolutionListDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappCreateSolutionListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("solutions", &self.solutions)?;
+        map.serialize_entry("failedSolutions", &self.failed_solutions)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -50031,20 +52877,14 @@ impl<'de> serde::Deserialize<'de> for WhatsappDailyLimitEnum {
     }
 }
 /// `WhatsappFailedSolutionDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappFailedSolutionDto {
     /// The unique ID of the Tech Provider Meta App.
-    #[serde(rename = "partnerAppId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner_app_id: Option<String>,
     /// Error code allows to programmatically handle errors.
-    #[serde(rename = "errorCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<WhatsappFailedSolutionErrorsEnum>,
     /// Human readable message.
-    #[serde(rename = "errorMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappFailedSolutionDto {
@@ -50114,6 +52954,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappFailedSolutionDto {
             }
         }
         deserializer.deserialize_struct("WhatsappFailedSolutionDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappFailedSolutionDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.partner_app_id {
+            map.serialize_entry("partnerAppId", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("errorCode", value)?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("errorMessage", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -50279,25 +53138,18 @@ impl<'de> serde::Deserialize<'de> for WhatsappFlowActionEnum {
     }
 }
 /// `WhatsappFlowButtonDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappFlowButtonDto {
     /// `type`
     pub r#type: WhatsappButtonTypeEnum,
     /// Text to display on the Flow button
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Flow ID to launch when button is pressed
-    #[serde(rename = "flowId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flow_id: Option<String>,
     /// Flow action
-    #[serde(rename = "flowAction")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flow_action: Option<WhatsappFlowActionEnum>,
     /// The unique ID of the first screen. Required for Navigate action.
-    #[serde(rename = "navigateScreen")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub navigate_screen: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappFlowButtonDto {
@@ -50370,6 +53222,29 @@ impl<'de> serde::Deserialize<'de> for WhatsappFlowButtonDto {
         deserializer.deserialize_struct("WhatsappFlowButtonDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappFlowButtonDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.flow_id {
+            map.serialize_entry("flowId", value)?;
+        }
+        if let Some(value) = &self.flow_action {
+            map.serialize_entry("flowAction", value)?;
+        }
+        if let Some(value) = &self.navigate_screen {
+            map.serialize_entry("navigateScreen", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappFlowButtonDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -50405,7 +53280,7 @@ impl WhatsappFlowButtonDto {
     }
 }
 /// `WhatsappFlowButtonInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappFlowButtonInputDto {
     /// `type`
@@ -50413,14 +53288,10 @@ pub struct WhatsappFlowButtonInputDto {
     /// Text to display on the Flow button. Not required for draft.
     pub text: String,
     /// Flow ID to launch when button is pressed. Not required for draft.
-    #[serde(rename = "flowId")]
     pub flow_id: String,
     /// Flow action. Not required for draft.
-    #[serde(rename = "flowAction")]
     pub flow_action: WhatsappInputFlowActionEnum,
     /// The unique ID of the first screen. Required for Navigate action.
-    #[serde(rename = "navigateScreen")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub navigate_screen: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappFlowButtonInputDto {
@@ -50495,6 +53366,23 @@ impl<'de> serde::Deserialize<'de> for WhatsappFlowButtonInputDto {
         deserializer.deserialize_struct("WhatsappFlowButtonInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappFlowButtonInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("text", &self.text)?;
+        map.serialize_entry("flowId", &self.flow_id)?;
+        map.serialize_entry("flowAction", &self.flow_action)?;
+        if let Some(value) = &self.navigate_screen {
+            map.serialize_entry("navigateScreen", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappFlowButtonInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -50520,7 +53408,7 @@ impl WhatsappFlowButtonInputDto {
     }
 }
 /// `WhatsappFlowDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappFlowDto {
     /// Unique identifier for the flow.
@@ -50576,6 +53464,19 @@ impl<'de> serde::Deserialize<'de> for WhatsappFlowDto {
         deserializer.deserialize_struct("WhatsappFlowDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappFlowDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("status", &self.status)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappFlowDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -50593,22 +53494,16 @@ impl WhatsappFlowDto {
     }
 }
 /// `WhatsappFlowListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappFlowListDto {
     /// Total size of the entries matching the search query.
-    #[serde(rename = "totalSize")]
     pub total_size: f64,
     /// Requested size of the page.
-    #[serde(rename = "pageSize")]
     pub page_size: f64,
     /// Encoded token to use in list request to fetch previous batch of entries.
-    #[serde(rename = "previousPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_token: Option<String>,
     /// Encoded token to use in list request to fetch next batch of entries.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// List of flows in the WABA linked to the project.
     pub flows: Vec<WhatsappFlowDto>,
@@ -50689,6 +53584,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappFlowListDto {
         deserializer.deserialize_struct("WhatsappFlowListDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappFlowListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("totalSize", &self.total_size)?;
+        map.serialize_entry("pageSize", &self.page_size)?;
+        if let Some(value) = &self.previous_page_token {
+            map.serialize_entry("previousPageToken", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        map.serialize_entry("flows", &self.flows)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappFlowListDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -50718,7 +53632,7 @@ impl WhatsappFlowListDto {
     }
 }
 /// `WhatsappFlowScreenDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappFlowScreenDto {
     /// Unique identifier of the screen which works as a page url.
@@ -50760,6 +53674,17 @@ impl<'de> serde::Deserialize<'de> for WhatsappFlowScreenDto {
         deserializer.deserialize_struct("WhatsappFlowScreenDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappFlowScreenDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappFlowScreenDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -50769,7 +53694,7 @@ impl WhatsappFlowScreenDto {
     }
 }
 /// `WhatsappFlowScreenListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappFlowScreenListDto {
     /// List of screens for flow.
@@ -50812,6 +53737,17 @@ impl<'de> serde::Deserialize<'de> for WhatsappFlowScreenListDto {
         deserializer.deserialize_struct("WhatsappFlowScreenListDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappFlowScreenListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("screens", &self.screens)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappFlowScreenListDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -50821,17 +53757,14 @@ impl WhatsappFlowScreenListDto {
     }
 }
 /// `WhatsappFooterComponentDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappFooterComponentDto {
     /// `type`
     pub r#type: WhatsappComponentTypeFooterEnum,
     /// `text`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// `codeExpirationMinutes`
-    #[serde(rename = "codeExpirationMinutes")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code_expiration_minutes: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappFooterComponentDto {
@@ -50888,6 +53821,23 @@ impl<'de> serde::Deserialize<'de> for WhatsappFooterComponentDto {
         deserializer.deserialize_struct("WhatsappFooterComponentDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappFooterComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.code_expiration_minutes {
+            map.serialize_entry("codeExpirationMinutes", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappFooterComponentDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -50911,17 +53861,14 @@ impl WhatsappFooterComponentDto {
     }
 }
 /// `WhatsappFooterComponentInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappFooterComponentInputDto {
     /// `type`
     pub r#type: WhatsappComponentTypeFooterEnum,
     /// `text`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Only valid if template category is AUTHENTICATION. If set will add a text detailing the expiration time.
-    #[serde(rename = "codeExpirationMinutes")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code_expiration_minutes: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappFooterComponentInputDto {
@@ -50979,6 +53926,23 @@ impl<'de> serde::Deserialize<'de> for WhatsappFooterComponentInputDto {
             .deserialize_struct("WhatsappFooterComponentInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappFooterComponentInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.code_expiration_minutes {
+            map.serialize_entry("codeExpirationMinutes", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappFooterComponentInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -51002,18 +53966,14 @@ impl WhatsappFooterComponentInputDto {
     }
 }
 /// InputAccountDto is deprecated as Meta officially has declared End-Of-Life (EOL) of OBO on September 30, 2025.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappInputAccountDtoDeprecated {
     /// The Business Manager ID for the client to create the account. This can be found in the Meta Business Manager in Business Settings > Business Info below the Business Manager Account Name.
-    #[serde(rename = "clientBusinessManagerId")]
     pub client_business_manager_id: String,
     /// Business manager.
-    #[serde(rename = "businessManager")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_manager: Option<WhatsappInputBusinessManagersEnum>,
     /// The registered name of the brand who will be engaging with their users needs to be specified. This name must match the name associated with the Facebook Business Manager ID below. You can verify the registered name by visiting: https://business.facebook.com/select/?business_id=<your_business_manager_id> Ensure that the name shown exactly matches the one you enter here.
-    #[serde(rename = "companyLegalName")]
     pub company_legal_name: String,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappInputAccountDtoDeprecated {
@@ -51085,6 +54045,24 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputAccountDtoDeprecated {
             .deserialize_struct("WhatsappInputAccountDtoDeprecated", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappInputAccountDtoDeprecated {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry(
+            "clientBusinessManagerId",
+            &self.client_business_manager_id,
+        )?;
+        if let Some(value) = &self.business_manager {
+            map.serialize_entry("businessManager", value)?;
+        }
+        map.serialize_entry("companyLegalName", &self.company_legal_name)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappInputAccountDtoDeprecated {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -51109,21 +54087,16 @@ impl WhatsappInputAccountDtoDeprecated {
     }
 }
 /// `WhatsappInputAccountPartnerInitiatedDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappInputAccountPartnerInitiatedDto {
     /// The registered name of the brand who will be engaging with their users needs to be specified. This name must match the name associated with the Facebook Business Manager ID below. You can verify the registered name by visiting: https://business.facebook.com/select/?business_id=<your_business_manager_id> Ensure that the name shown exactly matches the one you enter here.
-    #[serde(rename = "wabaName")]
     pub waba_name: String,
     /// The Business Manager ID for the client to create the account. This can be found in the Meta Business Manager in Business Settings > Business Info below the Business Manager Account Name.
-    #[serde(rename = "clientBusinessManagerId")]
     pub client_business_manager_id: String,
     /// Business manager.
-    #[serde(rename = "businessManager")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_manager: Option<WhatsappInputBusinessManagersEnum>,
     /// Details of the sender to be created.
-    #[serde(rename = "senderDetails")]
     pub sender_details: WhatsappInputAccountSenderRelatedDetailsDto,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappInputAccountPartnerInitiatedDto {
@@ -51204,6 +54177,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputAccountPartnerInitiatedDto {
             )
     }
 }
+impl serde::Serialize for WhatsappInputAccountPartnerInitiatedDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("wabaName", &self.waba_name)?;
+        map.serialize_entry(
+            "clientBusinessManagerId",
+            &self.client_business_manager_id,
+        )?;
+        if let Some(value) = &self.business_manager {
+            map.serialize_entry("businessManager", value)?;
+        }
+        map.serialize_entry("senderDetails", &self.sender_details)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappInputAccountPartnerInitiatedDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -51230,21 +54222,16 @@ impl WhatsappInputAccountPartnerInitiatedDto {
     }
 }
 /// `WhatsappInputAccountSenderRelatedDetailsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappInputAccountSenderRelatedDetailsDto {
     /// Waba display name / used as default display name of new phone at Meta
-    #[serde(rename = "displayName")]
     pub display_name: String,
     /// Vertical / business category for the business account.
-    #[serde(rename = "businessCategory")]
     pub business_category: WhatsappInputAccountWhatsAppVerticalsEnum,
     /// Region sender will be provisioned in. If not provided, default region for the country set in the billing account will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<WhatsappSenderInputRegionEnum>,
     /// Region Meta will store data in Meta. If not provided, the default value set for the chosen region will be used.
-    #[serde(rename = "metaLocalStorage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta_local_storage: Option<WhatsappSenderInputMetaLocalStoragesEnum>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappInputAccountSenderRelatedDetailsDto {
@@ -51324,6 +54311,24 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputAccountSenderRelatedDetailsDt
             )
     }
 }
+impl serde::Serialize for WhatsappInputAccountSenderRelatedDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("displayName", &self.display_name)?;
+        map.serialize_entry("businessCategory", &self.business_category)?;
+        if let Some(value) = &self.region {
+            map.serialize_entry("region", value)?;
+        }
+        if let Some(value) = &self.meta_local_storage {
+            map.serialize_entry("metaLocalStorage", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappInputAccountSenderRelatedDetailsDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -51354,23 +54359,16 @@ impl WhatsappInputAccountSenderRelatedDetailsDto {
     }
 }
 /// `WhatsappInputAccountSenderRelatedUpdateDetailsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappInputAccountSenderRelatedUpdateDetailsDto {
     /// Waba display name / used as default display name of new phone at Meta
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Vertical / business category for the business account.
-    #[serde(rename = "businessCategory")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_category: Option<WhatsappInputAccountWhatsAppVerticalsEnum>,
     /// Region sender will be provisioned in. If not provided, default region for the country set in the billing account will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<WhatsappSenderInputRegionEnum>,
     /// Region Meta will store data in Meta. If not provided, the default value set for the chosen region will be used.
-    #[serde(rename = "metaLocalStorage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta_local_storage: Option<WhatsappSenderInputMetaLocalStoragesEnum>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappInputAccountSenderRelatedUpdateDetailsDto {
@@ -51453,6 +54451,28 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputAccountSenderRelatedUpdateDet
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for WhatsappInputAccountSenderRelatedUpdateDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.business_category {
+            map.serialize_entry("businessCategory", value)?;
+        }
+        if let Some(value) = &self.region {
+            map.serialize_entry("region", value)?;
+        }
+        if let Some(value) = &self.meta_local_storage {
+            map.serialize_entry("metaLocalStorage", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -51820,13 +54840,12 @@ for WhatsappInputBusinessManagersPublicDocumentationEnum {
     }
 }
 /// `WhatsappInputCardBodyComponentDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappInputCardBodyComponentDto {
     /// `type`
     pub r#type: WhatsappComponentTypeBodyEnum,
     /// Examples for the body variables. Requires one example for each variable in the body text. If no variables are used, the examples are optional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<String>>,
     /// Card body text. Supports variables. Not required for draft.
     pub text: String,
@@ -51878,6 +54897,21 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputCardBodyComponentDto {
             .deserialize_struct("WhatsappInputCardBodyComponentDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappInputCardBodyComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.examples {
+            map.serialize_entry("examples", value)?;
+        }
+        map.serialize_entry("text", &self.text)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappInputCardBodyComponentDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -51899,7 +54933,7 @@ impl WhatsappInputCardBodyComponentDto {
     }
 }
 /// `WhatsappInputCardButtonsComponentDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappInputCardButtonsComponentDto {
     /// `type`
@@ -51954,6 +54988,18 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputCardButtonsComponentDto {
         }
         deserializer
             .deserialize_struct("WhatsappInputCardButtonsComponentDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappInputCardButtonsComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("buttons", &self.buttons)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -52131,7 +55177,7 @@ for WhatsappInputCardButtonsComponentDtoButtonsItem {
     }
 }
 /// `WhatsappInputCardDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappInputCardDto {
     /// List of components in the cards.
@@ -52181,6 +55227,17 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputCardDto {
             }
         }
         deserializer.deserialize_struct("WhatsappInputCardDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappInputCardDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("components", &self.components)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -52358,7 +55415,7 @@ impl From<WhatsappInputCardButtonsComponentDto> for WhatsappInputCardDtoComponen
     }
 }
 /// `WhatsappInputCardHeaderComponentDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappInputCardHeaderComponentDto {
     /// `type`
@@ -52366,7 +55423,6 @@ pub struct WhatsappInputCardHeaderComponentDto {
     /// Card header format.
     pub format: WhatsappCardHeaderComponentFormatsEnum,
     /// `examples`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<WhatsappInputCardMediaHeaderExampleDto>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappInputCardHeaderComponentDto {
@@ -52418,6 +55474,21 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputCardHeaderComponentDto {
             .deserialize_struct("WhatsappInputCardHeaderComponentDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappInputCardHeaderComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("format", &self.format)?;
+        if let Some(value) = &self.examples {
+            map.serialize_entry("examples", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappInputCardHeaderComponentDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -52442,7 +55513,7 @@ impl WhatsappInputCardHeaderComponentDto {
     }
 }
 /// `WhatsappInputCardMediaHeaderExampleDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappInputCardMediaHeaderExampleDto {
     /// File Requirements
@@ -52458,8 +55529,6 @@ pub struct WhatsappInputCardMediaHeaderExampleDto {
     /// Not required for draft.
     pub url: String,
     /// Optional mime type of file if it can not be determined by the file contents.
-    #[serde(rename = "mimeType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mime_type: Option<WhatsappInputCardMediaHeaderExampleSupportedMimeTypesEnum>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappInputCardMediaHeaderExampleDto {
@@ -52504,6 +55573,20 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputCardMediaHeaderExampleDto {
         }
         deserializer
             .deserialize_struct("WhatsappInputCardMediaHeaderExampleDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappInputCardMediaHeaderExampleDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("url", &self.url)?;
+        if let Some(value) = &self.mime_type {
+            map.serialize_entry("mimeType", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -52595,7 +55678,7 @@ for WhatsappInputCardMediaHeaderExampleSupportedMimeTypesEnum {
     }
 }
 /// `WhatsappInputCarouselComponentDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappInputCarouselComponentDto {
     /// `type`
@@ -52647,6 +55730,18 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputCarouselComponentDto {
         }
         deserializer
             .deserialize_struct("WhatsappInputCarouselComponentDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappInputCarouselComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("cards", &self.cards)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -52861,35 +55956,26 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputOtpTypeEnum {
     }
 }
 /// `WhatsappInputSenderPartnerInitiatedDetailsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappInputSenderPartnerInitiatedDetailsDto {
     /// Sender display name within WhatsApp.
-    #[serde(rename = "displayName")]
     pub display_name: String,
     /// Description of the sender displayed in the Business Info within WhatsApp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Category of the sender displayed in the Business Info within WhatsApp.
     pub vertical: WhatsappSenderInputWhatsAppVerticalEnum,
     /// Contact email displayed in the Business Info within WhatsApp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Business address displayed in the Business Info within WhatsApp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// Business website displayed in the Business Info within WhatsApp.
-    #[serde(rename = "websiteOne")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website_one: Option<String>,
     /// Second business website displayed in the Business Info within WhatsApp.
-    #[serde(rename = "websiteTwo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website_two: Option<String>,
     /// About text displayed in the Business Info within WhatsApp.
     ///   - Hyperlinks can be included but will not render as clickable links.
     ///   - Markdown is not supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub about: Option<String>,
     /// URL to the sender image displayed in WhatsApp.
     /// - Supported mime types: `image/jpeg`, `image/png` or `image/webp`.
@@ -52898,16 +55984,11 @@ pub struct WhatsappInputSenderPartnerInitiatedDetailsDto {
     /// - Maximum image dimensions: 640 x 640 px.
     /// - Image will be cropped to maximum image dimensions.
     /// - If you submit a PNG image with a transparent background, the background will be rendered as black.
-    #[serde(rename = "photoUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photo_url: Option<String>,
     /// Numeric country codes (eg. 48 for PL, 44 for UK).
-    #[serde(rename = "countryCode")]
     pub country_code: String,
     /// Numeric phone number without numeric country code eg. 444555666. Cannot exist already such a sender with that phone number.
     /// If provided by Sinch.
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappInputSenderPartnerInitiatedDetailsDto {
@@ -53040,6 +56121,43 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputSenderPartnerInitiatedDetails
             )
     }
 }
+impl serde::Serialize for WhatsappInputSenderPartnerInitiatedDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("displayName", &self.display_name)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.serialize_entry("vertical", &self.vertical)?;
+        if let Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if let Some(value) = &self.website_one {
+            map.serialize_entry("websiteOne", value)?;
+        }
+        if let Some(value) = &self.website_two {
+            map.serialize_entry("websiteTwo", value)?;
+        }
+        if let Some(value) = &self.about {
+            map.serialize_entry("about", value)?;
+        }
+        if let Some(value) = &self.photo_url {
+            map.serialize_entry("photoUrl", value)?;
+        }
+        map.serialize_entry("countryCode", &self.country_code)?;
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappInputSenderPartnerInitiatedDetailsDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -53105,25 +56223,18 @@ impl WhatsappInputSenderPartnerInitiatedDetailsDto {
     }
 }
 /// `WhatsappInputSenderPartnerInitiatedDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappInputSenderPartnerInitiatedDto {
     /// Create as draft or submit. Defaults to submit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<WhatsappActionsEnum>,
     /// Region sender is provisioned in. If not provided, default region for the country set in the billing account will be used. For partner-initiated accounts, the value set for WhatsApp account will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<WhatsappSenderInputBotRegionEnum>,
     /// Region sender store the data in Meta. If not provided, the default value set for the chosen region will be used.
-    #[serde(rename = "metaLocalStorage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta_local_storage: Option<WhatsappSenderInputMetaLocalStoragesEnum>,
     /// If the phone number is provided by Sinch or the customer.
-    #[serde(rename = "phoneNumberProvider")]
     pub phone_number_provider: WhatsappSenderInputNumberProviderTypeEnum,
     /// Flag to save sender as draft if submission fails. Defaults to false.
-    #[serde(rename = "saveDraftOnFailure")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save_draft_on_failure: Option<bool>,
     /// Sender input details and information.
     pub details: WhatsappInputSenderPartnerInitiatedDetailsDto,
@@ -53213,6 +56324,30 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputSenderPartnerInitiatedDto {
             .deserialize_struct("WhatsappInputSenderPartnerInitiatedDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappInputSenderPartnerInitiatedDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.region {
+            map.serialize_entry("region", value)?;
+        }
+        if let Some(value) = &self.meta_local_storage {
+            map.serialize_entry("metaLocalStorage", value)?;
+        }
+        map.serialize_entry("phoneNumberProvider", &self.phone_number_provider)?;
+        if let Some(value) = &self.save_draft_on_failure {
+            map.serialize_entry("saveDraftOnFailure", value)?;
+        }
+        map.serialize_entry("details", &self.details)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappInputSenderPartnerInitiatedDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -53255,17 +56390,14 @@ impl WhatsappInputSenderPartnerInitiatedDto {
     }
 }
 /// `WhatsappInputSenderPhoneProvisioningDetailsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappInputSenderPhoneProvisioningDetailsDto {
     /// Country code of sender phone number.
-    #[serde(rename = "countryCode")]
     pub country_code: String,
     /// Sender phone number without country code.
-    #[serde(rename = "phoneNumber")]
     pub phone_number: String,
     /// Sender display name within WhatsApp.
-    #[serde(rename = "displayName")]
     pub display_name: String,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappInputSenderPhoneProvisioningDetailsDto {
@@ -53338,6 +56470,19 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputSenderPhoneProvisioningDetail
             )
     }
 }
+impl serde::Serialize for WhatsappInputSenderPhoneProvisioningDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("countryCode", &self.country_code)?;
+        map.serialize_entry("phoneNumber", &self.phone_number)?;
+        map.serialize_entry("displayName", &self.display_name)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappInputSenderPhoneProvisioningDetailsDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -53355,15 +56500,12 @@ impl WhatsappInputSenderPhoneProvisioningDetailsDto {
     }
 }
 /// `WhatsappInputSenderPhoneProvisioningDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappInputSenderPhoneProvisioningDto {
     /// Region sender is provisioned in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<WhatsappSenderInputBotRegionEnum>,
     /// Region sender store the data in Meta.
-    #[serde(rename = "metaLocalStorage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta_local_storage: Option<WhatsappSenderInputMetaLocalStoragesEnum>,
     /// Sender input details and information.
     pub details: WhatsappInputSenderPhoneProvisioningDetailsDto,
@@ -53428,6 +56570,23 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputSenderPhoneProvisioningDto {
             )
     }
 }
+impl serde::Serialize for WhatsappInputSenderPhoneProvisioningDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.region {
+            map.serialize_entry("region", value)?;
+        }
+        if let Some(value) = &self.meta_local_storage {
+            map.serialize_entry("metaLocalStorage", value)?;
+        }
+        map.serialize_entry("details", &self.details)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappInputSenderPhoneProvisioningDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -53456,17 +56615,14 @@ impl WhatsappInputSenderPhoneProvisioningDto {
     }
 }
 /// `WhatsappInputTemplateCompareDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappInputTemplateCompareDto {
     /// List of templates
     pub templates: Vec<WhatsappInputTemplateCompareIdentifierDto>,
     /// Timeframes are limited to 7, 30, 60 and 90 day lookbacks from the time of the request
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeframe: Option<WhatsappInputTemplateCompareTimeframesEnum>,
     /// End of timeframe (default: now)
-    #[serde(rename = "endTimestamp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_timestamp: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappInputTemplateCompareDto {
@@ -53533,6 +56689,23 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputTemplateCompareDto {
             .deserialize_struct("WhatsappInputTemplateCompareDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappInputTemplateCompareDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("templates", &self.templates)?;
+        if let Some(value) = &self.timeframe {
+            map.serialize_entry("timeframe", value)?;
+        }
+        if let Some(value) = &self.end_timestamp {
+            map.serialize_entry("endTimestamp", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappInputTemplateCompareDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -53561,14 +56734,12 @@ impl WhatsappInputTemplateCompareDto {
     }
 }
 /// `WhatsappInputTemplateCompareIdentifierDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappInputTemplateCompareIdentifierDto {
     /// Template name
-    #[serde(rename = "templateName")]
     pub template_name: String,
     /// Template language
-    #[serde(rename = "templateLanguage")]
     pub template_language: WhatsappTemplateLanguagesEnum,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappInputTemplateCompareIdentifierDto {
@@ -53627,6 +56798,18 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputTemplateCompareIdentifierDto 
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for WhatsappInputTemplateCompareIdentifierDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("templateName", &self.template_name)?;
+        map.serialize_entry("templateLanguage", &self.template_language)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -53712,18 +56895,14 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputTemplateCompareTimeframesEnum
     }
 }
 /// `WhatsappInputTemplateDetailsOptimization`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappInputTemplateDetailsOptimization {
     /// Maximum price to bid for 1,000 message deliveries, expressed in your WABA currency's smallest unit (for example, cents for USD). Example: a value of 5000 represents $0.05 USD per delivery (5 cents x 1,000 messages).
-    #[serde(rename = "bidAmount")]
     pub bid_amount: f64,
     /// Bid strategy to use for the template optimization configuration.
-    #[serde(rename = "bidStrategy")]
     pub bid_strategy: WhatsappInputBidStrategiesEnum,
     /// Optional country-specific bid multipliers, keyed by ISO 3166-1 alpha-2 country code. Values must be strings to preserve decimal precision. If not provided, the default bid multiplier of 1.0 is applied for all countries. Allowed range is 0.0 to 10.0. Example: { "US": "1.2", "GB": "1.1" }.
-    #[serde(rename = "bidCountryMultiplierOverrides")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bid_country_multiplier_overrides: Option<
         std::collections::BTreeMap<String, String>,
     >,
@@ -53795,6 +56974,21 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputTemplateDetailsOptimization {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for WhatsappInputTemplateDetailsOptimization {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("bidAmount", &self.bid_amount)?;
+        map.serialize_entry("bidStrategy", &self.bid_strategy)?;
+        if let Some(value) = &self.bid_country_multiplier_overrides {
+            map.serialize_entry("bidCountryMultiplierOverrides", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -54161,24 +57355,16 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputTemplateLanguagesEnum {
     }
 }
 /// `WhatsappInputUpdateAccountDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappInputUpdateAccountDto {
     /// The registered name of the brand who will be engaging with their users needs to be specified. This name must match the name associated with the Facebook Business Manager ID below. You can verify the registered name by visiting: https://business.facebook.com/select/?business_id=<your_business_manager_id> Ensure that the name shown exactly matches the one you enter here.
-    #[serde(rename = "companyLegalName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_legal_name: Option<String>,
     /// The registered name of the brand who will be engaging with their users needs to be specified. This name must match the name associated with the Facebook Business Manager ID below. You can verify the registered name by visiting: https://business.facebook.com/select/?business_id=<your_business_manager_id> Ensure that the name shown exactly matches the one you enter here.
-    #[serde(rename = "wabaName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waba_name: Option<String>,
     /// The Business Manager ID for the client to create the account. This can be found in the Meta Business Manager in Business Settings > Business Info below the Business Manager Account Name.
-    #[serde(rename = "clientBusinessManagerId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_business_manager_id: Option<String>,
     /// Details of the sender to be created.
-    #[serde(rename = "senderDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_details: Option<WhatsappInputAccountSenderRelatedUpdateDetailsDto>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappInputUpdateAccountDto {
@@ -54258,6 +57444,28 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputUpdateAccountDto {
         deserializer.deserialize_struct("WhatsappInputUpdateAccountDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappInputUpdateAccountDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.company_legal_name {
+            map.serialize_entry("companyLegalName", value)?;
+        }
+        if let Some(value) = &self.waba_name {
+            map.serialize_entry("wabaName", value)?;
+        }
+        if let Some(value) = &self.client_business_manager_id {
+            map.serialize_entry("clientBusinessManagerId", value)?;
+        }
+        if let Some(value) = &self.sender_details {
+            map.serialize_entry("senderDetails", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappInputUpdateAccountDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -54295,22 +57503,14 @@ impl WhatsappInputUpdateAccountDto {
     }
 }
 /// `WhatsappInputUpdateTemplateDetailsOptimization`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappInputUpdateTemplateDetailsOptimization {
     /// Maximum price to bid for 1,000 message deliveries, expressed in your WABA currency's smallest unit (for example, cents for USD). Example: a value of 5000 represents $0.05 USD per delivery (5 cents x 1,000 messages).
-    #[serde(rename = "bidAmount")]
     pub bid_amount: f64,
     /// Bid strategy to use for the template optimization configuration.
-    #[serde(rename = "bidStrategy")]
     pub bid_strategy: WhatsappInputBidStrategiesEnum,
     /// Optional country-specific bid multipliers, keyed by ISO 3166-1 alpha-2 country code. Values must be strings to preserve decimal precision. If not provided, the default bid multiplier of 1.0 is applied for all countries. Allowed range is 0.0 to 10.0. Example: { "US": "1.2", "GB": "1.1" }.
-    #[serde(rename = "bidCountryMultiplierOverrides")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub bid_country_multiplier_overrides: Option<
         Option<std::collections::BTreeMap<String, String>>,
     >,
@@ -54384,6 +57584,21 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputUpdateTemplateDetailsOptimiza
             )
     }
 }
+impl serde::Serialize for WhatsappInputUpdateTemplateDetailsOptimization {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("bidAmount", &self.bid_amount)?;
+        map.serialize_entry("bidStrategy", &self.bid_strategy)?;
+        if let Some(value) = &self.bid_country_multiplier_overrides {
+            map.serialize_entry("bidCountryMultiplierOverrides", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappInputUpdateTemplateDetailsOptimization {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -54408,16 +57623,14 @@ impl WhatsappInputUpdateTemplateDetailsOptimization {
     }
 }
 /// `WhatsappLimitedTimeOfferComponentDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappLimitedTimeOfferComponentDto {
     /// `type`
     pub r#type: WhatsappComponentTypeLimitedTimeOfferEnum,
     /// Offer details text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Indicates if the offer expiration details appear in the delivered message.
-    #[serde(rename = "hasExpiration")]
     pub has_expiration: bool,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappLimitedTimeOfferComponentDto {
@@ -54472,6 +57685,21 @@ impl<'de> serde::Deserialize<'de> for WhatsappLimitedTimeOfferComponentDto {
             .deserialize_struct("WhatsappLimitedTimeOfferComponentDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappLimitedTimeOfferComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        map.serialize_entry("hasExpiration", &self.has_expiration)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappLimitedTimeOfferComponentDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -54493,7 +57721,7 @@ impl WhatsappLimitedTimeOfferComponentDto {
     }
 }
 /// `WhatsappLimitedTimeOfferComponentInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappLimitedTimeOfferComponentInputDto {
     /// `type`
@@ -54501,8 +57729,6 @@ pub struct WhatsappLimitedTimeOfferComponentInputDto {
     /// Offer details text.
     pub text: String,
     /// Set to true to have the offer expiration details appear in the delivered message.
-    #[serde(rename = "hasExpiration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_expiration: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappLimitedTimeOfferComponentInputDto {
@@ -54560,6 +57786,21 @@ impl<'de> serde::Deserialize<'de> for WhatsappLimitedTimeOfferComponentInputDto 
             )
     }
 }
+impl serde::Serialize for WhatsappLimitedTimeOfferComponentInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("text", &self.text)?;
+        if let Some(value) = &self.has_expiration {
+            map.serialize_entry("hasExpiration", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappLimitedTimeOfferComponentInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -54581,7 +57822,7 @@ impl WhatsappLimitedTimeOfferComponentInputDto {
     }
 }
 /// `WhatsappLocationHeaderComponentDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappLocationHeaderComponentDto {
     /// `type`
@@ -54629,6 +57870,18 @@ impl<'de> serde::Deserialize<'de> for WhatsappLocationHeaderComponentDto {
         }
         deserializer
             .deserialize_struct("WhatsappLocationHeaderComponentDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappLocationHeaderComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("format", &self.format)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -54702,7 +57955,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappLocationHeaderComponentFormatEnum 
     }
 }
 /// `WhatsappLocationHeaderComponentInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappLocationHeaderComponentInputDto {
     /// `type`
@@ -54756,6 +58009,18 @@ impl<'de> serde::Deserialize<'de> for WhatsappLocationHeaderComponentInputDto {
             )
     }
 }
+impl serde::Serialize for WhatsappLocationHeaderComponentInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("format", &self.format)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappLocationHeaderComponentInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -54771,11 +58036,10 @@ impl WhatsappLocationHeaderComponentInputDto {
     }
 }
 /// `WhatsappLongLivedAccessTokenDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappLongLivedAccessTokenDto {
     /// `longLivedAccessToken`
-    #[serde(rename = "longLivedAccessToken")]
     pub long_lived_access_token: String,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappLongLivedAccessTokenDto {
@@ -54822,6 +58086,17 @@ impl<'de> serde::Deserialize<'de> for WhatsappLongLivedAccessTokenDto {
             .deserialize_struct("WhatsappLongLivedAccessTokenDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappLongLivedAccessTokenDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("longLivedAccessToken", &self.long_lived_access_token)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappLongLivedAccessTokenDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -54833,20 +58108,14 @@ impl WhatsappLongLivedAccessTokenDto {
     }
 }
 /// `WhatsappLongLivedAccessTokenInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappLongLivedAccessTokenInputDto {
     /// Long-Lived User access token. Mandatory if `facebookCode` is not provided.
-    #[serde(rename = "facebookToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facebook_token: Option<String>,
     /// Single-use access code. Mandatory if `facebookToken` is not provided.
-    #[serde(rename = "facebookCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facebook_code: Option<String>,
     /// Business manager.
-    #[serde(rename = "businessManager")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_manager: Option<WhatsappInputBusinessManagersEnum>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappLongLivedAccessTokenInputDto {
@@ -54919,6 +58188,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappLongLivedAccessTokenInputDto {
             .deserialize_struct("WhatsappLongLivedAccessTokenInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappLongLivedAccessTokenInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.facebook_token {
+            map.serialize_entry("facebookToken", value)?;
+        }
+        if let Some(value) = &self.facebook_code {
+            map.serialize_entry("facebookCode", value)?;
+        }
+        if let Some(value) = &self.business_manager {
+            map.serialize_entry("businessManager", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappLongLivedAccessTokenInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -54950,7 +58238,7 @@ impl WhatsappLongLivedAccessTokenInputDto {
     }
 }
 /// `WhatsappMediaHeaderComponentDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappMediaHeaderComponentDto {
     /// `type`
@@ -54958,7 +58246,6 @@ pub struct WhatsappMediaHeaderComponentDto {
     /// `format`
     pub format: WhatsappMediaHeaderComponentFormatEnum,
     /// `examples`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<WhatsappMediaHeaderExampleDto>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappMediaHeaderComponentDto {
@@ -55006,6 +58293,21 @@ impl<'de> serde::Deserialize<'de> for WhatsappMediaHeaderComponentDto {
         }
         deserializer
             .deserialize_struct("WhatsappMediaHeaderComponentDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappMediaHeaderComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("format", &self.format)?;
+        if let Some(value) = &self.examples {
+            map.serialize_entry("examples", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -55096,7 +58398,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappMediaHeaderComponentFormatEnum {
     }
 }
 /// `WhatsappMediaHeaderComponentInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappMediaHeaderComponentInputDto {
     /// `type`
@@ -55104,7 +58406,6 @@ pub struct WhatsappMediaHeaderComponentInputDto {
     /// `format`
     pub format: WhatsappMediaHeaderComponentFormatEnum,
     /// `examples`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<WhatsappMediaHeaderExampleInputDto>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappMediaHeaderComponentInputDto {
@@ -55154,6 +58455,21 @@ impl<'de> serde::Deserialize<'de> for WhatsappMediaHeaderComponentInputDto {
             .deserialize_struct("WhatsappMediaHeaderComponentInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappMediaHeaderComponentInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("format", &self.format)?;
+        if let Some(value) = &self.examples {
+            map.serialize_entry("examples", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappMediaHeaderComponentInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -55178,11 +58494,10 @@ impl WhatsappMediaHeaderComponentInputDto {
     }
 }
 /// `WhatsappMediaHeaderExampleDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappMediaHeaderExampleDto {
     /// `url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappMediaHeaderExampleDto {
@@ -55228,6 +58543,19 @@ impl<'de> serde::Deserialize<'de> for WhatsappMediaHeaderExampleDto {
         deserializer.deserialize_struct("WhatsappMediaHeaderExampleDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappMediaHeaderExampleDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappMediaHeaderExampleDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -55242,7 +58570,7 @@ impl WhatsappMediaHeaderExampleDto {
     }
 }
 /// `WhatsappMediaHeaderExampleInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappMediaHeaderExampleInputDto {
     /// File Requirements
@@ -55261,8 +58589,6 @@ pub struct WhatsappMediaHeaderExampleInputDto {
     /// Not required for draft.
     pub url: String,
     /// Optional mime type of file if it can not be determined by the file contents.
-    #[serde(rename = "mimeType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mime_type: Option<WhatsappInputMediaHeaderExampleSupportedMimeTypesEnum>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappMediaHeaderExampleInputDto {
@@ -55309,6 +58635,20 @@ impl<'de> serde::Deserialize<'de> for WhatsappMediaHeaderExampleInputDto {
             .deserialize_struct("WhatsappMediaHeaderExampleInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappMediaHeaderExampleInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("url", &self.url)?;
+        if let Some(value) = &self.mime_type {
+            map.serialize_entry("mimeType", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappMediaHeaderExampleInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -55329,13 +58669,12 @@ impl WhatsappMediaHeaderExampleInputDto {
     }
 }
 /// `WhatsappOrderDetailsButtonDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappOrderDetailsButtonDto {
     /// `type`
     pub r#type: WhatsappButtonTypeOrderDetailsEnum,
     /// `text`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappOrderDetailsButtonDto {
@@ -55379,6 +58718,20 @@ impl<'de> serde::Deserialize<'de> for WhatsappOrderDetailsButtonDto {
         deserializer.deserialize_struct("WhatsappOrderDetailsButtonDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappOrderDetailsButtonDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappOrderDetailsButtonDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -55396,7 +58749,7 @@ impl WhatsappOrderDetailsButtonDto {
     }
 }
 /// `WhatsappOrderDetailsButtonInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappOrderDetailsButtonInputDto {
     /// `type`
@@ -55439,6 +58792,17 @@ impl<'de> serde::Deserialize<'de> for WhatsappOrderDetailsButtonInputDto {
             .deserialize_struct("WhatsappOrderDetailsButtonInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappOrderDetailsButtonInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappOrderDetailsButtonInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -55448,36 +58812,24 @@ impl WhatsappOrderDetailsButtonInputDto {
     }
 }
 /// `WhatsappOtpButtonDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappOtpButtonDto {
     /// `type`
     pub r#type: WhatsappButtonTypeOtpEnum,
     /// `otpType`
-    #[serde(rename = "otpType")]
     pub otp_type: WhatsappOtpTypeEnum,
     /// `text`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// `autofillText`
-    #[serde(rename = "autofillText")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autofill_text: Option<String>,
     /// `packageName`
-    #[serde(rename = "packageName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub package_name: Option<String>,
     /// `signatureHash`
-    #[serde(rename = "signatureHash")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature_hash: Option<String>,
     /// `supportedApps`
-    #[serde(rename = "supportedApps")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_apps: Option<Vec<WhatsappSupportedAppDto>>,
     /// `zeroTapTermsAccepted`
-    #[serde(rename = "zeroTapTermsAccepted")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zero_tap_terms_accepted: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappOtpButtonDto {
@@ -55581,6 +58933,36 @@ impl<'de> serde::Deserialize<'de> for WhatsappOtpButtonDto {
         deserializer.deserialize_struct("WhatsappOtpButtonDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappOtpButtonDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("otpType", &self.otp_type)?;
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.autofill_text {
+            map.serialize_entry("autofillText", value)?;
+        }
+        if let Some(value) = &self.package_name {
+            map.serialize_entry("packageName", value)?;
+        }
+        if let Some(value) = &self.signature_hash {
+            map.serialize_entry("signatureHash", value)?;
+        }
+        if let Some(value) = &self.supported_apps {
+            map.serialize_entry("supportedApps", value)?;
+        }
+        if let Some(value) = &self.zero_tap_terms_accepted {
+            map.serialize_entry("zeroTapTermsAccepted", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappOtpButtonDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -55635,35 +59017,24 @@ impl WhatsappOtpButtonDto {
     }
 }
 /// `WhatsappOtpButtonInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappOtpButtonInputDto {
     /// `type`
     pub r#type: WhatsappButtonTypeOtpEnum,
     /// `otpType`
-    #[serde(rename = "otpType")]
     pub otp_type: WhatsappInputOtpTypeEnum,
     /// Not required for draft.
     pub text: String,
     /// One-tap autofill button label text.
-    #[serde(rename = "autofillText")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autofill_text: Option<String>,
     /// Your Android app's package name.
-    #[serde(rename = "packageName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub package_name: Option<String>,
     /// Your app signing key hash.
-    #[serde(rename = "signatureHash")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature_hash: Option<String>,
     /// List of supported apps for the OTP button.
-    #[serde(rename = "supportedApps")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_apps: Option<Vec<WhatsappSupportedAppInputDto>>,
     /// Set to true to indicate that you understand that your use of zero-tap authentication is subject to the WhatsApp Business Terms of Service, and that it's your responsibility to ensure your customers expect that the code will be automatically filled in on their behalf when they choose to receive the zero-tap code through WhatsApp.
-    #[serde(rename = "zeroTapTermsAccepted")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zero_tap_terms_accepted: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappOtpButtonInputDto {
@@ -55765,6 +59136,34 @@ impl<'de> serde::Deserialize<'de> for WhatsappOtpButtonInputDto {
             }
         }
         deserializer.deserialize_struct("WhatsappOtpButtonInputDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappOtpButtonInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("otpType", &self.otp_type)?;
+        map.serialize_entry("text", &self.text)?;
+        if let Some(value) = &self.autofill_text {
+            map.serialize_entry("autofillText", value)?;
+        }
+        if let Some(value) = &self.package_name {
+            map.serialize_entry("packageName", value)?;
+        }
+        if let Some(value) = &self.signature_hash {
+            map.serialize_entry("signatureHash", value)?;
+        }
+        if let Some(value) = &self.supported_apps {
+            map.serialize_entry("supportedApps", value)?;
+        }
+        if let Some(value) = &self.zero_tap_terms_accepted {
+            map.serialize_entry("zeroTapTermsAccepted", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -55885,19 +59284,16 @@ impl<'de> serde::Deserialize<'de> for WhatsappOtpTypeEnum {
     }
 }
 /// `WhatsappPapiErrorDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappPapiErrorDto {
     /// Error code identifying the type of error.
-    #[serde(rename = "errorCode")]
     pub error_code: String,
     /// Human-readable error message.
     pub message: String,
     /// Suggested resolution for the error.
     pub resolution: String,
     /// Additional context about the error.
-    #[serde(rename = "additionalInformation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additional_information: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPapiErrorDto {
@@ -55973,6 +59369,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappPapiErrorDto {
         deserializer.deserialize_struct("WhatsappPapiErrorDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappPapiErrorDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("errorCode", &self.error_code)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("resolution", &self.resolution)?;
+        if let Some(value) = &self.additional_information {
+            map.serialize_entry("additionalInformation", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPapiErrorDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -55999,21 +59411,16 @@ impl WhatsappPapiErrorDto {
     }
 }
 /// `WhatsappPartialBodyComponentDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialBodyComponentDto {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<WhatsappComponentTypeBodyEnum>,
     /// `text`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Examples for the body variables.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<String>>,
     /// `addSecurityRecommendation`
-    #[serde(rename = "addSecurityRecommendation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub add_security_recommendation: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialBodyComponentDto {
@@ -56084,6 +59491,28 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialBodyComponentDto {
             .deserialize_struct("WhatsappPartialBodyComponentDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappPartialBodyComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.examples {
+            map.serialize_entry("examples", value)?;
+        }
+        if let Some(value) = &self.add_security_recommendation {
+            map.serialize_entry("addSecurityRecommendation", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPartialBodyComponentDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -56118,14 +59547,12 @@ impl WhatsappPartialBodyComponentDto {
     }
 }
 /// `WhatsappPartialButtonsComponentDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialButtonsComponentDto {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<WhatsappComponentTypeButtonsEnum>,
     /// `buttons`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buttons: Option<Vec<WhatsappPartialButtonsComponentDtoButtonsItem>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialButtonsComponentDto {
@@ -56177,6 +59604,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialButtonsComponentDto {
         }
         deserializer
             .deserialize_struct("WhatsappPartialButtonsComponentDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappPartialButtonsComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.buttons {
+            map.serialize_entry("buttons", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -56427,17 +59870,14 @@ for WhatsappPartialButtonsComponentDtoButtonsItem {
     }
 }
 /// `WhatsappPartialCardBodyComponentDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialCardBodyComponentDto {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<WhatsappComponentTypeBodyEnum>,
     /// Examples for the body variables.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<String>>,
     /// Card body text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialCardBodyComponentDto {
@@ -56494,6 +59934,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialCardBodyComponentDto {
             .deserialize_struct("WhatsappPartialCardBodyComponentDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappPartialCardBodyComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.examples {
+            map.serialize_entry("examples", value)?;
+        }
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPartialCardBodyComponentDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -56522,14 +59981,12 @@ impl WhatsappPartialCardBodyComponentDto {
     }
 }
 /// `WhatsappPartialCardButtonsComponentDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialCardButtonsComponentDto {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<WhatsappComponentTypeButtonsEnum>,
     /// Card buttons.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buttons: Option<Vec<WhatsappPartialCardButtonsComponentDtoButtonsItem>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialCardButtonsComponentDto {
@@ -56581,6 +60038,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialCardButtonsComponentDto {
         }
         deserializer
             .deserialize_struct("WhatsappPartialCardButtonsComponentDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappPartialCardButtonsComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.buttons {
+            map.serialize_entry("buttons", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -56755,11 +60228,10 @@ for WhatsappPartialCardButtonsComponentDtoButtonsItem {
     }
 }
 /// `WhatsappPartialCardDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialCardDto {
     /// List of components in the cards.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub components: Option<Vec<WhatsappPartialCardDtoComponentsItem>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialCardDto {
@@ -56807,6 +60279,19 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialCardDto {
             }
         }
         deserializer.deserialize_struct("WhatsappPartialCardDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappPartialCardDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.components {
+            map.serialize_entry("components", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -56983,17 +60468,14 @@ for WhatsappPartialCardDtoComponentsItem {
     }
 }
 /// `WhatsappPartialCardHeaderComponentDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialCardHeaderComponentDto {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<WhatsappComponentTypeHeaderEnum>,
     /// Card header format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<WhatsappCardHeaderComponentFormatsEnum>,
     /// `examples`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<WhatsappPartialMediaHeaderExampleDto>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialCardHeaderComponentDto {
@@ -57050,6 +60532,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialCardHeaderComponentDto {
             .deserialize_struct("WhatsappPartialCardHeaderComponentDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappPartialCardHeaderComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        if let Some(value) = &self.examples {
+            map.serialize_entry("examples", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPartialCardHeaderComponentDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -57084,14 +60585,12 @@ impl WhatsappPartialCardHeaderComponentDto {
     }
 }
 /// `WhatsappPartialCarouselComponentDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialCarouselComponentDto {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<WhatsappComponentTypeCarouselEnum>,
     /// Media cards.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cards: Option<Vec<WhatsappPartialCardDto>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialCarouselComponentDto {
@@ -57143,6 +60642,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialCarouselComponentDto {
             .deserialize_struct("WhatsappPartialCarouselComponentDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappPartialCarouselComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.cards {
+            map.serialize_entry("cards", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPartialCarouselComponentDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -57165,26 +60680,18 @@ impl WhatsappPartialCarouselComponentDto {
     }
 }
 /// `WhatsappPartialFlowButtonDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialFlowButtonDto {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<WhatsappButtonTypeEnum>,
     /// Text to display on the Flow button
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Flow ID to launch when button is pressed
-    #[serde(rename = "flowId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flow_id: Option<String>,
     /// Flow action
-    #[serde(rename = "flowAction")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flow_action: Option<WhatsappFlowActionEnum>,
     /// The unique ID of the first screen. Required for Navigate action.
-    #[serde(rename = "navigateScreen")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub navigate_screen: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialFlowButtonDto {
@@ -57264,6 +60771,31 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialFlowButtonDto {
         deserializer.deserialize_struct("WhatsappPartialFlowButtonDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappPartialFlowButtonDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.flow_id {
+            map.serialize_entry("flowId", value)?;
+        }
+        if let Some(value) = &self.flow_action {
+            map.serialize_entry("flowAction", value)?;
+        }
+        if let Some(value) = &self.navigate_screen {
+            map.serialize_entry("navigateScreen", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPartialFlowButtonDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -57304,18 +60836,14 @@ impl WhatsappPartialFlowButtonDto {
     }
 }
 /// `WhatsappPartialFooterComponentDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialFooterComponentDto {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<WhatsappComponentTypeFooterEnum>,
     /// `text`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// `codeExpirationMinutes`
-    #[serde(rename = "codeExpirationMinutes")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code_expiration_minutes: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialFooterComponentDto {
@@ -57380,6 +60908,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialFooterComponentDto {
             .deserialize_struct("WhatsappPartialFooterComponentDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappPartialFooterComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.code_expiration_minutes {
+            map.serialize_entry("codeExpirationMinutes", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPartialFooterComponentDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -57408,18 +60955,14 @@ impl WhatsappPartialFooterComponentDto {
     }
 }
 /// `WhatsappPartialLimitedTimeOfferComponentDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialLimitedTimeOfferComponentDto {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<WhatsappComponentTypeLimitedTimeOfferEnum>,
     /// Offer details text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Indicates if the offer expiration details appear in the delivered message.
-    #[serde(rename = "hasExpiration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_expiration: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialLimitedTimeOfferComponentDto {
@@ -57484,6 +61027,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialLimitedTimeOfferComponentDt
             )
     }
 }
+impl serde::Serialize for WhatsappPartialLimitedTimeOfferComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.has_expiration {
+            map.serialize_entry("hasExpiration", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPartialLimitedTimeOfferComponentDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -57515,14 +61077,12 @@ impl WhatsappPartialLimitedTimeOfferComponentDto {
     }
 }
 /// `WhatsappPartialLocationHeaderComponentDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialLocationHeaderComponentDto {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<WhatsappComponentTypeHeaderEnum>,
     /// `format`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<WhatsappLocationHeaderComponentFormatEnum>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialLocationHeaderComponentDto {
@@ -57578,6 +61138,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialLocationHeaderComponentDto 
             )
     }
 }
+impl serde::Serialize for WhatsappPartialLocationHeaderComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPartialLocationHeaderComponentDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -57600,17 +61176,14 @@ impl WhatsappPartialLocationHeaderComponentDto {
     }
 }
 /// `WhatsappPartialMediaHeaderComponentDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialMediaHeaderComponentDto {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<WhatsappComponentTypeHeaderEnum>,
     /// `format`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<WhatsappMediaHeaderComponentFormatEnum>,
     /// `examples`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<WhatsappPartialMediaHeaderExampleDto>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialMediaHeaderComponentDto {
@@ -57667,6 +61240,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialMediaHeaderComponentDto {
             .deserialize_struct("WhatsappPartialMediaHeaderComponentDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappPartialMediaHeaderComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        if let Some(value) = &self.examples {
+            map.serialize_entry("examples", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPartialMediaHeaderComponentDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -57701,11 +61293,10 @@ impl WhatsappPartialMediaHeaderComponentDto {
     }
 }
 /// `WhatsappPartialMediaHeaderExampleDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialMediaHeaderExampleDto {
     /// `url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialMediaHeaderExampleDto {
@@ -57752,6 +61343,19 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialMediaHeaderExampleDto {
             .deserialize_struct("WhatsappPartialMediaHeaderExampleDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappPartialMediaHeaderExampleDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPartialMediaHeaderExampleDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -57766,38 +61370,24 @@ impl WhatsappPartialMediaHeaderExampleDto {
     }
 }
 /// `WhatsappPartialOtpButtonDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialOtpButtonDto {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<WhatsappButtonTypeOtpEnum>,
     /// `otpType`
-    #[serde(rename = "otpType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub otp_type: Option<WhatsappOtpTypeEnum>,
     /// `text`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// `autofillText`
-    #[serde(rename = "autofillText")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autofill_text: Option<String>,
     /// `packageName`
-    #[serde(rename = "packageName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub package_name: Option<String>,
     /// `signatureHash`
-    #[serde(rename = "signatureHash")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature_hash: Option<String>,
     /// `supportedApps`
-    #[serde(rename = "supportedApps")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_apps: Option<Vec<WhatsappSupportedAppDto>>,
     /// `zeroTapTermsAccepted`
-    #[serde(rename = "zeroTapTermsAccepted")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zero_tap_terms_accepted: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialOtpButtonDto {
@@ -57907,6 +61497,40 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialOtpButtonDto {
         deserializer.deserialize_struct("WhatsappPartialOtpButtonDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappPartialOtpButtonDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.otp_type {
+            map.serialize_entry("otpType", value)?;
+        }
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.autofill_text {
+            map.serialize_entry("autofillText", value)?;
+        }
+        if let Some(value) = &self.package_name {
+            map.serialize_entry("packageName", value)?;
+        }
+        if let Some(value) = &self.signature_hash {
+            map.serialize_entry("signatureHash", value)?;
+        }
+        if let Some(value) = &self.supported_apps {
+            map.serialize_entry("supportedApps", value)?;
+        }
+        if let Some(value) = &self.zero_tap_terms_accepted {
+            map.serialize_entry("zeroTapTermsAccepted", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPartialOtpButtonDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -57968,18 +61592,14 @@ impl WhatsappPartialOtpButtonDto {
     }
 }
 /// `WhatsappPartialPhoneNumberButtonDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialPhoneNumberButtonDto {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<WhatsappButtonTypePhoneNumberEnum>,
     /// `text`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// `phoneNumber`
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialPhoneNumberButtonDto {
@@ -58040,6 +61660,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialPhoneNumberButtonDto {
             .deserialize_struct("WhatsappPartialPhoneNumberButtonDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappPartialPhoneNumberButtonDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPartialPhoneNumberButtonDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -58071,14 +61710,12 @@ impl WhatsappPartialPhoneNumberButtonDto {
     }
 }
 /// `WhatsappPartialQuickReplyButtonDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialQuickReplyButtonDto {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<WhatsappButtonTypeQuickReplyEnum>,
     /// `text`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialQuickReplyButtonDto {
@@ -58130,6 +61767,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialQuickReplyButtonDto {
             .deserialize_struct("WhatsappPartialQuickReplyButtonDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappPartialQuickReplyButtonDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPartialQuickReplyButtonDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -58149,17 +61802,14 @@ impl WhatsappPartialQuickReplyButtonDto {
     }
 }
 /// `WhatsappPartialTemplateAnalyticsButtonsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialTemplateAnalyticsButtonsDto {
     /// Type of button.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<WhatsappTemplateAnalyticsButtonTypesEnum>,
     /// Content of the button.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// Number of times the button has been clicked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clicks: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateAnalyticsButtonsDto {
@@ -58220,6 +61870,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateAnalyticsButtonsDto
             )
     }
 }
+impl serde::Serialize for WhatsappPartialTemplateAnalyticsButtonsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.content {
+            map.serialize_entry("content", value)?;
+        }
+        if let Some(value) = &self.clicks {
+            map.serialize_entry("clicks", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPartialTemplateAnalyticsButtonsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -58251,26 +61920,20 @@ impl WhatsappPartialTemplateAnalyticsButtonsDto {
     }
 }
 /// `WhatsappPartialTemplateAnalyticsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialTemplateAnalyticsDto {
     /// Number of times template has been sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sent: Option<f64>,
     /// Number of times template has been delivered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivered: Option<f64>,
     /// Number of times template has been read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read: Option<f64>,
     /// The UTC Date Time in ISO 8601 for start of date range.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<String>,
     /// The UTC Date Time in ISO 8601 for end of date range.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
     /// Number of times buttons in the template has been clicked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buttons: Option<Vec<WhatsappPartialTemplateAnalyticsButtonsDto>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateAnalyticsDto {
@@ -58355,6 +62018,34 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateAnalyticsDto {
             .deserialize_struct("WhatsappPartialTemplateAnalyticsDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappPartialTemplateAnalyticsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.sent {
+            map.serialize_entry("sent", value)?;
+        }
+        if let Some(value) = &self.delivered {
+            map.serialize_entry("delivered", value)?;
+        }
+        if let Some(value) = &self.read {
+            map.serialize_entry("read", value)?;
+        }
+        if let Some(value) = &self.start {
+            map.serialize_entry("start", value)?;
+        }
+        if let Some(value) = &self.end {
+            map.serialize_entry("end", value)?;
+        }
+        if let Some(value) = &self.buttons {
+            map.serialize_entry("buttons", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPartialTemplateAnalyticsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -58404,21 +62095,17 @@ impl WhatsappPartialTemplateAnalyticsDto {
     }
 }
 /// `WhatsappPartialTemplateChangesDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialTemplateChangesDto {
     /// The current status of the changes.
     ///
     ///     `DRAFT`: The changes has not been submitted.
     ///     `IN_PROGRESS`: The changes has been submitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<WhatsappTemplateStatusesEnum>,
     /// True if Meta should be allowed to change the category if they determine the category is wrong. If false, Meta might reject the template if they determine the category is wrong based on the template contents. Defaults to false.
-    #[serde(rename = "allowCategoryChange")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_category_change: Option<bool>,
     /// Template details and information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<WhatsappPartialTemplateChangesDtoDetails>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateChangesDto {
@@ -58481,6 +62168,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateChangesDto {
         }
         deserializer
             .deserialize_struct("WhatsappPartialTemplateChangesDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappPartialTemplateChangesDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.allow_category_change {
+            map.serialize_entry("allowCategoryChange", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -58628,7 +62334,7 @@ for WhatsappPartialTemplateChangesDtoDetails {
     }
 }
 /// `WhatsappPartialTemplateDetailsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialTemplateDetailsDto {
     /// Template message delivery retry time-to-live (TTL) override value. If unable to deliver the template message, it will be periodically retry for this period of time. If it is unable to deliver the message for this period of time, the message will be dropped.
@@ -58640,14 +62346,10 @@ pub struct WhatsappPartialTemplateDetailsDto {
     /// | Valid values | 10 to 900 seconds | 43200 to 2592000 seconds | 30 to 43200 seconds |
     ///
     ///   Please note that authentication templates created before October 23, 2024, have a default TTL of 30 days.
-    #[serde(rename = "messageSendTtlSeconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_send_ttl_seconds: Option<f64>,
     /// Optimization settings for the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub optimization: Option<WhatsappTemplateDetailsOptimizationDto>,
     /// List of components in the template. Must contain a BODY component and can only have one entry of each type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub components: Option<Vec<WhatsappPartialTemplateDetailsDtoComponentsItem>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateDetailsDto {
@@ -58720,6 +62422,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateDetailsDto {
         }
         deserializer
             .deserialize_struct("WhatsappPartialTemplateDetailsDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappPartialTemplateDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message_send_ttl_seconds {
+            map.serialize_entry("messageSendTtlSeconds", value)?;
+        }
+        if let Some(value) = &self.optimization {
+            map.serialize_entry("optimization", value)?;
+        }
+        if let Some(value) = &self.components {
+            map.serialize_entry("components", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -59084,45 +62805,30 @@ for WhatsappPartialTemplateDetailsDtoComponentsItem {
     }
 }
 /// `WhatsappPartialTemplateDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialTemplateDto {
     /// `whatsappId`
-    #[serde(rename = "whatsappId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whatsapp_id: Option<String>,
     /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<WhatsappTemplateStatesEnum>,
     /// `name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `language`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<WhatsappTemplateLanguagesEnum>,
     /// `category`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<WhatsappTemplateCategoryEnum>,
     /// Rejection code if template is in status 'REJECTED'
-    #[serde(rename = "rejectionCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejection_code: Option<WhatsappTemplateRejectionCodeEnum>,
     /// Quality score of the HSM.
-    #[serde(rename = "qualityScore")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quality_score: Option<WhatsappTemplateQualityScoreEnum>,
     /// Indicates if the template was auto-generated by Meta.
-    #[serde(rename = "isMetaGenerated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_meta_generated: Option<bool>,
     /// Object containing changes on the template. If empty the changes has been approved and applied to the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changes: Option<WhatsappPartialTemplateChangesDto>,
     /// Template details and information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<WhatsappPartialTemplateDetailsDto>,
     /// Template analytics.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub analytics: Option<Vec<WhatsappPartialTemplateAnalyticsDto>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateDto {
@@ -59250,6 +62956,49 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateDto {
         deserializer.deserialize_struct("WhatsappPartialTemplateDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappPartialTemplateDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.whatsapp_id {
+            map.serialize_entry("whatsappId", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.language {
+            map.serialize_entry("language", value)?;
+        }
+        if let Some(value) = &self.category {
+            map.serialize_entry("category", value)?;
+        }
+        if let Some(value) = &self.rejection_code {
+            map.serialize_entry("rejectionCode", value)?;
+        }
+        if let Some(value) = &self.quality_score {
+            map.serialize_entry("qualityScore", value)?;
+        }
+        if let Some(value) = &self.is_meta_generated {
+            map.serialize_entry("isMetaGenerated", value)?;
+        }
+        if let Some(value) = &self.changes {
+            map.serialize_entry("changes", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        if let Some(value) = &self.analytics {
+            map.serialize_entry("analytics", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPartialTemplateDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -59341,22 +63090,16 @@ impl WhatsappPartialTemplateDto {
     }
 }
 /// `WhatsappPartialTemplateListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappPartialTemplateListDto {
     /// Total size of the entries matching the search query.
-    #[serde(rename = "totalSize")]
     pub total_size: f64,
     /// Requested size of the page.
-    #[serde(rename = "pageSize")]
     pub page_size: f64,
     /// Encoded token to use in list request to fetch previous batch of entries.
-    #[serde(rename = "previousPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_token: Option<String>,
     /// Encoded token to use in list request to fetch next batch of entries.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `templates`
     pub templates: Vec<WhatsappPartialTemplateDto>,
@@ -59442,6 +63185,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateListDto {
         deserializer.deserialize_struct("WhatsappPartialTemplateListDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappPartialTemplateListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("totalSize", &self.total_size)?;
+        map.serialize_entry("pageSize", &self.page_size)?;
+        if let Some(value) = &self.previous_page_token {
+            map.serialize_entry("previousPageToken", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        map.serialize_entry("templates", &self.templates)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPartialTemplateListDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -59471,20 +63233,16 @@ impl WhatsappPartialTemplateListDto {
     }
 }
 /// `WhatsappPartialTextHeaderComponentDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialTextHeaderComponentDto {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<WhatsappComponentTypeHeaderEnum>,
     /// `format`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<WhatsappTextHeaderComponentFormatEnum>,
     /// Text to show in the header
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Example for the header variable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub example: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialTextHeaderComponentDto {
@@ -59551,6 +63309,28 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialTextHeaderComponentDto {
             .deserialize_struct("WhatsappPartialTextHeaderComponentDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappPartialTextHeaderComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.example {
+            map.serialize_entry("example", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPartialTextHeaderComponentDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -59588,20 +63368,16 @@ impl WhatsappPartialTextHeaderComponentDto {
     }
 }
 /// `WhatsappPartialUrlButtonDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappPartialUrlButtonDto {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<WhatsappButtonTypeUrlEnum>,
     /// `text`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// `url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// `examples`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialUrlButtonDto {
@@ -59667,6 +63443,28 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialUrlButtonDto {
         deserializer.deserialize_struct("WhatsappPartialUrlButtonDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappPartialUrlButtonDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.examples {
+            map.serialize_entry("examples", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPartialUrlButtonDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -59701,17 +63499,14 @@ impl WhatsappPartialUrlButtonDto {
     }
 }
 /// `WhatsappPhoneNumberButtonDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappPhoneNumberButtonDto {
     /// `type`
     pub r#type: WhatsappButtonTypePhoneNumberEnum,
     /// `text`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// `phoneNumber`
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPhoneNumberButtonDto {
@@ -59764,6 +63559,23 @@ impl<'de> serde::Deserialize<'de> for WhatsappPhoneNumberButtonDto {
         deserializer.deserialize_struct("WhatsappPhoneNumberButtonDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappPhoneNumberButtonDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappPhoneNumberButtonDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -59787,7 +63599,7 @@ impl WhatsappPhoneNumberButtonDto {
     }
 }
 /// `WhatsappPhoneNumberButtonInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappPhoneNumberButtonInputDto {
     /// `type`
@@ -59795,7 +63607,6 @@ pub struct WhatsappPhoneNumberButtonInputDto {
     /// Not required for draft.
     pub text: String,
     /// Not required for draft.
-    #[serde(rename = "phoneNumber")]
     pub phone_number: String,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPhoneNumberButtonInputDto {
@@ -59848,6 +63659,19 @@ impl<'de> serde::Deserialize<'de> for WhatsappPhoneNumberButtonInputDto {
         }
         deserializer
             .deserialize_struct("WhatsappPhoneNumberButtonInputDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappPhoneNumberButtonInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("text", &self.text)?;
+        map.serialize_entry("phoneNumber", &self.phone_number)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -59939,13 +63763,12 @@ impl<'de> serde::Deserialize<'de> for WhatsappQualityRatingEnum {
     }
 }
 /// `WhatsappQuickReplyButtonDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappQuickReplyButtonDto {
     /// `type`
     pub r#type: WhatsappButtonTypeQuickReplyEnum,
     /// `text`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappQuickReplyButtonDto {
@@ -59989,6 +63812,20 @@ impl<'de> serde::Deserialize<'de> for WhatsappQuickReplyButtonDto {
         deserializer.deserialize_struct("WhatsappQuickReplyButtonDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappQuickReplyButtonDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappQuickReplyButtonDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -60006,7 +63843,7 @@ impl WhatsappQuickReplyButtonDto {
     }
 }
 /// `WhatsappQuickReplyButtonInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappQuickReplyButtonInputDto {
     /// `type`
@@ -60056,6 +63893,18 @@ impl<'de> serde::Deserialize<'de> for WhatsappQuickReplyButtonInputDto {
             .deserialize_struct("WhatsappQuickReplyButtonInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappQuickReplyButtonInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("text", &self.text)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappQuickReplyButtonInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -60071,13 +63920,12 @@ impl WhatsappQuickReplyButtonInputDto {
     }
 }
 /// `WhatsappRequestContactInfoButtonDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappRequestContactInfoButtonDto {
     /// `type`
     pub r#type: WhatsappButtonTypeRequestContactInfoEnum,
     /// `text`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappRequestContactInfoButtonDto {
@@ -60122,6 +63970,20 @@ impl<'de> serde::Deserialize<'de> for WhatsappRequestContactInfoButtonDto {
             .deserialize_struct("WhatsappRequestContactInfoButtonDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappRequestContactInfoButtonDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappRequestContactInfoButtonDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -60139,7 +64001,7 @@ impl WhatsappRequestContactInfoButtonDto {
     }
 }
 /// `WhatsappRequestContactInfoButtonInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappRequestContactInfoButtonInputDto {
     /// `type`
@@ -60184,6 +64046,17 @@ impl<'de> serde::Deserialize<'de> for WhatsappRequestContactInfoButtonInputDto {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for WhatsappRequestContactInfoButtonInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -60263,37 +64136,26 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderBotRegionEnum {
     }
 }
 /// `WhatsappSenderChangesDetailsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappSenderChangesDetailsDto {
     /// Sender display name within WhatsApp.
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Description of the sender displayed in the Business Info within WhatsApp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Category of the sender displayed in the Business Info within WhatsApp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vertical: Option<WhatsappSenderWhatsAppVerticalEnum>,
     /// Contact email displayed in the Business Info within WhatsApp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Business address displayed in the Business Info within WhatsApp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// Business website displayed in the Business Info within WhatsApp.
-    #[serde(rename = "websiteOne")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website_one: Option<String>,
     /// Second business website displayed in the Business Info within WhatsApp.
-    #[serde(rename = "websiteTwo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website_two: Option<String>,
     /// About text displayed in the Business Info within WhatsApp.
     ///   - Hyperlinks can be included but will not render as clickable links.
     ///   - Markdown is not supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub about: Option<String>,
     /// URL to the sender image displayed in WhatsApp.
     /// - Supported mime types: `image/jpeg`, `image/png` or `image/webp`.
@@ -60302,11 +64164,8 @@ pub struct WhatsappSenderChangesDetailsDto {
     /// - Maximum image dimensions: 640 x 640 px.
     /// - Image will be cropped to maximum image dimensions.
     /// - If you submit a PNG image with a transparent background, the background will be rendered as black.
-    #[serde(rename = "photoUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photo_url: Option<String>,
     /// WhatsApp Business username of the sender.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappSenderChangesDetailsDto {
@@ -60425,6 +64284,46 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderChangesDetailsDto {
             .deserialize_struct("WhatsappSenderChangesDetailsDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappSenderChangesDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.vertical {
+            map.serialize_entry("vertical", value)?;
+        }
+        if let Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if let Some(value) = &self.website_one {
+            map.serialize_entry("websiteOne", value)?;
+        }
+        if let Some(value) = &self.website_two {
+            map.serialize_entry("websiteTwo", value)?;
+        }
+        if let Some(value) = &self.about {
+            map.serialize_entry("about", value)?;
+        }
+        if let Some(value) = &self.photo_url {
+            map.serialize_entry("photoUrl", value)?;
+        }
+        if let Some(value) = &self.username {
+            map.serialize_entry("username", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappSenderChangesDetailsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -60498,21 +64397,16 @@ impl WhatsappSenderChangesDetailsDto {
     }
 }
 /// `WhatsappSenderChangesDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappSenderChangesDto {
     /// Current status of the pending changes.
     pub status: WhatsappSenderStatusesEnum,
     /// The pending changes to sender details and information
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<WhatsappSenderChangesDtoDetails>,
     /// Error reason if sender is in state `ERROR`.
-    #[serde(rename = "errorReason")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_reason: Option<String>,
     /// Error code if sender is in state `ERROR`.
-    #[serde(rename = "errorCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<WhatsappSenderErrorCodeEnum>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappSenderChangesDto {
@@ -60577,6 +64471,26 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderChangesDto {
             }
         }
         deserializer.deserialize_struct("WhatsappSenderChangesDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappSenderChangesDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("status", &self.status)?;
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        if let Some(value) = &self.error_reason {
+            map.serialize_entry("errorReason", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("errorCode", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -60801,35 +64715,26 @@ impl From<WhatsappSenderChangesDetailsDto> for WhatsappSenderChangesDtoDetails {
     }
 }
 /// `WhatsappSenderDetailsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappSenderDetailsDto {
     /// Sender display name within WhatsApp.
-    #[serde(rename = "displayName")]
     pub display_name: String,
     /// Description of the sender displayed in the Business Info within WhatsApp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Category of the sender displayed in the Business Info within WhatsApp.
     pub vertical: WhatsappSenderWhatsAppVerticalEnum,
     /// Contact email displayed in the Business Info within WhatsApp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Business address displayed in the Business Info within WhatsApp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// Business website displayed in the Business Info within WhatsApp.
-    #[serde(rename = "websiteOne")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website_one: Option<String>,
     /// Second business website displayed in the Business Info within WhatsApp.
-    #[serde(rename = "websiteTwo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website_two: Option<String>,
     /// About text displayed in the Business Info within WhatsApp.
     ///   - Hyperlinks can be included but will not render as clickable links.
     ///   - Markdown is not supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub about: Option<String>,
     /// URL to the sender image displayed in WhatsApp.
     /// - Supported mime types: `image/jpeg`, `image/png` or `image/webp`.
@@ -60838,11 +64743,8 @@ pub struct WhatsappSenderDetailsDto {
     /// - Maximum image dimensions: 640 x 640 px.
     /// - Image will be cropped to maximum image dimensions.
     /// - If you submit a PNG image with a transparent background, the background will be rendered as black.
-    #[serde(rename = "photoUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photo_url: Option<String>,
     /// WhatsApp Business username of the sender.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappSenderDetailsDto {
@@ -60955,6 +64857,42 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderDetailsDto {
         deserializer.deserialize_struct("WhatsappSenderDetailsDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappSenderDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("displayName", &self.display_name)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.serialize_entry("vertical", &self.vertical)?;
+        if let Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if let Some(value) = &self.website_one {
+            map.serialize_entry("websiteOne", value)?;
+        }
+        if let Some(value) = &self.website_two {
+            map.serialize_entry("websiteTwo", value)?;
+        }
+        if let Some(value) = &self.about {
+            map.serialize_entry("about", value)?;
+        }
+        if let Some(value) = &self.photo_url {
+            map.serialize_entry("photoUrl", value)?;
+        }
+        if let Some(value) = &self.username {
+            map.serialize_entry("username", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappSenderDetailsDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -61018,86 +64956,54 @@ impl WhatsappSenderDetailsDto {
     }
 }
 /// `WhatsappSenderDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappSenderDto {
     /// The unique ID of the sender.
     pub id: String,
     /// The current state of the sender.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<WhatsappSenderStatesEnum>,
     /// Any pending changes to the sender.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changes: Option<WhatsappSenderChangesDto>,
     /// Sender details and information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<WhatsappSenderDetailsDto>,
     /// Data about the current state of individual sender fields.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<WhatsappSenderMetadataDto>,
     /// Region sender is provisioned in.
     pub region: WhatsappSenderBotRegionEnum,
     /// Region sender store the data in Meta.
-    #[serde(rename = "metaLocalStorage")]
     pub meta_local_storage: WhatsappSenderMetaLocalStoragesEnum,
     /// If set, the Conversation API App ID the sender is connected to.
-    #[serde(rename = "conversationApiApp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_api_app: Option<String>,
     /// If set, the details of the Conversation API App the sender is connected to.
-    #[serde(rename = "conversationApiAppDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_api_app_details: Option<WhatsappConversationApiAppDto>,
     /// Maximum sender TPS.
-    #[serde(rename = "maxTps")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_tps: Option<f64>,
     /// Current quality rating of the sender.
-    #[serde(rename = "qualityRating")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quality_rating: Option<WhatsappQualityRatingEnum>,
     /// This property is deprecated. Use `AccountDto.businessDailyLimit` instead. Current daily message limit of the sender.
-    #[serde(rename = "dailyLimit")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub daily_limit: Option<WhatsappDailyLimitEnum>,
     /// Bearer token of the sender. The bearer token is needed to connect the sender to a Conversation API App.
-    #[serde(rename = "bearerToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bearer_token: Option<String>,
     /// True if the sender is hosted in WhatsApp Cloud API.
-    #[serde(rename = "cloudApi")]
     pub cloud_api: bool,
     /// The UTC Date Time in ISO 8601 for when the sender was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// The UTC Date Time in ISO 8601 for when the sender was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<String>,
     /// Country code of sender phone number.
-    #[serde(rename = "countryCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
     /// Sender phone number without country code.
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// Provider for phone number.
-    #[serde(rename = "numberProvider")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_provider: Option<WhatsappSenderNumberProviderTypeEnum>,
     /// Business manager.
-    #[serde(rename = "businessManager")]
     pub business_manager: WhatsappBusinessManagersEnum,
     /// Please use get account endpoint for this information.
-    #[serde(rename = "wabaBanState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waba_ban_state: Option<WhatsappWabaBanStatesEnum>,
     /// Please use get account endpoint for this information.
-    #[serde(rename = "wabaBanDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waba_ban_date: Option<String>,
     /// Conversation API app regions the sender can be used for.
-    #[serde(rename = "compatibleRegions")]
     pub compatible_regions: Vec<WhatsappConversationAppRegionsEnum>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappSenderDto {
@@ -61338,6 +65244,73 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderDto {
             }
         }
         deserializer.deserialize_struct("WhatsappSenderDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappSenderDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.changes {
+            map.serialize_entry("changes", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        map.serialize_entry("region", &self.region)?;
+        map.serialize_entry("metaLocalStorage", &self.meta_local_storage)?;
+        if let Some(value) = &self.conversation_api_app {
+            map.serialize_entry("conversationApiApp", value)?;
+        }
+        if let Some(value) = &self.conversation_api_app_details {
+            map.serialize_entry("conversationApiAppDetails", value)?;
+        }
+        if let Some(value) = &self.max_tps {
+            map.serialize_entry("maxTps", value)?;
+        }
+        if let Some(value) = &self.quality_rating {
+            map.serialize_entry("qualityRating", value)?;
+        }
+        if let Some(value) = &self.daily_limit {
+            map.serialize_entry("dailyLimit", value)?;
+        }
+        if let Some(value) = &self.bearer_token {
+            map.serialize_entry("bearerToken", value)?;
+        }
+        map.serialize_entry("cloudApi", &self.cloud_api)?;
+        if let Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let Some(value) = &self.modified {
+            map.serialize_entry("modified", value)?;
+        }
+        if let Some(value) = &self.country_code {
+            map.serialize_entry("countryCode", value)?;
+        }
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        if let Some(value) = &self.number_provider {
+            map.serialize_entry("numberProvider", value)?;
+        }
+        map.serialize_entry("businessManager", &self.business_manager)?;
+        if let Some(value) = &self.waba_ban_state {
+            map.serialize_entry("wabaBanState", value)?;
+        }
+        if let Some(value) = &self.waba_ban_date {
+            map.serialize_entry("wabaBanDate", value)?;
+        }
+        map.serialize_entry("compatibleRegions", &self.compatible_regions)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -61717,35 +65690,26 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderInputBotRegionEnum {
     }
 }
 /// `WhatsappSenderInputDetailsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappSenderInputDetailsDto {
     /// Sender display name within WhatsApp.
-    #[serde(rename = "displayName")]
     pub display_name: String,
     /// Description of the sender displayed in the Business Info within WhatsApp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Category of the sender displayed in the Business Info within WhatsApp.
     pub vertical: WhatsappSenderInputWhatsAppVerticalEnum,
     /// Contact email displayed in the Business Info within WhatsApp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Business address displayed in the Business Info within WhatsApp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// Business website displayed in the Business Info within WhatsApp.
-    #[serde(rename = "websiteOne")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website_one: Option<String>,
     /// Second business website displayed in the Business Info within WhatsApp.
-    #[serde(rename = "websiteTwo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website_two: Option<String>,
     /// About text displayed in the Business Info within WhatsApp.
     ///   - Hyperlinks can be included but will not render as clickable links.
     ///   - Markdown is not supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub about: Option<String>,
     /// URL to the sender image displayed in WhatsApp.
     /// - Supported mime types: `image/jpeg`, `image/png` or `image/webp`.
@@ -61754,8 +65718,6 @@ pub struct WhatsappSenderInputDetailsDto {
     /// - Maximum image dimensions: 640 x 640 px.
     /// - Image will be cropped to maximum image dimensions.
     /// - If you submit a PNG image with a transparent background, the background will be rendered as black.
-    #[serde(rename = "photoUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photo_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappSenderInputDetailsDto {
@@ -61862,6 +65824,39 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderInputDetailsDto {
         deserializer.deserialize_struct("WhatsappSenderInputDetailsDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappSenderInputDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("displayName", &self.display_name)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.serialize_entry("vertical", &self.vertical)?;
+        if let Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if let Some(value) = &self.website_one {
+            map.serialize_entry("websiteOne", value)?;
+        }
+        if let Some(value) = &self.website_two {
+            map.serialize_entry("websiteTwo", value)?;
+        }
+        if let Some(value) = &self.about {
+            map.serialize_entry("about", value)?;
+        }
+        if let Some(value) = &self.photo_url {
+            map.serialize_entry("photoUrl", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappSenderInputDetailsDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -61919,35 +65914,22 @@ impl WhatsappSenderInputDetailsDto {
     }
 }
 /// SenderInputDto is deprecated. Please use SenderInputEsDto.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappSenderInputDtoDeprecated {
     /// Region sender is provisioned in. If not provided, default region for the country set in the billing account will be used. For partner-initiated accounts, the value set for WhatsApp account will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<WhatsappSenderInputRegionEnum>,
     /// Region sender store the data in Meta. If not provided, the default value set for the chosen region will be used.
-    #[serde(rename = "metaLocalStorage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta_local_storage: Option<WhatsappSenderInputMetaLocalStoragesEnum>,
     /// Business manager.
-    #[serde(rename = "businessManager")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_manager: Option<WhatsappInputBusinessManagersPublicDocumentationEnum>,
     /// WhatsApp Business Account that will be connected to the created sender. If left empty, we will try to find the WhatsApp Business Account using your projectId.
-    #[serde(rename = "wabaId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waba_id: Option<String>,
     /// Phone number ID linked to the WhatsApp Business Account.
-    #[serde(rename = "phoneNumberId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number_id: Option<String>,
     /// Long-Lived User access token. Mandatory if `facebookCode` is not provided.
-    #[serde(rename = "facebookAccessToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facebook_access_token: Option<String>,
     /// Single-use access code. Mandatory if `facebookAccessToken` is not provided.
-    #[serde(rename = "facebookCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facebook_code: Option<String>,
     /// Sender name.
     pub name: String,
@@ -62064,6 +66046,39 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderInputDtoDeprecated {
             .deserialize_struct("WhatsappSenderInputDtoDeprecated", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappSenderInputDtoDeprecated {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.region {
+            map.serialize_entry("region", value)?;
+        }
+        if let Some(value) = &self.meta_local_storage {
+            map.serialize_entry("metaLocalStorage", value)?;
+        }
+        if let Some(value) = &self.business_manager {
+            map.serialize_entry("businessManager", value)?;
+        }
+        if let Some(value) = &self.waba_id {
+            map.serialize_entry("wabaId", value)?;
+        }
+        if let Some(value) = &self.phone_number_id {
+            map.serialize_entry("phoneNumberId", value)?;
+        }
+        if let Some(value) = &self.facebook_access_token {
+            map.serialize_entry("facebookAccessToken", value)?;
+        }
+        if let Some(value) = &self.facebook_code {
+            map.serialize_entry("facebookCode", value)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("details", &self.details)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappSenderInputDtoDeprecated {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -62127,29 +66142,20 @@ impl WhatsappSenderInputDtoDeprecated {
     }
 }
 /// `WhatsappSenderInputEsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappSenderInputEsDto {
     /// Region sender is provisioned in. If not provided, default region for the country set in the billing account will be used. For partner-initiated accounts, the value set for WhatsApp account will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<WhatsappSenderInputRegionEnum>,
     /// Region sender store the data in Meta. If not provided, the default value set for the chosen region will be used.
-    #[serde(rename = "metaLocalStorage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta_local_storage: Option<WhatsappSenderInputMetaLocalStoragesEnum>,
     /// WhatsApp Business Account that will be connected to the created sender. If left empty, we will try to find the WhatsApp Business Account using your projectId.
-    #[serde(rename = "wabaId")]
     pub waba_id: String,
     /// Phone number ID linked to the WhatsApp Business Account.
-    #[serde(rename = "phoneNumberId")]
     pub phone_number_id: String,
     /// Business manager.
-    #[serde(rename = "businessManager")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_manager: Option<WhatsappInputBusinessManagersPublicDocumentationEnum>,
     /// Single-use access code.
-    #[serde(rename = "authenticationCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_code: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappSenderInputEsDto {
@@ -62240,6 +66246,30 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderInputEsDto {
             }
         }
         deserializer.deserialize_struct("WhatsappSenderInputEsDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappSenderInputEsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.region {
+            map.serialize_entry("region", value)?;
+        }
+        if let Some(value) = &self.meta_local_storage {
+            map.serialize_entry("metaLocalStorage", value)?;
+        }
+        map.serialize_entry("wabaId", &self.waba_id)?;
+        map.serialize_entry("phoneNumberId", &self.phone_number_id)?;
+        if let Some(value) = &self.business_manager {
+            map.serialize_entry("businessManager", value)?;
+        }
+        if let Some(value) = &self.authentication_code {
+            map.serialize_entry("authenticationCode", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -62520,7 +66550,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderInputRegionEnum {
     }
 }
 /// `WhatsappSenderInputRegisterDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappSenderInputRegisterDto {
     /// Registration Method of the sender.
@@ -62560,6 +66590,17 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderInputRegisterDto {
             }
         }
         deserializer.deserialize_struct("WhatsappSenderInputRegisterDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappSenderInputRegisterDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("method", &self.method)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -62631,11 +66672,10 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderInputRegistrationMethodEnum 
     }
 }
 /// `WhatsappSenderInputVerifyDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappSenderInputVerifyDto {
     /// OTP code used for sender verification. Must be exactly 6 characters with no spaces. Not required if the sender number is already verified by Meta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappSenderInputVerifyDto {
@@ -62679,6 +66719,19 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderInputVerifyDto {
             }
         }
         deserializer.deserialize_struct("WhatsappSenderInputVerifyDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappSenderInputVerifyDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -62831,22 +66884,16 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderInputWhatsAppVerticalEnum {
     }
 }
 /// `WhatsappSenderListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappSenderListDto {
     /// Total size of the entries matching the search query.
-    #[serde(rename = "totalSize")]
     pub total_size: f64,
     /// Requested size of the page.
-    #[serde(rename = "pageSize")]
     pub page_size: f64,
     /// Encoded token to use in list request to fetch previous batch of entries.
-    #[serde(rename = "previousPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_token: Option<String>,
     /// Encoded token to use in list request to fetch next batch of entries.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `senders`
     pub senders: Vec<WhatsappSenderDto>,
@@ -62926,6 +66973,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderListDto {
             }
         }
         deserializer.deserialize_struct("WhatsappSenderListDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappSenderListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("totalSize", &self.total_size)?;
+        map.serialize_entry("pageSize", &self.page_size)?;
+        if let Some(value) = &self.previous_page_token {
+            map.serialize_entry("previousPageToken", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        map.serialize_entry("senders", &self.senders)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -63077,15 +67143,12 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderMetaLocalStoragesEnum {
     }
 }
 /// `WhatsappSenderMetadataDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappSenderMetadataDto {
     /// Approval status of the sender display name.
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<WhatsappSenderMetadataFieldDto>,
     /// Approval status of the sender username.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<WhatsappSenderMetadataFieldDto>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappSenderMetadataDto {
@@ -63140,6 +67203,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderMetadataDto {
         deserializer.deserialize_struct("WhatsappSenderMetadataDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappSenderMetadataDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.username {
+            map.serialize_entry("username", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappSenderMetadataDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -63165,17 +67244,14 @@ impl WhatsappSenderMetadataDto {
     }
 }
 /// `WhatsappSenderMetadataFieldDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappSenderMetadataFieldDto {
     /// Requested value of the field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Current approval status of the field.
     pub status: WhatsappWhatsAppSenderFieldUpdateStatusEnum,
     /// Reason for rejection if the field update was rejected.
-    #[serde(rename = "rejectionReason")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejection_reason: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappSenderMetadataFieldDto {
@@ -63228,6 +67304,23 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderMetadataFieldDto {
         deserializer.deserialize_struct("WhatsappSenderMetadataFieldDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappSenderMetadataFieldDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.serialize_entry("status", &self.status)?;
+        if let Some(value) = &self.rejection_reason {
+            map.serialize_entry("rejectionReason", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappSenderMetadataFieldDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -63251,19 +67344,16 @@ impl WhatsappSenderMetadataFieldDto {
     }
 }
 /// `WhatsappSenderNotificationDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappSenderNotificationDto {
     /// `type`
     pub r#type: WhatsappSenderNotificationTypeEnum,
     /// `created`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// `author`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// `comment`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappSenderNotificationDto {
@@ -63322,6 +67412,26 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderNotificationDto {
         deserializer.deserialize_struct("WhatsappSenderNotificationDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappSenderNotificationDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let Some(value) = &self.author {
+            map.serialize_entry("author", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappSenderNotificationDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -63351,22 +67461,16 @@ impl WhatsappSenderNotificationDto {
     }
 }
 /// `WhatsappSenderNotificationListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappSenderNotificationListDto {
     /// Total size of the entries matching the search query.
-    #[serde(rename = "totalSize")]
     pub total_size: f64,
     /// Requested size of the page.
-    #[serde(rename = "pageSize")]
     pub page_size: f64,
     /// Encoded token to use in list request to fetch previous batch of entries.
-    #[serde(rename = "previousPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_token: Option<String>,
     /// Encoded token to use in list request to fetch next batch of entries.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `notifications`
     pub notifications: Vec<WhatsappSenderNotificationDto>,
@@ -63451,6 +67555,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderNotificationListDto {
         }
         deserializer
             .deserialize_struct("WhatsappSenderNotificationListDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappSenderNotificationListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("totalSize", &self.total_size)?;
+        map.serialize_entry("pageSize", &self.page_size)?;
+        if let Some(value) = &self.previous_page_token {
+            map.serialize_entry("previousPageToken", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        map.serialize_entry("notifications", &self.notifications)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -63642,7 +67765,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderNumberProviderTypeEnum {
     }
 }
 /// `WhatsappSenderRegisterDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappSenderRegisterDto {
     /// The unique ID of the sender.
@@ -63652,7 +67775,6 @@ pub struct WhatsappSenderRegisterDto {
     /// The UTC Date Time in ISO 8601 for when the sender was accepted.
     pub accepted: String,
     /// Whether the verification code has been sent.
-    #[serde(rename = "verificationCodeSent")]
     pub verification_code_sent: bool,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappSenderRegisterDto {
@@ -63717,6 +67839,20 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderRegisterDto {
             }
         }
         deserializer.deserialize_struct("WhatsappSenderRegisterDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappSenderRegisterDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("method", &self.method)?;
+        map.serialize_entry("accepted", &self.accepted)?;
+        map.serialize_entry("verificationCodeSent", &self.verification_code_sent)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -64407,7 +68543,7 @@ for WhatsappSendersControllerCreateSenderV1Request {
     }
 }
 /// `WhatsappSolutionDetailsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappSolutionDetailsDto {
     /// The name of the solution.
@@ -64449,6 +68585,17 @@ impl<'de> serde::Deserialize<'de> for WhatsappSolutionDetailsDto {
         deserializer.deserialize_struct("WhatsappSolutionDetailsDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappSolutionDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappSolutionDetailsDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -64458,7 +68605,7 @@ impl WhatsappSolutionDetailsDto {
     }
 }
 /// `WhatsappSolutionDetailsInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappSolutionDetailsInputDto {
     /// The name of the solution.
@@ -64501,6 +68648,17 @@ impl<'de> serde::Deserialize<'de> for WhatsappSolutionDetailsInputDto {
             .deserialize_struct("WhatsappSolutionDetailsInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappSolutionDetailsInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappSolutionDetailsInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -64510,24 +68668,18 @@ impl WhatsappSolutionDetailsInputDto {
     }
 }
 /// `WhatsappSolutionDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappSolutionDto {
     /// The unique ID of the solution
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Solution details and information.
     pub details: WhatsappSolutionDetailsDto,
     /// The Meta App of the Tech Provider.
-    #[serde(rename = "partnerApp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner_app: Option<WhatsappSolutionMetaAppDto>,
     /// The Meta App of the Solution Partner (e.g. Sinch).
-    #[serde(rename = "ownerApp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_app: Option<WhatsappSolutionMetaAppDto>,
     /// If project has been assigned to this solution.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assigned: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappSolutionDto {
@@ -64597,6 +68749,29 @@ impl<'de> serde::Deserialize<'de> for WhatsappSolutionDto {
         deserializer.deserialize_struct("WhatsappSolutionDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappSolutionDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.serialize_entry("details", &self.details)?;
+        if let Some(value) = &self.partner_app {
+            map.serialize_entry("partnerApp", value)?;
+        }
+        if let Some(value) = &self.owner_app {
+            map.serialize_entry("ownerApp", value)?;
+        }
+        if let Some(value) = &self.assigned {
+            map.serialize_entry("assigned", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappSolutionDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -64632,16 +68807,14 @@ impl WhatsappSolutionDto {
     }
 }
 /// `WhatsappSolutionInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappSolutionInputDto {
     /// Solution details and information.
     pub details: WhatsappSolutionDetailsInputDto,
     /// The accessToken received from the authResponse, returned when completing the embedded solution flow.
-    #[serde(rename = "accessToken")]
     pub access_token: String,
     /// Business manager.
-    #[serde(rename = "businessManager")]
     pub business_manager: WhatsappInputBusinessManagersPublicDocumentationEnum,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappSolutionInputDto {
@@ -64709,6 +68882,19 @@ impl<'de> serde::Deserialize<'de> for WhatsappSolutionInputDto {
         deserializer.deserialize_struct("WhatsappSolutionInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappSolutionInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("details", &self.details)?;
+        map.serialize_entry("accessToken", &self.access_token)?;
+        map.serialize_entry("businessManager", &self.business_manager)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappSolutionInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -64726,7 +68912,7 @@ impl WhatsappSolutionInputDto {
     }
 }
 /// `WhatsappSolutionListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappSolutionListDto {
     /// List of solutions.
@@ -64773,6 +68959,17 @@ impl<'de> serde::Deserialize<'de> for WhatsappSolutionListDto {
         deserializer.deserialize_struct("WhatsappSolutionListDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappSolutionListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("solutions", &self.solutions)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappSolutionListDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -64784,14 +68981,12 @@ impl WhatsappSolutionListDto {
     }
 }
 /// `WhatsappSolutionMetaAppDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappSolutionMetaAppDto {
     /// The unique ID of the Meta App.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<f64>,
     /// The name of the Meta App.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappSolutionMetaAppDto {
@@ -64842,6 +69037,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappSolutionMetaAppDto {
         deserializer.deserialize_struct("WhatsappSolutionMetaAppDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappSolutionMetaAppDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappSolutionMetaAppDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -64861,7 +69072,7 @@ impl WhatsappSolutionMetaAppDto {
     }
 }
 /// `WhatsappSuggestedUsernamesDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappSuggestedUsernamesDto {
     /// List of suggested usernames for the sender.
@@ -64908,6 +69119,17 @@ impl<'de> serde::Deserialize<'de> for WhatsappSuggestedUsernamesDto {
         deserializer.deserialize_struct("WhatsappSuggestedUsernamesDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappSuggestedUsernamesDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("usernames", &self.usernames)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappSuggestedUsernamesDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -64919,14 +69141,12 @@ impl WhatsappSuggestedUsernamesDto {
     }
 }
 /// `WhatsappSupportedAppDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappSupportedAppDto {
     /// `packageName`
-    #[serde(rename = "packageName")]
     pub package_name: String,
     /// `signatureHash`
-    #[serde(rename = "signatureHash")]
     pub signature_hash: String,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappSupportedAppDto {
@@ -64980,6 +69200,18 @@ impl<'de> serde::Deserialize<'de> for WhatsappSupportedAppDto {
         deserializer.deserialize_struct("WhatsappSupportedAppDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappSupportedAppDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("packageName", &self.package_name)?;
+        map.serialize_entry("signatureHash", &self.signature_hash)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappSupportedAppDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -64995,14 +69227,12 @@ impl WhatsappSupportedAppDto {
     }
 }
 /// `WhatsappSupportedAppInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappSupportedAppInputDto {
     /// Your Android app's package name.
-    #[serde(rename = "packageName")]
     pub package_name: String,
     /// Your app signing key hash.
-    #[serde(rename = "signatureHash")]
     pub signature_hash: String,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappSupportedAppInputDto {
@@ -65054,6 +69284,18 @@ impl<'de> serde::Deserialize<'de> for WhatsappSupportedAppInputDto {
             }
         }
         deserializer.deserialize_struct("WhatsappSupportedAppInputDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappSupportedAppInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("packageName", &self.package_name)?;
+        map.serialize_entry("signatureHash", &self.signature_hash)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -65139,7 +69381,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateAnalyticsButtonTypesEnum {
     }
 }
 /// `WhatsappTemplateAnalyticsButtonsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappTemplateAnalyticsButtonsDto {
     /// Type of button.
@@ -65195,6 +69437,19 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateAnalyticsButtonsDto {
         }
         deserializer
             .deserialize_struct("WhatsappTemplateAnalyticsButtonsDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappTemplateAnalyticsButtonsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("content", &self.content)?;
+        map.serialize_entry("clicks", &self.clicks)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -65282,7 +69537,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateAnalyticsDateRangesEnum {
     }
 }
 /// `WhatsappTemplateAnalyticsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappTemplateAnalyticsDto {
     /// Number of times template has been sent.
@@ -65370,6 +69625,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateAnalyticsDto {
             }
         }
         deserializer.deserialize_struct("WhatsappTemplateAnalyticsDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappTemplateAnalyticsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("sent", &self.sent)?;
+        map.serialize_entry("delivered", &self.delivered)?;
+        map.serialize_entry("read", &self.read)?;
+        map.serialize_entry("start", &self.start)?;
+        map.serialize_entry("end", &self.end)?;
+        map.serialize_entry("buttons", &self.buttons)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -65463,14 +69734,13 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateCategoryEnum {
     }
 }
 /// `WhatsappTemplateChangesDetailsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappTemplateChangesDetailsDto {
     /// The current status of the changes.
     ///
     ///     `DRAFT`: The changes has not been submitted.
     ///     `IN_PROGRESS`: The changes has been submitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub components: Option<Vec<WhatsappTemplateChangesDetailsDtoComponentsItem>>,
     /// Template message delivery retry time-to-live (TTL) override value. If unable to deliver the template message, it will be periodically retry for this period of time. If it is unable to deliver the message for this period of time, the message will be dropped.
     ///
@@ -65481,11 +69751,8 @@ pub struct WhatsappTemplateChangesDetailsDto {
     /// | Valid values | 10 to 900 seconds | 43200 to 2592000 seconds | 30 to 43200 seconds |
     ///
     ///   Please note that authentication templates created before October 23, 2024, have a default TTL of 30 days.
-    #[serde(rename = "messageSendTtlSeconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_send_ttl_seconds: Option<f64>,
     /// Optimization settings for the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub optimization: Option<WhatsappTemplateDetailsOptimizationDto>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappTemplateChangesDetailsDto {
@@ -65558,6 +69825,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateChangesDetailsDto {
         }
         deserializer
             .deserialize_struct("WhatsappTemplateChangesDetailsDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappTemplateChangesDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.components {
+            map.serialize_entry("components", value)?;
+        }
+        if let Some(value) = &self.message_send_ttl_seconds {
+            map.serialize_entry("messageSendTtlSeconds", value)?;
+        }
+        if let Some(value) = &self.optimization {
+            map.serialize_entry("optimization", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -65923,7 +70209,7 @@ for WhatsappTemplateChangesDetailsDtoComponentsItem {
     }
 }
 /// `WhatsappTemplateChangesDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappTemplateChangesDto {
     /// The current status of the changes.
@@ -65932,11 +70218,8 @@ pub struct WhatsappTemplateChangesDto {
     ///     `IN_PROGRESS`: The changes has been submitted.
     pub status: WhatsappTemplateStatusesEnum,
     /// True if Meta should be allowed to change the category if they determine the category is wrong. If false, Meta might reject the template if they determine the category is wrong based on the template contents. Defaults to false.
-    #[serde(rename = "allowCategoryChange")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_category_change: Option<bool>,
     /// Template details and information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<WhatsappTemplateChangesDtoDetails>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappTemplateChangesDto {
@@ -65991,6 +70274,23 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateChangesDto {
             }
         }
         deserializer.deserialize_struct("WhatsappTemplateChangesDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappTemplateChangesDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("status", &self.status)?;
+        if let Some(value) = &self.allow_category_change {
+            map.serialize_entry("allowCategoryChange", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -66223,7 +70523,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateCompareBlockReasonsEnum {
     }
 }
 /// `WhatsappTemplateCompareDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappTemplateCompareDto {
     /// List of templates
@@ -66270,6 +70570,17 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateCompareDto {
         deserializer.deserialize_struct("WhatsappTemplateCompareDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappTemplateCompareDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("templates", &self.templates)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappTemplateCompareDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -66281,7 +70592,7 @@ impl WhatsappTemplateCompareDto {
     }
 }
 /// `WhatsappTemplateCompareIdentifierDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappTemplateCompareIdentifierDto {
     /// Template name
@@ -66289,13 +70600,10 @@ pub struct WhatsappTemplateCompareIdentifierDto {
     /// Template language
     pub language: WhatsappTemplateLanguagesEnum,
     /// Order of block rate
-    #[serde(rename = "blockOrder")]
     pub block_order: f64,
     /// Message send number
-    #[serde(rename = "messageSends")]
     pub message_sends: f64,
     /// Block reason
-    #[serde(rename = "topBlockReason")]
     pub top_block_reason: WhatsappTemplateCompareBlockReasonsEnum,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappTemplateCompareIdentifierDto {
@@ -66379,6 +70687,21 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateCompareIdentifierDto {
             .deserialize_struct("WhatsappTemplateCompareIdentifierDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappTemplateCompareIdentifierDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("language", &self.language)?;
+        map.serialize_entry("blockOrder", &self.block_order)?;
+        map.serialize_entry("messageSends", &self.message_sends)?;
+        map.serialize_entry("topBlockReason", &self.top_block_reason)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappTemplateCompareIdentifierDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -66400,7 +70723,7 @@ impl WhatsappTemplateCompareIdentifierDto {
     }
 }
 /// `WhatsappTemplateDetailsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappTemplateDetailsDto {
     /// List of components in the template. Must contain a BODY component and can only have one entry of each type.
@@ -66414,11 +70737,8 @@ pub struct WhatsappTemplateDetailsDto {
     /// | Valid values | 10 to 900 seconds | 43200 to 2592000 seconds | 30 to 43200 seconds |
     ///
     ///   Please note that authentication templates created before October 23, 2024, have a default TTL of 30 days.
-    #[serde(rename = "messageSendTtlSeconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_send_ttl_seconds: Option<f64>,
     /// Optimization settings for the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub optimization: Option<WhatsappTemplateDetailsOptimizationDto>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappTemplateDetailsDto {
@@ -66482,6 +70802,23 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateDetailsDto {
             }
         }
         deserializer.deserialize_struct("WhatsappTemplateDetailsDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappTemplateDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("components", &self.components)?;
+        if let Some(value) = &self.message_send_ttl_seconds {
+            map.serialize_entry("messageSendTtlSeconds", value)?;
+        }
+        if let Some(value) = &self.optimization {
+            map.serialize_entry("optimization", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -66836,7 +71173,7 @@ for WhatsappTemplateDetailsDtoComponentsItem {
     }
 }
 /// `WhatsappTemplateDetailsInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappTemplateDetailsInputDto {
     /// List of components in the template. Must contain a BODY component and can only have one entry of each type. Not required for draft. Field 'type' must have unique values across items.
@@ -66850,11 +71187,8 @@ pub struct WhatsappTemplateDetailsInputDto {
     /// | Valid values | 10 to 900 seconds | 43200 to 2592000 seconds | 30 to 43200 seconds |
     ///
     ///   Please note that authentication templates created before October 23, 2024, have a default TTL of 30 days.
-    #[serde(rename = "messageSendTtlSeconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_send_ttl_seconds: Option<f64>,
     /// Optimization settings for the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub optimization: Option<WhatsappInputTemplateDetailsOptimization>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappTemplateDetailsInputDto {
@@ -66919,6 +71253,23 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateDetailsInputDto {
         }
         deserializer
             .deserialize_struct("WhatsappTemplateDetailsInputDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappTemplateDetailsInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("components", &self.components)?;
+        if let Some(value) = &self.message_send_ttl_seconds {
+            map.serialize_entry("messageSendTtlSeconds", value)?;
+        }
+        if let Some(value) = &self.optimization {
+            map.serialize_entry("optimization", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -67296,18 +71647,14 @@ for WhatsappTemplateDetailsInputDtoComponentsItem {
     }
 }
 /// `WhatsappTemplateDetailsOptimizationDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappTemplateDetailsOptimizationDto {
     /// Maximum price returned for 1,000 message deliveries, expressed in your WABA currency's smallest unit (for example, cents for USD). Example: a value of 5000 represents $0.05 USD per delivery (5 cents x 1,000 messages).
-    #[serde(rename = "bidAmount")]
     pub bid_amount: f64,
     /// Bid strategy returned for the template optimization configuration.
-    #[serde(rename = "bidStrategy")]
     pub bid_strategy: WhatsappBidStrategiesEnum,
     /// Country-specific bid multipliers returned by the upstream system, keyed by ISO 3166-1 alpha-2 country code. Values are strings to preserve decimal precision. If not provided, the default bid multiplier of 1.0 is applied for all countries. Allowed range is 0.0 to 10.0. Example: { "US": "1.2", "GB": "1.1" }.
-    #[serde(rename = "bidCountryMultiplierOverrides")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bid_country_multiplier_overrides: Option<
         std::collections::BTreeMap<String, String>,
     >,
@@ -67377,6 +71724,21 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateDetailsOptimizationDto {
             .deserialize_struct("WhatsappTemplateDetailsOptimizationDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappTemplateDetailsOptimizationDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("bidAmount", &self.bid_amount)?;
+        map.serialize_entry("bidStrategy", &self.bid_strategy)?;
+        if let Some(value) = &self.bid_country_multiplier_overrides {
+            map.serialize_entry("bidCountryMultiplierOverrides", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappTemplateDetailsOptimizationDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -67401,15 +71763,12 @@ impl WhatsappTemplateDetailsOptimizationDto {
     }
 }
 /// `WhatsappTemplateDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappTemplateDto {
     /// `whatsappId`
-    #[serde(rename = "whatsappId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whatsapp_id: Option<String>,
     /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<WhatsappTemplateStatesEnum>,
     /// `name`
     pub name: String,
@@ -67418,23 +71777,16 @@ pub struct WhatsappTemplateDto {
     /// `category`
     pub category: WhatsappTemplateCategoryEnum,
     /// Rejection code if template is in status 'REJECTED'
-    #[serde(rename = "rejectionCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejection_code: Option<WhatsappTemplateRejectionCodeEnum>,
     /// Quality score of the HSM.
-    #[serde(rename = "qualityScore")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quality_score: Option<WhatsappTemplateQualityScoreEnum>,
     /// Object containing changes on the template. If empty the changes has been approved and applied to the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changes: Option<WhatsappTemplateChangesDto>,
     /// Template details and information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<WhatsappTemplateDetailsDto>,
     /// Template analytics.
     pub analytics: Vec<WhatsappTemplateAnalyticsDto>,
     /// Indicates if the template was auto-generated by Meta.
-    #[serde(rename = "isMetaGenerated")]
     pub is_meta_generated: bool,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappTemplateDto {
@@ -67559,6 +71911,39 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateDto {
             }
         }
         deserializer.deserialize_struct("WhatsappTemplateDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappTemplateDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.whatsapp_id {
+            map.serialize_entry("whatsappId", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("language", &self.language)?;
+        map.serialize_entry("category", &self.category)?;
+        if let Some(value) = &self.rejection_code {
+            map.serialize_entry("rejectionCode", value)?;
+        }
+        if let Some(value) = &self.quality_score {
+            map.serialize_entry("qualityScore", value)?;
+        }
+        if let Some(value) = &self.changes {
+            map.serialize_entry("changes", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.serialize_entry("analytics", &self.analytics)?;
+        map.serialize_entry("isMetaGenerated", &self.is_meta_generated)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -68224,11 +72609,10 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateInputCategoryEnum {
     }
 }
 /// `WhatsappTemplateInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappTemplateInputDto {
     /// Create as draft or submit. Defaults to submit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<WhatsappActionsEnum>,
     /// `name`
     pub name: String,
@@ -68237,12 +72621,8 @@ pub struct WhatsappTemplateInputDto {
     /// `category`
     pub category: WhatsappTemplateInputCategoryEnum,
     /// Flag to save template as draft if submission fails. Defaults to false.
-    #[serde(rename = "saveDraftOnFailure")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save_draft_on_failure: Option<bool>,
     /// True if Meta should be allowed to change the category if they determine the category is wrong. If false, Meta might reject the template if they determine the category is wrong based on the template contents. Defaults to false.
-    #[serde(rename = "allowCategoryChange")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_category_change: Option<bool>,
     /// 'Template input details and information.' Not required for draft.
     pub details: WhatsappTemplateDetailsInputDto,
@@ -68330,6 +72710,29 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateInputDto {
             }
         }
         deserializer.deserialize_struct("WhatsappTemplateInputDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappTemplateInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("language", &self.language)?;
+        map.serialize_entry("category", &self.category)?;
+        if let Some(value) = &self.save_draft_on_failure {
+            map.serialize_entry("saveDraftOnFailure", value)?;
+        }
+        if let Some(value) = &self.allow_category_change {
+            map.serialize_entry("allowCategoryChange", value)?;
+        }
+        map.serialize_entry("details", &self.details)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -68713,22 +73116,16 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateLanguagesEnum {
     }
 }
 /// `WhatsappTemplateListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappTemplateListDto {
     /// Total size of the entries matching the search query.
-    #[serde(rename = "totalSize")]
     pub total_size: f64,
     /// Requested size of the page.
-    #[serde(rename = "pageSize")]
     pub page_size: f64,
     /// Encoded token to use in list request to fetch previous batch of entries.
-    #[serde(rename = "previousPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_token: Option<String>,
     /// Encoded token to use in list request to fetch next batch of entries.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `templates`
     pub templates: Vec<WhatsappTemplateDto>,
@@ -68814,6 +73211,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateListDto {
         deserializer.deserialize_struct("WhatsappTemplateListDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappTemplateListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("totalSize", &self.total_size)?;
+        map.serialize_entry("pageSize", &self.page_size)?;
+        if let Some(value) = &self.previous_page_token {
+            map.serialize_entry("previousPageToken", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        map.serialize_entry("templates", &self.templates)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappTemplateListDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -68843,19 +73259,16 @@ impl WhatsappTemplateListDto {
     }
 }
 /// `WhatsappTemplateNotificationDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappTemplateNotificationDto {
     /// `type`
     pub r#type: WhatsappTemplateNotificationTypeEnum,
     /// `created`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// `author`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// `comment`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappTemplateNotificationDto {
@@ -68915,6 +73328,26 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateNotificationDto {
             .deserialize_struct("WhatsappTemplateNotificationDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappTemplateNotificationDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.created {
+            map.serialize_entry("created", value)?;
+        }
+        if let Some(value) = &self.author {
+            map.serialize_entry("author", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappTemplateNotificationDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -68944,22 +73377,16 @@ impl WhatsappTemplateNotificationDto {
     }
 }
 /// `WhatsappTemplateNotificationListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappTemplateNotificationListDto {
     /// Total size of the entries matching the search query.
-    #[serde(rename = "totalSize")]
     pub total_size: f64,
     /// Requested size of the page.
-    #[serde(rename = "pageSize")]
     pub page_size: f64,
     /// Encoded token to use in list request to fetch previous batch of entries.
-    #[serde(rename = "previousPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_token: Option<String>,
     /// Encoded token to use in list request to fetch next batch of entries.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `notifications`
     pub notifications: Vec<WhatsappTemplateNotificationDto>,
@@ -69044,6 +73471,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateNotificationListDto {
         }
         deserializer
             .deserialize_struct("WhatsappTemplateNotificationListDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappTemplateNotificationListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("totalSize", &self.total_size)?;
+        map.serialize_entry("pageSize", &self.page_size)?;
+        if let Some(value) = &self.previous_page_token {
+            map.serialize_entry("previousPageToken", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        map.serialize_entry("notifications", &self.notifications)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -70073,7 +74519,7 @@ for WhatsappTemplatesControllerListTemplatesV1Response {
     }
 }
 /// `WhatsappTextHeaderComponentDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappTextHeaderComponentDto {
     /// `type`
@@ -70081,10 +74527,8 @@ pub struct WhatsappTextHeaderComponentDto {
     /// `format`
     pub format: WhatsappTextHeaderComponentFormatEnum,
     /// Text to show in the header
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Example for the header variable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub example: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappTextHeaderComponentDto {
@@ -70141,6 +74585,24 @@ impl<'de> serde::Deserialize<'de> for WhatsappTextHeaderComponentDto {
             }
         }
         deserializer.deserialize_struct("WhatsappTextHeaderComponentDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappTextHeaderComponentDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("format", &self.format)?;
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.example {
+            map.serialize_entry("example", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -70226,7 +74688,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappTextHeaderComponentFormatEnum {
     }
 }
 /// `WhatsappTextHeaderComponentInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappTextHeaderComponentInputDto {
     /// `type`
@@ -70236,7 +74698,6 @@ pub struct WhatsappTextHeaderComponentInputDto {
     /// Text to show in the header. Can contain one header variable. Not required for draft.
     pub text: String,
     /// `examples`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappTextHeaderComponentInputDto {
@@ -70296,6 +74757,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappTextHeaderComponentInputDto {
             .deserialize_struct("WhatsappTextHeaderComponentInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappTextHeaderComponentInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("format", &self.format)?;
+        map.serialize_entry("text", &self.text)?;
+        if let Some(value) = &self.examples {
+            map.serialize_entry("examples", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappTextHeaderComponentInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -70319,62 +74796,27 @@ impl WhatsappTextHeaderComponentInputDto {
     }
 }
 /// `WhatsappUpdateSenderInputDetailsDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappUpdateSenderInputDetailsDto {
     /// Sender display name within WhatsApp.
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Description of the sender displayed in the Business Info within WhatsApp. If null the value will be deleted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub description: Option<Option<String>>,
     /// Category of the sender displayed in the Business Info within WhatsApp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vertical: Option<WhatsappSenderInputWhatsAppVerticalEnum>,
     /// Contact email displayed in the Business Info within WhatsApp. If null the value will be deleted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub email: Option<Option<String>>,
     /// Business address displayed in the Business Info within WhatsApp. If null the value will be deleted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub address: Option<Option<String>>,
     /// Business website displayed in the Business Info within WhatsApp. If null the value will be deleted.
-    #[serde(rename = "websiteOne")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub website_one: Option<Option<String>>,
     /// Second business website displayed in the Business Info within WhatsApp. If null the value will be deleted.
-    #[serde(rename = "websiteTwo")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub website_two: Option<Option<String>>,
     /// About text displayed in the Business Info within WhatsApp.
     ///   - Hyperlinks can be included but will not render as clickable links.
     ///   - Markdown is not supported.
     ///    If null the value will be deleted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub about: Option<Option<String>>,
     /// URL to the sender image displayed in WhatsApp.
     /// - Supported mime types: `image/jpeg`, `image/png` or `image/webp`.
@@ -70383,19 +74825,8 @@ pub struct WhatsappUpdateSenderInputDetailsDto {
     /// - Maximum image dimensions: 640 x 640 px.
     /// - Image will be cropped to maximum image dimensions.
     /// - If you submit a PNG image with a transparent background, the background will be rendered as black. If null the value will be deleted.
-    #[serde(rename = "photoUrl")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub photo_url: Option<Option<String>>,
     /// WhatsApp Business username of the sender.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub username: Option<Option<String>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappUpdateSenderInputDetailsDto {
@@ -70514,6 +74945,46 @@ impl<'de> serde::Deserialize<'de> for WhatsappUpdateSenderInputDetailsDto {
             .deserialize_struct("WhatsappUpdateSenderInputDetailsDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappUpdateSenderInputDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.vertical {
+            map.serialize_entry("vertical", value)?;
+        }
+        if let Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        if let Some(value) = &self.website_one {
+            map.serialize_entry("websiteOne", value)?;
+        }
+        if let Some(value) = &self.website_two {
+            map.serialize_entry("websiteTwo", value)?;
+        }
+        if let Some(value) = &self.about {
+            map.serialize_entry("about", value)?;
+        }
+        if let Some(value) = &self.photo_url {
+            map.serialize_entry("photoUrl", value)?;
+        }
+        if let Some(value) = &self.username {
+            map.serialize_entry("username", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappUpdateSenderInputDetailsDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -70587,14 +75058,12 @@ impl WhatsappUpdateSenderInputDetailsDto {
     }
 }
 /// `WhatsappUpdateSenderInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappUpdateSenderInputDto {
     /// Create as draft or submit. Defaults to draft.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<WhatsappActionsEnum>,
     /// `details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<WhatsappUpdateSenderInputDetailsDto>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappUpdateSenderInputDto {
@@ -70645,6 +75114,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappUpdateSenderInputDto {
         deserializer.deserialize_struct("WhatsappUpdateSenderInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappUpdateSenderInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappUpdateSenderInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -70670,11 +75155,10 @@ impl WhatsappUpdateSenderInputDto {
     }
 }
 /// `WhatsappUpdateTemplateDetailsInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappUpdateTemplateDetailsInputDto {
     /// List of components in the template. Must contain a BODY component and can only have one entry of each type. Not required for draft. Field 'type' must have unique values across items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub components: Option<Vec<WhatsappUpdateTemplateDetailsInputDtoComponentsItem>>,
     /// Template message delivery retry time-to-live (TTL) override value. If unable to deliver the template message, it will be periodically retry for this period of time. If it is unable to deliver the message for this period of time, the message will be dropped.
     ///
@@ -70685,15 +75169,8 @@ pub struct WhatsappUpdateTemplateDetailsInputDto {
     /// | Valid values | 10 to 900 seconds | 43200 to 2592000 seconds | 30 to 43200 seconds |
     ///
     ///   Please note that authentication templates created before October 23, 2024, have a default TTL of 30 days.
-    #[serde(rename = "messageSendTtlSeconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_send_ttl_seconds: Option<f64>,
     /// Optimization settings for the template.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub optimization: Option<Option<WhatsappInputUpdateTemplateDetailsOptimization>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappUpdateTemplateDetailsInputDto {
@@ -70768,6 +75245,25 @@ impl<'de> serde::Deserialize<'de> for WhatsappUpdateTemplateDetailsInputDto {
         }
         deserializer
             .deserialize_struct("WhatsappUpdateTemplateDetailsInputDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappUpdateTemplateDetailsInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.components {
+            map.serialize_entry("components", value)?;
+        }
+        if let Some(value) = &self.message_send_ttl_seconds {
+            map.serialize_entry("messageSendTtlSeconds", value)?;
+        }
+        if let Some(value) = &self.optimization {
+            map.serialize_entry("optimization", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -71152,21 +75648,16 @@ for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
     }
 }
 /// `WhatsappUpdateTemplateInputDto`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsappUpdateTemplateInputDto {
     /// Create as draft or submit. Defaults to draft.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<WhatsappActionsEnum>,
     /// Works if status template is DRAFT or it was rejected with INCORRECT_CATEGORY.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<WhatsappTemplateInputCategoryEnum>,
     /// Works if status template is DRAFT or it was rejected with INCORRECT_CATEGORY True if Meta should be allowed to change the category if they determine the category is wrong. If false, Meta might reject the template if they determine the category is wrong based on the template contents. Defaults to false.
-    #[serde(rename = "allowCategoryChange")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_category_change: Option<bool>,
     /// 'Template input details and information.' Not required for draft.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<WhatsappUpdateTemplateDetailsInputDto>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappUpdateTemplateInputDto {
@@ -71236,6 +75727,28 @@ impl<'de> serde::Deserialize<'de> for WhatsappUpdateTemplateInputDto {
         deserializer.deserialize_struct("WhatsappUpdateTemplateInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappUpdateTemplateInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.category {
+            map.serialize_entry("category", value)?;
+        }
+        if let Some(value) = &self.allow_category_change {
+            map.serialize_entry("allowCategoryChange", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappUpdateTemplateInputDto {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -71276,19 +75789,16 @@ impl WhatsappUpdateTemplateInputDto {
     }
 }
 /// `WhatsappUrlButtonDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappUrlButtonDto {
     /// `type`
     pub r#type: WhatsappButtonTypeUrlEnum,
     /// `text`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// `url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// `examples`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappUrlButtonDto {
@@ -71347,6 +75857,26 @@ impl<'de> serde::Deserialize<'de> for WhatsappUrlButtonDto {
         deserializer.deserialize_struct("WhatsappUrlButtonDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappUrlButtonDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.examples {
+            map.serialize_entry("examples", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappUrlButtonDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -71376,7 +75906,7 @@ impl WhatsappUrlButtonDto {
     }
 }
 /// `WhatsappUrlButtonInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappUrlButtonInputDto {
     /// `type`
@@ -71394,7 +75924,6 @@ pub struct WhatsappUrlButtonInputDto {
     /// Not required for draft.
     pub url: String,
     /// `examples`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappUrlButtonInputDto {
@@ -71451,6 +75980,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappUrlButtonInputDto {
             }
         }
         deserializer.deserialize_struct("WhatsappUrlButtonInputDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappUrlButtonInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("text", &self.text)?;
+        map.serialize_entry("url", &self.url)?;
+        if let Some(value) = &self.examples {
+            map.serialize_entry("examples", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -71544,7 +76089,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappWabaBanStatesEnum {
     }
 }
 /// `WhatsappWabaDetailsDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappWabaDetailsDto {
     /// The id of the WhatsApp Business Account.
@@ -71594,6 +76139,18 @@ impl<'de> serde::Deserialize<'de> for WhatsappWabaDetailsDto {
         deserializer.deserialize_struct("WhatsappWabaDetailsDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappWabaDetailsDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("numbers", &self.numbers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappWabaDetailsDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -71609,7 +76166,7 @@ impl WhatsappWabaDetailsDto {
     }
 }
 /// `WhatsappWabaDetailsListDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappWabaDetailsListDto {
     /// `wabas`
@@ -71651,6 +76208,17 @@ impl<'de> serde::Deserialize<'de> for WhatsappWabaDetailsListDto {
         deserializer.deserialize_struct("WhatsappWabaDetailsListDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappWabaDetailsListDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("wabas", &self.wabas)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappWabaDetailsListDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -71660,15 +76228,12 @@ impl WhatsappWabaDetailsListDto {
     }
 }
 /// `WhatsappWabaDetailsListInputDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappWabaDetailsListInputDto {
     /// Long-Lived User access token.
-    #[serde(rename = "facebookToken")]
     pub facebook_token: String,
     /// Business manager.
-    #[serde(rename = "businessManager")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_manager: Option<WhatsappInputBusinessManagersEnum>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsappWabaDetailsListInputDto {
@@ -71724,6 +76289,20 @@ impl<'de> serde::Deserialize<'de> for WhatsappWabaDetailsListInputDto {
             .deserialize_struct("WhatsappWabaDetailsListInputDto", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsappWabaDetailsListInputDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("facebookToken", &self.facebook_token)?;
+        if let Some(value) = &self.business_manager {
+            map.serialize_entry("businessManager", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsappWabaDetailsListInputDto {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -71744,13 +76323,12 @@ impl WhatsappWabaDetailsListInputDto {
     }
 }
 /// `WhatsappWabaNumbersDto`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsappWabaNumbersDto {
     /// Unique id of the number.
     pub id: String,
     /// The number displayed in E.164 format.
-    #[serde(rename = "displayPhoneNumber")]
     pub display_phone_number: String,
     /// True if the number is available for usage, false otherwise.
     pub provisioned: bool,
@@ -71815,6 +76393,19 @@ impl<'de> serde::Deserialize<'de> for WhatsappWabaNumbersDto {
             }
         }
         deserializer.deserialize_struct("WhatsappWabaNumbersDto", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsappWabaNumbersDto {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("displayPhoneNumber", &self.display_phone_number)?;
+        map.serialize_entry("provisioned", &self.provisioned)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

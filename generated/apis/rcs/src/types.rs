@@ -7,7 +7,7 @@
     clippy::large_enum_variant
 )]
 /// Notify the recipient that the agent is typing
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AgentComposingEvent {
     /// `type`
@@ -47,6 +47,17 @@ impl<'de> serde::Deserialize<'de> for AgentComposingEvent {
             }
         }
         deserializer.deserialize_struct("AgentComposingEvent", &[], __Visitor)
+    }
+}
+impl serde::Serialize for AgentComposingEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -114,11 +125,10 @@ impl<'de> serde::Deserialize<'de> for AgentComposingEventType {
     }
 }
 /// `AgentEvent`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AgentEvent {
     /// Phone number of the recipient
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     /// Globally unique event ID
     pub event_id: String,
@@ -170,6 +180,21 @@ impl<'de> serde::Deserialize<'de> for AgentEvent {
             }
         }
         deserializer.deserialize_struct("AgentEvent", &[], __Visitor)
+    }
+}
+impl serde::Serialize for AgentEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.to {
+            map.serialize_entry("to", value)?;
+        }
+        map.serialize_entry("event_id", &self.event_id)?;
+        map.serialize_entry("event", &self.event)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -292,7 +317,7 @@ impl From<AgentReadEvent> for AgentEventEvent {
     }
 }
 /// Notify the recipient that the message sent by the user has been read by the agent
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AgentReadEvent {
     /// `type`
@@ -344,6 +369,18 @@ impl<'de> serde::Deserialize<'de> for AgentReadEvent {
             }
         }
         deserializer.deserialize_struct("AgentReadEvent", &[], __Visitor)
+    }
+}
+impl serde::Serialize for AgentReadEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("message_id", &self.message_id)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -558,7 +595,7 @@ impl From<UserAgentEvent> for Callback {
     }
 }
 /// The MaaP capabilities of a given handset
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CapabilitiesResponse {
     /// When the response was generated
@@ -650,6 +687,22 @@ impl<'de> serde::Deserialize<'de> for CapabilitiesResponse {
             }
         }
         deserializer.deserialize_struct("CapabilitiesResponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CapabilitiesResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("at", &self.at)?;
+        map.serialize_entry("msisdn", &self.msisdn)?;
+        map.serialize_entry("mcc", &self.mcc)?;
+        map.serialize_entry("mnc", &self.mnc)?;
+        map.serialize_entry("capabilities", &self.capabilities)?;
+        map.serialize_entry("rcs_enabled", &self.rcs_enabled)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -751,7 +804,7 @@ impl<'de> serde::Deserialize<'de> for CapabilitiesResponseCapabilitiesItem {
     }
 }
 /// A horizontal carousel of rich cards
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CarouselRichCardMessage {
     /// `type`
@@ -806,6 +859,19 @@ impl<'de> serde::Deserialize<'de> for CarouselRichCardMessage {
             }
         }
         deserializer.deserialize_struct("CarouselRichCardMessage", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CarouselRichCardMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("width", &self.width)?;
+        map.serialize_entry("contents", &self.contents)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -941,7 +1007,7 @@ impl<'de> serde::Deserialize<'de> for CarouselRichCardMessageWidth {
     }
 }
 /// creates a new event on the user's calendar
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateCalendarEvent {
     /// `type`
@@ -1028,6 +1094,21 @@ impl<'de> serde::Deserialize<'de> for CreateCalendarEvent {
         deserializer.deserialize_struct("CreateCalendarEvent", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateCalendarEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("start_time", &self.start_time)?;
+        map.serialize_entry("end_time", &self.end_time)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("description", &self.description)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateCalendarEvent {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1105,7 +1186,7 @@ impl<'de> serde::Deserialize<'de> for CreateCalendarEventType {
     }
 }
 /// calls a phone number via the user's dialer app
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DialPhoneNumber {
     /// `type`
@@ -1157,6 +1238,18 @@ impl<'de> serde::Deserialize<'de> for DialPhoneNumber {
             }
         }
         deserializer.deserialize_struct("DialPhoneNumber", &[], __Visitor)
+    }
+}
+impl serde::Serialize for DialPhoneNumber {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("phone_number", &self.phone_number)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1230,19 +1323,16 @@ impl<'de> serde::Deserialize<'de> for DialPhoneNumberType {
     }
 }
 /// `Error`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Error {
     /// `ref_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ref_id: Option<String>,
     /// `error`
     pub error: String,
     /// `error_code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<i64>,
     /// `field_errors`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_errors: Option<Vec<FieldError>>,
 }
 impl<'de> serde::Deserialize<'de> for Error {
@@ -1309,6 +1399,26 @@ impl<'de> serde::Deserialize<'de> for Error {
         deserializer.deserialize_struct("Error", &[], __Visitor)
     }
 }
+impl serde::Serialize for Error {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.ref_id {
+            map.serialize_entry("ref_id", value)?;
+        }
+        map.serialize_entry("error", &self.error)?;
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("error_code", value)?;
+        }
+        if let Some(value) = &self.field_errors {
+            map.serialize_entry("field_errors", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Error {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1338,13 +1448,12 @@ impl Error {
     }
 }
 /// `FallbackInfo`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FallbackInfo {
     /// `message`
     pub message: SmsBatchMessage,
     /// Optionally specified triggers
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<FallbackInfoConditions>,
 }
 impl<'de> serde::Deserialize<'de> for FallbackInfo {
@@ -1393,6 +1502,20 @@ impl<'de> serde::Deserialize<'de> for FallbackInfo {
         deserializer.deserialize_struct("FallbackInfo", &[], __Visitor)
     }
 }
+impl serde::Serialize for FallbackInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message", &self.message)?;
+        if let Some(value) = &self.conditions {
+            map.serialize_entry("conditions", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FallbackInfo {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1410,20 +1533,16 @@ impl FallbackInfo {
     }
 }
 /// Optionally specified triggers
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FallbackInfoConditions {
     /// Trigger fallback if recipient doesn't have RCS support
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rcs_unavailable: Option<FallbackInfoConditionsRcsUnavailable>,
     /// Trigger fallback if capability needed for sent message is not supported by the recipient
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability_unsupported: Option<FallbackInfoConditionsCapabilityUnsupported>,
     /// Trigger fallback if the RCS message is not delivered in a timely manner - see expire in Message object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expired: Option<FallbackInfoConditionsExpired>,
     /// Trigger fallback for any errors encountered, e.g. error from south bound service provider
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent_error: Option<FallbackInfoConditionsAgentError>,
 }
 impl<'de> serde::Deserialize<'de> for FallbackInfoConditions {
@@ -1503,6 +1622,28 @@ impl<'de> serde::Deserialize<'de> for FallbackInfoConditions {
         deserializer.deserialize_struct("FallbackInfoConditions", &[], __Visitor)
     }
 }
+impl serde::Serialize for FallbackInfoConditions {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.rcs_unavailable {
+            map.serialize_entry("rcs_unavailable", value)?;
+        }
+        if let Some(value) = &self.capability_unsupported {
+            map.serialize_entry("capability_unsupported", value)?;
+        }
+        if let Some(value) = &self.expired {
+            map.serialize_entry("expired", value)?;
+        }
+        if let Some(value) = &self.agent_error {
+            map.serialize_entry("agent_error", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FallbackInfoConditions {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1546,7 +1687,7 @@ impl FallbackInfoConditions {
     }
 }
 /// Trigger fallback for any errors encountered, e.g. error from south bound service provider
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FallbackInfoConditionsAgentError {
     /// `enabled`
@@ -1590,6 +1731,17 @@ impl<'de> serde::Deserialize<'de> for FallbackInfoConditionsAgentError {
             .deserialize_struct("FallbackInfoConditionsAgentError", &[], __Visitor)
     }
 }
+impl serde::Serialize for FallbackInfoConditionsAgentError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("enabled", &self.enabled)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FallbackInfoConditionsAgentError {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1599,7 +1751,7 @@ impl FallbackInfoConditionsAgentError {
     }
 }
 /// Trigger fallback if capability needed for sent message is not supported by the recipient
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FallbackInfoConditionsCapabilityUnsupported {
     /// `enabled`
@@ -1647,6 +1799,17 @@ impl<'de> serde::Deserialize<'de> for FallbackInfoConditionsCapabilityUnsupporte
             )
     }
 }
+impl serde::Serialize for FallbackInfoConditionsCapabilityUnsupported {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("enabled", &self.enabled)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FallbackInfoConditionsCapabilityUnsupported {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1656,7 +1819,7 @@ impl FallbackInfoConditionsCapabilityUnsupported {
     }
 }
 /// Trigger fallback if the RCS message is not delivered in a timely manner - see expire in Message object.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FallbackInfoConditionsExpired {
     /// `enabled`
@@ -1699,6 +1862,17 @@ impl<'de> serde::Deserialize<'de> for FallbackInfoConditionsExpired {
         deserializer.deserialize_struct("FallbackInfoConditionsExpired", &[], __Visitor)
     }
 }
+impl serde::Serialize for FallbackInfoConditionsExpired {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("enabled", &self.enabled)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FallbackInfoConditionsExpired {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1708,7 +1882,7 @@ impl FallbackInfoConditionsExpired {
     }
 }
 /// Trigger fallback if recipient doesn't have RCS support
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FallbackInfoConditionsRcsUnavailable {
     /// `enabled`
@@ -1752,6 +1926,17 @@ impl<'de> serde::Deserialize<'de> for FallbackInfoConditionsRcsUnavailable {
             .deserialize_struct("FallbackInfoConditionsRcsUnavailable", &[], __Visitor)
     }
 }
+impl serde::Serialize for FallbackInfoConditionsRcsUnavailable {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("enabled", &self.enabled)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FallbackInfoConditionsRcsUnavailable {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1761,7 +1946,7 @@ impl FallbackInfoConditionsRcsUnavailable {
     }
 }
 /// `FieldError`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FieldError {
     /// `field`
@@ -1810,6 +1995,18 @@ impl<'de> serde::Deserialize<'de> for FieldError {
         deserializer.deserialize_struct("FieldError", &[], __Visitor)
     }
 }
+impl serde::Serialize for FieldError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("field", &self.field)?;
+        map.serialize_entry("errors", &self.errors)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FieldError {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1822,17 +2019,14 @@ impl FieldError {
     }
 }
 /// `FileInfo`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FileInfo {
     /// Mime type of the content. Where content is served from the Sinch content service, this value will not be required
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mime_type: Option<String>,
     /// In bytes. Where content is served from the Sinch content service, this value will not be required
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_size: Option<i64>,
     /// Only required for payload (on thumbnail will be ignored). May be omitted entirely.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
     /// http(s) URL for the actual content
     pub file_uri: String,
@@ -1906,6 +2100,26 @@ impl<'de> serde::Deserialize<'de> for FileInfo {
         deserializer.deserialize_struct("FileInfo", &[], __Visitor)
     }
 }
+impl serde::Serialize for FileInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.mime_type {
+            map.serialize_entry("mime_type", value)?;
+        }
+        if let Some(value) = &self.file_size {
+            map.serialize_entry("file_size", value)?;
+        }
+        if let Some(value) = &self.file_name {
+            map.serialize_entry("file_name", value)?;
+        }
+        map.serialize_entry("file_uri", &self.file_uri)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FileInfo {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1935,13 +2149,12 @@ impl FileInfo {
     }
 }
 /// The thumbnail is required for images and videos
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FileMessage {
     /// `type`
     pub r#type: FileMessageType,
     /// `thumbnail`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumbnail: Option<FileInfo>,
     /// `file`
     pub file: FileInfo,
@@ -1994,6 +2207,21 @@ impl<'de> serde::Deserialize<'de> for FileMessage {
             }
         }
         deserializer.deserialize_struct("FileMessage", &[], __Visitor)
+    }
+}
+impl serde::Serialize for FileMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.thumbnail {
+            map.serialize_entry("thumbnail", value)?;
+        }
+        map.serialize_entry("file", &self.file)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2070,7 +2298,7 @@ impl<'de> serde::Deserialize<'de> for FileMessageType {
     }
 }
 /// A location send back from an end user.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LocationResponse {
     /// `type`
@@ -2130,6 +2358,19 @@ impl<'de> serde::Deserialize<'de> for LocationResponse {
             }
         }
         deserializer.deserialize_struct("LocationResponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for LocationResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("latitude", &self.latitude)?;
+        map.serialize_entry("longitude", &self.longitude)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2205,31 +2446,24 @@ impl<'de> serde::Deserialize<'de> for LocationResponseType {
     }
 }
 /// `Message`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Message {
     /// Provide a globally unique id for this message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     /// Phone number of the recipient
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     /// Mobile country code for phone number of the recipient, must be 3 digits
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mcc: Option<String>,
     /// Mobile network code for the phone number of the recipient, must be 2 or 3 digits
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mnc: Option<String>,
     /// The content of the message
     pub message: MessageMessage,
     /// A list of suggestions comprised of suggested replies and suggested actions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suggestions: Option<Vec<MessageSuggestionsItem>>,
     /// `expire`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expire: Option<MessageExpire>,
     /// `fallback`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback: Option<FallbackInfo>,
 }
 impl<'de> serde::Deserialize<'de> for Message {
@@ -2321,6 +2555,38 @@ impl<'de> serde::Deserialize<'de> for Message {
         deserializer.deserialize_struct("Message", &[], __Visitor)
     }
 }
+impl serde::Serialize for Message {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message_id {
+            map.serialize_entry("message_id", value)?;
+        }
+        if let Some(value) = &self.to {
+            map.serialize_entry("to", value)?;
+        }
+        if let Some(value) = &self.mcc {
+            map.serialize_entry("mcc", value)?;
+        }
+        if let Some(value) = &self.mnc {
+            map.serialize_entry("mnc", value)?;
+        }
+        map.serialize_entry("message", &self.message)?;
+        if let Some(value) = &self.suggestions {
+            map.serialize_entry("suggestions", value)?;
+        }
+        if let Some(value) = &self.expire {
+            map.serialize_entry("expire", value)?;
+        }
+        if let Some(value) = &self.fallback {
+            map.serialize_entry("fallback", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Message {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2374,14 +2640,12 @@ impl Message {
     }
 }
 /// `MessageExpire`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageExpire {
     /// Expire the message after this many milliseconds, if fallback is configured for expiry then the fallback message will be sent after this timeout. Default is 48h.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeout: Option<i64>,
     /// Should the message be revoked when the timeout happens. If not, the message might still be delivered to the handset after the configured timeout, however no further status updates will be sent by the system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revoke: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for MessageExpire {
@@ -2430,6 +2694,22 @@ impl<'de> serde::Deserialize<'de> for MessageExpire {
             }
         }
         deserializer.deserialize_struct("MessageExpire", &[], __Visitor)
+    }
+}
+impl serde::Serialize for MessageExpire {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.timeout {
+            map.serialize_entry("timeout", value)?;
+        }
+        if let Some(value) = &self.revoke {
+            map.serialize_entry("revoke", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2633,7 +2913,7 @@ impl From<CarouselRichCardMessage> for MessageMessage {
     }
 }
 /// `MessageQueuedResponse`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageQueuedResponse {
     /// `type`
@@ -2711,6 +2991,20 @@ impl<'de> serde::Deserialize<'de> for MessageQueuedResponse {
         deserializer.deserialize_struct("MessageQueuedResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for MessageQueuedResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("message_id", &self.message_id)?;
+        map.serialize_entry("at", &self.at)?;
+        map.serialize_entry("status_report", &self.status_report)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MessageQueuedResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2730,7 +3024,7 @@ impl MessageQueuedResponse {
     }
 }
 /// The status report
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageQueuedResponseStatusReport {
     /// `type`
@@ -2771,6 +3065,17 @@ impl<'de> serde::Deserialize<'de> for MessageQueuedResponseStatusReport {
         }
         deserializer
             .deserialize_struct("MessageQueuedResponseStatusReport", &[], __Visitor)
+    }
+}
+impl serde::Serialize for MessageQueuedResponseStatusReport {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3000,7 +3305,7 @@ impl From<SuggestedAction> for MessageSuggestionsItem {
     }
 }
 /// opens a web site or app via deep linking
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OpenUrl {
     /// `type`
@@ -3047,6 +3352,18 @@ impl<'de> serde::Deserialize<'de> for OpenUrl {
             }
         }
         deserializer.deserialize_struct("OpenUrl", &[], __Visitor)
+    }
+}
+impl serde::Serialize for OpenUrl {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("url", &self.url)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3117,7 +3434,7 @@ impl<'de> serde::Deserialize<'de> for OpenUrlType {
     }
 }
 /// Data that will be sent back to the agent when the user taps the reply
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Postback {
     /// Payload (base64 encoded) that will be sent back to the agent when the user taps the suggestion
@@ -3159,6 +3476,17 @@ impl<'de> serde::Deserialize<'de> for Postback {
         deserializer.deserialize_struct("Postback", &[], __Visitor)
     }
 }
+impl serde::Serialize for Postback {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("data", &self.data)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Postback {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3168,7 +3496,7 @@ impl Postback {
     }
 }
 /// request the real phone number is shared with the agent
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RequestDeanonymization {
     /// `type`
@@ -3208,6 +3536,17 @@ impl<'de> serde::Deserialize<'de> for RequestDeanonymization {
             }
         }
         deserializer.deserialize_struct("RequestDeanonymization", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RequestDeanonymization {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3275,7 +3614,7 @@ impl<'de> serde::Deserialize<'de> for RequestDeanonymizationType {
     }
 }
 /// request a location to be shared with the agent
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RequestLocationPush {
     /// `type`
@@ -3315,6 +3654,17 @@ impl<'de> serde::Deserialize<'de> for RequestLocationPush {
             }
         }
         deserializer.deserialize_struct("RequestLocationPush", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RequestLocationPush {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3382,20 +3732,16 @@ impl<'de> serde::Deserialize<'de> for RequestLocationPushType {
     }
 }
 /// One of title, description and media must be specified
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RichCardContent {
     /// Title of the card
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Description of the card
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `media`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<RichCardMedia>,
     /// `suggestions`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suggestions: Option<Vec<RichCardContentSuggestionsItem>>,
 }
 impl<'de> serde::Deserialize<'de> for RichCardContent {
@@ -3467,6 +3813,28 @@ impl<'de> serde::Deserialize<'de> for RichCardContent {
             }
         }
         deserializer.deserialize_struct("RichCardContent", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RichCardContent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.media {
+            map.serialize_entry("media", value)?;
+        }
+        if let Some(value) = &self.suggestions {
+            map.serialize_entry("suggestions", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3613,7 +3981,7 @@ impl From<SuggestedAction> for RichCardContentSuggestionsItem {
     }
 }
 /// Object describing the media to be included in the card
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RichCardMedia {
     /// Ignored unless media is included
@@ -3621,7 +3989,6 @@ pub struct RichCardMedia {
     /// `file`
     pub file: FileInfo,
     /// `thumbnail`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumbnail: Option<FileInfo>,
 }
 impl<'de> serde::Deserialize<'de> for RichCardMedia {
@@ -3672,6 +4039,21 @@ impl<'de> serde::Deserialize<'de> for RichCardMedia {
             }
         }
         deserializer.deserialize_struct("RichCardMedia", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RichCardMedia {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("height", &self.height)?;
+        map.serialize_entry("file", &self.file)?;
+        if let Some(value) = &self.thumbnail {
+            map.serialize_entry("thumbnail", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3759,7 +4141,7 @@ impl<'de> serde::Deserialize<'de> for RichCardMediaHeight {
     }
 }
 /// show a given location on a map
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ShowLocation {
     /// `type`
@@ -3769,7 +4151,6 @@ pub struct ShowLocation {
     /// `longitude`
     pub longitude: f64,
     /// `label`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ShowLocation {
@@ -3832,6 +4213,22 @@ impl<'de> serde::Deserialize<'de> for ShowLocation {
             }
         }
         deserializer.deserialize_struct("ShowLocation", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ShowLocation {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("latitude", &self.latitude)?;
+        map.serialize_entry("longitude", &self.longitude)?;
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3913,7 +4310,7 @@ impl<'de> serde::Deserialize<'de> for ShowLocationType {
     }
 }
 /// `SmsBatchMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SmsBatchMessage {
     /// SMS Sender number
@@ -3923,19 +4320,14 @@ pub struct SmsBatchMessage {
     /// The SMS message payload. Use mt_text for plain text payload, mt_binary for Base64 encoded binary payload and mt_web for rich fallback
     pub text: String,
     /// The UDH (User Data Header) of a binary SMS message, hex encoded. See https://en.wikipedia.org/wiki/User_Data_Header
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub udh: Option<String>,
     /// The campaign/service ID this SMS message belongs to. US only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
     /// Request delivery report callback for this SMS message. Note that delivery reports can be fetched from the SMS HTTP REST API regardless of this setting
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_report: Option<SmsBatchMessageDeliveryReport>,
     /// If set the system will stop trying to deliver the SMS message at this point. If not specified, the message will expire after 3 days.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expire_at: Option<String>,
     /// Override the default callback URL for this SMS message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SmsBatchMessage {
@@ -4032,6 +4424,34 @@ impl<'de> serde::Deserialize<'de> for SmsBatchMessage {
             }
         }
         deserializer.deserialize_struct("SmsBatchMessage", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SmsBatchMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("from", &self.from)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("text", &self.text)?;
+        if let Some(value) = &self.udh {
+            map.serialize_entry("udh", value)?;
+        }
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaign_id", value)?;
+        }
+        if let Some(value) = &self.delivery_report {
+            map.serialize_entry("delivery_report", value)?;
+        }
+        if let Some(value) = &self.expire_at {
+            map.serialize_entry("expire_at", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callback_url", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4152,7 +4572,7 @@ impl<'de> serde::Deserialize<'de> for SmsBatchMessageDeliveryReport {
     }
 }
 /// A singular rich card on which orientation and alignment may be specified
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StandaloneRichCardMessage {
     /// `type`
@@ -4160,7 +4580,6 @@ pub struct StandaloneRichCardMessage {
     /// Does this standalone rich card have horizontal or vertical orientation. This affects whether the suggestions go below or to the side.
     pub orientation: StandaloneRichCardMessageOrientation,
     /// Where the standalone rich card has horizontal alignment, should it be left aligned (so content to the left, suggestions go to the right) or vice-versa? Defaults to LEFT
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumbnail_alignment: Option<StandaloneRichCardMessageThumbnailAlignment>,
     /// `content`
     pub content: RichCardContent,
@@ -4231,6 +4650,22 @@ impl<'de> serde::Deserialize<'de> for StandaloneRichCardMessage {
             }
         }
         deserializer.deserialize_struct("StandaloneRichCardMessage", &[], __Visitor)
+    }
+}
+impl serde::Serialize for StandaloneRichCardMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("orientation", &self.orientation)?;
+        if let Some(value) = &self.thumbnail_alignment {
+            map.serialize_entry("thumbnail_alignment", value)?;
+        }
+        map.serialize_entry("content", &self.content)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4435,7 +4870,7 @@ impl<'de> serde::Deserialize<'de> for StandaloneRichCardMessageType {
     }
 }
 /// `StatusReport`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StatusReport {
     /// `type`
@@ -4513,6 +4948,20 @@ impl<'de> serde::Deserialize<'de> for StatusReport {
         deserializer.deserialize_struct("StatusReport", &[], __Visitor)
     }
 }
+impl serde::Serialize for StatusReport {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("message_id", &self.message_id)?;
+        map.serialize_entry("at", &self.at)?;
+        map.serialize_entry("status_report", &self.status_report)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl StatusReport {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4532,7 +4981,7 @@ impl StatusReport {
     }
 }
 /// `StatusReportAborted`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StatusReportAborted {
     /// `type`
@@ -4588,6 +5037,19 @@ impl<'de> serde::Deserialize<'de> for StatusReportAborted {
             }
         }
         deserializer.deserialize_struct("StatusReportAborted", &[], __Visitor)
+    }
+}
+impl serde::Serialize for StatusReportAborted {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("revoked", &self.revoked)?;
+        map.serialize_entry("expired", &self.expired)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4663,7 +5125,7 @@ impl<'de> serde::Deserialize<'de> for StatusReportAbortedType {
     }
 }
 /// `StatusReportDelivered`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StatusReportDelivered {
     /// `type`
@@ -4703,6 +5165,17 @@ impl<'de> serde::Deserialize<'de> for StatusReportDelivered {
             }
         }
         deserializer.deserialize_struct("StatusReportDelivered", &[], __Visitor)
+    }
+}
+impl serde::Serialize for StatusReportDelivered {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4770,7 +5243,7 @@ impl<'de> serde::Deserialize<'de> for StatusReportDeliveredType {
     }
 }
 /// `StatusReportDisplayed`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StatusReportDisplayed {
     /// `type`
@@ -4810,6 +5283,17 @@ impl<'de> serde::Deserialize<'de> for StatusReportDisplayed {
             }
         }
         deserializer.deserialize_struct("StatusReportDisplayed", &[], __Visitor)
+    }
+}
+impl serde::Serialize for StatusReportDisplayed {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4877,7 +5361,7 @@ impl<'de> serde::Deserialize<'de> for StatusReportDisplayedType {
     }
 }
 /// `StatusReportFailed`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StatusReportFailed {
     /// `type`
@@ -4887,7 +5371,6 @@ pub struct StatusReportFailed {
     /// Has the message expired?
     pub expired: bool,
     /// Error code of agent error causing the fallback
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i64>,
     /// Descriptive message of why the message failed
     pub reason: String,
@@ -4954,6 +5437,23 @@ impl<'de> serde::Deserialize<'de> for StatusReportFailed {
             }
         }
         deserializer.deserialize_struct("StatusReportFailed", &[], __Visitor)
+    }
+}
+impl serde::Serialize for StatusReportFailed {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("revoked", &self.revoked)?;
+        map.serialize_entry("expired", &self.expired)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        map.serialize_entry("reason", &self.reason)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5251,7 +5751,7 @@ impl<'de> serde::Deserialize<'de> for StatusReportType {
     }
 }
 /// The user can tap a suggested action to initiate the corresponding native action on the device
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SuggestedAction {
     /// `type`
@@ -5259,7 +5759,6 @@ pub struct SuggestedAction {
     /// The text that will be shown in the suggested action
     pub display_text: String,
     /// `postback`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postback: Option<Postback>,
     /// `action`
     pub action: SuggestedActionAction,
@@ -5323,6 +5822,22 @@ impl<'de> serde::Deserialize<'de> for SuggestedAction {
             }
         }
         deserializer.deserialize_struct("SuggestedAction", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SuggestedAction {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("display_text", &self.display_text)?;
+        if let Some(value) = &self.postback {
+            map.serialize_entry("postback", value)?;
+        }
+        map.serialize_entry("action", &self.action)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5616,7 +6131,7 @@ impl<'de> serde::Deserialize<'de> for SuggestedActionType {
     }
 }
 /// The user can tap a suggested reply to send the text reply back to the agent
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SuggestedReply {
     /// `type`
@@ -5624,7 +6139,6 @@ pub struct SuggestedReply {
     /// The text that will be shown in the suggested reply
     pub display_text: String,
     /// `postback`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postback: Option<Postback>,
 }
 impl<'de> serde::Deserialize<'de> for SuggestedReply {
@@ -5676,6 +6190,21 @@ impl<'de> serde::Deserialize<'de> for SuggestedReply {
             }
         }
         deserializer.deserialize_struct("SuggestedReply", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SuggestedReply {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("display_text", &self.display_text)?;
+        if let Some(value) = &self.postback {
+            map.serialize_entry("postback", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5861,16 +6390,14 @@ impl From<SuggestedAction> for Suggestion {
     }
 }
 /// At least one of postback_data and text will be set
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SuggestionResponse {
     /// `type`
     pub r#type: SuggestionResponseType,
     /// `postback_data`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postback_data: Option<String>,
     /// `text`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SuggestionResponse {
@@ -5921,6 +6448,23 @@ impl<'de> serde::Deserialize<'de> for SuggestionResponse {
             }
         }
         deserializer.deserialize_struct("SuggestionResponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SuggestionResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.postback_data {
+            map.serialize_entry("postback_data", value)?;
+        }
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6002,7 +6546,7 @@ impl<'de> serde::Deserialize<'de> for SuggestionResponseType {
     }
 }
 /// `TextMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TextMessage {
     /// `type`
@@ -6049,6 +6593,18 @@ impl<'de> serde::Deserialize<'de> for TextMessage {
             }
         }
         deserializer.deserialize_struct("TextMessage", &[], __Visitor)
+    }
+}
+impl serde::Serialize for TextMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("text", &self.text)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6119,7 +6675,7 @@ impl<'de> serde::Deserialize<'de> for TextMessageType {
     }
 }
 /// Event notifying the agent that the user is typing
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UserAgentComposing {
     /// `type`
@@ -6159,6 +6715,17 @@ impl<'de> serde::Deserialize<'de> for UserAgentComposing {
             }
         }
         deserializer.deserialize_struct("UserAgentComposing", &[], __Visitor)
+    }
+}
+impl serde::Serialize for UserAgentComposing {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6226,13 +6793,12 @@ impl<'de> serde::Deserialize<'de> for UserAgentComposingType {
     }
 }
 /// `UserAgentEvent`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UserAgentEvent {
     /// `type`
     pub r#type: UserAgentEventType,
     /// Phone number of the originator
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// `event`
     pub event: UserAgentComposing,
@@ -6281,6 +6847,21 @@ impl<'de> serde::Deserialize<'de> for UserAgentEvent {
             }
         }
         deserializer.deserialize_struct("UserAgentEvent", &[], __Visitor)
+    }
+}
+impl serde::Serialize for UserAgentEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        map.serialize_entry("event", &self.event)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6360,7 +6941,7 @@ impl<'de> serde::Deserialize<'de> for UserAgentEventType {
     }
 }
 /// Message that has been sent from the user to the agent
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UserAgentMessage {
     /// `type`
@@ -6368,7 +6949,6 @@ pub struct UserAgentMessage {
     /// `message_id`
     pub message_id: String,
     /// Phone number of the originator
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// The message content
     pub message: UserAgentMessageMessage,
@@ -6433,6 +7013,22 @@ impl<'de> serde::Deserialize<'de> for UserAgentMessage {
             }
         }
         deserializer.deserialize_struct("UserAgentMessage", &[], __Visitor)
+    }
+}
+impl serde::Serialize for UserAgentMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("message_id", &self.message_id)?;
+        if let Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        map.serialize_entry("message", &self.message)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -7,29 +7,20 @@
     clippy::large_enum_variant
 )]
 /// List of campaigns returns a subset of data from campaign object
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BasicCampaign {
     /// Campaign ID
-    #[serde(rename = "campaignId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
     /// Campaign name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `shortcode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shortcode: Option<Shortcode>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CampaignStatus>,
     /// Campaign creation date
-    #[serde(rename = "createdAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
     /// Campaign update date
-    #[serde(rename = "updatedAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for BasicCampaign {
@@ -123,6 +114,34 @@ impl<'de> serde::Deserialize<'de> for BasicCampaign {
         deserializer.deserialize_struct("BasicCampaign", &[], __Visitor)
     }
 }
+impl serde::Serialize for BasicCampaign {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaignId", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.shortcode {
+            map.serialize_entry("shortcode", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("createdAt", value)?;
+        }
+        if let Some(value) = &self.updated_at {
+            map.serialize_entry("updatedAt", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BasicCampaign {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -171,16 +190,12 @@ impl BasicCampaign {
 /// Brand ID created in the Brands API, US_SHORT_CODE_REGISTRY type. This field is required when sc_requested is true. Brand must be provided to the US Short Code Registry to be approved. Brand must exist and not be rejected at submission time (incomplete or pending brands are allowed) Brands approval must be completed in order to complete the campaign registration.
 pub type BrandId = String;
 /// `CallbackConfigurationResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackConfigurationResponse {
     /// The HMAC secret used for hashing the callback body using the HMAC-SHA1 algorithm - and for creating the X-Sinch-Signature header.
-    #[serde(rename = "hmacSecret")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hmac_secret: Option<String>,
     /// `projectId`
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackConfigurationResponse {
@@ -239,6 +254,22 @@ impl<'de> serde::Deserialize<'de> for CallbackConfigurationResponse {
         deserializer.deserialize_struct("CallbackConfigurationResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallbackConfigurationResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.hmac_secret {
+            map.serialize_entry("hmacSecret", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallbackConfigurationResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -261,12 +292,10 @@ impl CallbackConfigurationResponse {
     }
 }
 /// `CallbackConfigurationUpdateBody`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackConfigurationUpdateBody {
     /// The HMAC secret to be updated for the specified project
-    #[serde(rename = "hmacSecret")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hmac_secret: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackConfigurationUpdateBody {
@@ -317,6 +346,19 @@ impl<'de> serde::Deserialize<'de> for CallbackConfigurationUpdateBody {
             .deserialize_struct("CallbackConfigurationUpdateBody", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallbackConfigurationUpdateBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.hmac_secret {
+            map.serialize_entry("hmacSecret", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallbackConfigurationUpdateBody {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -331,38 +373,24 @@ impl CallbackConfigurationUpdateBody {
     }
 }
 /// Callback event body.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackEventBody {
     /// The ID of the event.
-    #[serde(rename = "eventId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// The type of the event. Possible values are CARRIER_ORDER_NOTE, CARRIER_ORDER_STATUS_UPDATE, CAMPAIGN_NOTE, CAMPAIGN_STATUS_UPDATE.
-    #[serde(rename = "eventType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<CallbackEventBodyEventType>,
     /// The ID of the project to which the event belongs.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Corresponds to the campaign id in case of CAMPAIGN_NOTE and CAMPAIGN_STATUS_UPDATE events. Corresponds to the carrier order id in case of CARRIER_ORDER_NOTE and CARRIER_ORDER_STATUS_UPDATE events.
-    #[serde(rename = "resourceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
     /// The type of the resource. Possible values are CAMPAIGN and CARRIER_ORDER.
-    #[serde(rename = "resourceType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<CallbackEventBodyResourceType>,
     /// The short code related to the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shortcode: Option<String>,
     /// `data`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<CallbackEventBodyData>,
     /// The date and time when the event was created.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackEventBody {
@@ -474,6 +502,40 @@ impl<'de> serde::Deserialize<'de> for CallbackEventBody {
             }
         }
         deserializer.deserialize_struct("CallbackEventBody", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CallbackEventBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.event_id {
+            map.serialize_entry("eventId", value)?;
+        }
+        if let Some(value) = &self.event_type {
+            map.serialize_entry("eventType", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.resource_id {
+            map.serialize_entry("resourceId", value)?;
+        }
+        if let Some(value) = &self.resource_type {
+            map.serialize_entry("resourceType", value)?;
+        }
+        if let Some(value) = &self.shortcode {
+            map.serialize_entry("shortcode", value)?;
+        }
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -801,106 +863,60 @@ impl<'de> serde::Deserialize<'de> for CallbackEventBodyResourceType {
 /// Callback URL that will be used to notify about campaign order updates. There are four different events that will be sent - CARRIER_ORDER_NOTE - CARRIER_ORDER_STATUS_UPDATE - CAMPAIGN_NOTE - CAMPAIGN_STATUS_UPDATE See callback documentation in submit endpoint section.
 pub type CallbackUrl = String;
 /// Campaign content
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Campaign {
     /// Campaign ID
-    #[serde(rename = "campaignId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
     /// Campaign name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `shortcode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shortcode: Option<Shortcode>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CampaignStatus>,
     /// Campaign creation date
-    #[serde(rename = "createdAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
     /// Campaign update date
-    #[serde(rename = "updatedAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<sinch_sdk_runtime::Timestamp>,
     /// Campaign description
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `trafficCharge`
-    #[serde(rename = "trafficCharge")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub traffic_charge: Option<TrafficCharge>,
     /// `scRequested`
-    #[serde(rename = "scRequested")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sc_requested: Option<ScRequested>,
     /// `brandId`
-    #[serde(rename = "brandId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<BrandId>,
     /// `customerCare`
-    #[serde(rename = "customerCare")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_care: Option<CustomerCare>,
     /// You can configure specific flows to fit your needs. You can check the documentation for more information about flows. Each campaign must contain at least one content definition at submission time.
-    #[serde(rename = "contentDefinitions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_definitions: Option<Vec<ContentDefinition>>,
     /// `termsAndConditions`
-    #[serde(rename = "termsAndConditions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terms_and_conditions: Option<TermsAndConditions>,
     /// `privacyPolicy`
-    #[serde(rename = "privacyPolicy")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privacy_policy: Option<PrivacyPolicy>,
     /// `complianceEmails`
-    #[serde(rename = "complianceEmails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compliance_emails: Option<ComplianceEmails>,
     /// `contactEmails`
-    #[serde(rename = "contactEmails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_emails: Option<ContactEmails>,
     /// `callbackUrl`
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<CallbackUrl>,
     /// `isMigrated`
-    #[serde(rename = "isMigrated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_migrated: Option<IsMigrated>,
     /// List of carrier orders.
-    #[serde(rename = "carrierOrders")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carrier_orders: Option<Vec<CarrierOrder>>,
     /// Attachments linked to this campaign request.
-    #[serde(rename = "campaignAttachments")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_attachments: Option<Vec<CampaignAttachment>>,
     /// All transitions applied to this campaign
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logs: Option<Vec<CampaignLog>>,
     /// Notes used to contact customer and agents regarding this campaign.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Vec<Note>>,
     /// `smsApp`
-    #[serde(rename = "smsApp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_app: Option<SmsApp>,
     /// `mmsApp`
-    #[serde(rename = "mmsApp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_app: Option<MmsApp>,
     /// `mmsMoUrl`
-    #[serde(rename = "mmsMoUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_mo_url: Option<MmsMoUrl>,
     /// `mmsDrUrl`
-    #[serde(rename = "mmsDrUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_dr_url: Option<MmsDrUrl>,
 }
 impl<'de> serde::Deserialize<'de> for Campaign {
@@ -1174,6 +1190,94 @@ impl<'de> serde::Deserialize<'de> for Campaign {
         deserializer.deserialize_struct("Campaign", &[], __Visitor)
     }
 }
+impl serde::Serialize for Campaign {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaignId", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.shortcode {
+            map.serialize_entry("shortcode", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("createdAt", value)?;
+        }
+        if let Some(value) = &self.updated_at {
+            map.serialize_entry("updatedAt", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.traffic_charge {
+            map.serialize_entry("trafficCharge", value)?;
+        }
+        if let Some(value) = &self.sc_requested {
+            map.serialize_entry("scRequested", value)?;
+        }
+        if let Some(value) = &self.brand_id {
+            map.serialize_entry("brandId", value)?;
+        }
+        if let Some(value) = &self.customer_care {
+            map.serialize_entry("customerCare", value)?;
+        }
+        if let Some(value) = &self.content_definitions {
+            map.serialize_entry("contentDefinitions", value)?;
+        }
+        if let Some(value) = &self.terms_and_conditions {
+            map.serialize_entry("termsAndConditions", value)?;
+        }
+        if let Some(value) = &self.privacy_policy {
+            map.serialize_entry("privacyPolicy", value)?;
+        }
+        if let Some(value) = &self.compliance_emails {
+            map.serialize_entry("complianceEmails", value)?;
+        }
+        if let Some(value) = &self.contact_emails {
+            map.serialize_entry("contactEmails", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        if let Some(value) = &self.is_migrated {
+            map.serialize_entry("isMigrated", value)?;
+        }
+        if let Some(value) = &self.carrier_orders {
+            map.serialize_entry("carrierOrders", value)?;
+        }
+        if let Some(value) = &self.campaign_attachments {
+            map.serialize_entry("campaignAttachments", value)?;
+        }
+        if let Some(value) = &self.logs {
+            map.serialize_entry("logs", value)?;
+        }
+        if let Some(value) = &self.notes {
+            map.serialize_entry("notes", value)?;
+        }
+        if let Some(value) = &self.sms_app {
+            map.serialize_entry("smsApp", value)?;
+        }
+        if let Some(value) = &self.mms_app {
+            map.serialize_entry("mmsApp", value)?;
+        }
+        if let Some(value) = &self.mms_mo_url {
+            map.serialize_entry("mmsMoUrl", value)?;
+        }
+        if let Some(value) = &self.mms_dr_url {
+            map.serialize_entry("mmsDrUrl", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Campaign {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1346,18 +1450,14 @@ impl Campaign {
     }
 }
 /// Attachment linked to this campaign request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CampaignAttachment {
     /// Attachment ID
-    #[serde(rename = "attachmentId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_id: Option<String>,
     /// Attachment name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Attachment description
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CampaignAttachment {
@@ -1425,6 +1525,25 @@ impl<'de> serde::Deserialize<'de> for CampaignAttachment {
         deserializer.deserialize_struct("CampaignAttachment", &[], __Visitor)
     }
 }
+impl serde::Serialize for CampaignAttachment {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.attachment_id {
+            map.serialize_entry("attachmentId", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CampaignAttachment {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1453,20 +1572,14 @@ impl CampaignAttachment {
     }
 }
 /// A transition applied to a campaign
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CampaignLog {
     /// `previousStatus`
-    #[serde(rename = "previousStatus")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_status: Option<CampaignStatus>,
     /// `currentStatus`
-    #[serde(rename = "currentStatus")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_status: Option<CampaignStatus>,
     /// Log creation date
-    #[serde(rename = "createdAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for CampaignLog {
@@ -1538,6 +1651,25 @@ impl<'de> serde::Deserialize<'de> for CampaignLog {
         deserializer.deserialize_struct("CampaignLog", &[], __Visitor)
     }
 }
+impl serde::Serialize for CampaignLog {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.previous_status {
+            map.serialize_entry("previousStatus", value)?;
+        }
+        if let Some(value) = &self.current_status {
+            map.serialize_entry("currentStatus", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("createdAt", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CampaignLog {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1566,15 +1698,12 @@ impl CampaignLog {
     }
 }
 /// Body object linked to callback body when event type is CAMPAIGN_NOTE.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CampaignNoteBody {
     /// The ID of the campaign to which the event belongs.
-    #[serde(rename = "campaignId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
     /// `note`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Note>,
 }
 impl<'de> serde::Deserialize<'de> for CampaignNoteBody {
@@ -1629,6 +1758,22 @@ impl<'de> serde::Deserialize<'de> for CampaignNoteBody {
         deserializer.deserialize_struct("CampaignNoteBody", &[], __Visitor)
     }
 }
+impl serde::Serialize for CampaignNoteBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaignId", value)?;
+        }
+        if let Some(value) = &self.note {
+            map.serialize_entry("note", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CampaignNoteBody {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1651,79 +1796,48 @@ impl CampaignNoteBody {
     }
 }
 /// Common properties for create\/edit US Short Code Campaign requests.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CampaignRequestBase {
     /// Campaign name. Max length is 100 characters.
     pub name: String,
     /// Campaign description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `trafficCharge`
-    #[serde(rename = "trafficCharge")]
     pub traffic_charge: TrafficCharge,
     /// `contactEmails`
-    #[serde(rename = "contactEmails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_emails: Option<ContactEmails>,
     /// `complianceEmails`
-    #[serde(rename = "complianceEmails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compliance_emails: Option<ComplianceEmails>,
     /// `scRequested`
-    #[serde(rename = "scRequested")]
     pub sc_requested: ScRequested,
     /// `brandId`
-    #[serde(rename = "brandId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<BrandId>,
     /// `shortcode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shortcode: Option<Shortcode>,
     /// Carrier IDs. Carrier IDs and names must be retrieved from /carriers endpoint.
-    #[serde(rename = "carrierIds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carrier_ids: Option<Vec<String>>,
     /// `customerCare`
-    #[serde(rename = "customerCare")]
     pub customer_care: CustomerCare,
     /// You can configure specific flows to fit your needs. You can check the documentation for more information about flows. Each campaign must contain at least one content definition at submission time.
-    #[serde(rename = "contentDefinitions")]
     pub content_definitions: Vec<ContentDefinitionRequest>,
     /// `termsAndConditions`
-    #[serde(rename = "termsAndConditions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terms_and_conditions: Option<TermsAndConditions>,
     /// `privacyPolicy`
-    #[serde(rename = "privacyPolicy")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privacy_policy: Option<PrivacyPolicy>,
     /// `isMigrated`
-    #[serde(rename = "isMigrated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_migrated: Option<IsMigrated>,
     /// `callbackUrl`
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<CallbackUrl>,
     /// Attachment IDs. Attachments must be created using /attachments endpoint, and then link here to the campaign. Attachments are set at project level. If needed, they can be reused by more than one campaign within the same project.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<String>>,
     /// `smsApp`
-    #[serde(rename = "smsApp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_app: Option<SmsApp>,
     /// `mmsApp`
-    #[serde(rename = "mmsApp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_app: Option<MmsApp>,
     /// `mmsMoUrl`
-    #[serde(rename = "mmsMoUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_mo_url: Option<MmsMoUrl>,
     /// `mmsDrUrl`
-    #[serde(rename = "mmsDrUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_dr_url: Option<MmsDrUrl>,
 }
 impl<'de> serde::Deserialize<'de> for CampaignRequestBase {
@@ -1950,6 +2064,66 @@ impl<'de> serde::Deserialize<'de> for CampaignRequestBase {
         deserializer.deserialize_struct("CampaignRequestBase", &[], __Visitor)
     }
 }
+impl serde::Serialize for CampaignRequestBase {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.serialize_entry("trafficCharge", &self.traffic_charge)?;
+        if let Some(value) = &self.contact_emails {
+            map.serialize_entry("contactEmails", value)?;
+        }
+        if let Some(value) = &self.compliance_emails {
+            map.serialize_entry("complianceEmails", value)?;
+        }
+        map.serialize_entry("scRequested", &self.sc_requested)?;
+        if let Some(value) = &self.brand_id {
+            map.serialize_entry("brandId", value)?;
+        }
+        if let Some(value) = &self.shortcode {
+            map.serialize_entry("shortcode", value)?;
+        }
+        if let Some(value) = &self.carrier_ids {
+            map.serialize_entry("carrierIds", value)?;
+        }
+        map.serialize_entry("customerCare", &self.customer_care)?;
+        map.serialize_entry("contentDefinitions", &self.content_definitions)?;
+        if let Some(value) = &self.terms_and_conditions {
+            map.serialize_entry("termsAndConditions", value)?;
+        }
+        if let Some(value) = &self.privacy_policy {
+            map.serialize_entry("privacyPolicy", value)?;
+        }
+        if let Some(value) = &self.is_migrated {
+            map.serialize_entry("isMigrated", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        if let Some(value) = &self.attachments {
+            map.serialize_entry("attachments", value)?;
+        }
+        if let Some(value) = &self.sms_app {
+            map.serialize_entry("smsApp", value)?;
+        }
+        if let Some(value) = &self.mms_app {
+            map.serialize_entry("mmsApp", value)?;
+        }
+        if let Some(value) = &self.mms_mo_url {
+            map.serialize_entry("mmsMoUrl", value)?;
+        }
+        if let Some(value) = &self.mms_dr_url {
+            map.serialize_entry("mmsDrUrl", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CampaignRequestBase {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2149,16 +2323,12 @@ impl<'de> serde::Deserialize<'de> for CampaignStatus {
     }
 }
 /// Body object linked to callback body when event type is CAMPAIGN_STATUS_UPDATE.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CampaignStatusUpdateBody {
     /// The ID of the campaign to which the event belongs.
-    #[serde(rename = "campaignId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
     /// `newStatus`
-    #[serde(rename = "newStatus")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_status: Option<CampaignStatus>,
 }
 impl<'de> serde::Deserialize<'de> for CampaignStatusUpdateBody {
@@ -2217,6 +2387,22 @@ impl<'de> serde::Deserialize<'de> for CampaignStatusUpdateBody {
         deserializer.deserialize_struct("CampaignStatusUpdateBody", &[], __Visitor)
     }
 }
+impl serde::Serialize for CampaignStatusUpdateBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaignId", value)?;
+        }
+        if let Some(value) = &self.new_status {
+            map.serialize_entry("newStatus", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CampaignStatusUpdateBody {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2239,14 +2425,12 @@ impl CampaignStatusUpdateBody {
     }
 }
 /// Carrier object
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Carrier {
     /// Carrier ID
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carrier_id: Option<String>,
     /// Carrier name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Carrier {
@@ -2301,6 +2485,22 @@ impl<'de> serde::Deserialize<'de> for Carrier {
         deserializer.deserialize_struct("Carrier", &[], __Visitor)
     }
 }
+impl serde::Serialize for Carrier {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.carrier_id {
+            map.serialize_entry("carrier_id", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Carrier {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2323,11 +2523,10 @@ impl Carrier {
     }
 }
 /// List of carriers available for a campaign
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CarrierList {
     /// List of carriers
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carriers: Option<Vec<Carrier>>,
 }
 impl<'de> serde::Deserialize<'de> for CarrierList {
@@ -2373,6 +2572,19 @@ impl<'de> serde::Deserialize<'de> for CarrierList {
         deserializer.deserialize_struct("CarrierList", &[], __Visitor)
     }
 }
+impl serde::Serialize for CarrierList {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.carriers {
+            map.serialize_entry("carriers", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CarrierList {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2387,37 +2599,24 @@ impl CarrierList {
     }
 }
 /// Carrier order linked to country specific carriers that must be configured for this campaign.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CarrierOrder {
     /// Carrier order ID
-    #[serde(rename = "carrierOrderId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carrier_order_id: Option<String>,
     /// Carrier ID. Carrier IDs and names must be retrieved from /carriers endpoint.
-    #[serde(rename = "carrierId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carrier_id: Option<String>,
     /// Carrier name. Carrier IDs and names must be retrieved from /carriers endpoint.
-    #[serde(rename = "carrierName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carrier_name: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CarrierOrderStatus>,
     /// Notes regarding carrier configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Vec<Note>>,
     /// All transitions applied to this carrier order
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logs: Option<Vec<CarrierOrderLog>>,
     /// Carrier order creation date
-    #[serde(rename = "createdAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
     /// Carrier order update date
-    #[serde(rename = "updatedAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for CarrierOrder {
@@ -2527,6 +2726,40 @@ impl<'de> serde::Deserialize<'de> for CarrierOrder {
         deserializer.deserialize_struct("CarrierOrder", &[], __Visitor)
     }
 }
+impl serde::Serialize for CarrierOrder {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.carrier_order_id {
+            map.serialize_entry("carrierOrderId", value)?;
+        }
+        if let Some(value) = &self.carrier_id {
+            map.serialize_entry("carrierId", value)?;
+        }
+        if let Some(value) = &self.carrier_name {
+            map.serialize_entry("carrierName", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.notes {
+            map.serialize_entry("notes", value)?;
+        }
+        if let Some(value) = &self.logs {
+            map.serialize_entry("logs", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("createdAt", value)?;
+        }
+        if let Some(value) = &self.updated_at {
+            map.serialize_entry("updatedAt", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CarrierOrder {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2585,20 +2818,14 @@ impl CarrierOrder {
     }
 }
 /// A transition applied to a carrier order
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CarrierOrderLog {
     /// `previousStatus`
-    #[serde(rename = "previousStatus")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_status: Option<CarrierOrderStatus>,
     /// `currentStatus`
-    #[serde(rename = "currentStatus")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_status: Option<CarrierOrderStatus>,
     /// Log creation date
-    #[serde(rename = "createdAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for CarrierOrderLog {
@@ -2670,6 +2897,25 @@ impl<'de> serde::Deserialize<'de> for CarrierOrderLog {
         deserializer.deserialize_struct("CarrierOrderLog", &[], __Visitor)
     }
 }
+impl serde::Serialize for CarrierOrderLog {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.previous_status {
+            map.serialize_entry("previousStatus", value)?;
+        }
+        if let Some(value) = &self.current_status {
+            map.serialize_entry("currentStatus", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("createdAt", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CarrierOrderLog {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2698,19 +2944,14 @@ impl CarrierOrderLog {
     }
 }
 /// Body object linked to callback body when event type is CARRIER_ORDER_NOTE.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CarrierOrderNoteBody {
     /// The ID of the campaign to which the event belongs.
-    #[serde(rename = "campaignId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
     /// The ID of the carrier order to which the event belongs.
-    #[serde(rename = "carrierOrderId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carrier_order_id: Option<String>,
     /// `note`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Note>,
 }
 impl<'de> serde::Deserialize<'de> for CarrierOrderNoteBody {
@@ -2776,6 +3017,25 @@ impl<'de> serde::Deserialize<'de> for CarrierOrderNoteBody {
             }
         }
         deserializer.deserialize_struct("CarrierOrderNoteBody", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CarrierOrderNoteBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaignId", value)?;
+        }
+        if let Some(value) = &self.carrier_order_id {
+            map.serialize_entry("carrierOrderId", value)?;
+        }
+        if let Some(value) = &self.note {
+            map.serialize_entry("note", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2906,20 +3166,14 @@ impl<'de> serde::Deserialize<'de> for CarrierOrderStatus {
     }
 }
 /// Body object linked to callback body when event type is CARRIER_ORDER_STATUS_UPDATE.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CarrierOrderStatusUpdateBody {
     /// The ID of the campaign to which the event belongs.
-    #[serde(rename = "campaignId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
     /// The ID of the carrier order to which the event belongs.
-    #[serde(rename = "carrierOrderId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carrier_order_id: Option<String>,
     /// `newStatus`
-    #[serde(rename = "newStatus")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_status: Option<CarrierOrderStatus>,
 }
 impl<'de> serde::Deserialize<'de> for CarrierOrderStatusUpdateBody {
@@ -2991,6 +3245,25 @@ impl<'de> serde::Deserialize<'de> for CarrierOrderStatusUpdateBody {
         deserializer.deserialize_struct("CarrierOrderStatusUpdateBody", &[], __Visitor)
     }
 }
+impl serde::Serialize for CarrierOrderStatusUpdateBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaignId", value)?;
+        }
+        if let Some(value) = &self.carrier_order_id {
+            map.serialize_entry("carrierOrderId", value)?;
+        }
+        if let Some(value) = &self.new_status {
+            map.serialize_entry("newStatus", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CarrierOrderStatusUpdateBody {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3023,23 +3296,16 @@ pub type ComplianceEmails = Vec<String>;
 /// Contact emails that will be used to contact about campaign order status. If you plan to set a callback url, please ignore this field
 pub type ContactEmails = Vec<String>;
 /// This is where the client would provide important information about their short code campaign(s) – what the call to action is (how is the short code advertised and how consent is collected), whether it’s a one-time or subscription/recurring campaign, and example messages (example messages of what the brand will be sending once live)
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContentDefinition {
     /// Message type that will be used in the content definition.
-    #[serde(rename = "messageType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_type: Option<String>,
     /// Content type that will be used in the content definition.
-    #[serde(rename = "contentType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// Content definition subscription type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription: Option<String>,
     /// `messageFlow`
-    #[serde(rename = "messageFlow")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_flow: Option<MessageFlow>,
 }
 impl<'de> serde::Deserialize<'de> for ContentDefinition {
@@ -3121,6 +3387,28 @@ impl<'de> serde::Deserialize<'de> for ContentDefinition {
         deserializer.deserialize_struct("ContentDefinition", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContentDefinition {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message_type {
+            map.serialize_entry("messageType", value)?;
+        }
+        if let Some(value) = &self.content_type {
+            map.serialize_entry("contentType", value)?;
+        }
+        if let Some(value) = &self.subscription {
+            map.serialize_entry("subscription", value)?;
+        }
+        if let Some(value) = &self.message_flow {
+            map.serialize_entry("messageFlow", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContentDefinition {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3155,23 +3443,16 @@ impl ContentDefinition {
     }
 }
 /// This is where the client would provide important information about their short code campaign(s) – what the call to action is (how is the short code advertised and how consent is collected), whether it’s a one-time or subscription/recurring campaign, and example messages (example messages of what the brand will be sending once live)
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContentDefinitionRequest {
     /// `messageType`
-    #[serde(rename = "messageType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_type: Option<MessageTypeEnum>,
     /// `contentType`
-    #[serde(rename = "contentType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<ContentTypeEnum>,
     /// Content definition subscription type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription: Option<ContentDefinitionRequestSubscription>,
     /// `messageFlow`
-    #[serde(rename = "messageFlow")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_flow: Option<MessageFlow>,
 }
 impl<'de> serde::Deserialize<'de> for ContentDefinitionRequest {
@@ -3251,6 +3532,28 @@ impl<'de> serde::Deserialize<'de> for ContentDefinitionRequest {
             }
         }
         deserializer.deserialize_struct("ContentDefinitionRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ContentDefinitionRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message_type {
+            map.serialize_entry("messageType", value)?;
+        }
+        if let Some(value) = &self.content_type {
+            map.serialize_entry("contentType", value)?;
+        }
+        if let Some(value) = &self.subscription {
+            map.serialize_entry("subscription", value)?;
+        }
+        if let Some(value) = &self.message_flow {
+            map.serialize_entry("messageFlow", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5369,82 +5672,50 @@ impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant9 {
     }
 }
 /// `CreateCampaignRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateCampaignRequest {
     /// Campaign name. Max length is 100 characters.
     pub name: String,
     /// Campaign description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `trafficCharge`
-    #[serde(rename = "trafficCharge")]
     pub traffic_charge: TrafficCharge,
     /// `contactEmails`
-    #[serde(rename = "contactEmails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_emails: Option<ContactEmails>,
     /// `complianceEmails`
-    #[serde(rename = "complianceEmails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compliance_emails: Option<ComplianceEmails>,
     /// `scRequested`
-    #[serde(rename = "scRequested")]
     pub sc_requested: ScRequested,
     /// `brandId`
-    #[serde(rename = "brandId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<BrandId>,
     /// `shortcode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shortcode: Option<Shortcode>,
     /// Carrier IDs. Carrier IDs and names must be retrieved from /carriers endpoint.
-    #[serde(rename = "carrierIds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carrier_ids: Option<Vec<String>>,
     /// `customerCare`
-    #[serde(rename = "customerCare")]
     pub customer_care: CustomerCare,
     /// You can configure specific flows to fit your needs. You can check the documentation for more information about flows. Each campaign must contain at least one content definition at submission time.
-    #[serde(rename = "contentDefinitions")]
     pub content_definitions: Vec<ContentDefinitionRequest>,
     /// `termsAndConditions`
-    #[serde(rename = "termsAndConditions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terms_and_conditions: Option<TermsAndConditions>,
     /// `privacyPolicy`
-    #[serde(rename = "privacyPolicy")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privacy_policy: Option<PrivacyPolicy>,
     /// `isMigrated`
-    #[serde(rename = "isMigrated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_migrated: Option<IsMigrated>,
     /// `callbackUrl`
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<CallbackUrl>,
     /// Attachment IDs. Attachments must be created using /attachments endpoint, and then link here to the campaign. Attachments are set at project level. If needed, they can be reused by more than one campaign within the same project.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<String>>,
     /// `smsApp`
-    #[serde(rename = "smsApp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_app: Option<SmsApp>,
     /// `mmsApp`
-    #[serde(rename = "mmsApp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_app: Option<MmsApp>,
     /// `mmsMoUrl`
-    #[serde(rename = "mmsMoUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_mo_url: Option<MmsMoUrl>,
     /// `mmsDrUrl`
-    #[serde(rename = "mmsDrUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_dr_url: Option<MmsDrUrl>,
     /// Add some comments to the campaign. This field is optional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for CreateCampaignRequest {
@@ -5677,6 +5948,69 @@ impl<'de> serde::Deserialize<'de> for CreateCampaignRequest {
         deserializer.deserialize_struct("CreateCampaignRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateCampaignRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.serialize_entry("trafficCharge", &self.traffic_charge)?;
+        if let Some(value) = &self.contact_emails {
+            map.serialize_entry("contactEmails", value)?;
+        }
+        if let Some(value) = &self.compliance_emails {
+            map.serialize_entry("complianceEmails", value)?;
+        }
+        map.serialize_entry("scRequested", &self.sc_requested)?;
+        if let Some(value) = &self.brand_id {
+            map.serialize_entry("brandId", value)?;
+        }
+        if let Some(value) = &self.shortcode {
+            map.serialize_entry("shortcode", value)?;
+        }
+        if let Some(value) = &self.carrier_ids {
+            map.serialize_entry("carrierIds", value)?;
+        }
+        map.serialize_entry("customerCare", &self.customer_care)?;
+        map.serialize_entry("contentDefinitions", &self.content_definitions)?;
+        if let Some(value) = &self.terms_and_conditions {
+            map.serialize_entry("termsAndConditions", value)?;
+        }
+        if let Some(value) = &self.privacy_policy {
+            map.serialize_entry("privacyPolicy", value)?;
+        }
+        if let Some(value) = &self.is_migrated {
+            map.serialize_entry("isMigrated", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        if let Some(value) = &self.attachments {
+            map.serialize_entry("attachments", value)?;
+        }
+        if let Some(value) = &self.sms_app {
+            map.serialize_entry("smsApp", value)?;
+        }
+        if let Some(value) = &self.mms_app {
+            map.serialize_entry("mmsApp", value)?;
+        }
+        if let Some(value) = &self.mms_mo_url {
+            map.serialize_entry("mmsMoUrl", value)?;
+        }
+        if let Some(value) = &self.mms_dr_url {
+            map.serialize_entry("mmsDrUrl", value)?;
+        }
+        if let Some(value) = &self.notes {
+            map.serialize_entry("notes", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateCampaignRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5794,11 +6128,10 @@ impl CreateCampaignRequest {
     }
 }
 /// Create a new note for a US Short Code Campaign or Carrier Order.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateNoteRequest {
     /// Note text. Max length is 1000 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CreateNoteRequest {
@@ -5844,6 +6177,19 @@ impl<'de> serde::Deserialize<'de> for CreateNoteRequest {
         deserializer.deserialize_struct("CreateNoteRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateNoteRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateNoteRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5858,30 +6204,20 @@ impl CreateNoteRequest {
     }
 }
 /// Customer care info that end customers will see. Mandatory at submission time.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerCare {
     /// These are keywords end users can use to unsubscribe from the short program. Acceptable Opt-out keywords are STOP, END, CANCEL, UNSUBSCRIBE, QUIT, REVOKE, OPTOUT, OPT-OUT. Max length is 100 characters.
-    #[serde(rename = "optOutKeywords")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out_keywords: Option<String>,
     /// The outgoing message that the brand needs to send to acknowledge the opt out and informing subscribers that they will no longer receive further messages. This responsibility generally falls on the brand/client (exceptions on 2FA/OTP campaigns as they are not recurring programs)
-    #[serde(rename = "optOutMtText")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out_mt_text: Option<String>,
     /// The help message is a message sent in response to when end users are requesting help by testing the keyword HELP. This message should include a phone number, email address or URL leading to the support contact page.
-    #[serde(rename = "helpMtText")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help_mt_text: Option<String>,
     /// Customer care email that will be used to contact customer care.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Customer care website that will be used to contact customer care.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
     /// Customer care phone number that will be used to contact customer care.
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CustomerCare {
@@ -5975,6 +6311,34 @@ impl<'de> serde::Deserialize<'de> for CustomerCare {
         deserializer.deserialize_struct("CustomerCare", &[], __Visitor)
     }
 }
+impl serde::Serialize for CustomerCare {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.opt_out_keywords {
+            map.serialize_entry("optOutKeywords", value)?;
+        }
+        if let Some(value) = &self.opt_out_mt_text {
+            map.serialize_entry("optOutMtText", value)?;
+        }
+        if let Some(value) = &self.help_mt_text {
+            map.serialize_entry("helpMtText", value)?;
+        }
+        if let Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let Some(value) = &self.website {
+            map.serialize_entry("website", value)?;
+        }
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CustomerCare {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6021,79 +6385,48 @@ impl CustomerCare {
     }
 }
 /// `EditCampaignRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EditCampaignRequest {
     /// Campaign name. Max length is 100 characters.
     pub name: String,
     /// Campaign description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `trafficCharge`
-    #[serde(rename = "trafficCharge")]
     pub traffic_charge: TrafficCharge,
     /// `contactEmails`
-    #[serde(rename = "contactEmails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_emails: Option<ContactEmails>,
     /// `complianceEmails`
-    #[serde(rename = "complianceEmails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compliance_emails: Option<ComplianceEmails>,
     /// `scRequested`
-    #[serde(rename = "scRequested")]
     pub sc_requested: ScRequested,
     /// `brandId`
-    #[serde(rename = "brandId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<BrandId>,
     /// `shortcode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shortcode: Option<Shortcode>,
     /// Carrier IDs. Carrier IDs and names must be retrieved from /carriers endpoint.
-    #[serde(rename = "carrierIds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carrier_ids: Option<Vec<String>>,
     /// `customerCare`
-    #[serde(rename = "customerCare")]
     pub customer_care: CustomerCare,
     /// You can configure specific flows to fit your needs. You can check the documentation for more information about flows. Each campaign must contain at least one content definition at submission time.
-    #[serde(rename = "contentDefinitions")]
     pub content_definitions: Vec<ContentDefinitionRequest>,
     /// `termsAndConditions`
-    #[serde(rename = "termsAndConditions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terms_and_conditions: Option<TermsAndConditions>,
     /// `privacyPolicy`
-    #[serde(rename = "privacyPolicy")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privacy_policy: Option<PrivacyPolicy>,
     /// `isMigrated`
-    #[serde(rename = "isMigrated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_migrated: Option<IsMigrated>,
     /// `callbackUrl`
-    #[serde(rename = "callbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<CallbackUrl>,
     /// Attachment IDs. Attachments must be created using /attachments endpoint, and then link here to the campaign. Attachments are set at project level. If needed, they can be reused by more than one campaign within the same project.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<String>>,
     /// `smsApp`
-    #[serde(rename = "smsApp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_app: Option<SmsApp>,
     /// `mmsApp`
-    #[serde(rename = "mmsApp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_app: Option<MmsApp>,
     /// `mmsMoUrl`
-    #[serde(rename = "mmsMoUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_mo_url: Option<MmsMoUrl>,
     /// `mmsDrUrl`
-    #[serde(rename = "mmsDrUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mms_dr_url: Option<MmsDrUrl>,
 }
 impl<'de> serde::Deserialize<'de> for EditCampaignRequest {
@@ -6320,6 +6653,66 @@ impl<'de> serde::Deserialize<'de> for EditCampaignRequest {
         deserializer.deserialize_struct("EditCampaignRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for EditCampaignRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.serialize_entry("trafficCharge", &self.traffic_charge)?;
+        if let Some(value) = &self.contact_emails {
+            map.serialize_entry("contactEmails", value)?;
+        }
+        if let Some(value) = &self.compliance_emails {
+            map.serialize_entry("complianceEmails", value)?;
+        }
+        map.serialize_entry("scRequested", &self.sc_requested)?;
+        if let Some(value) = &self.brand_id {
+            map.serialize_entry("brandId", value)?;
+        }
+        if let Some(value) = &self.shortcode {
+            map.serialize_entry("shortcode", value)?;
+        }
+        if let Some(value) = &self.carrier_ids {
+            map.serialize_entry("carrierIds", value)?;
+        }
+        map.serialize_entry("customerCare", &self.customer_care)?;
+        map.serialize_entry("contentDefinitions", &self.content_definitions)?;
+        if let Some(value) = &self.terms_and_conditions {
+            map.serialize_entry("termsAndConditions", value)?;
+        }
+        if let Some(value) = &self.privacy_policy {
+            map.serialize_entry("privacyPolicy", value)?;
+        }
+        if let Some(value) = &self.is_migrated {
+            map.serialize_entry("isMigrated", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callbackUrl", value)?;
+        }
+        if let Some(value) = &self.attachments {
+            map.serialize_entry("attachments", value)?;
+        }
+        if let Some(value) = &self.sms_app {
+            map.serialize_entry("smsApp", value)?;
+        }
+        if let Some(value) = &self.mms_app {
+            map.serialize_entry("mmsApp", value)?;
+        }
+        if let Some(value) = &self.mms_mo_url {
+            map.serialize_entry("mmsMoUrl", value)?;
+        }
+        if let Some(value) = &self.mms_dr_url {
+            map.serialize_entry("mmsDrUrl", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl EditCampaignRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -6519,14 +6912,12 @@ impl From<InvalidRequestDetails> for ErrorDetails {
     }
 }
 /// A field violation error that contains the field name, reason and value that caused the error.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FieldViolation {
     /// The field that contains the error
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// `description`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for FieldViolation {
@@ -6581,6 +6972,22 @@ impl<'de> serde::Deserialize<'de> for FieldViolation {
         deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
     }
 }
+impl serde::Serialize for FieldViolation {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.field {
+            map.serialize_entry("field", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FieldViolation {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6603,20 +7010,16 @@ impl FieldViolation {
     }
 }
 /// `InternalRestError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InternalRestError {
     /// `code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i32>,
     /// `details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<ErrorDetails>>,
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for InternalRestError {
@@ -6682,6 +7085,28 @@ impl<'de> serde::Deserialize<'de> for InternalRestError {
         deserializer.deserialize_struct("InternalRestError", &[], __Visitor)
     }
 }
+impl serde::Serialize for InternalRestError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl InternalRestError {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6716,15 +7141,12 @@ impl InternalRestError {
     }
 }
 /// this body is expected when invalid argument, failed precondition or already exists error occurs.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvalidRequestDetails {
     /// For invalid arguments details, this value is always BadRequest.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<InvalidRequestDetailsType>,
     /// `fieldViolations`
-    #[serde(rename = "fieldViolations")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_violations: Option<Vec<FieldViolation>>,
 }
 impl<'de> serde::Deserialize<'de> for InvalidRequestDetails {
@@ -6777,6 +7199,22 @@ impl<'de> serde::Deserialize<'de> for InvalidRequestDetails {
             }
         }
         deserializer.deserialize_struct("InvalidRequestDetails", &[], __Visitor)
+    }
+}
+impl serde::Serialize for InvalidRequestDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.field_violations {
+            map.serialize_entry("fieldViolations", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6859,19 +7297,14 @@ impl<'de> serde::Deserialize<'de> for InvalidRequestDetailsType {
 /// Indicates the campaign is migrated from another provided or another customer Sinch account. It is required to submit the campaign details in dashboard when it’s a migration.
 pub type IsMigrated = bool;
 /// List of campaigns object
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCampaignResponse {
     /// List of campaigns
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaigns: Option<Vec<BasicCampaign>>,
     /// Token to request the next page of results.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Total count of campaigns matching provided search criteria
-    #[serde(rename = "totalSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for ListCampaignResponse {
@@ -6943,6 +7376,25 @@ impl<'de> serde::Deserialize<'de> for ListCampaignResponse {
         deserializer.deserialize_struct("ListCampaignResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListCampaignResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.campaigns {
+            map.serialize_entry("campaigns", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        if let Some(value) = &self.total_size {
+            map.serialize_entry("totalSize", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListCampaignResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6971,20 +7423,14 @@ impl ListCampaignResponse {
     }
 }
 /// Message flow that will be used in the content definition. Contains the call to action, opt in and sample alert.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageFlow {
     /// Call to action that will be used in the content definition.
-    #[serde(rename = "callToAction")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_to_action: Option<String>,
     /// Opt-in message that will be used in the content definition.
-    #[serde(rename = "optIn")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_in: Option<String>,
     /// Sample alert that will be used in the content definition.
-    #[serde(rename = "sampleAlert")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample_alert: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for MessageFlow {
@@ -7050,6 +7496,25 @@ impl<'de> serde::Deserialize<'de> for MessageFlow {
             }
         }
         deserializer.deserialize_struct("MessageFlow", &[], __Visitor)
+    }
+}
+impl serde::Serialize for MessageFlow {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.call_to_action {
+            map.serialize_entry("callToAction", value)?;
+        }
+        if let Some(value) = &self.opt_in {
+            map.serialize_entry("optIn", value)?;
+        }
+        if let Some(value) = &self.sample_alert {
+            map.serialize_entry("sampleAlert", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7154,22 +7619,16 @@ pub type MmsDrUrl = String;
 /// Location where MO messages will be delivered. A specific URL for Mobile Originated at the shortcode level. This parameter is optional and allows for overriding the account-level MO URL. If a value is provided, all MO notifications for this shortcode will be sent to the specified URL. If it is not provided, notifications will continue to be sent to the default URL configured at the account level.
 pub type MmsMoUrl = String;
 /// `NotFoundDetails`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NotFoundDetails {
     /// For not found details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<NotFoundDetailsType>,
     /// The type of the resource that was not found. Campaign, Project, Carrier, CarrierOrder, Brand, etc.
-    #[serde(rename = "resourceType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<String>,
     /// Corresponds to the unique identifier of the resource that was not found.
-    #[serde(rename = "resourceName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_name: Option<String>,
     /// A human-readable description of the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for NotFoundDetails {
@@ -7245,6 +7704,28 @@ impl<'de> serde::Deserialize<'de> for NotFoundDetails {
             }
         }
         deserializer.deserialize_struct("NotFoundDetails", &[], __Visitor)
+    }
+}
+impl serde::Serialize for NotFoundDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.resource_type {
+            map.serialize_entry("resourceType", value)?;
+        }
+        if let Some(value) = &self.resource_name {
+            map.serialize_entry("resourceName", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7337,18 +7818,14 @@ impl<'de> serde::Deserialize<'de> for NotFoundDetailsType {
     }
 }
 /// Notes used to contact customer and agents.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Note {
     /// Author. It can be either a customer or an agent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<NoteAuthor>,
     /// Note text
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Note creation date
-    #[serde(rename = "createdAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for Note {
@@ -7406,6 +7883,25 @@ impl<'de> serde::Deserialize<'de> for Note {
             }
         }
         deserializer.deserialize_struct("Note", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Note {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.author {
+            map.serialize_entry("author", value)?;
+        }
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("createdAt", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7496,14 +7992,12 @@ impl<'de> serde::Deserialize<'de> for NoteAuthor {
     }
 }
 /// Provide the URL to your company’s Privacy Policy, which outlines how you collect, use, and protect customers' personal information. If you do not have a URL, please enter the full text of your Privacy Policy. Mandatory at submission time.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PrivacyPolicy {
     /// Privacy policy text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Privacy policy URL
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PrivacyPolicy {
@@ -7554,6 +8048,22 @@ impl<'de> serde::Deserialize<'de> for PrivacyPolicy {
         deserializer.deserialize_struct("PrivacyPolicy", &[], __Visitor)
     }
 }
+impl serde::Serialize for PrivacyPolicy {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PrivacyPolicy {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7573,11 +8083,10 @@ impl PrivacyPolicy {
     }
 }
 /// `RestError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RestError {
     /// `error`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<InternalRestError>,
 }
 impl<'de> serde::Deserialize<'de> for RestError {
@@ -7621,6 +8130,19 @@ impl<'de> serde::Deserialize<'de> for RestError {
         deserializer.deserialize_struct("RestError", &[], __Visitor)
     }
 }
+impl serde::Serialize for RestError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RestError {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7641,14 +8163,12 @@ pub type Shortcode = String;
 /// The SMS routing profile app
 pub type SmsApp = String;
 /// Provide the URL to your company’s Terms and Conditions, which explain the rules and guidelines for using your services. If you do not have a URL, please provide the full text of your Terms and Conditions. Mandatory at submission time.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TermsAndConditions {
     /// Terms and conditions text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Terms and conditions URL
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for TermsAndConditions {
@@ -7697,6 +8217,22 @@ impl<'de> serde::Deserialize<'de> for TermsAndConditions {
             }
         }
         deserializer.deserialize_struct("TermsAndConditions", &[], __Visitor)
+    }
+}
+impl serde::Serialize for TermsAndConditions {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7778,13 +8314,12 @@ impl<'de> serde::Deserialize<'de> for TrafficCharge {
     }
 }
 /// `UploadAttachmentRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UploadAttachmentRequest {
     /// File content body
     pub file: sinch_sdk_runtime::File,
     /// File description
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for UploadAttachmentRequest {
@@ -7830,6 +8365,20 @@ impl<'de> serde::Deserialize<'de> for UploadAttachmentRequest {
             }
         }
         deserializer.deserialize_struct("UploadAttachmentRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for UploadAttachmentRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("file", &self.file)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -7,27 +7,22 @@
     clippy::large_enum_variant
 )]
 /// `CreateGroupResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateGroupResponse {
     /// The ID used to reference this group
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Name of group if set
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The number of members currently in the group
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
     /// Timestamp for when the group was created.
     ///
     /// ISO-8601 format
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp for when the group was last modified.
     ///
     /// ISO-8601 format
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified_at: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for CreateGroupResponse {
@@ -107,6 +102,31 @@ impl<'de> serde::Deserialize<'de> for CreateGroupResponse {
         deserializer.deserialize_struct("CreateGroupResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateGroupResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.size {
+            map.serialize_entry("size", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("created_at", value)?;
+        }
+        if let Some(value) = &self.modified_at {
+            map.serialize_entry("modified_at", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateGroupResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -147,17 +167,14 @@ impl CreateGroupResponse {
     }
 }
 /// `DryRunResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DryRunResponse {
     /// The number of recipients in the batch
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_of_recipients: Option<i64>,
     /// The total number of SMS message parts to be sent in the batch
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_of_messages: Option<i64>,
     /// The recipient, the number of message parts to this recipient, the body of the message, and the encoding type of each message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_recipient: Option<Vec<DryRunResponsePerRecipientItem>>,
 }
 impl<'de> serde::Deserialize<'de> for DryRunResponse {
@@ -229,6 +246,25 @@ impl<'de> serde::Deserialize<'de> for DryRunResponse {
         deserializer.deserialize_struct("DryRunResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for DryRunResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.number_of_recipients {
+            map.serialize_entry("number_of_recipients", value)?;
+        }
+        if let Some(value) = &self.number_of_messages {
+            map.serialize_entry("number_of_messages", value)?;
+        }
+        if let Some(value) = &self.per_recipient {
+            map.serialize_entry("per_recipient", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DryRunResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -260,20 +296,16 @@ impl DryRunResponse {
     }
 }
 /// `DryRunResponsePerRecipientItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DryRunResponsePerRecipientItem {
     /// `recipient`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient: Option<String>,
     /// `message_part`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_part: Option<String>,
     /// `body`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// `encoding`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for DryRunResponsePerRecipientItem {
@@ -345,6 +377,28 @@ impl<'de> serde::Deserialize<'de> for DryRunResponsePerRecipientItem {
             }
         }
         deserializer.deserialize_struct("DryRunResponsePerRecipientItem", &[], __Visitor)
+    }
+}
+impl serde::Serialize for DryRunResponsePerRecipientItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.recipient {
+            map.serialize_entry("recipient", value)?;
+        }
+        if let Some(value) = &self.message_part {
+            map.serialize_entry("message_part", value)?;
+        }
+        if let Some(value) = &self.body {
+            map.serialize_entry("body", value)?;
+        }
+        if let Some(value) = &self.encoding {
+            map.serialize_entry("encoding", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -441,45 +495,34 @@ impl<'de> serde::Deserialize<'de> for GetDeliveryReportByBatchIdType {
     }
 }
 /// `GetDeliveryReportByPhoneNumberResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDeliveryReportByPhoneNumberResponse {
     /// The object type. Will always be _recipient_delivery_report_sms
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The ID of the batch this delivery report belongs to
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch_id: Option<String>,
     /// The recipient phone number
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient: Option<String>,
     /// The detailed status code. See Error Codes
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i64>,
     /// The simplified status as described in Delivery Report Statuses
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// A description of the status, if available.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_message: Option<String>,
     /// A timestamp of when the Delivery Report was created in the Sinch service.
     ///
     /// ISO-8601 format
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<sinch_sdk_runtime::Timestamp>,
     /// A timestamp extracted from the Delivery Receipt from the originating SMSC.
     ///
     /// ISO-8601 format
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operator_status_at: Option<sinch_sdk_runtime::Timestamp>,
     /// The client identifier of the batch this delivery report belongs to, if set when submitting batch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_reference: Option<String>,
     /// The default originator used for the recipient this delivery report belongs to, if default originator pool configured and no originator set when submitting batch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applied_originator: Option<String>,
     /// The number of parts the message was split into. Present only if max_number_of_message_parts parameter was set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_of_message_parts: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for GetDeliveryReportByPhoneNumberResponse {
@@ -612,6 +655,49 @@ impl<'de> serde::Deserialize<'de> for GetDeliveryReportByPhoneNumberResponse {
             .deserialize_struct("GetDeliveryReportByPhoneNumberResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetDeliveryReportByPhoneNumberResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.batch_id {
+            map.serialize_entry("batch_id", value)?;
+        }
+        if let Some(value) = &self.recipient {
+            map.serialize_entry("recipient", value)?;
+        }
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.status_message {
+            map.serialize_entry("status_message", value)?;
+        }
+        if let Some(value) = &self.at {
+            map.serialize_entry("at", value)?;
+        }
+        if let Some(value) = &self.operator_status_at {
+            map.serialize_entry("operator_status_at", value)?;
+        }
+        if let Some(value) = &self.client_reference {
+            map.serialize_entry("client_reference", value)?;
+        }
+        if let Some(value) = &self.applied_originator {
+            map.serialize_entry("applied_originator", value)?;
+        }
+        if let Some(value) = &self.number_of_message_parts {
+            map.serialize_entry("number_of_message_parts", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetDeliveryReportByPhoneNumberResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -691,23 +777,19 @@ impl GetDeliveryReportByPhoneNumberResponse {
     }
 }
 /// `GroupObject`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GroupObject {
     /// Name of the group
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Initial list of phone numbers in [E164 format](https://en.wikipedia.org/wiki/E.164) [MSISDNs](https://developers.sinch.com/docs/sms-rest#msisdn) for the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members: Option<Vec<Msisdn>>,
     /// MSISDNs of child group will be included in this group. If present then this group will be auto populated.
     ///
     /// Constraints:
     /// Elements must be group IDs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub child_groups: Option<Vec<String>>,
     /// `auto_update`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_update: Option<GroupObjectAutoUpdate>,
 }
 impl<'de> serde::Deserialize<'de> for GroupObject {
@@ -781,6 +863,28 @@ impl<'de> serde::Deserialize<'de> for GroupObject {
         deserializer.deserialize_struct("GroupObject", &[], __Visitor)
     }
 }
+impl serde::Serialize for GroupObject {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.members {
+            map.serialize_entry("members", value)?;
+        }
+        if let Some(value) = &self.child_groups {
+            map.serialize_entry("child_groups", value)?;
+        }
+        if let Some(value) = &self.auto_update {
+            map.serialize_entry("auto_update", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GroupObject {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -815,20 +919,17 @@ impl GroupObject {
     }
 }
 /// `GroupObjectAutoUpdate`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GroupObjectAutoUpdate {
     /// Short code or long number addressed in MO.
     ///
     /// Constraints:
     /// Must be valid MSISDN or short code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     /// `add`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub add: Option<GroupObjectAutoUpdateAdd>,
     /// Keyword to be sent in MO to remove from a group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remove: Option<GroupObjectAutoUpdateRemove>,
 }
 impl<'de> serde::Deserialize<'de> for GroupObjectAutoUpdate {
@@ -884,6 +985,25 @@ impl<'de> serde::Deserialize<'de> for GroupObjectAutoUpdate {
         deserializer.deserialize_struct("GroupObjectAutoUpdate", &[], __Visitor)
     }
 }
+impl serde::Serialize for GroupObjectAutoUpdate {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.to {
+            map.serialize_entry("to", value)?;
+        }
+        if let Some(value) = &self.add {
+            map.serialize_entry("add", value)?;
+        }
+        if let Some(value) = &self.remove {
+            map.serialize_entry("remove", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GroupObjectAutoUpdate {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -912,7 +1032,7 @@ impl GroupObjectAutoUpdate {
     }
 }
 /// `GroupObjectAutoUpdateAdd`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GroupObjectAutoUpdateAdd {
     /// Keyword to be sent in MO to add MSISDN to a group Opt-in keyword like "JOIN" If auto_update.to is dedicated long/short number or unique brand keyword like "Sinch" if it is a shared short code.
@@ -921,7 +1041,6 @@ pub struct GroupObjectAutoUpdateAdd {
     ///
     /// Max length: 15 characters
     /// Must be one word.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_word: Option<String>,
     /// Opt-in keyword like "JOIN" if auto_update.to is shared short code.
     ///
@@ -929,7 +1048,6 @@ pub struct GroupObjectAutoUpdateAdd {
     ///
     /// Max length: 15 characters
     /// Must be one word.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second_word: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GroupObjectAutoUpdateAdd {
@@ -988,6 +1106,22 @@ impl<'de> serde::Deserialize<'de> for GroupObjectAutoUpdateAdd {
         deserializer.deserialize_struct("GroupObjectAutoUpdateAdd", &[], __Visitor)
     }
 }
+impl serde::Serialize for GroupObjectAutoUpdateAdd {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.first_word {
+            map.serialize_entry("first_word", value)?;
+        }
+        if let Some(value) = &self.second_word {
+            map.serialize_entry("second_word", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GroupObjectAutoUpdateAdd {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1010,7 +1144,7 @@ impl GroupObjectAutoUpdateAdd {
     }
 }
 /// Keyword to be sent in MO to remove from a group.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GroupObjectAutoUpdateRemove {
     /// Opt-out keyword like "LEAVE" If auto_update.to is dedicated long/short number or unique brand keyword like "Sinch" if it is a shared short code.
@@ -1019,14 +1153,12 @@ pub struct GroupObjectAutoUpdateRemove {
     ///
     /// Max length: 15 characters
     /// Must be one word.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_word: Option<String>,
     /// Opt-out keyword like "LEAVE" if auto_update.to is shared short code.
     ///
     /// Constraints:
     /// Max length: 15 characters
     /// Must be one word.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second_word: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GroupObjectAutoUpdateRemove {
@@ -1085,6 +1217,22 @@ impl<'de> serde::Deserialize<'de> for GroupObjectAutoUpdateRemove {
         deserializer.deserialize_struct("GroupObjectAutoUpdateRemove", &[], __Visitor)
     }
 }
+impl serde::Serialize for GroupObjectAutoUpdateRemove {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.first_word {
+            map.serialize_entry("first_word", value)?;
+        }
+        if let Some(value) = &self.second_word {
+            map.serialize_entry("second_word", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GroupObjectAutoUpdateRemove {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1107,20 +1255,16 @@ impl GroupObjectAutoUpdateRemove {
     }
 }
 /// `InboundResponseObject`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InboundResponseObject {
     /// The requested page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// The number of inbounds returned in this request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
     /// The total number of inbounds matching the given filters
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
     /// The page of inbounds matching the given filters
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inbounds: Option<Vec<InboundsObject>>,
 }
 impl<'de> serde::Deserialize<'de> for InboundResponseObject {
@@ -1190,6 +1334,28 @@ impl<'de> serde::Deserialize<'de> for InboundResponseObject {
         deserializer.deserialize_struct("InboundResponseObject", &[], __Visitor)
     }
 }
+impl serde::Serialize for InboundResponseObject {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("page_size", value)?;
+        }
+        if let Some(value) = &self.count {
+            map.serialize_entry("count", value)?;
+        }
+        if let Some(value) = &self.inbounds {
+            map.serialize_entry("inbounds", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl InboundResponseObject {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1224,36 +1390,28 @@ impl InboundResponseObject {
     }
 }
 /// `InboundsObject`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InboundsObject {
     /// The object type. Either mo_text or mo_binary.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The ID of this inbound message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The originator phone number
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// The destination phone number or short code. [More info](https://developers.sinch.com/docs/sms-rest#msisdn)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     /// Message body, Base64 encoded if type is mo_binary.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// The MCCMNC of the sender's operator if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operator_id: Option<String>,
     /// When the message left the originating device. Only available if provided by operator.
     ///
     /// Formatted as ISO-8601.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sent_at: Option<sinch_sdk_runtime::Timestamp>,
     /// When the system received the message.
     ///
     /// Formatted as ISO-8601.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub received_at: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for InboundsObject {
@@ -1351,6 +1509,40 @@ impl<'de> serde::Deserialize<'de> for InboundsObject {
         deserializer.deserialize_struct("InboundsObject", &[], __Visitor)
     }
 }
+impl serde::Serialize for InboundsObject {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        if let Some(value) = &self.to {
+            map.serialize_entry("to", value)?;
+        }
+        if let Some(value) = &self.body {
+            map.serialize_entry("body", value)?;
+        }
+        if let Some(value) = &self.operator_id {
+            map.serialize_entry("operator_id", value)?;
+        }
+        if let Some(value) = &self.sent_at {
+            map.serialize_entry("sent_at", value)?;
+        }
+        if let Some(value) = &self.received_at {
+            map.serialize_entry("received_at", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl InboundsObject {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1409,20 +1601,16 @@ impl InboundsObject {
     }
 }
 /// `ListBatchesResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListBatchesResponse {
     /// The requested page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// The total number of batches matching the given filters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
     /// The number of batches returned in this request
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
     /// The page of batches matching the given filters
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batches: Option<Vec<SendBatchObject>>,
 }
 impl<'de> serde::Deserialize<'de> for ListBatchesResponse {
@@ -1492,6 +1680,28 @@ impl<'de> serde::Deserialize<'de> for ListBatchesResponse {
         deserializer.deserialize_struct("ListBatchesResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListBatchesResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.count {
+            map.serialize_entry("count", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("page_size", value)?;
+        }
+        if let Some(value) = &self.batches {
+            map.serialize_entry("batches", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListBatchesResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1526,20 +1736,16 @@ impl ListBatchesResponse {
     }
 }
 /// `ListGroupsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListGroupsResponse {
     /// `page`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// `page_size`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
     /// `count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
     /// `groups`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<GroupObject>>,
 }
 impl<'de> serde::Deserialize<'de> for ListGroupsResponse {
@@ -1609,6 +1815,28 @@ impl<'de> serde::Deserialize<'de> for ListGroupsResponse {
         deserializer.deserialize_struct("ListGroupsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListGroupsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("page_size", value)?;
+        }
+        if let Some(value) = &self.count {
+            map.serialize_entry("count", value)?;
+        }
+        if let Some(value) = &self.groups {
+            map.serialize_entry("groups", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListGroupsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1645,14 +1873,13 @@ impl ListGroupsResponse {
 /// A phonenumber
 pub type Msisdn = String;
 /// `ReplaceGroupRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ReplaceGroupRequest {
     /// Name of group.
     ///
     /// Constraints:
     /// Max 20 characters
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The initial members of the group.
     ///
@@ -1703,6 +1930,20 @@ impl<'de> serde::Deserialize<'de> for ReplaceGroupRequest {
         deserializer.deserialize_struct("ReplaceGroupRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for ReplaceGroupRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.serialize_entry("members", &self.members)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ReplaceGroupRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1720,23 +1961,18 @@ impl ReplaceGroupRequest {
     }
 }
 /// `RetrieveDeliveryResponseObj`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RetrieveDeliveryResponseObj {
     /// The object type. Will always be delivery_report_sms
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The ID of the batch this delivery report belongs to
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch_id: Option<String>,
     /// The total number of messages for the batch
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_message_count: Option<i64>,
     /// Array with status objects. Only status codes with at least one recipient will be listed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statuses: Option<Vec<RetrieveDeliveryResponseObjStatusesItem>>,
     /// The client identifier of the batch this delivery report belongs to, if set when submitting batch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_reference: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RetrieveDeliveryResponseObj {
@@ -1818,6 +2054,31 @@ impl<'de> serde::Deserialize<'de> for RetrieveDeliveryResponseObj {
         deserializer.deserialize_struct("RetrieveDeliveryResponseObj", &[], __Visitor)
     }
 }
+impl serde::Serialize for RetrieveDeliveryResponseObj {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.batch_id {
+            map.serialize_entry("batch_id", value)?;
+        }
+        if let Some(value) = &self.total_message_count {
+            map.serialize_entry("total_message_count", value)?;
+        }
+        if let Some(value) = &self.statuses {
+            map.serialize_entry("statuses", value)?;
+        }
+        if let Some(value) = &self.client_reference {
+            map.serialize_entry("client_reference", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RetrieveDeliveryResponseObj {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1861,20 +2122,16 @@ impl RetrieveDeliveryResponseObj {
     }
 }
 /// `RetrieveDeliveryResponseObjStatusesItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RetrieveDeliveryResponseObjStatusesItem {
     /// The detailed status code. See Error Codes
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i64>,
     /// The simplified status as described in Delivery Report Statuses
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// The number of messages that currently has this code. Will always be at least 1
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
     /// Only for full report. A list of the phone number recipients which messages has this status code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipients: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for RetrieveDeliveryResponseObjStatusesItem {
@@ -1949,6 +2206,28 @@ impl<'de> serde::Deserialize<'de> for RetrieveDeliveryResponseObjStatusesItem {
             )
     }
 }
+impl serde::Serialize for RetrieveDeliveryResponseObjStatusesItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.count {
+            map.serialize_entry("count", value)?;
+        }
+        if let Some(value) = &self.recipients {
+            map.serialize_entry("recipients", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RetrieveDeliveryResponseObjStatusesItem {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1983,96 +2262,79 @@ impl RetrieveDeliveryResponseObjStatusesItem {
     }
 }
 /// `SendBatchCreated`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SendBatchCreated {
     /// List of Phone numbers and group IDs that will receive the batch. [More info](https://developers.sinch.com/docs/sms-rest#msisdn)
     /// Constraints: 1 to 1000 elements
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<Vec<Msisdn>>,
     /// Sender number.
     ///
     /// Required if Automatic Default Originator not configured.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// Identifies the type of batch message.
     /// Default:
     /// mt_text is regular SMS, mt_binary is a binary format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<SendBatchCreatedType>,
     /// The message content. Normal text string for mt_text and Base64 encoded for mt_binary.
     ///
     /// Max 1600 chars for mt_text and max 140 bytes together with udh for mt_binary.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// The UDH header of a binary message. Max 140 bytes together with body.
     ///
     /// Required if type is mt_binary.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub udh: Option<String>,
     /// Request delivery report callback.
     ///
     /// Note that delivery reports can be fetched from the API regardless of this setting.
     ///
     /// Valid types are none, summary, full and per_recipient
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_report: Option<SendBatchCreatedDeliveryReport>,
     /// If set in the future the message will be delayed until send_at occurs.
     ///
     /// Must be before expire_at.
     ///
     /// If set in the past messages will be sent immediately.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_at: Option<sinch_sdk_runtime::Timestamp>,
     /// If set the system will stop trying to deliver the message at this point.
     ///
     ///  Must be after send_at. 3 days after send_at.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expire_at: Option<sinch_sdk_runtime::Timestamp>,
     /// Override the default callback URL for this batch.
     ///
     /// Must be valid URL.
     ///
     /// Max 2048 characters long.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
     /// Shows message on screen without user interaction while not saving the message to the inbox.
     ///
     /// true or false.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flash_message: Option<bool>,
     /// Contains the parameters that will be used for customizing the message for each recipient.
     ///
     /// Not applicable to if type is mt_binary
     ///
     /// [Click here to learn more about parameters](https://developers.sinch.com/docs/sms-rest#parameterization)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<SendBatchCreatedParameters>,
     /// The client identifier of batch message. If set, it will be added in the delivery report/callback of this batch
     ///
     /// Max 128 characters long
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_reference: Option<String>,
     /// Message will be dispatched only if it is not split to more parts than Max Number of Message Parts
     ///
     /// Must be higher or equal 1
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_number_of_message_parts: Option<i64>,
     /// Unique identifier for batch
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp for when batch was created.
     ///
     /// ISO-8601 format
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp for when batch was last updated.
     ///
     /// ISO-8601 format
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified_at: Option<sinch_sdk_runtime::Timestamp>,
     /// Indicates if the batch has been canceled or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub canceled: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for SendBatchCreated {
@@ -2254,6 +2516,67 @@ impl<'de> serde::Deserialize<'de> for SendBatchCreated {
             }
         }
         deserializer.deserialize_struct("SendBatchCreated", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SendBatchCreated {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.to {
+            map.serialize_entry("to", value)?;
+        }
+        if let Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.body {
+            map.serialize_entry("body", value)?;
+        }
+        if let Some(value) = &self.udh {
+            map.serialize_entry("udh", value)?;
+        }
+        if let Some(value) = &self.delivery_report {
+            map.serialize_entry("delivery_report", value)?;
+        }
+        if let Some(value) = &self.send_at {
+            map.serialize_entry("send_at", value)?;
+        }
+        if let Some(value) = &self.expire_at {
+            map.serialize_entry("expire_at", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callback_url", value)?;
+        }
+        if let Some(value) = &self.flash_message {
+            map.serialize_entry("flash_message", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        if let Some(value) = &self.client_reference {
+            map.serialize_entry("client_reference", value)?;
+        }
+        if let Some(value) = &self.max_number_of_message_parts {
+            map.serialize_entry("max_number_of_message_parts", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry("created_at", value)?;
+        }
+        if let Some(value) = &self.modified_at {
+            map.serialize_entry("modified_at", value)?;
+        }
+        if let Some(value) = &self.canceled {
+            map.serialize_entry("canceled", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2530,7 +2853,7 @@ impl<'de> serde::Deserialize<'de> for SendBatchCreatedType {
     }
 }
 /// `SendBatchObject`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SendBatchObject {
     /// List of Phone numbers and group IDs that will receive the batch.
@@ -2539,7 +2862,6 @@ pub struct SendBatchObject {
     /// Sender number.
     ///
     /// Required if Automatic Default Originator not configured.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// Identifies the type of batch message.
     /// Default:
@@ -2552,7 +2874,6 @@ pub struct SendBatchObject {
     /// The UDH header of a binary message. Max 140 bytes together with body.
     ///
     /// Required if type is mt_binary.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub udh: Option<String>,
     /// Request delivery report callback.
     ///
@@ -2565,24 +2886,20 @@ pub struct SendBatchObject {
     /// Must be before expire_at.
     ///
     /// If set in the past messages will be sent immediately.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_at: Option<sinch_sdk_runtime::Timestamp>,
     /// If set the system will stop trying to deliver the message at this point.
     ///
     ///  Must be after send_at. 3 days after send_at.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expire_at: Option<sinch_sdk_runtime::Timestamp>,
     /// Override the default callback URL for this batch.
     ///
     /// Must be valid URL.
     ///
     /// Max 2048 characters long.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
     /// Shows message on screen without user interaction while not saving the message to the inbox.
     ///
     /// true or false.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flash_message: Option<bool>,
     /// Contains the parameters that will be used for customizing the message for each recipient.
     ///
@@ -2591,17 +2908,14 @@ pub struct SendBatchObject {
     ///     "123456789": "Joe",
     ///     "default": "there"}]'
     /// [Click here to learn more about parameters](https://developers.sinch.com/docs/sms-rest-parameterization)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<SendBatchObjectParameters>,
     /// The client identifier of batch message. If set, it will be added in the delivery report/callback of this batch
     ///
     /// Max 128 characters long
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_reference: Option<String>,
     /// Message will be dispatched only if it is not split to more parts than Max Number of Message Parts
     ///
     /// Must be higher or equal 1
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_number_of_message_parts: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for SendBatchObject {
@@ -2743,6 +3057,47 @@ impl<'de> serde::Deserialize<'de> for SendBatchObject {
             }
         }
         deserializer.deserialize_struct("SendBatchObject", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SendBatchObject {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("to", &self.to)?;
+        if let Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("body", &self.body)?;
+        if let Some(value) = &self.udh {
+            map.serialize_entry("udh", value)?;
+        }
+        map.serialize_entry("delivery_report", &self.delivery_report)?;
+        if let Some(value) = &self.send_at {
+            map.serialize_entry("send_at", value)?;
+        }
+        if let Some(value) = &self.expire_at {
+            map.serialize_entry("expire_at", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callback_url", value)?;
+        }
+        if let Some(value) = &self.flash_message {
+            map.serialize_entry("flash_message", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        if let Some(value) = &self.client_reference {
+            map.serialize_entry("client_reference", value)?;
+        }
+        if let Some(value) = &self.max_number_of_message_parts {
+            map.serialize_entry("max_number_of_message_parts", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3057,46 +3412,38 @@ impl<'de> serde::Deserialize<'de> for SendBatchObjectType {
     }
 }
 /// `UpdateBatchReq`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateBatchReq {
     /// List of phone numbers and group IDs to add to the batch.
     ///
     /// Constraints:
     /// 1 to 100 elements.
-    #[serde(rename = "toAdd")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_add: Option<Vec<String>>,
     /// List of phone numbers and group IDs to remove from the batch.
     ///
     /// constraints:
     /// 1 to 100 elements.
-    #[serde(rename = "toRemove")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_remove: Option<Vec<String>>,
     /// Sender number.
     ///
     /// Default:
     /// Must be valid phone number, short code or alphanumeric.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// The message content. Normal text string for mt_text and Base64 encoded for mt_binary.
     ///
     /// Constraints:
     /// Max 1600 chars for mt_text and max 140 bytes together with udh for mt_binary
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// Request delivery report callback. Note that delivery reports can be fetched from the API regardless of this setting.
     ///
     /// Constraints:
     /// Valid types are none, summary, full and per_recipient
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_report: Option<UpdateBatchReqDeliveryReport>,
     /// f set in the future the message will be delayed until send_at occurs. ISO-8601 format.
     ///
     /// Constraints:
     /// Must be before expire_at. If set in the past messages will be sent immediately.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_at: Option<sinch_sdk_runtime::Timestamp>,
     /// If set the system will stop trying to deliver the message at this point.
     ///
@@ -3105,13 +3452,11 @@ pub struct UpdateBatchReq {
     ///
     /// Default:
     /// 3 days after send_at
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expire_at: Option<sinch_sdk_runtime::Timestamp>,
     /// Override the default callback URL for this batch.
     ///
     /// Constraints:
     /// Must be valid URL. Max 2048 characters long.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for UpdateBatchReq {
@@ -3211,6 +3556,40 @@ impl<'de> serde::Deserialize<'de> for UpdateBatchReq {
             }
         }
         deserializer.deserialize_struct("UpdateBatchReq", &[], __Visitor)
+    }
+}
+impl serde::Serialize for UpdateBatchReq {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.to_add {
+            map.serialize_entry("toAdd", value)?;
+        }
+        if let Some(value) = &self.to_remove {
+            map.serialize_entry("toRemove", value)?;
+        }
+        if let Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        if let Some(value) = &self.body {
+            map.serialize_entry("body", value)?;
+        }
+        if let Some(value) = &self.delivery_report {
+            map.serialize_entry("delivery_report", value)?;
+        }
+        if let Some(value) = &self.send_at {
+            map.serialize_entry("send_at", value)?;
+        }
+        if let Some(value) = &self.expire_at {
+            map.serialize_entry("expire_at", value)?;
+        }
+        if let Some(value) = &self.callback_url {
+            map.serialize_entry("callback_url", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3345,7 +3724,7 @@ impl<'de> serde::Deserialize<'de> for UpdateBatchReqDeliveryReport {
     }
 }
 /// `UpdateGroupRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateGroupRequest {
     /// phone numbers to add as members.
@@ -3353,32 +3732,27 @@ pub struct UpdateGroupRequest {
     /// Constraints:
     /// Elements must be phone numbers.
     ///  Max 10 000 elements.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub add: Option<Vec<Msisdn>>,
     /// phone numbers to remove from group.
     ///
     /// Constraints:
     /// Elements must be phone numbers.
     /// Max 10 000 elements.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remove: Option<Vec<Msisdn>>,
     /// Name of group.
     ///
     /// Constraints:
     /// Max 20 characters
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Copy the members from the given group into this group.
     ///
     /// Constraints:
     /// Must be valid group ID
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub add_from_group: Option<String>,
     /// Remove members in the given group from group.
     ///
     /// Constraints:
     /// Must be valid group ID
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remove_from_group: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for UpdateGroupRequest {
@@ -3456,6 +3830,31 @@ impl<'de> serde::Deserialize<'de> for UpdateGroupRequest {
             }
         }
         deserializer.deserialize_struct("UpdateGroupRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for UpdateGroupRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.add {
+            map.serialize_entry("add", value)?;
+        }
+        if let Some(value) = &self.remove {
+            map.serialize_entry("remove", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.add_from_group {
+            map.serialize_entry("add_from_group", value)?;
+        }
+        if let Some(value) = &self.remove_from_group {
+            map.serialize_entry("remove_from_group", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -7,17 +7,14 @@
     clippy::large_enum_variant
 )]
 /// `Error`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Error {
     /// Http error code
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i32>,
     /// Normally the http error descriptions in human readable form
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Array of detailed error messages
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<ErrorDetail>>,
 }
 impl<'de> serde::Deserialize<'de> for Error {
@@ -73,6 +70,25 @@ impl<'de> serde::Deserialize<'de> for Error {
         deserializer.deserialize_struct("Error", &[], __Visitor)
     }
 }
+impl serde::Serialize for Error {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Error {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -101,14 +117,12 @@ impl Error {
     }
 }
 /// I think JK has a standard error object to use. **needs replace on proxy **
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ErrorDetail {
     /// Detailed information about a requestBody
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// I am not sure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 impl<'de> serde::Deserialize<'de> for ErrorDetail {
@@ -161,6 +175,22 @@ impl<'de> serde::Deserialize<'de> for ErrorDetail {
         deserializer.deserialize_struct("ErrorDetail", &[], __Visitor)
     }
 }
+impl serde::Serialize for ErrorDetail {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ErrorDetail {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -183,34 +213,24 @@ impl ErrorDetail {
     }
 }
 /// `Job`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Job {
     /// Generated id you can use to retrieve individual jobs.
-    #[serde(rename = "jobId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_id: Option<String>,
     /// The [type of export](/docs/data/exporttypes) to run.
-    #[serde(rename = "exportType")]
     pub export_type: String,
     /// File format of the export
-    #[serde(rename = "deliveryFormat")]
     pub delivery_format: JobDeliveryFormat,
     /// Parameters required to run a export, for a list of required and optional parameters see [type of export](/docs/data/exporttypes)
     pub parameters: std::collections::BTreeMap<String, serde_json::Value>,
     /// once is the default, and the only supported method now. Future values are probably daily, weekly, monthly
-    #[serde(rename = "runInterval")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_interval: Option<JobRunInterval>,
     /// The url to your server that will process the notification
-    #[serde(rename = "webhookUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook_url: Option<String>,
     /// Indicates if the report is ready or not, future values can be scheduled
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<JobStatus>,
     /// Array with JobResults of the job
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results: Option<Vec<JobResult>>,
 }
 impl<'de> serde::Deserialize<'de> for Job {
@@ -318,6 +338,34 @@ impl<'de> serde::Deserialize<'de> for Job {
             }
         }
         deserializer.deserialize_struct("Job", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Job {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.job_id {
+            map.serialize_entry("jobId", value)?;
+        }
+        map.serialize_entry("exportType", &self.export_type)?;
+        map.serialize_entry("deliveryFormat", &self.delivery_format)?;
+        map.serialize_entry("parameters", &self.parameters)?;
+        if let Some(value) = &self.run_interval {
+            map.serialize_entry("runInterval", value)?;
+        }
+        if let Some(value) = &self.webhook_url {
+            map.serialize_entry("webhookUrl", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.results {
+            map.serialize_entry("results", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -431,15 +479,12 @@ impl<'de> serde::Deserialize<'de> for JobDeliveryFormat {
     }
 }
 /// Information how how to access the export
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct JobResult {
     /// link to the report you can download the report using your api token?
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// hash of file,
-    #[serde(rename = "fileChecksum")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_checksum: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for JobResult {
@@ -492,6 +537,22 @@ impl<'de> serde::Deserialize<'de> for JobResult {
             }
         }
         deserializer.deserialize_struct("JobResult", &[], __Visitor)
+    }
+}
+impl serde::Serialize for JobResult {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.file_checksum {
+            map.serialize_entry("fileChecksum", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -632,20 +693,14 @@ impl<'de> serde::Deserialize<'de> for JobStatus {
     }
 }
 /// `Pagination`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Pagination {
     /// The pagination token in the List request.
-    #[serde(rename = "pageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// The token to be used for listing the next page
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Total number of of items
-    #[serde(rename = "totalSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for Pagination {
@@ -715,6 +770,25 @@ impl<'de> serde::Deserialize<'de> for Pagination {
             }
         }
         deserializer.deserialize_struct("Pagination", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Pagination {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("pageToken", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        if let Some(value) = &self.total_size {
+            map.serialize_entry("totalSize", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -7,15 +7,12 @@
     clippy::large_enum_variant
 )]
 /// The response containing the subprojects.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListSubprojectsResponse {
     /// The next pagination token or an empty value if no more results.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Collection of subprojects.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subprojects: Option<Vec<Subproject>>,
 }
 impl<'de> serde::Deserialize<'de> for ListSubprojectsResponse {
@@ -74,6 +71,22 @@ impl<'de> serde::Deserialize<'de> for ListSubprojectsResponse {
         deserializer.deserialize_struct("ListSubprojectsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListSubprojectsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        if let Some(value) = &self.subprojects {
+            map.serialize_entry("subprojects", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListSubprojectsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -96,33 +109,22 @@ impl ListSubprojectsResponse {
     }
 }
 /// Subprojects are used to logically group a set of product services.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Subproject {
     /// The date/time the subproject was created. ISO 8601 format.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The current deleted state of the subproject.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
     /// The display name of the subproject. You cannot have a null value. It does not have to be unique.
-    #[serde(rename = "displayName")]
     pub display_name: String,
     /// `labels`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<std::collections::BTreeMap<String, String>>,
     /// The parent project ID the subproject belongs to. Set from the URL path on creation; a value sent in the request body is ignored.
-    #[serde(rename = "parentProjectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_project_id: Option<String>,
     /// The unique subproject identifier. Not to be confused with the `parentProjectId`; the `subprojectId` is a new ID related to your parent project.
-    #[serde(rename = "subprojectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subproject_id: Option<String>,
     /// The date/time the subproject was updated. ISO 8601 format.
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for Subproject {
@@ -220,6 +222,35 @@ impl<'de> serde::Deserialize<'de> for Subproject {
         deserializer.deserialize_struct("Subproject", &[], __Visitor)
     }
 }
+impl serde::Serialize for Subproject {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.deleted {
+            map.serialize_entry("deleted", value)?;
+        }
+        map.serialize_entry("displayName", &self.display_name)?;
+        if let Some(value) = &self.labels {
+            map.serialize_entry("labels", value)?;
+        }
+        if let Some(value) = &self.parent_project_id {
+            map.serialize_entry("parentProjectId", value)?;
+        }
+        if let Some(value) = &self.subproject_id {
+            map.serialize_entry("subprojectId", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Subproject {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -270,14 +301,12 @@ impl Subproject {
     }
 }
 /// The request to create a new subproject.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubprojectServiceCreateSubprojectRequest {
     /// The display name of the subproject. You cannot have a null value. It does not have to be unique.
-    #[serde(rename = "displayName")]
     pub display_name: String,
     /// A map of labels. String, key-value pairs that are completely customizable to allow for your metadata. Both the key and the value can be modified. Examples: `"region": "US-Northwest"` or `"phoneNumber": "14051234567"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<std::collections::BTreeMap<String, String>>,
 }
 impl<'de> serde::Deserialize<'de> for SubprojectServiceCreateSubprojectRequest {
@@ -331,6 +360,20 @@ impl<'de> serde::Deserialize<'de> for SubprojectServiceCreateSubprojectRequest {
             )
     }
 }
+impl serde::Serialize for SubprojectServiceCreateSubprojectRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("displayName", &self.display_name)?;
+        if let Some(value) = &self.labels {
+            map.serialize_entry("labels", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SubprojectServiceCreateSubprojectRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -351,15 +394,12 @@ impl SubprojectServiceCreateSubprojectRequest {
     }
 }
 /// `SubprojectServiceUpdateSubprojectRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SubprojectServiceUpdateSubprojectRequest {
     /// Nonempty, non-unique display name of the subproject.
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// `labels`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<std::collections::BTreeMap<String, String>>,
 }
 impl<'de> serde::Deserialize<'de> for SubprojectServiceUpdateSubprojectRequest {
@@ -417,6 +457,22 @@ impl<'de> serde::Deserialize<'de> for SubprojectServiceUpdateSubprojectRequest {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for SubprojectServiceUpdateSubprojectRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.labels {
+            map.serialize_entry("labels", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -7,14 +7,12 @@
     clippy::large_enum_variant
 )]
 /// `Any`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Any {
     /// `type_url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_url: Option<String>,
     /// `value`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Any {
@@ -63,6 +61,22 @@ impl<'de> serde::Deserialize<'de> for Any {
             }
         }
         deserializer.deserialize_struct("Any", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Any {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.type_url {
+            map.serialize_entry("type_url", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -367,11 +381,10 @@ impl<'de> serde::Deserialize<'de> for Channel {
 /// The implementation of any API method which has a FieldMask type field in the
 /// request should verify the included field paths, and return an
 /// `INVALID_ARGUMENT` error if any path is unmappable.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FieldMask {
     /// The set of field mask paths.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paths: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for FieldMask {
@@ -415,6 +428,19 @@ impl<'de> serde::Deserialize<'de> for FieldMask {
         deserializer.deserialize_struct("FieldMask", &[], __Visitor)
     }
 }
+impl serde::Serialize for FieldMask {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.paths {
+            map.serialize_entry("paths", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FieldMask {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -429,11 +455,10 @@ impl FieldMask {
     }
 }
 /// `ListTemplatesResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTemplatesResponse {
     /// TODO: Pagination
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templates: Option<Vec<Template>>,
 }
 impl<'de> serde::Deserialize<'de> for ListTemplatesResponse {
@@ -483,6 +508,19 @@ impl<'de> serde::Deserialize<'de> for ListTemplatesResponse {
         deserializer.deserialize_struct("ListTemplatesResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListTemplatesResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.templates {
+            map.serialize_entry("templates", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListTemplatesResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -497,20 +535,16 @@ impl ListTemplatesResponse {
     }
 }
 /// `RuntimeError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RuntimeError {
     /// `code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i32>,
     /// `details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<Any>>,
     /// `error`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RuntimeError {
@@ -576,6 +610,28 @@ impl<'de> serde::Deserialize<'de> for RuntimeError {
         deserializer.deserialize_struct("RuntimeError", &[], __Visitor)
     }
 }
+impl serde::Serialize for RuntimeError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RuntimeError {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -610,33 +666,26 @@ impl RuntimeError {
     }
 }
 /// `Template`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Template {
     /// `channel`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Channel>,
     /// Timestamp when the template was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The default translation to use if not specified.
     /// Specified as a BCP-47 language_code and the language_code must exist
     /// in the translations list.g
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_translation: Option<String>,
     /// The description of the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The id of the template. Specify this yourself during creation
     /// otherwise we will generate an ID for you. This has to be unique
     /// for a given project.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// List of translations for the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translations: Option<Vec<TemplateTranslation>>,
     /// Timestamp when the template was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for Template {
@@ -740,6 +789,37 @@ impl<'de> serde::Deserialize<'de> for Template {
         deserializer.deserialize_struct("Template", &[], __Visitor)
     }
 }
+impl serde::Serialize for Template {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("create_time", value)?;
+        }
+        if let Some(value) = &self.default_translation {
+            map.serialize_entry("default_translation", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.translations {
+            map.serialize_entry("translations", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("update_time", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Template {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -792,28 +872,22 @@ impl Template {
     }
 }
 /// `TemplateTranslation`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TemplateTranslation {
     /// This is the definition of the template with the language
     /// specified in the language_code field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// Timestamp when the translation was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// The BCP-47 language code, such as "en-US" or "sr-Latn". For more information,
     /// see http://www.unicode.org/reports/tr35/#Unicode_locale_identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language_code: Option<String>,
     /// Timestamp of when the translation was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
     /// List of expected variables. Can be used for request validation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variables: Option<Vec<TemplateVariable>>,
     /// The version of template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for TemplateTranslation {
@@ -907,6 +981,34 @@ impl<'de> serde::Deserialize<'de> for TemplateTranslation {
         deserializer.deserialize_struct("TemplateTranslation", &[], __Visitor)
     }
 }
+impl serde::Serialize for TemplateTranslation {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.content {
+            map.serialize_entry("content", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("create_time", value)?;
+        }
+        if let Some(value) = &self.language_code {
+            map.serialize_entry("language_code", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("update_time", value)?;
+        }
+        if let Some(value) = &self.variables {
+            map.serialize_entry("variables", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TemplateTranslation {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -953,14 +1055,12 @@ impl TemplateTranslation {
     }
 }
 /// `TemplateVariable`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TemplateVariable {
     /// `key`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// `preview_value`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preview_value: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for TemplateVariable {
@@ -1013,6 +1113,22 @@ impl<'de> serde::Deserialize<'de> for TemplateVariable {
             }
         }
         deserializer.deserialize_struct("TemplateVariable", &[], __Visitor)
+    }
+}
+impl serde::Serialize for TemplateVariable {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.preview_value {
+            map.serialize_entry("preview_value", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -7,26 +7,20 @@
     clippy::large_enum_variant
 )]
 /// Physical addresses of the contact.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddressInfo {
     /// City Name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// Country Name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Name of a state or region of a country.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// Zip/postal code
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zip: Option<String>,
     /// Address type, e.g. WORK or HOME
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Two letter country code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for AddressInfo {
@@ -108,6 +102,34 @@ impl<'de> serde::Deserialize<'de> for AddressInfo {
         deserializer.deserialize_struct("AddressInfo", &[], __Visitor)
     }
 }
+impl serde::Serialize for AddressInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        if let Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.zip {
+            map.serialize_entry("zip", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.country_code {
+            map.serialize_entry("country_code", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AddressInfo {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -154,14 +176,12 @@ impl AddressInfo {
     }
 }
 /// `Any`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Any {
     /// `type_url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_url: Option<String>,
     /// `value`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Any {
@@ -212,6 +232,22 @@ impl<'de> serde::Deserialize<'de> for Any {
         deserializer.deserialize_struct("Any", &[], __Visitor)
     }
 }
+impl serde::Serialize for Any {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.type_url {
+            map.serialize_entry("type_url", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Any {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -234,11 +270,10 @@ impl Any {
     }
 }
 /// Message containing details about a calendar event.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CalendarMessageField {
     /// Calendar message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calendar_message: Option<CalendarMessageFieldCalendarMessage>,
 }
 impl<'de> serde::Deserialize<'de> for CalendarMessageField {
@@ -288,6 +323,19 @@ impl<'de> serde::Deserialize<'de> for CalendarMessageField {
         deserializer.deserialize_struct("CalendarMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for CalendarMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.calendar_message {
+            map.serialize_entry("calendar_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CalendarMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -305,7 +353,7 @@ impl CalendarMessageField {
     }
 }
 /// Calendar message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CalendarMessageFieldCalendarMessage {
     /// The title is shown close to the button that leads to open a user calendar.
@@ -317,7 +365,6 @@ pub struct CalendarMessageFieldCalendarMessage {
     /// Title of a calendar event.
     pub event_title: String,
     /// Description of a calendar event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_description: Option<String>,
     /// The URL that is opened when the user cannot open a calendar event directly or channel does not have support for this type.
     pub fallback_url: String,
@@ -415,6 +462,24 @@ impl<'de> serde::Deserialize<'de> for CalendarMessageFieldCalendarMessage {
             .deserialize_struct("CalendarMessageFieldCalendarMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for CalendarMessageFieldCalendarMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("event_start", &self.event_start)?;
+        map.serialize_entry("event_end", &self.event_end)?;
+        map.serialize_entry("event_title", &self.event_title)?;
+        if let Some(value) = &self.event_description {
+            map.serialize_entry("event_description", value)?;
+        }
+        map.serialize_entry("fallback_url", &self.fallback_url)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CalendarMessageFieldCalendarMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -442,11 +507,10 @@ impl CalendarMessageFieldCalendarMessage {
     }
 }
 /// Message for triggering a call.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallMessageField {
     /// Call Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_message: Option<CallMessageFieldCallMessage>,
 }
 impl<'de> serde::Deserialize<'de> for CallMessageField {
@@ -496,6 +560,19 @@ impl<'de> serde::Deserialize<'de> for CallMessageField {
         deserializer.deserialize_struct("CallMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.call_message {
+            map.serialize_entry("call_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -513,7 +590,7 @@ impl CallMessageField {
     }
 }
 /// Call Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallMessageFieldCallMessage {
     /// Phone number in E.164 with leading +.
@@ -566,6 +643,18 @@ impl<'de> serde::Deserialize<'de> for CallMessageFieldCallMessage {
             }
         }
         deserializer.deserialize_struct("CallMessageFieldCallMessage", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CallMessageFieldCallMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("phone_number", &self.phone_number)?;
+        map.serialize_entry("title", &self.title)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -648,26 +737,20 @@ impl<'de> serde::Deserialize<'de> for CardHeight {
     }
 }
 /// Message containing text, media and choices.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CardMessage {
     /// You may include choices in your Card Message. The number of choices is limited to 10.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choices: Option<Vec<Choice>>,
     /// This is an optional description field that is displayed below the title on the card.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `height`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub height: Option<CardHeight>,
     /// The title of the card message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// A message containing a media component.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media_message: Option<MediaProperties>,
     /// Optional additional properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_properties: Option<CardMessageMessageProperties>,
 }
 impl<'de> serde::Deserialize<'de> for CardMessage {
@@ -757,6 +840,34 @@ impl<'de> serde::Deserialize<'de> for CardMessage {
         deserializer.deserialize_struct("CardMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for CardMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.choices {
+            map.serialize_entry("choices", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.height {
+            map.serialize_entry("height", value)?;
+        }
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        if let Some(value) = &self.media_message {
+            map.serialize_entry("media_message", value)?;
+        }
+        if let Some(value) = &self.message_properties {
+            map.serialize_entry("message_properties", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CardMessage {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -806,11 +917,10 @@ impl CardMessage {
     }
 }
 /// Field containing a Card Message
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CardMessageField {
     /// `card_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card_message: Option<CardMessage>,
 }
 impl<'de> serde::Deserialize<'de> for CardMessageField {
@@ -860,6 +970,19 @@ impl<'de> serde::Deserialize<'de> for CardMessageField {
         deserializer.deserialize_struct("CardMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for CardMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.card_message {
+            map.serialize_entry("card_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CardMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -874,11 +997,10 @@ impl CardMessageField {
     }
 }
 /// Optional additional properties.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CardMessageMessageProperties {
     /// Optional. Sets the header for the footer of a WhatsApp reply button message, if there is no media in the message. Ignored for other channels. Ignored if not transcoded to a native WhatsApp message with reply buttons.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whatsapp_header: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CardMessageMessageProperties {
@@ -928,6 +1050,19 @@ impl<'de> serde::Deserialize<'de> for CardMessageMessageProperties {
         deserializer.deserialize_struct("CardMessageMessageProperties", &[], __Visitor)
     }
 }
+impl serde::Serialize for CardMessageMessageProperties {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.whatsapp_header {
+            map.serialize_entry("whatsapp_header", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CardMessageMessageProperties {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -942,11 +1077,10 @@ impl CardMessageMessageProperties {
     }
 }
 /// Message containing a list of cards often rendered horizontally on supported channels.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CarouselMessageField {
     /// Carousel Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carousel_message: Option<CarouselMessageFieldCarouselMessage>,
 }
 impl<'de> serde::Deserialize<'de> for CarouselMessageField {
@@ -996,6 +1130,19 @@ impl<'de> serde::Deserialize<'de> for CarouselMessageField {
         deserializer.deserialize_struct("CarouselMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for CarouselMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.carousel_message {
+            map.serialize_entry("carousel_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CarouselMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1013,13 +1160,12 @@ impl CarouselMessageField {
     }
 }
 /// Carousel Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CarouselMessageFieldCarouselMessage {
     /// A list of up to 10 cards.
     pub cards: Vec<CardMessage>,
     /// Optional. Outer choices on the carousel level. The number of outer choices is limited to 3.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choices: Option<Vec<Choice>>,
 }
 impl<'de> serde::Deserialize<'de> for CarouselMessageFieldCarouselMessage {
@@ -1064,6 +1210,20 @@ impl<'de> serde::Deserialize<'de> for CarouselMessageFieldCarouselMessage {
             .deserialize_struct("CarouselMessageFieldCarouselMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for CarouselMessageFieldCarouselMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("cards", &self.cards)?;
+        if let Some(value) = &self.choices {
+            map.serialize_entry("choices", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CarouselMessageFieldCarouselMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1081,14 +1241,12 @@ impl CarouselMessageFieldCarouselMessage {
     }
 }
 /// `ChannelTemplateOverride`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChannelTemplateOverride {
     /// `template_reference`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template_reference: Option<TemplateReference>,
     /// A mapping between omni-template variables and the channel specific parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter_mappings: Option<std::collections::BTreeMap<String, String>>,
 }
 impl<'de> serde::Deserialize<'de> for ChannelTemplateOverride {
@@ -1145,6 +1303,22 @@ impl<'de> serde::Deserialize<'de> for ChannelTemplateOverride {
             }
         }
         deserializer.deserialize_struct("ChannelTemplateOverride", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ChannelTemplateOverride {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.template_reference {
+            map.serialize_entry("template_reference", value)?;
+        }
+        if let Some(value) = &self.parameter_mappings {
+            map.serialize_entry("parameter_mappings", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1297,14 +1471,12 @@ impl Choice {
     }
 }
 /// `ChoiceCommonProps`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChoiceCommonProps {
     /// An optional field. This data will be returned in the ChoiceResponseMessage. The default is message_id_{text, title}.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postback_data: Option<serde_json::Value>,
     /// `display_mode`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_mode: Option<DisplayMode>,
 }
 impl<'de> serde::Deserialize<'de> for ChoiceCommonProps {
@@ -1363,6 +1535,22 @@ impl<'de> serde::Deserialize<'de> for ChoiceCommonProps {
         deserializer.deserialize_struct("ChoiceCommonProps", &[], __Visitor)
     }
 }
+impl serde::Serialize for ChoiceCommonProps {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.postback_data {
+            map.serialize_entry("postback_data", value)?;
+        }
+        if let Some(value) = &self.display_mode {
+            map.serialize_entry("display_mode", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ChoiceCommonProps {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1385,19 +1573,16 @@ impl ChoiceCommonProps {
     }
 }
 /// A message component for interactive messages, containing a choice.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChoiceItem {
     /// Required parameter. Title for the choice item.
     pub title: String,
     /// Optional parameter. The description (or subtitle) of this choice item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Optional parameter. The media of this choice item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<MediaProperties>,
     /// Optional parameter. Postback data that will be returned in the MO if the user selects this option.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postback_data: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ChoiceItem {
@@ -1464,6 +1649,26 @@ impl<'de> serde::Deserialize<'de> for ChoiceItem {
         deserializer.deserialize_struct("ChoiceItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for ChoiceItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("title", &self.title)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.media {
+            map.serialize_entry("media", value)?;
+        }
+        if let Some(value) = &self.postback_data {
+            map.serialize_entry("postback_data", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ChoiceItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1493,11 +1698,10 @@ impl ChoiceItem {
     }
 }
 /// Message containing choices/actions.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChoiceMessageField {
     /// A message containing choices.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choice_message: Option<ChoiceMessageFieldChoiceMessage>,
 }
 impl<'de> serde::Deserialize<'de> for ChoiceMessageField {
@@ -1547,6 +1751,19 @@ impl<'de> serde::Deserialize<'de> for ChoiceMessageField {
         deserializer.deserialize_struct("ChoiceMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for ChoiceMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.choice_message {
+            map.serialize_entry("choice_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ChoiceMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1564,16 +1781,14 @@ impl ChoiceMessageField {
     }
 }
 /// A message containing choices.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChoiceMessageFieldChoiceMessage {
     /// The number of choices is limited to 10.
     pub choices: Vec<Choice>,
     /// Text Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_message: Option<TextMessageFieldTextMessage>,
     /// `message_properties`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_properties: Option<ChoiceMessagePropertiesFieldMessageProperties>,
 }
 impl<'de> serde::Deserialize<'de> for ChoiceMessageFieldChoiceMessage {
@@ -1638,6 +1853,23 @@ impl<'de> serde::Deserialize<'de> for ChoiceMessageFieldChoiceMessage {
             .deserialize_struct("ChoiceMessageFieldChoiceMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for ChoiceMessageFieldChoiceMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("choices", &self.choices)?;
+        if let Some(value) = &self.text_message {
+            map.serialize_entry("text_message", value)?;
+        }
+        if let Some(value) = &self.message_properties {
+            map.serialize_entry("message_properties", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ChoiceMessageFieldChoiceMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1667,11 +1899,10 @@ impl ChoiceMessageFieldChoiceMessage {
     }
 }
 /// Additional properties for the message.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChoiceMessagePropertiesField {
     /// `message_properties`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_properties: Option<ChoiceMessagePropertiesFieldMessageProperties>,
 }
 impl<'de> serde::Deserialize<'de> for ChoiceMessagePropertiesField {
@@ -1723,6 +1954,19 @@ impl<'de> serde::Deserialize<'de> for ChoiceMessagePropertiesField {
         deserializer.deserialize_struct("ChoiceMessagePropertiesField", &[], __Visitor)
     }
 }
+impl serde::Serialize for ChoiceMessagePropertiesField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message_properties {
+            map.serialize_entry("message_properties", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ChoiceMessagePropertiesField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1740,11 +1984,10 @@ impl ChoiceMessagePropertiesField {
     }
 }
 /// `ChoiceMessagePropertiesFieldMessageProperties`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChoiceMessagePropertiesFieldMessageProperties {
     /// Optional. Sets the text for the footer of a WhatsApp reply button or URL button message. Ignored for other channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whatsapp_footer: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ChoiceMessagePropertiesFieldMessageProperties {
@@ -1797,6 +2040,19 @@ impl<'de> serde::Deserialize<'de> for ChoiceMessagePropertiesFieldMessagePropert
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for ChoiceMessagePropertiesFieldMessageProperties {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.whatsapp_footer {
+            map.serialize_entry("whatsapp_footer", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2038,11 +2294,10 @@ impl From<ShareLocationMessageField> for ChoiceTypes {
     }
 }
 /// `Choices`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Choices {
     /// The number of choices is limited to 10.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choices: Option<Vec<Choice>>,
 }
 impl<'de> serde::Deserialize<'de> for Choices {
@@ -2086,6 +2341,19 @@ impl<'de> serde::Deserialize<'de> for Choices {
         deserializer.deserialize_struct("Choices", &[], __Visitor)
     }
 }
+impl serde::Serialize for Choices {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.choices {
+            map.serialize_entry("choices", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Choices {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2100,11 +2368,10 @@ impl Choices {
     }
 }
 /// Message containing contact information.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactInfoMessageField {
     /// Contact Info Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_info_message: Option<ContactInfoMessageFieldContactInfoMessage>,
 }
 impl<'de> serde::Deserialize<'de> for ContactInfoMessageField {
@@ -2154,6 +2421,19 @@ impl<'de> serde::Deserialize<'de> for ContactInfoMessageField {
         deserializer.deserialize_struct("ContactInfoMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactInfoMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.contact_info_message {
+            map.serialize_entry("contact_info_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactInfoMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2171,7 +2451,7 @@ impl ContactInfoMessageField {
     }
 }
 /// Contact Info Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ContactInfoMessageFieldContactInfoMessage {
     /// `name`
@@ -2179,19 +2459,14 @@ pub struct ContactInfoMessageFieldContactInfoMessage {
     /// Phone numbers of the contact
     pub phone_numbers: Vec<PhoneNumberInfo>,
     /// Physical addresses of the contact
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addresses: Option<Vec<AddressInfo>>,
     /// Email addresses of the contact
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_addresses: Option<Vec<EmailInfo>>,
     /// `organization`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization: Option<OrganizationInfo>,
     /// URLs/websites associated with the contact
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub urls: Option<Vec<UrlInfo>>,
     /// Date of birth in YYYY-MM-DD format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub birthday: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ContactInfoMessageFieldContactInfoMessage {
@@ -2292,6 +2567,33 @@ impl<'de> serde::Deserialize<'de> for ContactInfoMessageFieldContactInfoMessage 
             )
     }
 }
+impl serde::Serialize for ContactInfoMessageFieldContactInfoMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("phone_numbers", &self.phone_numbers)?;
+        if let Some(value) = &self.addresses {
+            map.serialize_entry("addresses", value)?;
+        }
+        if let Some(value) = &self.email_addresses {
+            map.serialize_entry("email_addresses", value)?;
+        }
+        if let Some(value) = &self.organization {
+            map.serialize_entry("organization", value)?;
+        }
+        if let Some(value) = &self.urls {
+            map.serialize_entry("urls", value)?;
+        }
+        if let Some(value) = &self.birthday {
+            map.serialize_entry("birthday", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactInfoMessageFieldContactInfoMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2337,7 +2639,7 @@ impl ContactInfoMessageFieldContactInfoMessage {
     }
 }
 /// Geographic coordinates
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Coordinates {
     /// The latitude.
@@ -2390,6 +2692,18 @@ impl<'de> serde::Deserialize<'de> for Coordinates {
             }
         }
         deserializer.deserialize_struct("Coordinates", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Coordinates {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("latitude", &self.latitude)?;
+        map.serialize_entry("longitude", &self.longitude)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2464,13 +2778,12 @@ impl<'de> serde::Deserialize<'de> for DisplayMode {
     }
 }
 /// Email addresses of the contact.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EmailInfo {
     /// Email address.
     pub email_address: String,
     /// Email address type. e.g. WORK or HOME.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for EmailInfo {
@@ -2519,6 +2832,20 @@ impl<'de> serde::Deserialize<'de> for EmailInfo {
             }
         }
         deserializer.deserialize_struct("EmailInfo", &[], __Visitor)
+    }
+}
+impl serde::Serialize for EmailInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("email_address", &self.email_address)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2643,7 +2970,7 @@ impl From<ListItemVariant1> for ListItem {
     }
 }
 /// Choice
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListItemVariant0 {
     /// `choice`
@@ -2685,6 +3012,17 @@ impl<'de> serde::Deserialize<'de> for ListItemVariant0 {
         deserializer.deserialize_struct("ListItemVariant0", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListItemVariant0 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("choice", &self.choice)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListItemVariant0 {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2694,7 +3032,7 @@ impl ListItemVariant0 {
     }
 }
 /// Product
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListItemVariant1 {
     /// `product`
@@ -2737,6 +3075,17 @@ impl<'de> serde::Deserialize<'de> for ListItemVariant1 {
         deserializer.deserialize_struct("ListItemVariant1", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListItemVariant1 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("product", &self.product)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListItemVariant1 {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2746,11 +3095,10 @@ impl ListItemVariant1 {
     }
 }
 /// A message containing a list of options to choose from. All items must be of the same type.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListMessageField {
     /// List Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_message: Option<ListMessageFieldListMessage>,
 }
 impl<'de> serde::Deserialize<'de> for ListMessageField {
@@ -2800,6 +3148,19 @@ impl<'de> serde::Deserialize<'de> for ListMessageField {
         deserializer.deserialize_struct("ListMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.list_message {
+            map.serialize_entry("list_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2817,21 +3178,18 @@ impl ListMessageField {
     }
 }
 /// List Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListMessageFieldListMessage {
     /// A title for the message that is displayed near the products or choices.
     pub title: String,
     /// This is an optional field, containing a description for the message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `media`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<MediaProperties>,
     /// List of ListSection objects containing choices to be presented in the list message.
     pub sections: Vec<ListSection>,
     /// Additional properties for the message. Required if sending a product list message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_properties: Option<ListMessageFieldListMessageMessageProperties>,
 }
 impl<'de> serde::Deserialize<'de> for ListMessageFieldListMessage {
@@ -2907,6 +3265,27 @@ impl<'de> serde::Deserialize<'de> for ListMessageFieldListMessage {
         deserializer.deserialize_struct("ListMessageFieldListMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListMessageFieldListMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("title", &self.title)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.media {
+            map.serialize_entry("media", value)?;
+        }
+        map.serialize_entry("sections", &self.sections)?;
+        if let Some(value) = &self.message_properties {
+            map.serialize_entry("message_properties", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListMessageFieldListMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2940,17 +3319,14 @@ impl ListMessageFieldListMessage {
     }
 }
 /// Additional properties for the message. Required if sending a product list message.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListMessageFieldListMessageMessageProperties {
     /// Required if sending a product list message. The ID of the catalog to which the products belong.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog_id: Option<String>,
     /// Optional. Sets the text for the menu of a choice list message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub menu: Option<String>,
     /// Optional. Sets the text for the header of a WhatsApp choice list message. Ignored for other channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whatsapp_header: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ListMessageFieldListMessageMessageProperties {
@@ -3023,6 +3399,25 @@ impl<'de> serde::Deserialize<'de> for ListMessageFieldListMessageMessageProperti
             )
     }
 }
+impl serde::Serialize for ListMessageFieldListMessageMessageProperties {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.catalog_id {
+            map.serialize_entry("catalog_id", value)?;
+        }
+        if let Some(value) = &self.menu {
+            map.serialize_entry("menu", value)?;
+        }
+        if let Some(value) = &self.whatsapp_header {
+            map.serialize_entry("whatsapp_header", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListMessageFieldListMessageMessageProperties {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3051,11 +3446,10 @@ impl ListMessageFieldListMessageMessageProperties {
     }
 }
 /// Section for interactive WhatsApp messages containing ListItem
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListSection {
     /// Optional parameter. Title for list section.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// `items`
     pub items: Vec<ListItem>,
@@ -3101,6 +3495,20 @@ impl<'de> serde::Deserialize<'de> for ListSection {
         deserializer.deserialize_struct("ListSection", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListSection {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        map.serialize_entry("items", &self.items)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListSection {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3118,11 +3526,10 @@ impl ListSection {
     }
 }
 /// Message containing geographic location.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LocationMessageField {
     /// Location Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location_message: Option<LocationMessageFieldLocationMessage>,
 }
 impl<'de> serde::Deserialize<'de> for LocationMessageField {
@@ -3172,6 +3579,19 @@ impl<'de> serde::Deserialize<'de> for LocationMessageField {
         deserializer.deserialize_struct("LocationMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for LocationMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.location_message {
+            map.serialize_entry("location_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LocationMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3189,13 +3609,12 @@ impl LocationMessageField {
     }
 }
 /// Location Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LocationMessageFieldLocationMessage {
     /// `coordinates`
     pub coordinates: Coordinates,
     /// Label or name for the position.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// The title is shown close to the button or link that leads to a map showing the location. The title can be clickable in some cases.
     pub title: String,
@@ -3252,6 +3671,21 @@ impl<'de> serde::Deserialize<'de> for LocationMessageFieldLocationMessage {
             .deserialize_struct("LocationMessageFieldLocationMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for LocationMessageFieldLocationMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("coordinates", &self.coordinates)?;
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        map.serialize_entry("title", &self.title)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LocationMessageFieldLocationMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3270,11 +3704,10 @@ impl LocationMessageFieldLocationMessage {
     }
 }
 /// A message containing a media component, such as an image, document, or video.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MediaMessageField {
     /// `media_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media_message: Option<MediaProperties>,
 }
 impl<'de> serde::Deserialize<'de> for MediaMessageField {
@@ -3324,6 +3757,19 @@ impl<'de> serde::Deserialize<'de> for MediaMessageField {
         deserializer.deserialize_struct("MediaMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for MediaMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.media_message {
+            map.serialize_entry("media_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MediaMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3338,16 +3784,14 @@ impl MediaMessageField {
     }
 }
 /// Media Properties
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MediaProperties {
     /// An optional parameter. Will be used where it is natively supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumbnail_url: Option<String>,
     /// Url to the media file.
     pub url: String,
     /// Overrides the media file name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filename_override: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for MediaProperties {
@@ -3408,6 +3852,23 @@ impl<'de> serde::Deserialize<'de> for MediaProperties {
         deserializer.deserialize_struct("MediaProperties", &[], __Visitor)
     }
 }
+impl serde::Serialize for MediaProperties {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.thumbnail_url {
+            map.serialize_entry("thumbnail_url", value)?;
+        }
+        map.serialize_entry("url", &self.url)?;
+        if let Some(value) = &self.filename_override {
+            map.serialize_entry("filename_override", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MediaProperties {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3431,25 +3892,20 @@ impl MediaProperties {
     }
 }
 /// Name information of the contact.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NameInfo {
     /// Full name of the contact
     pub full_name: String,
     /// First name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Last name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// Middle name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub middle_name: Option<String>,
     /// Prefix before the name. e.g. Mr, Mrs, Dr etc.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefix: Option<String>,
     /// Suffix after the name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suffix: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for NameInfo {
@@ -3537,6 +3993,32 @@ impl<'de> serde::Deserialize<'de> for NameInfo {
         deserializer.deserialize_struct("NameInfo", &[], __Visitor)
     }
 }
+impl serde::Serialize for NameInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("full_name", &self.full_name)?;
+        if let Some(value) = &self.first_name {
+            map.serialize_entry("first_name", value)?;
+        }
+        if let Some(value) = &self.last_name {
+            map.serialize_entry("last_name", value)?;
+        }
+        if let Some(value) = &self.middle_name {
+            map.serialize_entry("middle_name", value)?;
+        }
+        if let Some(value) = &self.prefix {
+            map.serialize_entry("prefix", value)?;
+        }
+        if let Some(value) = &self.suffix {
+            map.serialize_entry("suffix", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl NameInfo {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3578,17 +4060,14 @@ impl NameInfo {
     }
 }
 /// Organization information of the contact.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrganizationInfo {
     /// Company name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company: Option<String>,
     /// Department at the company
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
     /// Corporate title, e.g. Software engineer
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for OrganizationInfo {
@@ -3648,6 +4127,25 @@ impl<'de> serde::Deserialize<'de> for OrganizationInfo {
         deserializer.deserialize_struct("OrganizationInfo", &[], __Visitor)
     }
 }
+impl serde::Serialize for OrganizationInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.company {
+            map.serialize_entry("company", value)?;
+        }
+        if let Some(value) = &self.department {
+            map.serialize_entry("department", value)?;
+        }
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl OrganizationInfo {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3676,13 +4174,12 @@ impl OrganizationInfo {
     }
 }
 /// Phone numbers of the contact.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PhoneNumberInfo {
     /// Phone number with country code included.
     pub phone_number: String,
     /// Phone number type, e.g. WORK or HOME.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PhoneNumberInfo {
@@ -3731,6 +4228,20 @@ impl<'de> serde::Deserialize<'de> for PhoneNumberInfo {
         deserializer.deserialize_struct("PhoneNumberInfo", &[], __Visitor)
     }
 }
+impl serde::Serialize for PhoneNumberInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("phone_number", &self.phone_number)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PhoneNumberInfo {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3748,7 +4259,7 @@ impl PhoneNumberInfo {
     }
 }
 /// A message component for interactive messages, containing a product.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ProductItem {
     /// Required parameter. The ID for the product.
@@ -3756,13 +4267,10 @@ pub struct ProductItem {
     /// Required parameter. The marketplace to which the product belongs.
     pub marketplace: String,
     /// Output only. The quantity of the chosen product.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity: Option<i32>,
     /// Output only. The price for one unit of the chosen product.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item_price: Option<f64>,
     /// Output only. The currency of the item_price.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ProductItem {
@@ -3836,6 +4344,27 @@ impl<'de> serde::Deserialize<'de> for ProductItem {
         deserializer.deserialize_struct("ProductItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for ProductItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("marketplace", &self.marketplace)?;
+        if let Some(value) = &self.quantity {
+            map.serialize_entry("quantity", value)?;
+        }
+        if let Some(value) = &self.item_price {
+            map.serialize_entry("item_price", value)?;
+        }
+        if let Some(value) = &self.currency {
+            map.serialize_entry("currency", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ProductItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3866,11 +4395,10 @@ impl ProductItem {
     }
 }
 /// `RuntimeError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RuntimeError {
     /// `error`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<RuntimeErrorError>,
 }
 impl<'de> serde::Deserialize<'de> for RuntimeError {
@@ -3916,6 +4444,19 @@ impl<'de> serde::Deserialize<'de> for RuntimeError {
         deserializer.deserialize_struct("RuntimeError", &[], __Visitor)
     }
 }
+impl serde::Serialize for RuntimeError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RuntimeError {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3930,20 +4471,16 @@ impl RuntimeError {
     }
 }
 /// `RuntimeErrorError`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RuntimeErrorError {
     /// `code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i32>,
     /// `details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<Any>>,
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RuntimeErrorError {
@@ -4009,6 +4546,28 @@ impl<'de> serde::Deserialize<'de> for RuntimeErrorError {
         deserializer.deserialize_struct("RuntimeErrorError", &[], __Visitor)
     }
 }
+impl serde::Serialize for RuntimeErrorError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RuntimeErrorError {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4043,11 +4602,10 @@ impl RuntimeErrorError {
     }
 }
 /// Message requesting location from a user.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ShareLocationMessageField {
     /// Share Location Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share_location_message: Option<ShareLocationMessageFieldShareLocationMessage>,
 }
 impl<'de> serde::Deserialize<'de> for ShareLocationMessageField {
@@ -4099,6 +4657,19 @@ impl<'de> serde::Deserialize<'de> for ShareLocationMessageField {
         deserializer.deserialize_struct("ShareLocationMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for ShareLocationMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.share_location_message {
+            map.serialize_entry("share_location_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ShareLocationMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4118,7 +4689,7 @@ impl ShareLocationMessageField {
     }
 }
 /// Share Location Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ShareLocationMessageFieldShareLocationMessage {
     /// The title is shown close to the button that leads to open a map to share a location.
@@ -4177,6 +4748,18 @@ impl<'de> serde::Deserialize<'de> for ShareLocationMessageFieldShareLocationMess
             )
     }
 }
+impl serde::Serialize for ShareLocationMessageFieldShareLocationMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("fallback_url", &self.fallback_url)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ShareLocationMessageFieldShareLocationMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4189,11 +4772,10 @@ impl ShareLocationMessageFieldShareLocationMessage {
     }
 }
 /// Message referring to predefined template
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TemplateMessageField {
     /// Template Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template_message: Option<TemplateMessageFieldTemplateMessage>,
 }
 impl<'de> serde::Deserialize<'de> for TemplateMessageField {
@@ -4243,6 +4825,19 @@ impl<'de> serde::Deserialize<'de> for TemplateMessageField {
         deserializer.deserialize_struct("TemplateMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for TemplateMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.template_message {
+            map.serialize_entry("template_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TemplateMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4260,7 +4855,7 @@ impl TemplateMessageField {
     }
 }
 /// Template Message
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TemplateMessageFieldTemplateMessage {
     /// Optional. Channel specific template reference with parameters per channel.
@@ -4268,10 +4863,8 @@ pub struct TemplateMessageFieldTemplateMessage {
     /// At least one of `channel_template` or `omni_template` needs to be present.
     /// The key in the map must point to a valid conversation channel as
     /// defined by the enum ConversationChannel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_template: Option<std::collections::BTreeMap<String, TemplateReference>>,
     /// `omni_template`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub omni_template: Option<TemplateReferenceWithVersion>,
 }
 impl<'de> serde::Deserialize<'de> for TemplateMessageFieldTemplateMessage {
@@ -4333,6 +4926,22 @@ impl<'de> serde::Deserialize<'de> for TemplateMessageFieldTemplateMessage {
             .deserialize_struct("TemplateMessageFieldTemplateMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for TemplateMessageFieldTemplateMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.channel_template {
+            map.serialize_entry("channel_template", value)?;
+        }
+        if let Some(value) = &self.omni_template {
+            map.serialize_entry("omni_template", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TemplateMessageFieldTemplateMessage {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4361,23 +4970,20 @@ impl TemplateMessageFieldTemplateMessage {
     }
 }
 /// The referenced template can be an omnichannel template stored in Conversation API Template Store as an AppMessage. You may also reference external channel-specific templates, such as a WhatsApp Business Template. Note that channel-specific template references are not supported when populating the `explicit_channel_omni_message` field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TemplateReference {
     /// Used to specify what version of a template to use. Required when using `omni_channel_override` and `omni_template` fields.
     /// This will be used in conjunction with `language_code`. Note that, when referencing omni-channel templates using the [Sinch Customer Dashboard](https://dashboard.sinch.com/), the latest version of a given omni-template can be identified by populating this field with `latest`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// The BCP-47 language code, such as `en_US` or `sr_Latn`.
     /// For more information, see http://www.unicode.org/reports/tr35/#Unicode_locale_identifier. English is the default `language_code`.
     /// Note that, while many API calls involving templates accept either the dashed format (`en-US`) or the underscored format (`en_US`), some channel specific templates (for example, WhatsApp channel-specific templates) only accept the underscored format. Note that this field is required for WhatsApp channel-specific templates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language_code: Option<String>,
     /// Required if the template has parameters. Concrete values must
     /// be present for all defined parameters
     /// in the template. Parameters can be different for
     /// different versions and/or languages of the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<std::collections::BTreeMap<String, String>>,
     /// The ID of the template. Note that, in the case of WhatsApp channel-specific templates, this field must be populated by the name of the template.
     pub template_id: String,
@@ -4451,6 +5057,26 @@ impl<'de> serde::Deserialize<'de> for TemplateReference {
         deserializer.deserialize_struct("TemplateReference", &[], __Visitor)
     }
 }
+impl serde::Serialize for TemplateReference {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.language_code {
+            map.serialize_entry("language_code", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        map.serialize_entry("template_id", &self.template_id)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TemplateReference {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4483,7 +5109,7 @@ impl TemplateReference {
     }
 }
 /// `TemplateReferenceWithVersion`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TemplateReferenceWithVersion {
     /// Used to specify what version of a template to use. Required when using `omni_channel_override` and `omni_template` fields.
@@ -4492,13 +5118,11 @@ pub struct TemplateReferenceWithVersion {
     /// The BCP-47 language code, such as `en_US` or `sr_Latn`.
     /// For more information, see http://www.unicode.org/reports/tr35/#Unicode_locale_identifier. English is the default `language_code`.
     /// Note that, while many API calls involving templates accept either the dashed format (`en-US`) or the underscored format (`en_US`), some channel specific templates (for example, WhatsApp channel-specific templates) only accept the underscored format. Note that this field is required for WhatsApp channel-specific templates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language_code: Option<String>,
     /// Required if the template has parameters. Concrete values must
     /// be present for all defined parameters
     /// in the template. Parameters can be different for
     /// different versions and/or languages of the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<std::collections::BTreeMap<String, String>>,
     /// The ID of the template. Note that, in the case of WhatsApp channel-specific templates, this field must be populated by the name of the template.
     pub template_id: String,
@@ -4573,6 +5197,24 @@ impl<'de> serde::Deserialize<'de> for TemplateReferenceWithVersion {
         deserializer.deserialize_struct("TemplateReferenceWithVersion", &[], __Visitor)
     }
 }
+impl serde::Serialize for TemplateReferenceWithVersion {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("version", &self.version)?;
+        if let Some(value) = &self.language_code {
+            map.serialize_entry("language_code", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        map.serialize_entry("template_id", &self.template_id)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TemplateReferenceWithVersion {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4600,14 +5242,12 @@ impl TemplateReferenceWithVersion {
     }
 }
 /// `TemplateVariable`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TemplateVariable {
     /// `key`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// `preview_value`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preview_value: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for TemplateVariable {
@@ -4662,6 +5302,22 @@ impl<'de> serde::Deserialize<'de> for TemplateVariable {
         deserializer.deserialize_struct("TemplateVariable", &[], __Visitor)
     }
 }
+impl serde::Serialize for TemplateVariable {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.preview_value {
+            map.serialize_entry("preview_value", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TemplateVariable {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4684,20 +5340,17 @@ impl TemplateVariable {
     }
 }
 /// `TemplatesV2CreateTemplateRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TemplatesV2CreateTemplateRequest {
     /// The id of the template. Specify this yourself during creation.
     /// Otherwise, we will generate an ID for you. This must be unique
     /// for a given project.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The description of the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The version of the template. While creating a template, this will be defaulted to 1.
     /// When updating a template, you must supply the latest version of the template in order for the update to be successful.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<i64>,
     /// The default translation to use if not specified.
     /// Specified as a BCP-47 `language_code` and the `language_code` must exist
@@ -4706,10 +5359,8 @@ pub struct TemplatesV2CreateTemplateRequest {
     /// `translations`
     pub translations: Vec<V2TemplateTranslation>,
     /// Timestamp of when the template was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp when the template was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for TemplatesV2CreateTemplateRequest {
@@ -4811,6 +5462,33 @@ impl<'de> serde::Deserialize<'de> for TemplatesV2CreateTemplateRequest {
             .deserialize_struct("TemplatesV2CreateTemplateRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for TemplatesV2CreateTemplateRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        map.serialize_entry("default_translation", &self.default_translation)?;
+        map.serialize_entry("translations", &self.translations)?;
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("create_time", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("update_time", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TemplatesV2CreateTemplateRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4856,7 +5534,7 @@ impl TemplatesV2CreateTemplateRequest {
     }
 }
 /// `TemplatesV2UpdateTemplateRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TemplatesV2UpdateTemplateRequest {
     /// The id of the template. Specify this yourself during creation.
@@ -4864,7 +5542,6 @@ pub struct TemplatesV2UpdateTemplateRequest {
     /// for a given project.
     pub id: String,
     /// The description of the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The version of the template. While creating a template, this will be defaulted to 1.
     /// When updating a template, you must supply the latest version of the template in order for the update to be successful.
@@ -4872,16 +5549,12 @@ pub struct TemplatesV2UpdateTemplateRequest {
     /// The default translation to use if not specified.
     /// Specified as a BCP-47 `language_code` and the `language_code` must exist
     /// in the translations list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_translation: Option<String>,
     /// `translations`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translations: Option<Vec<V2TemplateTranslation>>,
     /// Timestamp of when the template was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp when the template was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for TemplatesV2UpdateTemplateRequest {
@@ -4980,6 +5653,33 @@ impl<'de> serde::Deserialize<'de> for TemplatesV2UpdateTemplateRequest {
             .deserialize_struct("TemplatesV2UpdateTemplateRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for TemplatesV2UpdateTemplateRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.serialize_entry("version", &self.version)?;
+        if let Some(value) = &self.default_translation {
+            map.serialize_entry("default_translation", value)?;
+        }
+        if let Some(value) = &self.translations {
+            map.serialize_entry("translations", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("create_time", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("update_time", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TemplatesV2UpdateTemplateRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5022,11 +5722,10 @@ impl TemplatesV2UpdateTemplateRequest {
     }
 }
 /// A message containing only text.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TextMessageField {
     /// Text Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_message: Option<TextMessageFieldTextMessage>,
 }
 impl<'de> serde::Deserialize<'de> for TextMessageField {
@@ -5076,6 +5775,19 @@ impl<'de> serde::Deserialize<'de> for TextMessageField {
         deserializer.deserialize_struct("TextMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for TextMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.text_message {
+            map.serialize_entry("text_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TextMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5093,7 +5805,7 @@ impl TextMessageField {
     }
 }
 /// Text Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TextMessageFieldTextMessage {
     /// The text to be sent.
@@ -5135,6 +5847,17 @@ impl<'de> serde::Deserialize<'de> for TextMessageFieldTextMessage {
         deserializer.deserialize_struct("TextMessageFieldTextMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for TextMessageFieldTextMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("text", &self.text)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TextMessageFieldTextMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5144,13 +5867,12 @@ impl TextMessageFieldTextMessage {
     }
 }
 /// A URL/website
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UrlInfo {
     /// The URL to be referenced
     pub url: String,
     /// Optional. URL type, e.g. Org or Social
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for UrlInfo {
@@ -5194,6 +5916,20 @@ impl<'de> serde::Deserialize<'de> for UrlInfo {
         deserializer.deserialize_struct("UrlInfo", &[], __Visitor)
     }
 }
+impl serde::Serialize for UrlInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("url", &self.url)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UrlInfo {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5211,11 +5947,10 @@ impl UrlInfo {
     }
 }
 /// A generic URL message.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UrlMessageField {
     /// URL Message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url_message: Option<UrlMessageFieldUrlMessage>,
 }
 impl<'de> serde::Deserialize<'de> for UrlMessageField {
@@ -5265,6 +6000,19 @@ impl<'de> serde::Deserialize<'de> for UrlMessageField {
         deserializer.deserialize_struct("UrlMessageField", &[], __Visitor)
     }
 }
+impl serde::Serialize for UrlMessageField {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.url_message {
+            map.serialize_entry("url_message", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UrlMessageField {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5279,7 +6027,7 @@ impl UrlMessageField {
     }
 }
 /// URL Message
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UrlMessageFieldUrlMessage {
     /// The title shown close to the URL. The title can be clickable in some cases.
@@ -5328,6 +6076,18 @@ impl<'de> serde::Deserialize<'de> for UrlMessageFieldUrlMessage {
         deserializer.deserialize_struct("UrlMessageFieldUrlMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for UrlMessageFieldUrlMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("url", &self.url)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UrlMessageFieldUrlMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5340,11 +6100,10 @@ impl UrlMessageFieldUrlMessage {
     }
 }
 /// `V2ListTemplatesResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct V2ListTemplatesResponse {
     /// `templates`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templates: Option<Vec<V2Template>>,
 }
 impl<'de> serde::Deserialize<'de> for V2ListTemplatesResponse {
@@ -5394,6 +6153,19 @@ impl<'de> serde::Deserialize<'de> for V2ListTemplatesResponse {
         deserializer.deserialize_struct("V2ListTemplatesResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for V2ListTemplatesResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.templates {
+            map.serialize_entry("templates", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl V2ListTemplatesResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5408,11 +6180,10 @@ impl V2ListTemplatesResponse {
     }
 }
 /// `V2ListTranslationsResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct V2ListTranslationsResponse {
     /// `translations`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translations: Option<Vec<V2TemplateTranslation>>,
 }
 impl<'de> serde::Deserialize<'de> for V2ListTranslationsResponse {
@@ -5462,6 +6233,19 @@ impl<'de> serde::Deserialize<'de> for V2ListTranslationsResponse {
         deserializer.deserialize_struct("V2ListTranslationsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for V2ListTranslationsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.translations {
+            map.serialize_entry("translations", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl V2ListTranslationsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5476,27 +6260,21 @@ impl V2ListTranslationsResponse {
     }
 }
 /// `V2MessageCommonProps`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct V2MessageCommonProps {
     /// The BCP-47 language code, such as `en-US` or `sr-Latn`. For more information,
     /// see https://www.unicode.org/reports/tr35/#Unicode_locale_identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language_code: Option<String>,
     /// The version of the translation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// `channel_template_overrides`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_template_overrides: Option<ChannelTemplateOverridesMap>,
     /// List of expected variables. Can be used for request validation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variables: Option<Vec<TemplateVariable>>,
     /// Timestamp when the translation was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp of when the translation was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for V2MessageCommonProps {
@@ -5592,6 +6370,34 @@ impl<'de> serde::Deserialize<'de> for V2MessageCommonProps {
             }
         }
         deserializer.deserialize_struct("V2MessageCommonProps", &[], __Visitor)
+    }
+}
+impl serde::Serialize for V2MessageCommonProps {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.language_code {
+            map.serialize_entry("language_code", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.channel_template_overrides {
+            map.serialize_entry("channel_template_overrides", value)?;
+        }
+        if let Some(value) = &self.variables {
+            map.serialize_entry("variables", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("create_time", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("update_time", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5926,34 +6732,27 @@ impl From<ContactInfoMessageField> for V2MessageTypes {
     }
 }
 /// `V2Template`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct V2Template {
     /// The id of the template. Specify this yourself during creation.
     /// Otherwise, we will generate an ID for you. This must be unique
     /// for a given project.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The description of the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The version of the template. While creating a template, this will be defaulted to 1.
     /// When updating a template, you must supply the latest version of the template in order for the update to be successful.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<i64>,
     /// The default translation to use if not specified.
     /// Specified as a BCP-47 `language_code` and the `language_code` must exist
     /// in the translations list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_translation: Option<String>,
     /// `translations`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translations: Option<Vec<V2TemplateTranslation>>,
     /// Timestamp of when the template was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp when the template was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for V2Template {
@@ -6055,6 +6854,37 @@ impl<'de> serde::Deserialize<'de> for V2Template {
             }
         }
         deserializer.deserialize_struct("V2Template", &[], __Visitor)
+    }
+}
+impl serde::Serialize for V2Template {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.default_translation {
+            map.serialize_entry("default_translation", value)?;
+        }
+        if let Some(value) = &self.translations {
+            map.serialize_entry("translations", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("create_time", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("update_time", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -7,67 +7,42 @@
     clippy::large_enum_variant
 )]
 /// `Brand`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Brand {
     /// `brandId`
-    #[serde(rename = "brandId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<String>,
     /// `projectId`
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// `displayName`
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// `companyName`
-    #[serde(rename = "companyName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_name: Option<String>,
     /// `ein`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ein: Option<String>,
     /// `phone`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// `street`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
     /// `city`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// `postalCode`
-    #[serde(rename = "postalCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
     /// `country`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// `email`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// `stockSymbol`
-    #[serde(rename = "stockSymbol")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock_symbol: Option<String>,
     /// `stockExchange`
-    #[serde(rename = "stockExchange")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock_exchange: Option<String>,
     /// `website`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
     /// `vertical`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vertical: Option<BrandVerticalType>,
     /// `brandStatus`
-    #[serde(rename = "brandStatus")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_status: Option<BrandStatus>,
 }
 impl<'de> serde::Deserialize<'de> for Brand {
@@ -241,6 +216,67 @@ impl<'de> serde::Deserialize<'de> for Brand {
             }
         }
         deserializer.deserialize_struct("Brand", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Brand {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand_id {
+            map.serialize_entry("brandId", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.company_name {
+            map.serialize_entry("companyName", value)?;
+        }
+        if let Some(value) = &self.ein {
+            map.serialize_entry("ein", value)?;
+        }
+        if let Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        if let Some(value) = &self.street {
+            map.serialize_entry("street", value)?;
+        }
+        if let Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.postal_code {
+            map.serialize_entry("postalCode", value)?;
+        }
+        if let Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let Some(value) = &self.stock_symbol {
+            map.serialize_entry("stockSymbol", value)?;
+        }
+        if let Some(value) = &self.stock_exchange {
+            map.serialize_entry("stockExchange", value)?;
+        }
+        if let Some(value) = &self.website {
+            map.serialize_entry("website", value)?;
+        }
+        if let Some(value) = &self.vertical {
+            map.serialize_entry("vertical", value)?;
+        }
+        if let Some(value) = &self.brand_status {
+            map.serialize_entry("brandStatus", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -421,47 +457,28 @@ impl<'de> serde::Deserialize<'de> for BrandEntityType {
     }
 }
 /// Brand Registration Details
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BrandRegistration {
     /// Output only. Brand registration Id
-    #[serde(rename = "brandRegistrationId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_registration_id: Option<String>,
     /// Output only. TCR brand Id
-    #[serde(rename = "brandId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<String>,
     /// Identity status for the brand.
-    #[serde(rename = "identityStatus")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_status: Option<String>,
     /// Output only. Display name defined by user
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// `brandRegistrationStatus`
-    #[serde(rename = "brandRegistrationStatus")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_registration_status: Option<BrandRegistrationStatus>,
     /// `brandRegistrationType`
-    #[serde(rename = "brandRegistrationType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_registration_type: Option<BrandRegistrationType>,
     /// `companyDetails`
-    #[serde(rename = "companyDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_details: Option<CompanyDetails>,
     /// `financialDetails`
-    #[serde(rename = "financialDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub financial_details: Option<FinancialDetails>,
     /// `contactDetails`
-    #[serde(rename = "contactDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_details: Option<ContactDetails>,
     /// Defines if created brand should be mocked or real one
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mock: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for BrandRegistration {
@@ -595,6 +612,46 @@ impl<'de> serde::Deserialize<'de> for BrandRegistration {
         deserializer.deserialize_struct("BrandRegistration", &[], __Visitor)
     }
 }
+impl serde::Serialize for BrandRegistration {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand_registration_id {
+            map.serialize_entry("brandRegistrationId", value)?;
+        }
+        if let Some(value) = &self.brand_id {
+            map.serialize_entry("brandId", value)?;
+        }
+        if let Some(value) = &self.identity_status {
+            map.serialize_entry("identityStatus", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.brand_registration_status {
+            map.serialize_entry("brandRegistrationStatus", value)?;
+        }
+        if let Some(value) = &self.brand_registration_type {
+            map.serialize_entry("brandRegistrationType", value)?;
+        }
+        if let Some(value) = &self.company_details {
+            map.serialize_entry("companyDetails", value)?;
+        }
+        if let Some(value) = &self.financial_details {
+            map.serialize_entry("financialDetails", value)?;
+        }
+        if let Some(value) = &self.contact_details {
+            map.serialize_entry("contactDetails", value)?;
+        }
+        if let Some(value) = &self.mock {
+            map.serialize_entry("mock", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BrandRegistration {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -671,15 +728,12 @@ impl BrandRegistration {
     }
 }
 /// `BrandRegistrationFeedbackResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BrandRegistrationFeedbackResponse {
     /// `brandId`
-    #[serde(rename = "brandId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<String>,
     /// `category`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<Vec<Category>>,
 }
 impl<'de> serde::Deserialize<'de> for BrandRegistrationFeedbackResponse {
@@ -729,6 +783,22 @@ impl<'de> serde::Deserialize<'de> for BrandRegistrationFeedbackResponse {
         }
         deserializer
             .deserialize_struct("BrandRegistrationFeedbackResponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for BrandRegistrationFeedbackResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand_id {
+            map.serialize_entry("brandId", value)?;
+        }
+        if let Some(value) = &self.category {
+            map.serialize_entry("category", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1190,33 +1260,22 @@ impl<'de> serde::Deserialize<'de> for BrandVerticalType {
     }
 }
 /// MNO properties
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CampaignMnoMetadata {
     /// Name of the MNO
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mno: Option<String>,
     /// MNO operation status
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Message class assigned to the campaign by MNO. Please refer to AT&T 10DLC guide for complete list of available message class and definition
-    #[serde(rename = "msgClass")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub msg_class: Option<String>,
     /// Message TPM(throughput per minute) qualified by the brand for desired use-case
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tpm: Option<String>,
     /// TPM restriction scope. Possible values: CAMPAIGN, PHONE_NUMBER. If scope is at PHONE_NUMBER level, then the TPM rate-limiting imposed separately for each phone number provisioned to the campaign. CAMPAIGN level scope implies rate-limiting imposed at campaign level.
-    #[serde(rename = "tpmScope")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tpm_scope: Option<String>,
     /// Daily message volume is restricted based on brand tier or brand qualifcation. The daily volume restriction applies to brand across campaigns and CSPs. Please contact your message service provider for updated T-Mobile terms. Possible values: LOW, LOWER_MID, UPPER_MID, TOP, UNCAPPED
-    #[serde(rename = "brandTier")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_tier: Option<String>,
     /// Number of messages allowed per day on T-Mobile network. If the brandTier attribute is 'UNCAPPED', then this attribute will be NULL.
-    #[serde(rename = "brandDailyCap")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_daily_cap: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CampaignMnoMetadata {
@@ -1308,6 +1367,37 @@ impl<'de> serde::Deserialize<'de> for CampaignMnoMetadata {
         deserializer.deserialize_struct("CampaignMnoMetadata", &[], __Visitor)
     }
 }
+impl serde::Serialize for CampaignMnoMetadata {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.mno {
+            map.serialize_entry("mno", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.msg_class {
+            map.serialize_entry("msgClass", value)?;
+        }
+        if let Some(value) = &self.tpm {
+            map.serialize_entry("tpm", value)?;
+        }
+        if let Some(value) = &self.tpm_scope {
+            map.serialize_entry("tpmScope", value)?;
+        }
+        if let Some(value) = &self.brand_tier {
+            map.serialize_entry("brandTier", value)?;
+        }
+        if let Some(value) = &self.brand_daily_cap {
+            map.serialize_entry("brandDailyCap", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CampaignMnoMetadata {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1360,14 +1450,12 @@ impl CampaignMnoMetadata {
     }
 }
 /// `CampaignRegistrationExternalServiceUploadCampaignFileResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CampaignRegistrationExternalServiceUploadCampaignFileResponse {
     /// Indicates whether the file upload was successful or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// A message providing details if the file upload was not successful. Will be an empty string if the upload was successful.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -1432,6 +1520,22 @@ for CampaignRegistrationExternalServiceUploadCampaignFileResponse {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for CampaignRegistrationExternalServiceUploadCampaignFileResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1550,164 +1654,90 @@ for CampaignRegistrationServiceListCampaignRegistrationRequestStatusItem {
     }
 }
 /// Campaign Response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CampaignResponse {
     /// Campaign ID returned by external partner. i.e. TCR Campaign Id
-    #[serde(rename = "campaignId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
     /// Optional name to help track and view campaign.
-    #[serde(rename = "campaignName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_name: Option<String>,
     /// Campaign Registration Id returned by the Create Campaign API
-    #[serde(rename = "campaignRegistrationId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_registration_id: Option<String>,
     /// Campaign Creation Date
-    #[serde(rename = "createDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_date: Option<sinch_sdk_runtime::Timestamp>,
     /// Campaign Modified Date
-    #[serde(rename = "modifiedDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified_date: Option<sinch_sdk_runtime::Timestamp>,
     /// Represents who Created this Campaign
-    #[serde(rename = "createdBy")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// Represents who was the Last to Modify this Campaign
-    #[serde(rename = "modifiedBy")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified_by: Option<String>,
     /// Campaign subscription auto-renewal status.
-    #[serde(rename = "autoRenewal")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_renewal: Option<bool>,
     /// Campaign recent billed date.
-    #[serde(rename = "billedDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billed_date: Option<sinch_sdk_runtime::Timestamp>,
     /// Alphanumeric identifier of the brand associated with this campaign.
-    #[serde(rename = "brandId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<String>,
     /// Business/industry segment of this campaign. Must be of defined valid types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vertical: Option<String>,
     /// Campaign useCase.
-    #[serde(rename = "useCase")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_case: Option<String>,
     /// Campaign sub use-cases.
-    #[serde(rename = "subUseCases")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub_use_cases: Option<Vec<String>>,
     /// Summary description of this campaign.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Does message generated by the campaign include URL link in SMS?
-    #[serde(rename = "embeddedLink")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedded_link: Option<bool>,
     /// Does message generated by the campaign include phone number in SMS?
-    #[serde(rename = "embeddedPhone")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedded_phone: Option<bool>,
     /// Does message content controlled by affiliate marketing other than the brand?
-    #[serde(rename = "affiliateMarketing")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affiliate_marketing: Option<bool>,
     /// Indicates whether this campaign has been approved and configured as a numberpool campaign
-    #[serde(rename = "numberPool")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_pool: Option<bool>,
     /// Age gated content in campaign.
-    #[serde(rename = "ageGated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age_gated: Option<bool>,
     /// is direct lending.
-    #[serde(rename = "directLending")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direct_lending: Option<bool>,
     /// Does campaign require subscriber to opt-in before SMS is sent to subscriber?
-    #[serde(rename = "subscriberOptIn")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscriber_opt_in: Option<bool>,
     /// Does campaign support subscriber opt-out keyword(s)?
-    #[serde(rename = "subscriberOptOut")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscriber_opt_out: Option<bool>,
     /// Does campaign responds to help keyword(s)?
-    #[serde(rename = "subscriberHelp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscriber_help: Option<bool>,
     /// Message sample. Some campaign tiers require 1 or more message samples.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample1: Option<String>,
     /// Message sample. Some campaign tiers require 2 or more message samples.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample2: Option<String>,
     /// Message sample. Some campaign tiers require 3 or more message samples.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample3: Option<String>,
     /// Message sample. Some campaign tiers require 4 or more message samples.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample4: Option<String>,
     /// Message that will be returned if a subscriber opts out of the campaign.
-    #[serde(rename = "stopMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop_message: Option<String>,
     /// Message that will be returned when a subscriber opts into a campaign.
-    #[serde(rename = "optInMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_in_message: Option<String>,
     /// Help message of the campaign.
-    #[serde(rename = "helpMessage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help_message: Option<String>,
     /// Monthly Fee
-    #[serde(rename = "monthlyFee")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_fee: Option<f64>,
     /// Initial Setup Fee
-    #[serde(rename = "setupFee")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub setup_fee: Option<f64>,
     /// Campaign Status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CampaignResponseStatus>,
     /// Map of Metadata  Map of MNO metadata where key is the 'networkId' of the MNO and value is Metadata of the MNO
-    #[serde(rename = "mnoMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mno_metadata: Option<std::collections::BTreeMap<String, CampaignMnoMetadata>>,
     /// Defines if campaign mocked or real one
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mock: Option<bool>,
     /// Last Action Status.
-    #[serde(rename = "lastActionStatus")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_action_status: Option<CampaignResponseLastActionStatus>,
     /// Subscriber opt-in keywords. Must be upper-case alphanumeric comma(,) separated keywords without space.
-    #[serde(rename = "optinKeywords")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub optin_keywords: Option<String>,
     /// Subscriber opt-out keywords. Default value is 'STOP'. Must be upper-case alphanumeric comma(,) separated keywords without space.
-    #[serde(rename = "optoutKeywords")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub optout_keywords: Option<String>,
     /// Subscriber help keywords. Default value is 'HELP'. Must be upper-case alphanumeric comma(,) separated keywords without space.
-    #[serde(rename = "helpKeywords")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help_keywords: Option<String>,
     /// Message flow description.
-    #[serde(rename = "messageFlow")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_flow: Option<String>,
     /// When the campaign would be due for its next renew/bill date.
-    #[serde(rename = "nextRenewalOrExpirationDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_renewal_or_expiration_date: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for CampaignResponse {
@@ -2127,6 +2157,139 @@ impl<'de> serde::Deserialize<'de> for CampaignResponse {
             }
         }
         deserializer.deserialize_struct("CampaignResponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CampaignResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaignId", value)?;
+        }
+        if let Some(value) = &self.campaign_name {
+            map.serialize_entry("campaignName", value)?;
+        }
+        if let Some(value) = &self.campaign_registration_id {
+            map.serialize_entry("campaignRegistrationId", value)?;
+        }
+        if let Some(value) = &self.create_date {
+            map.serialize_entry("createDate", value)?;
+        }
+        if let Some(value) = &self.modified_date {
+            map.serialize_entry("modifiedDate", value)?;
+        }
+        if let Some(value) = &self.created_by {
+            map.serialize_entry("createdBy", value)?;
+        }
+        if let Some(value) = &self.modified_by {
+            map.serialize_entry("modifiedBy", value)?;
+        }
+        if let Some(value) = &self.auto_renewal {
+            map.serialize_entry("autoRenewal", value)?;
+        }
+        if let Some(value) = &self.billed_date {
+            map.serialize_entry("billedDate", value)?;
+        }
+        if let Some(value) = &self.brand_id {
+            map.serialize_entry("brandId", value)?;
+        }
+        if let Some(value) = &self.vertical {
+            map.serialize_entry("vertical", value)?;
+        }
+        if let Some(value) = &self.use_case {
+            map.serialize_entry("useCase", value)?;
+        }
+        if let Some(value) = &self.sub_use_cases {
+            map.serialize_entry("subUseCases", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.embedded_link {
+            map.serialize_entry("embeddedLink", value)?;
+        }
+        if let Some(value) = &self.embedded_phone {
+            map.serialize_entry("embeddedPhone", value)?;
+        }
+        if let Some(value) = &self.affiliate_marketing {
+            map.serialize_entry("affiliateMarketing", value)?;
+        }
+        if let Some(value) = &self.number_pool {
+            map.serialize_entry("numberPool", value)?;
+        }
+        if let Some(value) = &self.age_gated {
+            map.serialize_entry("ageGated", value)?;
+        }
+        if let Some(value) = &self.direct_lending {
+            map.serialize_entry("directLending", value)?;
+        }
+        if let Some(value) = &self.subscriber_opt_in {
+            map.serialize_entry("subscriberOptIn", value)?;
+        }
+        if let Some(value) = &self.subscriber_opt_out {
+            map.serialize_entry("subscriberOptOut", value)?;
+        }
+        if let Some(value) = &self.subscriber_help {
+            map.serialize_entry("subscriberHelp", value)?;
+        }
+        if let Some(value) = &self.sample1 {
+            map.serialize_entry("sample1", value)?;
+        }
+        if let Some(value) = &self.sample2 {
+            map.serialize_entry("sample2", value)?;
+        }
+        if let Some(value) = &self.sample3 {
+            map.serialize_entry("sample3", value)?;
+        }
+        if let Some(value) = &self.sample4 {
+            map.serialize_entry("sample4", value)?;
+        }
+        if let Some(value) = &self.stop_message {
+            map.serialize_entry("stopMessage", value)?;
+        }
+        if let Some(value) = &self.opt_in_message {
+            map.serialize_entry("optInMessage", value)?;
+        }
+        if let Some(value) = &self.help_message {
+            map.serialize_entry("helpMessage", value)?;
+        }
+        if let Some(value) = &self.monthly_fee {
+            map.serialize_entry("monthlyFee", value)?;
+        }
+        if let Some(value) = &self.setup_fee {
+            map.serialize_entry("setupFee", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.mno_metadata {
+            map.serialize_entry("mnoMetadata", value)?;
+        }
+        if let Some(value) = &self.mock {
+            map.serialize_entry("mock", value)?;
+        }
+        if let Some(value) = &self.last_action_status {
+            map.serialize_entry("lastActionStatus", value)?;
+        }
+        if let Some(value) = &self.optin_keywords {
+            map.serialize_entry("optinKeywords", value)?;
+        }
+        if let Some(value) = &self.optout_keywords {
+            map.serialize_entry("optoutKeywords", value)?;
+        }
+        if let Some(value) = &self.help_keywords {
+            map.serialize_entry("helpKeywords", value)?;
+        }
+        if let Some(value) = &self.message_flow {
+            map.serialize_entry("messageFlow", value)?;
+        }
+        if let Some(value) = &self.next_renewal_or_expiration_date {
+            map.serialize_entry("nextRenewalOrExpirationDate", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2808,21 +2971,16 @@ impl<'de> serde::Deserialize<'de> for CampaignUseCaseType {
 /// This field has been deprecated and is no longer being captured.
 pub type CampaignVerticalType = String;
 /// `Category`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Category {
     /// The category ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<CategoryId>,
     /// `displayName`
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// `description`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `fields`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fields: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for Category {
@@ -2894,6 +3052,28 @@ impl<'de> serde::Deserialize<'de> for Category {
             }
         }
         deserializer.deserialize_struct("Category", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Category {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.fields {
+            map.serialize_entry("fields", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3002,45 +3182,28 @@ impl<'de> serde::Deserialize<'de> for CategoryId {
     }
 }
 /// Company Details
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CompanyDetails {
     /// The legal name of the end user business
-    #[serde(rename = "companyName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_name: Option<String>,
     /// The email address of support contact
-    #[serde(rename = "companyEmail")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_email: Option<String>,
     /// The email address of the primary business contact.
-    #[serde(rename = "businessContactEmail")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_contact_email: Option<String>,
     /// The brand name the business wants to register
-    #[serde(rename = "brandName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_name: Option<String>,
     /// 2 letter ISO-2 country code. E.g. US, CA
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Street name and house number. E.g. 1000 Sunset Hill Road
-    #[serde(rename = "streetAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street_address: Option<String>,
     /// City name
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// Zipcode or postal code. E.g. 21012
-    #[serde(rename = "postalCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
     /// State or province. For the United States, please use 2 character codes. E.g. 'CA' for California.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// The website of the business
-    #[serde(rename = "webAddress")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub web_address: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CompanyDetails {
@@ -3170,6 +3333,46 @@ impl<'de> serde::Deserialize<'de> for CompanyDetails {
         deserializer.deserialize_struct("CompanyDetails", &[], __Visitor)
     }
 }
+impl serde::Serialize for CompanyDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.company_name {
+            map.serialize_entry("companyName", value)?;
+        }
+        if let Some(value) = &self.company_email {
+            map.serialize_entry("companyEmail", value)?;
+        }
+        if let Some(value) = &self.business_contact_email {
+            map.serialize_entry("businessContactEmail", value)?;
+        }
+        if let Some(value) = &self.brand_name {
+            map.serialize_entry("brandName", value)?;
+        }
+        if let Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let Some(value) = &self.street_address {
+            map.serialize_entry("streetAddress", value)?;
+        }
+        if let Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        if let Some(value) = &self.postal_code {
+            map.serialize_entry("postalCode", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.web_address {
+            map.serialize_entry("webAddress", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CompanyDetails {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3240,23 +3443,16 @@ impl CompanyDetails {
     }
 }
 /// Contact Details
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactDetails {
     /// First name of business contact
-    #[serde(rename = "firstName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Last name of business contact
-    #[serde(rename = "lastName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// The support contact telephone in e.164 format. E.g. +12023339999
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// The email address to the end user contact person
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ContactDetails {
@@ -3330,6 +3526,28 @@ impl<'de> serde::Deserialize<'de> for ContactDetails {
         deserializer.deserialize_struct("ContactDetails", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.first_name {
+            map.serialize_entry("firstName", value)?;
+        }
+        if let Some(value) = &self.last_name {
+            map.serialize_entry("lastName", value)?;
+        }
+        if let Some(value) = &self.phone_number {
+            map.serialize_entry("phoneNumber", value)?;
+        }
+        if let Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactDetails {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3364,31 +3582,20 @@ impl ContactDetails {
     }
 }
 /// Brand Registration Request
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateBrandRegistration {
     /// Display name is defined by the user
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// `brandRegistrationType`
-    #[serde(rename = "brandRegistrationType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_registration_type: Option<BrandRegistrationType>,
     /// `companyDetails`
-    #[serde(rename = "companyDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_details: Option<CompanyDetails>,
     /// `financialDetails`
-    #[serde(rename = "financialDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub financial_details: Option<FinancialDetails>,
     /// `contactDetails`
-    #[serde(rename = "contactDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_details: Option<ContactDetails>,
     /// Defines if created brand should be mocked or real one
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mock: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for CreateBrandRegistration {
@@ -3486,6 +3693,34 @@ impl<'de> serde::Deserialize<'de> for CreateBrandRegistration {
         deserializer.deserialize_struct("CreateBrandRegistration", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateBrandRegistration {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.brand_registration_type {
+            map.serialize_entry("brandRegistrationType", value)?;
+        }
+        if let Some(value) = &self.company_details {
+            map.serialize_entry("companyDetails", value)?;
+        }
+        if let Some(value) = &self.financial_details {
+            map.serialize_entry("financialDetails", value)?;
+        }
+        if let Some(value) = &self.contact_details {
+            map.serialize_entry("contactDetails", value)?;
+        }
+        if let Some(value) = &self.mock {
+            map.serialize_entry("mock", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateBrandRegistration {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3535,12 +3770,10 @@ impl CreateBrandRegistration {
     }
 }
 /// Brand Registration Response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateBrandRegistrationResponse {
     /// Output only. Brand registration Id
-    #[serde(rename = "brandRegistrationId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_registration_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CreateBrandRegistrationResponse {
@@ -3591,6 +3824,19 @@ impl<'de> serde::Deserialize<'de> for CreateBrandRegistrationResponse {
             .deserialize_struct("CreateBrandRegistrationResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateBrandRegistrationResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand_registration_id {
+            map.serialize_entry("brandRegistrationId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateBrandRegistrationResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3607,20 +3853,16 @@ impl CreateBrandRegistrationResponse {
     }
 }
 /// Campaign Request
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateTcrCampaignRequest {
     /// The brand is the company or entity represented in the campaign. The brand ID is an alphanumeric identifier that always begins with a "B". When registering a brand in The Campaign Registry (TCR), TCR returns a brand ID value, example: BESINCH. For more info, see [Brand Registrations](https://developers.sinch.com/docs/10dlc-registration/api-reference/10dlc-registration/tag/Brand-Registration/).
-    #[serde(rename = "brandId")]
     pub brand_id: String,
     /// `useCase`
-    #[serde(rename = "useCase")]
     pub use_case: CampaignUseCaseType,
     /// This is an optional name to help track and view your campaign within Sinch's platform. Use a name that is easily recognizable, this will help you identify your campaign later within the Sinch customer dashboard. This name is not part of the campaign registration in TCR.
-    #[serde(rename = "campaignName")]
     pub campaign_name: String,
     /// `vertical`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vertical: Option<CampaignVerticalType>,
     /// Describe in detail the service the message program is providing to the end user and the purpose of the brand's messages (i.e. appointment reminders, OTP alerts, etc.). The description should match the selected use case and identify who is sending the messages, who is receiving the messages, and why messages are being sent.
     pub description: String,
@@ -3631,68 +3873,46 @@ pub struct CreateTcrCampaignRequest {
     /// Message sample. Some campaign tiers require 3 or more message samples, depending on sub-usecases.
     pub sample3: String,
     /// Message sample. Some campaign tiers require 4 or more message samples, depending on sub-usecases.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample4: Option<String>,
     /// Message sent in response to a STOP keyword. It must confirm that the end user has unsubscribed from the message program and will not receive any further messages. Include the brand name. You can also include customer care contact information (e.g. support email or phone number).
-    #[serde(rename = "stopMessage")]
     pub stop_message: String,
     /// Initial message that is sent confirming the end user's subscription. Include the brand name, opt-out instructions (reply STOP to stop), customer care instructions (reply HELP for help), message frequency (#msgs/mo, msg frequency varies, recurring messages, etc.) and the "message and data rates may apply" disclosure (Msg & Data rates may apply).
-    #[serde(rename = "optInMessage")]
     pub opt_in_message: String,
     /// Message sent in response to HELP. Include the brand name and additional customer care contact information (e.g. support email or phone number).
-    #[serde(rename = "helpMessage")]
     pub help_message: String,
     /// If you have selected a mixed use case, select all sub use cases that apply to your message program. Choose between 2 and 5 sub use cases for this campaign.  The input(s) should be one of the accepted enum values.
-    #[serde(rename = "subUseCases")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub_use_cases: Option<Vec<CampaignSubUseCaseType>>,
     /// Will your campaign automatically renew? If "Yes", a monthly recurring fee will be charged to the account. If "No", only the initial setup fee will be charged, and the campaign will expire after three months unless it is reviewed manually.
-    #[serde(rename = "autoRenewal")]
     pub auto_renewal: bool,
     /// Will your message content include a URL? Note that public URL shorteners are not allowed.
-    #[serde(rename = "embeddedLink")]
     pub embedded_link: bool,
     /// Will your message content include embedded phone numbers?
-    #[serde(rename = "embeddedPhone")]
     pub embedded_phone: bool,
     /// Will your campaign support a number pool (more than 50 numbers)? If yes, your use case should clearly support the need for a number pool. For more info, see [When should I use a number pool for my 10DLC campaign](https://community.sinch.com/t5/10DLC/When-should-I-use-a-number-pool-for-my-10DLC-campaign/ta-p/12432).
-    #[serde(rename = "numberPool")]
     pub number_pool: bool,
     /// Will your traffic include any content related to age-restricted goods or services? If yes, you must implement an age gate verification process.
-    #[serde(rename = "ageGated")]
     pub age_gated: bool,
     /// Are you a financial institution engaged in direct, first-party lending to your customers? If yes, note that your campaign description should clearly indicate direct lending, even if your use case is not related to your lending services (e.g. OTP).
-    #[serde(rename = "directLending")]
     pub direct_lending: bool,
     /// Will your campaign collect and process end user opt-ins? This is mandatory for all use cases, except for Machine-to-Machine.
-    #[serde(rename = "subscriberOptIn")]
     pub subscriber_opt_in: bool,
     /// Message sent in response to a STOP keyword. It must confirm that the end user has unsubscribed from the message program and will not receive any further messages. Include the brand name. You can also include customer care contact information (e.g. support email or phone number).
-    #[serde(rename = "subscriberOptOut")]
     pub subscriber_opt_out: bool,
     /// Message sent in response to HELP. Include the brand name and additional customer care contact information (e.g. support email or phone number).
-    #[serde(rename = "subscriberHelp")]
     pub subscriber_help: bool,
     /// If subscribers can opt-in via a keyword, enter keyword(s) here (alphanumeric comma separated values, no blank spaces).
-    #[serde(rename = "optinKeywords")]
     pub optin_keywords: String,
     /// Subscriber opt-out keywords. Default values are STOP, QUIT, END, CANCEL and UNSUBSCRIBE. If you accept additional opt-out keywords, you can enter them here (alphanumeric comma separated values, no blank spaces).
-    #[serde(rename = "optoutKeywords")]
     pub optout_keywords: String,
     /// Subscriber help keywords. Default value is HELP.  If you accept additional help keywords, you can enter them here. (alphanumeric comma separated values, no blank spaces).
-    #[serde(rename = "helpKeywords")]
     pub help_keywords: String,
     /// Provide instructions for how end users opt-in to receive messages. A compliant opt-in is critical to the approval of your campaign. Include all opt-in mechanisms (e.g. keyword/text-to-join, online form, point-of-sale (POS) system, verbal consent, interactive voice response (IVR) system, paper form) and a clear program description. The Call-to-Action should include opt-out instructions (reply STOP to stop), customer care instructions (reply HELP for help), message frequency (#msgs/mo, msg frequency varies, recurring messages, etc.) and message and data rates disclosure (Msg & Data rates may apply).
-    #[serde(rename = "messageFlow")]
     pub message_flow: String,
     /// A URL to a page containing the terms and conditions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terms_and_conditions_link: Option<String>,
     /// A URL to a page containing the privacy policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privacy_policy_link: Option<String>,
     /// If this property is set to `true`, this will delay the submission of the campaign until all necessary documentation is uploaded using the [Upload Campaign Files](https://developers.sinch.com/docs/10dlc-registration/api-reference/10dlc-registration/tag/10DLC-Campaign-Registration/#tag/10DLC-Campaign-Registration/operation/CampaignRegistrationExternalService_UploadCampaignFile) operation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for CreateTcrCampaignRequest {
@@ -4026,6 +4246,57 @@ impl<'de> serde::Deserialize<'de> for CreateTcrCampaignRequest {
         deserializer.deserialize_struct("CreateTcrCampaignRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateTcrCampaignRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("brandId", &self.brand_id)?;
+        map.serialize_entry("useCase", &self.use_case)?;
+        map.serialize_entry("campaignName", &self.campaign_name)?;
+        if let Some(value) = &self.vertical {
+            map.serialize_entry("vertical", value)?;
+        }
+        map.serialize_entry("description", &self.description)?;
+        map.serialize_entry("sample1", &self.sample1)?;
+        map.serialize_entry("sample2", &self.sample2)?;
+        map.serialize_entry("sample3", &self.sample3)?;
+        if let Some(value) = &self.sample4 {
+            map.serialize_entry("sample4", value)?;
+        }
+        map.serialize_entry("stopMessage", &self.stop_message)?;
+        map.serialize_entry("optInMessage", &self.opt_in_message)?;
+        map.serialize_entry("helpMessage", &self.help_message)?;
+        if let Some(value) = &self.sub_use_cases {
+            map.serialize_entry("subUseCases", value)?;
+        }
+        map.serialize_entry("autoRenewal", &self.auto_renewal)?;
+        map.serialize_entry("embeddedLink", &self.embedded_link)?;
+        map.serialize_entry("embeddedPhone", &self.embedded_phone)?;
+        map.serialize_entry("numberPool", &self.number_pool)?;
+        map.serialize_entry("ageGated", &self.age_gated)?;
+        map.serialize_entry("directLending", &self.direct_lending)?;
+        map.serialize_entry("subscriberOptIn", &self.subscriber_opt_in)?;
+        map.serialize_entry("subscriberOptOut", &self.subscriber_opt_out)?;
+        map.serialize_entry("subscriberHelp", &self.subscriber_help)?;
+        map.serialize_entry("optinKeywords", &self.optin_keywords)?;
+        map.serialize_entry("optoutKeywords", &self.optout_keywords)?;
+        map.serialize_entry("helpKeywords", &self.help_keywords)?;
+        map.serialize_entry("messageFlow", &self.message_flow)?;
+        if let Some(value) = &self.terms_and_conditions_link {
+            map.serialize_entry("terms_and_conditions_link", value)?;
+        }
+        if let Some(value) = &self.privacy_policy_link {
+            map.serialize_entry("privacy_policy_link", value)?;
+        }
+        if let Some(value) = &self.attachments {
+            map.serialize_entry("attachments", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateTcrCampaignRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4122,12 +4393,10 @@ impl CreateTcrCampaignRequest {
     }
 }
 /// Response Body for CreateTcrCampaign Request
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTcrCampaignResponse {
     /// Sinch generated campaign ID (ULID format).  Note that this is not the TCR campaign ID.  The TCR Campaign ID will be available once the campaign has been approved and submitted to TCR.
-    #[serde(rename = "campaignRegistrationId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_registration_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CreateTcrCampaignResponse {
@@ -4177,6 +4446,19 @@ impl<'de> serde::Deserialize<'de> for CreateTcrCampaignResponse {
         deserializer.deserialize_struct("CreateTcrCampaignResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateTcrCampaignResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.campaign_registration_id {
+            map.serialize_entry("campaignRegistrationId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateTcrCampaignResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4195,12 +4477,10 @@ impl CreateTcrCampaignResponse {
 /// Tfn Verification Request
 pub type CreateTfnVerificationRequest = TfnVerificationBase;
 /// Tfn Verification's id
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTfnVerificationResponse {
     /// `tfnVerificationId`
-    #[serde(rename = "tfnVerificationId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tfn_verification_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CreateTfnVerificationResponse {
@@ -4250,6 +4530,19 @@ impl<'de> serde::Deserialize<'de> for CreateTfnVerificationResponse {
         deserializer.deserialize_struct("CreateTfnVerificationResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateTfnVerificationResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.tfn_verification_id {
+            map.serialize_entry("tfnVerificationId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateTfnVerificationResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4264,7 +4557,7 @@ impl CreateTfnVerificationResponse {
     }
 }
 /// `Error`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Error {
     /// `error`
@@ -4306,6 +4599,17 @@ impl<'de> serde::Deserialize<'de> for Error {
         deserializer.deserialize_struct("Error", &[], __Visitor)
     }
 }
+impl serde::Serialize for Error {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("error", &self.error)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Error {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4315,29 +4619,20 @@ impl Error {
     }
 }
 /// `ErrorDetails`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ErrorDetails {
     /// A more specific description of the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The type of resource relevant to the error, if applicable.
-    #[serde(rename = "resourceType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<String>,
     /// The name of the resource, if applicable.
-    #[serde(rename = "resourceName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_name: Option<String>,
     /// The owner of the resource, if applicable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// A description of the error, if applicable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// An array of all the field violations which contributed to the error.
-    #[serde(rename = "fieldViolations")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_violations: Option<Vec<FieldViolations>>,
 }
 impl<'de> serde::Deserialize<'de> for ErrorDetails {
@@ -4431,6 +4726,34 @@ impl<'de> serde::Deserialize<'de> for ErrorDetails {
         deserializer.deserialize_struct("ErrorDetails", &[], __Visitor)
     }
 }
+impl serde::Serialize for ErrorDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.resource_type {
+            map.serialize_entry("resourceType", value)?;
+        }
+        if let Some(value) = &self.resource_name {
+            map.serialize_entry("resourceName", value)?;
+        }
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.field_violations {
+            map.serialize_entry("fieldViolations", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ErrorDetails {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4477,7 +4800,7 @@ impl ErrorDetails {
     }
 }
 /// `ErrorError`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ErrorError {
     /// The error code.
@@ -4485,10 +4808,8 @@ pub struct ErrorError {
     /// The error message.
     pub message: String,
     /// The status of the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// An array of objects describing the error in more detail, if applicable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<ErrorDetails>>,
 }
 impl<'de> serde::Deserialize<'de> for ErrorError {
@@ -4548,6 +4869,24 @@ impl<'de> serde::Deserialize<'de> for ErrorError {
         deserializer.deserialize_struct("ErrorError", &[], __Visitor)
     }
 }
+impl serde::Serialize for ErrorError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", &self.code)?;
+        map.serialize_entry("message", &self.message)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ErrorError {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4572,14 +4911,12 @@ impl ErrorError {
     }
 }
 /// `FieldViolations`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FieldViolations {
     /// The field which produced the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// The description of the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for FieldViolations {
@@ -4634,6 +4971,22 @@ impl<'de> serde::Deserialize<'de> for FieldViolations {
         deserializer.deserialize_struct("FieldViolations", &[], __Visitor)
     }
 }
+impl serde::Serialize for FieldViolations {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.field {
+            map.serialize_entry("field", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FieldViolations {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4656,31 +5009,20 @@ impl FieldViolations {
     }
 }
 /// Financial Details
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FinancialDetails {
     /// `brandEntityType`
-    #[serde(rename = "brandEntityType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_entity_type: Option<BrandEntityType>,
     /// `brandVerticalType`
-    #[serde(rename = "brandVerticalType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_vertical_type: Option<BrandVerticalType>,
     /// In what country is your tax id registered
-    #[serde(rename = "taxIdCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id_country: Option<String>,
     /// The tax id of the business
-    #[serde(rename = "taxIdCorporate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id_corporate: Option<String>,
     /// The company stock symbol
-    #[serde(rename = "stockSymbol")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock_symbol: Option<String>,
     /// In what stock exchange is the company registered
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exchange: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for FinancialDetails {
@@ -4778,6 +5120,34 @@ impl<'de> serde::Deserialize<'de> for FinancialDetails {
         deserializer.deserialize_struct("FinancialDetails", &[], __Visitor)
     }
 }
+impl serde::Serialize for FinancialDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand_entity_type {
+            map.serialize_entry("brandEntityType", value)?;
+        }
+        if let Some(value) = &self.brand_vertical_type {
+            map.serialize_entry("brandVerticalType", value)?;
+        }
+        if let Some(value) = &self.tax_id_country {
+            map.serialize_entry("taxIdCountry", value)?;
+        }
+        if let Some(value) = &self.tax_id_corporate {
+            map.serialize_entry("taxIdCorporate", value)?;
+        }
+        if let Some(value) = &self.stock_symbol {
+            map.serialize_entry("stockSymbol", value)?;
+        }
+        if let Some(value) = &self.exchange {
+            map.serialize_entry("exchange", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl FinancialDetails {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4824,27 +5194,18 @@ impl FinancialDetails {
     }
 }
 /// `GetCampaignRegistrationFeedbackResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetCampaignRegistrationFeedbackResponse {
     /// `campaignRegistrationId`
-    #[serde(rename = "campaignRegistrationId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_registration_id: Option<String>,
     /// `campaignId`
-    #[serde(rename = "campaignId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// `tcrErrorResponse`
-    #[serde(rename = "tcrErrorResponse")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tcr_error_response: Option<Vec<TcrErrorResponse>>,
     /// `internalErrorResponse`
-    #[serde(rename = "internalErrorResponse")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub internal_error_response: Option<Vec<InternalErrorResponse>>,
 }
 impl<'de> serde::Deserialize<'de> for GetCampaignRegistrationFeedbackResponse {
@@ -4937,6 +5298,31 @@ impl<'de> serde::Deserialize<'de> for GetCampaignRegistrationFeedbackResponse {
             )
     }
 }
+impl serde::Serialize for GetCampaignRegistrationFeedbackResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.campaign_registration_id {
+            map.serialize_entry("campaignRegistrationId", value)?;
+        }
+        if let Some(value) = &self.campaign_id {
+            map.serialize_entry("campaignId", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.tcr_error_response {
+            map.serialize_entry("tcrErrorResponse", value)?;
+        }
+        if let Some(value) = &self.internal_error_response {
+            map.serialize_entry("internalErrorResponse", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetCampaignRegistrationFeedbackResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4983,16 +5369,12 @@ impl GetCampaignRegistrationFeedbackResponse {
     }
 }
 /// Get Tfn Verification request object
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTfnVerificationRequest {
     /// Your project ID can be found in the [Customer Dashboard](https://dashboard.sinch.com/settings/project-management).
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// `tfnVerificationId`
-    #[serde(rename = "tfnVerificationId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tfn_verification_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetTfnVerificationRequest {
@@ -5051,6 +5433,22 @@ impl<'de> serde::Deserialize<'de> for GetTfnVerificationRequest {
         deserializer.deserialize_struct("GetTfnVerificationRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetTfnVerificationRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.tfn_verification_id {
+            map.serialize_entry("tfnVerificationId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetTfnVerificationRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5073,12 +5471,10 @@ impl GetTfnVerificationRequest {
     }
 }
 /// Tfn Verification use cases information
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTfnVerificationUseCasesResponse {
     /// `useCases`
-    #[serde(rename = "useCases")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_cases: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for GetTfnVerificationUseCasesResponse {
@@ -5125,6 +5521,19 @@ impl<'de> serde::Deserialize<'de> for GetTfnVerificationUseCasesResponse {
             .deserialize_struct("GetTfnVerificationUseCasesResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetTfnVerificationUseCasesResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.use_cases {
+            map.serialize_entry("useCases", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetTfnVerificationUseCasesResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5139,14 +5548,12 @@ impl GetTfnVerificationUseCasesResponse {
     }
 }
 /// `InternalErrorResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InternalErrorResponse {
     /// `code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// `description`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for InternalErrorResponse {
@@ -5201,6 +5608,22 @@ impl<'de> serde::Deserialize<'de> for InternalErrorResponse {
         deserializer.deserialize_struct("InternalErrorResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for InternalErrorResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl InternalErrorResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5223,20 +5646,14 @@ impl InternalErrorResponse {
     }
 }
 /// `ListBrandRegistrationResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListBrandRegistrationResponse {
     /// `brandRegistrations`
-    #[serde(rename = "brandRegistrations")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_registrations: Option<Vec<BrandRegistration>>,
     /// `nextPageToken`
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `totalSize`
-    #[serde(rename = "totalSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for ListBrandRegistrationResponse {
@@ -5308,6 +5725,25 @@ impl<'de> serde::Deserialize<'de> for ListBrandRegistrationResponse {
         deserializer.deserialize_struct("ListBrandRegistrationResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListBrandRegistrationResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.brand_registrations {
+            map.serialize_entry("brandRegistrations", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        if let Some(value) = &self.total_size {
+            map.serialize_entry("totalSize", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListBrandRegistrationResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5339,20 +5775,14 @@ impl ListBrandRegistrationResponse {
     }
 }
 /// `ListCampaignRegistrationResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCampaignRegistrationResponse {
     /// `campaignRegistrations`
-    #[serde(rename = "campaignRegistrations")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_registrations: Option<Vec<CampaignResponse>>,
     /// `nextPageToken`
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `totalSize`
-    #[serde(rename = "totalSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
 }
 impl<'de> serde::Deserialize<'de> for ListCampaignRegistrationResponse {
@@ -5425,6 +5855,25 @@ impl<'de> serde::Deserialize<'de> for ListCampaignRegistrationResponse {
             .deserialize_struct("ListCampaignRegistrationResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListCampaignRegistrationResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.campaign_registrations {
+            map.serialize_entry("campaignRegistrations", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        if let Some(value) = &self.total_size {
+            map.serialize_entry("totalSize", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListCampaignRegistrationResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5456,20 +5905,14 @@ impl ListCampaignRegistrationResponse {
     }
 }
 /// Tfn Verification listed information
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTfnVerificationsResponse {
     /// `tfnVerifications`
-    #[serde(rename = "tfnVerifications")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tfn_verifications: Option<Vec<TfnVerification>>,
     /// `totalSize`
-    #[serde(rename = "totalSize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i64>,
     /// `nextPageToken`
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ListTfnVerificationsResponse {
@@ -5541,6 +5984,25 @@ impl<'de> serde::Deserialize<'de> for ListTfnVerificationsResponse {
         deserializer.deserialize_struct("ListTfnVerificationsResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ListTfnVerificationsResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.tfn_verifications {
+            map.serialize_entry("tfnVerifications", value)?;
+        }
+        if let Some(value) = &self.total_size {
+            map.serialize_entry("totalSize", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("nextPageToken", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ListTfnVerificationsResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5569,68 +6031,40 @@ impl ListTfnVerificationsResponse {
     }
 }
 /// MNO properties
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MnoMetadata {
     /// Name of the MNO
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mno: Option<String>,
     /// If 'false', then desired use-case cannot be supported by the MNO
-    #[serde(rename = "mnoSupport")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mno_support: Option<bool>,
     /// If 'true', then the submitted campaign is subject to MNO (manual) review process. Campaign review status can be access via TCR APIs for some of the MNOs
-    #[serde(rename = "mnoReview")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mno_review: Option<bool>,
     /// If 'false', then brand does not qualify for the desired use-case on the MNO. CSP might consider getting brand vetted by one of the approved external vetting provider
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualify: Option<bool>,
     /// Minimum number of message samples required by MNO for submission of desired use-case
-    #[serde(rename = "minMsgSamples")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_msg_samples: Option<String>,
     /// If 'true' then MNO requires subscriber to opt-into the campaign before message may be sent to subscriber. Opt-in mechanism can be mobile or web opt-in
-    #[serde(rename = "reqSubscriberOptIn")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub req_subscriber_opt_in: Option<bool>,
     /// If 'true' then MNO requires campaign to support an opt-out mechanism through MO stop key words such as 'STOP', 'QUIT'. Upon receive STOP message from subscriber, campaign must stop sending message to subscriber immediately
-    #[serde(rename = "reqSubscriberOptOut")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub req_subscriber_opt_out: Option<bool>,
     /// If 'true' then MNO requires campaign to support a 'help' mechanism through MO help key words such as 'HELP', 'INFO'
-    #[serde(rename = "reqSubscriberHelp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub req_subscriber_help: Option<bool>,
     /// If 'true' then MNO forbids call-to-action link/URL to be embedded in all messages send to subscriber
-    #[serde(rename = "noEmbeddedLink")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub no_embedded_link: Option<bool>,
     /// If 'true' then MNO forbids call-to-action phone number to be embedded in all messages send to subscriber
-    #[serde(rename = "noEmbeddedPhone")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub no_embedded_phone: Option<bool>,
     /// Per message fee imposed by MNO. This fee may vary depending on brand qualification and use-case
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub surcharge: Option<f64>,
     /// Message class assigned to the campaign by MNO. Please refer to AT&T 10DLC guide for complete list of available message class and definition
-    #[serde(rename = "msgClass")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub msg_class: Option<String>,
     /// Message TPM(throughput per minute) qualified by the brand for desired use-case
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tpm: Option<String>,
     /// TPM restriction scope. Possible values: CAMPAIGN, PHONE_NUMBER. If scope is at PHONE_NUMBER level, then the TPM rate-limiting imposed separately for each phone number provisioned to the campaign. CAMPAIGN level scope implies rate-limiting imposed at campaign level.
-    #[serde(rename = "tpmScope")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tpm_scope: Option<String>,
     /// Daily message volume is restricted based on brand tier or brand qualifcation. The daily volume restriction applies to brand across campaigns and CSPs. Please contact your message service provider for updated T-Mobile terms. Possible values: LOW, LOWER_MID, UPPER_MID, TOP, UNCAPPED
-    #[serde(rename = "brandTier")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_tier: Option<String>,
     /// Number of messages allowed per day on T-Mobile network. If the brandTier attribute is 'UNCAPPED', then this attribute will be NULL.
-    #[serde(rename = "brandDailyCap")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_daily_cap: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for MnoMetadata {
@@ -5820,6 +6254,64 @@ impl<'de> serde::Deserialize<'de> for MnoMetadata {
         deserializer.deserialize_struct("MnoMetadata", &[], __Visitor)
     }
 }
+impl serde::Serialize for MnoMetadata {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.mno {
+            map.serialize_entry("mno", value)?;
+        }
+        if let Some(value) = &self.mno_support {
+            map.serialize_entry("mnoSupport", value)?;
+        }
+        if let Some(value) = &self.mno_review {
+            map.serialize_entry("mnoReview", value)?;
+        }
+        if let Some(value) = &self.qualify {
+            map.serialize_entry("qualify", value)?;
+        }
+        if let Some(value) = &self.min_msg_samples {
+            map.serialize_entry("minMsgSamples", value)?;
+        }
+        if let Some(value) = &self.req_subscriber_opt_in {
+            map.serialize_entry("reqSubscriberOptIn", value)?;
+        }
+        if let Some(value) = &self.req_subscriber_opt_out {
+            map.serialize_entry("reqSubscriberOptOut", value)?;
+        }
+        if let Some(value) = &self.req_subscriber_help {
+            map.serialize_entry("reqSubscriberHelp", value)?;
+        }
+        if let Some(value) = &self.no_embedded_link {
+            map.serialize_entry("noEmbeddedLink", value)?;
+        }
+        if let Some(value) = &self.no_embedded_phone {
+            map.serialize_entry("noEmbeddedPhone", value)?;
+        }
+        if let Some(value) = &self.surcharge {
+            map.serialize_entry("surcharge", value)?;
+        }
+        if let Some(value) = &self.msg_class {
+            map.serialize_entry("msgClass", value)?;
+        }
+        if let Some(value) = &self.tpm {
+            map.serialize_entry("tpm", value)?;
+        }
+        if let Some(value) = &self.tpm_scope {
+            map.serialize_entry("tpmScope", value)?;
+        }
+        if let Some(value) = &self.brand_tier {
+            map.serialize_entry("brandTier", value)?;
+        }
+        if let Some(value) = &self.brand_daily_cap {
+            map.serialize_entry("brandDailyCap", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MnoMetadata {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5926,32 +6418,20 @@ impl MnoMetadata {
     }
 }
 /// Qualify Brand by Use Case response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct QualifyBrandByUseCaseResponse {
     /// Desired useCase.
-    #[serde(rename = "useCase")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_case: Option<String>,
     /// Monthly registration fee for campaign. If auto-renew is selected on a campaign, this recurring fee will be charged monthly starting three months after the campaign is submitted.
-    #[serde(rename = "monthlyFee")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_fee: Option<f64>,
     /// Initial setup fee, charged immediately once the campaign has been approved by Sinch and submitted to partners.  This fee covers the first three months of campaign use, and will be charged whether or not the autoRenewal parameter is set on the campaign.
-    #[serde(rename = "setupFee")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub setup_fee: Option<f64>,
     /// Minimum number of sub use-cases required when registering a campaign with the desired use case.
-    #[serde(rename = "minSubUseCases")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_sub_use_cases: Option<f64>,
     /// Maximum number of sub use-cases required when registering a campaign with the desired use case.
-    #[serde(rename = "maxSubUseCases")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_sub_use_cases: Option<f64>,
     /// Map of Metadata  Map of MNO metadata where key is the 'networkId' of the MNO and value is Metadata of the MNO
-    #[serde(rename = "mnoMetadata")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mno_metadata: Option<std::collections::BTreeMap<String, MnoMetadata>>,
 }
 impl<'de> serde::Deserialize<'de> for QualifyBrandByUseCaseResponse {
@@ -6047,6 +6527,34 @@ impl<'de> serde::Deserialize<'de> for QualifyBrandByUseCaseResponse {
         deserializer.deserialize_struct("QualifyBrandByUseCaseResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for QualifyBrandByUseCaseResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.use_case {
+            map.serialize_entry("useCase", value)?;
+        }
+        if let Some(value) = &self.monthly_fee {
+            map.serialize_entry("monthlyFee", value)?;
+        }
+        if let Some(value) = &self.setup_fee {
+            map.serialize_entry("setupFee", value)?;
+        }
+        if let Some(value) = &self.min_sub_use_cases {
+            map.serialize_entry("minSubUseCases", value)?;
+        }
+        if let Some(value) = &self.max_sub_use_cases {
+            map.serialize_entry("maxSubUseCases", value)?;
+        }
+        if let Some(value) = &self.mno_metadata {
+            map.serialize_entry("mnoMetadata", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl QualifyBrandByUseCaseResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6096,12 +6604,10 @@ impl QualifyBrandByUseCaseResponse {
     }
 }
 /// Campaign registration service response structure
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RequestInfoResponse {
     /// The same request Identification that was sent on the input.
-    #[serde(rename = "requestId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for RequestInfoResponse {
@@ -6151,6 +6657,19 @@ impl<'de> serde::Deserialize<'de> for RequestInfoResponse {
         deserializer.deserialize_struct("RequestInfoResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for RequestInfoResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.request_id {
+            map.serialize_entry("requestId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl RequestInfoResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6165,11 +6684,10 @@ impl RequestInfoResponse {
     }
 }
 /// `ResubmitCampaignRegistrationRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResubmitCampaignRegistrationRequest {
     /// `mnos`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mnos: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for ResubmitCampaignRegistrationRequest {
@@ -6216,6 +6734,19 @@ impl<'de> serde::Deserialize<'de> for ResubmitCampaignRegistrationRequest {
             .deserialize_struct("ResubmitCampaignRegistrationRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for ResubmitCampaignRegistrationRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.mnos {
+            map.serialize_entry("mnos", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ResubmitCampaignRegistrationRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6230,17 +6761,14 @@ impl ResubmitCampaignRegistrationRequest {
     }
 }
 /// `TcrErrorResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TcrErrorResponse {
     /// `code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// `field`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// `description`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for TcrErrorResponse {
@@ -6300,6 +6828,25 @@ impl<'de> serde::Deserialize<'de> for TcrErrorResponse {
         deserializer.deserialize_struct("TcrErrorResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for TcrErrorResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.field {
+            map.serialize_entry("field", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TcrErrorResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6328,20 +6875,14 @@ impl TcrErrorResponse {
     }
 }
 /// `TenDlcBrandUpdateRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TenDlcBrandUpdateRequest {
     /// `companyDetails`
-    #[serde(rename = "companyDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_details: Option<CompanyDetails>,
     /// `financialDetails`
-    #[serde(rename = "financialDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub financial_details: Option<FinancialDetails>,
     /// `contactDetails`
-    #[serde(rename = "contactDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_details: Option<ContactDetails>,
 }
 impl<'de> serde::Deserialize<'de> for TenDlcBrandUpdateRequest {
@@ -6413,6 +6954,25 @@ impl<'de> serde::Deserialize<'de> for TenDlcBrandUpdateRequest {
         deserializer.deserialize_struct("TenDlcBrandUpdateRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for TenDlcBrandUpdateRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.company_details {
+            map.serialize_entry("companyDetails", value)?;
+        }
+        if let Some(value) = &self.financial_details {
+            map.serialize_entry("financialDetails", value)?;
+        }
+        if let Some(value) = &self.contact_details {
+            map.serialize_entry("contactDetails", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TenDlcBrandUpdateRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6441,12 +7001,10 @@ impl TenDlcBrandUpdateRequest {
     }
 }
 /// `TenDlcVettingInfoResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TenDlcVettingInfoResponse {
     /// `vettingInfo`
-    #[serde(rename = "vettingInfo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vetting_info: Option<Vec<VettingInfo>>,
 }
 impl<'de> serde::Deserialize<'de> for TenDlcVettingInfoResponse {
@@ -6496,6 +7054,19 @@ impl<'de> serde::Deserialize<'de> for TenDlcVettingInfoResponse {
         deserializer.deserialize_struct("TenDlcVettingInfoResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for TenDlcVettingInfoResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.vetting_info {
+            map.serialize_entry("vettingInfo", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TenDlcVettingInfoResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6512,119 +7083,76 @@ impl TenDlcVettingInfoResponse {
 /// Tfn Verification object
 pub type TfnVerification = TfnVerificationBase;
 /// Tfn Verification Base
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TfnVerificationBase {
     /// The unique identifier for the TFN verification request, generated by the server.
-    #[serde(rename = "tfnVerificationId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tfn_verification_id: Option<String>,
     /// The current status of the verification request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<TfnVerificationStatus>,
     /// The timestamp when the verification was created, in UTC (RFC3339 format).
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Your project ID can be found in the [Customer Dashboard](https://dashboard.sinch.com/settings/project-management).
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// The email of the user who initiated the request.
-    #[serde(rename = "createdBy")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// Toll-Free Number that is procured, hosted or in the process of hosting with Sinch. Must be in E.164 format.
-    #[serde(rename = "phoneNumber")]
     pub phone_number: String,
     /// `businessName`
-    #[serde(rename = "businessName")]
     pub business_name: String,
     /// `businessAddress1`
-    #[serde(rename = "businessAddress1")]
     pub business_address1: String,
     /// `businessAddress2`
-    #[serde(rename = "businessAddress2")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_address2: Option<String>,
     /// `businessCity`
-    #[serde(rename = "businessCity")]
     pub business_city: String,
     /// `businessState`
-    #[serde(rename = "businessState")]
     pub business_state: String,
     /// `businessZipCode`
-    #[serde(rename = "businessZipCode")]
     pub business_zip_code: String,
     /// `businessCountry`
-    #[serde(rename = "businessCountry")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_country: Option<String>,
     /// `businessContactFirstName`
-    #[serde(rename = "businessContactFirstName")]
     pub business_contact_first_name: String,
     /// `businessContactLastName`
-    #[serde(rename = "businessContactLastName")]
     pub business_contact_last_name: String,
     /// `businessContactEmail`
-    #[serde(rename = "businessContactEmail")]
     pub business_contact_email: String,
     /// `businessContactPhone`
-    #[serde(rename = "businessContactPhone")]
     pub business_contact_phone: String,
     /// `corporateWebsite`
-    #[serde(rename = "corporateWebsite")]
     pub corporate_website: String,
     /// Estimate monthly volume of messages from the TFN (accepted values: 10, 100, 1000, 10000, 100000, 250000, 500000, 750000, 1000000, 5000000, 10000000+)
-    #[serde(rename = "messageVolume")]
     pub message_volume: String,
     /// Category of the use case, fetched from the dedicated API.
-    #[serde(rename = "useCase")]
     pub use_case: String,
     /// General idea of the use case and customer.
-    #[serde(rename = "useCaseSummary")]
     pub use_case_summary: String,
     /// Example of message content.
-    #[serde(rename = "productionMessageContent")]
     pub production_message_content: String,
     /// Description of the opt-in workflow.
-    #[serde(rename = "optInWorkflowDescription")]
     pub opt_in_workflow_description: String,
     /// Images showing the opt-in workflow.
-    #[serde(rename = "optInWorkflowImageUrls")]
     pub opt_in_workflow_image_urls: Vec<String>,
     /// Any additional information.
-    #[serde(rename = "additionalInformation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additional_information: Option<String>,
     /// A legally recognized business registration number.
-    #[serde(rename = "businessRegistrationNumber")]
     pub business_registration_number: String,
     /// The type of business, selected from a list of predefined categories.
-    #[serde(rename = "businessType")]
     pub business_type: TfnVerificationBaseBusinessType,
     /// Country business is registered in.
-    #[serde(rename = "businessRegistrationCountry")]
     pub business_registration_country: String,
     /// Campaign tokens for customers. This is a sensitive, write-only field.
-    #[serde(rename = "campaignVerifyAuthorizationToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_verify_authorization_token: Option<String>,
     /// The type of business registration (e.g. EIN, CBN, CRN, NEQ, Provincial Number, VAT, ACN, ABN, BRN)
-    #[serde(rename = "businessRegistrationType")]
     pub business_registration_type: String,
     /// The "doing business as" (DBA) name of the business.
-    #[serde(rename = "businessDba")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_dba: Option<String>,
     /// A URL to a page containing the terms and conditions.
-    #[serde(rename = "termsAndConditionsUrl")]
     pub terms_and_conditions_url: String,
     /// A URL to a page containing the privacy policy.
-    #[serde(rename = "privacyPolicyUrl")]
     pub privacy_policy_url: String,
     /// Feedback notes added during the review process.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Vec<TfnVerificationNote>>,
 }
 impl<'de> serde::Deserialize<'de> for TfnVerificationBase {
@@ -7046,6 +7574,93 @@ impl<'de> serde::Deserialize<'de> for TfnVerificationBase {
         deserializer.deserialize_struct("TfnVerificationBase", &[], __Visitor)
     }
 }
+impl serde::Serialize for TfnVerificationBase {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.tfn_verification_id {
+            map.serialize_entry("tfnVerificationId", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        if let Some(value) = &self.created_by {
+            map.serialize_entry("createdBy", value)?;
+        }
+        map.serialize_entry("phoneNumber", &self.phone_number)?;
+        map.serialize_entry("businessName", &self.business_name)?;
+        map.serialize_entry("businessAddress1", &self.business_address1)?;
+        if let Some(value) = &self.business_address2 {
+            map.serialize_entry("businessAddress2", value)?;
+        }
+        map.serialize_entry("businessCity", &self.business_city)?;
+        map.serialize_entry("businessState", &self.business_state)?;
+        map.serialize_entry("businessZipCode", &self.business_zip_code)?;
+        if let Some(value) = &self.business_country {
+            map.serialize_entry("businessCountry", value)?;
+        }
+        map.serialize_entry(
+            "businessContactFirstName",
+            &self.business_contact_first_name,
+        )?;
+        map.serialize_entry(
+            "businessContactLastName",
+            &self.business_contact_last_name,
+        )?;
+        map.serialize_entry("businessContactEmail", &self.business_contact_email)?;
+        map.serialize_entry("businessContactPhone", &self.business_contact_phone)?;
+        map.serialize_entry("corporateWebsite", &self.corporate_website)?;
+        map.serialize_entry("messageVolume", &self.message_volume)?;
+        map.serialize_entry("useCase", &self.use_case)?;
+        map.serialize_entry("useCaseSummary", &self.use_case_summary)?;
+        map.serialize_entry(
+            "productionMessageContent",
+            &self.production_message_content,
+        )?;
+        map.serialize_entry(
+            "optInWorkflowDescription",
+            &self.opt_in_workflow_description,
+        )?;
+        map.serialize_entry("optInWorkflowImageUrls", &self.opt_in_workflow_image_urls)?;
+        if let Some(value) = &self.additional_information {
+            map.serialize_entry("additionalInformation", value)?;
+        }
+        map.serialize_entry(
+            "businessRegistrationNumber",
+            &self.business_registration_number,
+        )?;
+        map.serialize_entry("businessType", &self.business_type)?;
+        map.serialize_entry(
+            "businessRegistrationCountry",
+            &self.business_registration_country,
+        )?;
+        if let Some(value) = &self.campaign_verify_authorization_token {
+            map.serialize_entry("campaignVerifyAuthorizationToken", value)?;
+        }
+        map.serialize_entry(
+            "businessRegistrationType",
+            &self.business_registration_type,
+        )?;
+        if let Some(value) = &self.business_dba {
+            map.serialize_entry("businessDba", value)?;
+        }
+        map.serialize_entry("termsAndConditionsUrl", &self.terms_and_conditions_url)?;
+        map.serialize_entry("privacyPolicyUrl", &self.privacy_policy_url)?;
+        if let Some(value) = &self.notes {
+            map.serialize_entry("notes", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TfnVerificationBase {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -7244,15 +7859,12 @@ impl<'de> serde::Deserialize<'de> for TfnVerificationBaseBusinessType {
     }
 }
 /// Feedback note added during the review process containing, e.g., the rejection reason
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TfnVerificationNote {
     /// `note`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// `createTime`
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for TfnVerificationNote {
@@ -7305,6 +7917,22 @@ impl<'de> serde::Deserialize<'de> for TfnVerificationNote {
             }
         }
         deserializer.deserialize_struct("TfnVerificationNote", &[], __Visitor)
+    }
+}
+impl serde::Serialize for TfnVerificationNote {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.note {
+            map.serialize_entry("note", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7401,15 +8029,12 @@ impl<'de> serde::Deserialize<'de> for TfnVerificationStatus {
     }
 }
 /// Request payload to upload a file for a campaign registration. Only one file can be uploaded at a time.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct V1uploadCampaignFilesRequest {
     /// The project ID to which the campaign belongs.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// The campaign ID returned by the create campaign API endpoint.
-    #[serde(rename = "campaignInternalId")]
     pub campaign_internal_id: String,
     /// Files must be no larger than 10MB.
     ///
@@ -7422,11 +8047,9 @@ pub struct V1uploadCampaignFilesRequest {
     /// bmp, dib, gif, jpeg, jpg, m2a, m4a, m4b, m4p, m4r, m4v, mp1, mp2, mp3, mp4, mpa, oga, ogg, ogm, ogv, ogx, png, spx, txt, wav, webm
     ///
     /// There can be a maximum of 5 files submitted for MMS and a maximum of 5 files for the other categories.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<V1uploadCampaignFilesRequestFile>,
     /// Set this property to `false` for all uploaded files except the final one, which will allow for uploading documents across multiple requests without submitting the campaign.
     /// For the last file, set it to `true` to indicate that the upload is complete and the campaign should be submitted for review.
-    #[serde(rename = "submitCampaign")]
     pub submit_campaign: bool,
 }
 impl<'de> serde::Deserialize<'de> for V1uploadCampaignFilesRequest {
@@ -7503,6 +8126,24 @@ impl<'de> serde::Deserialize<'de> for V1uploadCampaignFilesRequest {
         deserializer.deserialize_struct("V1uploadCampaignFilesRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for V1uploadCampaignFilesRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("projectId", value)?;
+        }
+        map.serialize_entry("campaignInternalId", &self.campaign_internal_id)?;
+        if let Some(value) = &self.file {
+            map.serialize_entry("file", value)?;
+        }
+        map.serialize_entry("submitCampaign", &self.submit_campaign)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl V1uploadCampaignFilesRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -7540,20 +8181,14 @@ impl V1uploadCampaignFilesRequest {
 /// bmp, dib, gif, jpeg, jpg, m2a, m4a, m4b, m4p, m4r, m4v, mp1, mp2, mp3, mp4, mpa, oga, ogg, ogm, ogv, ogx, png, spx, txt, wav, webm
 ///
 /// There can be a maximum of 5 files submitted for MMS and a maximum of 5 files for the other categories.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct V1uploadCampaignFilesRequestFile {
     /// The name of the file you want to upload.
-    #[serde(rename = "fileName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
     /// The content of the file encoded in base64.
-    #[serde(rename = "fileContent")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_content: Option<String>,
     /// Represents the category or intended purpose of a file and used to classify uploaded files based on their content or function.
-    #[serde(rename = "fileCategory")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_category: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for V1uploadCampaignFilesRequestFile {
@@ -7620,6 +8255,25 @@ impl<'de> serde::Deserialize<'de> for V1uploadCampaignFilesRequestFile {
         }
         deserializer
             .deserialize_struct("V1uploadCampaignFilesRequestFile", &[], __Visitor)
+    }
+}
+impl serde::Serialize for V1uploadCampaignFilesRequestFile {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.file_name {
+            map.serialize_entry("fileName", value)?;
+        }
+        if let Some(value) = &self.file_content {
+            map.serialize_entry("fileContent", value)?;
+        }
+        if let Some(value) = &self.file_category {
+            map.serialize_entry("fileCategory", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7706,46 +8360,28 @@ impl<'de> serde::Deserialize<'de> for VettingClass {
     }
 }
 /// `VettingInfo`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VettingInfo {
     /// `vettingId`
-    #[serde(rename = "vettingId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vetting_id: Option<String>,
     /// `provider`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<VettingProvider>,
     /// `vettingStatus`
-    #[serde(rename = "vettingStatus")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vetting_status: Option<VettingStatus>,
     /// `vettingClass`
-    #[serde(rename = "vettingClass")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vetting_class: Option<VettingClass>,
     /// `vettingToken`
-    #[serde(rename = "vettingToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vetting_token: Option<String>,
     /// `vettingScore`
-    #[serde(rename = "vettingScore")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vetting_score: Option<i32>,
     /// `reasons`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reasons: Option<Vec<String>>,
     /// `vettingDetails`
-    #[serde(rename = "vettingDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vetting_details: Option<std::collections::BTreeMap<String, String>>,
     /// `vettedDate`
-    #[serde(rename = "vettedDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vetted_date: Option<sinch_sdk_runtime::Timestamp>,
     /// `createDate`
-    #[serde(rename = "createDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_date: Option<sinch_sdk_runtime::Timestamp>,
 }
 impl<'de> serde::Deserialize<'de> for VettingInfo {
@@ -7877,6 +8513,46 @@ impl<'de> serde::Deserialize<'de> for VettingInfo {
             }
         }
         deserializer.deserialize_struct("VettingInfo", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VettingInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.vetting_id {
+            map.serialize_entry("vettingId", value)?;
+        }
+        if let Some(value) = &self.provider {
+            map.serialize_entry("provider", value)?;
+        }
+        if let Some(value) = &self.vetting_status {
+            map.serialize_entry("vettingStatus", value)?;
+        }
+        if let Some(value) = &self.vetting_class {
+            map.serialize_entry("vettingClass", value)?;
+        }
+        if let Some(value) = &self.vetting_token {
+            map.serialize_entry("vettingToken", value)?;
+        }
+        if let Some(value) = &self.vetting_score {
+            map.serialize_entry("vettingScore", value)?;
+        }
+        if let Some(value) = &self.reasons {
+            map.serialize_entry("reasons", value)?;
+        }
+        if let Some(value) = &self.vetting_details {
+            map.serialize_entry("vettingDetails", value)?;
+        }
+        if let Some(value) = &self.vetted_date {
+            map.serialize_entry("vettedDate", value)?;
+        }
+        if let Some(value) = &self.create_date {
+            map.serialize_entry("createDate", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

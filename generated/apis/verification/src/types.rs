@@ -15,21 +15,16 @@ pub type BillableDuration = i64;
 /// The ID of the country to which the verification was sent.
 pub type CountryId = String;
 /// `Error`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Error {
     /// A summary of the HTTP error code and error type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// The HTTP error code.
-    #[serde(rename = "errorCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<i64>,
     /// A simple description of the cause of the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// If applicable, a reference ID for support to use with diagnosing the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Error {
@@ -103,6 +98,28 @@ impl<'de> serde::Deserialize<'de> for Error {
         deserializer.deserialize_struct("Error", &[], __Visitor)
     }
 }
+impl serde::Serialize for Error {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("errorCode", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.reference {
+            map.serialize_entry("reference", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Error {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -141,7 +158,7 @@ pub type FlashCallDialTimeout = i64;
 /// The maximum time that a phone call verification will be active and can be completed. If the phone number hasn't been verified successfully during this time, then the verification request will fail. By default, the Sinch dashboard will automatically optimize dial time out during a phone call.
 pub type FlashCallInterceptionTimeout = i64;
 /// Specifies the type of endpoint that will be verified and the particular endpoint. `number` is currently the only supported endpoint type.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Identity {
     /// Currently only `number` type is supported.
@@ -189,6 +206,18 @@ impl<'de> serde::Deserialize<'de> for Identity {
             }
         }
         deserializer.deserialize_struct("Identity", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Identity {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("endpoint", &self.endpoint)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -259,17 +288,14 @@ impl<'de> serde::Deserialize<'de> for IdentityType {
     }
 }
 /// Available methods and actions which can be done after a successful Verification
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Links {
     /// The related action that can be performed on the initiated Verification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rel: Option<LinksRel>,
     /// The complete URL to perform the specified action, localized to the DataCenter which handled the original Verification request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// The HTTP method to use when performing the action using the linked localized URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Links {
@@ -323,6 +349,25 @@ impl<'de> serde::Deserialize<'de> for Links {
             }
         }
         deserializer.deserialize_struct("Links", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Links {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.rel {
+            map.serialize_entry("rel", value)?;
+        }
+        if let Some(value) = &self.href {
+            map.serialize_entry("href", value)?;
+        }
+        if let Some(value) = &self.method {
+            map.serialize_entry("method", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -413,11 +458,10 @@ impl<'de> serde::Deserialize<'de> for LinksRel {
     }
 }
 /// Text-To-Speech engine settings
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PhoneCallSpeech {
     /// A `language-region` identifier according to [IANA](https://www.iana.org/assignments/language-subtag-registry/language-subtag-registry). Only a subset of those identifiers is accepted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PhoneCallSpeech {
@@ -463,6 +507,19 @@ impl<'de> serde::Deserialize<'de> for PhoneCallSpeech {
         deserializer.deserialize_struct("PhoneCallSpeech", &[], __Visitor)
     }
 }
+impl serde::Serialize for PhoneCallSpeech {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.locale {
+            map.serialize_entry("locale", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PhoneCallSpeech {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -477,15 +534,12 @@ impl PhoneCallSpeech {
     }
 }
 /// Price
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Price {
     /// ISO 4217 currency code
-    #[serde(rename = "currencyId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_id: Option<String>,
     /// `amount`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de> for Price {
@@ -538,6 +592,22 @@ impl<'de> serde::Deserialize<'de> for Price {
             }
         }
         deserializer.deserialize_struct("Price", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Price {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.currency_id {
+            map.serialize_entry("currencyId", value)?;
+        }
+        if let Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -764,20 +834,14 @@ impl<'de> serde::Deserialize<'de> for StatusCallResult {
     }
 }
 /// Prices associated with this verification
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StatusPrice {
     /// `verificationPrice`
-    #[serde(rename = "verificationPrice")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification_price: Option<VerificationPrice>,
     /// `terminationPrice`
-    #[serde(rename = "terminationPrice")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination_price: Option<TerminationPrice>,
     /// `billableDuration`
-    #[serde(rename = "billableDuration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billable_duration: Option<BillableDuration>,
 }
 impl<'de> serde::Deserialize<'de> for StatusPrice {
@@ -847,6 +911,25 @@ impl<'de> serde::Deserialize<'de> for StatusPrice {
             }
         }
         deserializer.deserialize_struct("StatusPrice", &[], __Visitor)
+    }
+}
+impl serde::Serialize for StatusPrice {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.verification_price {
+            map.serialize_entry("verificationPrice", value)?;
+        }
+        if let Some(value) = &self.termination_price {
+            map.serialize_entry("terminationPrice", value)?;
+        }
+        if let Some(value) = &self.billable_duration {
+            map.serialize_entry("billableDuration", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1020,7 +1103,7 @@ impl From<VerificationSmsDeliveredEvent> for VerificationEvent {
     }
 }
 /// `VerificationEventBase`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationEventBase {
     /// The ID of the verification request.
@@ -1032,10 +1115,8 @@ pub struct VerificationEventBase {
     /// `identity`
     pub identity: Identity,
     /// `reference`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<VerificationEventReference>,
     /// `custom`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<VerificationEventCustom>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationEventBase {
@@ -1109,6 +1190,26 @@ impl<'de> serde::Deserialize<'de> for VerificationEventBase {
             }
         }
         deserializer.deserialize_struct("VerificationEventBase", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerificationEventBase {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("event", &self.event)?;
+        map.serialize_entry("method", &self.method)?;
+        map.serialize_entry("identity", &self.identity)?;
+        if let Some(value) = &self.reference {
+            map.serialize_entry("reference", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1575,13 +1676,12 @@ impl From<VerificationReportRequestWhatsApp> for VerificationReportRequest {
     }
 }
 /// Flash Call Verification Report Request
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationReportRequestFlashCall {
     /// The type of verification.
     pub method: VerificationReportRequestFlashCallMethod,
     /// A configuration object containing settings specific to flash call verifications.
-    #[serde(rename = "flashCall")]
     pub flash_call: VerificationReportRequestFlashCallFlashCall,
 }
 impl<'de> serde::Deserialize<'de> for VerificationReportRequestFlashCall {
@@ -1631,6 +1731,18 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestFlashCall {
             .deserialize_struct("VerificationReportRequestFlashCall", &[], __Visitor)
     }
 }
+impl serde::Serialize for VerificationReportRequestFlashCall {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("method", &self.method)?;
+        map.serialize_entry("flashCall", &self.flash_call)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportRequestFlashCall {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1646,7 +1758,7 @@ impl VerificationReportRequestFlashCall {
     }
 }
 /// A configuration object containing settings specific to flash call verifications.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationReportRequestFlashCallFlashCall {
     /// The caller ID of the flash call. Caller ID in flash call verification refers to the phone number from which the call was made to the user's device. The verification system uses this incoming number as One Time Password (OTP)
@@ -1691,6 +1803,17 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestFlashCallFlashCal
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for VerificationReportRequestFlashCallFlashCall {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("cli", &self.cli)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1758,7 +1881,7 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestFlashCallMethod {
     }
 }
 /// Phone Call Verification Report Request
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationReportRequestPhoneCall {
     /// The type of verification.
@@ -1809,6 +1932,18 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestPhoneCall {
             .deserialize_struct("VerificationReportRequestPhoneCall", &[], __Visitor)
     }
 }
+impl serde::Serialize for VerificationReportRequestPhoneCall {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("method", &self.method)?;
+        map.serialize_entry("callout", &self.callout)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportRequestPhoneCall {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1824,11 +1959,10 @@ impl VerificationReportRequestPhoneCall {
     }
 }
 /// A configuration object containing settings specific to Phone Call verifications.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerificationReportRequestPhoneCallCallout {
     /// The code which was received by the user submitting the Phone Call verification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationReportRequestPhoneCallCallout {
@@ -1877,6 +2011,19 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestPhoneCallCallout 
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for VerificationReportRequestPhoneCallCallout {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1949,7 +2096,7 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestPhoneCallMethod {
     }
 }
 /// SMS Verification Report Request
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationReportRequestSms {
     /// The type of verification.
@@ -1996,6 +2143,18 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestSms {
             }
         }
         deserializer.deserialize_struct("VerificationReportRequestSms", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerificationReportRequestSms {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("method", &self.method)?;
+        map.serialize_entry("sms", &self.sms)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2069,7 +2228,7 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestSmsMethod {
     }
 }
 /// A configuration object containing settings specific to SMS verifications.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationReportRequestSmsSms {
     /// The code which was received by the user submitting the SMS verification.
@@ -2112,6 +2271,17 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestSmsSms {
             .deserialize_struct("VerificationReportRequestSmsSms", &[], __Visitor)
     }
 }
+impl serde::Serialize for VerificationReportRequestSmsSms {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", &self.code)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportRequestSmsSms {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2121,7 +2291,7 @@ impl VerificationReportRequestSmsSms {
     }
 }
 /// WhatsApp Verification Report Request
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationReportRequestWhatsApp {
     /// The type of verification.
@@ -2170,6 +2340,18 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestWhatsApp {
         }
         deserializer
             .deserialize_struct("VerificationReportRequestWhatsApp", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerificationReportRequestWhatsApp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("method", &self.method)?;
+        map.serialize_entry("whatsapp", &self.whatsapp)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2243,7 +2425,7 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestWhatsAppMethod {
     }
 }
 /// A configuration object containing settings specific to WhatsApp verifications.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationReportRequestWhatsAppWhatsapp {
     /// The code which was received by the user submitting the WhatsApp verification.
@@ -2288,6 +2470,17 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestWhatsAppWhatsapp 
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for VerificationReportRequestWhatsAppWhatsapp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", &self.code)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2447,19 +2640,16 @@ impl From<VerificationReportResponseWhatsApp> for VerificationReportResponse {
     }
 }
 /// `VerificationReportResponseBase`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationReportResponseBase {
     /// The unique ID of the verification request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `method`
     pub method: VerificationMethodReport,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<VerificationStatus>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<VerificationStatusReason>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationReportResponseBase {
@@ -2518,6 +2708,26 @@ impl<'de> serde::Deserialize<'de> for VerificationReportResponseBase {
         deserializer.deserialize_struct("VerificationReportResponseBase", &[], __Visitor)
     }
 }
+impl serde::Serialize for VerificationReportResponseBase {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.serialize_entry("method", &self.method)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportResponseBase {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2547,23 +2757,18 @@ impl VerificationReportResponseBase {
     }
 }
 /// `VerificationReportResponseFlashCall`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationReportResponseFlashCall {
     /// The unique ID of the verification request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `method`
     pub method: VerificationMethodReport,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<VerificationStatus>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<VerificationStatusReason>,
     /// Displays if the call was completed successfully.
-    #[serde(rename = "callComplete")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_complete: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationReportResponseFlashCall {
@@ -2633,6 +2838,29 @@ impl<'de> serde::Deserialize<'de> for VerificationReportResponseFlashCall {
             .deserialize_struct("VerificationReportResponseFlashCall", &[], __Visitor)
     }
 }
+impl serde::Serialize for VerificationReportResponseFlashCall {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.serialize_entry("method", &self.method)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.call_complete {
+            map.serialize_entry("callComplete", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportResponseFlashCall {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2668,23 +2896,18 @@ impl VerificationReportResponseFlashCall {
     }
 }
 /// `VerificationReportResponsePhoneCall`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationReportResponsePhoneCall {
     /// The unique ID of the verification request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `method`
     pub method: VerificationMethodReport,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<VerificationStatus>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<VerificationStatusReason>,
     /// Displays if the call was completed successfully.
-    #[serde(rename = "callComplete")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_complete: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationReportResponsePhoneCall {
@@ -2754,6 +2977,29 @@ impl<'de> serde::Deserialize<'de> for VerificationReportResponsePhoneCall {
             .deserialize_struct("VerificationReportResponsePhoneCall", &[], __Visitor)
     }
 }
+impl serde::Serialize for VerificationReportResponsePhoneCall {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.serialize_entry("method", &self.method)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.call_complete {
+            map.serialize_entry("callComplete", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportResponsePhoneCall {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2789,19 +3035,16 @@ impl VerificationReportResponsePhoneCall {
     }
 }
 /// `VerificationReportResponseSms`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationReportResponseSms {
     /// The unique ID of the verification request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `method`
     pub method: VerificationMethodReport,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<VerificationStatus>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<VerificationStatusReason>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationReportResponseSms {
@@ -2860,6 +3103,26 @@ impl<'de> serde::Deserialize<'de> for VerificationReportResponseSms {
         deserializer.deserialize_struct("VerificationReportResponseSms", &[], __Visitor)
     }
 }
+impl serde::Serialize for VerificationReportResponseSms {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.serialize_entry("method", &self.method)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportResponseSms {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2889,19 +3152,16 @@ impl VerificationReportResponseSms {
     }
 }
 /// `VerificationReportResponseWhatsApp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationReportResponseWhatsApp {
     /// The unique ID of the verification request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `method`
     pub method: VerificationMethodReport,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<VerificationStatus>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<VerificationStatusReason>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationReportResponseWhatsApp {
@@ -2961,6 +3221,26 @@ impl<'de> serde::Deserialize<'de> for VerificationReportResponseWhatsApp {
             .deserialize_struct("VerificationReportResponseWhatsApp", &[], __Visitor)
     }
 }
+impl serde::Serialize for VerificationReportResponseWhatsApp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.serialize_entry("method", &self.method)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VerificationReportResponseWhatsApp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2990,7 +3270,7 @@ impl VerificationReportResponseWhatsApp {
     }
 }
 /// `VerificationRequestEvent`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationRequestEvent {
     /// The ID of the verification request.
@@ -3002,17 +3282,12 @@ pub struct VerificationRequestEvent {
     /// `identity`
     pub identity: Identity,
     /// `reference`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<VerificationEventReference>,
     /// `custom`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<VerificationEventCustom>,
     /// `price`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<Price>,
     /// Allows you to set or override if provided in the API request, the SMS verification content language. Only used with the SMS verification method. The content language specified in the API request or in the callback can be overridden by carrier provider specific templates, due to compliance and legal requirements, such as [US shortcode requirements (pdf)](https://community.sinch.com/t5/SMS/Sinch-US-Short-Code-Onboarding-Overview/ta-p/7085).
-    #[serde(rename = "acceptLanguage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accept_language: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationRequestEvent {
@@ -3102,6 +3377,32 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEvent {
             }
         }
         deserializer.deserialize_struct("VerificationRequestEvent", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerificationRequestEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("event", &self.event)?;
+        map.serialize_entry("method", &self.method)?;
+        map.serialize_entry("identity", &self.identity)?;
+        if let Some(value) = &self.reference {
+            map.serialize_entry("reference", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        if let Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        if let Some(value) = &self.accept_language {
+            map.serialize_entry("acceptLanguage", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3399,7 +3700,7 @@ for VerificationRequestEventResponse {
     }
 }
 /// `VerificationRequestEventResponseBase`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationRequestEventResponseBase {
     /// `action`
@@ -3442,6 +3743,17 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseBase {
             .deserialize_struct("VerificationRequestEventResponseBase", &[], __Visitor)
     }
 }
+impl serde::Serialize for VerificationRequestEventResponseBase {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("action", &self.action)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VerificationRequestEventResponseBase {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3451,14 +3763,12 @@ impl VerificationRequestEventResponseBase {
     }
 }
 /// Flash Call Request Event Response
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationRequestEventResponseFlashCall {
     /// `action`
     pub action: VerificationEventResponseAction,
     /// `flashCall`
-    #[serde(rename = "flashCall")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flash_call: Option<VerificationRequestEventResponseFlashCallFlashCall>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseFlashCall {
@@ -3511,6 +3821,20 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseFlashCall 
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for VerificationRequestEventResponseFlashCall {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("action", &self.action)?;
+        if let Some(value) = &self.flash_call {
+            map.serialize_entry("flashCall", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3664,13 +3988,12 @@ impl VerificationRequestEventResponseFlashCallFlashCall {
     }
 }
 /// Phone Call Request Event Response
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationRequestEventResponsePhoneCall {
     /// `action`
     pub action: VerificationEventResponseAction,
     /// `callout`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callout: Option<VerificationRequestEventResponsePhoneCallCallout>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponsePhoneCall {
@@ -3719,6 +4042,20 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponsePhoneCall 
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for VerificationRequestEventResponsePhoneCall {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("action", &self.action)?;
+        if let Some(value) = &self.callout {
+            map.serialize_entry("callout", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3840,13 +4177,12 @@ impl VerificationRequestEventResponsePhoneCallCallout {
     }
 }
 /// SMS Request Event Response
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationRequestEventResponseSms {
     /// `action`
     pub action: VerificationEventResponseAction,
     /// `sms`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms: Option<VerificationRequestEventResponseSmsSms>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseSms {
@@ -3889,6 +4225,20 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseSms {
         }
         deserializer
             .deserialize_struct("VerificationRequestEventResponseSms", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerificationRequestEventResponseSms {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("action", &self.action)?;
+        if let Some(value) = &self.sms {
+            map.serialize_entry("sms", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4043,13 +4393,12 @@ impl VerificationRequestEventResponseSmsSms {
     }
 }
 /// WhatsApp Request Event Response
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationRequestEventResponseWhatsApp {
     /// `action`
     pub action: VerificationEventResponseAction,
     /// `whatsapp`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whatsapp: Option<VerificationRequestEventResponseWhatsAppWhatsapp>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseWhatsApp {
@@ -4098,6 +4447,20 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseWhatsApp {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for VerificationRequestEventResponseWhatsApp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("action", &self.action)?;
+        if let Some(value) = &self.whatsapp {
+            map.serialize_entry("whatsapp", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4225,7 +4588,7 @@ impl VerificationRequestEventResponseWhatsAppWhatsapp {
     }
 }
 /// `VerificationResultEvent`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationResultEvent {
     /// The ID of the verification request.
@@ -4237,18 +4600,14 @@ pub struct VerificationResultEvent {
     /// `identity`
     pub identity: Identity,
     /// `reference`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<VerificationEventReference>,
     /// `custom`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<VerificationEventCustom>,
     /// `status`
     pub status: VerificationStatus,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<VerificationStatusReason>,
     /// `source`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationResultEvent {
@@ -4340,6 +4699,33 @@ impl<'de> serde::Deserialize<'de> for VerificationResultEvent {
             }
         }
         deserializer.deserialize_struct("VerificationResultEvent", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerificationResultEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("event", &self.event)?;
+        map.serialize_entry("method", &self.method)?;
+        map.serialize_entry("identity", &self.identity)?;
+        if let Some(value) = &self.reference {
+            map.serialize_entry("reference", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        map.serialize_entry("status", &self.status)?;
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4443,7 +4829,7 @@ impl<'de> serde::Deserialize<'de> for VerificationResultEventEvent {
     }
 }
 /// `VerificationSmsDeliveredEvent`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationSmsDeliveredEvent {
     /// The ID of the verification request.
@@ -4455,13 +4841,10 @@ pub struct VerificationSmsDeliveredEvent {
     /// `identity`
     pub identity: Identity,
     /// `reference`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<VerificationEventReference>,
     /// `custom`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<VerificationEventCustom>,
     /// The result of the SMS delivery. Possible values can be extended in the future.
-    #[serde(rename = "smsResult")]
     pub sms_result: VerificationSmsDeliveredEventSmsResult,
 }
 impl<'de> serde::Deserialize<'de> for VerificationSmsDeliveredEvent {
@@ -4546,6 +4929,27 @@ impl<'de> serde::Deserialize<'de> for VerificationSmsDeliveredEvent {
             }
         }
         deserializer.deserialize_struct("VerificationSmsDeliveredEvent", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerificationSmsDeliveredEvent {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("event", &self.event)?;
+        map.serialize_entry("method", &self.method)?;
+        map.serialize_entry("identity", &self.identity)?;
+        if let Some(value) = &self.reference {
+            map.serialize_entry("reference", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        map.serialize_entry("smsResult", &self.sms_result)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4885,7 +5289,7 @@ impl From<VerificationStartRequestWhatsApp> for VerificationStartRequest {
     }
 }
 /// `VerificationStartRequestBase`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationStartRequestBase {
     /// `identity`
@@ -4893,10 +5297,8 @@ pub struct VerificationStartRequestBase {
     /// `method`
     pub method: VerificationMethodStart,
     /// `reference`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<VerificationEventReference>,
     /// `custom`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<VerificationEventCustom>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStartRequestBase {
@@ -4960,6 +5362,24 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestBase {
         deserializer.deserialize_struct("VerificationStartRequestBase", &[], __Visitor)
     }
 }
+impl serde::Serialize for VerificationStartRequestBase {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("identity", &self.identity)?;
+        map.serialize_entry("method", &self.method)?;
+        if let Some(value) = &self.reference {
+            map.serialize_entry("reference", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartRequestBase {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4987,7 +5407,7 @@ impl VerificationStartRequestBase {
     }
 }
 /// `VerificationStartRequestData`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationStartRequestData {
     /// `identity`
@@ -4995,10 +5415,8 @@ pub struct VerificationStartRequestData {
     /// `method`
     pub method: VerificationMethodStart,
     /// `reference`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<VerificationEventReference>,
     /// `custom`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<VerificationEventCustom>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStartRequestData {
@@ -5062,6 +5480,24 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestData {
         deserializer.deserialize_struct("VerificationStartRequestData", &[], __Visitor)
     }
 }
+impl serde::Serialize for VerificationStartRequestData {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("identity", &self.identity)?;
+        map.serialize_entry("method", &self.method)?;
+        if let Some(value) = &self.reference {
+            map.serialize_entry("reference", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartRequestData {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5089,7 +5525,7 @@ impl VerificationStartRequestData {
     }
 }
 /// `VerificationStartRequestFlashCall`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationStartRequestFlashCall {
     /// `identity`
@@ -5097,14 +5533,10 @@ pub struct VerificationStartRequestFlashCall {
     /// `method`
     pub method: VerificationMethodStart,
     /// `reference`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<VerificationEventReference>,
     /// `custom`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<VerificationEventCustom>,
     /// An optional configuration for Flash Call Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](https://developers.sinch.com/docs/voice/api-reference/authentication/signed-request).
-    #[serde(rename = "flashCallOptions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flash_call_options: Option<VerificationStartRequestFlashCallFlashCallOptions>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStartRequestFlashCall {
@@ -5179,6 +5611,27 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestFlashCall {
         }
         deserializer
             .deserialize_struct("VerificationStartRequestFlashCall", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerificationStartRequestFlashCall {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("identity", &self.identity)?;
+        map.serialize_entry("method", &self.method)?;
+        if let Some(value) = &self.reference {
+            map.serialize_entry("reference", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        if let Some(value) = &self.flash_call_options {
+            map.serialize_entry("flashCallOptions", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5329,7 +5782,7 @@ impl VerificationStartRequestFlashCallFlashCallOptions {
     }
 }
 /// `VerificationStartRequestPhoneCall`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationStartRequestPhoneCall {
     /// `identity`
@@ -5337,14 +5790,10 @@ pub struct VerificationStartRequestPhoneCall {
     /// `method`
     pub method: VerificationMethodStart,
     /// `reference`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<VerificationEventReference>,
     /// `custom`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<VerificationEventCustom>,
     /// An optional configuration for Phone Call Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](https://developers.sinch.com/docs/voice/api-reference/authentication/signed-request).
-    #[serde(rename = "calloutOptions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callout_options: Option<VerificationStartRequestPhoneCallCalloutOptions>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStartRequestPhoneCall {
@@ -5419,6 +5868,27 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestPhoneCall {
         }
         deserializer
             .deserialize_struct("VerificationStartRequestPhoneCall", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerificationStartRequestPhoneCall {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("identity", &self.identity)?;
+        map.serialize_entry("method", &self.method)?;
+        if let Some(value) = &self.reference {
+            map.serialize_entry("reference", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        if let Some(value) = &self.callout_options {
+            map.serialize_entry("calloutOptions", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5542,7 +6012,7 @@ impl VerificationStartRequestPhoneCallCalloutOptions {
     }
 }
 /// `VerificationStartRequestSms`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationStartRequestSms {
     /// `identity`
@@ -5550,14 +6020,10 @@ pub struct VerificationStartRequestSms {
     /// `method`
     pub method: VerificationMethodStart,
     /// `reference`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<VerificationEventReference>,
     /// `custom`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<VerificationEventCustom>,
     /// An optional configuration for Sms Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](https://developers.sinch.com/docs/voice/api-reference/authentication/signed-request).
-    #[serde(rename = "smsOptions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_options: Option<VerificationStartRequestSmsSmsOptions>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStartRequestSms {
@@ -5629,6 +6095,27 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestSms {
             }
         }
         deserializer.deserialize_struct("VerificationStartRequestSms", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerificationStartRequestSms {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("identity", &self.identity)?;
+        map.serialize_entry("method", &self.method)?;
+        if let Some(value) = &self.reference {
+            map.serialize_entry("reference", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        if let Some(value) = &self.sms_options {
+            map.serialize_entry("smsOptions", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5761,7 +6248,7 @@ impl VerificationStartRequestSmsSmsOptions {
     }
 }
 /// `VerificationStartRequestWhatsApp`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationStartRequestWhatsApp {
     /// `identity`
@@ -5769,14 +6256,10 @@ pub struct VerificationStartRequestWhatsApp {
     /// `method`
     pub method: VerificationMethodStart,
     /// `reference`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<VerificationEventReference>,
     /// `custom`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<VerificationEventCustom>,
     /// An optional configuration for WhatsApp Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](/docs/voice/api-reference/authentication/signed-request).
-    #[serde(rename = "whatsappOptions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whatsapp_options: Option<VerificationStartRequestWhatsAppWhatsappOptions>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStartRequestWhatsApp {
@@ -5851,6 +6334,27 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestWhatsApp {
         }
         deserializer
             .deserialize_struct("VerificationStartRequestWhatsApp", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerificationStartRequestWhatsApp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("identity", &self.identity)?;
+        map.serialize_entry("method", &self.method)?;
+        if let Some(value) = &self.reference {
+            map.serialize_entry("reference", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        if let Some(value) = &self.whatsapp_options {
+            map.serialize_entry("whatsappOptions", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6164,7 +6668,7 @@ impl From<VerificationStartResponseWhatsApp> for VerificationStartResponse {
     }
 }
 /// `VerificationStartResponseBase`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationStartResponseBase {
     /// Verification identifier used to query for status.
@@ -6172,8 +6676,6 @@ pub struct VerificationStartResponseBase {
     /// `method`
     pub method: VerificationMethodStart,
     /// `_links`
-    #[serde(rename = "_links")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<Vec<Links>>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStartResponseBase {
@@ -6222,6 +6724,21 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseBase {
         deserializer.deserialize_struct("VerificationStartResponseBase", &[], __Visitor)
     }
 }
+impl serde::Serialize for VerificationStartResponseBase {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("method", &self.method)?;
+        if let Some(value) = &self.links {
+            map.serialize_entry("_links", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartResponseBase {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -6243,7 +6760,7 @@ impl VerificationStartResponseBase {
     }
 }
 /// Data Response
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationStartResponseData {
     /// Verification identifier used to query for status.
@@ -6251,8 +6768,6 @@ pub struct VerificationStartResponseData {
     /// `method`
     pub method: VerificationMethodStart,
     /// `_links`
-    #[serde(rename = "_links")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<Vec<Links>>,
     /// The response contains the target URI.
     pub seamless: VerificationStartResponseDataSeamless,
@@ -6314,6 +6829,22 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseData {
         deserializer.deserialize_struct("VerificationStartResponseData", &[], __Visitor)
     }
 }
+impl serde::Serialize for VerificationStartResponseData {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("method", &self.method)?;
+        if let Some(value) = &self.links {
+            map.serialize_entry("_links", value)?;
+        }
+        map.serialize_entry("seamless", &self.seamless)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartResponseData {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -6337,12 +6868,10 @@ impl VerificationStartResponseData {
     }
 }
 /// The response contains the target URI.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerificationStartResponseDataSeamless {
     /// The target URI.
-    #[serde(rename = "targetUri")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_uri: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStartResponseDataSeamless {
@@ -6393,6 +6922,19 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseDataSeamless {
             .deserialize_struct("VerificationStartResponseDataSeamless", &[], __Visitor)
     }
 }
+impl serde::Serialize for VerificationStartResponseDataSeamless {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.target_uri {
+            map.serialize_entry("targetUri", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartResponseDataSeamless {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6407,7 +6949,7 @@ impl VerificationStartResponseDataSeamless {
     }
 }
 /// Flash Call Response
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationStartResponseFlashCall {
     /// Verification identifier used to query for status.
@@ -6415,12 +6957,8 @@ pub struct VerificationStartResponseFlashCall {
     /// `method`
     pub method: VerificationMethodStart,
     /// `_links`
-    #[serde(rename = "_links")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<Vec<Links>>,
     /// The response contains the `cliFilter` and `interceptionTimeout` properties.
-    #[serde(rename = "flashCall")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flash_call: Option<VerificationStartResponseFlashCallFlashCall>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStartResponseFlashCall {
@@ -6484,6 +7022,24 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseFlashCall {
         }
         deserializer
             .deserialize_struct("VerificationStartResponseFlashCall", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerificationStartResponseFlashCall {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("method", &self.method)?;
+        if let Some(value) = &self.links {
+            map.serialize_entry("_links", value)?;
+        }
+        if let Some(value) = &self.flash_call {
+            map.serialize_entry("flashCall", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6656,7 +7212,7 @@ impl VerificationStartResponseFlashCallFlashCall {
 /// Phone Call Response
 pub type VerificationStartResponsePhoneCall = VerificationStartResponseBase;
 /// SMS Response
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationStartResponseSms {
     /// Verification identifier used to query for status.
@@ -6664,11 +7220,8 @@ pub struct VerificationStartResponseSms {
     /// `method`
     pub method: VerificationMethodStart,
     /// `_links`
-    #[serde(rename = "_links")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<Vec<Links>>,
     /// The response contains the `template` of the SMS to be expected and intercepted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms: Option<VerificationStartResponseSmsSms>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStartResponseSms {
@@ -6725,6 +7278,24 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseSms {
             }
         }
         deserializer.deserialize_struct("VerificationStartResponseSms", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerificationStartResponseSms {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("method", &self.method)?;
+        if let Some(value) = &self.links {
+            map.serialize_entry("_links", value)?;
+        }
+        if let Some(value) = &self.sms {
+            map.serialize_entry("sms", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6871,7 +7442,7 @@ impl VerificationStartResponseSmsSms {
     }
 }
 /// WhatsApp
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerificationStartResponseWhatsApp {
     /// Verification identifier used to query for status.
@@ -6879,11 +7450,8 @@ pub struct VerificationStartResponseWhatsApp {
     /// `method`
     pub method: VerificationMethodStart,
     /// `_links`
-    #[serde(rename = "_links")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<Vec<Links>>,
     /// The response contains the `codeType` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whatsapp: Option<VerificationStartResponseWhatsAppWhatsapp>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStartResponseWhatsApp {
@@ -6941,6 +7509,24 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseWhatsApp {
         }
         deserializer
             .deserialize_struct("VerificationStartResponseWhatsApp", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerificationStartResponseWhatsApp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("method", &self.method)?;
+        if let Some(value) = &self.links {
+            map.serialize_entry("_links", value)?;
+        }
+        if let Some(value) = &self.whatsapp {
+            map.serialize_entry("whatsapp", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7393,31 +7979,22 @@ impl From<VerificationStatusResponseWhatsApp> for VerificationStatusResponse {
     }
 }
 /// Verification Status Response Common Fields
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerificationStatusResponseBase {
     /// The unique ID of the verification request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<VerificationStatus>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<VerificationStatusReason>,
     /// `reference`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<VerificationEventReference>,
     /// `identity`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<Identity>,
     /// `countryId`
-    #[serde(rename = "countryId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_id: Option<CountryId>,
     /// `verificationTimestamp`
-    #[serde(rename = "verificationTimestamp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification_timestamp: Option<VerificationTimestamp>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStatusResponseBase {
@@ -7513,6 +8090,37 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusResponseBase {
         deserializer.deserialize_struct("VerificationStatusResponseBase", &[], __Visitor)
     }
 }
+impl serde::Serialize for VerificationStatusResponseBase {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.reference {
+            map.serialize_entry("reference", value)?;
+        }
+        if let Some(value) = &self.identity {
+            map.serialize_entry("identity", value)?;
+        }
+        if let Some(value) = &self.country_id {
+            map.serialize_entry("countryId", value)?;
+        }
+        if let Some(value) = &self.verification_timestamp {
+            map.serialize_entry("verificationTimestamp", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VerificationStatusResponseBase {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7568,48 +8176,32 @@ impl VerificationStatusResponseBase {
     }
 }
 /// Flash Call Verification Status Response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerificationStatusResponseFlashCall {
     /// The unique ID of the verification request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<VerificationStatus>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<VerificationStatusReason>,
     /// `reference`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<VerificationEventReference>,
     /// `identity`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<Identity>,
     /// `countryId`
-    #[serde(rename = "countryId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_id: Option<CountryId>,
     /// `verificationTimestamp`
-    #[serde(rename = "verificationTimestamp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification_timestamp: Option<VerificationTimestamp>,
     /// The method of the verification request. This will always be `flashcall`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<VerificationStatusResponseFlashCallMethod>,
     /// Shows whether the call is complete or not.
-    #[serde(rename = "callComplete")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_complete: Option<bool>,
     /// `callResult`
-    #[serde(rename = "callResult")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_result: Option<StatusCallResult>,
     /// `price`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<StatusPrice>,
     /// `source`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStatusResponseFlashCall {
@@ -7742,6 +8334,52 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusResponseFlashCall {
         }
         deserializer
             .deserialize_struct("VerificationStatusResponseFlashCall", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerificationStatusResponseFlashCall {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.reference {
+            map.serialize_entry("reference", value)?;
+        }
+        if let Some(value) = &self.identity {
+            map.serialize_entry("identity", value)?;
+        }
+        if let Some(value) = &self.country_id {
+            map.serialize_entry("countryId", value)?;
+        }
+        if let Some(value) = &self.verification_timestamp {
+            map.serialize_entry("verificationTimestamp", value)?;
+        }
+        if let Some(value) = &self.method {
+            map.serialize_entry("method", value)?;
+        }
+        if let Some(value) = &self.call_complete {
+            map.serialize_entry("callComplete", value)?;
+        }
+        if let Some(value) = &self.call_result {
+            map.serialize_entry("callResult", value)?;
+        }
+        if let Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7888,45 +8526,30 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusResponseFlashCallMethod 
     }
 }
 /// Phone Call Verification Status Response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerificationStatusResponsePhoneCall {
     /// The unique ID of the verification request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<VerificationStatus>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<VerificationStatusReason>,
     /// `reference`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<VerificationEventReference>,
     /// `identity`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<Identity>,
     /// `countryId`
-    #[serde(rename = "countryId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_id: Option<CountryId>,
     /// `verificationTimestamp`
-    #[serde(rename = "verificationTimestamp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification_timestamp: Option<VerificationTimestamp>,
     /// The method of the verification request. This will always be `callout`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<VerificationStatusResponsePhoneCallMethod>,
     /// Shows whether the call is complete or not.
-    #[serde(rename = "callComplete")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_complete: Option<bool>,
     /// `callResult`
-    #[serde(rename = "callResult")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_result: Option<StatusCallResult>,
     /// `price`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<StatusPrice>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStatusResponsePhoneCall {
@@ -8053,6 +8676,49 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusResponsePhoneCall {
         }
         deserializer
             .deserialize_struct("VerificationStatusResponsePhoneCall", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerificationStatusResponsePhoneCall {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.reference {
+            map.serialize_entry("reference", value)?;
+        }
+        if let Some(value) = &self.identity {
+            map.serialize_entry("identity", value)?;
+        }
+        if let Some(value) = &self.country_id {
+            map.serialize_entry("countryId", value)?;
+        }
+        if let Some(value) = &self.verification_timestamp {
+            map.serialize_entry("verificationTimestamp", value)?;
+        }
+        if let Some(value) = &self.method {
+            map.serialize_entry("method", value)?;
+        }
+        if let Some(value) = &self.call_complete {
+            map.serialize_entry("callComplete", value)?;
+        }
+        if let Some(value) = &self.call_result {
+            map.serialize_entry("callResult", value)?;
+        }
+        if let Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8193,40 +8859,28 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusResponsePhoneCallMethod 
     }
 }
 /// SMS Verification Status Response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerificationStatusResponseSms {
     /// The unique ID of the verification request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<VerificationStatus>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<VerificationStatusReason>,
     /// `reference`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<VerificationEventReference>,
     /// `identity`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<Identity>,
     /// `countryId`
-    #[serde(rename = "countryId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_id: Option<CountryId>,
     /// `verificationTimestamp`
-    #[serde(rename = "verificationTimestamp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification_timestamp: Option<VerificationTimestamp>,
     /// The method of the verification request. This will always be `sms`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<VerificationStatusResponseSmsMethod>,
     /// Prices associated with this verification
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<VerificationStatusResponseSmsPrice>,
     /// `source`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStatusResponseSms {
@@ -8338,6 +8992,46 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusResponseSms {
             }
         }
         deserializer.deserialize_struct("VerificationStatusResponseSms", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerificationStatusResponseSms {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.reference {
+            map.serialize_entry("reference", value)?;
+        }
+        if let Some(value) = &self.identity {
+            map.serialize_entry("identity", value)?;
+        }
+        if let Some(value) = &self.country_id {
+            map.serialize_entry("countryId", value)?;
+        }
+        if let Some(value) = &self.verification_timestamp {
+            map.serialize_entry("verificationTimestamp", value)?;
+        }
+        if let Some(value) = &self.method {
+            map.serialize_entry("method", value)?;
+        }
+        if let Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8475,12 +9169,10 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusResponseSmsMethod {
     }
 }
 /// Prices associated with this verification
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerificationStatusResponseSmsPrice {
     /// `verificationPrice`
-    #[serde(rename = "verificationPrice")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification_price: Option<VerificationPrice>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStatusResponseSmsPrice {
@@ -8531,6 +9223,19 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusResponseSmsPrice {
             .deserialize_struct("VerificationStatusResponseSmsPrice", &[], __Visitor)
     }
 }
+impl serde::Serialize for VerificationStatusResponseSmsPrice {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.verification_price {
+            map.serialize_entry("verificationPrice", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VerificationStatusResponseSmsPrice {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -8545,40 +9250,28 @@ impl VerificationStatusResponseSmsPrice {
     }
 }
 /// WhatsApp Verification Status Response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerificationStatusResponseWhatsApp {
     /// The unique ID of the verification request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<VerificationStatus>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<VerificationStatusReason>,
     /// `reference`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<VerificationEventReference>,
     /// `identity`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<Identity>,
     /// `countryId`
-    #[serde(rename = "countryId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_id: Option<CountryId>,
     /// `verificationTimestamp`
-    #[serde(rename = "verificationTimestamp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification_timestamp: Option<VerificationTimestamp>,
     /// The method of the verification request. This will always be `whatsapp`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<VerificationStatusResponseWhatsAppMethod>,
     /// Prices associated with this verification
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<VerificationStatusResponseWhatsAppPrice>,
     /// `source`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStatusResponseWhatsApp {
@@ -8691,6 +9384,46 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusResponseWhatsApp {
         }
         deserializer
             .deserialize_struct("VerificationStatusResponseWhatsApp", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VerificationStatusResponseWhatsApp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.reference {
+            map.serialize_entry("reference", value)?;
+        }
+        if let Some(value) = &self.identity {
+            map.serialize_entry("identity", value)?;
+        }
+        if let Some(value) = &self.country_id {
+            map.serialize_entry("countryId", value)?;
+        }
+        if let Some(value) = &self.verification_timestamp {
+            map.serialize_entry("verificationTimestamp", value)?;
+        }
+        if let Some(value) = &self.method {
+            map.serialize_entry("method", value)?;
+        }
+        if let Some(value) = &self.price {
+            map.serialize_entry("price", value)?;
+        }
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8828,12 +9561,10 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusResponseWhatsAppMethod {
     }
 }
 /// Prices associated with this verification
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerificationStatusResponseWhatsAppPrice {
     /// `verificationPrice`
-    #[serde(rename = "verificationPrice")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification_price: Option<VerificationPrice>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStatusResponseWhatsAppPrice {
@@ -8886,6 +9617,19 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusResponseWhatsAppPrice {
                 &[],
                 __Visitor,
             )
+    }
+}
+impl serde::Serialize for VerificationStatusResponseWhatsAppPrice {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.verification_price {
+            map.serialize_entry("verificationPrice", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -7,33 +7,24 @@
     clippy::large_enum_variant
 )]
 /// The request body of an Answered Call Event.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AceRequest {
     /// Must have the value `ace`.
     pub event: AceRequestEvent,
     /// Used in some types of events, it presents the unique ID assigned to this call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callid: Option<String>,
     /// Used in some types of events, it presents the unique Conference ID assigned to this call.
-    #[serde(rename = "conferenceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conference_id: Option<String>,
     /// The current API version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<i64>,
     /// `timestamp`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<TimeStamp>,
     /// A string that can be used to pass custom information related to the call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<String>,
     /// The unique application key. You can find it in the Sinch [dashboard](https://dashboard.sinch.com/voice/apps).
-    #[serde(rename = "applicationKey")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application_key: Option<String>,
     /// `amd`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amd: Option<AmdObject>,
 }
 impl<'de> serde::Deserialize<'de> for AceRequest {
@@ -126,6 +117,38 @@ impl<'de> serde::Deserialize<'de> for AceRequest {
             }
         }
         deserializer.deserialize_struct("AceRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for AceRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("event", &self.event)?;
+        if let Some(value) = &self.callid {
+            map.serialize_entry("callid", value)?;
+        }
+        if let Some(value) = &self.conference_id {
+            map.serialize_entry("conferenceId", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        if let Some(value) = &self.application_key {
+            map.serialize_entry("applicationKey", value)?;
+        }
+        if let Some(value) = &self.amd {
+            map.serialize_entry("amd", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -237,14 +260,12 @@ impl<'de> serde::Deserialize<'de> for AceRequestEvent {
     }
 }
 /// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AceSvamlRequestBody {
     /// The collection of instructions that can perform various tasks during the call. You can include as many instructions as necessary.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instructions: Option<Vec<SvamlInstructionAce>>,
     /// `action`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<SvamlActionAce>,
 }
 impl<'de> serde::Deserialize<'de> for AceSvamlRequestBody {
@@ -299,6 +320,22 @@ impl<'de> serde::Deserialize<'de> for AceSvamlRequestBody {
         deserializer.deserialize_struct("AceSvamlRequestBody", &[], __Visitor)
     }
 }
+impl serde::Serialize for AceSvamlRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.instructions {
+            map.serialize_entry("instructions", value)?;
+        }
+        if let Some(value) = &self.action {
+            map.serialize_entry("action", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AceSvamlRequestBody {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -321,17 +358,14 @@ impl AceSvamlRequestBody {
     }
 }
 /// If [Answering Machine Detection](https://developers.sinch.com/docs/voice/api-reference/amd_v2) (AMD) is enabled, this object contains information about whether the call was answered by a machine.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AmdObject {
     /// The determination by the system of who answered the call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<AmdObjectStatus>,
     /// The reason that the system used to determine who answered the call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<AmdObjectReason>,
     /// The length of the call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for AmdObject {
@@ -385,6 +419,25 @@ impl<'de> serde::Deserialize<'de> for AmdObject {
             }
         }
         deserializer.deserialize_struct("AmdObject", &[], __Visitor)
+    }
+}
+impl serde::Serialize for AmdObject {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.duration {
+            map.serialize_entry("duration", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -551,14 +604,12 @@ impl<'de> serde::Deserialize<'de> for AmdObjectStatus {
     }
 }
 /// The `amd` object enables [Answering Machine Detection](https://developers.sinch.com/docs/voice/api-reference/amd_v2) (AMD) and sets whether it works synchronously or asychronously.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AmdRequest {
     /// If set to `true`, then AMD is enabled for the call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Determines if AMD is set to operate synchronously or asychronously. Refer to the [AMD](https://developers.sinch.com/docs/voice/api-reference/amd_v2) documentation for more information about this setting.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#async: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for AmdRequest {
@@ -609,6 +660,22 @@ impl<'de> serde::Deserialize<'de> for AmdRequest {
         deserializer.deserialize_struct("AmdRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for AmdRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let Some(value) = &self.r#async {
+            map.serialize_entry("async", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AmdRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -631,14 +698,12 @@ impl AmdRequest {
     }
 }
 /// Call Headers can be used to pass custom data from a Sinch SDK client to another, or specified in an ICE response to be made available to the receiving client. Further, if Call Headers is specified they will be available in ICE and DICE events.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallHeader {
     /// The call header key of the key value pair.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// The call header value of the key value pair.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CallHeader {
@@ -687,6 +752,22 @@ impl<'de> serde::Deserialize<'de> for CallHeader {
             }
         }
         deserializer.deserialize_struct("CallHeader", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CallHeader {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -780,11 +861,10 @@ impl<'de> serde::Deserialize<'de> for CallResult {
     }
 }
 /// `Callbacks`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Callbacks {
     /// Contains primary and or fallback callback URLs
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<CallbacksUrl>,
 }
 impl<'de> serde::Deserialize<'de> for Callbacks {
@@ -828,6 +908,19 @@ impl<'de> serde::Deserialize<'de> for Callbacks {
         deserializer.deserialize_struct("Callbacks", &[], __Visitor)
     }
 }
+impl serde::Serialize for Callbacks {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Callbacks {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -842,14 +935,12 @@ impl Callbacks {
     }
 }
 /// Contains primary and or fallback callback URLs
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbacksUrl {
     /// Your primary callback URL
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary: Option<String>,
     /// Your fallback callback URL (returned if configured). It is used only if Sinch platform gets a timeout or error from your primary callback URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CallbacksUrl {
@@ -898,6 +989,22 @@ impl<'de> serde::Deserialize<'de> for CallbacksUrl {
             }
         }
         deserializer.deserialize_struct("CallbacksUrl", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CallbacksUrl {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.primary {
+            map.serialize_entry("primary", value)?;
+        }
+        if let Some(value) = &self.fallback {
+            map.serialize_entry("fallback", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1099,17 +1206,14 @@ impl From<CustomCalloutRequest> for CalloutRequest {
     }
 }
 /// `CalloutRequestBase`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CalloutRequestBase {
     /// The number that will be displayed as the incoming caller. To set your own CLI, you may use your verified number or your Dashboard number. The number must be in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cli: Option<String>,
     /// When the destination picks up, this DTMF tones will be played to the callee. Valid characters in the string are "0"-"9", "#" and "w". A "w" will render a 500 ms pause. Example: "ww1234#w#" will render a 1s pause, the DTMF tones "1", "2", "3", "4" and "#" followed by a 0.5s pause and finally the DTMF tone for "#". This can be used if the callout destination for instance require a conference PIN code or an extension to be entered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dtmf: Option<String>,
     /// Used to input custom data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CalloutRequestBase {
@@ -1163,6 +1267,25 @@ impl<'de> serde::Deserialize<'de> for CalloutRequestBase {
             }
         }
         deserializer.deserialize_struct("CalloutRequestBase", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CalloutRequestBase {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.cli {
+            map.serialize_entry("cli", value)?;
+        }
+        if let Some(value) = &self.dtmf {
+            map.serialize_entry("dtmf", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1317,55 +1440,36 @@ impl<'de> serde::Deserialize<'de> for Capability {
     }
 }
 /// The conference callout calls a phone number or a user. When the call is answered, it's connected to a conference room.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceCallout {
     /// The number that will be displayed as the incoming caller. To set your own CLI, you may use your verified number or your Dashboard number. The number must be in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cli: Option<String>,
     /// When the destination picks up, this DTMF tones will be played to the callee. Valid characters in the string are "0"-"9", "#" and "w". A "w" will render a 500 ms pause. Example: "ww1234#w#" will render a 1s pause, the DTMF tones "1", "2", "3", "4" and "#" followed by a 0.5s pause and finally the DTMF tone for "#". This can be used if the callout destination for instance require a conference PIN code or an extension to be entered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dtmf: Option<String>,
     /// Used to input custom data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<String>,
     /// `destination`
     pub destination: ConferenceCalloutDestination,
     /// The conferenceId of the conference to which you want the callee to join. If the conferenceId doesn't exist a conference room will be created.
-    #[serde(rename = "conferenceId")]
     pub conference_id: String,
     /// `conferenceDtmfOptions`
-    #[serde(rename = "conferenceDtmfOptions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conference_dtmf_options: Option<ConferenceDtmfOptions>,
     /// `maxDuration`
-    #[serde(rename = "maxDuration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_duration: Option<i64>,
     /// If `enableAce` is set to true and the application has a callback URL specified, you will receive an ACE callback when the call is answered. When the callback is received, your platform must respond with a svamlet containing the `connectConf` action in order to add the call to a conference or create the conference if it's the first call. If it's set to false, no ACE event will be sent to your backend.<br><b>Note </b> if the call is towards an InApp destination `type:` `username`, then no ACE will be issued when the call is connected, even if `enableAce` is present in the callout request.
-    #[serde(rename = "enableAce")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_ace: Option<bool>,
     /// If `enableDice` is set to true and the application has a callback URL specified, you will receive a DiCE callback when the call is disconnected. If it's set to false, no DiCE event will be sent to your backend.<br><b>Note</b> if the call is towards an InApp destination `type:` `username`, then no DICE will be issued at the end of the call, even if `enableDice` is present in the callout request.
-    #[serde(rename = "enableDice")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_dice: Option<bool>,
     /// If `enablePie` is set to true and the application has a callback URL specified, you will receive a PIE callback after a `runMenu` action, with the information of the action that the user took. If it's set to false, no PIE event will be sent to your backend.
-    #[serde(rename = "enablePie")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_pie: Option<bool>,
     /// The voice and language you want to use for the prompts. This can either be defined by the ISO 639 locale and language code or by specifying a particular voice. Supported languages and voices are detailed [here](https://developers.sinch.com/docs/voice/api-reference/voice-locales/)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
     /// The text that will be spoken as a greeting.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub greeting: Option<String>,
     /// Means "music-on-hold." It's an optional parameter that specifies what the first participant should listen to while they're alone in the conference, waiting for other participants to join. It can take one of these pre-defined values:<ul><li>`ring` (progress tone)</li><li>`music1` (music file)</li><li>`music2` (music file)</li><li>`music3` (music file)</li></ul><br>If no “music-on-hold” is specified, the user will only hear silence.
-    #[serde(rename = "mohClass")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub moh_class: Option<MusicOnHold>,
     /// can be either “pstn” for PSTN endpoint or “mxp” for data (app or web) clients.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<Domain>,
 }
 impl<'de> serde::Deserialize<'de> for ConferenceCallout {
@@ -1520,6 +1624,54 @@ impl<'de> serde::Deserialize<'de> for ConferenceCallout {
             }
         }
         deserializer.deserialize_struct("ConferenceCallout", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ConferenceCallout {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.cli {
+            map.serialize_entry("cli", value)?;
+        }
+        if let Some(value) = &self.dtmf {
+            map.serialize_entry("dtmf", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        map.serialize_entry("destination", &self.destination)?;
+        map.serialize_entry("conferenceId", &self.conference_id)?;
+        if let Some(value) = &self.conference_dtmf_options {
+            map.serialize_entry("conferenceDtmfOptions", value)?;
+        }
+        if let Some(value) = &self.max_duration {
+            map.serialize_entry("maxDuration", value)?;
+        }
+        if let Some(value) = &self.enable_ace {
+            map.serialize_entry("enableAce", value)?;
+        }
+        if let Some(value) = &self.enable_dice {
+            map.serialize_entry("enableDice", value)?;
+        }
+        if let Some(value) = &self.enable_pie {
+            map.serialize_entry("enablePie", value)?;
+        }
+        if let Some(value) = &self.locale {
+            map.serialize_entry("locale", value)?;
+        }
+        if let Some(value) = &self.greeting {
+            map.serialize_entry("greeting", value)?;
+        }
+        if let Some(value) = &self.moh_class {
+            map.serialize_entry("mohClass", value)?;
+        }
+        if let Some(value) = &self.domain {
+            map.serialize_entry("domain", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1739,15 +1891,12 @@ impl From<DestinationSip> for ConferenceCalloutDestination {
     }
 }
 /// `ConferenceCalloutRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConferenceCalloutRequest {
     /// `method`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<ConferenceCalloutRequestMethod>,
     /// `conferenceCallout`
-    #[serde(rename = "conferenceCallout")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conference_callout: Option<ConferenceCallout>,
 }
 impl<'de> serde::Deserialize<'de> for ConferenceCalloutRequest {
@@ -1800,6 +1949,22 @@ impl<'de> serde::Deserialize<'de> for ConferenceCalloutRequest {
             }
         }
         deserializer.deserialize_struct("ConferenceCalloutRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ConferenceCalloutRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.method {
+            map.serialize_entry("method", value)?;
+        }
+        if let Some(value) = &self.conference_callout {
+            map.serialize_entry("conferenceCallout", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1880,22 +2045,17 @@ impl<'de> serde::Deserialize<'de> for ConferenceCalloutRequestMethod {
     }
 }
 /// Options to control how DTMF signals are used by the participant in the conference. For information on how to use this feature, read more [here](https://developers.sinch.com/docs/voice/api-reference/conference-dtmf).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConferenceDtmfOptions {
     /// Determines what DTMF mode the participant will use in the call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<ConferenceDtmfOptionsMode>,
     /// The maximum number of accepted digits before sending the collected input via a PIE callback. The default value is `1`. If the value is greater than `1`, the PIE callback is triggered by one of the three following events:
     ///   - No additional digit is entered before the `timeoutMills` timeout period has elapsed.
     ///   - The `#` character is entered.
     ///   - The maximum number of digits has been entered.
-    #[serde(rename = "maxDigits")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_digits: Option<i64>,
     /// The number of milliseconds that the system will wait between entered digits before triggering the PIE callback. The default value is `3000`.
-    #[serde(rename = "timeoutMills")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeout_mills: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for ConferenceDtmfOptions {
@@ -1957,6 +2117,25 @@ impl<'de> serde::Deserialize<'de> for ConferenceDtmfOptions {
             }
         }
         deserializer.deserialize_struct("ConferenceDtmfOptions", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ConferenceDtmfOptions {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.mode {
+            map.serialize_entry("mode", value)?;
+        }
+        if let Some(value) = &self.max_digits {
+            map.serialize_entry("maxDigits", value)?;
+        }
+        if let Some(value) = &self.timeout_mills {
+            map.serialize_entry("timeoutMills", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2051,38 +2230,28 @@ impl<'de> serde::Deserialize<'de> for ConferenceDtmfOptionsMode {
     }
 }
 /// The custom callout, the server initiates a call from the servers that can be controlled by specifying how the call should progress at each call event.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomCallout {
     /// The number that will be displayed as the incoming caller, to set your own CLI, you may use your verified number or your Dashboard virtual number, it must be in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cli: Option<String>,
     /// `destination`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<CustomCalloutDestination>,
     /// When the destination picks up, this DTMF tones will be played to the callee. Valid characters in the string are "0"-"9", "#", and "w". A "w" will render a 500 ms pause. For example, "ww1234#w#" will render a 1s pause, the DTMF tones "1", "2", "3", "4" and "#" followed by a 0.5s pause and finally the DTMF tone for "#". This can be used if the callout destination for instance require a conference PIN code or an extension to be entered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dtmf: Option<String>,
     /// Can be used to input custom data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<String>,
     /// The maximum amount of time in seconds that the call will last.
-    #[serde(rename = "maxDuration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_duration: Option<i64>,
     /// You can set a new callback URL or use inline [SVAML](https://developers.sinch.com/docs/voice/api-reference/svaml/) to replace a predefined callback URL, when using custom callouts. Ensure that the JSON object is escaped correctly. If inline ICE SVAML is passed, exclude *cli* and *destination* properties from the *customCallout* request body.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ice: Option<String>,
     /// You can set a new callback URL or use inline [SVAML](https://developers.sinch.com/docs/voice/api-reference/svaml/) to replace a predefined callback URL, when using custom callouts. Ensure that the JSON object is escaped correctly.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ace: Option<String>,
     /// <b>Note:</b> PIE callbacks are not available for DATA Calls; only PSTN and SIP calls.
     ///
     /// You can set a new callback URL or use inline [SVAML](https://developers.sinch.com/docs/voice/api-reference/svaml/) to replace a predefined callback URL, when using custom callouts. Ensure that the JSON object is escaped correctly. A PIE event will contain a value chosen from an IVR choice. Usually a PIE event wil contain a URL to a callback sever that will receive the choice and be able to parse it. This could result in further SVAML or some other application logic function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pie: Option<String>,
     /// You can use it to set a new callback URL in case you wish to replace your voice application configured callback URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dice: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CustomCallout {
@@ -2184,6 +2353,43 @@ impl<'de> serde::Deserialize<'de> for CustomCallout {
             }
         }
         deserializer.deserialize_struct("CustomCallout", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CustomCallout {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.cli {
+            map.serialize_entry("cli", value)?;
+        }
+        if let Some(value) = &self.destination {
+            map.serialize_entry("destination", value)?;
+        }
+        if let Some(value) = &self.dtmf {
+            map.serialize_entry("dtmf", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        if let Some(value) = &self.max_duration {
+            map.serialize_entry("maxDuration", value)?;
+        }
+        if let Some(value) = &self.ice {
+            map.serialize_entry("ice", value)?;
+        }
+        if let Some(value) = &self.ace {
+            map.serialize_entry("ace", value)?;
+        }
+        if let Some(value) = &self.pie {
+            map.serialize_entry("pie", value)?;
+        }
+        if let Some(value) = &self.dice {
+            map.serialize_entry("dice", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2376,15 +2582,12 @@ impl From<DestinationSip> for CustomCalloutDestination {
     }
 }
 /// `CustomCalloutRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomCalloutRequest {
     /// `method`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<CustomCalloutRequestMethod>,
     /// `customCallout`
-    #[serde(rename = "customCallout")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_callout: Option<CustomCallout>,
 }
 impl<'de> serde::Deserialize<'de> for CustomCalloutRequest {
@@ -2437,6 +2640,22 @@ impl<'de> serde::Deserialize<'de> for CustomCalloutRequest {
             }
         }
         deserializer.deserialize_struct("CustomCalloutRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CustomCalloutRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.method {
+            map.serialize_entry("method", value)?;
+        }
+        if let Some(value) = &self.custom_callout {
+            map.serialize_entry("customCallout", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2654,7 +2873,7 @@ impl From<DestinationSip> for Destination {
     }
 }
 /// The type of device and phone number called.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DestinationDid {
     /// `type`
@@ -2704,6 +2923,18 @@ impl<'de> serde::Deserialize<'de> for DestinationDid {
         deserializer.deserialize_struct("DestinationDid", &[], __Visitor)
     }
 }
+impl serde::Serialize for DestinationDid {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("endpoint", &self.endpoint)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DestinationDid {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2716,7 +2947,7 @@ impl DestinationDid {
     }
 }
 /// The type of device and number or endpoint to call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DestinationMxp {
     /// `type`
@@ -2766,6 +2997,18 @@ impl<'de> serde::Deserialize<'de> for DestinationMxp {
         deserializer.deserialize_struct("DestinationMxp", &[], __Visitor)
     }
 }
+impl serde::Serialize for DestinationMxp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("endpoint", &self.endpoint)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DestinationMxp {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2778,7 +3021,7 @@ impl DestinationMxp {
     }
 }
 /// The type of device and number or endpoint to call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DestinationPstn {
     /// `type`
@@ -2828,6 +3071,18 @@ impl<'de> serde::Deserialize<'de> for DestinationPstn {
         deserializer.deserialize_struct("DestinationPstn", &[], __Visitor)
     }
 }
+impl serde::Serialize for DestinationPstn {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("endpoint", &self.endpoint)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DestinationPstn {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2840,7 +3095,7 @@ impl DestinationPstn {
     }
 }
 /// The type of device and number or endpoint to call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DestinationSip {
     /// `type`
@@ -2890,6 +3145,18 @@ impl<'de> serde::Deserialize<'de> for DestinationSip {
         deserializer.deserialize_struct("DestinationSip", &[], __Visitor)
     }
 }
+impl serde::Serialize for DestinationSip {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("endpoint", &self.endpoint)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DestinationSip {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2902,7 +3169,7 @@ impl DestinationSip {
     }
 }
 /// Specifies where to route the Stream call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DestinationWebSocket {
     /// This attribute defines the streaming protocol - currently only `Websocket` is supported.
@@ -2950,6 +3217,18 @@ impl<'de> serde::Deserialize<'de> for DestinationWebSocket {
             }
         }
         deserializer.deserialize_struct("DestinationWebSocket", &[], __Visitor)
+    }
+}
+impl serde::Serialize for DestinationWebSocket {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("endpoint", &self.endpoint)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3023,56 +3302,38 @@ impl<'de> serde::Deserialize<'de> for DestinationWebSocketType {
     }
 }
 /// The request body of a Disconnected Call Event.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DiceRequest {
     /// Must have the value `dice`.
     pub event: DiceRequestEvent,
     /// Used in some types of events, it presents the unique ID assigned to this call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callid: Option<String>,
     /// Used in some types of events, it presents the unique Conference ID assigned to this call.
-    #[serde(rename = "conferenceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conference_id: Option<String>,
     /// The current API version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<i64>,
     /// `timestamp`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<TimeStamp>,
     /// A string that can be used to pass custom information related to the call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<String>,
     /// The unique application key. You can find it in the Sinch [dashboard](https://dashboard.sinch.com/voice/apps).
-    #[serde(rename = "applicationKey")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application_key: Option<String>,
     /// The reason the call was disconnected.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<DiceRequestReason>,
     /// `result`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<CallResult>,
     /// `debit`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debit: Option<Price>,
     /// `userRate`
-    #[serde(rename = "userRate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_rate: Option<Price>,
     /// `to`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<Destination>,
     /// The duration of the call in seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<i64>,
     /// Information about the initiator of the call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// If the call was initiated by a Sinch SDK client, call headers are the headers specified by the *caller* client. Read more about call headers [here](https://developers.sinch.com/docs/voice/api-reference/call-headers/).
-    #[serde(rename = "callHeaders")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_headers: Option<Vec<CallHeader>>,
 }
 impl<'de> serde::Deserialize<'de> for DiceRequest {
@@ -3219,6 +3480,59 @@ impl<'de> serde::Deserialize<'de> for DiceRequest {
             }
         }
         deserializer.deserialize_struct("DiceRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for DiceRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("event", &self.event)?;
+        if let Some(value) = &self.callid {
+            map.serialize_entry("callid", value)?;
+        }
+        if let Some(value) = &self.conference_id {
+            map.serialize_entry("conferenceId", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        if let Some(value) = &self.application_key {
+            map.serialize_entry("applicationKey", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.result {
+            map.serialize_entry("result", value)?;
+        }
+        if let Some(value) = &self.debit {
+            map.serialize_entry("debit", value)?;
+        }
+        if let Some(value) = &self.user_rate {
+            map.serialize_entry("userRate", value)?;
+        }
+        if let Some(value) = &self.to {
+            map.serialize_entry("to", value)?;
+        }
+        if let Some(value) = &self.duration {
+            map.serialize_entry("duration", value)?;
+        }
+        if let Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        if let Some(value) = &self.call_headers {
+            map.serialize_entry("callHeaders", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3608,21 +3922,16 @@ impl<'de> serde::Deserialize<'de> for Domain {
     }
 }
 /// `Error`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Error {
     /// A summary of the HTTP error code and error type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// The HTTP error code.
-    #[serde(rename = "errorCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// A simple description of the cause of the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// If applicable, a reference ID for support to use with diagnosing the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Error {
@@ -3696,6 +4005,28 @@ impl<'de> serde::Deserialize<'de> for Error {
         deserializer.deserialize_struct("Error", &[], __Visitor)
     }
 }
+impl serde::Serialize for Error {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("errorCode", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.reference {
+            map.serialize_entry("reference", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Error {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3730,46 +4061,32 @@ impl Error {
     }
 }
 /// `GetCallResponseObj`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetCallResponseObj {
     /// `from`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<GetCallResponseObjFrom>,
     /// `to`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<GetCallResponseObjTo>,
     /// Must be `pstn` for PSTN.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<GetCallResponseObjDomain>,
     /// The unique identifier of the call.
-    #[serde(rename = "callId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_id: Option<String>,
     /// The duration of the call in seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<i64>,
     /// The status of the call. Either `ONGOING` or `FINAL`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<GetCallResponseObjStatus>,
     /// `result`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<CallResult>,
     /// Contains the reason why a call ended.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<GetCallResponseObjReason>,
     /// The date and time of the call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<sinch_sdk_runtime::Timestamp>,
     /// A string that can be used to pass custom information related to the call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<String>,
     /// `userRate`
-    #[serde(rename = "userRate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_rate: Option<Price>,
     /// `debit`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debit: Option<Price>,
 }
 impl<'de> serde::Deserialize<'de> for GetCallResponseObj {
@@ -3889,6 +4206,52 @@ impl<'de> serde::Deserialize<'de> for GetCallResponseObj {
             }
         }
         deserializer.deserialize_struct("GetCallResponseObj", &[], __Visitor)
+    }
+}
+impl serde::Serialize for GetCallResponseObj {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        if let Some(value) = &self.to {
+            map.serialize_entry("to", value)?;
+        }
+        if let Some(value) = &self.domain {
+            map.serialize_entry("domain", value)?;
+        }
+        if let Some(value) = &self.call_id {
+            map.serialize_entry("callId", value)?;
+        }
+        if let Some(value) = &self.duration {
+            map.serialize_entry("duration", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.result {
+            map.serialize_entry("result", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        if let Some(value) = &self.user_rate {
+            map.serialize_entry("userRate", value)?;
+        }
+        if let Some(value) = &self.debit {
+            map.serialize_entry("debit", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4433,12 +4796,10 @@ impl From<DestinationSip> for GetCallResponseObjTo {
     }
 }
 /// The returned call ID.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetCalloutResponseObj {
     /// The returned call identifier.
-    #[serde(rename = "callId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for GetCalloutResponseObj {
@@ -4484,6 +4845,19 @@ impl<'de> serde::Deserialize<'de> for GetCalloutResponseObj {
         deserializer.deserialize_struct("GetCalloutResponseObj", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetCalloutResponseObj {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.call_id {
+            map.serialize_entry("callId", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetCalloutResponseObj {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4498,11 +4872,10 @@ impl GetCalloutResponseObj {
     }
 }
 /// The response returns information about the participants in the conference.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetConferenceInfoResponse {
     /// `participants`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participants: Option<Vec<GetConferenceInfoResponseParticipantsItem>>,
 }
 impl<'de> serde::Deserialize<'de> for GetConferenceInfoResponse {
@@ -4554,6 +4927,19 @@ impl<'de> serde::Deserialize<'de> for GetConferenceInfoResponse {
         deserializer.deserialize_struct("GetConferenceInfoResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetConferenceInfoResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.participants {
+            map.serialize_entry("participants", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetConferenceInfoResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4571,23 +4957,18 @@ impl GetConferenceInfoResponse {
     }
 }
 /// `GetConferenceInfoResponseParticipantsItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetConferenceInfoResponseParticipantsItem {
     /// The phone number of the PSTN participant that was connected in the conference, or whatever was passed as CLI for data originated/terminated calls.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cli: Option<String>,
     /// The callId of the call leg that the participant joined the conference.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The number of seconds that the participant has been connected to the conference.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<i64>,
     /// `muted`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub muted: Option<bool>,
     /// `onhold`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub onhold: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for GetConferenceInfoResponseParticipantsItem {
@@ -4664,6 +5045,31 @@ impl<'de> serde::Deserialize<'de> for GetConferenceInfoResponseParticipantsItem 
             )
     }
 }
+impl serde::Serialize for GetConferenceInfoResponseParticipantsItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.cli {
+            map.serialize_entry("cli", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.duration {
+            map.serialize_entry("duration", value)?;
+        }
+        if let Some(value) = &self.muted {
+            map.serialize_entry("muted", value)?;
+        }
+        if let Some(value) = &self.onhold {
+            map.serialize_entry("onhold", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetConferenceInfoResponseParticipantsItem {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4704,11 +5110,10 @@ impl GetConferenceInfoResponseParticipantsItem {
     }
 }
 /// `GetNumbersResponseObj`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetNumbersResponseObj {
     /// The object type. Will always be list of numbers, associated application keys and capabilities
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub numbers: Option<Vec<GetNumbersResponseObjNumbersItem>>,
 }
 impl<'de> serde::Deserialize<'de> for GetNumbersResponseObj {
@@ -4754,6 +5159,19 @@ impl<'de> serde::Deserialize<'de> for GetNumbersResponseObj {
         deserializer.deserialize_struct("GetNumbersResponseObj", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetNumbersResponseObj {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.numbers {
+            map.serialize_entry("numbers", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetNumbersResponseObj {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4771,17 +5189,14 @@ impl GetNumbersResponseObj {
     }
 }
 /// `GetNumbersResponseObjNumbersItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetNumbersResponseObjNumbersItem {
     /// Numbers that you own in E.164 format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
     /// Indicates the application where the number(s) will be assigned. If no number is assigned the applicationkey will not be returned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applicationkey: Option<String>,
     /// `capability`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<Capability>,
 }
 impl<'de> serde::Deserialize<'de> for GetNumbersResponseObjNumbersItem {
@@ -4850,6 +5265,25 @@ impl<'de> serde::Deserialize<'de> for GetNumbersResponseObjNumbersItem {
             .deserialize_struct("GetNumbersResponseObjNumbersItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetNumbersResponseObjNumbersItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.number {
+            map.serialize_entry("number", value)?;
+        }
+        if let Some(value) = &self.applicationkey {
+            map.serialize_entry("applicationkey", value)?;
+        }
+        if let Some(value) = &self.capability {
+            map.serialize_entry("capability", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetNumbersResponseObjNumbersItem {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4878,11 +5312,10 @@ impl GetNumbersResponseObjNumbersItem {
     }
 }
 /// `GetQueryNumber`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetQueryNumber {
     /// The number item object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<GetQueryNumberNumber>,
 }
 impl<'de> serde::Deserialize<'de> for GetQueryNumber {
@@ -4928,6 +5361,19 @@ impl<'de> serde::Deserialize<'de> for GetQueryNumber {
         deserializer.deserialize_struct("GetQueryNumber", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetQueryNumber {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.number {
+            map.serialize_entry("number", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetQueryNumber {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4942,26 +5388,18 @@ impl GetQueryNumber {
     }
 }
 /// The number item object.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetQueryNumberNumber {
     /// The ISO 3166-1 formatted country code.
-    #[serde(rename = "countryId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_id: Option<String>,
     /// The type of the number.
-    #[serde(rename = "numberType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_type: Option<GetQueryNumberNumberNumberType>,
     /// The number in E.164 format.
-    #[serde(rename = "normalizedNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub normalized_number: Option<String>,
     /// Concerns whether the call is restricted or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restricted: Option<bool>,
     /// `rate`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate: Option<Price>,
 }
 impl<'de> serde::Deserialize<'de> for GetQueryNumberNumber {
@@ -5047,6 +5485,31 @@ impl<'de> serde::Deserialize<'de> for GetQueryNumberNumber {
             }
         }
         deserializer.deserialize_struct("GetQueryNumberNumber", &[], __Visitor)
+    }
+}
+impl serde::Serialize for GetQueryNumberNumber {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.country_id {
+            map.serialize_entry("countryId", value)?;
+        }
+        if let Some(value) = &self.number_type {
+            map.serialize_entry("numberType", value)?;
+        }
+        if let Some(value) = &self.normalized_number {
+            map.serialize_entry("normalizedNumber", value)?;
+        }
+        if let Some(value) = &self.restricted {
+            map.serialize_entry("restricted", value)?;
+        }
+        if let Some(value) = &self.rate {
+            map.serialize_entry("rate", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5160,25 +5623,18 @@ impl<'de> serde::Deserialize<'de> for GetQueryNumberNumberNumberType {
     }
 }
 /// `GetRecordingFileInfo`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetRecordingFileInfo {
     /// `key`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// `url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// `createdOn`
-    #[serde(rename = "createdOn")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_on: Option<String>,
     /// `expiresOn`
-    #[serde(rename = "expiresOn")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_on: Option<String>,
     /// `headers`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 impl<'de> serde::Deserialize<'de> for GetRecordingFileInfo {
@@ -5260,6 +5716,31 @@ impl<'de> serde::Deserialize<'de> for GetRecordingFileInfo {
         deserializer.deserialize_struct("GetRecordingFileInfo", &[], __Visitor)
     }
 }
+impl serde::Serialize for GetRecordingFileInfo {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.created_on {
+            map.serialize_entry("createdOn", value)?;
+        }
+        if let Some(value) = &self.expires_on {
+            map.serialize_entry("expiresOn", value)?;
+        }
+        if let Some(value) = &self.headers {
+            map.serialize_entry("headers", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl GetRecordingFileInfo {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5303,61 +5784,40 @@ impl GetRecordingFileInfo {
     }
 }
 /// The request body of an Incoming Call Event.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct IceRequest {
     /// Must have the value `ice`.
     pub event: WebhooksEventRequestType,
     /// Used in some types of events, it presents the unique ID assigned to this call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callid: Option<String>,
     /// Used in some types of events, it presents the unique Conference ID assigned to this call.
-    #[serde(rename = "conferenceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conference_id: Option<String>,
     /// The current API version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<i64>,
     /// `timestamp`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<TimeStamp>,
     /// A string that can be used to pass custom information related to the call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<String>,
     /// The unique application key. You can find it in the Sinch [dashboard](https://dashboard.sinch.com/voice/apps).
-    #[serde(rename = "applicationKey")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application_key: Option<String>,
     /// The path of the API resource.
-    #[serde(rename = "callResourceUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_resource_url: Option<String>,
     /// `userRate`
-    #[serde(rename = "userRate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_rate: Option<Price>,
     /// The number that will be displayed to the recipient of the call. To set your own CLI, you may use your verified number or your Dashboard virtual number and add it to the `connectPSTN` SVAML response to the Incoming Call Event request.  It must be in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cli: Option<String>,
     /// `to`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<Destination>,
     /// `domain`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<Domain>,
     /// `originationType`
-    #[serde(rename = "originationType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origination_type: Option<Domain>,
     /// The duration of the call in seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<i64>,
     /// The redirected dialled number identification service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rdnis: Option<String>,
     /// If the call is initiated by a Sinch SDK client, call headers are the headers specified by the *caller* client. Read more about call headers [here](https://developers.sinch.com/docs/voice/api-reference/call-headers).
-    #[serde(rename = "callHeaders")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_headers: Option<Vec<CallHeader>>,
 }
 impl<'de> serde::Deserialize<'de> for IceRequest {
@@ -5516,6 +5976,62 @@ impl<'de> serde::Deserialize<'de> for IceRequest {
         deserializer.deserialize_struct("IceRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for IceRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("event", &self.event)?;
+        if let Some(value) = &self.callid {
+            map.serialize_entry("callid", value)?;
+        }
+        if let Some(value) = &self.conference_id {
+            map.serialize_entry("conferenceId", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        if let Some(value) = &self.application_key {
+            map.serialize_entry("applicationKey", value)?;
+        }
+        if let Some(value) = &self.call_resource_url {
+            map.serialize_entry("callResourceUrl", value)?;
+        }
+        if let Some(value) = &self.user_rate {
+            map.serialize_entry("userRate", value)?;
+        }
+        if let Some(value) = &self.cli {
+            map.serialize_entry("cli", value)?;
+        }
+        if let Some(value) = &self.to {
+            map.serialize_entry("to", value)?;
+        }
+        if let Some(value) = &self.domain {
+            map.serialize_entry("domain", value)?;
+        }
+        if let Some(value) = &self.origination_type {
+            map.serialize_entry("originationType", value)?;
+        }
+        if let Some(value) = &self.duration {
+            map.serialize_entry("duration", value)?;
+        }
+        if let Some(value) = &self.rdnis {
+            map.serialize_entry("rdnis", value)?;
+        }
+        if let Some(value) = &self.call_headers {
+            map.serialize_entry("callHeaders", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl IceRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5617,14 +6133,12 @@ impl IceRequest {
     }
 }
 /// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IceSvamlRequestBody {
     /// The collection of instructions that can perform various tasks during the call. You can include as many instructions as necessary.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instructions: Option<Vec<SvamlInstructionIce>>,
     /// `action`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<SvamlActionIce>,
 }
 impl<'de> serde::Deserialize<'de> for IceSvamlRequestBody {
@@ -5679,6 +6193,22 @@ impl<'de> serde::Deserialize<'de> for IceSvamlRequestBody {
         deserializer.deserialize_struct("IceSvamlRequestBody", &[], __Visitor)
     }
 }
+impl serde::Serialize for IceSvamlRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.instructions {
+            map.serialize_entry("instructions", value)?;
+        }
+        if let Some(value) = &self.action {
+            map.serialize_entry("action", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl IceSvamlRequestBody {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5701,13 +6231,12 @@ impl IceSvamlRequestBody {
     }
 }
 /// `ManageConferenceParticipantRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ManageConferenceParticipantRequest {
     /// Action to apply on conference participant.
     pub command: ManageConferenceParticipantRequestCommand,
     /// Means "music on hold". If this optional parameter is included, plays music to the first participant in a conference while they're alone and waiting for other participants to join. If `moh` isn't specified, the user will only hear silence while alone in the conference. This property is only available to use with the `onhold` command.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub moh: Option<MusicOnHold>,
 }
 impl<'de> serde::Deserialize<'de> for ManageConferenceParticipantRequest {
@@ -5751,6 +6280,20 @@ impl<'de> serde::Deserialize<'de> for ManageConferenceParticipantRequest {
         }
         deserializer
             .deserialize_struct("ManageConferenceParticipantRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ManageConferenceParticipantRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("command", &self.command)?;
+        if let Some(value) = &self.moh {
+            map.serialize_entry("moh", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5838,7 +6381,7 @@ impl<'de> serde::Deserialize<'de> for ManageConferenceParticipantRequestCommand 
     }
 }
 /// An IVR menu that contains an audio prompt as well as configured options.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Menu {
     /// The identifier of a menu. One menu must have the ID value of `main`.
@@ -5846,32 +6389,20 @@ pub struct Menu {
     /// The main voice prompt that the user hears when the menu starts the first time.
     ///
     /// You can use text-to-speech using the `#tts[]` element, SSML commands using the `#ssml[]` element, pre-recorded messages, or URL references to external media resources. You can use multiple prompts by separating each prompt with a semi-colon (`;`). If multiple prompts are used, they will be played in the order they are specified, without any pauses between playback. For external media resources, you can use an `#href[...]` or directly specify the full URL. Check the [Supported audio formats](https://developers.sinch.com/docs/voice/api-reference/supported-audio-formats) section for more information.
-    #[serde(rename = "mainPrompt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub main_prompt: Option<String>,
     /// The prompt that will be played if valid or expected DTMF digits are not entered.
     ///
     /// You can use text-to-speech using the `#tts[]` element, SSML commands using the `#ssml[]` element, pre-recorded messages, or URL references to external media resources. You can use multiple prompts by separating each prompt with a semi-colon (`;`). If multiple prompts are used, they will be played in the order they are specified, without any pauses between playback. For external media resources, you can use an `#href[...]` or directly specify the full URL. Check the [Supported audio formats](https://developers.sinch.com/docs/voice/api-reference/supported-audio-formats) section for more information.
-    #[serde(rename = "repeatPrompt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repeat_prompt: Option<String>,
     /// The number of times that the `repeatPrompt` is played.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repeats: Option<i64>,
     /// The maximum number of digits expected for a user to enter. Once these digits are collected, a [Prompt Input Event (PIE)](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/pie) is triggered containing these digits.
-    #[serde(rename = "maxDigits")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_digits: Option<i64>,
     /// Determines silence for the purposes of collecting a DTMF or voice response in milliseconds. If the timeout is reached, the response is considered completed and will be submitted.
-    #[serde(rename = "timeoutMills")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeout_mills: Option<i64>,
     /// Sets a limit for the maximum amount of time allowed to collect voice input.
-    #[serde(rename = "maxTimeoutMills")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_timeout_mills: Option<i64>,
     /// The set of options available in the menu.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<Vec<Option2>>,
 }
 impl<'de> serde::Deserialize<'de> for Menu {
@@ -5972,6 +6503,38 @@ impl<'de> serde::Deserialize<'de> for Menu {
             }
         }
         deserializer.deserialize_struct("Menu", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Menu {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        if let Some(value) = &self.main_prompt {
+            map.serialize_entry("mainPrompt", value)?;
+        }
+        if let Some(value) = &self.repeat_prompt {
+            map.serialize_entry("repeatPrompt", value)?;
+        }
+        if let Some(value) = &self.repeats {
+            map.serialize_entry("repeats", value)?;
+        }
+        if let Some(value) = &self.max_digits {
+            map.serialize_entry("maxDigits", value)?;
+        }
+        if let Some(value) = &self.timeout_mills {
+            map.serialize_entry("timeoutMills", value)?;
+        }
+        if let Some(value) = &self.max_timeout_mills {
+            map.serialize_entry("maxTimeoutMills", value)?;
+        }
+        if let Some(value) = &self.options {
+            map.serialize_entry("options", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6155,34 +6718,24 @@ impl<'de> serde::Deserialize<'de> for MxpDestination {
     }
 }
 /// The request body of Notify Event notifying of an error.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NotifyErrorRequest {
     /// Must have the value `notify`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
     /// The current API version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<i64>,
     /// The type of information communicated in the notification. Must have the value `callingerror`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The unique ID assigned to this call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callid: Option<String>,
     /// The error code of the error.
-    #[serde(rename = "errorCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<i64>,
     /// The error message of the error.
-    #[serde(rename = "errorMsg")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_msg: Option<String>,
     /// The user ID that initiated the call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     /// An optional parameter containing notification-specific information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for NotifyErrorRequest {
@@ -6276,6 +6829,40 @@ impl<'de> serde::Deserialize<'de> for NotifyErrorRequest {
         deserializer.deserialize_struct("NotifyErrorRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for NotifyErrorRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.callid {
+            map.serialize_entry("callid", value)?;
+        }
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("errorCode", value)?;
+        }
+        if let Some(value) = &self.error_msg {
+            map.serialize_entry("errorMsg", value)?;
+        }
+        if let Some(value) = &self.user {
+            map.serialize_entry("user", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl NotifyErrorRequest {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6334,32 +6921,24 @@ impl NotifyErrorRequest {
     }
 }
 /// The request body of a Notify Event.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NotifyRequest {
     /// Must have the value `notify`.
     pub event: NotifyRequestEvent,
     /// Used in some types of events, it presents the unique ID assigned to this call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callid: Option<String>,
     /// Used in some types of events, it presents the unique Conference ID assigned to this call.
-    #[serde(rename = "conferenceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conference_id: Option<String>,
     /// The current API version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<i64>,
     /// The type of information communicated in the notification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Used in some types of events, it presents the destination of the generated recording or transcription files.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<String>,
     /// `amd`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amd: Option<AmdObject>,
     /// An optional parameter containing notification-specific information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for NotifyRequest {
@@ -6448,6 +7027,38 @@ impl<'de> serde::Deserialize<'de> for NotifyRequest {
             }
         }
         deserializer.deserialize_struct("NotifyRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for NotifyRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("event", &self.event)?;
+        if let Some(value) = &self.callid {
+            map.serialize_entry("callid", value)?;
+        }
+        if let Some(value) = &self.conference_id {
+            map.serialize_entry("conferenceId", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.destination {
+            map.serialize_entry("destination", value)?;
+        }
+        if let Some(value) = &self.amd {
+            map.serialize_entry("amd", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6559,7 +7170,7 @@ impl<'de> serde::Deserialize<'de> for NotifyRequestEvent {
     }
 }
 /// A configured option that the user can trigger to perform an action.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Option2 {
     /// A DTMF digit the user can press to trigger the configured action.
@@ -6611,6 +7222,18 @@ impl<'de> serde::Deserialize<'de> for Option2 {
         deserializer.deserialize_struct("Option2", &[], __Visitor)
     }
 }
+impl serde::Serialize for Option2 {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("dtmf", &self.dtmf)?;
+        map.serialize_entry("action", &self.action)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Option2 {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -6623,14 +7246,12 @@ impl Option2 {
     }
 }
 /// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PatchsvamlRequestBody {
     /// The collection of instructions that can perform various tasks during the call. You can include as many instructions as necessary.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instructions: Option<Vec<SvamlInstruction>>,
     /// `action`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<SvamlActionPatch>,
 }
 impl<'de> serde::Deserialize<'de> for PatchsvamlRequestBody {
@@ -6685,6 +7306,22 @@ impl<'de> serde::Deserialize<'de> for PatchsvamlRequestBody {
         deserializer.deserialize_struct("PatchsvamlRequestBody", &[], __Visitor)
     }
 }
+impl serde::Serialize for PatchsvamlRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.instructions {
+            map.serialize_entry("instructions", value)?;
+        }
+        if let Some(value) = &self.action {
+            map.serialize_entry("action", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PatchsvamlRequestBody {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -6707,34 +7344,24 @@ impl PatchsvamlRequestBody {
     }
 }
 /// The request body of a Prompt Input Event.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PieRequest {
     /// Must have the value `pie`.
     pub event: PieRequestEvent,
     /// Used in some types of events, it presents the unique ID assigned to this call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callid: Option<String>,
     /// Used in some types of events, it presents the unique Conference ID assigned to this call.
-    #[serde(rename = "conferenceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conference_id: Option<String>,
     /// The current API version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<i64>,
     /// `timestamp`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<TimeStamp>,
     /// An object containing information about the returned menu result.
-    #[serde(rename = "menuResult")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub menu_result: Option<PieRequestMenuResult>,
     /// A string that can be used to pass custom information related to the call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<String>,
     /// The unique application key. You can find it in the Sinch [dashboard](https://dashboard.sinch.com/voice/apps).
-    #[serde(rename = "applicationKey")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application_key: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for PieRequest {
@@ -6831,6 +7458,38 @@ impl<'de> serde::Deserialize<'de> for PieRequest {
             }
         }
         deserializer.deserialize_struct("PieRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for PieRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("event", &self.event)?;
+        if let Some(value) = &self.callid {
+            map.serialize_entry("callid", value)?;
+        }
+        if let Some(value) = &self.conference_id {
+            map.serialize_entry("conferenceId", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let Some(value) = &self.menu_result {
+            map.serialize_entry("menuResult", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        if let Some(value) = &self.application_key {
+            map.serialize_entry("applicationKey", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6942,22 +7601,16 @@ impl<'de> serde::Deserialize<'de> for PieRequestEvent {
     }
 }
 /// An object containing information about the returned menu result.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PieRequestMenuResult {
     /// The ID of the menu that triggered the prompt input event.
-    #[serde(rename = "menuId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub menu_id: Option<String>,
     /// The type of information that's returned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<PieRequestMenuResultType>,
     /// The value of the returned information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// The type of input received.
-    #[serde(rename = "inputMethod")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub input_method: Option<PieRequestMenuResultInputMethod>,
 }
 impl<'de> serde::Deserialize<'de> for PieRequestMenuResult {
@@ -7025,6 +7678,28 @@ impl<'de> serde::Deserialize<'de> for PieRequestMenuResult {
             }
         }
         deserializer.deserialize_struct("PieRequestMenuResult", &[], __Visitor)
+    }
+}
+impl serde::Serialize for PieRequestMenuResult {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.menu_id {
+            map.serialize_entry("menuId", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        if let Some(value) = &self.input_method {
+            map.serialize_entry("inputMethod", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7200,14 +7875,12 @@ impl<'de> serde::Deserialize<'de> for PieRequestMenuResultType {
     }
 }
 /// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PieSvamlRequestBody {
     /// The collection of instructions that can perform various tasks during the call. You can include as many instructions as necessary.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instructions: Option<Vec<SvamlInstructionPie>>,
     /// `action`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<SvamlActionPie>,
 }
 impl<'de> serde::Deserialize<'de> for PieSvamlRequestBody {
@@ -7262,6 +7935,22 @@ impl<'de> serde::Deserialize<'de> for PieSvamlRequestBody {
         deserializer.deserialize_struct("PieSvamlRequestBody", &[], __Visitor)
     }
 }
+impl serde::Serialize for PieSvamlRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.instructions {
+            map.serialize_entry("instructions", value)?;
+        }
+        if let Some(value) = &self.action {
+            map.serialize_entry("action", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PieSvamlRequestBody {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -7284,19 +7973,12 @@ impl PieSvamlRequestBody {
     }
 }
 /// `Price`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Price {
     /// `currencyId`
-    #[serde(rename = "currencyId")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "sinch_sdk_runtime::double_option"
-    )]
     pub currency_id: Option<Option<String>>,
     /// `amount`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<f64>,
 }
 impl<'de> serde::Deserialize<'de> for Price {
@@ -7349,6 +8031,22 @@ impl<'de> serde::Deserialize<'de> for Price {
             }
         }
         deserializer.deserialize_struct("Price", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Price {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.currency_id {
+            map.serialize_entry("currencyId", value)?;
+        }
+        if let Some(value) = &self.amount {
+            map.serialize_entry("amount", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7874,20 +8572,16 @@ impl From<SvamlActionRunMenu> for SvamlActionAce {
     }
 }
 /// Connects an incoming call to a conference. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SvamlActionConnectConf {
     /// The name property. Must have the value `connectConf`.
     pub name: SvamlActionConnectConfName,
     /// The unique identifier of the conference. Shouldn't exceed 64 characters.
-    #[serde(rename = "conferenceId")]
     pub conference_id: String,
     /// `conferenceDtmfOptions`
-    #[serde(rename = "conferenceDtmfOptions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conference_dtmf_options: Option<ConferenceDtmfOptions>,
     /// Means "music on hold". If this optional parameter is included, plays music to the first participant in a conference while they're alone and waiting for other participants to join. If `moh` isn't specified, the user will only hear silence while alone in the conference.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub moh: Option<MusicOnHold>,
 }
 impl<'de> serde::Deserialize<'de> for SvamlActionConnectConf {
@@ -7953,6 +8647,24 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectConf {
             }
         }
         deserializer.deserialize_struct("SvamlActionConnectConf", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SvamlActionConnectConf {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("conferenceId", &self.conference_id)?;
+        if let Some(value) = &self.conference_dtmf_options {
+            map.serialize_entry("conferenceDtmfOptions", value)?;
+        }
+        if let Some(value) = &self.moh {
+            map.serialize_entry("moh", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8041,16 +8753,14 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectConfName {
     }
 }
 /// Determines how an application-to-application call is connected. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SvamlActionConnectMxp {
     /// The name property. Must have the value `connectMxp`.
     pub name: SvamlActionConnectMxpName,
     /// `destination`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<DestinationMxp>,
     /// An optional parameter that allows you to specify or override call headers provided to the receiving Sinch SDK client. Read more about call headers [here](https://developers.sinch.com/docs/voice/api-reference/call-headers/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callheaders: Option<Vec<CallHeader>>,
 }
 impl<'de> serde::Deserialize<'de> for SvamlActionConnectMxp {
@@ -8105,6 +8815,23 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectMxp {
             }
         }
         deserializer.deserialize_struct("SvamlActionConnectMxp", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SvamlActionConnectMxp {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.destination {
+            map.serialize_entry("destination", value)?;
+        }
+        if let Some(value) = &self.callheaders {
+            map.serialize_entry("callheaders", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8186,42 +8913,30 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectMxpName {
     }
 }
 /// Determines how a PSTN call is connected. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SvamlActionConnectPstn {
     /// The name property. Must have the value `connectPstn`.
     pub name: SvamlActionConnectPstnName,
     /// Used to override where PSTN call is connected. If not specified, the extension the client called is used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
     /// Specifies the locale. Uses the language code according to `ISO 639`, a dash (`-`), and a country code according to `ISO 3166-1 alpha-2`. If not specified, the default locale of `en-US` is used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
     /// The max duration of the call in seconds (max 14400 seconds). If the call is still connected at that time, it will be automatically disconnected.
-    #[serde(rename = "maxDuration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_duration: Option<i64>,
     /// The max duration the call will wait in ringing unanswered state before terminating with ```TIMEOUT/NO ANSWER``` on PSTN leg and ```NA/BUSY```on MXP leg.
-    #[serde(rename = "dialTimeout")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dial_timeout: Option<i64>,
     /// Used to override the CLI (or caller ID) of the client. The phone number of the person who initiated the call is shown as the CLI. To set your own CLI, you may use your verified number or your Dashboard virtual number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cli: Option<String>,
     /// If enabled, suppresses [ACE](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ace) and [DICE](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/dice) callbacks for the call.
-    #[serde(rename = "suppressCallbacks")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suppress_callbacks: Option<bool>,
     /// A string that determines the DTMF tones to play to the callee when the call is picked up.
     /// Valid characters are: `0-9`, `#`, and `w`. `w` renders a 500ms pause. For example, the string `ww1234#w#`, plays a 1 second pause, the DTMF tones for `1`, `2`, `3`, `4`, and `#`, followed by a 500ms pause and finally the `#` tone.
     /// This is useful if the callout destination requires a conference PIN code or an extension. If there is a calling party, it will hear progress while the DTMF is sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dtmf: Option<String>,
     /// The locale's tone to play while ringing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub indications: Option<String>,
     /// `amd`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amd: Option<AmdRequest>,
 }
 impl<'de> serde::Deserialize<'de> for SvamlActionConnectPstn {
@@ -8330,6 +9045,44 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectPstn {
             }
         }
         deserializer.deserialize_struct("SvamlActionConnectPstn", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SvamlActionConnectPstn {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.number {
+            map.serialize_entry("number", value)?;
+        }
+        if let Some(value) = &self.locale {
+            map.serialize_entry("locale", value)?;
+        }
+        if let Some(value) = &self.max_duration {
+            map.serialize_entry("maxDuration", value)?;
+        }
+        if let Some(value) = &self.dial_timeout {
+            map.serialize_entry("dialTimeout", value)?;
+        }
+        if let Some(value) = &self.cli {
+            map.serialize_entry("cli", value)?;
+        }
+        if let Some(value) = &self.suppress_callbacks {
+            map.serialize_entry("suppressCallbacks", value)?;
+        }
+        if let Some(value) = &self.dtmf {
+            map.serialize_entry("dtmf", value)?;
+        }
+        if let Some(value) = &self.indications {
+            map.serialize_entry("indications", value)?;
+        }
+        if let Some(value) = &self.amd {
+            map.serialize_entry("amd", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8453,7 +9206,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectPstnName {
     }
 }
 /// Determines how to route a call to a SIP server. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SvamlActionConnectSip {
     /// The name property. Must have the value `connectSip`.
@@ -8461,25 +9214,16 @@ pub struct SvamlActionConnectSip {
     /// `destination`
     pub destination: DestinationSip,
     /// The max duration of the call in seconds (max 14400 seconds). If the call is still connected at that time, it will be automatically disconnected.
-    #[serde(rename = "maxDuration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_duration: Option<i64>,
     /// Used to override the CLI (or caller ID) of the client. The phone number of the person who initiated the call is shown as the CLI. To set your own CLI, you may use your verified number or your Dashboard virtual number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cli: Option<String>,
     /// An optional parameter to specify the SIP transport protocol. If unspecified, UDP is used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transport: Option<SvamlActionConnectSipTransport>,
     /// If enabled, suppresses [ACE](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ace) and [DICE](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/dice) callbacks for the call.
-    #[serde(rename = "suppressCallbacks")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suppress_callbacks: Option<bool>,
     /// [Private SIP headers](https://developers.sinch.com/docs/voice/api-reference/sip-trunking/#receiving-calls-from-sinch-platform-to-your-sip-infrastructure) to send with the call.
-    #[serde(rename = "callHeaders")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_headers: Option<Vec<CallHeader>>,
     /// Means "music on hold". If this optional parameter is included, plays music to the connected participant if the SIP call is placed on hold. If `moh` isn't specified and the SIP call is placed on hold, the user will only hear silence while during the holding period .
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub moh: Option<MusicOnHold>,
 }
 impl<'de> serde::Deserialize<'de> for SvamlActionConnectSip {
@@ -8581,6 +9325,36 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectSip {
             }
         }
         deserializer.deserialize_struct("SvamlActionConnectSip", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SvamlActionConnectSip {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("destination", &self.destination)?;
+        if let Some(value) = &self.max_duration {
+            map.serialize_entry("maxDuration", value)?;
+        }
+        if let Some(value) = &self.cli {
+            map.serialize_entry("cli", value)?;
+        }
+        if let Some(value) = &self.transport {
+            map.serialize_entry("transport", value)?;
+        }
+        if let Some(value) = &self.suppress_callbacks {
+            map.serialize_entry("suppressCallbacks", value)?;
+        }
+        if let Some(value) = &self.call_headers {
+            map.serialize_entry("callHeaders", value)?;
+        }
+        if let Some(value) = &self.moh {
+            map.serialize_entry("moh", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8757,7 +9531,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectSipTransport {
     }
 }
 /// Determines how to route a call to a Stream/websocket server. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SvamlActionConnectStream {
     /// The name property. Must have the value `connectStream`.
@@ -8765,16 +9539,10 @@ pub struct SvamlActionConnectStream {
     /// `destination`
     pub destination: DestinationWebSocket,
     /// Optional parameters for the WebSocket stream.
-    #[serde(rename = "streamingOptions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub streaming_options: Option<SvamlActionConnectStreamStreamingOptions>,
     /// The max duration of the call in seconds (max 14400 seconds). If the call is still connected at that time, it will be automatically disconnected.
-    #[serde(rename = "maxDuration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_duration: Option<i64>,
     /// These custom parameters (headers/messages) are sent to your WebSocket server in the initial message when the ConnectStream is established.
-    #[serde(rename = "callHeaders")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_headers: Option<Vec<CallHeader>>,
 }
 impl<'de> serde::Deserialize<'de> for SvamlActionConnectStream {
@@ -8854,6 +9622,27 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectStream {
             }
         }
         deserializer.deserialize_struct("SvamlActionConnectStream", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SvamlActionConnectStream {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("destination", &self.destination)?;
+        if let Some(value) = &self.streaming_options {
+            map.serialize_entry("streamingOptions", value)?;
+        }
+        if let Some(value) = &self.max_duration {
+            map.serialize_entry("maxDuration", value)?;
+        }
+        if let Some(value) = &self.call_headers {
+            map.serialize_entry("callHeaders", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8948,15 +9737,12 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectStreamName {
     }
 }
 /// Optional parameters for the WebSocket stream.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SvamlActionConnectStreamStreamingOptions {
     /// The version of the streaming feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<i64>,
     /// The sample rate for the audio stream in Hz.
-    #[serde(rename = "sampleRate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample_rate: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for SvamlActionConnectStreamStreamingOptions {
@@ -9016,6 +9802,22 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectStreamStreamingOptions {
             )
     }
 }
+impl serde::Serialize for SvamlActionConnectStreamStreamingOptions {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.sample_rate {
+            map.serialize_entry("sampleRate", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SvamlActionConnectStreamStreamingOptions {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -9038,7 +9840,7 @@ impl SvamlActionConnectStreamStreamingOptions {
     }
 }
 /// Continues to set up a call. Available to use in a response to an [Answered Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ace) callback.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SvamlActionContinue {
     /// The name property. Must have the value `continue`.
@@ -9078,6 +9880,17 @@ impl<'de> serde::Deserialize<'de> for SvamlActionContinue {
             }
         }
         deserializer.deserialize_struct("SvamlActionContinue", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SvamlActionContinue {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9145,7 +9958,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionContinueName {
     }
 }
 /// Hangs up a call. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback or an [Answered Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ace) callback.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SvamlActionHangup {
     /// The name property. Must have the value `hangup`.
@@ -9185,6 +9998,17 @@ impl<'de> serde::Deserialize<'de> for SvamlActionHangup {
             }
         }
         deserializer.deserialize_struct("SvamlActionHangup", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SvamlActionHangup {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9487,25 +10311,18 @@ impl From<SvamlActionConnectStream> for SvamlActionIce {
     }
 }
 /// Parks the call and places the caller on hold. The caller is placed into a loop, listening to an IVR prompt (either a pre-recorded audio file or generated by text to speech). If the call is unparked, prompts will stop playing immediately. If the max duration is reached, the last prompt will be fully played until the call ends.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SvamlActionPark {
     /// The name property. Must have the value `park`.
     pub name: SvamlActionParkName,
     /// The voice and language you want to use for the text-to-speech message. This can either be defined by the ISO 639 locale and language code or by specifying a particular voice. Supported languages and voices are detailed [here](https://developers.sinch.com/docs/voice/api-reference/voice-locales).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
     /// That prompt that is played when the call is first answered. You can use text-to-speech using the `#tts[]` element, SSML commands using the `#ssml[]` element.
-    #[serde(rename = "introPrompt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intro_prompt: Option<String>,
     /// The prompt that is played on repeat until the call is unparked or the until the `maxDuration` value is reached. You can use text-to-speech using the `#tts[]` element, SSML commands using the `#ssml[]` element.
-    #[serde(rename = "holdPrompt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hold_prompt: Option<String>,
     /// The maximum amount of time in seconds that the `holdPrompt` will be played.
-    #[serde(rename = "maxDuration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_duration: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for SvamlActionPark {
@@ -9580,6 +10397,29 @@ impl<'de> serde::Deserialize<'de> for SvamlActionPark {
             }
         }
         deserializer.deserialize_struct("SvamlActionPark", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SvamlActionPark {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.locale {
+            map.serialize_entry("locale", value)?;
+        }
+        if let Some(value) = &self.intro_prompt {
+            map.serialize_entry("introPrompt", value)?;
+        }
+        if let Some(value) = &self.hold_prompt {
+            map.serialize_entry("holdPrompt", value)?;
+        }
+        if let Some(value) = &self.max_duration {
+            map.serialize_entry("maxDuration", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9960,27 +10800,20 @@ impl From<SvamlActionRunMenu> for SvamlActionPie {
     }
 }
 /// Plays an interactive voice response (IVR) menu to the callee. This menu can play pre-recorded files or text-to-speech messages, collect DTMF tones, and trigger the [Prompt Input Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/pie) (PIE) callback towards your backend, notifying you of the actions the callee took. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback or an [Answered Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ace) callback. Also be used in combination with the [Conferences](https://developers.sinch.com/docs/voice/api-reference/voice/conferences) endpoint of the Calling API.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SvamlActionRunMenu {
     /// The name property. Must have the value `runMenu`.
     pub name: SvamlActionRunMenuName,
     /// 'Barging' means that the user can press a DTMF digit before the prompt has finished playing. If a valid input is pressed, the message will stop playing and accept the input. If `barge` is disabled, the user must listen to the entire prompt before input is accepted. By default, barging is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub barge: Option<bool>,
     /// The voice and language you want to use for the text-to-speech message. This can either be defined by the ISO 639 locale and language code or by specifying a particular voice. Supported languages and voices are detailed [here](https://developers.sinch.com/docs/voice/api-reference/voice-locales). If using the `enableVoice` to enable voice detection, the `locale` property is required in order to select the input language.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
     /// Selects the menu item from the `menus` array to play first.
-    #[serde(rename = "mainMenu")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub main_menu: Option<String>,
     /// Enables voice detection. If enabled, users can say their answers to prompts in addition to entering them using the keypad.
-    #[serde(rename = "enableVoice")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_voice: Option<bool>,
     /// The list of menus available. The menu with the `id` value of `main` will always play first. If no menu has an `id` value of `main`, an error is returned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub menus: Option<Vec<Menu>>,
 }
 impl<'de> serde::Deserialize<'de> for SvamlActionRunMenu {
@@ -10053,6 +10886,32 @@ impl<'de> serde::Deserialize<'de> for SvamlActionRunMenu {
             }
         }
         deserializer.deserialize_struct("SvamlActionRunMenu", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SvamlActionRunMenu {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.barge {
+            map.serialize_entry("barge", value)?;
+        }
+        if let Some(value) = &self.locale {
+            map.serialize_entry("locale", value)?;
+        }
+        if let Some(value) = &self.main_menu {
+            map.serialize_entry("mainMenu", value)?;
+        }
+        if let Some(value) = &self.enable_voice {
+            map.serialize_entry("enableVoice", value)?;
+        }
+        if let Some(value) = &self.menus {
+            map.serialize_entry("menus", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10526,7 +11385,7 @@ impl From<SvamlInstructionStopRecording> for SvamlInstructionAce {
     }
 }
 /// Forces the callee to answer the call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SvamlInstructionAnswer {
     /// The `name` property. Must have the value `answer`.
@@ -10566,6 +11425,17 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionAnswer {
             }
         }
         deserializer.deserialize_struct("SvamlInstructionAnswer", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SvamlInstructionAnswer {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11030,7 +11900,7 @@ impl From<SvamlInstructionStopRecording> for SvamlInstructionPie {
     }
 }
 /// Plays Interactive Voice Response (IVR) files for the supported locale or SSML commands at the Sinch backend. An IVR message is played only on the caller's side.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SvamlInstructionPlayFiles {
     /// The `name` property. Must have the value `playFiles`.
@@ -11038,7 +11908,6 @@ pub struct SvamlInstructionPlayFiles {
     /// The IDs of the files which will be played. These can be a URL to a file, SSML commands using the `#ssml[]` element, or text using the `#tts[]` element.
     pub ids: Vec<String>,
     /// If using SSML or TTS, this is a required field. The voice and language you want to use for the text-to-speech message. This can either be defined by the ISO 639 locale and language code or by specifying a particular voice. Supported languages and voices are detailed [here](https://developers.sinch.com/docs/voice/api-reference/voice-locales).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SvamlInstructionPlayFiles {
@@ -11085,6 +11954,21 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionPlayFiles {
             }
         }
         deserializer.deserialize_struct("SvamlInstructionPlayFiles", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SvamlInstructionPlayFiles {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("ids", &self.ids)?;
+        if let Some(value) = &self.locale {
+            map.serialize_entry("locale", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11164,16 +12048,14 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionPlayFilesName {
     }
 }
 /// Plays a synthesized text-to-speech message to the end user. The message is provided in the text field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SvamlInstructionSay {
     /// The `name` property. Must have the value `say`.
     pub name: SvamlInstructionSayName,
     /// Contains the message that will be spoken. Default maximum length is 600 characters. To change this limit, please contact support.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// The voice and language you want to use for the text-to-speech message. This can either be defined by the ISO 639 locale and language code or by specifying a particular voice. Supported languages and voices are detailed [here](https://developers.sinch.com/docs/voice/api-reference/voice-locales).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SvamlInstructionSay {
@@ -11220,6 +12102,23 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionSay {
             }
         }
         deserializer.deserialize_struct("SvamlInstructionSay", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SvamlInstructionSay {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.locale {
+            map.serialize_entry("locale", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11301,7 +12200,7 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionSayName {
     }
 }
 /// Plays DTMF tones in the call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SvamlInstructionSendDtmf {
     /// The `name` property. Must have the value `sendDtmf`.
@@ -11309,7 +12208,6 @@ pub struct SvamlInstructionSendDtmf {
     /// A string that determines the DTMF tones to play to the callee when the call is picked up.
     /// Valid characters are: `0-9`, `#`, and `w`. `w` renders a 500ms pause. For example, the string `ww1234#w#`, plays a 1 second pause, the DTMF tones for `1`, `2`, `3`, `4`, and `#`, followed by a 500ms pause and finally the `#` tone.
     /// This is useful if the callout destination requires a conference PIN code or an extension. If there is a calling party, it will hear progress while the DTMF is sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SvamlInstructionSendDtmf {
@@ -11351,6 +12249,20 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionSendDtmf {
             }
         }
         deserializer.deserialize_struct("SvamlInstructionSendDtmf", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SvamlInstructionSendDtmf {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11426,16 +12338,14 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionSendDtmfName {
     }
 }
 /// Creates a cookie for the duration of the call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SvamlInstructionSetCookie {
     /// The `name` property. Must have the value `setCookie`.
     pub name: SvamlInstructionSetCookieName,
     /// The name of the cookie you want to set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// The value of the cookie you want to set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SvamlInstructionSetCookie {
@@ -11482,6 +12392,23 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionSetCookie {
             }
         }
         deserializer.deserialize_struct("SvamlInstructionSetCookie", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SvamlInstructionSetCookie {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11563,13 +12490,12 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionSetCookieName {
     }
 }
 /// Starts a recording of the call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SvamlInstructionStartRecording {
     /// The `name` property. Must have the value `startRecording`.
     pub name: SvamlInstructionStartRecordingName,
     /// `options`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<SvamlInstructionStartRecordingOptions>,
 }
 impl<'de> serde::Deserialize<'de> for SvamlInstructionStartRecording {
@@ -11611,6 +12537,20 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionStartRecording {
             }
         }
         deserializer.deserialize_struct("SvamlInstructionStartRecording", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SvamlInstructionStartRecording {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.options {
+            map.serialize_entry("options", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11689,26 +12629,18 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionStartRecordingName {
     }
 }
 /// `SvamlInstructionStartRecordingOptions`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SvamlInstructionStartRecordingOptions {
     /// `destinationUrl`
-    #[serde(rename = "destinationUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_url: Option<String>,
     /// `credentials`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<String>,
     /// `format`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
     /// `notificationEvents`
-    #[serde(rename = "notificationEvents")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notification_events: Option<bool>,
     /// `transcriptionOptions`
-    #[serde(rename = "transcriptionOptions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transcription_options: Option<
         SvamlInstructionStartRecordingOptionsTranscriptionOptions,
     >,
@@ -11801,6 +12733,31 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionStartRecordingOptions {
             .deserialize_struct("SvamlInstructionStartRecordingOptions", &[], __Visitor)
     }
 }
+impl serde::Serialize for SvamlInstructionStartRecordingOptions {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.destination_url {
+            map.serialize_entry("destinationUrl", value)?;
+        }
+        if let Some(value) = &self.credentials {
+            map.serialize_entry("credentials", value)?;
+        }
+        if let Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        if let Some(value) = &self.notification_events {
+            map.serialize_entry("notificationEvents", value)?;
+        }
+        if let Some(value) = &self.transcription_options {
+            map.serialize_entry("transcriptionOptions", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SvamlInstructionStartRecordingOptions {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -11844,14 +12801,12 @@ impl SvamlInstructionStartRecordingOptions {
     }
 }
 /// `SvamlInstructionStartRecordingOptionsTranscriptionOptions`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SvamlInstructionStartRecordingOptionsTranscriptionOptions {
     /// `enabled`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// `locale`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
 }
 impl<'de> serde::Deserialize<'de>
@@ -11918,6 +12873,22 @@ for SvamlInstructionStartRecordingOptionsTranscriptionOptions {
             )
     }
 }
+impl serde::Serialize for SvamlInstructionStartRecordingOptionsTranscriptionOptions {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let Some(value) = &self.locale {
+            map.serialize_entry("locale", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SvamlInstructionStartRecordingOptionsTranscriptionOptions {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -11940,7 +12911,7 @@ impl SvamlInstructionStartRecordingOptionsTranscriptionOptions {
     }
 }
 /// Stops the recording of the call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SvamlInstructionStopRecording {
     /// The `name` property. Must have the value `stopRecording`.
@@ -11980,6 +12951,17 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionStopRecording {
             }
         }
         deserializer.deserialize_struct("SvamlInstructionStopRecording", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SvamlInstructionStopRecording {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -12047,14 +13029,12 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionStopRecordingName {
     }
 }
 /// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SvamlRequestBody {
     /// The collection of instructions that can perform various tasks during the call. You can include as many instructions as necessary.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instructions: Option<Vec<SvamlInstruction>>,
     /// `action`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<SvamlAction>,
 }
 impl<'de> serde::Deserialize<'de> for SvamlRequestBody {
@@ -12109,6 +13089,22 @@ impl<'de> serde::Deserialize<'de> for SvamlRequestBody {
         deserializer.deserialize_struct("SvamlRequestBody", &[], __Visitor)
     }
 }
+impl serde::Serialize for SvamlRequestBody {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.instructions {
+            map.serialize_entry("instructions", value)?;
+        }
+        if let Some(value) = &self.action {
+            map.serialize_entry("action", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SvamlRequestBody {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -12133,30 +13129,24 @@ impl SvamlRequestBody {
 /// The timestamp in UTC format.
 pub type TimeStamp = sinch_sdk_runtime::Timestamp;
 /// The text-to-speech callout calls a phone number and plays a synthesized text messages or pre-recorded sound files.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TtsCallout {
     /// The number that will be displayed as the incoming caller. To set your own CLI, you may use your verified number or your Dashboard number. The number must be in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cli: Option<String>,
     /// `destination`
     pub destination: TtsCalloutDestination,
     /// When the destination picks up, this DTMF tones will be played to the callee. Valid characters in the string are "0"-"9", "#", and "w". A "w" will render a 500 ms pause. For example, "ww1234#w#" will render a 1s pause, the DTMF tones "1", "2", "3", "4" and "#" followed by a 0.5s pause and finally the DTMF tone for "#". This can be used if the callout destination for instance require a conference PIN code or an extension to be entered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dtmf: Option<String>,
     /// `domain`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<Domain>,
     /// Can be used to input custom data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<String>,
     /// The voice and language you want to use for the text-to-speech message. This can either be defined by the ISO 639 locale and language code or by specifying a particular voice. Supported languages and voices are detailed [here](https://developers.sinch.com/docs/voice/api-reference/voice-locales/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
     /// The text that will be spoken in the text-to-speech message.
     ///
     /// _Every application's default maximum characters allowed in text-to-speech is 600 characters. Contact support if you wish this limit to be changed._
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// An advanced alternative to using ```text```.
     ///
@@ -12172,21 +13162,14 @@ pub struct TtsCallout {
     /// _Several prompts can be used, separated by a semi-colon_ ```;```
     ///
     /// Example: _```#tts[Hello from Sinch];#ssml[<speak><break time=\"250ms\"/>Have a great day!</speak>]```_
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompts: Option<String>,
     /// If `enableAce` is set to `true` and the application has a callback URL specified, you will receive an ACE callback when the call is answered. When the callback is received, your platform must respond with a svamlet, containing the “connectconf” action in order to add the call to a conference or create the conference if it's the first call. If it's set to `false`, no ACE event will be sent to your backend.
-    #[serde(rename = "enableAce")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_ace: Option<bool>,
     /// If `enableDice` is set to `true` and the application has a callback URL specified, you will receive a DiCE callback when the call is disconnected. If it's set to `false`, no DiCE event will be sent to your backend.
-    #[serde(rename = "enableDice")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_dice: Option<bool>,
     /// <b>Note:</b> PIE callbacks are not available for DATA Calls; only PSTN and SIP calls.
     ///
     /// If `enablePie` is set to `true` and the application has a callback URL specified, you will receive a PIE callback after the `runMenu` action executes and after the configured menu timeout has elapsed with no input. If it's set to `false`, no PIE events will be sent to your backend.
-    #[serde(rename = "enablePie")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_pie: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for TtsCallout {
@@ -12302,6 +13285,47 @@ impl<'de> serde::Deserialize<'de> for TtsCallout {
             }
         }
         deserializer.deserialize_struct("TtsCallout", &[], __Visitor)
+    }
+}
+impl serde::Serialize for TtsCallout {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.cli {
+            map.serialize_entry("cli", value)?;
+        }
+        map.serialize_entry("destination", &self.destination)?;
+        if let Some(value) = &self.dtmf {
+            map.serialize_entry("dtmf", value)?;
+        }
+        if let Some(value) = &self.domain {
+            map.serialize_entry("domain", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        if let Some(value) = &self.locale {
+            map.serialize_entry("locale", value)?;
+        }
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.prompts {
+            map.serialize_entry("prompts", value)?;
+        }
+        if let Some(value) = &self.enable_ace {
+            map.serialize_entry("enableAce", value)?;
+        }
+        if let Some(value) = &self.enable_dice {
+            map.serialize_entry("enableDice", value)?;
+        }
+        if let Some(value) = &self.enable_pie {
+            map.serialize_entry("enablePie", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -12501,15 +13525,12 @@ impl From<DestinationSip> for TtsCalloutDestination {
     }
 }
 /// `TtsCalloutRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TtsCalloutRequest {
     /// `method`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<TtsCalloutRequestMethod>,
     /// `ttsCallout`
-    #[serde(rename = "ttsCallout")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tts_callout: Option<TtsCallout>,
 }
 impl<'de> serde::Deserialize<'de> for TtsCalloutRequest {
@@ -12562,6 +13583,22 @@ impl<'de> serde::Deserialize<'de> for TtsCalloutRequest {
             }
         }
         deserializer.deserialize_struct("TtsCalloutRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for TtsCalloutRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.method {
+            map.serialize_entry("method", value)?;
+        }
+        if let Some(value) = &self.tts_callout {
+            map.serialize_entry("ttsCallout", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -12642,17 +13679,14 @@ impl<'de> serde::Deserialize<'de> for TtsCalloutRequestMethod {
     }
 }
 /// `UnassignNumbers`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UnassignNumbers {
     /// The phone number in E.164 format (https://community.sinch.com/t5/Glossary/E-164/ta-p/7537)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
     /// Indicates the application where the number(s) was assigned. If empty, the application key that is used to sign the request will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applicationkey: Option<String>,
     /// (optional) indicates the DID capability that was assigned to the chosen application. Please note that the DID needs to support the selected capability.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<Capability>,
 }
 impl<'de> serde::Deserialize<'de> for UnassignNumbers {
@@ -12720,6 +13754,25 @@ impl<'de> serde::Deserialize<'de> for UnassignNumbers {
         deserializer.deserialize_struct("UnassignNumbers", &[], __Visitor)
     }
 }
+impl serde::Serialize for UnassignNumbers {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.number {
+            map.serialize_entry("number", value)?;
+        }
+        if let Some(value) = &self.applicationkey {
+            map.serialize_entry("applicationkey", value)?;
+        }
+        if let Some(value) = &self.capability {
+            map.serialize_entry("capability", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UnassignNumbers {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -12748,17 +13801,14 @@ impl UnassignNumbers {
     }
 }
 /// `UpdateNumbers`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateNumbers {
     /// The phone number or list of numbers in E.164 format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub numbers: Option<Vec<String>>,
     /// indicates the application where the number(s) will be assigned. If empty, the application key that is used to sign the request will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applicationkey: Option<String>,
     /// indicates the DID capability that needs to be assigned to the chosen application. Please note that the DID needs to support the selected capability.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<Capability>,
 }
 impl<'de> serde::Deserialize<'de> for UpdateNumbers {
@@ -12826,6 +13876,25 @@ impl<'de> serde::Deserialize<'de> for UpdateNumbers {
         deserializer.deserialize_struct("UpdateNumbers", &[], __Visitor)
     }
 }
+impl serde::Serialize for UpdateNumbers {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.numbers {
+            map.serialize_entry("numbers", value)?;
+        }
+        if let Some(value) = &self.applicationkey {
+            map.serialize_entry("applicationkey", value)?;
+        }
+        if let Some(value) = &self.capability {
+            map.serialize_entry("capability", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UpdateNumbers {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -12854,18 +13923,14 @@ impl UpdateNumbers {
     }
 }
 /// `WebhooksCallEventRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhooksCallEventRequest {
     /// `timestamp`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<TimeStamp>,
     /// A string that can be used to pass custom information related to the call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<String>,
     /// The unique application key. You can find it in the Sinch [dashboard](https://dashboard.sinch.com/voice/apps).
-    #[serde(rename = "applicationKey")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application_key: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WebhooksCallEventRequest {
@@ -12931,6 +13996,25 @@ impl<'de> serde::Deserialize<'de> for WebhooksCallEventRequest {
             }
         }
         deserializer.deserialize_struct("WebhooksCallEventRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WebhooksCallEventRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let Some(value) = &self.custom {
+            map.serialize_entry("custom", value)?;
+        }
+        if let Some(value) = &self.application_key {
+            map.serialize_entry("applicationKey", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -13118,20 +14202,16 @@ impl From<NotifyRequest> for WebhooksEvent {
     }
 }
 /// `WebhooksEventRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksEventRequest {
     /// `event`
     pub event: WebhooksEventRequestType,
     /// Used in some types of events, it presents the unique ID assigned to this call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callid: Option<String>,
     /// Used in some types of events, it presents the unique Conference ID assigned to this call.
-    #[serde(rename = "conferenceId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conference_id: Option<String>,
     /// The current API version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for WebhooksEventRequest {
@@ -13192,6 +14272,26 @@ impl<'de> serde::Deserialize<'de> for WebhooksEventRequest {
             }
         }
         deserializer.deserialize_struct("WebhooksEventRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WebhooksEventRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("event", &self.event)?;
+        if let Some(value) = &self.callid {
+            map.serialize_entry("callid", value)?;
+        }
+        if let Some(value) = &self.conference_id {
+            map.serialize_entry("conferenceId", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

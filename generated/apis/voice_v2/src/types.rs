@@ -9,13 +9,12 @@
 /// AMD (Answering Machine Detection) command to detect what answered the call. Possible outcomes are: human, machine, beep, or unknown.
 ///
 /// This is a non-blocking command — the next command in the sequence executes immediately while detection runs in parallel. Results are delivered via the `events` property.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Amd {
     /// Command to run Answering Machine Detection on the call
     pub command: AmdCommand,
     /// `events`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<AmdEvents>,
 }
 impl<'de> serde::Deserialize<'de> for Amd {
@@ -58,6 +57,20 @@ impl<'de> serde::Deserialize<'de> for Amd {
             }
         }
         deserializer.deserialize_struct("Amd", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Amd {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("command", &self.command)?;
+        if let Some(value) = &self.events {
+            map.serialize_entry("events", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -133,24 +146,16 @@ impl<'de> serde::Deserialize<'de> for AmdCommand {
     }
 }
 /// SVAML commands to execute based on the answering machine detection result. These events define different call flows depending on whether a human, machine, beep, or unknown entity answers the call.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AmdEvents {
     /// SVAML commands to be executed when a human is detected
-    #[serde(rename = "onHuman")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_human: Option<SvamlCommands>,
     /// SVAML commands to be executed when a machine is detected
-    #[serde(rename = "onMachine")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_machine: Option<SvamlCommands>,
     /// SVAML commands to be executed when a beep is detected
-    #[serde(rename = "onBeep")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_beep: Option<SvamlCommands>,
     /// SVAML commands to be executed when an unknown event is detected
-    #[serde(rename = "onUnknown")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_unknown: Option<SvamlCommands>,
 }
 impl<'de> serde::Deserialize<'de> for AmdEvents {
@@ -224,6 +229,28 @@ impl<'de> serde::Deserialize<'de> for AmdEvents {
         deserializer.deserialize_struct("AmdEvents", &[], __Visitor)
     }
 }
+impl serde::Serialize for AmdEvents {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.on_human {
+            map.serialize_entry("onHuman", value)?;
+        }
+        if let Some(value) = &self.on_machine {
+            map.serialize_entry("onMachine", value)?;
+        }
+        if let Some(value) = &self.on_beep {
+            map.serialize_entry("onBeep", value)?;
+        }
+        if let Some(value) = &self.on_unknown {
+            map.serialize_entry("onUnknown", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AmdEvents {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -258,7 +285,7 @@ impl AmdEvents {
     }
 }
 /// Answers an inbound call leg. This is a non-blocking command — execution continues to the next command in the sequence immediately after the answer is initiated.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Answer {
     /// Answer call
@@ -299,6 +326,17 @@ impl<'de> serde::Deserialize<'de> for Answer {
             }
         }
         deserializer.deserialize_struct("Answer", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Answer {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("command", &self.command)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -366,7 +404,7 @@ impl<'de> serde::Deserialize<'de> for AnswerCommand {
     }
 }
 /// Returned when the request is malformed or contains invalid parameters.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BadRequest {
     /// `type`
@@ -433,6 +471,20 @@ impl<'de> serde::Deserialize<'de> for BadRequest {
             }
         }
         deserializer.deserialize_struct("BadRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for BadRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("detail", &self.detail)?;
+        map.serialize_entry("instance", &self.instance)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -570,7 +622,7 @@ impl<'de> serde::Deserialize<'de> for BadRequestType {
     }
 }
 /// Detailed per-session view of a batch call operation. Contains one entry for each call session in the batch, including the session identifier and its current execution state.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BatchDetails {
     /// `sessions`
@@ -613,6 +665,17 @@ impl<'de> serde::Deserialize<'de> for BatchDetails {
         deserializer.deserialize_struct("BatchDetails", &[], __Visitor)
     }
 }
+impl serde::Serialize for BatchDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("sessions", &self.sessions)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BatchDetails {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -622,14 +685,12 @@ impl BatchDetails {
     }
 }
 /// `BatchDetailsSessionsItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BatchDetailsSessionsItem {
     /// Unique identifier of the call session within the batch. This identifies the session, not an individual call. Use it with  `/v2/projects/{projectId}/sessions/{sessionId}` to retrieve full session details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<SessionStates>,
 }
 impl<'de> serde::Deserialize<'de> for BatchDetailsSessionsItem {
@@ -680,6 +741,22 @@ impl<'de> serde::Deserialize<'de> for BatchDetailsSessionsItem {
         deserializer.deserialize_struct("BatchDetailsSessionsItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for BatchDetailsSessionsItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BatchDetailsSessionsItem {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -701,18 +778,14 @@ impl BatchDetailsSessionsItem {
 /// The ID of the batch.
 pub type BatchId = String;
 /// Options for batch dialing
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BatchOptions {
     /// Requested maximum call initiation rate, in calls per second (CPS), for this batch.
     /// Actual CPS may be lower depending on routing, carrier, and platform capacity, as well as account limitations.
-    #[serde(rename = "maxCps")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_cps: Option<i64>,
     /// Batch time-to-live (TTL). The maximum amount of time the platform will keep attempting to start queued call sessions in this batch.
     /// When the TTL expires, any call sessions that have not yet been initiated will stop being processed (calls already in progress are not affected).
-    #[serde(rename = "ttlSeconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ttl_seconds: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for BatchOptions {
@@ -767,6 +840,22 @@ impl<'de> serde::Deserialize<'de> for BatchOptions {
         deserializer.deserialize_struct("BatchOptions", &[], __Visitor)
     }
 }
+impl serde::Serialize for BatchOptions {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.max_cps {
+            map.serialize_entry("maxCps", value)?;
+        }
+        if let Some(value) = &self.ttl_seconds {
+            map.serialize_entry("ttlSeconds", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BatchOptions {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -789,11 +878,10 @@ impl BatchOptions {
     }
 }
 /// `BatchStopResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BatchStopResponse {
     /// State of the batch processing cancellation request
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<BatchStopResponseResult>,
 }
 impl<'de> serde::Deserialize<'de> for BatchStopResponse {
@@ -837,6 +925,19 @@ impl<'de> serde::Deserialize<'de> for BatchStopResponse {
             }
         }
         deserializer.deserialize_struct("BatchStopResponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for BatchStopResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.result {
+            map.serialize_entry("result", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -909,26 +1010,21 @@ impl<'de> serde::Deserialize<'de> for BatchStopResponseResult {
     }
 }
 /// Summary of a batch call operation, including counts of call sessions by state and overall progress.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BatchSummary {
     /// Unique identifier of the batch call operation (ULID).
     /// Use this value to retrieve the batch details ([GET] `/v2/projects/{projectId}/batches/{batchId}/details`) or stop processing ([DELETE] `/v2/projects/{projectId}/batches/{batchId}`).
-    #[serde(rename = "batchId")]
     pub batch_id: String,
     /// Total number of call sessions requested in this batch.
-    #[serde(rename = "sessionCount")]
     pub session_count: i64,
     /// Timestamp (RFC 3339) when the batch finished processing (all call sessions reached a final state). Returns
     ///
     /// Omitted if the batch is still in progress or has not completed yet.
-    #[serde(rename = "endTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Number of call sessions that are queued and waiting to be initiated (not yet in progress).
     pub queued: i64,
     /// Number of call sessions that are in progress.
-    #[serde(rename = "inProgress")]
     pub in_progress: i64,
     /// Number of call sessions that have completed successfully.
     pub completed: i64,
@@ -936,12 +1032,9 @@ pub struct BatchSummary {
     pub expired: i64,
     /// Batch time-to-live (TTL) in seconds. The maximum amount of time the platform will keep attempting to start queued call sessions in this batch.
     /// When the TTL expires, any call sessions that have not yet been initiated will stop being processed (calls already in progress are not affected).
-    #[serde(rename = "ttlSeconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ttl_seconds: Option<i64>,
     /// Requested maximum call initiation rate, in calls per second (CPS), for this batch.
     /// Actual CPS may be lower depending on routing, carrier, and platform capacity, as well as account limitations.
-    #[serde(rename = "requestedCps")]
     pub requested_cps: i64,
 }
 impl<'de> serde::Deserialize<'de> for BatchSummary {
@@ -1056,6 +1149,29 @@ impl<'de> serde::Deserialize<'de> for BatchSummary {
         deserializer.deserialize_struct("BatchSummary", &[], __Visitor)
     }
 }
+impl serde::Serialize for BatchSummary {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("batchId", &self.batch_id)?;
+        map.serialize_entry("sessionCount", &self.session_count)?;
+        if let Some(value) = &self.end_time {
+            map.serialize_entry("endTime", value)?;
+        }
+        map.serialize_entry("queued", &self.queued)?;
+        map.serialize_entry("inProgress", &self.in_progress)?;
+        map.serialize_entry("completed", &self.completed)?;
+        map.serialize_entry("expired", &self.expired)?;
+        if let Some(value) = &self.ttl_seconds {
+            map.serialize_entry("ttlSeconds", value)?;
+        }
+        map.serialize_entry("requestedCps", &self.requested_cps)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BatchSummary {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1095,13 +1211,12 @@ impl BatchSummary {
 /// Adds the current call to a bridge, enabling bidirectional audio communication with other calls in the same session. This is a non-blocking command — execution continues to the next command in the sequence immediately after the call joins the bridge.
 ///
 /// Bridges are created automatically when referenced by name. If a bridge with the specified name already exists, the call joins that bridge; otherwise, a new bridge is created.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BridgeCall {
     /// Command to add the call to a bridge
     pub command: BridgeCallCommand,
     /// Name of the bridge to join. If no bridge with this name exists in the session, a new one is created automatically.
-    #[serde(rename = "bridgeName")]
     pub bridge_name: String,
 }
 impl<'de> serde::Deserialize<'de> for BridgeCall {
@@ -1149,6 +1264,18 @@ impl<'de> serde::Deserialize<'de> for BridgeCall {
             }
         }
         deserializer.deserialize_struct("BridgeCall", &[], __Visitor)
+    }
+}
+impl serde::Serialize for BridgeCall {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("command", &self.command)?;
+        map.serialize_entry("bridgeName", &self.bridge_name)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1222,86 +1349,58 @@ impl<'de> serde::Deserialize<'de> for BridgeCallCommand {
     }
 }
 /// Call details
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Call {
     /// `callId`
-    #[serde(rename = "callId")]
     pub call_id: CallId,
     /// `projectId`
-    #[serde(rename = "projectId")]
     pub project_id: ProjectId,
     /// `serviceId`
-    #[serde(rename = "serviceId")]
     pub service_id: ServiceId,
     /// `sessionId`
-    #[serde(rename = "sessionId")]
     pub session_id: SessionId,
     /// The name identifying this call leg within the session, as assigned by the `callName` property in the `dial` command or in the SVAML response to an incoming call webhook.
     ///
     /// Omitted for calls that were not assigned a name.
-    #[serde(rename = "callName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_name: Option<String>,
     /// The name of the bridge the call belongs to. Omitted for calls not assigned to any bridge.
-    #[serde(rename = "bridgeName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bridge_name: Option<String>,
     /// `batchId`
-    #[serde(rename = "batchId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch_id: Option<BatchId>,
     /// `from`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<From2>,
     /// `to`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<To>,
     /// Timestamp (RFC 3339) indicating when the call was created and call setup was initiated (start of the call attempt).
-    #[serde(rename = "startTime")]
     pub start_time: sinch_sdk_runtime::Timestamp,
     /// Timestamp (RFC 3339) indicating when the call was last updated.
     ///
     /// Omitted if no updates were performed on this call.
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `callType`
-    #[serde(rename = "callType")]
     pub call_type: CallType,
     /// `direction`
     pub direction: CallDirection,
     /// Timestamp (RFC 3339) indicating when the call was answered.
     ///
     /// Omitted if the call was not answered.
-    #[serde(rename = "answerTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp (RFC 3339) indicating when the call ended.
     ///
     /// Omitted for ongoing calls.
-    #[serde(rename = "endTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Duration of the call in seconds
-    #[serde(rename = "callDurationSeconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_duration_seconds: Option<i64>,
     /// `callResult`
-    #[serde(rename = "callResult")]
     pub call_result: CallResult,
     /// `callReason`
-    #[serde(rename = "callReason")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_reason: Option<CallReason>,
     /// `originationType`
-    #[serde(rename = "originationType")]
     pub origination_type: OriginationType,
     /// The rate charged for this call, expressed as a monetary amount **per minute** in the specified currency.
-    #[serde(rename = "callRate")]
     pub call_rate: Money,
     /// Absolute URI to this call resource. Use this URL to retrieve the call details
-    #[serde(rename = "callResourceUrl")]
     pub call_resource_url: String,
 }
 impl<'de> serde::Deserialize<'de> for Call {
@@ -1537,6 +1636,57 @@ impl<'de> serde::Deserialize<'de> for Call {
         deserializer.deserialize_struct("Call", &[], __Visitor)
     }
 }
+impl serde::Serialize for Call {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("callId", &self.call_id)?;
+        map.serialize_entry("projectId", &self.project_id)?;
+        map.serialize_entry("serviceId", &self.service_id)?;
+        map.serialize_entry("sessionId", &self.session_id)?;
+        if let Some(value) = &self.call_name {
+            map.serialize_entry("callName", value)?;
+        }
+        if let Some(value) = &self.bridge_name {
+            map.serialize_entry("bridgeName", value)?;
+        }
+        if let Some(value) = &self.batch_id {
+            map.serialize_entry("batchId", value)?;
+        }
+        if let Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        if let Some(value) = &self.to {
+            map.serialize_entry("to", value)?;
+        }
+        map.serialize_entry("startTime", &self.start_time)?;
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        map.serialize_entry("callType", &self.call_type)?;
+        map.serialize_entry("direction", &self.direction)?;
+        if let Some(value) = &self.answer_time {
+            map.serialize_entry("answerTime", value)?;
+        }
+        if let Some(value) = &self.end_time {
+            map.serialize_entry("endTime", value)?;
+        }
+        if let Some(value) = &self.call_duration_seconds {
+            map.serialize_entry("callDurationSeconds", value)?;
+        }
+        map.serialize_entry("callResult", &self.call_result)?;
+        if let Some(value) = &self.call_reason {
+            map.serialize_entry("callReason", value)?;
+        }
+        map.serialize_entry("originationType", &self.origination_type)?;
+        map.serialize_entry("callRate", &self.call_rate)?;
+        map.serialize_entry("callResourceUrl", &self.call_resource_url)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Call {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1739,7 +1889,7 @@ impl From<CallBehaviorsStatic> for CallBehaviors {
     }
 }
 /// No call behavior is configured for the service. Incoming calls will not be handled and outbound calls can still be initiated via the API.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallBehaviorsNone {
     /// No call behavior is configured.
@@ -1779,6 +1929,17 @@ impl<'de> serde::Deserialize<'de> for CallBehaviorsNone {
             }
         }
         deserializer.deserialize_struct("CallBehaviorsNone", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CallBehaviorsNone {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1846,7 +2007,7 @@ impl<'de> serde::Deserialize<'de> for CallBehaviorsNoneType {
     }
 }
 /// Calls are handled using a predefined static SVAML script. The commands are executed for every call on this service, without any backend involvement.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallBehaviorsStatic {
     /// Calls are handled using predefined static SVAML commands.
@@ -1894,6 +2055,18 @@ impl<'de> serde::Deserialize<'de> for CallBehaviorsStatic {
             }
         }
         deserializer.deserialize_struct("CallBehaviorsStatic", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CallBehaviorsStatic {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("static", &self.r#static)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1967,7 +2140,7 @@ impl<'de> serde::Deserialize<'de> for CallBehaviorsStaticType {
     }
 }
 /// Calls are handled dynamically by sending webhook events to the configured URL. The backend responds with SVAML commands that control the call flow in real time.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallBehaviorsWebhook {
     /// Calls are handled by sending webhook requests to the configured URL.
@@ -2015,6 +2188,18 @@ impl<'de> serde::Deserialize<'de> for CallBehaviorsWebhook {
             }
         }
         deserializer.deserialize_struct("CallBehaviorsWebhook", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CallBehaviorsWebhook {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("webhook", &self.webhook)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2148,32 +2333,20 @@ impl<'de> serde::Deserialize<'de> for CallDirection {
     }
 }
 /// Webhook to handle call events, used when callBehaviors are set to WEBHOOK
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallEvents {
     /// SVAML commands to be executed when the call is answered
-    #[serde(rename = "onAnswer")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_answer: Option<SvamlCommands>,
     /// SVAML commands to be executed when the call is busy
-    #[serde(rename = "onBusy")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_busy: Option<SvamlCommands>,
     /// SVAML commands to be executed when the call is rejected
-    #[serde(rename = "onReject")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_reject: Option<SvamlCommands>,
     /// SVAML commands to be executed when the call is timed out
-    #[serde(rename = "onTimeout")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_timeout: Option<SvamlCommands>,
     /// SVAML commands to be executed when the call is hung up
-    #[serde(rename = "onHangup")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_hangup: Option<SvamlCommands>,
     /// SVAML commands to be executed when the call fails
-    #[serde(rename = "onFailure")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_failure: Option<SvamlCommands>,
 }
 impl<'de> serde::Deserialize<'de> for CallEvents {
@@ -2259,6 +2432,34 @@ impl<'de> serde::Deserialize<'de> for CallEvents {
         deserializer.deserialize_struct("CallEvents", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallEvents {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.on_answer {
+            map.serialize_entry("onAnswer", value)?;
+        }
+        if let Some(value) = &self.on_busy {
+            map.serialize_entry("onBusy", value)?;
+        }
+        if let Some(value) = &self.on_reject {
+            map.serialize_entry("onReject", value)?;
+        }
+        if let Some(value) = &self.on_timeout {
+            map.serialize_entry("onTimeout", value)?;
+        }
+        if let Some(value) = &self.on_hangup {
+            map.serialize_entry("onHangup", value)?;
+        }
+        if let Some(value) = &self.on_failure {
+            map.serialize_entry("onFailure", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallEvents {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2307,13 +2508,12 @@ impl CallEvents {
 /// Custom headers to be sent in the call setup.
 pub type CallHeaders = Vec<CallHeadersItem>;
 /// `CallHeadersItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallHeadersItem {
     /// Name of the header.
     pub key: String,
     /// Value of the header.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CallHeadersItem {
@@ -2357,6 +2557,20 @@ impl<'de> serde::Deserialize<'de> for CallHeadersItem {
         deserializer.deserialize_struct("CallHeadersItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallHeadersItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("key", &self.key)?;
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallHeadersItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2376,7 +2590,7 @@ impl CallHeadersItem {
 /// The `Id`` of the call.
 pub type CallId = String;
 /// Request body for patching an ongoing call with SVAML commands.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallPatchRequest {
     /// `commands`
@@ -2417,6 +2631,17 @@ impl<'de> serde::Deserialize<'de> for CallPatchRequest {
             }
         }
         deserializer.deserialize_struct("CallPatchRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CallPatchRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("commands", &self.commands)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2524,17 +2749,14 @@ impl<'de> serde::Deserialize<'de> for CallReason {
 }
 /// Request payload to initiate an outbound call or a batch of outbound call sessions.
 /// If parameters are provided a batch of call sessions will be initiated. BatchOptions are only valid in that mode. If not provided, default values of each batch option will be used.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallRequest {
     /// `commands`
     pub commands: SvamlCommands,
     /// `parameters`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<RequestParameters>,
     /// `batchOptions`
-    #[serde(rename = "batchOptions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch_options: Option<BatchOptions>,
 }
 impl<'de> serde::Deserialize<'de> for CallRequest {
@@ -2596,6 +2818,23 @@ impl<'de> serde::Deserialize<'de> for CallRequest {
         deserializer.deserialize_struct("CallRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("commands", &self.commands)?;
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        if let Some(value) = &self.batch_options {
+            map.serialize_entry("batchOptions", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2621,21 +2860,16 @@ impl CallRequest {
 /// Response returned after initiating an outbound call or a batch of call sessions.
 ///
 /// Contains identifiers for the created session and associated project/service. `batchId` is included only when the request started a batch operation.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallResponse {
     /// `projectId`
-    #[serde(rename = "projectId")]
     pub project_id: ProjectId,
     /// `serviceId`
-    #[serde(rename = "serviceId")]
     pub service_id: ServiceId,
     /// `sessionId`
-    #[serde(rename = "sessionId")]
     pub session_id: SessionId,
     /// `batchId`
-    #[serde(rename = "batchId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch_id: Option<BatchId>,
 }
 impl<'de> serde::Deserialize<'de> for CallResponse {
@@ -2707,6 +2941,22 @@ impl<'de> serde::Deserialize<'de> for CallResponse {
             }
         }
         deserializer.deserialize_struct("CallResponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CallResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("projectId", &self.project_id)?;
+        map.serialize_entry("serviceId", &self.service_id)?;
+        map.serialize_entry("sessionId", &self.session_id)?;
+        if let Some(value) = &self.batch_id {
+            map.serialize_entry("batchId", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2892,7 +3142,7 @@ impl<'de> serde::Deserialize<'de> for CallType {
     }
 }
 /// List of calls.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallsList {
     /// Array of call resources
@@ -2948,6 +3198,19 @@ impl<'de> serde::Deserialize<'de> for CallsList {
         deserializer.deserialize_struct("CallsList", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallsList {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("calls", &self.calls)?;
+        map.serialize_entry("links", &self.links)?;
+        map.serialize_entry("meta", &self.meta)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallsList {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2965,7 +3228,7 @@ impl CallsList {
     }
 }
 /// Returned when a resource with the same name already exists in the project.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Conflict {
     /// `type`
@@ -3032,6 +3295,20 @@ impl<'de> serde::Deserialize<'de> for Conflict {
             }
         }
         deserializer.deserialize_struct("Conflict", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Conflict {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("detail", &self.detail)?;
+        map.serialize_entry("instance", &self.instance)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3169,21 +3446,16 @@ impl<'de> serde::Deserialize<'de> for ConflictType {
     }
 }
 /// Request body for creating a new voice service. Extends the update request with `name` as a required field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateService {
     /// Voice service name. No leading or trailing whitespaces allowed.
     pub name: String,
     /// Description of the service
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `isDefault`
-    #[serde(rename = "isDefault")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_default: Option<ServiceIsDefault>,
     /// `callBehavior`
-    #[serde(rename = "callBehavior")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_behavior: Option<CallBehaviors>,
 }
 impl<'de> serde::Deserialize<'de> for CreateService {
@@ -3254,6 +3526,26 @@ impl<'de> serde::Deserialize<'de> for CreateService {
         deserializer.deserialize_struct("CreateService", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateService {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.is_default {
+            map.serialize_entry("isDefault", value)?;
+        }
+        if let Some(value) = &self.call_behavior {
+            map.serialize_entry("callBehavior", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateService {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3283,7 +3575,7 @@ impl CreateService {
     }
 }
 /// Request payload for describing a SVAML document before using it in a call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DescribeSvamlRequest {
     /// The SVAML payload to describe.
@@ -3325,6 +3617,17 @@ impl<'de> serde::Deserialize<'de> for DescribeSvamlRequest {
         deserializer.deserialize_struct("DescribeSvamlRequest", &[], __Visitor)
     }
 }
+impl serde::Serialize for DescribeSvamlRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("svaml", &self.svaml)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DescribeSvamlRequest {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3338,7 +3641,7 @@ impl DescribeSvamlRequest {
 /// This is a non-blocking command — the next command in the sequence executes immediately while the call is being established in parallel. Call lifecycle events (answer, busy, reject, timeout, hangup, failure) are handled via the `events` property.
 ///
 /// The `from` and `to` endpoint types should ideally match. If they differ, the platform attempts to convert the `from` value to be compatible with the `to` type. For example, PSTN supports only E.164 phone numbers, so a SIP address such as `sip:46701234567@acme.se` can be converted to an E.164 number. If the `from` value cannot be converted, it defaults to null (anonymous).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Dial {
     /// Command to initiate a new call
@@ -3346,24 +3649,16 @@ pub struct Dial {
     /// Identifier for this call leg within the session. Must be unique across all active call legs in the session.
     ///
     /// Other commands (e.g., `hangup`) can reference this name to target this specific leg.
-    #[serde(rename = "callName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_name: Option<String>,
     /// `from`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<From2>,
     /// `to`
     pub to: To,
     /// Maximum time in seconds to wait for the call to be answered. If the timeout expires without an answer, the `onTimeout` event is triggered.
-    #[serde(rename = "dialTimeoutDurationSeconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dial_timeout_duration_seconds: Option<i64>,
     /// Maximum duration of the call in seconds. The call is terminated automatically when this limit is reached.
-    #[serde(rename = "maxCallDurationSeconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_call_duration_seconds: Option<i64>,
     /// `events`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<CallEvents>,
 }
 impl<'de> serde::Deserialize<'de> for Dial {
@@ -3447,6 +3742,33 @@ impl<'de> serde::Deserialize<'de> for Dial {
             }
         }
         deserializer.deserialize_struct("Dial", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Dial {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("command", &self.command)?;
+        if let Some(value) = &self.call_name {
+            map.serialize_entry("callName", value)?;
+        }
+        if let Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        map.serialize_entry("to", &self.to)?;
+        if let Some(value) = &self.dial_timeout_duration_seconds {
+            map.serialize_entry("dialTimeoutDurationSeconds", value)?;
+        }
+        if let Some(value) = &self.max_call_duration_seconds {
+            map.serialize_entry("maxCallDurationSeconds", value)?;
+        }
+        if let Some(value) = &self.events {
+            map.serialize_entry("events", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3547,7 +3869,7 @@ impl<'de> serde::Deserialize<'de> for DialCommand {
     }
 }
 /// Returned when the authenticated identity does not have permission to perform the requested operation.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Forbidden {
     /// `type`
@@ -3614,6 +3936,20 @@ impl<'de> serde::Deserialize<'de> for Forbidden {
             }
         }
         deserializer.deserialize_struct("Forbidden", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Forbidden {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("detail", &self.detail)?;
+        map.serialize_entry("instance", &self.instance)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3841,13 +4177,12 @@ impl From<SipFrom> for From2 {
 /// Switches execution to another menu within the current menu context. The menu name must be a menu defined in the `menu` command. This is a blocking command — execution waits for the menu to complete before proceeding to the next command.
 ///
 /// **Important**: this command can only be called within a menu execution context.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GotoMenu {
     /// Switch execution to another menu within the current menu context.
     pub command: GotoMenuCommand,
     /// Name of the target menu to execute next. Must match a key in menus.
-    #[serde(rename = "menuName")]
     pub menu_name: String,
 }
 impl<'de> serde::Deserialize<'de> for GotoMenu {
@@ -3891,6 +4226,18 @@ impl<'de> serde::Deserialize<'de> for GotoMenu {
             }
         }
         deserializer.deserialize_struct("GotoMenu", &[], __Visitor)
+    }
+}
+impl serde::Serialize for GotoMenu {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("command", &self.command)?;
+        map.serialize_entry("menuName", &self.menu_name)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3966,7 +4313,7 @@ impl<'de> serde::Deserialize<'de> for GotoMenuCommand {
 /// Ends a call leg. This is a non-blocking command — execution continues to the next command in the sequence even though the call has been ended. The `onHangup` event is triggered for the call leg that was ended.
 ///
 /// Any subsequent commands that target the ended call leg (such as `messages` or other media commands) are valid but will not be executed. Commands that operate independently — such as initiating a new call with `dial` — will execute normally. This makes it possible, for example, to end one call and immediately start another within the same sequence.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Hangup {
     /// Hangup call
@@ -3974,8 +4321,6 @@ pub struct Hangup {
     /// Name of the call leg to end, as set by `callName` in the `dial` command.
     ///
     /// If omitted, the current call leg is ended.
-    #[serde(rename = "callName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_name: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for Hangup {
@@ -4018,6 +4363,20 @@ impl<'de> serde::Deserialize<'de> for Hangup {
             }
         }
         deserializer.deserialize_struct("Hangup", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Hangup {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("command", &self.command)?;
+        if let Some(value) = &self.call_name {
+            map.serialize_entry("callName", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4093,7 +4452,7 @@ impl<'de> serde::Deserialize<'de> for HangupCommand {
     }
 }
 /// Returned when an unexpected error occurs on the server.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InternalServerError {
     /// `type`
@@ -4160,6 +4519,20 @@ impl<'de> serde::Deserialize<'de> for InternalServerError {
             }
         }
         deserializer.deserialize_struct("InternalServerError", &[], __Visitor)
+    }
+}
+impl serde::Serialize for InternalServerError {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("detail", &self.detail)?;
+        map.serialize_entry("instance", &self.instance)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4299,13 +4672,12 @@ impl<'de> serde::Deserialize<'de> for InternalServerErrorType {
 /// Defines a set of named menus and executes them starting from startMenu. This is a blocking command — execution waits for the menu to complete before proceeding to the next command.
 ///
 /// Each menu item configures prompts, input collection, timeout handling, and repeat behavior.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Menu {
     /// Executes menu-based input collection using the configured menu definitions.
     pub command: MenuCommand,
     /// Name of the menu to execute first. Must match a key in menus.
-    #[serde(rename = "startMenu")]
     pub start_menu: String,
     /// Map of menu definitions keyed by menu name.
     pub menus: std::collections::BTreeMap<String, MenuItem>,
@@ -4360,6 +4732,19 @@ impl<'de> serde::Deserialize<'de> for Menu {
             }
         }
         deserializer.deserialize_struct("Menu", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Menu {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("command", &self.command)?;
+        map.serialize_entry("startMenu", &self.start_menu)?;
+        map.serialize_entry("menus", &self.menus)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4440,62 +4825,44 @@ impl<'de> serde::Deserialize<'de> for MenuCommand {
 /// If no match succeeds, the `onFail` commands are executed.
 ///
 /// If neither `matches` nor `onFail` is defined and the service call behavior is set to `WEBHOOK`, a webhook request is sent including the collected input.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MenuItem {
     /// Prompt played when this menu starts.
     ///
     /// This prompt is also used as the repeat prompt when repeatPrompt is not defined for the menu.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt: Option<MenuPrompt>,
     /// Prompt played when the menu is repeated.
     ///
     /// Repeats occur when input times out or when the provided input does not match any menu match item.
-    #[serde(rename = "repeatPrompt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repeat_prompt: Option<MenuPrompt>,
     /// Maximum number of seconds to wait for user input before the input attempt times out.
-    #[serde(rename = "inputTimeoutDurationSeconds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub input_timeout_duration_seconds: Option<i64>,
     /// Maximum number of times the menu is repeated.
     ///
     /// A repeat occurs when input times out or when the provided input does not match any menu match item.
-    #[serde(rename = "repeatCount")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repeat_count: Option<i64>,
     /// Minimum number of input characters required before the menu evaluates the collected input.
-    #[serde(rename = "minimumInputLength")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minimum_input_length: Option<i64>,
     /// Maximum number of input characters that triggers the menu to evaluate the collected input.
-    #[serde(rename = "maximumInputLength")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maximum_input_length: Option<i64>,
     /// Character sequence that signals the end of input and triggers immediate evaluation.
     ///
     /// Useful when variable-length input is allowed and shorter valid options should be submitted without waiting for timeout or maximum length.
     ///
     /// The terminating sequence value is included in the evaluated input.
-    #[serde(rename = "terminatingSequence")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terminating_sequence: Option<String>,
     /// Input methods accepted for this menu when collecting user input.
-    #[serde(rename = "inputMethods")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub input_methods: Option<Vec<MenuItemInputMethodsItem>>,
     /// Items matched against the collected input. Maximum number of allowed match expressions is 50.
     ///
     /// Defined as a dictionary where each property name is a literal or a regular expression string.
     ///
     /// Values are evaluated in the order they are defined.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub matches: Option<std::collections::BTreeMap<String, SvamlCommands>>,
     /// SVAML commands executed when the menu fails to collect a matching input.
     ///
     /// This handler runs after the repeat limit is reached without any input matching a menu match item.
-    #[serde(rename = "onFail")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_fail: Option<SvamlCommands>,
 }
 impl<'de> serde::Deserialize<'de> for MenuItem {
@@ -4625,6 +4992,46 @@ impl<'de> serde::Deserialize<'de> for MenuItem {
             }
         }
         deserializer.deserialize_struct("MenuItem", &[], __Visitor)
+    }
+}
+impl serde::Serialize for MenuItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.prompt {
+            map.serialize_entry("prompt", value)?;
+        }
+        if let Some(value) = &self.repeat_prompt {
+            map.serialize_entry("repeatPrompt", value)?;
+        }
+        if let Some(value) = &self.input_timeout_duration_seconds {
+            map.serialize_entry("inputTimeoutDurationSeconds", value)?;
+        }
+        if let Some(value) = &self.repeat_count {
+            map.serialize_entry("repeatCount", value)?;
+        }
+        if let Some(value) = &self.minimum_input_length {
+            map.serialize_entry("minimumInputLength", value)?;
+        }
+        if let Some(value) = &self.maximum_input_length {
+            map.serialize_entry("maximumInputLength", value)?;
+        }
+        if let Some(value) = &self.terminating_sequence {
+            map.serialize_entry("terminatingSequence", value)?;
+        }
+        if let Some(value) = &self.input_methods {
+            map.serialize_entry("inputMethods", value)?;
+        }
+        if let Some(value) = &self.matches {
+            map.serialize_entry("matches", value)?;
+        }
+        if let Some(value) = &self.on_fail {
+            map.serialize_entry("onFail", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4759,7 +5166,7 @@ impl<'de> serde::Deserialize<'de> for MenuItemInputMethodsItem {
     }
 }
 /// Prompt configuration for menu playback, including prompt messages and barge-in behavior.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MenuPrompt {
     /// Controls whether input can interrupt prompt playback.
@@ -4767,8 +5174,6 @@ pub struct MenuPrompt {
     /// When enabled, playback stops as soon as input is detected and the input is evaluated immediately if matching conditions are met.
     ///
     /// When disabled, input is still collected during playback and evaluated after playback finishes.
-    #[serde(rename = "allowBargeIn")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_barge_in: Option<bool>,
     /// `messages`
     pub messages: TypesOfMessages,
@@ -4817,6 +5222,20 @@ impl<'de> serde::Deserialize<'de> for MenuPrompt {
             }
         }
         deserializer.deserialize_struct("MenuPrompt", &[], __Visitor)
+    }
+}
+impl serde::Serialize for MenuPrompt {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.allow_barge_in {
+            map.serialize_entry("allowBargeIn", value)?;
+        }
+        map.serialize_entry("messages", &self.messages)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4930,12 +5349,10 @@ impl From<MessagePlay> for Message {
     }
 }
 /// SVAML commands to execute based on message playback outcomes.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageEvents {
     /// Commands to execute when all messages in the sequence have finished playing.
-    #[serde(rename = "onFinish")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_finish: Option<SvamlCommands>,
 }
 impl<'de> serde::Deserialize<'de> for MessageEvents {
@@ -4981,6 +5398,19 @@ impl<'de> serde::Deserialize<'de> for MessageEvents {
         deserializer.deserialize_struct("MessageEvents", &[], __Visitor)
     }
 }
+impl serde::Serialize for MessageEvents {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.on_finish {
+            map.serialize_entry("onFinish", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MessageEvents {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4995,7 +5425,7 @@ impl MessageEvents {
     }
 }
 /// An audio file playback message item. The platform fetches and plays the audio file at the provided URL on the call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessagePlay {
     /// Audio file playback during the call.
@@ -5044,6 +5474,18 @@ impl<'de> serde::Deserialize<'de> for MessagePlay {
         deserializer.deserialize_struct("MessagePlay", &[], __Visitor)
     }
 }
+impl serde::Serialize for MessagePlay {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("play", &self.play)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MessagePlay {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5059,7 +5501,7 @@ impl MessagePlay {
     }
 }
 /// Play
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessagePlayPlay {
     /// URL of the media to send
@@ -5099,6 +5541,17 @@ impl<'de> serde::Deserialize<'de> for MessagePlayPlay {
             }
         }
         deserializer.deserialize_struct("MessagePlayPlay", &[], __Visitor)
+    }
+}
+impl serde::Serialize for MessagePlayPlay {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("url", &self.url)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5166,7 +5619,7 @@ impl<'de> serde::Deserialize<'de> for MessagePlayType {
     }
 }
 /// A text-to-speech (TTS) message item. The platform synthesizes the provided text into speech and plays it on the call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageSay {
     /// Text-to-speech message to be played during the call.
@@ -5215,6 +5668,18 @@ impl<'de> serde::Deserialize<'de> for MessageSay {
         deserializer.deserialize_struct("MessageSay", &[], __Visitor)
     }
 }
+impl serde::Serialize for MessageSay {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("say", &self.say)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MessageSay {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5230,7 +5695,7 @@ impl MessageSay {
     }
 }
 /// Say
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageSaySay {
     /// The text to be synthesized into speech.
@@ -5239,10 +5704,8 @@ pub struct MessageSaySay {
     /// If `format` is `SSML`, provide a valid SSML document (for example, `<speak>...</speak>`).
     pub text: String,
     /// Format of the message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<MessageSaySayFormat>,
     /// The name of the voice to use for text-to-speech synthesis.
-    #[serde(rename = "voiceName")]
     pub voice_name: VoiceName,
 }
 impl<'de> serde::Deserialize<'de> for MessageSaySay {
@@ -5294,6 +5757,21 @@ impl<'de> serde::Deserialize<'de> for MessageSaySay {
             }
         }
         deserializer.deserialize_struct("MessageSaySay", &[], __Visitor)
+    }
+}
+impl serde::Serialize for MessageSaySay {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("text", &self.text)?;
+        if let Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        map.serialize_entry("voiceName", &self.voice_name)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5433,7 +5911,7 @@ impl<'de> serde::Deserialize<'de> for MessageSayType {
 ///
 /// This is a non-blocking command — the next command in the sequence executes immediately while messages play in parallel.
 /// Playback outcomes are handled via the `events` property. The `onFinish` event can be used to run a command after all messages complete.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Messages {
     /// Command to play a message on the channel
@@ -5442,13 +5920,10 @@ pub struct Messages {
     ///
     /// This name is used to uniquely identify the message and must be unique within the current call session.
     /// This name can be referenced in other commands (e.g., `stopMessages`) to control this specific message.
-    #[serde(rename = "messagesName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages_name: Option<String>,
     /// `messages`
     pub messages: TypesOfMessages,
     /// `events`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<MessageEvents>,
 }
 impl<'de> serde::Deserialize<'de> for Messages {
@@ -5511,6 +5986,24 @@ impl<'de> serde::Deserialize<'de> for Messages {
             }
         }
         deserializer.deserialize_struct("Messages", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Messages {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("command", &self.command)?;
+        if let Some(value) = &self.messages_name {
+            map.serialize_entry("messagesName", value)?;
+        }
+        map.serialize_entry("messages", &self.messages)?;
+        if let Some(value) = &self.events {
+            map.serialize_entry("events", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5596,11 +6089,10 @@ impl<'de> serde::Deserialize<'de> for MessagesCommand {
     }
 }
 /// A monetary amount with an associated currency code.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Money {
     /// The 3-letter currency code defined in [ISO 4217](https://www.iso.org/iso-4217-currency-codes.html).
-    #[serde(rename = "currencyCode")]
     pub currency_code: String,
     /// The monetary amount as a string to preserve precision. Supports up to 4 decimal places (e.g., "10.5000", "0.9999").
     pub amount: String,
@@ -5651,6 +6143,18 @@ impl<'de> serde::Deserialize<'de> for Money {
         deserializer.deserialize_struct("Money", &[], __Visitor)
     }
 }
+impl serde::Serialize for Money {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("currencyCode", &self.currency_code)?;
+        map.serialize_entry("amount", &self.amount)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Money {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5663,7 +6167,7 @@ impl Money {
     }
 }
 /// Returned when the requested resource does not exist.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NotFound {
     /// `type`
@@ -5730,6 +6234,20 @@ impl<'de> serde::Deserialize<'de> for NotFound {
             }
         }
         deserializer.deserialize_struct("NotFound", &[], __Visitor)
+    }
+}
+impl serde::Serialize for NotFound {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("detail", &self.detail)?;
+        map.serialize_entry("instance", &self.instance)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5940,7 +6458,7 @@ impl<'de> serde::Deserialize<'de> for OriginationType {
 /// - `next` - Absolute URI of the next page (omitted if this is the last page)
 /// - `prev` - Absolute URI of the previous page (omitted if this is the first page)
 /// - `self` - Absolute URI of the current page
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaginationLinks {
     /// Absolute URI of the first page.
@@ -5948,13 +6466,10 @@ pub struct PaginationLinks {
     /// Absolute URI of the last page.
     pub last: String,
     /// Absolute URI of the next page (omitted if this is the last page).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
     /// Absolute URI of the previous page (omitted if this is the first page).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev: Option<String>,
     /// Absolute URI of the current page.
-    #[serde(rename = "self")]
     pub self_: String,
 }
 impl<'de> serde::Deserialize<'de> for PaginationLinks {
@@ -6019,6 +6534,25 @@ impl<'de> serde::Deserialize<'de> for PaginationLinks {
         deserializer.deserialize_struct("PaginationLinks", &[], __Visitor)
     }
 }
+impl serde::Serialize for PaginationLinks {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("first", &self.first)?;
+        map.serialize_entry("last", &self.last)?;
+        if let Some(value) = &self.next {
+            map.serialize_entry("next", value)?;
+        }
+        if let Some(value) = &self.prev {
+            map.serialize_entry("prev", value)?;
+        }
+        map.serialize_entry("self", &self.self_)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PaginationLinks {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -6048,14 +6582,12 @@ impl PaginationLinks {
     }
 }
 /// Metadata about the paginated list response.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaginationMeta {
     /// Total number of items across all pages.
-    #[serde(rename = "totalCount")]
     pub total_count: i64,
     /// Total number of pages.
-    #[serde(rename = "pageCount")]
     pub page_count: i64,
 }
 impl<'de> serde::Deserialize<'de> for PaginationMeta {
@@ -6109,6 +6641,18 @@ impl<'de> serde::Deserialize<'de> for PaginationMeta {
         deserializer.deserialize_struct("PaginationMeta", &[], __Visitor)
     }
 }
+impl serde::Serialize for PaginationMeta {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("totalCount", &self.total_count)?;
+        map.serialize_entry("pageCount", &self.page_count)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl PaginationMeta {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -6123,13 +6667,12 @@ impl PaginationMeta {
 /// Delays execution of the next command in the sequence for a specified duration. This is a blocking command — no further commands execute until the pause completes.
 ///
 /// The pause does not affect call audio; the call remains connected and audio continues uninterrupted.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Pause {
     /// Pause execution.
     pub command: PauseCommand,
     /// Duration of the pause in milliseconds.
-    #[serde(rename = "durationMilliseconds")]
     pub duration_milliseconds: i64,
 }
 impl<'de> serde::Deserialize<'de> for Pause {
@@ -6179,6 +6722,18 @@ impl<'de> serde::Deserialize<'de> for Pause {
             }
         }
         deserializer.deserialize_struct("Pause", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Pause {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("command", &self.command)?;
+        map.serialize_entry("durationMilliseconds", &self.duration_milliseconds)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6252,7 +6807,7 @@ impl<'de> serde::Deserialize<'de> for PauseCommand {
     }
 }
 /// Returned when the account has insufficient balance or credit to complete the request.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentRequired {
     /// `type`
@@ -6319,6 +6874,20 @@ impl<'de> serde::Deserialize<'de> for PaymentRequired {
             }
         }
         deserializer.deserialize_struct("PaymentRequired", &[], __Visitor)
+    }
+}
+impl serde::Serialize for PaymentRequired {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("detail", &self.detail)?;
+        map.serialize_entry("instance", &self.instance)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6456,7 +7025,7 @@ impl<'de> serde::Deserialize<'de> for PaymentRequiredType {
     }
 }
 /// Routes the call to a phone number on the Public Switched Telephone Network (PSTN).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Phone {
     /// Routes the call to a phone number on the Public Switched Telephone Network (PSTN). The number must be in E.164 format.
@@ -6505,6 +7074,18 @@ impl<'de> serde::Deserialize<'de> for Phone {
         deserializer.deserialize_struct("Phone", &[], __Visitor)
     }
 }
+impl serde::Serialize for Phone {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("phone", &self.phone)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Phone {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -6519,7 +7100,7 @@ impl Phone {
 /// E.164 Phone number
 pub type PhoneNumber = String;
 /// `PhonePhone`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PhonePhone {
     /// `number`
@@ -6559,6 +7140,17 @@ impl<'de> serde::Deserialize<'de> for PhonePhone {
             }
         }
         deserializer.deserialize_struct("PhonePhone", &[], __Visitor)
+    }
+}
+impl serde::Serialize for PhonePhone {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("number", &self.number)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6626,7 +7218,7 @@ impl<'de> serde::Deserialize<'de> for PhoneType {
     }
 }
 /// Base error response schema following [RFC 9457](https://www.rfc-editor.org/rfc/rfc9457) (Problem Details for HTTP APIs). All error responses use this structure.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ProblemDetails {
     /// URI that identifies the problem type and links to the corresponding error documentation.
@@ -6693,6 +7285,20 @@ impl<'de> serde::Deserialize<'de> for ProblemDetails {
             }
         }
         deserializer.deserialize_struct("ProblemDetails", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ProblemDetails {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("detail", &self.detail)?;
+        map.serialize_entry("instance", &self.instance)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6780,16 +7386,12 @@ impl<'de> serde::Deserialize<'de> for RecordingDestination {
     }
 }
 /// SVAML commands to execute based on recording lifecycle outcomes.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RecordingEvents {
     /// Commands to execute when the recording is successfully stopped. Note that this does not mean that the file is delivered to the configured destination yet.
-    #[serde(rename = "onFinish")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_finish: Option<SvamlCommands>,
     /// Commands to execute if the recording fails to start. If omitted, failures are silently ignored and the call flow continues.
-    #[serde(rename = "onFailure")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_failure: Option<SvamlCommands>,
 }
 impl<'de> serde::Deserialize<'de> for RecordingEvents {
@@ -6842,6 +7444,22 @@ impl<'de> serde::Deserialize<'de> for RecordingEvents {
             }
         }
         deserializer.deserialize_struct("RecordingEvents", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RecordingEvents {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.on_finish {
+            map.serialize_entry("onFinish", value)?;
+        }
+        if let Some(value) = &self.on_failure {
+            map.serialize_entry("onFailure", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6926,26 +7544,20 @@ impl<'de> serde::Deserialize<'de> for RecordingFormat {
     }
 }
 /// Recording options for this recording.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RecordingOptions {
     /// `format`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<RecordingFormat>,
     /// `recordingType`
-    #[serde(rename = "recordingType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recording_type: Option<RecordingType>,
     /// `destination`
     pub destination: RecordingDestination,
     /// Destination URL for the recording.
-    #[serde(rename = "destinationUrl")]
     pub destination_url: String,
     /// Credentials to third party storage.
     pub credentials: String,
     /// `transcriptionOptions`
-    #[serde(rename = "transcriptionOptions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transcription_options: Option<TranscriptionOptions>,
 }
 impl<'de> serde::Deserialize<'de> for RecordingOptions {
@@ -7039,6 +7651,28 @@ impl<'de> serde::Deserialize<'de> for RecordingOptions {
             }
         }
         deserializer.deserialize_struct("RecordingOptions", &[], __Visitor)
+    }
+}
+impl serde::Serialize for RecordingOptions {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        if let Some(value) = &self.recording_type {
+            map.serialize_entry("recordingType", value)?;
+        }
+        map.serialize_entry("destination", &self.destination)?;
+        map.serialize_entry("destinationUrl", &self.destination_url)?;
+        map.serialize_entry("credentials", &self.credentials)?;
+        if let Some(value) = &self.transcription_options {
+            map.serialize_entry("transcriptionOptions", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7155,7 +7789,7 @@ pub type ServiceId = String;
 /// Note: when updating a service, this property cannot be set to false. In such case, a BadRequest will be returned by the API.
 pub type ServiceIsDefault = bool;
 /// List of available voice services in the project.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceListResponse {
     /// `services`
@@ -7212,6 +7846,19 @@ impl<'de> serde::Deserialize<'de> for ServiceListResponse {
         deserializer.deserialize_struct("ServiceListResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ServiceListResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("services", &self.services)?;
+        map.serialize_entry("links", &self.links)?;
+        map.serialize_entry("meta", &self.meta)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ServiceListResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -7229,36 +7876,26 @@ impl ServiceListResponse {
     }
 }
 /// Full representation of a voice service resource, including its configuration and call behavior.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceResponse {
     /// `serviceId`
-    #[serde(rename = "serviceId")]
     pub service_id: ServiceId,
     /// `projectId`
-    #[serde(rename = "projectId")]
     pub project_id: ProjectId,
     /// Timestamp (RFC 3339) indicating when the service was created.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp (RFC 3339) indicating when the service was last updated.
     ///
     /// Omitted if no updates were performed on this service.
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Voice service name. No leading or trailing whitespaces allowed.
     pub name: String,
     /// Description of the service
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `isDefault`
-    #[serde(rename = "isDefault")]
     pub is_default: ServiceIsDefault,
     /// `callBehavior`
-    #[serde(rename = "callBehavior")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_behavior: Option<CallBehaviors>,
 }
 impl<'de> serde::Deserialize<'de> for ServiceResponse {
@@ -7372,6 +8009,32 @@ impl<'de> serde::Deserialize<'de> for ServiceResponse {
         deserializer.deserialize_struct("ServiceResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ServiceResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("serviceId", &self.service_id)?;
+        map.serialize_entry("projectId", &self.project_id)?;
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.serialize_entry("isDefault", &self.is_default)?;
+        if let Some(value) = &self.call_behavior {
+            map.serialize_entry("callBehavior", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ServiceResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -7415,35 +8078,25 @@ impl ServiceResponse {
     }
 }
 /// Abbreviated representation of a voice service, returned in list responses.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceShortResponse {
     /// `serviceId`
-    #[serde(rename = "serviceId")]
     pub service_id: ServiceId,
     /// `projectId`
-    #[serde(rename = "projectId")]
     pub project_id: ProjectId,
     /// Timestamp (RFC 3339) indicating when the service was created.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp (RFC 3339) indicating when the service was last updated.
     ///
     /// Omitted if no updates were performed on this service.
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Name of the service
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description of the service
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Indicates whether this service is set as the default for the project.
     /// The default service is used when no specific service is specified in API requests.
-    #[serde(rename = "isDefault")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_default: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for ServiceShortResponse {
@@ -7546,6 +8199,33 @@ impl<'de> serde::Deserialize<'de> for ServiceShortResponse {
         deserializer.deserialize_struct("ServiceShortResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for ServiceShortResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("serviceId", &self.service_id)?;
+        map.serialize_entry("projectId", &self.project_id)?;
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.is_default {
+            map.serialize_entry("isDefault", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ServiceShortResponse {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -7594,35 +8274,26 @@ impl ServiceShortResponse {
 ///
 /// A session can contain one or more related call legs (for example, an original outbound call plus additional dials or transfers triggered by SVAML commands).
 /// Use the `calls` array to inspect all call legs associated with the session and `state` to determine whether the session is still ongoing or has reached a final state.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Session {
     /// `sessionId`
-    #[serde(rename = "sessionId")]
     pub session_id: SessionId,
     /// `projectId`
-    #[serde(rename = "projectId")]
     pub project_id: ProjectId,
     /// `serviceId`
-    #[serde(rename = "serviceId")]
     pub service_id: ServiceId,
     /// `calls`
     pub calls: Vec<Call>,
     /// Timestamp (RFC 3339) indicating when the session was created.
-    #[serde(rename = "createTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp (RFC 3339) indicating when the session was last updated.
     ///
     /// Omitted if no updates were performed on this session.
-    #[serde(rename = "updateTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
     /// Timestamp (RFC 3339) indicating when the session ended.
     ///
     /// Omitted for ongoing sessions.
-    #[serde(rename = "endTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `state`
     pub state: SessionStates,
@@ -7728,6 +8399,30 @@ impl<'de> serde::Deserialize<'de> for Session {
             }
         }
         deserializer.deserialize_struct("Session", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Session {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("sessionId", &self.session_id)?;
+        map.serialize_entry("projectId", &self.project_id)?;
+        map.serialize_entry("serviceId", &self.service_id)?;
+        map.serialize_entry("calls", &self.calls)?;
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("createTime", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("updateTime", value)?;
+        }
+        if let Some(value) = &self.end_time {
+            map.serialize_entry("endTime", value)?;
+        }
+        map.serialize_entry("state", &self.state)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7839,7 +8534,7 @@ impl<'de> serde::Deserialize<'de> for SessionStates {
     }
 }
 /// SIP Endpoint
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Sip {
     /// Routes the call to a SIP (Session Initiation Protocol) endpoint.
@@ -7888,6 +8583,18 @@ impl<'de> serde::Deserialize<'de> for Sip {
         deserializer.deserialize_struct("Sip", &[], __Visitor)
     }
 }
+impl serde::Serialize for Sip {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("sip", &self.sip)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Sip {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -7902,13 +8609,12 @@ impl Sip {
 /// Custom SIP headers to be sent in the call setup.
 pub type SipCallHeaders = Vec<SipCallHeadersItem>;
 /// `SipCallHeadersItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipCallHeadersItem {
     /// Name of the SIP header.
     pub key: String,
     /// Value of the SIP header.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SipCallHeadersItem {
@@ -7952,6 +8658,20 @@ impl<'de> serde::Deserialize<'de> for SipCallHeadersItem {
         deserializer.deserialize_struct("SipCallHeadersItem", &[], __Visitor)
     }
 }
+impl serde::Serialize for SipCallHeadersItem {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("key", &self.key)?;
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SipCallHeadersItem {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -7969,7 +8689,7 @@ impl SipCallHeadersItem {
     }
 }
 /// SIP Origin
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipFrom {
     /// Indicates the call originated from a SIP (Session Initiation Protocol) endpoint.
@@ -8018,6 +8738,18 @@ impl<'de> serde::Deserialize<'de> for SipFrom {
         deserializer.deserialize_struct("SipFrom", &[], __Visitor)
     }
 }
+impl serde::Serialize for SipFrom {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("sip", &self.sip)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SipFrom {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -8030,14 +8762,12 @@ impl SipFrom {
     }
 }
 /// `SipFromSip`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipFromSip {
     /// SIP URI of the originating endpoint. Both `sip:` (unencrypted) and `sips:` (TLS-encrypted) schemes are supported.
     pub endpoint: String,
     /// Display name presented to the called party as the caller identity. Transmitted as the display name part of the SIP `From` header (for example, `Alice <sip:alice@example.com>`).
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SipFromSip {
@@ -8084,6 +8814,20 @@ impl<'de> serde::Deserialize<'de> for SipFromSip {
             }
         }
         deserializer.deserialize_struct("SipFromSip", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SipFromSip {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("endpoint", &self.endpoint)?;
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8159,7 +8903,7 @@ impl<'de> serde::Deserialize<'de> for SipFromType {
     }
 }
 /// `SipSip`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipSip {
     /// SIP URI of the destination endpoint. Both `sip:` (unencrypted) and `sips:` (TLS-encrypted) schemes are supported.
@@ -8167,11 +8911,8 @@ pub struct SipSip {
     /// Transport protocol to use for the SIP signalling channel.
     ///
     /// If omitted, the platform selects a default based on the URI scheme: `UDP` for `sip:` and `TLS` for `sips:`. Setting this explicitly overrides that default — for example, to force `TCP` for a `sip:` URI or to use `TLS` without switching to the `sips:` scheme.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transport: Option<SipSipTransport>,
     /// `callHeaders`
-    #[serde(rename = "callHeaders")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_headers: Option<SipCallHeaders>,
 }
 impl<'de> serde::Deserialize<'de> for SipSip {
@@ -8231,6 +8972,23 @@ impl<'de> serde::Deserialize<'de> for SipSip {
             }
         }
         deserializer.deserialize_struct("SipSip", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SipSip {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("endpoint", &self.endpoint)?;
+        if let Some(value) = &self.transport {
+            map.serialize_entry("transport", value)?;
+        }
+        if let Some(value) = &self.call_headers {
+            map.serialize_entry("callHeaders", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8378,7 +9136,7 @@ impl<'de> serde::Deserialize<'de> for SipType {
     }
 }
 /// Starts recording the call. This is a non-blocking command — execution continues to the next command in the sequence immediately after recording begins.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StartRecording {
     /// Command to start recording on the channel
@@ -8388,14 +9146,10 @@ pub struct StartRecording {
     /// Other commands (e.g., `stopRecording`) reference this name to target a specific recording.
     ///
     /// Setting the recording name is useful for stopping the recording using the `stopRecording` command. If name is not set, recording can only be stopped when the call is disconnected.
-    #[serde(rename = "recordingName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recording_name: Option<String>,
     /// `recordingOptions`
-    #[serde(rename = "recordingOptions")]
     pub recording_options: RecordingOptions,
     /// `events`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<RecordingEvents>,
 }
 impl<'de> serde::Deserialize<'de> for StartRecording {
@@ -8464,6 +9218,24 @@ impl<'de> serde::Deserialize<'de> for StartRecording {
             }
         }
         deserializer.deserialize_struct("StartRecording", &[], __Visitor)
+    }
+}
+impl serde::Serialize for StartRecording {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("command", &self.command)?;
+        if let Some(value) = &self.recording_name {
+            map.serialize_entry("recordingName", value)?;
+        }
+        map.serialize_entry("recordingOptions", &self.recording_options)?;
+        if let Some(value) = &self.events {
+            map.serialize_entry("events", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8551,13 +9323,12 @@ impl<'de> serde::Deserialize<'de> for StartRecordingCommand {
 /// Stops a message sequence started by a `messages` command. It will also cancel any messages with specified `messagesName` that will appear in the call session in the future.
 ///
 /// This is a non-blocking command.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StopMessages {
     /// Command to stop playing messages
     pub command: StopMessagesCommand,
     /// Name of the message sequence to stop, as set by `messagesName` in the `messages` command.
-    #[serde(rename = "messagesName")]
     pub messages_name: String,
 }
 impl<'de> serde::Deserialize<'de> for StopMessages {
@@ -8605,6 +9376,18 @@ impl<'de> serde::Deserialize<'de> for StopMessages {
             }
         }
         deserializer.deserialize_struct("StopMessages", &[], __Visitor)
+    }
+}
+impl serde::Serialize for StopMessages {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("command", &self.command)?;
+        map.serialize_entry("messagesName", &self.messages_name)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8678,13 +9461,12 @@ impl<'de> serde::Deserialize<'de> for StopMessagesCommand {
     }
 }
 /// Stops a recording previously started by a `startRecording` command. This is a non-blocking command — execution continues to the next command in the sequence immediately after the stop is initiated.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StopRecording {
     /// Command to stop recording on the channel
     pub command: StopRecordingCommand,
     /// Name of the recording to stop, as set by `recordingName` in the `startRecording` command.
-    #[serde(rename = "recordingName")]
     pub recording_name: String,
 }
 impl<'de> serde::Deserialize<'de> for StopRecording {
@@ -8732,6 +9514,18 @@ impl<'de> serde::Deserialize<'de> for StopRecording {
             }
         }
         deserializer.deserialize_struct("StopRecording", &[], __Visitor)
+    }
+}
+impl serde::Serialize for StopRecording {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("command", &self.command)?;
+        map.serialize_entry("recordingName", &self.recording_name)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8805,7 +9599,7 @@ impl<'de> serde::Deserialize<'de> for StopRecordingCommand {
     }
 }
 /// Routes the call to a WebSocket stream endpoint for real-time audio processing.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Stream {
     /// Routes the call to a WebSocket stream endpoint for real-time audio processing.
@@ -8854,6 +9648,18 @@ impl<'de> serde::Deserialize<'de> for Stream {
         deserializer.deserialize_struct("Stream", &[], __Visitor)
     }
 }
+impl serde::Serialize for Stream {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("stream", &self.stream)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Stream {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -8866,18 +9672,14 @@ impl Stream {
     }
 }
 /// `StreamStream`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StreamStream {
     /// WebSocket endpoint that will accept the incoming connection for real-time audio streaming. Must be a valid WebSocket URL using either `ws://` or `wss://` (recommended). The URL must be reachable from the public internet and capable of handling the negotiated stream protocol.
     pub endpoint: String,
     /// `streamOptions`
-    #[serde(rename = "streamOptions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream_options: Option<StreamStreamStreamOptions>,
     /// `callHeaders`
-    #[serde(rename = "callHeaders")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_headers: Option<CallHeaders>,
 }
 impl<'de> serde::Deserialize<'de> for StreamStream {
@@ -8939,6 +9741,23 @@ impl<'de> serde::Deserialize<'de> for StreamStream {
         deserializer.deserialize_struct("StreamStream", &[], __Visitor)
     }
 }
+impl serde::Serialize for StreamStream {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("endpoint", &self.endpoint)?;
+        if let Some(value) = &self.stream_options {
+            map.serialize_entry("streamOptions", value)?;
+        }
+        if let Some(value) = &self.call_headers {
+            map.serialize_entry("callHeaders", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl StreamStream {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -8965,23 +9784,19 @@ impl StreamStream {
     }
 }
 /// `StreamStreamStreamOptions`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StreamStreamStreamOptions {
     /// Defines the version of the stream protocol.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<i64>,
     /// Defines the audio codec/format used for the stream audio payload.
     ///
     /// Currently, only `PCM` is supported (uncompressed raw audio). Use `sampleRate` to configure the sampling rate for the stream.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub codec: Option<StreamStreamStreamOptionsCodec>,
     /// Defines the audio sampling rate (Hz) used for the stream.
     ///
     /// For calls that traverse the PSTN, audio is typically sampled at 8 kHz, so using a higher value will not improve perceived quality.
     /// Higher sample rates can be useful for non-PSTN scenarios (for example, SIP/streaming paths), but will increase bandwidth usage and processing load.
-    #[serde(rename = "sampleRate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample_rate: Option<i64>,
 }
 impl<'de> serde::Deserialize<'de> for StreamStreamStreamOptions {
@@ -9039,6 +9854,25 @@ impl<'de> serde::Deserialize<'de> for StreamStreamStreamOptions {
             }
         }
         deserializer.deserialize_struct("StreamStreamStreamOptions", &[], __Visitor)
+    }
+}
+impl serde::Serialize for StreamStreamStreamOptions {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.codec {
+            map.serialize_entry("codec", value)?;
+        }
+        if let Some(value) = &self.sample_rate {
+            map.serialize_entry("sampleRate", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9576,11 +10410,10 @@ impl From<GotoMenu> for SvamlCommand {
 /// **Nesting scope:** Commands that appear inside event handlers (e.g., `dial.events.onAnswer`, `messages.events.onFinish`) form independent sequences and execute in their own context — they are not continuations of the parent sequence.
 pub type SvamlCommands = Vec<SvamlCommand>;
 /// Response containing a human-readable description of the SVAML call flow.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SvamlDescriptionResponse {
     /// Human-readable description of the call flow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SvamlDescriptionResponse {
@@ -9630,6 +10463,19 @@ impl<'de> serde::Deserialize<'de> for SvamlDescriptionResponse {
         deserializer.deserialize_struct("SvamlDescriptionResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for SvamlDescriptionResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SvamlDescriptionResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -9644,17 +10490,14 @@ impl SvamlDescriptionResponse {
     }
 }
 /// A SVAML v2 (Sinch Voice Application Markup Language) document describing a call flow. Contains the ordered list of commands to execute, an optional call name, and optional event handlers.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SvamlInput {
     /// The ordered list of SVAML commands to execute. Contains at least one command.
     pub commands: SvamlCommands,
     /// Name of the call.
-    #[serde(rename = "callName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_name: Option<String>,
     /// Commands to execute on specific events for this call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<SvamlInputEvents>,
 }
 impl<'de> serde::Deserialize<'de> for SvamlInput {
@@ -9704,6 +10547,23 @@ impl<'de> serde::Deserialize<'de> for SvamlInput {
         deserializer.deserialize_struct("SvamlInput", &[], __Visitor)
     }
 }
+impl serde::Serialize for SvamlInput {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("commands", &self.commands)?;
+        if let Some(value) = &self.call_name {
+            map.serialize_entry("callName", value)?;
+        }
+        if let Some(value) = &self.events {
+            map.serialize_entry("events", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SvamlInput {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -9727,12 +10587,10 @@ impl SvamlInput {
     }
 }
 /// Commands to execute on specific events for this call.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SvamlInputEvents {
     /// SVAML commands to be executed when the call is hung up.
-    #[serde(rename = "onHangup")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_hangup: Option<SvamlCommands>,
 }
 impl<'de> serde::Deserialize<'de> for SvamlInputEvents {
@@ -9776,6 +10634,19 @@ impl<'de> serde::Deserialize<'de> for SvamlInputEvents {
             }
         }
         deserializer.deserialize_struct("SvamlInputEvents", &[], __Visitor)
+    }
+}
+impl serde::Serialize for SvamlInputEvents {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.on_hangup {
+            map.serialize_entry("onHangup", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9932,7 +10803,7 @@ impl From<VoiceRelay> for To {
     }
 }
 /// Returned when the request rate limit has been exceeded. Retry after the duration indicated in the `Retry-After` response header.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TooManyRequests {
     /// `type`
@@ -9999,6 +10870,20 @@ impl<'de> serde::Deserialize<'de> for TooManyRequests {
             }
         }
         deserializer.deserialize_struct("TooManyRequests", &[], __Visitor)
+    }
+}
+impl serde::Serialize for TooManyRequests {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("detail", &self.detail)?;
+        map.serialize_entry("instance", &self.instance)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10136,14 +11021,12 @@ impl<'de> serde::Deserialize<'de> for TooManyRequestsType {
     }
 }
 /// Configuration for automatic speech-to-text transcription of the recording.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TranscriptionOptions {
     /// If true, the recording will be transcribed to text.
-    #[serde(rename = "isEnabled")]
     pub is_enabled: bool,
     /// Language code in BCP-47 format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for TranscriptionOptions {
@@ -10192,6 +11075,20 @@ impl<'de> serde::Deserialize<'de> for TranscriptionOptions {
         deserializer.deserialize_struct("TranscriptionOptions", &[], __Visitor)
     }
 }
+impl serde::Serialize for TranscriptionOptions {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("isEnabled", &self.is_enabled)?;
+        if let Some(value) = &self.locale {
+            map.serialize_entry("locale", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TranscriptionOptions {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -10211,7 +11108,7 @@ impl TranscriptionOptions {
 /// Ordered list of messages to play.
 pub type TypesOfMessages = Vec<Message>;
 /// Returned when authentication fails — the token is missing, invalid, or expired.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Unauthorized {
     /// `type`
@@ -10278,6 +11175,20 @@ impl<'de> serde::Deserialize<'de> for Unauthorized {
             }
         }
         deserializer.deserialize_struct("Unauthorized", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Unauthorized {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("detail", &self.detail)?;
+        map.serialize_entry("instance", &self.instance)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10415,22 +11326,16 @@ impl<'de> serde::Deserialize<'de> for UnauthorizedType {
     }
 }
 /// Request body for updating an existing voice service. Only the fields provided will be modified; omitted fields remain unchanged.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateService {
     /// Voice service name. No leading or trailing whitespaces allowed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description of the service
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `isDefault`
-    #[serde(rename = "isDefault")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_default: Option<ServiceIsDefault>,
     /// `callBehavior`
-    #[serde(rename = "callBehavior")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_behavior: Option<CallBehaviors>,
 }
 impl<'de> serde::Deserialize<'de> for UpdateService {
@@ -10508,6 +11413,28 @@ impl<'de> serde::Deserialize<'de> for UpdateService {
         deserializer.deserialize_struct("UpdateService", &[], __Visitor)
     }
 }
+impl serde::Serialize for UpdateService {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.is_default {
+            map.serialize_entry("isDefault", value)?;
+        }
+        if let Some(value) = &self.call_behavior {
+            map.serialize_entry("callBehavior", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UpdateService {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -10544,14 +11471,12 @@ impl UpdateService {
 /// Request payload for validating a SVAML document before using it in a call.
 ///
 /// Use `validationType` to control how strictly the payload is checked.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ValidateSvamlRequest {
     /// The SVAML payload to validate.
     pub svaml: SvamlInput,
     /// Controls how strictly the SVAML payload is validated.
-    #[serde(rename = "validationType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validation_type: Option<ValidateSvamlRequestValidationType>,
 }
 impl<'de> serde::Deserialize<'de> for ValidateSvamlRequest {
@@ -10597,6 +11522,20 @@ impl<'de> serde::Deserialize<'de> for ValidateSvamlRequest {
             }
         }
         deserializer.deserialize_struct("ValidateSvamlRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ValidateSvamlRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("svaml", &self.svaml)?;
+        if let Some(value) = &self.validation_type {
+            map.serialize_entry("validationType", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10682,16 +11621,14 @@ impl<'de> serde::Deserialize<'de> for ValidateSvamlRequestValidationType {
 ///
 /// The HTTP `200` status indicates the validation was successfully performed — not that the payload is valid.
 /// Inspect `isValid` to determine the outcome.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ValidateSvamlResponse {
     /// `true` if the submitted SVAML payload passed validation; `false` if one or more errors were found.
-    #[serde(rename = "isValid")]
     pub is_valid: bool,
     /// Validation error messages describing why the SVAML payload is invalid.
     ///
     /// Present only when `isValid` is `false`. Each entry identifies a specific problem, including the affected field or command where applicable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for ValidateSvamlResponse {
@@ -10734,6 +11671,20 @@ impl<'de> serde::Deserialize<'de> for ValidateSvamlResponse {
             }
         }
         deserializer.deserialize_struct("ValidateSvamlResponse", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ValidateSvamlResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("isValid", &self.is_valid)?;
+        if let Some(value) = &self.errors {
+            map.serialize_entry("errors", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -13893,13 +14844,12 @@ impl<'de> serde::Deserialize<'de> for VoiceName {
     }
 }
 /// Routes the call through the Voice Relay service, enabling real-time speech-to-text (STT) and text-to-speech (TTS) via a WebSocket connection to the application backend.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VoiceRelay {
     /// Connects to the Voice Relay service to enable STT and TTS services...
     pub r#type: VoiceRelayType,
     /// `voiceRelay`
-    #[serde(rename = "voiceRelay")]
     pub voice_relay: VoiceRelayVoiceRelay,
 }
 impl<'de> serde::Deserialize<'de> for VoiceRelay {
@@ -13946,6 +14896,18 @@ impl<'de> serde::Deserialize<'de> for VoiceRelay {
             }
         }
         deserializer.deserialize_struct("VoiceRelay", &[], __Visitor)
+    }
+}
+impl serde::Serialize for VoiceRelay {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry("voiceRelay", &self.voice_relay)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -14019,7 +14981,7 @@ impl<'de> serde::Deserialize<'de> for VoiceRelayType {
     }
 }
 /// `VoiceRelayVoiceRelay`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VoiceRelayVoiceRelay {
     /// URL to the server that will accept the web-socket request
@@ -14029,22 +14991,16 @@ pub struct VoiceRelayVoiceRelay {
     /// When `true`, TTS playback is interrupted as soon as inbound speech is detected, unless the currently playing content is marked as uninterruptible.
     ///
     /// When `false`, TTS playback continues uninterrupted, but an interruption signal is still sent over the WebSocket so the client application can choose to stop playback manually if needed.
-    #[serde(rename = "enableInterruptions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_interruptions: Option<bool>,
     /// Name of the voice to be used when synthesizing speech.
     ///
     /// This is the default voice used, if no override voice is provided in the web-socket TTS message.
-    #[serde(rename = "ttsVoice")]
     pub tts_voice: VoiceName,
     /// BCP-47 language tag used for speech-to-text transcription of the inbound audio.
     ///
     /// This value determines which language model is used for transcription.
-    #[serde(rename = "sttLanguage")]
     pub stt_language: String,
     /// `callHeaders`
-    #[serde(rename = "callHeaders")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_headers: Option<CallHeaders>,
 }
 impl<'de> serde::Deserialize<'de> for VoiceRelayVoiceRelay {
@@ -14124,6 +15080,25 @@ impl<'de> serde::Deserialize<'de> for VoiceRelayVoiceRelay {
         deserializer.deserialize_struct("VoiceRelayVoiceRelay", &[], __Visitor)
     }
 }
+impl serde::Serialize for VoiceRelayVoiceRelay {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("endpoint", &self.endpoint)?;
+        if let Some(value) = &self.enable_interruptions {
+            map.serialize_entry("enableInterruptions", value)?;
+        }
+        map.serialize_entry("ttsVoice", &self.tts_voice)?;
+        map.serialize_entry("sttLanguage", &self.stt_language)?;
+        if let Some(value) = &self.call_headers {
+            map.serialize_entry("callHeaders", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VoiceRelayVoiceRelay {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -14155,7 +15130,7 @@ impl VoiceRelayVoiceRelay {
 /// Triggers a mid-call webhook to the application backend, allowing it to return a new set of SVAML commands that control the remainder of the call flow.
 ///
 /// This is a blocking command — execution pauses until a response is received from the webhook endpoint. The next command in the sequence runs only after the backend responds. Webhook requests use a 5-second timeout. If a `fallbackUrl` is provided, a failed request is re-sent to it — see *Timeouts and failover* in the **Webhooks** section for the authoritative algorithm.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Webhook {
     /// Command to trigger a mid-call webhook
@@ -14163,13 +15138,10 @@ pub struct Webhook {
     /// Name for this webhook event. When triggered, the webhook request's `event` property will contain this name prepended with `call.webhook.`.
     ///
     /// For example, if `webhookName` is set to `"my.custom.event"`, the event will be delivered as `"call.webhook.my.custom.event"`.
-    #[serde(rename = "webhookName")]
     pub webhook_name: String,
     /// URL of the webhook endpoint to send the mid-call event to.
     pub url: String,
     /// `fallbackUrl`
-    #[serde(rename = "fallbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback_url: Option<WebhookFallbackUrl>,
 }
 impl<'de> serde::Deserialize<'de> for Webhook {
@@ -14236,6 +15208,22 @@ impl<'de> serde::Deserialize<'de> for Webhook {
             }
         }
         deserializer.deserialize_struct("Webhook", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Webhook {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("command", &self.command)?;
+        map.serialize_entry("webhookName", &self.webhook_name)?;
+        map.serialize_entry("url", &self.url)?;
+        if let Some(value) = &self.fallback_url {
+            map.serialize_entry("fallbackUrl", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -14317,14 +15305,12 @@ impl<'de> serde::Deserialize<'de> for WebhookCommand {
     }
 }
 /// Webhook configuration
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhookConfiguration {
     /// Webhook URL
     pub url: String,
     /// `fallbackUrl`
-    #[serde(rename = "fallbackUrl")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback_url: Option<WebhookFallbackUrl>,
 }
 impl<'de> serde::Deserialize<'de> for WebhookConfiguration {
@@ -14372,6 +15358,20 @@ impl<'de> serde::Deserialize<'de> for WebhookConfiguration {
         deserializer.deserialize_struct("WebhookConfiguration", &[], __Visitor)
     }
 }
+impl serde::Serialize for WebhookConfiguration {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("url", &self.url)?;
+        if let Some(value) = &self.fallback_url {
+            map.serialize_entry("fallbackUrl", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WebhookConfiguration {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -14395,7 +15395,7 @@ impl WebhookConfiguration {
 /// See *Timeouts and failover* in the **Webhooks** section for the authoritative algorithm.
 pub type WebhookFallbackUrl = String;
 /// The event payload delivered to the webhook endpoint.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhookRequest {
     /// Identifies the type of call event that triggered this webhook notification.
@@ -14406,7 +15406,6 @@ pub struct WebhookRequest {
     /// Information about the menu interaction that triggered the webhook, including the menu name and the input sequence received from the user.
     ///
     /// This property is also included for webhooks triggered by the `webhook` command within a menu context.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub menu: Option<WebhookRequestMenu>,
 }
 impl<'de> serde::Deserialize<'de> for WebhookRequest {
@@ -14453,6 +15452,21 @@ impl<'de> serde::Deserialize<'de> for WebhookRequest {
             }
         }
         deserializer.deserialize_struct("WebhookRequest", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WebhookRequest {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("event", &self.event)?;
+        map.serialize_entry("call", &self.call)?;
+        if let Some(value) = &self.menu {
+            map.serialize_entry("menu", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -14688,11 +15702,10 @@ impl<'de> serde::Deserialize<'de> for WebhookRequestEventVariant0 {
 /// Information about the menu interaction that triggered the webhook, including the menu name and the input sequence received from the user.
 ///
 /// This property is also included for webhooks triggered by the `webhook` command within a menu context.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhookRequestMenu {
     /// The name of the menu that triggered this webhook event.
-    #[serde(rename = "menuName")]
     pub menu_name: String,
     /// The input sequence gathered from the user by the menu.
     pub input: String,
@@ -14737,6 +15750,18 @@ impl<'de> serde::Deserialize<'de> for WebhookRequestMenu {
             }
         }
         deserializer.deserialize_struct("WebhookRequestMenu", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WebhookRequestMenu {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("menuName", &self.menu_name)?;
+        map.serialize_entry("input", &self.input)?;
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -7,16 +7,14 @@
     clippy::large_enum_variant
 )]
 /// `AudioMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AudioMessage {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ContentMessageType>,
     /// `url`
     pub url: String,
     /// `provider`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
 }
 impl<'de> serde::Deserialize<'de> for AudioMessage {
@@ -65,6 +63,23 @@ impl<'de> serde::Deserialize<'de> for AudioMessage {
         deserializer.deserialize_struct("AudioMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for AudioMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.serialize_entry("url", &self.url)?;
+        if let Some(value) = &self.provider {
+            map.serialize_entry("provider", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AudioMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -88,14 +103,12 @@ impl AudioMessage {
     }
 }
 /// `BasicCallbackContact`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BasicCallbackContact {
     /// `profile`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<WhatsAppProfile>,
     /// `wa_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wa_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for BasicCallbackContact {
@@ -146,6 +159,22 @@ impl<'de> serde::Deserialize<'de> for BasicCallbackContact {
         deserializer.deserialize_struct("BasicCallbackContact", &[], __Visitor)
     }
 }
+impl serde::Serialize for BasicCallbackContact {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.profile {
+            map.serialize_entry("profile", value)?;
+        }
+        if let Some(value) = &self.wa_id {
+            map.serialize_entry("wa_id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl BasicCallbackContact {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -165,11 +194,10 @@ impl BasicCallbackContact {
     }
 }
 /// `Button`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Button {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ButtonType>,
 }
 impl<'de> serde::Deserialize<'de> for Button {
@@ -211,6 +239,19 @@ impl<'de> serde::Deserialize<'de> for Button {
             }
         }
         deserializer.deserialize_struct("Button", &[], __Visitor)
+    }
+}
+impl serde::Serialize for Button {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -291,20 +332,16 @@ impl<'de> serde::Deserialize<'de> for ButtonType {
     }
 }
 /// `CallbackReceipt`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackReceipt {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<CallbackReceiptType>,
     /// `statuses`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statuses: Option<Vec<DeliveryReceipt>>,
     /// `contacts`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contacts: Option<Vec<BasicCallbackContact>>,
     /// `notifications`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<Vec<NotificationMessage>>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackReceipt {
@@ -372,6 +409,28 @@ impl<'de> serde::Deserialize<'de> for CallbackReceipt {
             }
         }
         deserializer.deserialize_struct("CallbackReceipt", &[], __Visitor)
+    }
+}
+impl serde::Serialize for CallbackReceipt {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.statuses {
+            map.serialize_entry("statuses", value)?;
+        }
+        if let Some(value) = &self.contacts {
+            map.serialize_entry("contacts", value)?;
+        }
+        if let Some(value) = &self.notifications {
+            map.serialize_entry("notifications", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -464,11 +523,10 @@ impl<'de> serde::Deserialize<'de> for CallbackReceiptType {
     }
 }
 /// `CallbackStoreSearchResult`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackStoreSearchResult {
     /// `results`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results: Option<Vec<CallbackReceipt>>,
 }
 impl<'de> serde::Deserialize<'de> for CallbackStoreSearchResult {
@@ -514,6 +572,19 @@ impl<'de> serde::Deserialize<'de> for CallbackStoreSearchResult {
         deserializer.deserialize_struct("CallbackStoreSearchResult", &[], __Visitor)
     }
 }
+impl serde::Serialize for CallbackStoreSearchResult {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.results {
+            map.serialize_entry("results", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CallbackStoreSearchResult {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -528,11 +599,10 @@ impl CallbackStoreSearchResult {
     }
 }
 /// `CapabilityResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapabilityResponse {
     /// `capabilities`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<Vec<CapabilityStatus>>,
 }
 impl<'de> serde::Deserialize<'de> for CapabilityResponse {
@@ -582,6 +652,19 @@ impl<'de> serde::Deserialize<'de> for CapabilityResponse {
         deserializer.deserialize_struct("CapabilityResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for CapabilityResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.capabilities {
+            map.serialize_entry("capabilities", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CapabilityResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -596,14 +679,12 @@ impl CapabilityResponse {
     }
 }
 /// `CapabilityStatus`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapabilityStatus {
     /// `msisdn`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub msisdn: Option<String>,
     /// `capable`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capable: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for CapabilityStatus {
@@ -654,6 +735,22 @@ impl<'de> serde::Deserialize<'de> for CapabilityStatus {
         deserializer.deserialize_struct("CapabilityStatus", &[], __Visitor)
     }
 }
+impl serde::Serialize for CapabilityStatus {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.msisdn {
+            map.serialize_entry("msisdn", value)?;
+        }
+        if let Some(value) = &self.capable {
+            map.serialize_entry("capable", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CapabilityStatus {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -676,29 +773,22 @@ impl CapabilityStatus {
     }
 }
 /// `ContactAddress`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactAddress {
     /// `street`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
     /// `city`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// `zip`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zip: Option<String>,
     /// `country`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// `country_code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ContactAddress {
@@ -786,6 +876,37 @@ impl<'de> serde::Deserialize<'de> for ContactAddress {
         deserializer.deserialize_struct("ContactAddress", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactAddress {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.street {
+            map.serialize_entry("street", value)?;
+        }
+        if let Some(value) = &self.city {
+            map.serialize_entry("city", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.zip {
+            map.serialize_entry("zip", value)?;
+        }
+        if let Some(value) = &self.country {
+            map.serialize_entry("country", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.country_code {
+            map.serialize_entry("country_code", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactAddress {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -838,38 +959,28 @@ impl ContactAddress {
     }
 }
 /// `ContactCard`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactCard {
     /// `addresses`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addresses: Option<Vec<ContactAddress>>,
     /// `birthday`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub birthday: Option<String>,
     /// `emails`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emails: Option<Vec<ContactEmail>>,
     /// `ims`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ims: Option<Vec<ContactMessagingInformation>>,
     /// `name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<ContactName>,
     /// `org`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub org: Option<ContactOrganization>,
     /// `phones`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phones: Option<Vec<ContactPhone>>,
     /// `urls`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub urls: Option<Vec<ContactUrl>>,
     /// `contact_image`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_image: Option<String>,
     /// `contact_image_url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_image_url: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ContactCard {
@@ -983,6 +1094,46 @@ impl<'de> serde::Deserialize<'de> for ContactCard {
         deserializer.deserialize_struct("ContactCard", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactCard {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.addresses {
+            map.serialize_entry("addresses", value)?;
+        }
+        if let Some(value) = &self.birthday {
+            map.serialize_entry("birthday", value)?;
+        }
+        if let Some(value) = &self.emails {
+            map.serialize_entry("emails", value)?;
+        }
+        if let Some(value) = &self.ims {
+            map.serialize_entry("ims", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.org {
+            map.serialize_entry("org", value)?;
+        }
+        if let Some(value) = &self.phones {
+            map.serialize_entry("phones", value)?;
+        }
+        if let Some(value) = &self.urls {
+            map.serialize_entry("urls", value)?;
+        }
+        if let Some(value) = &self.contact_image {
+            map.serialize_entry("contact_image", value)?;
+        }
+        if let Some(value) = &self.contact_image_url {
+            map.serialize_entry("contact_image_url", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactCard {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1053,14 +1204,12 @@ impl ContactCard {
     }
 }
 /// `ContactEmail`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactEmail {
     /// `email`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ContactEmail {
@@ -1111,6 +1260,22 @@ impl<'de> serde::Deserialize<'de> for ContactEmail {
         deserializer.deserialize_struct("ContactEmail", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactEmail {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactEmail {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1130,14 +1295,12 @@ impl ContactEmail {
     }
 }
 /// `ContactMessagingInformation`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactMessagingInformation {
     /// `service`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<String>,
     /// `user_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ContactMessagingInformation {
@@ -1188,6 +1351,22 @@ impl<'de> serde::Deserialize<'de> for ContactMessagingInformation {
         deserializer.deserialize_struct("ContactMessagingInformation", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactMessagingInformation {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.service {
+            map.serialize_entry("service", value)?;
+        }
+        if let Some(value) = &self.user_id {
+            map.serialize_entry("user_id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactMessagingInformation {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1210,25 +1389,20 @@ impl ContactMessagingInformation {
     }
 }
 /// `ContactName`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ContactName {
     /// `suffix`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suffix: Option<String>,
     /// `prefix`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefix: Option<String>,
     /// `formatted_name`
     pub formatted_name: String,
     /// `first_name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// `last_name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// `middle_name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub middle_name: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ContactName {
@@ -1318,6 +1492,32 @@ impl<'de> serde::Deserialize<'de> for ContactName {
         deserializer.deserialize_struct("ContactName", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactName {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.suffix {
+            map.serialize_entry("suffix", value)?;
+        }
+        if let Some(value) = &self.prefix {
+            map.serialize_entry("prefix", value)?;
+        }
+        map.serialize_entry("formatted_name", &self.formatted_name)?;
+        if let Some(value) = &self.first_name {
+            map.serialize_entry("first_name", value)?;
+        }
+        if let Some(value) = &self.last_name {
+            map.serialize_entry("last_name", value)?;
+        }
+        if let Some(value) = &self.middle_name {
+            map.serialize_entry("middle_name", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactName {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1359,17 +1559,14 @@ impl ContactName {
     }
 }
 /// `ContactOrganization`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactOrganization {
     /// `company`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company: Option<String>,
     /// `department`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
     /// `title`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ContactOrganization {
@@ -1429,6 +1626,25 @@ impl<'de> serde::Deserialize<'de> for ContactOrganization {
         deserializer.deserialize_struct("ContactOrganization", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactOrganization {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.company {
+            map.serialize_entry("company", value)?;
+        }
+        if let Some(value) = &self.department {
+            map.serialize_entry("department", value)?;
+        }
+        if let Some(value) = &self.title {
+            map.serialize_entry("title", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactOrganization {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1457,17 +1673,14 @@ impl ContactOrganization {
     }
 }
 /// `ContactPhone`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactPhone {
     /// `phone`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// `wa_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wa_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ContactPhone {
@@ -1523,6 +1736,25 @@ impl<'de> serde::Deserialize<'de> for ContactPhone {
         deserializer.deserialize_struct("ContactPhone", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactPhone {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.phone {
+            map.serialize_entry("phone", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.wa_id {
+            map.serialize_entry("wa_id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactPhone {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1551,14 +1783,12 @@ impl ContactPhone {
     }
 }
 /// `ContactUrl`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContactUrl {
     /// `url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ContactUrl {
@@ -1609,6 +1839,22 @@ impl<'de> serde::Deserialize<'de> for ContactUrl {
         deserializer.deserialize_struct("ContactUrl", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactUrl {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactUrl {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -1628,11 +1874,10 @@ impl ContactUrl {
     }
 }
 /// `ContactsMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ContactsMessage {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ContentMessageType>,
     /// `contacts`
     pub contacts: Vec<ContactCard>,
@@ -1679,6 +1924,20 @@ impl<'de> serde::Deserialize<'de> for ContactsMessage {
         deserializer.deserialize_struct("ContactsMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for ContactsMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.serialize_entry("contacts", &self.contacts)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactsMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1696,11 +1955,10 @@ impl ContactsMessage {
     }
 }
 /// `ContentMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContentMessage {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ContentMessageType>,
 }
 impl<'de> serde::Deserialize<'de> for ContentMessage {
@@ -1744,6 +2002,19 @@ impl<'de> serde::Deserialize<'de> for ContentMessage {
             }
         }
         deserializer.deserialize_struct("ContentMessage", &[], __Visitor)
+    }
+}
+impl serde::Serialize for ContentMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1848,13 +2119,12 @@ impl<'de> serde::Deserialize<'de> for ContentMessageType {
     }
 }
 /// `CreateStickerMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateStickerMessage {
     /// `url`
     pub url: String,
     /// `emojis`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emojis: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for CreateStickerMessage {
@@ -1898,6 +2168,20 @@ impl<'de> serde::Deserialize<'de> for CreateStickerMessage {
         deserializer.deserialize_struct("CreateStickerMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateStickerMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("url", &self.url)?;
+        if let Some(value) = &self.emojis {
+            map.serialize_entry("emojis", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateStickerMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -1915,7 +2199,7 @@ impl CreateStickerMessage {
     }
 }
 /// `CreateStickerpackMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateStickerpackMessage {
     /// `publisher`
@@ -1923,10 +2207,8 @@ pub struct CreateStickerpackMessage {
     /// `name`
     pub name: String,
     /// `ios_app_store_link`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ios_app_store_link: Option<String>,
     /// `android_app_store_link`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub android_app_store_link: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for CreateStickerpackMessage {
@@ -1998,6 +2280,24 @@ impl<'de> serde::Deserialize<'de> for CreateStickerpackMessage {
         deserializer.deserialize_struct("CreateStickerpackMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for CreateStickerpackMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("publisher", &self.publisher)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.ios_app_store_link {
+            map.serialize_entry("ios_app_store_link", value)?;
+        }
+        if let Some(value) = &self.android_app_store_link {
+            map.serialize_entry("android_app_store_link", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl CreateStickerpackMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2022,26 +2322,20 @@ impl CreateStickerpackMessage {
     }
 }
 /// `DeliveryReceipt`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeliveryReceipt {
     /// `message_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     /// `recipient`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient: Option<String>,
     /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<DeliveryReceiptStatus>,
     /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<DeliveryReceiptState>,
     /// `details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
     /// `timestamp`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for DeliveryReceipt {
@@ -2129,6 +2423,34 @@ impl<'de> serde::Deserialize<'de> for DeliveryReceipt {
             }
         }
         deserializer.deserialize_struct("DeliveryReceipt", &[], __Visitor)
+    }
+}
+impl serde::Serialize for DeliveryReceipt {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message_id {
+            map.serialize_entry("message_id", value)?;
+        }
+        if let Some(value) = &self.recipient {
+            map.serialize_entry("recipient", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2325,22 +2647,18 @@ impl<'de> serde::Deserialize<'de> for DeliveryReceiptStatus {
     }
 }
 /// `DocumentMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DocumentMessage {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ContentMessageType>,
     /// `url`
     pub url: String,
     /// `caption`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
     /// `filename`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filename: Option<String>,
     /// `provider`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
 }
 impl<'de> serde::Deserialize<'de> for DocumentMessage {
@@ -2405,6 +2723,29 @@ impl<'de> serde::Deserialize<'de> for DocumentMessage {
         deserializer.deserialize_struct("DocumentMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for DocumentMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.serialize_entry("url", &self.url)?;
+        if let Some(value) = &self.caption {
+            map.serialize_entry("caption", value)?;
+        }
+        if let Some(value) = &self.filename {
+            map.serialize_entry("filename", value)?;
+        }
+        if let Some(value) = &self.provider {
+            map.serialize_entry("provider", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl DocumentMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2440,14 +2781,12 @@ impl DocumentMessage {
     }
 }
 /// `ErrorMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ErrorMessage {
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// `reason`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for ErrorMessage {
@@ -2498,6 +2837,22 @@ impl<'de> serde::Deserialize<'de> for ErrorMessage {
         deserializer.deserialize_struct("ErrorMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for ErrorMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ErrorMessage {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -2520,23 +2875,18 @@ impl ErrorMessage {
     }
 }
 /// `FetchCallbacksMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FetchCallbacksMessage {
     /// `page`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i32>,
     /// `start_time`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `end_time`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_time: Option<sinch_sdk_runtime::Timestamp>,
     /// `page_size`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i32>,
     /// `from`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for FetchCallbacksMessage {
@@ -2614,6 +2964,31 @@ impl<'de> serde::Deserialize<'de> for FetchCallbacksMessage {
             }
         }
         deserializer.deserialize_struct("FetchCallbacksMessage", &[], __Visitor)
+    }
+}
+impl serde::Serialize for FetchCallbacksMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.page {
+            map.serialize_entry("page", value)?;
+        }
+        if let Some(value) = &self.start_time {
+            map.serialize_entry("start_time", value)?;
+        }
+        if let Some(value) = &self.end_time {
+            map.serialize_entry("end_time", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry("page_size", value)?;
+        }
+        if let Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2896,19 +3271,16 @@ impl<'de> serde::Deserialize<'de> for GetStickersNamespace {
     }
 }
 /// `ImageMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ImageMessage {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ContentMessageType>,
     /// `url`
     pub url: String,
     /// `caption`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
     /// `provider`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
 }
 impl<'de> serde::Deserialize<'de> for ImageMessage {
@@ -2967,6 +3339,26 @@ impl<'de> serde::Deserialize<'de> for ImageMessage {
         deserializer.deserialize_struct("ImageMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for ImageMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.serialize_entry("url", &self.url)?;
+        if let Some(value) = &self.caption {
+            map.serialize_entry("caption", value)?;
+        }
+        if let Some(value) = &self.provider {
+            map.serialize_entry("provider", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ImageMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -2996,11 +3388,10 @@ impl ImageMessage {
     }
 }
 /// `InnerNotificationMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InnerNotificationMessage {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<InnerNotificationMessageType>,
 }
 impl<'de> serde::Deserialize<'de> for InnerNotificationMessage {
@@ -3044,6 +3435,19 @@ impl<'de> serde::Deserialize<'de> for InnerNotificationMessage {
             }
         }
         deserializer.deserialize_struct("InnerNotificationMessage", &[], __Visitor)
+    }
+}
+impl serde::Serialize for InnerNotificationMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3160,21 +3564,18 @@ impl<'de> serde::Deserialize<'de> for InnerNotificationMessageType {
     }
 }
 /// `LocationMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LocationMessage {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ContentMessageType>,
     /// `latitude`
     pub latitude: f64,
     /// `longitude`
     pub longitude: f64,
     /// `name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `address`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for LocationMessage {
@@ -3245,6 +3646,27 @@ impl<'de> serde::Deserialize<'de> for LocationMessage {
         deserializer.deserialize_struct("LocationMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for LocationMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.serialize_entry("latitude", &self.latitude)?;
+        map.serialize_entry("longitude", &self.longitude)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.address {
+            map.serialize_entry("address", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LocationMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3275,16 +3697,14 @@ impl LocationMessage {
     }
 }
 /// `MediaProviderMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MediaProviderMessage {
     /// `name`
     pub name: String,
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<MediaProviderMessageType>,
     /// `config`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config: Option<ProviderConfig>,
 }
 impl<'de> serde::Deserialize<'de> for MediaProviderMessage {
@@ -3331,6 +3751,23 @@ impl<'de> serde::Deserialize<'de> for MediaProviderMessage {
             }
         }
         deserializer.deserialize_struct("MediaProviderMessage", &[], __Visitor)
+    }
+}
+impl serde::Serialize for MediaProviderMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.config {
+            map.serialize_entry("config", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3412,7 +3849,7 @@ impl<'de> serde::Deserialize<'de> for MediaProviderMessageType {
     }
 }
 /// `MsisdnListMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MsisdnListMessage {
     /// `numbers`
@@ -3455,6 +3892,17 @@ impl<'de> serde::Deserialize<'de> for MsisdnListMessage {
         deserializer.deserialize_struct("MsisdnListMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for MsisdnListMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("numbers", &self.numbers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl MsisdnListMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3464,14 +3912,12 @@ impl MsisdnListMessage {
     }
 }
 /// `NotificationContext`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NotificationContext {
     /// `from`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// `message_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for NotificationContext {
@@ -3526,6 +3972,22 @@ impl<'de> serde::Deserialize<'de> for NotificationContext {
         deserializer.deserialize_struct("NotificationContext", &[], __Visitor)
     }
 }
+impl serde::Serialize for NotificationContext {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        if let Some(value) = &self.message_id {
+            map.serialize_entry("message_id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl NotificationContext {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3548,35 +4010,26 @@ impl NotificationContext {
     }
 }
 /// `NotificationMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NotificationMessage {
     /// `from`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// `message_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<InnerNotificationMessage>,
     /// `timestamp`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<String>,
     /// `forwarded`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forwarded: Option<bool>,
     /// `in_group`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_group: Option<String>,
     /// `to`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     /// `replying_to`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replying_to: Option<NotificationContext>,
     /// `frequently_forwarded`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequently_forwarded: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for NotificationMessage {
@@ -3692,6 +4145,43 @@ impl<'de> serde::Deserialize<'de> for NotificationMessage {
         deserializer.deserialize_struct("NotificationMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for NotificationMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.from {
+            map.serialize_entry("from", value)?;
+        }
+        if let Some(value) = &self.message_id {
+            map.serialize_entry("message_id", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let Some(value) = &self.forwarded {
+            map.serialize_entry("forwarded", value)?;
+        }
+        if let Some(value) = &self.in_group {
+            map.serialize_entry("in_group", value)?;
+        }
+        if let Some(value) = &self.to {
+            map.serialize_entry("to", value)?;
+        }
+        if let Some(value) = &self.replying_to {
+            map.serialize_entry("replying_to", value)?;
+        }
+        if let Some(value) = &self.frequently_forwarded {
+            map.serialize_entry("frequently_forwarded", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl NotificationMessage {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3756,7 +4246,7 @@ impl NotificationMessage {
     }
 }
 /// `OptInMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OptInMessage {
     /// `numbers`
@@ -3799,6 +4289,17 @@ impl<'de> serde::Deserialize<'de> for OptInMessage {
         deserializer.deserialize_struct("OptInMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for OptInMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("numbers", &self.numbers)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl OptInMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3808,7 +4309,7 @@ impl OptInMessage {
     }
 }
 /// `Provider`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Provider {
     /// `name`
@@ -3850,6 +4351,17 @@ impl<'de> serde::Deserialize<'de> for Provider {
         deserializer.deserialize_struct("Provider", &[], __Visitor)
     }
 }
+impl serde::Serialize for Provider {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Provider {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3859,7 +4371,7 @@ impl Provider {
     }
 }
 /// `ProviderConfig`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ProviderConfig {
     /// `config`
@@ -3901,6 +4413,17 @@ impl<'de> serde::Deserialize<'de> for ProviderConfig {
         deserializer.deserialize_struct("ProviderConfig", &[], __Visitor)
     }
 }
+impl serde::Serialize for ProviderConfig {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("config", &self.config)?;
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ProviderConfig {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -3910,11 +4433,10 @@ impl ProviderConfig {
     }
 }
 /// `SinchCreateStickerResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SinchCreateStickerResponse {
     /// `index`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SinchCreateStickerResponse {
@@ -3960,6 +4482,19 @@ impl<'de> serde::Deserialize<'de> for SinchCreateStickerResponse {
         deserializer.deserialize_struct("SinchCreateStickerResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for SinchCreateStickerResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.index {
+            map.serialize_entry("index", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SinchCreateStickerResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -3974,11 +4509,10 @@ impl SinchCreateStickerResponse {
     }
 }
 /// `SinchCreateStickerpackResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SinchCreateStickerpackResponse {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SinchCreateStickerpackResponse {
@@ -4024,6 +4558,19 @@ impl<'de> serde::Deserialize<'de> for SinchCreateStickerpackResponse {
         deserializer.deserialize_struct("SinchCreateStickerpackResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for SinchCreateStickerpackResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SinchCreateStickerpackResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4038,14 +4585,12 @@ impl SinchCreateStickerpackResponse {
     }
 }
 /// `SinchGetStickerInformationResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SinchGetStickerInformationResponse {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `emojis`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emojis: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for SinchGetStickerInformationResponse {
@@ -4097,6 +4642,22 @@ impl<'de> serde::Deserialize<'de> for SinchGetStickerInformationResponse {
             .deserialize_struct("SinchGetStickerInformationResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for SinchGetStickerInformationResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.emojis {
+            map.serialize_entry("emojis", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SinchGetStickerInformationResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4116,20 +4677,16 @@ impl SinchGetStickerInformationResponse {
     }
 }
 /// `SinchGetStickerpackInformationResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SinchGetStickerpackInformationResponse {
     /// `publisher`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
     /// `name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `ios_app_store_link`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ios_app_store_link: Option<String>,
     /// `android_app_store_link`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub android_app_store_link: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for SinchGetStickerpackInformationResponse {
@@ -4208,6 +4765,28 @@ impl<'de> serde::Deserialize<'de> for SinchGetStickerpackInformationResponse {
             .deserialize_struct("SinchGetStickerpackInformationResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for SinchGetStickerpackInformationResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.publisher {
+            map.serialize_entry("publisher", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.ios_app_store_link {
+            map.serialize_entry("ios_app_store_link", value)?;
+        }
+        if let Some(value) = &self.android_app_store_link {
+            map.serialize_entry("android_app_store_link", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SinchGetStickerpackInformationResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4242,11 +4821,10 @@ impl SinchGetStickerpackInformationResponse {
     }
 }
 /// `SinchGetStickerpacksResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SinchGetStickerpacksResponse {
     /// `stickerpacks`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stickerpacks: Option<Vec<WhatsAppStickerpackId>>,
 }
 impl<'de> serde::Deserialize<'de> for SinchGetStickerpacksResponse {
@@ -4296,6 +4874,19 @@ impl<'de> serde::Deserialize<'de> for SinchGetStickerpacksResponse {
         deserializer.deserialize_struct("SinchGetStickerpacksResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for SinchGetStickerpacksResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.stickerpacks {
+            map.serialize_entry("stickerpacks", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SinchGetStickerpacksResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4310,11 +4901,10 @@ impl SinchGetStickerpacksResponse {
     }
 }
 /// `SinchGetStickersResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SinchGetStickersResponse {
     /// `stickers`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stickers: Option<Vec<WhatsAppStickerIndex>>,
 }
 impl<'de> serde::Deserialize<'de> for SinchGetStickersResponse {
@@ -4360,6 +4950,19 @@ impl<'de> serde::Deserialize<'de> for SinchGetStickersResponse {
         deserializer.deserialize_struct("SinchGetStickersResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for SinchGetStickersResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.stickers {
+            map.serialize_entry("stickers", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SinchGetStickersResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4374,20 +4977,16 @@ impl SinchGetStickersResponse {
     }
 }
 /// `StickerMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StickerMessage {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ContentMessageType>,
     /// `url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `provider`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
 }
 impl<'de> serde::Deserialize<'de> for StickerMessage {
@@ -4453,6 +5052,28 @@ impl<'de> serde::Deserialize<'de> for StickerMessage {
         deserializer.deserialize_struct("StickerMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for StickerMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.provider {
+            map.serialize_entry("provider", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl StickerMessage {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4487,11 +5108,10 @@ impl StickerMessage {
     }
 }
 /// `TemplateContentMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TemplateContentMessage {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<TemplateContentMessageType>,
 }
 impl<'de> serde::Deserialize<'de> for TemplateContentMessage {
@@ -4535,6 +5155,19 @@ impl<'de> serde::Deserialize<'de> for TemplateContentMessage {
             }
         }
         deserializer.deserialize_struct("TemplateContentMessage", &[], __Visitor)
+    }
+}
+impl serde::Serialize for TemplateContentMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4619,34 +5252,26 @@ impl<'de> serde::Deserialize<'de> for TemplateContentMessageType {
     }
 }
 /// `TemplateMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TemplateMessage {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ContentMessageType>,
     /// `params`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub params: Option<Vec<String>>,
     /// `buttons`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buttons: Option<Vec<Button>>,
     /// `language`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// `template_name`
     pub template_name: String,
     /// `ttl`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ttl: Option<String>,
     /// `header_params`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header_params: Option<Vec<String>>,
     /// `body_params`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_params: Option<Vec<String>>,
     /// `media`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<TemplateContentMessage>,
 }
 impl<'de> serde::Deserialize<'de> for TemplateMessage {
@@ -4750,6 +5375,41 @@ impl<'de> serde::Deserialize<'de> for TemplateMessage {
         deserializer.deserialize_struct("TemplateMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for TemplateMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.params {
+            map.serialize_entry("params", value)?;
+        }
+        if let Some(value) = &self.buttons {
+            map.serialize_entry("buttons", value)?;
+        }
+        if let Some(value) = &self.language {
+            map.serialize_entry("language", value)?;
+        }
+        map.serialize_entry("template_name", &self.template_name)?;
+        if let Some(value) = &self.ttl {
+            map.serialize_entry("ttl", value)?;
+        }
+        if let Some(value) = &self.header_params {
+            map.serialize_entry("header_params", value)?;
+        }
+        if let Some(value) = &self.body_params {
+            map.serialize_entry("body_params", value)?;
+        }
+        if let Some(value) = &self.media {
+            map.serialize_entry("media", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TemplateMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4809,16 +5469,14 @@ impl TemplateMessage {
     }
 }
 /// `TextMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TextMessage {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ContentMessageType>,
     /// `text`
     pub text: String,
     /// `preview_url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preview_url: Option<bool>,
 }
 impl<'de> serde::Deserialize<'de> for TextMessage {
@@ -4871,6 +5529,23 @@ impl<'de> serde::Deserialize<'de> for TextMessage {
         deserializer.deserialize_struct("TextMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for TextMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.serialize_entry("text", &self.text)?;
+        if let Some(value) = &self.preview_url {
+            map.serialize_entry("preview_url", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl TextMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -4894,14 +5569,12 @@ impl TextMessage {
     }
 }
 /// `UpdateStickerMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateStickerMessage {
     /// `url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// `emojis`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emojis: Option<Vec<String>>,
 }
 impl<'de> serde::Deserialize<'de> for UpdateStickerMessage {
@@ -4952,6 +5625,22 @@ impl<'de> serde::Deserialize<'de> for UpdateStickerMessage {
         deserializer.deserialize_struct("UpdateStickerMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for UpdateStickerMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.emojis {
+            map.serialize_entry("emojis", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UpdateStickerMessage {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -4971,20 +5660,16 @@ impl UpdateStickerMessage {
     }
 }
 /// `UpdateStickerpackMessage`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateStickerpackMessage {
     /// `publisher`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
     /// `name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `ios_app_store_link`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ios_app_store_link: Option<String>,
     /// `android_app_store_link`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub android_app_store_link: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for UpdateStickerpackMessage {
@@ -5062,6 +5747,28 @@ impl<'de> serde::Deserialize<'de> for UpdateStickerpackMessage {
         deserializer.deserialize_struct("UpdateStickerpackMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for UpdateStickerpackMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.publisher {
+            map.serialize_entry("publisher", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.ios_app_store_link {
+            map.serialize_entry("ios_app_store_link", value)?;
+        }
+        if let Some(value) = &self.android_app_store_link {
+            map.serialize_entry("android_app_store_link", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl UpdateStickerpackMessage {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5096,19 +5803,16 @@ impl UpdateStickerpackMessage {
     }
 }
 /// `VideoMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoMessage {
     /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ContentMessageType>,
     /// `url`
     pub url: String,
     /// `caption`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
     /// `provider`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
 }
 impl<'de> serde::Deserialize<'de> for VideoMessage {
@@ -5167,6 +5871,26 @@ impl<'de> serde::Deserialize<'de> for VideoMessage {
         deserializer.deserialize_struct("VideoMessage", &[], __Visitor)
     }
 }
+impl serde::Serialize for VideoMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        map.serialize_entry("url", &self.url)?;
+        if let Some(value) = &self.caption {
+            map.serialize_entry("caption", value)?;
+        }
+        if let Some(value) = &self.provider {
+            map.serialize_entry("provider", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl VideoMessage {
     /// A value with its required fields; set optional ones with the methods named after them.
@@ -5196,11 +5920,10 @@ impl VideoMessage {
     }
 }
 /// `WhatsAppApplication`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsAppApplication {
     /// `media`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<WhatsAppMedia>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsAppApplication {
@@ -5246,6 +5969,19 @@ impl<'de> serde::Deserialize<'de> for WhatsAppApplication {
         deserializer.deserialize_struct("WhatsAppApplication", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsAppApplication {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.media {
+            map.serialize_entry("media", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppApplication {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5260,11 +5996,10 @@ impl WhatsAppApplication {
     }
 }
 /// `WhatsAppListMediaProvidersResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsAppListMediaProvidersResponse {
     /// `settings`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<WhatsAppSettings>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsAppListMediaProvidersResponse {
@@ -5311,6 +6046,19 @@ impl<'de> serde::Deserialize<'de> for WhatsAppListMediaProvidersResponse {
             .deserialize_struct("WhatsAppListMediaProvidersResponse", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsAppListMediaProvidersResponse {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.settings {
+            map.serialize_entry("settings", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppListMediaProvidersResponse {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5325,11 +6073,10 @@ impl WhatsAppListMediaProvidersResponse {
     }
 }
 /// `WhatsAppMedia`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsAppMedia {
     /// `providers`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub providers: Option<Vec<MediaProviderMessage>>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsAppMedia {
@@ -5379,6 +6126,19 @@ impl<'de> serde::Deserialize<'de> for WhatsAppMedia {
         deserializer.deserialize_struct("WhatsAppMedia", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsAppMedia {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.providers {
+            map.serialize_entry("providers", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppMedia {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5393,7 +6153,7 @@ impl WhatsAppMedia {
     }
 }
 /// `WhatsAppMessage`
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppMessage {
     /// `to`
@@ -5401,7 +6161,6 @@ pub struct WhatsAppMessage {
     /// `message`
     pub message: WhatsAppMessageMessage,
     /// `callback`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsAppMessage {
@@ -5449,6 +6208,21 @@ impl<'de> serde::Deserialize<'de> for WhatsAppMessage {
             }
         }
         deserializer.deserialize_struct("WhatsAppMessage", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsAppMessage {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("to", &self.to)?;
+        map.serialize_entry("message", &self.message)?;
+        if let Some(value) = &self.callback {
+            map.serialize_entry("callback", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5721,11 +6495,10 @@ impl From<TemplateMessage> for WhatsAppMessageMessage {
     }
 }
 /// `WhatsAppProfile`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsAppProfile {
     /// `name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsAppProfile {
@@ -5771,6 +6544,19 @@ impl<'de> serde::Deserialize<'de> for WhatsAppProfile {
         deserializer.deserialize_struct("WhatsAppProfile", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsAppProfile {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppProfile {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5785,11 +6571,10 @@ impl WhatsAppProfile {
     }
 }
 /// `WhatsAppSettings`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsAppSettings {
     /// `application`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application: Option<WhatsAppApplication>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsAppSettings {
@@ -5839,6 +6624,19 @@ impl<'de> serde::Deserialize<'de> for WhatsAppSettings {
         deserializer.deserialize_struct("WhatsAppSettings", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsAppSettings {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.application {
+            map.serialize_entry("application", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppSettings {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5853,11 +6651,10 @@ impl WhatsAppSettings {
     }
 }
 /// `WhatsAppStickerIndex`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsAppStickerIndex {
     /// `index`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsAppStickerIndex {
@@ -5903,6 +6700,19 @@ impl<'de> serde::Deserialize<'de> for WhatsAppStickerIndex {
         deserializer.deserialize_struct("WhatsAppStickerIndex", &[], __Visitor)
     }
 }
+impl serde::Serialize for WhatsAppStickerIndex {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.index {
+            map.serialize_entry("index", value)?;
+        }
+        map.end()
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl WhatsAppStickerIndex {
     /// An empty value: every field is optional; set them with the methods named after them.
@@ -5917,11 +6727,10 @@ impl WhatsAppStickerIndex {
     }
 }
 /// `WhatsAppStickerpackId`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WhatsAppStickerpackId {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
 impl<'de> serde::Deserialize<'de> for WhatsAppStickerpackId {
@@ -5965,6 +6774,19 @@ impl<'de> serde::Deserialize<'de> for WhatsAppStickerpackId {
             }
         }
         deserializer.deserialize_struct("WhatsAppStickerpackId", &[], __Visitor)
+    }
+}
+impl serde::Serialize for WhatsAppStickerpackId {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        map.end()
     }
 }
 #[allow(clippy::should_implement_trait)]
