@@ -168,7 +168,7 @@ fn structure(
     });
     let all_optional = s.fields.iter().all(|f| !f.required);
     let default = all_optional.then(|| quote!(Default,));
-    let decode = (!only_map).then(|| decoder(name, s, map, defs)).flatten();
+    let decode = (!only_map).then(|| decoder(name, s, map, all_optional, defs)).flatten();
     let derive_decode = decode.is_none().then(|| quote!(serde::Deserialize,));
     let encode = (plain && decode.is_some()).then(|| encoder(name, s));
     let derive_encode = encode.is_none().then(|| quote!(serde::Serialize,));
@@ -195,6 +195,7 @@ fn decoder(
     name: &proc_macro2::Ident,
     s: &Struct,
     map: Option<(proc_macro2::Ident, TokenStream)>,
+    all_optional: bool,
     defs: &std::collections::BTreeMap<String, TypeDef>,
 ) -> Option<TokenStream> {
     let unions: Vec<&Field> = s.fields.iter().filter(|f| f.flatten).collect();
@@ -251,37 +252,39 @@ fn decoder(
         quote!(#ident: #value,)
     });
     let skip = quote!(map.next_value::<serde::de::IgnoredAny>()?;);
-    let (rest_decl, read, rest_init) = match &rest {
-        Rest::Union(..) | Rest::Map(..) => {
-            let (decl, init) = match &rest {
-                Rest::Union(ident, Some(t)) => (
-                    quote!(let mut rest = serde_json::Map::new();),
-                    quote!(#ident: #t::from_json_value(serde_json::Value::Object(rest)).map_err(serde::de::Error::custom)?,),
-                ),
-                Rest::Union(ident, None) => (
-                    quote!(let mut rest = serde_json::Map::new();),
-                    quote!(#ident: crate::runtime::object::rest(rest)?,),
-                ),
-                Rest::Map(ident, t) => (
-                    quote!(let mut rest = std::collections::BTreeMap::<String, #t>::new();),
-                    quote!(#ident: rest,),
-                ),
-                Rest::Ignored => unreachable!("matched above"),
-            };
-            let read = quote! {
-                const __KEYS: crate::runtime::object::Keys = crate::runtime::object::Keys(&[#(#keys),*]);
-                while let Some(key) = map.next_key_seed(__KEYS)? {
-                    match key {
-                        #(#arms)*
-                        crate::runtime::object::Key::Known(_) => { #skip }
-                        crate::runtime::object::Key::Other(name) => {
-                            rest.insert(name, map.next_value()?);
-                        }
+    let arms: Vec<TokenStream> = arms.collect();
+    let keys: Vec<TokenStream> = keys.collect();
+    // Named fields by index, every other property into `rest`.
+    let keep_others = || {
+        quote! {
+            const __KEYS: crate::runtime::object::Keys = crate::runtime::object::Keys(&[#(#keys),*]);
+            while let Some(key) = map.next_key_seed(__KEYS)? {
+                match key {
+                    #(#arms)*
+                    crate::runtime::object::Key::Known(_) => { #skip }
+                    crate::runtime::object::Key::Other(name) => {
+                        rest.insert(name, map.next_value()?);
                     }
                 }
-            };
-            (decl, read, init)
+            }
         }
+    };
+    let (rest_decl, read, rest_init) = match &rest {
+        Rest::Union(ident, Some(t)) => (
+            quote!(let mut rest = serde_json::Map::new();),
+            keep_others(),
+            quote!(#ident: #t::from_json_value(serde_json::Value::Object(rest)).map_err(serde::de::Error::custom)?,),
+        ),
+        Rest::Union(ident, None) => (
+            quote!(let mut rest = serde_json::Map::new();),
+            keep_others(),
+            quote!(#ident: crate::runtime::object::rest(rest)?,),
+        ),
+        Rest::Map(ident, t) => (
+            quote!(let mut rest = std::collections::BTreeMap::<String, #t>::new();),
+            keep_others(),
+            quote!(#ident: rest,),
+        ),
         Rest::Ignored if named.is_empty() => (
             TokenStream::new(),
             quote! {
@@ -308,8 +311,7 @@ fn decoder(
     // serde's derive also reads a struct from a sequence of its fields in order; in JSON only
     // `[]` for a struct whose fields are all optional was ever meant so (Conversation's own
     // examples send `"message_properties": []`). Such a struct derives `Default`.
-    let all_optional = s.fields.iter().all(|f| !f.required && !f.flatten);
-    let seq = all_optional.then(|| {
+    let seq = (all_optional && unions.is_empty()).then(|| {
         quote! {
             fn visit_seq<__S: serde::de::SeqAccess<'de>>(self, seq: __S) -> Result<#name, __S::Error> {
                 crate::runtime::object::empty(seq, &self)?;
