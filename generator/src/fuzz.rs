@@ -23,7 +23,7 @@ pub fn run_case(path: &Path, text: &str) -> Result<(), String> {
         let Ok(api) = crate::model::build(&entry, path, &doc, &mut warnings) else {
             return;
         };
-        let _ = crate::render(&[(entry, api)], "fuzz", true, warnings);
+        let _ = crate::render(&[(entry, api)], "fuzz", true, warnings, None);
     })
     .map_err(|panic| {
         panic

@@ -20,6 +20,7 @@ pub mod manifest;
 pub mod model;
 pub mod naming;
 pub mod normalise;
+pub mod render_cache;
 pub mod sample;
 pub mod source;
 pub mod write;
@@ -40,6 +41,8 @@ pub struct Config {
     pub mirror: Option<PathBuf>,
     /// Where downloads are kept.
     pub cache: PathBuf,
+    /// Where each API's rendered files are kept between runs (`None`: render every API).
+    pub rendered: Option<render_cache::RenderCache>,
 }
 
 impl Config {
@@ -54,6 +57,7 @@ impl Config {
             out: root.join("generated"),
             mirror: std::env::var_os(source::MIRROR_VAR).map(PathBuf::from),
             cache: root.join("specs/.cache"),
+            rendered: None,
         }
     }
 }
@@ -145,7 +149,7 @@ pub fn generate(config: &Config) -> Result<Output, Error> {
         warnings.items.extend(w.items);
         apis.push(((*entry).clone(), api));
     }
-    Ok(render(&apis, "sinch-sdk", false, warnings))
+    Ok(render(&apis, "sinch-sdk", false, warnings, config.rendered.as_ref()))
 }
 
 /// Without a mirror: the pinned copy in the cache, else one `fetch` downloads (with
@@ -183,7 +187,7 @@ pub fn generate_standalone_within(spec: &Path, crate_name: &str, ref_root: Optio
     let stem = spec.file_stem().and_then(|s| s.to_str()).unwrap_or("api");
     let entry = manifest::ApiEntry::from_description(stem, &doc);
     let api = model::build(&entry, spec, &doc, &mut warnings)?;
-    Ok(render(&[(entry, api)], crate_name, true, warnings))
+    Ok(render(&[(entry, api)], crate_name, true, warnings, None))
 }
 
 /// Generates one crate with a module per description; used for standalone crates and to
@@ -198,7 +202,7 @@ pub fn generate_fixtures(specs: &[PathBuf], crate_name: &str) -> Result<Output, 
         let api = model::build(&entry, spec, &doc, &mut warnings)?;
         apis.push((entry, api));
     }
-    Ok(render(&apis, crate_name, true, warnings))
+    Ok(render(&apis, crate_name, true, warnings, None))
 }
 
 /// One API's module files in `dir` (`root` is `mod.rs` for a module, `lib.rs` for a crate):
@@ -268,12 +272,13 @@ fn in_parallel(
 }
 
 /// Renders the crate: `Cargo.toml`, `lib.rs`, the runtime, and per API its client, types and
-/// operation groups.
+/// operation groups (those of the workspace SDK from `cache` where it has them).
 pub fn render(
     apis: &[(manifest::ApiEntry, model::Api)],
     crate_name: &str,
     standalone: bool,
     warnings: Warnings,
+    cache: Option<&render_cache::RenderCache>,
 ) -> Output {
     let models: Vec<model::Api> = apis.iter().map(|(_, a)| a.clone()).collect();
     let mut files = BTreeMap::new();
@@ -365,9 +370,19 @@ pub fn render(
                 )),
             );
             files.insert(root.join("Cargo.toml"), emit::krate::api_cargo_toml(api));
-            api_files(files, &root.join("src"), "lib.rs", entry, api, &|t| {
-                emit::krate::in_api_crate(&t)
-            })
+            let render = || {
+                let mut own = BTreeMap::new();
+                let n = api_files(&mut own, &root.join("src"), "lib.rs", entry, api, &|t| {
+                    emit::krate::in_api_crate(&t)
+                });
+                (own, n)
+            };
+            let (own, n) = match cache {
+                Some(cache) => cache.get_or_render(entry, api, render),
+                None => render(),
+            };
+            files.extend(own);
+            n
         }) {
             files.extend(rendered);
             operations += n;

@@ -5,13 +5,13 @@ use crate::diag::{Error, Place};
 use serde::Deserialize;
 use std::path::Path;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
     pub api: Vec<ApiEntry>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct ApiEntry {
     pub key: String,
@@ -46,7 +46,7 @@ pub struct ApiEntry {
 /// `set` are merged into the object at `at` (RFC 7396: objects merge member by member, anything
 /// else replaces). A fix that no longer finds its place after an update is an error, so each
 /// is looked at again when Sinch changes the description.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Fix {
     /// JSON pointer into the description's entry file.
@@ -58,7 +58,7 @@ pub struct Fix {
 }
 
 /// An operation path as Sinch serves it: `from` as the description writes it, `to` as sent.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct PathFix {
     pub from: String,
@@ -67,14 +67,14 @@ pub struct PathFix {
 
 /// Another name a property arrives under: `at` is the JSON pointer of the property in the
 /// description, `alias` the name the server sends.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Alias {
     pub at: String,
     pub alias: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Hash)]
 #[serde(rename_all = "kebab-case")]
 pub enum AuthKind {
     /// OAuth2 client credentials with a project's key id and secret.
@@ -93,7 +93,7 @@ pub enum AuthKind {
     MailgunApiKey,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Region {
     pub name: String,

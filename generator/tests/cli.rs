@@ -139,6 +139,41 @@ fn generates_then_is_up_to_date_then_detects_drift() {
 }
 
 #[test]
+fn kept_renderings_give_the_same_files_and_never_outlive_their_model() {
+    let s = Scratch::new(GOOD);
+    let cache = s.dir.path().join("rendered");
+    let kept = ["--render-cache", cache.to_str().unwrap()];
+    let fresh_run = |extra: &[&str]| {
+        let _ = std::fs::remove_dir_all(s.out());
+        let o = s.run(extra);
+        assert!(o.status.success(), "{}", stderr(&o));
+        snapshot(&s.out())
+    };
+    let cold = fresh_run(&["--no-cache"]);
+    assert!(!cache.exists(), "--no-cache keeps nothing");
+    assert_eq!(cold, fresh_run(&kept), "the run that fills the cache");
+    let entry = cache.join("tiny.rendered");
+    let stored = std::fs::read(&entry).unwrap();
+    assert_eq!(cold, fresh_run(&kept), "the run that reads it");
+
+    // A damaged entry (same length, one file's text changed) is rendered again and replaced.
+    let damaged = String::from_utf8(stored.clone())
+        .unwrap()
+        .replacen("GetThing", "GetThang", 1);
+    assert_ne!(damaged.as_bytes(), stored.as_slice());
+    std::fs::write(&entry, &damaged).unwrap();
+    assert_eq!(cold, fresh_run(&kept), "a damaged entry is not used");
+    assert_eq!(std::fs::read(&entry).unwrap(), stored);
+
+    // A changed description changes the model: its files are rendered, not taken from the cache.
+    s.set_spec(&GOOD.replace("GetThing", "FetchThing"));
+    let changed = fresh_run(&kept);
+    let text = String::from_utf8(changed[Path::new("apis/tiny/src/default.rs")].clone()).unwrap();
+    assert!(text.contains("#[doc(alias = \"FetchThing\")]"), "{text}");
+    assert_eq!(changed, fresh_run(&["--no-cache"]));
+}
+
+#[test]
 fn malformed_yaml_names_the_line() {
     let bad = GOOD.replace("paths:\n", "paths:\n  /x: [unclosed\n");
     fails_cleanly(&bad, &["tiny.yaml:", "not valid YAML"]);

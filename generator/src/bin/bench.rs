@@ -33,6 +33,11 @@ enum Mode {
         /// The smallest description only, one run.
         #[arg(long)]
         quick: bool,
+        /// Also time this other generator on each description, side by side: the command is
+        /// run as `CMD generate rust -o DIR SPEC` (ploidy's interface). Both are timed as whole
+        /// processes that write their crate, each run into an emptied directory.
+        #[arg(long, value_name = "CMD")]
+        against: Option<PathBuf>,
     },
     /// The SDK's build: cold, own crates, one API alone, rebuild after an edit.
     Build {
@@ -68,6 +73,9 @@ enum Mode {
         spec: PathBuf,
         #[arg(long)]
         runs: usize,
+        /// Also write the crate there, as `generator generate` does.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// The whole SDK as `cargo run -p generator` makes it, in this process.
     #[command(hide = true)]
@@ -76,12 +84,21 @@ enum Mode {
         mirror: PathBuf,
         #[arg(long)]
         runs: usize,
+        /// Keep each API's rendered files in DIR (filled by a first, untimed run), as the
+        /// generator binary does beside itself.
+        #[arg(long)]
+        kept: Option<PathBuf>,
     },
 }
 
 fn main() -> ExitCode {
     let result = match Cli::parse().mode {
-        Mode::Gen { dir, runs, quick } => gen_mode(dir, if quick { 1 } else { runs.max(1) }, quick),
+        Mode::Gen {
+            dir,
+            runs,
+            quick,
+            against,
+        } => gen_mode(dir, if quick { 1 } else { runs.max(1) }, quick, against.as_deref()),
         Mode::Build {
             sdk,
             api,
@@ -99,8 +116,8 @@ fn main() -> ExitCode {
             quick,
             consumer,
         ),
-        Mode::One { spec, runs } => one(&spec, runs),
-        Mode::Sdk { mirror, runs } => sdk(&mirror, runs),
+        Mode::One { spec, runs, out } => one(&spec, runs, out.as_deref()),
+        Mode::Sdk { mirror, runs, kept } => sdk(&mirror, runs, kept),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -144,12 +161,16 @@ fn report(times: Vec<Duration>, files: &std::collections::BTreeMap<PathBuf, Stri
     );
 }
 
-fn one(spec: &Path, runs: usize) -> Result<(), String> {
+fn one(spec: &Path, runs: usize, write_to: Option<&Path>) -> Result<(), String> {
     let mut times = Vec::new();
     let mut last = None;
     for _ in 0..runs.max(1) {
         let start = Instant::now();
         let out = generator::generate_standalone(spec, "bench").map_err(|e| e.to_string())?;
+        if let Some(dir) = write_to {
+            let changes = generator::write::plan(dir, &out.files).map_err(|e| e.to_string())?;
+            generator::write::apply(dir, &out.files, &changes).map_err(|e| e.to_string())?;
+        }
         times.push(start.elapsed());
         last = Some(out.files);
     }
@@ -157,11 +178,15 @@ fn one(spec: &Path, runs: usize) -> Result<(), String> {
     Ok(())
 }
 
-fn sdk(mirror: &Path, runs: usize) -> Result<(), String> {
+fn sdk(mirror: &Path, runs: usize, kept: Option<PathBuf>) -> Result<(), String> {
     let config = Config {
         mirror: Some(mirror.to_path_buf()),
+        rendered: kept.and_then(generator::render_cache::RenderCache::for_this_binary),
         ..Config::workspace()
     };
+    if config.rendered.is_some() {
+        generator::generate(&config).map_err(|e| e.to_string())?;
+    }
     let mut times = Vec::new();
     let mut last = None;
     for _ in 0..runs.max(1) {
@@ -199,7 +224,7 @@ fn child(args: &[&std::ffi::OsStr]) -> Result<(f64, usize, usize, u64), String> 
     ))
 }
 
-fn gen_mode(dir: Option<PathBuf>, runs: usize, quick: bool) -> Result<(), String> {
+fn gen_mode(dir: Option<PathBuf>, runs: usize, quick: bool, against: Option<&Path>) -> Result<(), String> {
     let sinch = dir.is_none();
     let dir = dir.unwrap_or_else(mirror);
     if !dir.is_dir() {
@@ -219,6 +244,9 @@ fn gen_mode(dir: Option<PathBuf>, runs: usize, quick: bool) -> Result<(), String
         },
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
     );
+    if let Some(cmd) = against {
+        return compare(&dir, &specs, runs, cmd);
+    }
     println!(
         "{:<48} {:>10} {:>10} {:>8} {:>12}",
         "description", "ms", "lines", "files", "peak MiB"
@@ -259,6 +287,155 @@ fn gen_mode(dir: Option<PathBuf>, runs: usize, quick: bool) -> Result<(), String
             "{:<48} {ms:>10.1} {lines:>10} {files:>8} {:>12.1}",
             "the whole SDK (cargo run -p generator)",
             kib as f64 / 1024.0
+        );
+        let kept = Scratch::new("kept")?;
+        let (ms, lines, files, kib) = child(&[
+            "sdk".as_ref(),
+            "--mirror".as_ref(),
+            dir.as_os_str(),
+            "--runs".as_ref(),
+            runs_arg.as_ref(),
+            "--kept".as_ref(),
+            kept.0.as_os_str(),
+        ])?;
+        println!(
+            "{:<48} {ms:>10.1} {lines:>10} {files:>8} {:>12.1}",
+            "  again, nothing changed (rendered files kept)",
+            kib as f64 / 1024.0
+        );
+    }
+    Ok(())
+}
+
+/// A directory under the system's temporary one, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(what: &str) -> Result<Scratch, String> {
+        let dir = std::env::temp_dir().join(format!("generator-bench-{what}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        Ok(Scratch(dir))
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The Rust lines of the files under `dir`.
+fn rust_lines(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|e| {
+            let p = e.path();
+            if p.is_dir() {
+                rust_lines(&p)
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                std::fs::read_to_string(&p).map(|t| t.lines().count()).unwrap_or(0)
+            } else {
+                0
+            }
+        })
+        .sum()
+}
+
+/// Median wall time of `runs` runs of `run`, each into an emptied `out`; the last run's error
+/// if one failed.
+fn timed_runs(runs: usize, out: &Path, mut run: impl FnMut() -> Result<(), String>) -> Result<f64, String> {
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        let _ = std::fs::remove_dir_all(out);
+        let start = Instant::now();
+        run()?;
+        times.push(start.elapsed());
+    }
+    Ok(median(times, Ord::cmp).as_secs_f64() * 1000.0)
+}
+
+/// This generator and `cmd` side by side on each description, both as whole processes that
+/// write their crate: ours is `bench one --out`, the same code as `generator generate`.
+fn compare(dir: &Path, specs: &[PathBuf], runs: usize, cmd: &Path) -> Result<(), String> {
+    let other = cmd
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    println!(
+        "{:<40} {:>9} {:>9} {:>7} {:>10} {:>10}",
+        "description", "ours ms", "other ms", "ratio", "our lines", "its lines"
+    );
+    println!("(other: {other}; ratio = ours / other; the goal is at most 0.5)");
+    let scratch = Scratch::new("against")?;
+    let (ours_dir, their_dir) = (scratch.0.join("ours"), scratch.0.join("theirs"));
+    let (mut sum_ours, mut sum_theirs, mut compared, mut within) = (0.0, 0.0, 0, 0);
+    for spec in specs {
+        let name = spec.strip_prefix(dir).unwrap_or(spec).display().to_string();
+        let ours = timed_runs(runs, &ours_dir, || {
+            child(&[
+                "one".as_ref(),
+                spec.as_os_str(),
+                "--runs".as_ref(),
+                "1".as_ref(),
+                "--out".as_ref(),
+                ours_dir.as_os_str(),
+            ])
+            .map(|_| ())
+        });
+        let our_lines = rust_lines(&ours_dir);
+        let theirs = timed_runs(runs, &their_dir, || {
+            let out = Command::new(cmd)
+                .args([
+                    "generate".as_ref(),
+                    "rust".as_ref(),
+                    "-o".as_ref(),
+                    their_dir.as_os_str(),
+                    spec.as_os_str(),
+                ])
+                .output()
+                .map_err(|e| format!("{}: {e}", cmd.display()))?;
+            if out.status.success() {
+                Ok(())
+            } else {
+                let err = String::from_utf8_lossy(&out.stderr);
+                Err(err
+                    .lines()
+                    .find(|l| !l.trim().is_empty())
+                    .unwrap_or("failed")
+                    .trim()
+                    .to_string())
+            }
+        });
+        let their_lines = rust_lines(&their_dir);
+        match (ours, theirs) {
+            (Ok(a), Ok(b)) => {
+                compared += 1;
+                sum_ours += a;
+                sum_theirs += b;
+                within += usize::from(a <= 0.5 * b);
+                println!(
+                    "{name:<40} {a:>9.1} {b:>9.1} {:>7.2} {our_lines:>10} {their_lines:>10}",
+                    a / b
+                );
+            }
+            (a, b) => {
+                let show = |r: Result<f64, String>| match r {
+                    Ok(ms) => format!("{ms:.1}"),
+                    Err(e) => format!("failed: {}", e.chars().take(60).collect::<String>()),
+                };
+                println!("{name:<40} ours {} | {other} {}", show(a), show(b));
+            }
+        }
+    }
+    if compared > 0 {
+        println!(
+            "{:<40} {sum_ours:>9.1} {sum_theirs:>9.1} {:>7.2}   ({compared} compared, {within} within half of {other}'s time)",
+            "total",
+            sum_ours / sum_theirs
         );
     }
     Ok(())

@@ -10,7 +10,7 @@ pub mod types;
 use std::collections::BTreeMap;
 
 /// A Rust type as a field, parameter or body uses it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Ty {
     String,
     Bool,
@@ -31,7 +31,7 @@ pub enum Ty {
 }
 
 /// What kind of JSON value a union variant accepts, for decoding by shape.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum JsonKind {
     Object,
     Array,
@@ -42,7 +42,7 @@ pub enum JsonKind {
     Any,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct TypeDef {
     pub name: String,
     pub doc: Option<String>,
@@ -51,7 +51,7 @@ pub struct TypeDef {
     pub kind: Kind,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub enum Kind {
     Struct(Struct),
     Enum(StringEnum),
@@ -59,14 +59,14 @@ pub enum Kind {
     Alias(Ty),
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Hash)]
 pub struct Struct {
     pub fields: Vec<Field>,
     /// `additionalProperties` beside named properties, kept in a flattened map.
     pub additional: Option<Ty>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct Field {
     pub json: String,
     pub name: String,
@@ -82,18 +82,18 @@ pub struct Field {
     pub flatten: bool,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct StringEnum {
     pub variants: Vec<EnumVariant>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct EnumVariant {
     pub name: String,
     pub value: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct Union {
     /// The property that names the variant, when the description gives one.
     pub discriminator: Option<String>,
@@ -116,7 +116,7 @@ impl Union {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct UnionVariant {
     pub name: String,
     pub ty: Ty,
@@ -132,7 +132,7 @@ pub struct UnionVariant {
 }
 
 /// One API as the emitter sees it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Api {
     pub key: String,
     pub module: String,

@@ -8,7 +8,7 @@ use openapiv3::{Parameter, ParameterSchemaOrContent, ReferenceOr, RequestBody, R
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Operations that share a tag: one module and one accessor on the API's client.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Group {
     /// Module and accessor name (`batches`).
     pub module: String,
@@ -19,7 +19,7 @@ pub struct Group {
     pub operations: Vec<Operation>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Operation {
     pub id: String,
     pub fn_name: String,
@@ -50,7 +50,7 @@ pub struct Operation {
     pub paging: Option<super::pagination::Paging>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Location {
     Path,
     Query,
@@ -58,7 +58,7 @@ pub enum Location {
     Cookie,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Param {
     pub json: String,
     pub name: String,
@@ -73,7 +73,7 @@ pub struct Param {
 }
 
 /// How a body is sent or read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum BodyKind {
     Json,
     /// `application/x-www-form-urlencoded`.
@@ -115,7 +115,7 @@ pub fn media_kind(media: &str) -> Option<BodyKind> {
     })
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Body {
     pub ty: Ty,
     pub required: bool,
@@ -126,7 +126,7 @@ pub struct Body {
     pub examples: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Status {
     Code(u16),
     /// `2XX`, `4XX`: the first digit.
@@ -153,7 +153,7 @@ impl Status {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Resp {
     pub status: Status,
     /// `None` for a response without a body.
@@ -195,7 +195,7 @@ fn example_pointers(base: &str, media: &openapiv3::MediaType) -> Vec<String> {
 }
 
 /// Manifest facts the operations need.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Hash)]
 pub struct Settings {
     /// Path parameters set once on the client (by their name in the description).
     pub client_params: Vec<String>,

@@ -15,7 +15,7 @@ use super::{Field, Kind, Ty, TypeDef};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How an operation pages, and where its items are.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct Paging {
     pub kind: PagingKind,
     /// The array of listed items in the response.
@@ -28,7 +28,7 @@ pub struct Paging {
 
 // One per paginated operation, a handful per API: matching on plain fields beats boxing.
 #[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub enum PagingKind {
     /// The token of the next page goes in `param`; a response gives it in `next`.
     Token { param: ParamRef, next: FieldRef },
@@ -43,7 +43,7 @@ pub enum PagingKind {
 }
 
 /// An optional query parameter, i.e. a field of the operation's parameter struct.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct ParamRef {
     pub json: String,
     /// The Rust field name.
@@ -53,7 +53,7 @@ pub struct ParamRef {
 }
 
 /// A field of the response struct.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct FieldRef {
     pub json: String,
     /// The Rust field name.
