@@ -132,7 +132,24 @@ fn structs_keeping_other_properties_decode_as_serde_derive_would() {
     // An unknown kind is kept as received.
     let f: Fields = serde_json::from_str(r#"{"must": {}, "video": 1}"#).unwrap();
     assert_eq!(f.kind, FieldsKind::Other(json!({"video": 1})));
+    // Each kind is an object of one property of its own, so the union is read straight from that
+    // property; with other properties or several kinds it reads as the union itself would.
+    let kind_of = |json: serde_json::Value| {
+        let mut props = json.as_object().unwrap().clone();
+        props.remove("must");
+        let f: Fields = serde_json::from_value(json).unwrap();
+        assert_eq!(f.kind, FieldsKind::from_json_value(serde_json::Value::Object(props)).unwrap());
+        f.kind
+    };
+    let both = kind_of(json!({"must": {}, "text": "x", "card": {"d": 3}}));
+    assert!(matches!(&both, FieldsKind::FieldsKindVariant0(v) if v.text == "x"), "{both:?}");
+    let both = kind_of(json!({"card": {"d": 3}, "must": {}, "text": "x", "card2": 1}));
+    assert!(matches!(both, FieldsKind::FieldsKindVariant0(_) | FieldsKind::FieldsKindVariant1(_)));
+    let with_unknown = kind_of(json!({"video": 1, "must": {}, "card": {"d": 4}}));
+    assert!(matches!(&with_unknown, FieldsKind::FieldsKindVariant1(v) if v.card.d == Some(4)));
     let err = |json: &str| serde_json::from_str::<Fields>(json).unwrap_err().to_string();
+    assert!(err(r#"{"must": {}, "text": 5}"#).contains("invalid type: integer `5`, expected a string"));
+    assert!(err(r#"{"must": {}, "text": null}"#).contains("invalid type: null"));
     assert!(err(r#"{"text": "x"}"#).contains("missing field `must`"));
     assert!(err(r#"{"must": {}, "must": {}, "text": "x"}"#).contains("duplicate field `must`"));
     assert!(err(r#"{"must": 3, "text": "x"}"#).contains("invalid type: integer `3`"));

@@ -35,7 +35,7 @@ use std::time::{Duration, Instant};
 /// Conversation's responses that carry an app message: Prism makes its channel-specific message
 /// from the schema as an empty object, which the description's own type rejects.
 const CHANNEL_SPECIFIC_MESSAGE: (&[&str], &str) = (
-    &["ConversationMessageTypesVariant0: missing field `message_type`"],
+    &["missing field `message_type`"],
     "the response Prism makes from the schema holds `channel_specific_message: {\"property2\": {}}`, an empty \
      object where the description's channel-specific message requires `message_type`; the app message is \
      decoded as described and rejected (before unions kept unknown kinds, the whole message decoded \

@@ -83,13 +83,13 @@ const DEFECTS: &[(&str, &str, &str)] = &[
     (
         "conversation",
         "/components/requestBodies/SendMessageRequest/content/application~1json/examples/CardSendExample",
-        "CardMessageField: invalid type: sequence, expected struct CardMessageMessageProperties",
+        "invalid type: sequence, expected struct CardMessageMessageProperties",
     ),
     // `message_properties` written as a list of one object; the schema has the object.
     (
         "conversation",
         "/components/requestBodies/SendMessageRequest/content/application~1json/examples/ChoiceSendExample",
-        "ChoiceMessageField: invalid type: sequence, expected struct ChoiceMessagePropertiesFieldMessageProperties",
+        "invalid type: sequence, expected struct ChoiceMessagePropertiesFieldMessageProperties",
     ),
     (
         "sms",

@@ -207,7 +207,20 @@ fn decoder(
                 Ty::Named(n) if !union.boxed => matches!(defs.get(n).map(|d| &d.kind), Some(Kind::Union(_))),
                 _ => false,
             };
-            Rest::Union(naming::ident(&union.name), generated.then(|| field_ty(union)))
+            let keyed = match &union.ty {
+                Ty::Named(n) if generated => {
+                    let own = s
+                        .fields
+                        .iter()
+                        .filter(|f| !f.flatten)
+                        .flat_map(|f| std::iter::once(&f.json).chain(&f.aliases))
+                        .map(String::as_str)
+                        .collect();
+                    keyed_variants(n, defs, &own)
+                }
+                _ => None,
+            };
+            Rest::Union(naming::ident(&union.name), generated.then(|| field_ty(union)), keyed)
         }
         ([], Some((ident, t))) => Rest::Map(ident, t),
         ([], None) => Rest::Ignored,
@@ -252,8 +265,20 @@ fn decoder(
         quote!(#ident: #value,)
     });
     let skip = quote!(map.next_value::<serde::de::IgnoredAny>()?;);
-    let arms: Vec<TokenStream> = arms.collect();
-    let keys: Vec<TokenStream> = keys.collect();
+    let mut arms: Vec<TokenStream> = arms.collect();
+    let mut keys: Vec<TokenStream> = keys.collect();
+    if let Rest::Union(_, _, Some(keyed)) = &rest {
+        for (i, (json, read, build)) in keyed.iter().enumerate() {
+            let index = named.len() + i;
+            keys.push(quote!((#json, #index)));
+            arms.push(quote! {
+                crate::runtime::object::Key::Known(#index) => {
+                    let v: #read = map.next_value()?;
+                    early.read(#build, &mut rest)?;
+                }
+            });
+        }
+    }
     // Named fields by index, every other property into `rest`.
     let keep_others = || {
         quote! {
@@ -270,12 +295,20 @@ fn decoder(
         }
     };
     let (rest_decl, read, rest_init) = match &rest {
-        Rest::Union(ident, Some(t)) => (
+        Rest::Union(ident, Some(t), Some(_)) => (
+            quote! {
+                let mut rest = serde_json::Map::new();
+                let mut early = crate::runtime::object::Early::Nothing;
+            },
+            keep_others(),
+            quote!(#ident: early.finish(rest, #t::from_json_value)?,),
+        ),
+        Rest::Union(ident, Some(t), None) => (
             quote!(let mut rest = serde_json::Map::new();),
             keep_others(),
             quote!(#ident: #t::from_json_value(serde_json::Value::Object(rest)).map_err(serde::de::Error::custom)?,),
         ),
-        Rest::Union(ident, None) => (
+        Rest::Union(ident, None, _) => (
             quote!(let mut rest = serde_json::Map::new();),
             keep_others(),
             quote!(#ident: crate::runtime::object::rest(rest)?,),
@@ -345,12 +378,64 @@ fn decoder(
 
 /// Where the properties a struct does not name go.
 enum Rest {
-    /// A flattened union field, with its type when it is a generated union.
-    Union(proc_macro2::Ident, Option<TokenStream>),
+    /// A flattened union field, with its type when it is a generated union, and its variants
+    /// when each can be read from a property of its own.
+    Union(proc_macro2::Ident, Option<TokenStream>, Option<Vec<KeyedVariant>>),
     /// The additional-properties map, with its value type.
     Map(proc_macro2::Ident, TokenStream),
     /// Nowhere: the struct ignores them, as serde's derive does.
     Ignored,
+}
+
+/// A union variant read from its own property: the property, the type its value is read as, and
+/// the variant made from that value (`v`).
+type KeyedVariant = (String, TokenStream, TokenStream);
+
+/// The variants of a flattened union that can each be read straight from a property of its own
+/// (`runtime::object::Early`), when every variant is a struct of one plain property whose name no
+/// other variant and none of the struct's own fields (`own`) has; else `None`.
+fn keyed_variants(
+    union: &str,
+    defs: &std::collections::BTreeMap<String, TypeDef>,
+    own: &std::collections::BTreeSet<&str>,
+) -> Option<Vec<KeyedVariant>> {
+    let Some(Kind::Union(u)) = defs.get(union).map(|d| &d.kind) else {
+        return None;
+    };
+    if u.discriminator.is_some() || u.variants.is_empty() {
+        return None;
+    }
+    let union_ident = format_ident!("{}", union);
+    let mut seen = std::collections::BTreeSet::new();
+    u.variants
+        .iter()
+        .map(|v| {
+            let Ty::Named(m) = &v.ty else { return None };
+            if v.boxed || v.kind != JsonKind::Object || !v.values.is_empty() {
+                return None;
+            }
+            let Some(Kind::Struct(s)) = defs.get(m).map(|d| &d.kind) else {
+                return None;
+            };
+            let [f] = s.fields.as_slice() else { return None };
+            let plain = !f.flatten && !f.nullable && f.aliases.is_empty() && s.additional.is_none();
+            if !plain || v.known != [f.json.clone()] || own.contains(f.json.as_str()) || !seen.insert(&f.json) {
+                return None;
+            }
+            let t = field_ty(f);
+            let read = if f.required { t } else { quote!(Option<#t>) };
+            let (variant, strukt, field) = (
+                format_ident!("{}", v.name),
+                format_ident!("{}", m),
+                naming::ident(&f.name),
+            );
+            Some((
+                f.json.clone(),
+                read,
+                quote!(#union_ident::#variant(#strukt { #field: v })),
+            ))
+        })
+        .collect()
 }
 
 fn string_enum(name: &proc_macro2::Ident, doc: &TokenStream, e: &StringEnum) -> TokenStream {
@@ -459,6 +544,20 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
             quote!(<#t as serde::Deserialize>::deserialize(&value).map(#wrap))
         })
         .collect();
+    let by_shape: Vec<_> = u
+        .variants
+        .iter()
+        .zip(&idents)
+        .map(|(v, id)| {
+            let t = ty(&v.ty, &here);
+            let wrap = if v.boxed {
+                quote!(|v| Self::#id(Box::new(v)))
+            } else {
+                quote!(Self::#id)
+            };
+            quote!(crate::runtime::union::decode::<#t>(&mut value, last).map(#wrap))
+        })
+        .collect();
     let vdocs = u.variants.iter().map(|v| {
         docs(&format!(
             "A `{}`.",
@@ -520,6 +619,15 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
                 quote!(crate::runtime::union::Shape { kind: crate::runtime::union::JsonKind::#k, required: &[#(#req),*], known: &[#(#known),*], values: &[#(#values),*] })
             });
             let indices = 0..u.variants.len();
+            // A union without variants never reads the value (nor `last`).
+            let (take_value, is_last) = if empty_variant {
+                (quote!(let _ = &value;), quote!(let _ = n;))
+            } else {
+                (
+                    quote!(let (mut value, count) = (value, candidates.len());),
+                    quote!(let last = n + 1 == count;),
+                )
+            };
             let names = u.variants.iter().map(|v| v.name.as_str());
             let message = format!("data did not match any variant of {name_str}");
             let keeps_unknown = u.keeps_unknown();
@@ -557,9 +665,11 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
                     #candidates
                     // Why each fitting variant failed, so the error names the real cause.
                     let mut tried: Vec<String> = Vec::new();
-                    for index in candidates {
+                    #take_value
+                    for (n, index) in candidates.into_iter().enumerate() {
+                        #is_last
                         let decoded = match index {
-                            #( #indices => #decoders.map_err(|e| format!("{}: {e}", #names)), )*
+                            #( #indices => #by_shape.map_err(|e| format!("{}: {e}", #names)), )*
                             _ => continue,
                         };
                         match decoded {

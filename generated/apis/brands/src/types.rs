@@ -495,20 +495,22 @@ impl BrandCategoryValue {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <String as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<String>(&mut value, last)
                         .map(Self::String)
                         .map_err(|e| format!("{}: {e}", "String"))
                 }
                 1usize => {
-                    <i64 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<i64>(&mut value, last)
                         .map(Self::I64)
                         .map_err(|e| format!("{}: {e}", "I64"))
                 }
                 2usize => {
-                    <bool as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<bool>(&mut value, last)
                         .map(Self::Bool)
                         .map_err(|e| format!("{}: {e}", "Bool"))
                 }

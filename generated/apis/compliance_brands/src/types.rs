@@ -7840,8 +7840,14 @@ impl<'de> serde::Deserialize<'de> for RestError {
                 let mut f0: Option<String> = None;
                 let mut f1: Option<String> = None;
                 let mut rest = serde_json::Map::new();
+                let mut early = sinch_sdk_runtime::object::Early::Nothing;
                 const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-                    &[("type", 0usize), ("title", 1usize)],
+                    &[
+                        ("type", 0usize),
+                        ("title", 1usize),
+                        ("errors", 2usize),
+                        ("detail", 3usize),
+                    ],
                 );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
@@ -7850,6 +7856,26 @@ impl<'de> serde::Deserialize<'de> for RestError {
                         }
                         sinch_sdk_runtime::object::Key::Known(1usize) => {
                             sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(2usize) => {
+                            let v: Option<Vec<InternalRestError>> = map.next_value()?;
+                            early
+                                .read(
+                                    RestErrorKind::RestErrorKindVariant0(RestErrorKindVariant0 {
+                                        errors: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(3usize) => {
+                            let v: Option<String> = map.next_value()?;
+                            early
+                                .read(
+                                    RestErrorKind::RestErrorKindVariant1(RestErrorKindVariant1 {
+                                        detail: v,
+                                    }),
+                                    &mut rest,
+                                )?;
                         }
                         sinch_sdk_runtime::object::Key::Known(_) => {
                             map.next_value::<serde::de::IgnoredAny>()?;
@@ -7862,8 +7888,7 @@ impl<'de> serde::Deserialize<'de> for RestError {
                 Ok(RestError {
                     r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
                     title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                    kind: RestErrorKind::from_json_value(serde_json::Value::Object(rest))
-                        .map_err(serde::de::Error::custom)?,
+                    kind: early.finish(rest, RestErrorKind::from_json_value)?,
                 })
             }
         }
@@ -7933,15 +7958,21 @@ impl RestErrorKind {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <RestErrorKindVariant0 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        RestErrorKindVariant0,
+                    >(&mut value, last)
                         .map(Self::RestErrorKindVariant0)
                         .map_err(|e| format!("{}: {e}", "RestErrorKindVariant0"))
                 }
                 1usize => {
-                    <RestErrorKindVariant1 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        RestErrorKindVariant1,
+                    >(&mut value, last)
                         .map(Self::RestErrorKindVariant1)
                         .map_err(|e| format!("{}: {e}", "RestErrorKindVariant1"))
                 }

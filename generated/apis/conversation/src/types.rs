@@ -1373,40 +1373,54 @@ impl AppEventFieldAppEvent {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <ComposingEventField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ComposingEventField,
+                    >(&mut value, last)
                         .map(Self::ComposingEventField)
                         .map_err(|e| format!("{}: {e}", "ComposingEventField"))
                 }
                 1usize => {
-                    <ComposingEndEventField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ComposingEndEventField,
+                    >(&mut value, last)
                         .map(Self::ComposingEndEventField)
                         .map_err(|e| format!("{}: {e}", "ComposingEndEventField"))
                 }
                 2usize => {
-                    <ReadMessageEventField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ReadMessageEventField,
+                    >(&mut value, last)
                         .map(Self::ReadMessageEventField)
                         .map_err(|e| format!("{}: {e}", "ReadMessageEventField"))
                 }
                 3usize => {
-                    <CommentReplyEventField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        CommentReplyEventField,
+                    >(&mut value, last)
                         .map(Self::CommentReplyEventField)
                         .map_err(|e| format!("{}: {e}", "CommentReplyEventField"))
                 }
                 4usize => {
-                    <AgentJoinedEventField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        AgentJoinedEventField,
+                    >(&mut value, last)
                         .map(Self::AgentJoinedEventField)
                         .map_err(|e| format!("{}: {e}", "AgentJoinedEventField"))
                 }
                 5usize => {
-                    <AgentLeftEventField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        AgentLeftEventField,
+                    >(&mut value, last)
                         .map(Self::AgentLeftEventField)
                         .map_err(|e| format!("{}: {e}", "AgentLeftEventField"))
                 }
                 6usize => {
-                    <GenericEventField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<GenericEventField>(&mut value, last)
                         .map(Self::GenericEventField)
                         .map_err(|e| format!("{}: {e}", "GenericEventField"))
                 }
@@ -1573,6 +1587,7 @@ impl<'de> serde::Deserialize<'de> for AppMessage {
                 let mut f3: Option<Option<Agent>> = None;
                 let mut f4: Option<Option<AppMessageCommonPropsReplyTo>> = None;
                 let mut rest = serde_json::Map::new();
+                let mut early = sinch_sdk_runtime::object::Early::Nothing;
                 const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
                     &[
                         ("explicit_channel_message", 0usize),
@@ -1580,6 +1595,15 @@ impl<'de> serde::Deserialize<'de> for AppMessage {
                         ("channel_specific_message", 2usize),
                         ("agent", 3usize),
                         ("reply_to", 4usize),
+                        ("card_message", 5usize),
+                        ("carousel_message", 6usize),
+                        ("choice_message", 7usize),
+                        ("location_message", 8usize),
+                        ("media_message", 9usize),
+                        ("template_message", 10usize),
+                        ("text_message", 11usize),
+                        ("list_message", 12usize),
+                        ("contact_info_message", 13usize),
                     ],
                 );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
@@ -1611,6 +1635,103 @@ impl<'de> serde::Deserialize<'de> for AppMessage {
                         sinch_sdk_runtime::object::Key::Known(4usize) => {
                             sinch_sdk_runtime::object::field(&mut map, &mut f4, "reply_to")?
                         }
+                        sinch_sdk_runtime::object::Key::Known(5usize) => {
+                            let v: Option<CardMessage> = map.next_value()?;
+                            early
+                                .read(
+                                    AppMessageTypes::CardMessageField(CardMessageField {
+                                        card_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(6usize) => {
+                            let v: Option<CarouselMessageFieldCarouselMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    AppMessageTypes::CarouselMessageField(CarouselMessageField {
+                                        carousel_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(7usize) => {
+                            let v: Option<ChoiceMessageFieldChoiceMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    AppMessageTypes::ChoiceMessageField(ChoiceMessageField {
+                                        choice_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(8usize) => {
+                            let v: Option<LocationMessageFieldLocationMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    AppMessageTypes::LocationMessageField(LocationMessageField {
+                                        location_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(9usize) => {
+                            let v: Option<MediaProperties> = map.next_value()?;
+                            early
+                                .read(
+                                    AppMessageTypes::MediaMessageField(MediaMessageField {
+                                        media_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(10usize) => {
+                            let v: Option<TemplateMessageFieldTemplateMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    AppMessageTypes::TemplateMessageField(TemplateMessageField {
+                                        template_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(11usize) => {
+                            let v: Option<TextMessageFieldTextMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    AppMessageTypes::TextMessageField(TextMessageField {
+                                        text_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(12usize) => {
+                            let v: Option<ListMessageFieldListMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    AppMessageTypes::ListMessageField(ListMessageField {
+                                        list_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(13usize) => {
+                            let v: Option<ContactInfoMessageFieldContactInfoMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    AppMessageTypes::ContactInfoMessageField(ContactInfoMessageField {
+                                        contact_info_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
                         sinch_sdk_runtime::object::Key::Known(_) => {
                             map.next_value::<serde::de::IgnoredAny>()?;
                         }
@@ -1625,10 +1746,7 @@ impl<'de> serde::Deserialize<'de> for AppMessage {
                     channel_specific_message: f2.flatten(),
                     agent: f3.flatten(),
                     reply_to: f4.flatten(),
-                    kind: AppMessageTypes::from_json_value(
-                            serde_json::Value::Object(rest),
-                        )
-                        .map_err(serde::de::Error::custom)?,
+                    kind: early.finish(rest, AppMessageTypes::from_json_value)?,
                 })
             }
         }
@@ -2161,50 +2279,60 @@ impl AppMessageTypes {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <CardMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<CardMessageField>(&mut value, last)
                         .map(Self::CardMessageField)
                         .map_err(|e| format!("{}: {e}", "CardMessageField"))
                 }
                 1usize => {
-                    <CarouselMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        CarouselMessageField,
+                    >(&mut value, last)
                         .map(Self::CarouselMessageField)
                         .map_err(|e| format!("{}: {e}", "CarouselMessageField"))
                 }
                 2usize => {
-                    <ChoiceMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<ChoiceMessageField>(&mut value, last)
                         .map(Self::ChoiceMessageField)
                         .map_err(|e| format!("{}: {e}", "ChoiceMessageField"))
                 }
                 3usize => {
-                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        LocationMessageField,
+                    >(&mut value, last)
                         .map(Self::LocationMessageField)
                         .map_err(|e| format!("{}: {e}", "LocationMessageField"))
                 }
                 4usize => {
-                    <MediaMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<MediaMessageField>(&mut value, last)
                         .map(Self::MediaMessageField)
                         .map_err(|e| format!("{}: {e}", "MediaMessageField"))
                 }
                 5usize => {
-                    <TemplateMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        TemplateMessageField,
+                    >(&mut value, last)
                         .map(Self::TemplateMessageField)
                         .map_err(|e| format!("{}: {e}", "TemplateMessageField"))
                 }
                 6usize => {
-                    <TextMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<TextMessageField>(&mut value, last)
                         .map(Self::TextMessageField)
                         .map_err(|e| format!("{}: {e}", "TextMessageField"))
                 }
                 7usize => {
-                    <ListMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<ListMessageField>(&mut value, last)
                         .map(Self::ListMessageField)
                         .map_err(|e| format!("{}: {e}", "ListMessageField"))
                 }
                 8usize => {
-                    <ContactInfoMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContactInfoMessageField,
+                    >(&mut value, last)
                         .map(Self::ContactInfoMessageField)
                         .map_err(|e| format!("{}: {e}", "ContactInfoMessageField"))
                 }
@@ -5525,74 +5653,86 @@ impl ChannelCredentialsTypes {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <StaticBearerCredentialsField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        StaticBearerCredentialsField,
+                    >(&mut value, last)
                         .map(Self::StaticBearerCredentialsField)
                         .map_err(|e| format!("{}: {e}", "StaticBearerCredentialsField"))
                 }
                 1usize => {
-                    <StaticTokenCredentialsField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        StaticTokenCredentialsField,
+                    >(&mut value, last)
                         .map(Self::StaticTokenCredentialsField)
                         .map_err(|e| format!("{}: {e}", "StaticTokenCredentialsField"))
                 }
                 2usize => {
-                    <MmsCredentialsField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        MmsCredentialsField,
+                    >(&mut value, last)
                         .map(Self::MmsCredentialsField)
                         .map_err(|e| format!("{}: {e}", "MmsCredentialsField"))
                 }
                 3usize => {
-                    <KakaoTalkCredentialsField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        KakaoTalkCredentialsField,
+                    >(&mut value, last)
                         .map(Self::KakaoTalkCredentialsField)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkCredentialsField"))
                 }
                 4usize => {
-                    <TelegramCredentialsField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        TelegramCredentialsField,
+                    >(&mut value, last)
                         .map(Self::TelegramCredentialsField)
                         .map_err(|e| format!("{}: {e}", "TelegramCredentialsField"))
                 }
                 5usize => {
-                    <LineCredentialsField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        LineCredentialsField,
+                    >(&mut value, last)
                         .map(Self::LineCredentialsField)
                         .map_err(|e| format!("{}: {e}", "LineCredentialsField"))
                 }
                 6usize => {
-                    <LineEnterpriseCredentialsField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        LineEnterpriseCredentialsField,
+                    >(&mut value, last)
                         .map(Self::LineEnterpriseCredentialsField)
                         .map_err(|e| {
                             format!("{}: {e}", "LineEnterpriseCredentialsField")
                         })
                 }
                 7usize => {
-                    <WeChatCredentialsField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        WeChatCredentialsField,
+                    >(&mut value, last)
                         .map(Self::WeChatCredentialsField)
                         .map_err(|e| format!("{}: {e}", "WeChatCredentialsField"))
                 }
                 8usize => {
-                    <InstagramCredentialsField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        InstagramCredentialsField,
+                    >(&mut value, last)
                         .map(Self::InstagramCredentialsField)
                         .map_err(|e| format!("{}: {e}", "InstagramCredentialsField"))
                 }
                 9usize => {
-                    <AppleBcCredentialsField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        AppleBcCredentialsField,
+                    >(&mut value, last)
                         .map(Self::AppleBcCredentialsField)
                         .map_err(|e| format!("{}: {e}", "AppleBcCredentialsField"))
                 }
                 10usize => {
-                    <KakaoTalkChatCredentialsField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        KakaoTalkChatCredentialsField,
+                    >(&mut value, last)
                         .map(Self::KakaoTalkChatCredentialsField)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkChatCredentialsField"))
                 }
@@ -7345,19 +7485,21 @@ impl ChannelSpecificMessageMessage {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <FlowChannelSpecificMessage as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        FlowChannelSpecificMessage,
+                    >(&mut value, last)
                         .map(Self::FlowChannelSpecificMessage)
                         .map_err(|e| format!("{}: {e}", "FlowChannelSpecificMessage"))
                 }
                 1usize => {
-                    <PaymentOrderDetailsChannelSpecificMessage as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        PaymentOrderDetailsChannelSpecificMessage,
+                    >(&mut value, last)
                         .map(Self::PaymentOrderDetailsChannelSpecificMessage)
                         .map_err(|e| {
                             format!(
@@ -7366,9 +7508,9 @@ impl ChannelSpecificMessageMessage {
                         })
                 }
                 2usize => {
-                    <PaymentOrderStatusChannelSpecificMessage as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        PaymentOrderStatusChannelSpecificMessage,
+                    >(&mut value, last)
                         .map(Self::PaymentOrderStatusChannelSpecificMessage)
                         .map_err(|e| {
                             format!(
@@ -7377,18 +7519,18 @@ impl ChannelSpecificMessageMessage {
                         })
                 }
                 3usize => {
-                    <KakaoTalkCommerceChannelSpecificMessage as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        KakaoTalkCommerceChannelSpecificMessage,
+                    >(&mut value, last)
                         .map(Self::KakaoTalkCommerceChannelSpecificMessage)
                         .map_err(|e| {
                             format!("{}: {e}", "KakaoTalkCommerceChannelSpecificMessage")
                         })
                 }
                 4usize => {
-                    <KakaoTalkCarouselCommerceChannelSpecificMessage as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        KakaoTalkCarouselCommerceChannelSpecificMessage,
+                    >(&mut value, last)
                         .map(Self::KakaoTalkCarouselCommerceChannelSpecificMessage)
                         .map_err(|e| {
                             format!(
@@ -7397,9 +7539,9 @@ impl ChannelSpecificMessageMessage {
                         })
                 }
                 5usize => {
-                    <LineNotificationMessageTemplateChannelSpecificMessage as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        LineNotificationMessageTemplateChannelSpecificMessage,
+                    >(&mut value, last)
                         .map(Self::LineNotificationMessageTemplateChannelSpecificMessage)
                         .map_err(|e| {
                             format!(
@@ -7627,8 +7769,18 @@ impl<'de> serde::Deserialize<'de> for Choice {
                 let mut f0: Option<Option<serde_json::Value>> = None;
                 let mut f1: Option<Option<DisplayMode>> = None;
                 let mut rest = serde_json::Map::new();
+                let mut early = sinch_sdk_runtime::object::Early::Nothing;
                 const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-                    &[("postback_data", 0usize), ("display_mode", 1usize)],
+                    &[
+                        ("postback_data", 0usize),
+                        ("display_mode", 1usize),
+                        ("call_message", 2usize),
+                        ("location_message", 3usize),
+                        ("text_message", 4usize),
+                        ("url_message", 5usize),
+                        ("calendar_message", 6usize),
+                        ("share_location_message", 7usize),
+                    ],
                 );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
@@ -7646,6 +7798,72 @@ impl<'de> serde::Deserialize<'de> for Choice {
                                 "display_mode",
                             )?
                         }
+                        sinch_sdk_runtime::object::Key::Known(2usize) => {
+                            let v: Option<CallMessageFieldCallMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    ChoiceTypes::CallMessageField(CallMessageField {
+                                        call_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(3usize) => {
+                            let v: Option<LocationMessageFieldLocationMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    ChoiceTypes::LocationMessageField(LocationMessageField {
+                                        location_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(4usize) => {
+                            let v: Option<TextMessageFieldTextMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    ChoiceTypes::TextMessageField(TextMessageField {
+                                        text_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(5usize) => {
+                            let v: Option<UrlMessageFieldUrlMessage> = map.next_value()?;
+                            early
+                                .read(
+                                    ChoiceTypes::UrlMessageField(UrlMessageField {
+                                        url_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(6usize) => {
+                            let v: Option<CalendarMessageFieldCalendarMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    ChoiceTypes::CalendarMessageField(CalendarMessageField {
+                                        calendar_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(7usize) => {
+                            let v: Option<
+                                ShareLocationMessageFieldShareLocationMessage,
+                            > = map.next_value()?;
+                            early
+                                .read(
+                                    ChoiceTypes::ShareLocationMessageField(ShareLocationMessageField {
+                                        share_location_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
                         sinch_sdk_runtime::object::Key::Known(_) => {
                             map.next_value::<serde::de::IgnoredAny>()?;
                         }
@@ -7657,8 +7875,7 @@ impl<'de> serde::Deserialize<'de> for Choice {
                 Ok(Choice {
                     postback_data: f0.flatten(),
                     display_mode: f1.flatten(),
-                    kind: ChoiceTypes::from_json_value(serde_json::Value::Object(rest))
-                        .map_err(serde::de::Error::custom)?,
+                    kind: early.finish(rest, ChoiceTypes::from_json_value)?,
                 })
             }
         }
@@ -8572,37 +8789,43 @@ impl ChoiceTypes {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <CallMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<CallMessageField>(&mut value, last)
                         .map(Self::CallMessageField)
                         .map_err(|e| format!("{}: {e}", "CallMessageField"))
                 }
                 1usize => {
-                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        LocationMessageField,
+                    >(&mut value, last)
                         .map(Self::LocationMessageField)
                         .map_err(|e| format!("{}: {e}", "LocationMessageField"))
                 }
                 2usize => {
-                    <TextMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<TextMessageField>(&mut value, last)
                         .map(Self::TextMessageField)
                         .map_err(|e| format!("{}: {e}", "TextMessageField"))
                 }
                 3usize => {
-                    <UrlMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<UrlMessageField>(&mut value, last)
                         .map(Self::UrlMessageField)
                         .map_err(|e| format!("{}: {e}", "UrlMessageField"))
                 }
                 4usize => {
-                    <CalendarMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        CalendarMessageField,
+                    >(&mut value, last)
                         .map(Self::CalendarMessageField)
                         .map_err(|e| format!("{}: {e}", "CalendarMessageField"))
                 }
                 5usize => {
-                    <ShareLocationMessageField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        ShareLocationMessageField,
+                    >(&mut value, last)
                         .map(Self::ShareLocationMessageField)
                         .map_err(|e| format!("{}: {e}", "ShareLocationMessageField"))
                 }
@@ -10541,32 +10764,38 @@ impl ContactEvent {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <ComposingEventField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ComposingEventField,
+                    >(&mut value, last)
                         .map(Self::ComposingEventField)
                         .map_err(|e| format!("{}: {e}", "ComposingEventField"))
                 }
                 1usize => {
-                    <ComposingEndEventField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ComposingEndEventField,
+                    >(&mut value, last)
                         .map(Self::ComposingEndEventField)
                         .map_err(|e| format!("{}: {e}", "ComposingEndEventField"))
                 }
                 2usize => {
-                    <ConversationDeletedEventField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        ConversationDeletedEventField,
+                    >(&mut value, last)
                         .map(Self::ConversationDeletedEventField)
                         .map_err(|e| format!("{}: {e}", "ConversationDeletedEventField"))
                 }
                 3usize => {
-                    <CommentEventField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<CommentEventField>(&mut value, last)
                         .map(Self::CommentEventField)
                         .map_err(|e| format!("{}: {e}", "CommentEventField"))
                 }
                 4usize => {
-                    <GenericEventField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<GenericEventField>(&mut value, last)
                         .map(Self::GenericEventField)
                         .map_err(|e| format!("{}: {e}", "GenericEventField"))
                 }
@@ -12400,13 +12629,114 @@ impl<'de> serde::Deserialize<'de> for ContactMessage {
             ) -> Result<ContactMessage, __A::Error> {
                 let mut f0: Option<Option<ReplyToFieldReplyTo>> = None;
                 let mut rest = serde_json::Map::new();
+                let mut early = sinch_sdk_runtime::object::Early::Nothing;
                 const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-                    &[("reply_to", 0usize)],
+                    &[
+                        ("reply_to", 0usize),
+                        ("channel_specific_message", 1usize),
+                        ("choice_response_message", 2usize),
+                        ("fallback_message", 3usize),
+                        ("location_message", 4usize),
+                        ("media_card_message", 5usize),
+                        ("media_message", 6usize),
+                        ("product_response_message", 7usize),
+                        ("text_message", 8usize),
+                    ],
                 );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(&mut map, &mut f0, "reply_to")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            let v: Option<
+                                ChannelSpecificContactMessageChannelSpecificMessage,
+                            > = map.next_value()?;
+                            early
+                                .read(
+                                    ContactMessageTypes::ChannelSpecificContactMessage(ChannelSpecificContactMessage {
+                                        channel_specific_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(2usize) => {
+                            let v: Option<
+                                ChoiceResponseMessageFieldChoiceResponseMessage,
+                            > = map.next_value()?;
+                            early
+                                .read(
+                                    ContactMessageTypes::ChoiceResponseMessageField(ChoiceResponseMessageField {
+                                        choice_response_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(3usize) => {
+                            let v: Option<FallbackMessageFieldFallbackMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    ContactMessageTypes::FallbackMessageField(FallbackMessageField {
+                                        fallback_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(4usize) => {
+                            let v: Option<LocationMessageFieldLocationMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    ContactMessageTypes::LocationMessageField(LocationMessageField {
+                                        location_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(5usize) => {
+                            let v: Option<MediaCardMessageFieldMediaCardMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    ContactMessageTypes::MediaCardMessageField(MediaCardMessageField {
+                                        media_card_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(6usize) => {
+                            let v: Option<MediaProperties> = map.next_value()?;
+                            early
+                                .read(
+                                    ContactMessageTypes::MediaMessageField(MediaMessageField {
+                                        media_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(7usize) => {
+                            let v: Option<
+                                ProductResponseMessageProductResponseMessage,
+                            > = map.next_value()?;
+                            early
+                                .read(
+                                    ContactMessageTypes::ProductResponseMessage(ProductResponseMessage {
+                                        product_response_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(8usize) => {
+                            let v: Option<TextMessageFieldTextMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    ContactMessageTypes::TextMessageField(TextMessageField {
+                                        text_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
                         }
                         sinch_sdk_runtime::object::Key::Known(_) => {
                             map.next_value::<serde::de::IgnoredAny>()?;
@@ -12418,10 +12748,7 @@ impl<'de> serde::Deserialize<'de> for ContactMessage {
                 }
                 Ok(ContactMessage {
                     reply_to: f0.flatten(),
-                    kind: ContactMessageTypes::from_json_value(
-                            serde_json::Value::Object(rest),
-                        )
-                        .map_err(serde::de::Error::custom)?,
+                    kind: early.finish(rest, ContactMessageTypes::from_json_value)?,
                 })
             }
         }
@@ -12555,26 +12882,28 @@ impl ContactMessageEvent {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <ContactMessageEventVariant0 as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        ContactMessageEventVariant0,
+                    >(&mut value, last)
                         .map(Self::ContactMessageEventVariant0)
                         .map_err(|e| format!("{}: {e}", "ContactMessageEventVariant0"))
                 }
                 1usize => {
-                    <ContactMessageEventVariant1 as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        ContactMessageEventVariant1,
+                    >(&mut value, last)
                         .map(Self::ContactMessageEventVariant1)
                         .map_err(|e| format!("{}: {e}", "ContactMessageEventVariant1"))
                 }
                 2usize => {
-                    <ContactMessageEventVariant2 as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        ContactMessageEventVariant2,
+                    >(&mut value, last)
                         .map(Self::ContactMessageEventVariant2)
                         .map_err(|e| format!("{}: {e}", "ContactMessageEventVariant2"))
                 }
@@ -13081,49 +13410,59 @@ impl ContactMessageTypes {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <ChannelSpecificContactMessage as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        ChannelSpecificContactMessage,
+                    >(&mut value, last)
                         .map(Self::ChannelSpecificContactMessage)
                         .map_err(|e| format!("{}: {e}", "ChannelSpecificContactMessage"))
                 }
                 1usize => {
-                    <ChoiceResponseMessageField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        ChoiceResponseMessageField,
+                    >(&mut value, last)
                         .map(Self::ChoiceResponseMessageField)
                         .map_err(|e| format!("{}: {e}", "ChoiceResponseMessageField"))
                 }
                 2usize => {
-                    <FallbackMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        FallbackMessageField,
+                    >(&mut value, last)
                         .map(Self::FallbackMessageField)
                         .map_err(|e| format!("{}: {e}", "FallbackMessageField"))
                 }
                 3usize => {
-                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        LocationMessageField,
+                    >(&mut value, last)
                         .map(Self::LocationMessageField)
                         .map_err(|e| format!("{}: {e}", "LocationMessageField"))
                 }
                 4usize => {
-                    <MediaCardMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        MediaCardMessageField,
+                    >(&mut value, last)
                         .map(Self::MediaCardMessageField)
                         .map_err(|e| format!("{}: {e}", "MediaCardMessageField"))
                 }
                 5usize => {
-                    <MediaMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<MediaMessageField>(&mut value, last)
                         .map(Self::MediaMessageField)
                         .map_err(|e| format!("{}: {e}", "MediaMessageField"))
                 }
                 6usize => {
-                    <ProductResponseMessage as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ProductResponseMessage,
+                    >(&mut value, last)
                         .map(Self::ProductResponseMessage)
                         .map_err(|e| format!("{}: {e}", "ProductResponseMessage"))
                 }
                 7usize => {
-                    <TextMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<TextMessageField>(&mut value, last)
                         .map(Self::TextMessageField)
                         .map_err(|e| format!("{}: {e}", "TextMessageField"))
                 }
@@ -14225,6 +14564,7 @@ impl<'de> serde::Deserialize<'de> for ConversationChannelCredentials {
                 let mut f3: Option<Option<String>> = None;
                 let mut f4: Option<Option<CredentialOrdinalNumber>> = None;
                 let mut rest = serde_json::Map::new();
+                let mut early = sinch_sdk_runtime::object::Early::Nothing;
                 const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
                     &[
                         ("callback_secret", 0usize),
@@ -14232,6 +14572,17 @@ impl<'de> serde::Deserialize<'de> for ConversationChannelCredentials {
                         ("state", 2usize),
                         ("channel_known_id", 3usize),
                         ("credential_ordinal_number", 4usize),
+                        ("static_bearer", 5usize),
+                        ("static_token", 6usize),
+                        ("mms_credentials", 7usize),
+                        ("kakaotalk_credentials", 8usize),
+                        ("telegram_credentials", 9usize),
+                        ("line_credentials", 10usize),
+                        ("line_enterprise_credentials", 11usize),
+                        ("wechat_credentials", 12usize),
+                        ("instagram_credentials", 13usize),
+                        ("applebc_credentials", 14usize),
+                        ("kakaotalkchat_credentials", 15usize),
                     ],
                 );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
@@ -14263,6 +14614,131 @@ impl<'de> serde::Deserialize<'de> for ConversationChannelCredentials {
                                 "credential_ordinal_number",
                             )?
                         }
+                        sinch_sdk_runtime::object::Key::Known(5usize) => {
+                            let v: Option<StaticBearerCredentialsFieldStaticBearer> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    ChannelCredentialsTypes::StaticBearerCredentialsField(StaticBearerCredentialsField {
+                                        static_bearer: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(6usize) => {
+                            let v: Option<StaticTokenCredentialsFieldStaticToken> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    ChannelCredentialsTypes::StaticTokenCredentialsField(StaticTokenCredentialsField {
+                                        static_token: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(7usize) => {
+                            let v: Option<MmsCredentialsFieldMmsCredentials> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    ChannelCredentialsTypes::MmsCredentialsField(MmsCredentialsField {
+                                        mms_credentials: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(8usize) => {
+                            let v: Option<
+                                KakaoTalkCredentialsFieldKakaotalkCredentials,
+                            > = map.next_value()?;
+                            early
+                                .read(
+                                    ChannelCredentialsTypes::KakaoTalkCredentialsField(KakaoTalkCredentialsField {
+                                        kakaotalk_credentials: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(9usize) => {
+                            let v: Option<TelegramCredentialsFieldTelegramCredentials> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    ChannelCredentialsTypes::TelegramCredentialsField(TelegramCredentialsField {
+                                        telegram_credentials: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(10usize) => {
+                            let v: Option<LineCredentialsFieldLineCredentials> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    ChannelCredentialsTypes::LineCredentialsField(LineCredentialsField {
+                                        line_credentials: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(11usize) => {
+                            let v: Option<
+                                LineEnterpriseCredentialsFieldLineEnterpriseCredentials,
+                            > = map.next_value()?;
+                            early
+                                .read(
+                                    ChannelCredentialsTypes::LineEnterpriseCredentialsField(LineEnterpriseCredentialsField {
+                                        line_enterprise_credentials: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(12usize) => {
+                            let v: Option<WeChatCredentialsFieldWechatCredentials> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    ChannelCredentialsTypes::WeChatCredentialsField(WeChatCredentialsField {
+                                        wechat_credentials: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(13usize) => {
+                            let v: Option<
+                                InstagramCredentialsFieldInstagramCredentials,
+                            > = map.next_value()?;
+                            early
+                                .read(
+                                    ChannelCredentialsTypes::InstagramCredentialsField(InstagramCredentialsField {
+                                        instagram_credentials: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(14usize) => {
+                            let v: Option<AppleBcCredentialsFieldApplebcCredentials> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    ChannelCredentialsTypes::AppleBcCredentialsField(AppleBcCredentialsField {
+                                        applebc_credentials: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(15usize) => {
+                            let v: Option<
+                                KakaoTalkChatCredentialsFieldKakaotalkchatCredentials,
+                            > = map.next_value()?;
+                            early
+                                .read(
+                                    ChannelCredentialsTypes::KakaoTalkChatCredentialsField(KakaoTalkChatCredentialsField {
+                                        kakaotalkchat_credentials: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
                         sinch_sdk_runtime::object::Key::Known(_) => {
                             map.next_value::<serde::de::IgnoredAny>()?;
                         }
@@ -14277,10 +14753,7 @@ impl<'de> serde::Deserialize<'de> for ConversationChannelCredentials {
                     state: f2.flatten(),
                     channel_known_id: f3.flatten(),
                     credential_ordinal_number: f4.flatten(),
-                    kind: ChannelCredentialsTypes::from_json_value(
-                            serde_json::Value::Object(rest),
-                        )
-                        .map_err(serde::de::Error::custom)?,
+                    kind: early.finish(rest, ChannelCredentialsTypes::from_json_value)?,
                 })
             }
         }
@@ -15314,6 +15787,7 @@ impl<'de> serde::Deserialize<'de> for ConversationMessage {
                 let mut f8: Option<Option<String>> = None;
                 let mut f9: Option<Option<ProcessingMode>> = None;
                 let mut rest = serde_json::Map::new();
+                let mut early = sinch_sdk_runtime::object::Early::Nothing;
                 const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
                     &[
                         ("accept_time", 0usize),
@@ -15326,6 +15800,8 @@ impl<'de> serde::Deserialize<'de> for ConversationMessage {
                         ("injected", 7usize),
                         ("sender_id", 8usize),
                         ("processing_mode", 9usize),
+                        ("app_message", 10usize),
+                        ("contact_message", 11usize),
                     ],
                 );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
@@ -15388,6 +15864,26 @@ impl<'de> serde::Deserialize<'de> for ConversationMessage {
                                 "processing_mode",
                             )?
                         }
+                        sinch_sdk_runtime::object::Key::Known(10usize) => {
+                            let v: Option<AppMessage> = map.next_value()?;
+                            early
+                                .read(
+                                    ConversationMessageTypes::ConversationMessageTypesVariant0(ConversationMessageTypesVariant0 {
+                                        app_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(11usize) => {
+                            let v: Option<ContactMessage> = map.next_value()?;
+                            early
+                                .read(
+                                    ConversationMessageTypes::ConversationMessageTypesVariant1(ConversationMessageTypesVariant1 {
+                                        contact_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
                         sinch_sdk_runtime::object::Key::Known(_) => {
                             map.next_value::<serde::de::IgnoredAny>()?;
                         }
@@ -15407,10 +15903,7 @@ impl<'de> serde::Deserialize<'de> for ConversationMessage {
                     injected: f7.flatten(),
                     sender_id: f8.flatten(),
                     processing_mode: f9.flatten(),
-                    kind: ConversationMessageTypes::from_json_value(
-                            serde_json::Value::Object(rest),
-                        )
-                        .map_err(serde::de::Error::custom)?,
+                    kind: early.finish(rest, ConversationMessageTypes::from_json_value)?,
                 })
             }
         }
@@ -15808,21 +16301,23 @@ impl ConversationMessageTypes {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <ConversationMessageTypesVariant0 as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        ConversationMessageTypesVariant0,
+                    >(&mut value, last)
                         .map(Self::ConversationMessageTypesVariant0)
                         .map_err(|e| {
                             format!("{}: {e}", "ConversationMessageTypesVariant0")
                         })
                 }
                 1usize => {
-                    <ConversationMessageTypesVariant1 as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        ConversationMessageTypesVariant1,
+                    >(&mut value, last)
                         .map(Self::ConversationMessageTypesVariant1)
                         .map_err(|e| {
                             format!("{}: {e}", "ConversationMessageTypesVariant1")
@@ -15930,21 +16425,23 @@ impl ConversationMessageTypesInject {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <ConversationMessageTypesInjectVariant0 as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        ConversationMessageTypesInjectVariant0,
+                    >(&mut value, last)
                         .map(Self::ConversationMessageTypesInjectVariant0)
                         .map_err(|e| {
                             format!("{}: {e}", "ConversationMessageTypesInjectVariant0")
                         })
                 }
                 1usize => {
-                    <ConversationMessageTypesInjectVariant1 as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        ConversationMessageTypesInjectVariant1,
+                    >(&mut value, last)
                         .map(Self::ConversationMessageTypesInjectVariant1)
                         .map_err(|e| {
                             format!("{}: {e}", "ConversationMessageTypesInjectVariant1")
@@ -17409,17 +17906,21 @@ impl ConversationWebhookEvent {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <MessageInboundEvent as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        MessageInboundEvent,
+                    >(&mut value, last)
                         .map(Self::MessageInboundEvent)
                         .map_err(|e| format!("{}: {e}", "MessageInboundEvent"))
                 }
                 1usize => {
-                    <MessageInboundSmartConversationRedactionEvent as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        MessageInboundSmartConversationRedactionEvent,
+                    >(&mut value, last)
                         .map(Self::MessageInboundSmartConversationRedactionEvent)
                         .map_err(|e| {
                             format!(
@@ -17428,103 +17929,115 @@ impl ConversationWebhookEvent {
                         })
                 }
                 2usize => {
-                    <MessageSubmitEvent as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<MessageSubmitEvent>(&mut value, last)
                         .map(Self::MessageSubmitEvent)
                         .map_err(|e| format!("{}: {e}", "MessageSubmitEvent"))
                 }
                 3usize => {
-                    <MessageDeliveryReceiptEvent as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        MessageDeliveryReceiptEvent,
+                    >(&mut value, last)
                         .map(Self::MessageDeliveryReceiptEvent)
                         .map_err(|e| format!("{}: {e}", "MessageDeliveryReceiptEvent"))
                 }
                 4usize => {
-                    <EventInbound as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<EventInbound>(&mut value, last)
                         .map(Self::EventInbound)
                         .map_err(|e| format!("{}: {e}", "EventInbound"))
                 }
                 5usize => {
-                    <EventDelivery as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<EventDelivery>(&mut value, last)
                         .map(Self::EventDelivery)
                         .map_err(|e| format!("{}: {e}", "EventDelivery"))
                 }
                 6usize => {
-                    <ConversationStartEvent as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ConversationStartEvent,
+                    >(&mut value, last)
                         .map(Self::ConversationStartEvent)
                         .map_err(|e| format!("{}: {e}", "ConversationStartEvent"))
                 }
                 7usize => {
-                    <ConversationStopEvent as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ConversationStopEvent,
+                    >(&mut value, last)
                         .map(Self::ConversationStopEvent)
                         .map_err(|e| format!("{}: {e}", "ConversationStopEvent"))
                 }
                 8usize => {
-                    <ConversationDeleteEvent as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ConversationDeleteEvent,
+                    >(&mut value, last)
                         .map(Self::ConversationDeleteEvent)
                         .map_err(|e| format!("{}: {e}", "ConversationDeleteEvent"))
                 }
                 9usize => {
-                    <ContactCreateEvent as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<ContactCreateEvent>(&mut value, last)
                         .map(Self::ContactCreateEvent)
                         .map_err(|e| format!("{}: {e}", "ContactCreateEvent"))
                 }
                 10usize => {
-                    <ContactDeleteEvent as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<ContactDeleteEvent>(&mut value, last)
                         .map(Self::ContactDeleteEvent)
                         .map_err(|e| format!("{}: {e}", "ContactDeleteEvent"))
                 }
                 11usize => {
-                    <ContactMergeEvent as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<ContactMergeEvent>(&mut value, last)
                         .map(Self::ContactMergeEvent)
                         .map_err(|e| format!("{}: {e}", "ContactMergeEvent"))
                 }
                 12usize => {
-                    <ContactUpdateEvent as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<ContactUpdateEvent>(&mut value, last)
                         .map(Self::ContactUpdateEvent)
                         .map_err(|e| format!("{}: {e}", "ContactUpdateEvent"))
                 }
                 13usize => {
-                    <ContactIdentitiesDuplicationEvent as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        ContactIdentitiesDuplicationEvent,
+                    >(&mut value, last)
                         .map(Self::ContactIdentitiesDuplicationEvent)
                         .map_err(|e| {
                             format!("{}: {e}", "ContactIdentitiesDuplicationEvent")
                         })
                 }
                 14usize => {
-                    <CapabilityEvent as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<CapabilityEvent>(&mut value, last)
                         .map(Self::CapabilityEvent)
                         .map_err(|e| format!("{}: {e}", "CapabilityEvent"))
                 }
                 15usize => {
-                    <OptInEvent as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<OptInEvent>(&mut value, last)
                         .map(Self::OptInEvent)
                         .map_err(|e| format!("{}: {e}", "OptInEvent"))
                 }
                 16usize => {
-                    <OptOutEvent as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<OptOutEvent>(&mut value, last)
                         .map(Self::OptOutEvent)
                         .map_err(|e| format!("{}: {e}", "OptOutEvent"))
                 }
                 17usize => {
-                    <ChannelEvent as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<ChannelEvent>(&mut value, last)
                         .map(Self::ChannelEvent)
                         .map_err(|e| format!("{}: {e}", "ChannelEvent"))
                 }
                 18usize => {
-                    <SmartConversationsEvent as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        SmartConversationsEvent,
+                    >(&mut value, last)
                         .map(Self::SmartConversationsEvent)
                         .map_err(|e| format!("{}: {e}", "SmartConversationsEvent"))
                 }
                 19usize => {
-                    <RecordNotificationEvent as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        RecordNotificationEvent,
+                    >(&mut value, last)
                         .map(Self::RecordNotificationEvent)
                         .map_err(|e| format!("{}: {e}", "RecordNotificationEvent"))
                 }
                 20usize => {
-                    <UnsupportedCallbackEvent as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        UnsupportedCallbackEvent,
+                    >(&mut value, last)
                         .map(Self::UnsupportedCallbackEvent)
                         .map_err(|e| format!("{}: {e}", "UnsupportedCallbackEvent"))
                 }
@@ -21677,6 +22190,7 @@ impl<'de> serde::Deserialize<'de> for InjectMessageRequest {
                 let mut f6: Option<Option<ProcessingMode>> = None;
                 let mut f7: Option<Option<String>> = None;
                 let mut rest = serde_json::Map::new();
+                let mut early = sinch_sdk_runtime::object::Early::Nothing;
                 const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
                     &[
                         ("accept_time", 0usize),
@@ -21687,6 +22201,8 @@ impl<'de> serde::Deserialize<'de> for InjectMessageRequest {
                         ("sender_id", 5usize),
                         ("processing_mode", 6usize),
                         ("metadata", 7usize),
+                        ("app_message", 8usize),
+                        ("contact_message", 9usize),
                     ],
                 );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
@@ -21743,6 +22259,26 @@ impl<'de> serde::Deserialize<'de> for InjectMessageRequest {
                         sinch_sdk_runtime::object::Key::Known(7usize) => {
                             sinch_sdk_runtime::object::field(&mut map, &mut f7, "metadata")?
                         }
+                        sinch_sdk_runtime::object::Key::Known(8usize) => {
+                            let v: Option<AppMessage> = map.next_value()?;
+                            early
+                                .read(
+                                    ConversationMessageTypesInject::ConversationMessageTypesInjectVariant0(ConversationMessageTypesInjectVariant0 {
+                                        app_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(9usize) => {
+                            let v: Option<ContactMessage> = map.next_value()?;
+                            early
+                                .read(
+                                    ConversationMessageTypesInject::ConversationMessageTypesInjectVariant1(ConversationMessageTypesInjectVariant1 {
+                                        contact_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
                         sinch_sdk_runtime::object::Key::Known(_) => {
                             map.next_value::<serde::de::IgnoredAny>()?;
                         }
@@ -21766,10 +22302,8 @@ impl<'de> serde::Deserialize<'de> for InjectMessageRequest {
                     sender_id: f5.flatten(),
                     processing_mode: f6.flatten(),
                     metadata: f7.flatten(),
-                    kind: ConversationMessageTypesInject::from_json_value(
-                            serde_json::Value::Object(rest),
-                        )
-                        .map_err(serde::de::Error::custom)?,
+                    kind: early
+                        .finish(rest, ConversationMessageTypesInject::from_json_value)?,
                 })
             }
         }
@@ -23648,22 +24182,28 @@ impl KakaoTalkCommerceMessageButtonsItem {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <KakaoTalkWebLinkButton as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        KakaoTalkWebLinkButton,
+                    >(&mut value, last)
                         .map(Self::KakaoTalkWebLinkButton)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkWebLinkButton"))
                 }
                 1usize => {
-                    <KakaoTalkAppLinkButton as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        KakaoTalkAppLinkButton,
+                    >(&mut value, last)
                         .map(Self::KakaoTalkAppLinkButton)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkAppLinkButton"))
                 }
                 2usize => {
-                    <KakaoTalkBotKeywordButton as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        KakaoTalkBotKeywordButton,
+                    >(&mut value, last)
                         .map(Self::KakaoTalkBotKeywordButton)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkBotKeywordButton"))
                 }
@@ -23826,28 +24366,30 @@ impl KakaoTalkCommerceMessageCommerce {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <KakaoTalkRegularPriceCommerce as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        KakaoTalkRegularPriceCommerce,
+                    >(&mut value, last)
                         .map(Self::KakaoTalkRegularPriceCommerce)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkRegularPriceCommerce"))
                 }
                 1usize => {
-                    <KakaoTalkDiscountFixedCommerce as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        KakaoTalkDiscountFixedCommerce,
+                    >(&mut value, last)
                         .map(Self::KakaoTalkDiscountFixedCommerce)
                         .map_err(|e| {
                             format!("{}: {e}", "KakaoTalkDiscountFixedCommerce")
                         })
                 }
                 2usize => {
-                    <KakaoTalkDiscountRateCommerce as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        KakaoTalkDiscountRateCommerce,
+                    >(&mut value, last)
                         .map(Self::KakaoTalkDiscountRateCommerce)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkDiscountRateCommerce"))
                 }
@@ -24060,38 +24602,42 @@ impl KakaoTalkCommerceMessageCoupon {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <KakaoTalkFixedDiscountCoupon as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        KakaoTalkFixedDiscountCoupon,
+                    >(&mut value, last)
                         .map(Self::KakaoTalkFixedDiscountCoupon)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkFixedDiscountCoupon"))
                 }
                 1usize => {
-                    <KakaoTalkDiscountRateCoupon as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        KakaoTalkDiscountRateCoupon,
+                    >(&mut value, last)
                         .map(Self::KakaoTalkDiscountRateCoupon)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkDiscountRateCoupon"))
                 }
                 2usize => {
-                    <KakaoTalkShippingDiscountCoupon as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        KakaoTalkShippingDiscountCoupon,
+                    >(&mut value, last)
                         .map(Self::KakaoTalkShippingDiscountCoupon)
                         .map_err(|e| {
                             format!("{}: {e}", "KakaoTalkShippingDiscountCoupon")
                         })
                 }
                 3usize => {
-                    <KakaoTalkFreeCoupon as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        KakaoTalkFreeCoupon,
+                    >(&mut value, last)
                         .map(Self::KakaoTalkFreeCoupon)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkFreeCoupon"))
                 }
                 4usize => {
-                    <KakaoTalkUpCoupon as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<KakaoTalkUpCoupon>(&mut value, last)
                         .map(Self::KakaoTalkUpCoupon)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkUpCoupon"))
                 }
@@ -27013,8 +27559,13 @@ for LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
             > {
                 let mut f0: Option<Option<bool>> = None;
                 let mut rest = serde_json::Map::new();
+                let mut early = sinch_sdk_runtime::object::Early::Nothing;
                 const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-                    &[("is_default", 0usize)],
+                    &[
+                        ("is_default", 0usize),
+                        ("line_japan", 1usize),
+                        ("line_thailand", 2usize),
+                    ],
                 );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
@@ -27024,6 +27575,26 @@ for LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
                                 &mut f0,
                                 "is_default",
                             )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            let v: Option<LineEnterpriseCredentials> = map.next_value()?;
+                            early
+                                .read(
+                                    LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind::LineCredentialsJapanField(LineCredentialsJapanField {
+                                        line_japan: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(2usize) => {
+                            let v: Option<LineEnterpriseCredentials> = map.next_value()?;
+                            early
+                                .read(
+                                    LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind::LineCredentialsThailandField(LineCredentialsThailandField {
+                                        line_thailand: v,
+                                    }),
+                                    &mut rest,
+                                )?;
                         }
                         sinch_sdk_runtime::object::Key::Known(_) => {
                             map.next_value::<serde::de::IgnoredAny>()?;
@@ -27035,10 +27606,11 @@ for LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
                 }
                 Ok(LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
                     is_default: f0.flatten(),
-                    kind: LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind::from_json_value(
-                            serde_json::Value::Object(rest),
-                        )
-                        .map_err(serde::de::Error::custom)?,
+                    kind: early
+                        .finish(
+                            rest,
+                            LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind::from_json_value,
+                        )?,
                 })
             }
         }
@@ -27137,19 +27709,21 @@ impl LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <LineCredentialsJapanField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        LineCredentialsJapanField,
+                    >(&mut value, last)
                         .map(Self::LineCredentialsJapanField)
                         .map_err(|e| format!("{}: {e}", "LineCredentialsJapanField"))
                 }
                 1usize => {
-                    <LineCredentialsThailandField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        LineCredentialsThailandField,
+                    >(&mut value, last)
                         .map(Self::LineCredentialsThailandField)
                         .map_err(|e| format!("{}: {e}", "LineCredentialsThailandField"))
                 }
@@ -28120,15 +28694,17 @@ impl ListItem {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <ListItemVariant0 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<ListItemVariant0>(&mut value, last)
                         .map(Self::ListItemVariant0)
                         .map_err(|e| format!("{}: {e}", "ListItemVariant0"))
                 }
                 1usize => {
-                    <ListItemVariant1 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<ListItemVariant1>(&mut value, last)
                         .map(Self::ListItemVariant1)
                         .map_err(|e| format!("{}: {e}", "ListItemVariant1"))
                 }
@@ -32975,50 +33551,60 @@ impl OmniMessageOverride {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <TextMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<TextMessageField>(&mut value, last)
                         .map(Self::TextMessageField)
                         .map_err(|e| format!("{}: {e}", "TextMessageField"))
                 }
                 1usize => {
-                    <MediaMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<MediaMessageField>(&mut value, last)
                         .map(Self::MediaMessageField)
                         .map_err(|e| format!("{}: {e}", "MediaMessageField"))
                 }
                 2usize => {
-                    <TemplateReferenceField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        TemplateReferenceField,
+                    >(&mut value, last)
                         .map(Self::TemplateReferenceField)
                         .map_err(|e| format!("{}: {e}", "TemplateReferenceField"))
                 }
                 3usize => {
-                    <ChoiceMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<ChoiceMessageField>(&mut value, last)
                         .map(Self::ChoiceMessageField)
                         .map_err(|e| format!("{}: {e}", "ChoiceMessageField"))
                 }
                 4usize => {
-                    <CardMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<CardMessageField>(&mut value, last)
                         .map(Self::CardMessageField)
                         .map_err(|e| format!("{}: {e}", "CardMessageField"))
                 }
                 5usize => {
-                    <CarouselMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        CarouselMessageField,
+                    >(&mut value, last)
                         .map(Self::CarouselMessageField)
                         .map_err(|e| format!("{}: {e}", "CarouselMessageField"))
                 }
                 6usize => {
-                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        LocationMessageField,
+                    >(&mut value, last)
                         .map(Self::LocationMessageField)
                         .map_err(|e| format!("{}: {e}", "LocationMessageField"))
                 }
                 7usize => {
-                    <ContactInfoMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContactInfoMessageField,
+                    >(&mut value, last)
                         .map(Self::ContactInfoMessageField)
                         .map_err(|e| format!("{}: {e}", "ContactInfoMessageField"))
                 }
                 8usize => {
-                    <ListMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<ListMessageField>(&mut value, last)
                         .map(Self::ListMessageField)
                         .map_err(|e| format!("{}: {e}", "ListMessageField"))
                 }
@@ -35344,28 +35930,30 @@ impl PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsAppPaymentSettingsPix as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsAppPaymentSettingsPix,
+                    >(&mut value, last)
                         .map(Self::WhatsAppPaymentSettingsPix)
                         .map_err(|e| format!("{}: {e}", "WhatsAppPaymentSettingsPix"))
                 }
                 1usize => {
-                    <WhatsAppPaymentSettingsPaymentLink as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsAppPaymentSettingsPaymentLink,
+                    >(&mut value, last)
                         .map(Self::WhatsAppPaymentSettingsPaymentLink)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsAppPaymentSettingsPaymentLink")
                         })
                 }
                 2usize => {
-                    <WhatsAppPaymentSettingsBoleto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsAppPaymentSettingsBoleto,
+                    >(&mut value, last)
                         .map(Self::WhatsAppPaymentSettingsBoleto)
                         .map_err(|e| format!("{}: {e}", "WhatsAppPaymentSettingsBoleto"))
                 }
@@ -38195,15 +38783,17 @@ impl RecipientBase {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <IdentifiedByField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<IdentifiedByField>(&mut value, last)
                         .map(Self::IdentifiedByField)
                         .map_err(|e| format!("{}: {e}", "IdentifiedByField"))
                 }
                 1usize => {
-                    <ContactIdField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<ContactIdField>(&mut value, last)
                         .map(Self::ContactIdField)
                         .map_err(|e| format!("{}: {e}", "ContactIdField"))
                 }

@@ -5432,15 +5432,17 @@ impl SipEndpointKind {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <StaticEndpoint as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<StaticEndpoint>(&mut value, last)
                         .map(Self::StaticEndpoint)
                         .map_err(|e| format!("{}: {e}", "StaticEndpoint"))
                 }
                 1usize => {
-                    <RegisteredEndpoint as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<RegisteredEndpoint>(&mut value, last)
                         .map(Self::RegisteredEndpoint)
                         .map_err(|e| format!("{}: {e}", "RegisteredEndpoint"))
                 }

@@ -19055,15 +19055,19 @@ impl RequestSenderAddressUsingPostRequest {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <RequestAlphaTag as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<RequestAlphaTag>(&mut value, last)
                         .map(Self::RequestAlphaTag)
                         .map_err(|e| format!("{}: {e}", "RequestAlphaTag"))
                 }
                 1usize => {
-                    <RequestVerificationCode as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        RequestVerificationCode,
+                    >(&mut value, last)
                         .map(Self::RequestVerificationCode)
                         .map_err(|e| format!("{}: {e}", "RequestVerificationCode"))
                 }
@@ -19217,17 +19221,21 @@ impl RequestSenderAddressUsingPostResponse {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <AlphaTagRequestItem as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        AlphaTagRequestItem,
+                    >(&mut value, last)
                         .map(Self::AlphaTagRequestItem)
                         .map_err(|e| format!("{}: {e}", "AlphaTagRequestItem"))
                 }
                 1usize => {
-                    <VerificationCodeRequestItem as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        VerificationCodeRequestItem,
+                    >(&mut value, last)
                         .map(Self::VerificationCodeRequestItem)
                         .map_err(|e| format!("{}: {e}", "VerificationCodeRequestItem"))
                 }

@@ -4164,15 +4164,17 @@ impl FaxContentUrl {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <String as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<String>(&mut value, last)
                         .map(Self::String)
                         .map_err(|e| format!("{}: {e}", "String"))
                 }
                 1usize => {
-                    <Vec<String> as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<Vec<String>>(&mut value, last)
                         .map(Self::VecString)
                         .map_err(|e| format!("{}: {e}", "VecString"))
                 }

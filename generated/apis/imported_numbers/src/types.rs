@@ -9849,12 +9849,14 @@ impl TextEnableTollFreeNumbersRequest {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <TextEnableTollFreeNumbersDirectLoaInfoRequest as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        TextEnableTollFreeNumbersDirectLoaInfoRequest,
+                    >(&mut value, last)
                         .map(Self::TextEnableTollFreeNumbersDirectLoaInfoRequest)
                         .map_err(|e| {
                             format!(
@@ -9863,9 +9865,9 @@ impl TextEnableTollFreeNumbersRequest {
                         })
                 }
                 1usize => {
-                    <TextEnableTollFreeNumbersResellerLoaInfoRequest as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        TextEnableTollFreeNumbersResellerLoaInfoRequest,
+                    >(&mut value, last)
                         .map(Self::TextEnableTollFreeNumbersResellerLoaInfoRequest)
                         .map_err(|e| {
                             format!(

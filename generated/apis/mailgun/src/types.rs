@@ -39022,17 +39022,19 @@ impl PostListsListAddressMembersJsonMembers {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <String as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<String>(&mut value, last)
                         .map(Self::String)
                         .map_err(|e| format!("{}: {e}", "String"))
                 }
                 1usize => {
-                    <Vec<
-                        Vec<ListMemberRequest>,
-                    > as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        Vec<Vec<ListMemberRequest>>,
+                    >(&mut value, last)
                         .map(Self::VecVecNamedListMemberRequest)
                         .map_err(|e| format!("{}: {e}", "VecVecNamedListMemberRequest"))
                 }

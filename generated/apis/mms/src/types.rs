@@ -1541,8 +1541,17 @@ impl<'de> serde::Deserialize<'de> for SaveMmsSlideItem {
             ) -> Result<SaveMmsSlideItem, __A::Error> {
                 let mut f0: Option<Option<String>> = None;
                 let mut rest = serde_json::Map::new();
+                let mut early = sinch_sdk_runtime::object::Early::Nothing;
                 const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-                    &[("message-text", 0usize)],
+                    &[
+                        ("message-text", 0usize),
+                        ("image", 1usize),
+                        ("audio", 2usize),
+                        ("video", 3usize),
+                        ("contact", 4usize),
+                        ("calendar", 5usize),
+                        ("pdf", 6usize),
+                    ],
                 );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
@@ -1552,6 +1561,54 @@ impl<'de> serde::Deserialize<'de> for SaveMmsSlideItem {
                                 &mut f0,
                                 "message-text",
                             )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            let v: Option<ImageImage> = map.next_value()?;
+                            early
+                                .read(
+                                    SaveMmsSlideItemKind::Image(Image { image: v }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(2usize) => {
+                            let v: Option<AudioAudio> = map.next_value()?;
+                            early
+                                .read(
+                                    SaveMmsSlideItemKind::Audio(Audio { audio: v }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(3usize) => {
+                            let v: Option<VideoVideo> = map.next_value()?;
+                            early
+                                .read(
+                                    SaveMmsSlideItemKind::Video(Video { video: v }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(4usize) => {
+                            let v: Option<ContactContact> = map.next_value()?;
+                            early
+                                .read(
+                                    SaveMmsSlideItemKind::Contact(Contact { contact: v }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(5usize) => {
+                            let v: Option<CalendarCalendar> = map.next_value()?;
+                            early
+                                .read(
+                                    SaveMmsSlideItemKind::Calendar(Calendar { calendar: v }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(6usize) => {
+                            let v: Option<PdfPdf> = map.next_value()?;
+                            early
+                                .read(
+                                    SaveMmsSlideItemKind::Pdf(Pdf { pdf: v }),
+                                    &mut rest,
+                                )?;
                         }
                         sinch_sdk_runtime::object::Key::Known(_) => {
                             map.next_value::<serde::de::IgnoredAny>()?;
@@ -1563,10 +1620,7 @@ impl<'de> serde::Deserialize<'de> for SaveMmsSlideItem {
                 }
                 Ok(SaveMmsSlideItem {
                     message_text: f0.flatten(),
-                    kind: SaveMmsSlideItemKind::from_json_value(
-                            serde_json::Value::Object(rest),
-                        )
-                        .map_err(serde::de::Error::custom)?,
+                    kind: early.finish(rest, SaveMmsSlideItemKind::from_json_value)?,
                 })
             }
         }
@@ -1696,35 +1750,37 @@ impl SaveMmsSlideItemKind {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <Image as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<Image>(&mut value, last)
                         .map(Self::Image)
                         .map_err(|e| format!("{}: {e}", "Image"))
                 }
                 1usize => {
-                    <Audio as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<Audio>(&mut value, last)
                         .map(Self::Audio)
                         .map_err(|e| format!("{}: {e}", "Audio"))
                 }
                 2usize => {
-                    <Video as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<Video>(&mut value, last)
                         .map(Self::Video)
                         .map_err(|e| format!("{}: {e}", "Video"))
                 }
                 3usize => {
-                    <Contact as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<Contact>(&mut value, last)
                         .map(Self::Contact)
                         .map_err(|e| format!("{}: {e}", "Contact"))
                 }
                 4usize => {
-                    <Calendar as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<Calendar>(&mut value, last)
                         .map(Self::Calendar)
                         .map_err(|e| format!("{}: {e}", "Calendar"))
                 }
                 5usize => {
-                    <Pdf as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<Pdf>(&mut value, last)
                         .map(Self::Pdf)
                         .map_err(|e| format!("{}: {e}", "Pdf"))
                 }
@@ -2221,8 +2277,17 @@ impl<'de> serde::Deserialize<'de> for SendMmsSlideItem {
             ) -> Result<SendMmsSlideItem, __A::Error> {
                 let mut f0: Option<Option<String>> = None;
                 let mut rest = serde_json::Map::new();
+                let mut early = sinch_sdk_runtime::object::Early::Nothing;
                 const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-                    &[("message-text", 0usize)],
+                    &[
+                        ("message-text", 0usize),
+                        ("image", 1usize),
+                        ("audio", 2usize),
+                        ("video", 3usize),
+                        ("contact", 4usize),
+                        ("calendar", 5usize),
+                        ("pdf", 6usize),
+                    ],
                 );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
@@ -2232,6 +2297,54 @@ impl<'de> serde::Deserialize<'de> for SendMmsSlideItem {
                                 &mut f0,
                                 "message-text",
                             )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            let v: Option<ImageImage> = map.next_value()?;
+                            early
+                                .read(
+                                    SendMmsSlideItemKind::Image(Image { image: v }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(2usize) => {
+                            let v: Option<AudioAudio> = map.next_value()?;
+                            early
+                                .read(
+                                    SendMmsSlideItemKind::Audio(Audio { audio: v }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(3usize) => {
+                            let v: Option<VideoVideo> = map.next_value()?;
+                            early
+                                .read(
+                                    SendMmsSlideItemKind::Video(Video { video: v }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(4usize) => {
+                            let v: Option<ContactContact> = map.next_value()?;
+                            early
+                                .read(
+                                    SendMmsSlideItemKind::Contact(Contact { contact: v }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(5usize) => {
+                            let v: Option<CalendarCalendar> = map.next_value()?;
+                            early
+                                .read(
+                                    SendMmsSlideItemKind::Calendar(Calendar { calendar: v }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(6usize) => {
+                            let v: Option<PdfPdf> = map.next_value()?;
+                            early
+                                .read(
+                                    SendMmsSlideItemKind::Pdf(Pdf { pdf: v }),
+                                    &mut rest,
+                                )?;
                         }
                         sinch_sdk_runtime::object::Key::Known(_) => {
                             map.next_value::<serde::de::IgnoredAny>()?;
@@ -2243,10 +2356,7 @@ impl<'de> serde::Deserialize<'de> for SendMmsSlideItem {
                 }
                 Ok(SendMmsSlideItem {
                     message_text: f0.flatten(),
-                    kind: SendMmsSlideItemKind::from_json_value(
-                            serde_json::Value::Object(rest),
-                        )
-                        .map_err(serde::de::Error::custom)?,
+                    kind: early.finish(rest, SendMmsSlideItemKind::from_json_value)?,
                 })
             }
         }
@@ -2376,35 +2486,37 @@ impl SendMmsSlideItemKind {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <Image as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<Image>(&mut value, last)
                         .map(Self::Image)
                         .map_err(|e| format!("{}: {e}", "Image"))
                 }
                 1usize => {
-                    <Audio as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<Audio>(&mut value, last)
                         .map(Self::Audio)
                         .map_err(|e| format!("{}: {e}", "Audio"))
                 }
                 2usize => {
-                    <Video as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<Video>(&mut value, last)
                         .map(Self::Video)
                         .map_err(|e| format!("{}: {e}", "Video"))
                 }
                 3usize => {
-                    <Contact as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<Contact>(&mut value, last)
                         .map(Self::Contact)
                         .map_err(|e| format!("{}: {e}", "Contact"))
                 }
                 4usize => {
-                    <Calendar as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<Calendar>(&mut value, last)
                         .map(Self::Calendar)
                         .map_err(|e| format!("{}: {e}", "Calendar"))
                 }
                 5usize => {
-                    <Pdf as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<Pdf>(&mut value, last)
                         .map(Self::Pdf)
                         .map_err(|e| format!("{}: {e}", "Pdf"))
                 }

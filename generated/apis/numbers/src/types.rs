@@ -2682,6 +2682,7 @@ impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequest {
                 let mut f3: Option<Option<OrderVoiceConfiguration>> = None;
                 let mut f4: Option<Option<String>> = None;
                 let mut rest = serde_json::Map::new();
+                let mut early = sinch_sdk_runtime::object::Early::Nothing;
                 const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
                     &[
                         ("regionCode", 0usize),
@@ -2689,6 +2690,8 @@ impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequest {
                         ("smsConfiguration", 2usize),
                         ("voiceConfiguration", 3usize),
                         ("callbackUrl", 4usize),
+                        ("numberOrderOption", 5usize),
+                        ("quantityOrderOption", 6usize),
                     ],
                 );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
@@ -2728,6 +2731,26 @@ impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequest {
                                 "callbackUrl",
                             )?
                         }
+                        sinch_sdk_runtime::object::Key::Known(5usize) => {
+                            let v: CreateNumberOrderOption = map.next_value()?;
+                            early
+                                .read(
+                                    CreateNumberOrderRequestKind::CreateNumberOrderRequestKindVariant0(CreateNumberOrderRequestKindVariant0 {
+                                        number_order_option: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(6usize) => {
+                            let v: CreateQuantityOrderOption = map.next_value()?;
+                            early
+                                .read(
+                                    CreateNumberOrderRequestKind::CreateNumberOrderRequestKindVariant1(CreateNumberOrderRequestKindVariant1 {
+                                        quantity_order_option: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
                         sinch_sdk_runtime::object::Key::Known(_) => {
                             map.next_value::<serde::de::IgnoredAny>()?;
                         }
@@ -2744,10 +2767,8 @@ impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequest {
                     sms_configuration: f2.flatten(),
                     voice_configuration: f3.flatten(),
                     callback_url: f4.flatten(),
-                    kind: CreateNumberOrderRequestKind::from_json_value(
-                            serde_json::Value::Object(rest),
-                        )
-                        .map_err(serde::de::Error::custom)?,
+                    kind: early
+                        .finish(rest, CreateNumberOrderRequestKind::from_json_value)?,
                 })
             }
         }
@@ -2997,21 +3018,23 @@ impl CreateNumberOrderRequestKind {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <CreateNumberOrderRequestKindVariant0 as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        CreateNumberOrderRequestKindVariant0,
+                    >(&mut value, last)
                         .map(Self::CreateNumberOrderRequestKindVariant0)
                         .map_err(|e| {
                             format!("{}: {e}", "CreateNumberOrderRequestKindVariant0")
                         })
                 }
                 1usize => {
-                    <CreateNumberOrderRequestKindVariant1 as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        CreateNumberOrderRequestKindVariant1,
+                    >(&mut value, last)
                         .map(Self::CreateNumberOrderRequestKindVariant1)
                         .map_err(|e| {
                             format!("{}: {e}", "CreateNumberOrderRequestKindVariant1")

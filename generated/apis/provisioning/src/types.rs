@@ -1529,12 +1529,14 @@ impl BundlesConversationAppInputDtoRetentionPolicy {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <BundlesConversationAppConversationRetentionPolicyInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        BundlesConversationAppConversationRetentionPolicyInputDto,
+                    >(&mut value, last)
                         .map(
                             Self::BundlesConversationAppConversationRetentionPolicyInputDto,
                         )
@@ -1546,9 +1548,9 @@ impl BundlesConversationAppInputDtoRetentionPolicy {
                         })
                 }
                 1usize => {
-                    <BundlesConversationAppDispatchRetentionPolicyInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        BundlesConversationAppDispatchRetentionPolicyInputDto,
+                    >(&mut value, last)
                         .map(Self::BundlesConversationAppDispatchRetentionPolicyInputDto)
                         .map_err(|e| {
                             format!(
@@ -2301,19 +2303,21 @@ impl BundlesInputBundlesDtoConvApp {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <BundlesConversationAppInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        BundlesConversationAppInputDto,
+                    >(&mut value, last)
                         .map(Self::BundlesConversationAppInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "BundlesConversationAppInputDto")
                         })
                 }
                 1usize => {
-                    <bool as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<bool>(&mut value, last)
                         .map(Self::Bool)
                         .map_err(|e| format!("{}: {e}", "Bool"))
                 }
@@ -2406,17 +2410,19 @@ impl BundlesInputBundlesDtoSmsApp {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <BundlesInputBundlesSmsAppDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        BundlesInputBundlesSmsAppDto,
+                    >(&mut value, last)
                         .map(Self::BundlesInputBundlesSmsAppDto)
                         .map_err(|e| format!("{}: {e}", "BundlesInputBundlesSmsAppDto"))
                 }
                 1usize => {
-                    <bool as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<bool>(&mut value, last)
                         .map(Self::Bool)
                         .map_err(|e| format!("{}: {e}", "Bool"))
                 }
@@ -2509,17 +2515,19 @@ impl BundlesInputBundlesDtoSubproject {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <BundlesSubprojectInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        BundlesSubprojectInputDto,
+                    >(&mut value, last)
                         .map(Self::BundlesSubprojectInputDto)
                         .map_err(|e| format!("{}: {e}", "BundlesSubprojectInputDto"))
                 }
                 1usize => {
-                    <bool as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<bool>(&mut value, last)
                         .map(Self::Bool)
                         .map_err(|e| format!("{}: {e}", "Bool"))
                 }
@@ -9344,19 +9352,21 @@ impl KakaotalkSenderChangesDtoDetails {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <KakaotalkSenderDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        KakaotalkSenderDetailsDto,
+                    >(&mut value, last)
                         .map(Self::KakaotalkSenderDetailsDto)
                         .map_err(|e| format!("{}: {e}", "KakaotalkSenderDetailsDto"))
                 }
                 1usize => {
-                    <KakaotalkSenderChangesDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        KakaotalkSenderChangesDetailsDto,
+                    >(&mut value, last)
                         .map(Self::KakaotalkSenderChangesDetailsDto)
                         .map_err(|e| {
                             format!("{}: {e}", "KakaotalkSenderChangesDetailsDto")
@@ -11507,19 +11517,21 @@ impl KakaotalkTemplateChangesDtoDetails {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <KakaotalkTemplateDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        KakaotalkTemplateDetailsDto,
+                    >(&mut value, last)
                         .map(Self::KakaotalkTemplateDetailsDto)
                         .map_err(|e| format!("{}: {e}", "KakaotalkTemplateDetailsDto"))
                 }
                 1usize => {
-                    <KakaotalkTemplateChangesDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        KakaotalkTemplateChangesDetailsDto,
+                    >(&mut value, last)
                         .map(Self::KakaotalkTemplateChangesDetailsDto)
                         .map_err(|e| {
                             format!("{}: {e}", "KakaotalkTemplateChangesDetailsDto")
@@ -15058,12 +15070,14 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
+                    >(&mut value, last)
                         .map(
                             Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
                         )
@@ -15075,9 +15089,9 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
                         })
                 }
                 1usize => {
-                    <RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
+                    >(&mut value, last)
                         .map(
                             Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
                         )
@@ -15089,9 +15103,9 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
                         })
                 }
                 2usize => {
-                    <RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
+                    >(&mut value, last)
                         .map(
                             Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
                         )
@@ -15103,9 +15117,9 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
                         })
                 }
                 3usize => {
-                    <RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
+                    >(&mut value, last)
                         .map(
                             Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
                         )
@@ -15117,9 +15131,9 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
                         })
                 }
                 4usize => {
-                    <RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
+                    >(&mut value, last)
                         .map(
                             Self::RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
                         )
@@ -15696,12 +15710,14 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
+                    >(&mut value, last)
                         .map(
                             Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
                         )
@@ -15713,9 +15729,9 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
                         })
                 }
                 1usize => {
-                    <RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
+                    >(&mut value, last)
                         .map(
                             Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
                         )
@@ -15727,9 +15743,9 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
                         })
                 }
                 2usize => {
-                    <RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
+                    >(&mut value, last)
                         .map(
                             Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
                         )
@@ -15741,9 +15757,9 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
                         })
                 }
                 3usize => {
-                    <RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
+                    >(&mut value, last)
                         .map(
                             Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
                         )
@@ -15755,9 +15771,9 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
                         })
                 }
                 4usize => {
-                    <RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
+                    >(&mut value, last)
                         .map(
                             Self::RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
                         )
@@ -27262,12 +27278,14 @@ impl RcsSenderDetailsQuestionnaireBaseDtoUs {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto,
+                    >(&mut value, last)
                         .map(Self::RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto)
                         .map_err(|e| {
                             format!(
@@ -27277,9 +27295,9 @@ impl RcsSenderDetailsQuestionnaireBaseDtoUs {
                         })
                 }
                 1usize => {
-                    <RcsSenderDetailsQuestionnaireUsBaseDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsSenderDetailsQuestionnaireUsBaseDto,
+                    >(&mut value, last)
                         .map(Self::RcsSenderDetailsQuestionnaireUsBaseDto)
                         .map_err(|e| {
                             format!("{}: {e}", "RcsSenderDetailsQuestionnaireUsBaseDto")
@@ -27533,12 +27551,14 @@ impl RcsSenderDetailsQuestionnaireDtoUs {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <RcsBrandCampaignSenderDetailsQuestionnaireUsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsBrandCampaignSenderDetailsQuestionnaireUsDto,
+                    >(&mut value, last)
                         .map(Self::RcsBrandCampaignSenderDetailsQuestionnaireUsDto)
                         .map_err(|e| {
                             format!(
@@ -27547,9 +27567,9 @@ impl RcsSenderDetailsQuestionnaireDtoUs {
                         })
                 }
                 1usize => {
-                    <RcsDefaultSenderDetailsQuestionnaireUsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsDefaultSenderDetailsQuestionnaireUsDto,
+                    >(&mut value, last)
                         .map(Self::RcsDefaultSenderDetailsQuestionnaireUsDto)
                         .map_err(|e| {
                             format!(
@@ -27558,9 +27578,9 @@ impl RcsSenderDetailsQuestionnaireDtoUs {
                         })
                 }
                 2usize => {
-                    <RcsSenderDetailsQuestionnaireUsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsSenderDetailsQuestionnaireUsDto,
+                    >(&mut value, last)
                         .map(Self::RcsSenderDetailsQuestionnaireUsDto)
                         .map_err(|e| {
                             format!("{}: {e}", "RcsSenderDetailsQuestionnaireUsDto")
@@ -33353,12 +33373,14 @@ impl RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
+                    >(&mut value, last)
                         .map(
                             Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
                         )
@@ -33370,9 +33392,9 @@ impl RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
                         })
                 }
                 1usize => {
-                    <RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
+                    >(&mut value, last)
                         .map(
                             Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
                         )
@@ -33384,9 +33406,9 @@ impl RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
                         })
                 }
                 2usize => {
-                    <RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
+                    >(&mut value, last)
                         .map(
                             Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
                         )
@@ -33398,9 +33420,9 @@ impl RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
                         })
                 }
                 3usize => {
-                    <RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
+                    >(&mut value, last)
                         .map(
                             Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
                         )
@@ -33412,9 +33434,9 @@ impl RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
                         })
                 }
                 4usize => {
-                    <RcsSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsSenderDetailsQuestionnaireUsAnswersInputDto,
+                    >(&mut value, last)
                         .map(Self::RcsSenderDetailsQuestionnaireUsAnswersInputDto)
                         .map_err(|e| {
                             format!(
@@ -34622,12 +34644,14 @@ impl RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto,
+                    >(&mut value, last)
                         .map(
                             Self::RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto,
                         )
@@ -34639,9 +34663,9 @@ impl RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
                         })
                 }
                 1usize => {
-                    <RcsSenderDetailsQuestionnaireVerificationAnswersInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsSenderDetailsQuestionnaireVerificationAnswersInputDto,
+                    >(&mut value, last)
                         .map(
                             Self::RcsSenderDetailsQuestionnaireVerificationAnswersInputDto,
                         )
@@ -40060,12 +40084,14 @@ impl RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto,
+                    >(&mut value, last)
                         .map(
                             Self::RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto,
                         )
@@ -40077,9 +40103,9 @@ impl RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
                         })
                 }
                 1usize => {
-                    <RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto,
+                    >(&mut value, last)
                         .map(Self::RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto)
                         .map_err(|e| {
                             format!(
@@ -46745,19 +46771,21 @@ impl WhatsappAccountChangesDtoDetails {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappAccountDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappAccountDetailsDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappAccountDetailsDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappAccountDetailsDto"))
                 }
                 1usize => {
-                    <WhatsappAccountChangesDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappAccountChangesDetailsDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappAccountChangesDetailsDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappAccountChangesDetailsDto")
@@ -48058,21 +48086,23 @@ impl WhatsappAccountsControllerCreateAccountV1Request {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappInputAccountPartnerInitiatedDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappInputAccountPartnerInitiatedDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappInputAccountPartnerInitiatedDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappInputAccountPartnerInitiatedDto")
                         })
                 }
                 1usize => {
-                    <WhatsappInputAccountDtoDeprecated as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappInputAccountDtoDeprecated,
+                    >(&mut value, last)
                         .map(Self::WhatsappInputAccountDtoDeprecated)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappInputAccountDtoDeprecated")
@@ -49295,57 +49325,65 @@ impl WhatsappButtonsComponentDtoButtonsItem {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappPhoneNumberButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPhoneNumberButtonDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPhoneNumberButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappPhoneNumberButtonDto"))
                 }
                 1usize => {
-                    <WhatsappUrlButtonDto as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappUrlButtonDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappUrlButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappUrlButtonDto"))
                 }
                 2usize => {
-                    <WhatsappQuickReplyButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappQuickReplyButtonDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappQuickReplyButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappQuickReplyButtonDto"))
                 }
                 3usize => {
-                    <WhatsappOtpButtonDto as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappOtpButtonDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappOtpButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappOtpButtonDto"))
                 }
                 4usize => {
-                    <WhatsappFlowButtonDto as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappFlowButtonDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappFlowButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappFlowButtonDto"))
                 }
                 5usize => {
-                    <WhatsappRequestContactInfoButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappRequestContactInfoButtonDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappRequestContactInfoButtonDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappRequestContactInfoButtonDto")
                         })
                 }
                 6usize => {
-                    <WhatsappOrderDetailsButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappOrderDetailsButtonDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappOrderDetailsButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappOrderDetailsButtonDto"))
                 }
                 7usize => {
-                    <WhatsappCopyCodeButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappCopyCodeButtonDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappCopyCodeButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappCopyCodeButtonDto"))
                 }
@@ -49668,44 +49706,46 @@ impl WhatsappButtonsComponentInputDtoButtonsItem {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappFlowButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappFlowButtonInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappFlowButtonInputDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappFlowButtonInputDto"))
                 }
                 1usize => {
-                    <WhatsappOtpButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappOtpButtonInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappOtpButtonInputDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappOtpButtonInputDto"))
                 }
                 2usize => {
-                    <WhatsappPhoneNumberButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPhoneNumberButtonInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPhoneNumberButtonInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPhoneNumberButtonInputDto")
                         })
                 }
                 3usize => {
-                    <WhatsappQuickReplyButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappQuickReplyButtonInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappQuickReplyButtonInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappQuickReplyButtonInputDto")
                         })
                 }
                 4usize => {
-                    <WhatsappRequestContactInfoButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappRequestContactInfoButtonInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappRequestContactInfoButtonInputDto)
                         .map_err(|e| {
                             format!(
@@ -49714,25 +49754,25 @@ impl WhatsappButtonsComponentInputDtoButtonsItem {
                         })
                 }
                 5usize => {
-                    <WhatsappOrderDetailsButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappOrderDetailsButtonInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappOrderDetailsButtonInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappOrderDetailsButtonInputDto")
                         })
                 }
                 6usize => {
-                    <WhatsappUrlButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappUrlButtonInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappUrlButtonInputDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappUrlButtonInputDto"))
                 }
                 7usize => {
-                    <WhatsappCopyCodeButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappCopyCodeButtonInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappCopyCodeButtonInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappCopyCodeButtonInputDto")
@@ -50114,24 +50154,28 @@ impl WhatsappCardButtonsComponentDtoButtonsItem {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappUrlButtonDto as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappUrlButtonDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappUrlButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappUrlButtonDto"))
                 }
                 1usize => {
-                    <WhatsappQuickReplyButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappQuickReplyButtonDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappQuickReplyButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappQuickReplyButtonDto"))
                 }
                 2usize => {
-                    <WhatsappPhoneNumberButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPhoneNumberButtonDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPhoneNumberButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappPhoneNumberButtonDto"))
                 }
@@ -50324,28 +50368,30 @@ impl WhatsappCardDtoComponentsItem {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappCardHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappCardHeaderComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappCardHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappCardHeaderComponentDto")
                         })
                 }
                 1usize => {
-                    <WhatsappCardBodyComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappCardBodyComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappCardBodyComponentDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappCardBodyComponentDto"))
                 }
                 2usize => {
-                    <WhatsappCardButtonsComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappCardButtonsComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappCardButtonsComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappCardButtonsComponentDto")
@@ -55071,28 +55117,30 @@ impl WhatsappInputCardButtonsComponentDtoButtonsItem {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappUrlButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappUrlButtonInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappUrlButtonInputDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappUrlButtonInputDto"))
                 }
                 1usize => {
-                    <WhatsappQuickReplyButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappQuickReplyButtonInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappQuickReplyButtonInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappQuickReplyButtonInputDto")
                         })
                 }
                 2usize => {
-                    <WhatsappPhoneNumberButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPhoneNumberButtonInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPhoneNumberButtonInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPhoneNumberButtonInputDto")
@@ -55312,30 +55360,32 @@ impl WhatsappInputCardDtoComponentsItem {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappInputCardHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappInputCardHeaderComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappInputCardHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappInputCardHeaderComponentDto")
                         })
                 }
                 1usize => {
-                    <WhatsappInputCardBodyComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappInputCardBodyComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappInputCardBodyComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappInputCardBodyComponentDto")
                         })
                 }
                 2usize => {
-                    <WhatsappInputCardButtonsComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappInputCardButtonsComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappInputCardButtonsComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappInputCardButtonsComponentDto")
@@ -59741,44 +59791,46 @@ impl WhatsappPartialButtonsComponentDtoButtonsItem {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappPartialPhoneNumberButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialPhoneNumberButtonDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialPhoneNumberButtonDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialPhoneNumberButtonDto")
                         })
                 }
                 1usize => {
-                    <WhatsappPartialUrlButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialUrlButtonDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialUrlButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappPartialUrlButtonDto"))
                 }
                 2usize => {
-                    <WhatsappPartialQuickReplyButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialQuickReplyButtonDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialQuickReplyButtonDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialQuickReplyButtonDto")
                         })
                 }
                 3usize => {
-                    <WhatsappPartialOtpButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialOtpButtonDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialOtpButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappPartialOtpButtonDto"))
                 }
                 4usize => {
-                    <WhatsappPartialFlowButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialFlowButtonDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialFlowButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappPartialFlowButtonDto"))
                 }
@@ -60135,28 +60187,30 @@ impl WhatsappPartialCardButtonsComponentDtoButtonsItem {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappPartialUrlButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialUrlButtonDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialUrlButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappPartialUrlButtonDto"))
                 }
                 1usize => {
-                    <WhatsappPartialQuickReplyButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialQuickReplyButtonDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialQuickReplyButtonDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialQuickReplyButtonDto")
                         })
                 }
                 2usize => {
-                    <WhatsappPartialPhoneNumberButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialPhoneNumberButtonDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialPhoneNumberButtonDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialPhoneNumberButtonDto")
@@ -60372,30 +60426,32 @@ impl WhatsappPartialCardDtoComponentsItem {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappPartialCardHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialCardHeaderComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialCardHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialCardHeaderComponentDto")
                         })
                 }
                 1usize => {
-                    <WhatsappPartialCardBodyComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialCardBodyComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialCardBodyComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialCardBodyComponentDto")
                         })
                 }
                 2usize => {
-                    <WhatsappPartialCardButtonsComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialCardButtonsComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialCardButtonsComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialCardButtonsComponentDto")
@@ -62263,21 +62319,23 @@ impl WhatsappPartialTemplateChangesDtoDetails {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappPartialTemplateDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialTemplateDetailsDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialTemplateDetailsDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialTemplateDetailsDto")
                         })
                 }
                 1usize => {
-                    <WhatsappTemplateChangesDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappTemplateChangesDetailsDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappTemplateChangesDetailsDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappTemplateChangesDetailsDto")
@@ -62598,57 +62656,59 @@ impl WhatsappPartialTemplateDetailsDtoComponentsItem {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappPartialTextHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialTextHeaderComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialTextHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialTextHeaderComponentDto")
                         })
                 }
                 1usize => {
-                    <WhatsappPartialMediaHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialMediaHeaderComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialMediaHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialMediaHeaderComponentDto")
                         })
                 }
                 2usize => {
-                    <WhatsappPartialBodyComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialBodyComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialBodyComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialBodyComponentDto")
                         })
                 }
                 3usize => {
-                    <WhatsappPartialFooterComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialFooterComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialFooterComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialFooterComponentDto")
                         })
                 }
                 4usize => {
-                    <WhatsappPartialButtonsComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialButtonsComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialButtonsComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialButtonsComponentDto")
                         })
                 }
                 5usize => {
-                    <WhatsappPartialLocationHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialLocationHeaderComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialLocationHeaderComponentDto)
                         .map_err(|e| {
                             format!(
@@ -62657,18 +62717,18 @@ impl WhatsappPartialTemplateDetailsDtoComponentsItem {
                         })
                 }
                 6usize => {
-                    <WhatsappPartialCarouselComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialCarouselComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialCarouselComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialCarouselComponentDto")
                         })
                 }
                 7usize => {
-                    <WhatsappPartialLimitedTimeOfferComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialLimitedTimeOfferComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialLimitedTimeOfferComponentDto)
                         .map_err(|e| {
                             format!(
@@ -64645,17 +64705,21 @@ impl WhatsappSenderChangesDtoDetails {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappSenderDetailsDto as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappSenderDetailsDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappSenderDetailsDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappSenderDetailsDto"))
                 }
                 1usize => {
-                    <WhatsappSenderChangesDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappSenderChangesDetailsDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappSenderChangesDetailsDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappSenderChangesDetailsDto")
@@ -68418,35 +68482,39 @@ impl WhatsappSendersControllerCreateSenderV1Request {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappSenderInputEsDto as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappSenderInputEsDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappSenderInputEsDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappSenderInputEsDto"))
                 }
                 1usize => {
-                    <WhatsappInputSenderPhoneProvisioningDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappInputSenderPhoneProvisioningDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappInputSenderPhoneProvisioningDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappInputSenderPhoneProvisioningDto")
                         })
                 }
                 2usize => {
-                    <WhatsappInputSenderPartnerInitiatedDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappInputSenderPartnerInitiatedDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappInputSenderPartnerInitiatedDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappInputSenderPartnerInitiatedDto")
                         })
                 }
                 3usize => {
-                    <WhatsappSenderInputDtoDeprecated as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappSenderInputDtoDeprecated,
+                    >(&mut value, last)
                         .map(Self::WhatsappSenderInputDtoDeprecated)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappSenderInputDtoDeprecated")
@@ -69999,65 +70067,69 @@ impl WhatsappTemplateChangesDetailsDtoComponentsItem {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappTextHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappTextHeaderComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappTextHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappTextHeaderComponentDto")
                         })
                 }
                 1usize => {
-                    <WhatsappMediaHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappMediaHeaderComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappMediaHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappMediaHeaderComponentDto")
                         })
                 }
                 2usize => {
-                    <WhatsappLocationHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappLocationHeaderComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappLocationHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappLocationHeaderComponentDto")
                         })
                 }
                 3usize => {
-                    <WhatsappBodyComponentDto as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappBodyComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappBodyComponentDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappBodyComponentDto"))
                 }
                 4usize => {
-                    <WhatsappFooterComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappFooterComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappFooterComponentDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappFooterComponentDto"))
                 }
                 5usize => {
-                    <WhatsappButtonsComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappButtonsComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappButtonsComponentDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappButtonsComponentDto"))
                 }
                 6usize => {
-                    <WhatsappCarouselComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappCarouselComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappCarouselComponentDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappCarouselComponentDto"))
                 }
                 7usize => {
-                    <WhatsappLimitedTimeOfferComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappLimitedTimeOfferComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappLimitedTimeOfferComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappLimitedTimeOfferComponentDto")
@@ -70362,19 +70434,21 @@ impl WhatsappTemplateChangesDtoDetails {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappTemplateDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappTemplateDetailsDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappTemplateDetailsDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappTemplateDetailsDto"))
                 }
                 1usize => {
-                    <WhatsappTemplateChangesDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappTemplateChangesDetailsDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappTemplateChangesDetailsDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappTemplateChangesDetailsDto")
@@ -70968,65 +71042,69 @@ impl WhatsappTemplateDetailsDtoComponentsItem {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappTextHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappTextHeaderComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappTextHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappTextHeaderComponentDto")
                         })
                 }
                 1usize => {
-                    <WhatsappMediaHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappMediaHeaderComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappMediaHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappMediaHeaderComponentDto")
                         })
                 }
                 2usize => {
-                    <WhatsappBodyComponentDto as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappBodyComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappBodyComponentDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappBodyComponentDto"))
                 }
                 3usize => {
-                    <WhatsappFooterComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappFooterComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappFooterComponentDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappFooterComponentDto"))
                 }
                 4usize => {
-                    <WhatsappButtonsComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappButtonsComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappButtonsComponentDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappButtonsComponentDto"))
                 }
                 5usize => {
-                    <WhatsappLocationHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappLocationHeaderComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappLocationHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappLocationHeaderComponentDto")
                         })
                 }
                 6usize => {
-                    <WhatsappCarouselComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappCarouselComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappCarouselComponentDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappCarouselComponentDto"))
                 }
                 7usize => {
-                    <WhatsappLimitedTimeOfferComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappLimitedTimeOfferComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappLimitedTimeOfferComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappLimitedTimeOfferComponentDto")
@@ -71419,73 +71497,75 @@ impl WhatsappTemplateDetailsInputDtoComponentsItem {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappLocationHeaderComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappLocationHeaderComponentInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappLocationHeaderComponentInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappLocationHeaderComponentInputDto")
                         })
                 }
                 1usize => {
-                    <WhatsappTextHeaderComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappTextHeaderComponentInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappTextHeaderComponentInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappTextHeaderComponentInputDto")
                         })
                 }
                 2usize => {
-                    <WhatsappMediaHeaderComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappMediaHeaderComponentInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappMediaHeaderComponentInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappMediaHeaderComponentInputDto")
                         })
                 }
                 3usize => {
-                    <WhatsappBodyComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappBodyComponentInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappBodyComponentInputDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappBodyComponentInputDto"))
                 }
                 4usize => {
-                    <WhatsappFooterComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappFooterComponentInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappFooterComponentInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappFooterComponentInputDto")
                         })
                 }
                 5usize => {
-                    <WhatsappButtonsComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappButtonsComponentInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappButtonsComponentInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappButtonsComponentInputDto")
                         })
                 }
                 6usize => {
-                    <WhatsappInputCarouselComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappInputCarouselComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappInputCarouselComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappInputCarouselComponentDto")
                         })
                 }
                 7usize => {
-                    <WhatsappLimitedTimeOfferComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappLimitedTimeOfferComponentInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappLimitedTimeOfferComponentInputDto)
                         .map_err(|e| {
                             format!(
@@ -74171,17 +74251,21 @@ impl WhatsappTemplatesControllerGetTemplateV1Response {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappTemplateDto as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappTemplateDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappTemplateDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappTemplateDto"))
                 }
                 1usize => {
-                    <WhatsappPartialTemplateDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialTemplateDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialTemplateDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappPartialTemplateDto"))
                 }
@@ -74304,17 +74388,21 @@ impl WhatsappTemplatesControllerListTemplatesByNameV1Response {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappTemplateListDto as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappTemplateListDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappTemplateListDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappTemplateListDto"))
                 }
                 1usize => {
-                    <WhatsappPartialTemplateListDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialTemplateListDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialTemplateListDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialTemplateListDto")
@@ -74439,17 +74527,21 @@ impl WhatsappTemplatesControllerListTemplatesV1Response {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappTemplateListDto as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappTemplateListDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappTemplateListDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappTemplateListDto"))
                 }
                 1usize => {
-                    <WhatsappPartialTemplateListDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappPartialTemplateListDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappPartialTemplateListDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialTemplateListDto")
@@ -75419,73 +75511,75 @@ impl WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WhatsappLocationHeaderComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappLocationHeaderComponentInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappLocationHeaderComponentInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappLocationHeaderComponentInputDto")
                         })
                 }
                 1usize => {
-                    <WhatsappTextHeaderComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappTextHeaderComponentInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappTextHeaderComponentInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappTextHeaderComponentInputDto")
                         })
                 }
                 2usize => {
-                    <WhatsappMediaHeaderComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappMediaHeaderComponentInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappMediaHeaderComponentInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappMediaHeaderComponentInputDto")
                         })
                 }
                 3usize => {
-                    <WhatsappBodyComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappBodyComponentInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappBodyComponentInputDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappBodyComponentInputDto"))
                 }
                 4usize => {
-                    <WhatsappFooterComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappFooterComponentInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappFooterComponentInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappFooterComponentInputDto")
                         })
                 }
                 5usize => {
-                    <WhatsappButtonsComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappButtonsComponentInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappButtonsComponentInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappButtonsComponentInputDto")
                         })
                 }
                 6usize => {
-                    <WhatsappInputCarouselComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappInputCarouselComponentDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappInputCarouselComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappInputCarouselComponentDto")
                         })
                 }
                 7usize => {
-                    <WhatsappLimitedTimeOfferComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WhatsappLimitedTimeOfferComponentInputDto,
+                    >(&mut value, last)
                         .map(Self::WhatsappLimitedTimeOfferComponentInputDto)
                         .map_err(|e| {
                             format!(

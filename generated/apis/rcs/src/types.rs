@@ -254,15 +254,19 @@ impl AgentEventEvent {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <AgentComposingEvent as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        AgentComposingEvent,
+                    >(&mut value, last)
                         .map(Self::AgentComposingEvent)
                         .map_err(|e| format!("{}: {e}", "AgentComposingEvent"))
                 }
                 1usize => {
-                    <AgentReadEvent as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<AgentReadEvent>(&mut value, last)
                         .map(Self::AgentReadEvent)
                         .map_err(|e| format!("{}: {e}", "AgentReadEvent"))
                 }
@@ -509,20 +513,22 @@ impl Callback {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <StatusReport as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<StatusReport>(&mut value, last)
                         .map(Self::StatusReport)
                         .map_err(|e| format!("{}: {e}", "StatusReport"))
                 }
                 1usize => {
-                    <UserAgentMessage as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<UserAgentMessage>(&mut value, last)
                         .map(Self::UserAgentMessage)
                         .map_err(|e| format!("{}: {e}", "UserAgentMessage"))
                 }
                 2usize => {
-                    <UserAgentEvent as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<UserAgentEvent>(&mut value, last)
                         .map(Self::UserAgentEvent)
                         .map_err(|e| format!("{}: {e}", "UserAgentEvent"))
                 }
@@ -2809,27 +2815,31 @@ impl MessageMessage {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <TextMessage as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<TextMessage>(&mut value, last)
                         .map(Self::TextMessage)
                         .map_err(|e| format!("{}: {e}", "TextMessage"))
                 }
                 1usize => {
-                    <FileMessage as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<FileMessage>(&mut value, last)
                         .map(Self::FileMessage)
                         .map_err(|e| format!("{}: {e}", "FileMessage"))
                 }
                 2usize => {
-                    <StandaloneRichCardMessage as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        StandaloneRichCardMessage,
+                    >(&mut value, last)
                         .map(Self::StandaloneRichCardMessage)
                         .map_err(|e| format!("{}: {e}", "StandaloneRichCardMessage"))
                 }
                 3usize => {
-                    <CarouselRichCardMessage as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        CarouselRichCardMessage,
+                    >(&mut value, last)
                         .map(Self::CarouselRichCardMessage)
                         .map_err(|e| format!("{}: {e}", "CarouselRichCardMessage"))
                 }
@@ -3238,15 +3248,17 @@ impl MessageSuggestionsItem {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <SuggestedReply as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<SuggestedReply>(&mut value, last)
                         .map(Self::SuggestedReply)
                         .map_err(|e| format!("{}: {e}", "SuggestedReply"))
                 }
                 1usize => {
-                    <SuggestedAction as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<SuggestedAction>(&mut value, last)
                         .map(Self::SuggestedAction)
                         .map_err(|e| format!("{}: {e}", "SuggestedAction"))
                 }
@@ -3913,15 +3925,17 @@ impl RichCardContentSuggestionsItem {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <SuggestedReply as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<SuggestedReply>(&mut value, last)
                         .map(Self::SuggestedReply)
                         .map_err(|e| format!("{}: {e}", "SuggestedReply"))
                 }
                 1usize => {
-                    <SuggestedAction as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<SuggestedAction>(&mut value, last)
                         .map(Self::SuggestedAction)
                         .map_err(|e| format!("{}: {e}", "SuggestedAction"))
                 }
@@ -5594,25 +5608,33 @@ impl StatusReportStatusReport {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <StatusReportAborted as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        StatusReportAborted,
+                    >(&mut value, last)
                         .map(Self::StatusReportAborted)
                         .map_err(|e| format!("{}: {e}", "StatusReportAborted"))
                 }
                 1usize => {
-                    <StatusReportFailed as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<StatusReportFailed>(&mut value, last)
                         .map(Self::StatusReportFailed)
                         .map_err(|e| format!("{}: {e}", "StatusReportFailed"))
                 }
                 2usize => {
-                    <StatusReportDelivered as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        StatusReportDelivered,
+                    >(&mut value, last)
                         .map(Self::StatusReportDelivered)
                         .map_err(|e| format!("{}: {e}", "StatusReportDelivered"))
                 }
                 3usize => {
-                    <StatusReportDisplayed as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        StatusReportDisplayed,
+                    >(&mut value, last)
                         .map(Self::StatusReportDisplayed)
                         .map_err(|e| format!("{}: {e}", "StatusReportDisplayed"))
                 }
@@ -5938,35 +5960,43 @@ impl SuggestedActionAction {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <DialPhoneNumber as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<DialPhoneNumber>(&mut value, last)
                         .map(Self::DialPhoneNumber)
                         .map_err(|e| format!("{}: {e}", "DialPhoneNumber"))
                 }
                 1usize => {
-                    <ShowLocation as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<ShowLocation>(&mut value, last)
                         .map(Self::ShowLocation)
                         .map_err(|e| format!("{}: {e}", "ShowLocation"))
                 }
                 2usize => {
-                    <RequestLocationPush as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        RequestLocationPush,
+                    >(&mut value, last)
                         .map(Self::RequestLocationPush)
                         .map_err(|e| format!("{}: {e}", "RequestLocationPush"))
                 }
                 3usize => {
-                    <OpenUrl as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<OpenUrl>(&mut value, last)
                         .map(Self::OpenUrl)
                         .map_err(|e| format!("{}: {e}", "OpenUrl"))
                 }
                 4usize => {
-                    <CreateCalendarEvent as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        CreateCalendarEvent,
+                    >(&mut value, last)
                         .map(Self::CreateCalendarEvent)
                         .map_err(|e| format!("{}: {e}", "CreateCalendarEvent"))
                 }
                 5usize => {
-                    <RequestDeanonymization as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        RequestDeanonymization,
+                    >(&mut value, last)
                         .map(Self::RequestDeanonymization)
                         .map_err(|e| format!("{}: {e}", "RequestDeanonymization"))
                 }
@@ -6323,15 +6353,17 @@ impl Suggestion {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <SuggestedReply as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<SuggestedReply>(&mut value, last)
                         .map(Self::SuggestedReply)
                         .map_err(|e| format!("{}: {e}", "SuggestedReply"))
                 }
                 1usize => {
-                    <SuggestedAction as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<SuggestedAction>(&mut value, last)
                         .map(Self::SuggestedAction)
                         .map_err(|e| format!("{}: {e}", "SuggestedAction"))
                 }
@@ -7118,25 +7150,27 @@ impl UserAgentMessageMessage {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <TextMessage as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<TextMessage>(&mut value, last)
                         .map(Self::TextMessage)
                         .map_err(|e| format!("{}: {e}", "TextMessage"))
                 }
                 1usize => {
-                    <FileMessage as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<FileMessage>(&mut value, last)
                         .map(Self::FileMessage)
                         .map_err(|e| format!("{}: {e}", "FileMessage"))
                 }
                 2usize => {
-                    <SuggestionResponse as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<SuggestionResponse>(&mut value, last)
                         .map(Self::SuggestionResponse)
                         .map_err(|e| format!("{}: {e}", "SuggestionResponse"))
                 }
                 3usize => {
-                    <LocationResponse as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<LocationResponse>(&mut value, last)
                         .map(Self::LocationResponse)
                         .map_err(|e| format!("{}: {e}", "LocationResponse"))
                 }

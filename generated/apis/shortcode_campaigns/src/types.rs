@@ -3938,125 +3938,175 @@ impl ContentTypeEnum {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <ContentTypeEnumVariant0 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant0,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant0)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant0"))
                 }
                 1usize => {
-                    <ContentTypeEnumVariant1 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant1,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant1)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant1"))
                 }
                 2usize => {
-                    <ContentTypeEnumVariant2 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant2,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant2)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant2"))
                 }
                 3usize => {
-                    <ContentTypeEnumVariant3 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant3,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant3)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant3"))
                 }
                 4usize => {
-                    <ContentTypeEnumVariant4 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant4,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant4)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant4"))
                 }
                 5usize => {
-                    <ContentTypeEnumVariant5 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant5,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant5)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant5"))
                 }
                 6usize => {
-                    <ContentTypeEnumVariant6 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant6,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant6)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant6"))
                 }
                 7usize => {
-                    <ContentTypeEnumVariant7 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant7,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant7)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant7"))
                 }
                 8usize => {
-                    <ContentTypeEnumVariant8 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant8,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant8)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant8"))
                 }
                 9usize => {
-                    <ContentTypeEnumVariant9 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant9,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant9)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant9"))
                 }
                 10usize => {
-                    <ContentTypeEnumVariant10 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant10,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant10)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant10"))
                 }
                 11usize => {
-                    <ContentTypeEnumVariant11 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant11,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant11)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant11"))
                 }
                 12usize => {
-                    <ContentTypeEnumVariant12 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant12,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant12)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant12"))
                 }
                 13usize => {
-                    <ContentTypeEnumVariant13 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant13,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant13)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant13"))
                 }
                 14usize => {
-                    <ContentTypeEnumVariant14 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant14,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant14)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant14"))
                 }
                 15usize => {
-                    <ContentTypeEnumVariant15 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant15,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant15)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant15"))
                 }
                 16usize => {
-                    <ContentTypeEnumVariant16 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant16,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant16)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant16"))
                 }
                 17usize => {
-                    <ContentTypeEnumVariant17 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant17,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant17)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant17"))
                 }
                 18usize => {
-                    <ContentTypeEnumVariant18 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant18,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant18)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant18"))
                 }
                 19usize => {
-                    <ContentTypeEnumVariant19 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant19,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant19)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant19"))
                 }
                 20usize => {
-                    <ContentTypeEnumVariant20 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant20,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant20)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant20"))
                 }
                 21usize => {
-                    <ContentTypeEnumVariant21 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant21,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant21)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant21"))
                 }
                 22usize => {
-                    <ContentTypeEnumVariant22 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant22,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant22)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant22"))
                 }
                 23usize => {
-                    <ContentTypeEnumVariant23 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContentTypeEnumVariant23,
+                    >(&mut value, last)
                         .map(Self::ContentTypeEnumVariant23)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant23"))
                 }

@@ -1383,8 +1383,18 @@ impl<'de> serde::Deserialize<'de> for Choice {
                 let mut f0: Option<Option<serde_json::Value>> = None;
                 let mut f1: Option<Option<DisplayMode>> = None;
                 let mut rest = serde_json::Map::new();
+                let mut early = sinch_sdk_runtime::object::Early::Nothing;
                 const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
-                    &[("postback_data", 0usize), ("display_mode", 1usize)],
+                    &[
+                        ("postback_data", 0usize),
+                        ("display_mode", 1usize),
+                        ("call_message", 2usize),
+                        ("location_message", 3usize),
+                        ("text_message", 4usize),
+                        ("url_message", 5usize),
+                        ("calendar_message", 6usize),
+                        ("share_location_message", 7usize),
+                    ],
                 );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
@@ -1402,6 +1412,72 @@ impl<'de> serde::Deserialize<'de> for Choice {
                                 "display_mode",
                             )?
                         }
+                        sinch_sdk_runtime::object::Key::Known(2usize) => {
+                            let v: Option<CallMessageFieldCallMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    ChoiceTypes::CallMessageField(CallMessageField {
+                                        call_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(3usize) => {
+                            let v: Option<LocationMessageFieldLocationMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    ChoiceTypes::LocationMessageField(LocationMessageField {
+                                        location_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(4usize) => {
+                            let v: Option<TextMessageFieldTextMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    ChoiceTypes::TextMessageField(TextMessageField {
+                                        text_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(5usize) => {
+                            let v: Option<UrlMessageFieldUrlMessage> = map.next_value()?;
+                            early
+                                .read(
+                                    ChoiceTypes::UrlMessageField(UrlMessageField {
+                                        url_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(6usize) => {
+                            let v: Option<CalendarMessageFieldCalendarMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    ChoiceTypes::CalendarMessageField(CalendarMessageField {
+                                        calendar_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(7usize) => {
+                            let v: Option<
+                                ShareLocationMessageFieldShareLocationMessage,
+                            > = map.next_value()?;
+                            early
+                                .read(
+                                    ChoiceTypes::ShareLocationMessageField(ShareLocationMessageField {
+                                        share_location_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
                         sinch_sdk_runtime::object::Key::Known(_) => {
                             map.next_value::<serde::de::IgnoredAny>()?;
                         }
@@ -1413,8 +1489,7 @@ impl<'de> serde::Deserialize<'de> for Choice {
                 Ok(Choice {
                     postback_data: f0.flatten(),
                     display_mode: f1.flatten(),
-                    kind: ChoiceTypes::from_json_value(serde_json::Value::Object(rest))
-                        .map_err(serde::de::Error::custom)?,
+                    kind: early.finish(rest, ChoiceTypes::from_json_value)?,
                 })
             }
         }
@@ -2153,37 +2228,43 @@ impl ChoiceTypes {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <CallMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<CallMessageField>(&mut value, last)
                         .map(Self::CallMessageField)
                         .map_err(|e| format!("{}: {e}", "CallMessageField"))
                 }
                 1usize => {
-                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        LocationMessageField,
+                    >(&mut value, last)
                         .map(Self::LocationMessageField)
                         .map_err(|e| format!("{}: {e}", "LocationMessageField"))
                 }
                 2usize => {
-                    <TextMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<TextMessageField>(&mut value, last)
                         .map(Self::TextMessageField)
                         .map_err(|e| format!("{}: {e}", "TextMessageField"))
                 }
                 3usize => {
-                    <UrlMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<UrlMessageField>(&mut value, last)
                         .map(Self::UrlMessageField)
                         .map_err(|e| format!("{}: {e}", "UrlMessageField"))
                 }
                 4usize => {
-                    <CalendarMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        CalendarMessageField,
+                    >(&mut value, last)
                         .map(Self::CalendarMessageField)
                         .map_err(|e| format!("{}: {e}", "CalendarMessageField"))
                 }
                 5usize => {
-                    <ShareLocationMessageField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        ShareLocationMessageField,
+                    >(&mut value, last)
                         .map(Self::ShareLocationMessageField)
                         .map_err(|e| format!("{}: {e}", "ShareLocationMessageField"))
                 }
@@ -2911,15 +2992,17 @@ impl ListItem {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <ListItemVariant0 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<ListItemVariant0>(&mut value, last)
                         .map(Self::ListItemVariant0)
                         .map_err(|e| format!("{}: {e}", "ListItemVariant0"))
                 }
                 1usize => {
-                    <ListItemVariant1 as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<ListItemVariant1>(&mut value, last)
                         .map(Self::ListItemVariant1)
                         .map_err(|e| format!("{}: {e}", "ListItemVariant1"))
                 }
@@ -6561,50 +6644,60 @@ impl V2MessageTypes {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <CardMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<CardMessageField>(&mut value, last)
                         .map(Self::CardMessageField)
                         .map_err(|e| format!("{}: {e}", "CardMessageField"))
                 }
                 1usize => {
-                    <CarouselMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        CarouselMessageField,
+                    >(&mut value, last)
                         .map(Self::CarouselMessageField)
                         .map_err(|e| format!("{}: {e}", "CarouselMessageField"))
                 }
                 2usize => {
-                    <ChoiceMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<ChoiceMessageField>(&mut value, last)
                         .map(Self::ChoiceMessageField)
                         .map_err(|e| format!("{}: {e}", "ChoiceMessageField"))
                 }
                 3usize => {
-                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        LocationMessageField,
+                    >(&mut value, last)
                         .map(Self::LocationMessageField)
                         .map_err(|e| format!("{}: {e}", "LocationMessageField"))
                 }
                 4usize => {
-                    <MediaMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<MediaMessageField>(&mut value, last)
                         .map(Self::MediaMessageField)
                         .map_err(|e| format!("{}: {e}", "MediaMessageField"))
                 }
                 5usize => {
-                    <TemplateMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        TemplateMessageField,
+                    >(&mut value, last)
                         .map(Self::TemplateMessageField)
                         .map_err(|e| format!("{}: {e}", "TemplateMessageField"))
                 }
                 6usize => {
-                    <TextMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<TextMessageField>(&mut value, last)
                         .map(Self::TextMessageField)
                         .map_err(|e| format!("{}: {e}", "TextMessageField"))
                 }
                 7usize => {
-                    <ListMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<ListMessageField>(&mut value, last)
                         .map(Self::ListMessageField)
                         .map_err(|e| format!("{}: {e}", "ListMessageField"))
                 }
                 8usize => {
-                    <ContactInfoMessageField as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<
+                        ContactInfoMessageField,
+                    >(&mut value, last)
                         .map(Self::ContactInfoMessageField)
                         .map_err(|e| format!("{}: {e}", "ContactInfoMessageField"))
                 }
@@ -6986,6 +7079,7 @@ impl<'de> serde::Deserialize<'de> for V2TemplateTranslation {
                 let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
                 let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
                 let mut rest = serde_json::Map::new();
+                let mut early = sinch_sdk_runtime::object::Early::Nothing;
                 const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
                     &[
                         ("language_code", 0usize),
@@ -6994,6 +7088,15 @@ impl<'de> serde::Deserialize<'de> for V2TemplateTranslation {
                         ("variables", 3usize),
                         ("create_time", 4usize),
                         ("update_time", 5usize),
+                        ("card_message", 6usize),
+                        ("carousel_message", 7usize),
+                        ("choice_message", 8usize),
+                        ("location_message", 9usize),
+                        ("media_message", 10usize),
+                        ("template_message", 11usize),
+                        ("text_message", 12usize),
+                        ("list_message", 13usize),
+                        ("contact_info_message", 14usize),
                     ],
                 );
                 while let Some(key) = map.next_key_seed(__KEYS)? {
@@ -7036,6 +7139,103 @@ impl<'de> serde::Deserialize<'de> for V2TemplateTranslation {
                                 "update_time",
                             )?
                         }
+                        sinch_sdk_runtime::object::Key::Known(6usize) => {
+                            let v: Option<CardMessage> = map.next_value()?;
+                            early
+                                .read(
+                                    V2MessageTypes::CardMessageField(CardMessageField {
+                                        card_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(7usize) => {
+                            let v: Option<CarouselMessageFieldCarouselMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    V2MessageTypes::CarouselMessageField(CarouselMessageField {
+                                        carousel_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(8usize) => {
+                            let v: Option<ChoiceMessageFieldChoiceMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    V2MessageTypes::ChoiceMessageField(ChoiceMessageField {
+                                        choice_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(9usize) => {
+                            let v: Option<LocationMessageFieldLocationMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    V2MessageTypes::LocationMessageField(LocationMessageField {
+                                        location_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(10usize) => {
+                            let v: Option<MediaProperties> = map.next_value()?;
+                            early
+                                .read(
+                                    V2MessageTypes::MediaMessageField(MediaMessageField {
+                                        media_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(11usize) => {
+                            let v: Option<TemplateMessageFieldTemplateMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    V2MessageTypes::TemplateMessageField(TemplateMessageField {
+                                        template_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(12usize) => {
+                            let v: Option<TextMessageFieldTextMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    V2MessageTypes::TextMessageField(TextMessageField {
+                                        text_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(13usize) => {
+                            let v: Option<ListMessageFieldListMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    V2MessageTypes::ListMessageField(ListMessageField {
+                                        list_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
+                        sinch_sdk_runtime::object::Key::Known(14usize) => {
+                            let v: Option<ContactInfoMessageFieldContactInfoMessage> = map
+                                .next_value()?;
+                            early
+                                .read(
+                                    V2MessageTypes::ContactInfoMessageField(ContactInfoMessageField {
+                                        contact_info_message: v,
+                                    }),
+                                    &mut rest,
+                                )?;
+                        }
                         sinch_sdk_runtime::object::Key::Known(_) => {
                             map.next_value::<serde::de::IgnoredAny>()?;
                         }
@@ -7054,10 +7254,7 @@ impl<'de> serde::Deserialize<'de> for V2TemplateTranslation {
                     variables: f3.flatten(),
                     create_time: f4.flatten(),
                     update_time: f5.flatten(),
-                    kind: V2MessageTypes::from_json_value(
-                            serde_json::Value::Object(rest),
-                        )
-                        .map_err(serde::de::Error::custom)?,
+                    kind: early.finish(rest, V2MessageTypes::from_json_value)?,
                 })
             }
         }

@@ -3576,21 +3576,23 @@ impl VerificationRequestEventResponse {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <VerificationRequestEventResponseSms as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        VerificationRequestEventResponseSms,
+                    >(&mut value, last)
                         .map(Self::VerificationRequestEventResponseSms)
                         .map_err(|e| {
                             format!("{}: {e}", "VerificationRequestEventResponseSms")
                         })
                 }
                 1usize => {
-                    <VerificationRequestEventResponseFlashCall as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        VerificationRequestEventResponseFlashCall,
+                    >(&mut value, last)
                         .map(Self::VerificationRequestEventResponseFlashCall)
                         .map_err(|e| {
                             format!(
@@ -3599,9 +3601,9 @@ impl VerificationRequestEventResponse {
                         })
                 }
                 2usize => {
-                    <VerificationRequestEventResponsePhoneCall as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        VerificationRequestEventResponsePhoneCall,
+                    >(&mut value, last)
                         .map(Self::VerificationRequestEventResponsePhoneCall)
                         .map_err(|e| {
                             format!(
@@ -3610,9 +3612,9 @@ impl VerificationRequestEventResponse {
                         })
                 }
                 3usize => {
-                    <VerificationRequestEventResponseWhatsApp as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        VerificationRequestEventResponseWhatsApp,
+                    >(&mut value, last)
                         .map(Self::VerificationRequestEventResponseWhatsApp)
                         .map_err(|e| {
                             format!(

@@ -1812,20 +1812,22 @@ impl ConferenceCalloutDestination {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <DestinationPstn as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<DestinationPstn>(&mut value, last)
                         .map(Self::DestinationPstn)
                         .map_err(|e| format!("{}: {e}", "DestinationPstn"))
                 }
                 1usize => {
-                    <DestinationMxp as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<DestinationMxp>(&mut value, last)
                         .map(Self::DestinationMxp)
                         .map_err(|e| format!("{}: {e}", "DestinationMxp"))
                 }
                 2usize => {
-                    <DestinationSip as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<DestinationSip>(&mut value, last)
                         .map(Self::DestinationSip)
                         .map_err(|e| format!("{}: {e}", "DestinationSip"))
                 }
@@ -2504,20 +2506,22 @@ impl CustomCalloutDestination {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <DestinationPstn as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<DestinationPstn>(&mut value, last)
                         .map(Self::DestinationPstn)
                         .map_err(|e| format!("{}: {e}", "DestinationPstn"))
                 }
                 1usize => {
-                    <DestinationMxp as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<DestinationMxp>(&mut value, last)
                         .map(Self::DestinationMxp)
                         .map_err(|e| format!("{}: {e}", "DestinationMxp"))
                 }
                 2usize => {
-                    <DestinationSip as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<DestinationSip>(&mut value, last)
                         .map(Self::DestinationSip)
                         .map_err(|e| format!("{}: {e}", "DestinationSip"))
                 }
@@ -4440,20 +4444,22 @@ impl GetCallResponseObjFrom {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <DestinationMxp as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<DestinationMxp>(&mut value, last)
                         .map(Self::DestinationMxp)
                         .map_err(|e| format!("{}: {e}", "DestinationMxp"))
                 }
                 1usize => {
-                    <DestinationPstn as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<DestinationPstn>(&mut value, last)
                         .map(Self::DestinationPstn)
                         .map_err(|e| format!("{}: {e}", "DestinationPstn"))
                 }
                 2usize => {
-                    <DestinationSip as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<DestinationSip>(&mut value, last)
                         .map(Self::DestinationSip)
                         .map_err(|e| format!("{}: {e}", "DestinationSip"))
                 }
@@ -4718,20 +4724,22 @@ impl GetCallResponseObjTo {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <DestinationMxp as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<DestinationMxp>(&mut value, last)
                         .map(Self::DestinationMxp)
                         .map_err(|e| format!("{}: {e}", "DestinationMxp"))
                 }
                 1usize => {
-                    <DestinationPstn as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<DestinationPstn>(&mut value, last)
                         .map(Self::DestinationPstn)
                         .map_err(|e| format!("{}: {e}", "DestinationPstn"))
                 }
                 2usize => {
-                    <DestinationSip as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<DestinationSip>(&mut value, last)
                         .map(Self::DestinationSip)
                         .map_err(|e| format!("{}: {e}", "DestinationSip"))
                 }
@@ -13447,20 +13455,22 @@ impl TtsCalloutDestination {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <DestinationPstn as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<DestinationPstn>(&mut value, last)
                         .map(Self::DestinationPstn)
                         .map_err(|e| format!("{}: {e}", "DestinationPstn"))
                 }
                 1usize => {
-                    <DestinationMxp as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<DestinationMxp>(&mut value, last)
                         .map(Self::DestinationMxp)
                         .map_err(|e| format!("{}: {e}", "DestinationMxp"))
                 }
                 2usize => {
-                    <DestinationSip as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<DestinationSip>(&mut value, last)
                         .map(Self::DestinationSip)
                         .map_err(|e| format!("{}: {e}", "DestinationSip"))
                 }

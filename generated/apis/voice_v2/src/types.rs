@@ -15529,17 +15529,19 @@ impl WebhookRequestEvent {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in candidates {
+        let (mut value, count) = (value, candidates.len());
+        for (n, index) in candidates.into_iter().enumerate() {
+            let last = n + 1 == count;
             let decoded = match index {
                 0usize => {
-                    <WebhookRequestEventVariant0 as serde::Deserialize>::deserialize(
-                            &value,
-                        )
+                    sinch_sdk_runtime::union::decode::<
+                        WebhookRequestEventVariant0,
+                    >(&mut value, last)
                         .map(Self::WebhookRequestEventVariant0)
                         .map_err(|e| format!("{}: {e}", "WebhookRequestEventVariant0"))
                 }
                 1usize => {
-                    <String as serde::Deserialize>::deserialize(&value)
+                    sinch_sdk_runtime::union::decode::<String>(&mut value, last)
                         .map(Self::String)
                         .map_err(|e| format!("{}: {e}", "String"))
                 }
