@@ -60,6 +60,9 @@ impl std::error::Error for BuildError {
     }
 }
 
+/// The future of [`Http::exchange`]: the whole response, or the error that ended the call.
+pub type Exchange<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Response, Error>> + Send + 'a>>;
+
 /// Settings for an [`Http`] core: timeouts, retries, proxies.
 #[derive(Debug)]
 pub struct HttpBuilder {
@@ -202,7 +205,19 @@ impl Http {
     /// needs: the generated operations call this and [`Error::widen`], so the retry and
     /// credential machinery is compiled once, not once per operation (it was a quarter of an
     /// API crate's code).
-    pub async fn exchange(
+    ///
+    /// The future is boxed here so that its state machine (and the reqwest, tokio and body
+    /// streaming code it polls) is compiled in this crate once: an `async fn`'s body is compiled
+    /// where it is polled, which was in every API crate, half of a small one's code.
+    pub fn exchange<'a>(
+        &'a self,
+        request: super::call::Request,
+        options: &'a super::call::CallOptions,
+    ) -> Exchange<'a> {
+        Box::pin(self.exchange_here(request, options))
+    }
+
+    async fn exchange_here(
         &self,
         request: super::call::Request,
         options: &super::call::CallOptions,
@@ -279,7 +294,12 @@ impl Http {
         self.send_any(operation, request).await.map_err(Error::widen)
     }
 
-    async fn send_any(&self, operation: &'static str, request: reqwest::RequestBuilder) -> Result<Response, Error> {
+    /// Boxed for the reason [`Http::exchange`] is.
+    fn send_any<'a>(&'a self, operation: &'static str, request: reqwest::RequestBuilder) -> Exchange<'a> {
+        Box::pin(self.send_here(operation, request))
+    }
+
+    async fn send_here(&self, operation: &'static str, request: reqwest::RequestBuilder) -> Result<Response, Error> {
         let transport = |source| Error::Transport { operation, source };
         let request = request.build().map_err(transport)?;
         // The path only: query strings may carry personal data, credentials never go there.
