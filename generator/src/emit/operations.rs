@@ -545,6 +545,11 @@ fn builder(op: &Operation, defs: &Defs, types: &TokenStream) -> TokenStream {
         impl<'a> std::future::IntoFuture for #call<'a> {
             type Output = Result<#ok_ty, crate::runtime::Error<#err_ty>>;
             type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+            // Inline, so the operation's body (its state machine and the decoding of its
+            // response) is compiled in the crate that awaits it, as generic code is, and an
+            // application compiles only the operations it calls. Boxing it here compiled every
+            // operation into the API crate: three quarters of Engage's code.
+            #[inline]
             fn into_future(self) -> Self::IntoFuture {
                 Box::pin(self.send())
             }

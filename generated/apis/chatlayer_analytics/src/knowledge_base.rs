@@ -198,6 +198,7 @@ impl<'a> std::future::IntoFuture for AnalyticsGetKnowledgeBaseUsageCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -313,6 +314,7 @@ impl<'a> std::future::IntoFuture for AnalyticsGetKnowledgeBaseTagsInsightsCall<'
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -417,6 +419,7 @@ impl<'a> std::future::IntoFuture for AnalyticsGetTeamKnowledgeBaseUsageCall<'a> 
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

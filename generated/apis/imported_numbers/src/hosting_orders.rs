@@ -389,6 +389,7 @@ impl<'a> std::future::IntoFuture for HostingOrderServiceListHostingOrdersCall<'a
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -504,6 +505,7 @@ impl<'a> std::future::IntoFuture for HostingOrderServiceGetHostingOrderCall<'a> 
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -612,6 +614,7 @@ impl<'a> std::future::IntoFuture for GetHostingOrderReportCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -845,6 +848,7 @@ impl<'a> std::future::IntoFuture for HostingOrderServiceListHostingOrderNumbersC
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -969,6 +973,7 @@ impl<'a> std::future::IntoFuture for HostingOrderServiceGetHostingOrderNumberCal
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1077,6 +1082,7 @@ impl<'a> std::future::IntoFuture for HostingOrderServiceImportNumbersCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1180,6 +1186,7 @@ impl<'a> std::future::IntoFuture for TextEnableNumbersCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1303,6 +1310,7 @@ impl<'a> std::future::IntoFuture for TextEnableTollFreeNumbersCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

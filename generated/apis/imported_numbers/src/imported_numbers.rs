@@ -346,6 +346,7 @@ impl<'a> std::future::IntoFuture for ImportNumberServiceListImportedNumbersCall<
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -464,6 +465,7 @@ impl<'a> std::future::IntoFuture for ImportNumberServiceImportNumberCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -585,6 +587,7 @@ impl<'a> std::future::IntoFuture for ImportNumberServiceGetImportedNumberCall<'a
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -705,6 +708,7 @@ impl<'a> std::future::IntoFuture for ImportNumberServiceDeleteImportedNumberCall
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -834,6 +838,7 @@ impl<'a> std::future::IntoFuture for ImportNumberServiceUpdateImportedNumberCall
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -366,6 +366,7 @@ impl<'a> std::future::IntoFuture for QualifiedNumberServiceListQualifiedNumbersC
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -487,6 +488,7 @@ impl<'a> std::future::IntoFuture for QualifiedNumberServiceGetQualifiedNumberCal
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -608,6 +610,7 @@ for QualifiedNumberServiceDeleteQualifiedNumberCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -728,6 +731,7 @@ for QualifiedNumberServiceBatchCreateQualifiedNumbersCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -847,6 +851,7 @@ impl<'a> std::future::IntoFuture for QualifiedNumberServiceTextEnableNumbersCall
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -982,6 +987,7 @@ impl<'a> std::future::IntoFuture for QualifiedNumbersTextEnableTollFreeNumbersCa
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1112,6 +1118,7 @@ impl<'a> std::future::IntoFuture for QualifiedNumberServiceVerifyVoiceChallengeC
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1234,6 +1241,7 @@ impl<'a> std::future::IntoFuture for QualifiedNumberServiceSendVoiceChallengeCal
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -223,6 +223,7 @@ impl<'a> std::future::IntoFuture for PutV5AccountsCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -304,6 +305,7 @@ impl<'a> std::future::IntoFuture for GetV5AccountsHttpSigningKeyCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -380,6 +382,7 @@ impl<'a> std::future::IntoFuture for PostV5AccountsHttpSigningKeyCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -445,6 +448,7 @@ impl<'a> std::future::IntoFuture for GetV5SandboxAuthRecipientsCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -520,6 +524,7 @@ impl<'a> std::future::IntoFuture for PostV5SandboxAuthRecipientsCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -603,6 +608,7 @@ impl<'a> std::future::IntoFuture for DeleteV5SandboxAuthRecipientsEmailCall<'a> 
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -679,6 +685,7 @@ impl<'a> std::future::IntoFuture for PostV5AccountsResendActivationEmailCall<'a>
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -221,6 +221,7 @@ impl<'a> std::future::IntoFuture for GetV3DomainsDomainNameCredentialsCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -323,6 +324,7 @@ impl<'a> std::future::IntoFuture for PostV3DomainsDomainNameCredentialsCall<'a> 
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -426,6 +428,7 @@ impl<'a> std::future::IntoFuture for DeleteV3DomainsDomainNameCredentialsCall<'a
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -535,6 +538,7 @@ impl<'a> std::future::IntoFuture for PutV3DomainsDomainNameCredentialsSpecCall<'
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -646,6 +650,7 @@ impl<'a> std::future::IntoFuture for DeleteV3DomainsDomainNameCredentialsSpecCal
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -144,6 +144,7 @@ impl<'a> std::future::IntoFuture for GetV5AccountsLimitCustomMonthlyCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -230,6 +231,7 @@ impl<'a> std::future::IntoFuture for PutV5AccountsLimitCustomMonthlyCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -311,6 +313,7 @@ impl<'a> std::future::IntoFuture for DeleteV5AccountsLimitCustomMonthlyCall<'a> 
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -392,6 +395,7 @@ impl<'a> std::future::IntoFuture for PutV5AccountsLimitCustomEnableCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

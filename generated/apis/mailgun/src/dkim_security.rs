@@ -136,6 +136,7 @@ impl<'a> std::future::IntoFuture for PutV1DkimManagementDomainsNameRotationCall<
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -234,6 +235,7 @@ impl<'a> std::future::IntoFuture for PostV1DkimManagementDomainsNameRotateCall<'
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -374,6 +374,7 @@ impl<'a> std::future::IntoFuture for PostV3DomainsNameDynamicPoolsCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -453,6 +454,7 @@ impl<'a> std::future::IntoFuture for DeleteV3DomainsNameDynamicPoolsCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -538,6 +540,7 @@ impl<'a> std::future::IntoFuture for GetV3DomainsDynamicPoolsAssignableCall<'a> 
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -610,6 +613,7 @@ impl<'a> std::future::IntoFuture for PostV3DomainsAllDynamicPoolsEnrollCall<'a> 
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -677,6 +681,7 @@ impl<'a> std::future::IntoFuture for GetV3DynamicPoolsCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -744,6 +749,7 @@ impl<'a> std::future::IntoFuture for PostV3DynamicPoolsAllCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -811,6 +817,7 @@ impl<'a> std::future::IntoFuture for DeleteV3DynamicPoolsAllCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -884,6 +891,7 @@ impl<'a> std::future::IntoFuture for PostV3DynamicPoolsPoolNameIpCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -951,6 +959,7 @@ impl<'a> std::future::IntoFuture for PatchV3DynamicPoolsPoolNameCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1072,6 +1081,7 @@ impl<'a> std::future::IntoFuture for GetV1DynamicPoolsDomainsCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1154,6 +1164,7 @@ impl<'a> std::future::IntoFuture for GetV1DynamicPoolsDomainsNamePreviewCall<'a>
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1227,6 +1238,7 @@ impl<'a> std::future::IntoFuture for GetV1DynamicPoolsDomainsNameHistoryCall<'a>
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1306,6 +1318,7 @@ impl<'a> std::future::IntoFuture for PutV1DynamicPoolsDomainsNameOverrideCall<'a
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1388,6 +1401,7 @@ impl<'a> std::future::IntoFuture for DeleteV1DynamicPoolsDomainsNameOverrideCall
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1521,6 +1535,7 @@ impl<'a> std::future::IntoFuture for GetV1DynamicPoolsHistoryCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -231,6 +231,7 @@ impl<'a> std::future::IntoFuture for PostV3DomainNameMessagesCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -360,6 +361,7 @@ impl<'a> std::future::IntoFuture for PostV3DomainNameMessagesMimeCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -491,6 +493,7 @@ impl<'a> std::future::IntoFuture for GetV3DomainsDomainNameMessagesStorageKeyCal
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -598,6 +601,7 @@ impl<'a> std::future::IntoFuture for PostV3DomainsDomainNameMessagesStorageKeyCa
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -681,6 +685,7 @@ impl<'a> std::future::IntoFuture for GetV3DomainsNameSendingQueuesCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -791,6 +796,7 @@ impl<'a> std::future::IntoFuture for DeleteV3DomainNameEnvelopesCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -148,6 +148,7 @@ impl<'a> std::future::IntoFuture for GetV5AccountsSubaccountsIpPoolsAllCall<'a> 
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -246,6 +247,7 @@ impl<'a> std::future::IntoFuture for PutV5AccountsSubaccountsSubaccountIdIpPoolC
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -354,6 +356,7 @@ for DeleteV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

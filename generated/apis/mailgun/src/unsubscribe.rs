@@ -248,6 +248,7 @@ impl<'a> std::future::IntoFuture for PostV3DomainIdUnsubscribesImportCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -360,6 +361,7 @@ impl<'a> std::future::IntoFuture for GetV3DomainIdUnsubscribesAddressCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -475,6 +477,7 @@ impl<'a> std::future::IntoFuture for DeleteV3DomainIdUnsubscribesAddressCall<'a>
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -607,6 +610,7 @@ impl<'a> std::future::IntoFuture for GetV3DomainIdUnsubscribesCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -707,6 +711,7 @@ impl<'a> std::future::IntoFuture for PostV3DomainIdUnsubscribesCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -814,6 +819,7 @@ impl<'a> std::future::IntoFuture for DeleteV3DomainIdUnsubscribesCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -254,6 +254,7 @@ impl<'a> std::future::IntoFuture for GetV3DomainsDomainWebhooksCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -351,6 +352,7 @@ impl<'a> std::future::IntoFuture for PostV3DomainsDomainWebhooksCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -478,6 +480,7 @@ impl<'a> std::future::IntoFuture for GetV3DomainsDomainNameWebhooksWebhookNameCa
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -609,6 +612,7 @@ impl<'a> std::future::IntoFuture for PutV3DomainsDomainNameWebhooksWebhookNameCa
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -737,6 +741,7 @@ for DeleteV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -828,6 +833,7 @@ impl<'a> std::future::IntoFuture for PutV4DomainsDomainWebhooksCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -929,6 +935,7 @@ impl<'a> std::future::IntoFuture for PostV4DomainsDomainWebhooksCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1035,6 +1042,7 @@ impl<'a> std::future::IntoFuture for DeleteV4DomainsDomainWebhooksCall<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

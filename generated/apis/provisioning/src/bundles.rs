@@ -268,6 +268,7 @@ impl<'a> std::future::IntoFuture for BundlesBundlesControllerListV1Call<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -406,6 +407,7 @@ impl<'a> std::future::IntoFuture for BundlesBundlesControllerCreateV1Call<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -551,6 +553,7 @@ impl<'a> std::future::IntoFuture for BundlesBundlesControllerGetV1Call<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

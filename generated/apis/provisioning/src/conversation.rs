@@ -199,6 +199,7 @@ impl<'a> std::future::IntoFuture for ConversationInstagramControllerGetV1Call<'a
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -337,6 +338,7 @@ impl<'a> std::future::IntoFuture for ConversationMessengerControllerGetV1Call<'a
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -475,6 +477,7 @@ impl<'a> std::future::IntoFuture for ConversationTelegramControllerGetV1Call<'a>
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -604,6 +607,7 @@ impl<'a> std::future::IntoFuture for ConversationViberControllerGetV1Call<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -420,6 +420,7 @@ impl<'a> std::future::IntoFuture for KakaotalkSendersControllerListSendersV1Call
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -579,6 +580,7 @@ impl<'a> std::future::IntoFuture for KakaotalkSendersControllerCreateSenderV1Cal
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -724,6 +726,7 @@ impl<'a> std::future::IntoFuture for KakaotalkSendersControllerGetSenderV1Call<'
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -876,6 +879,7 @@ impl<'a> std::future::IntoFuture for KakaotalkSendersControllerDeleteSenderV1Cal
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1033,6 +1037,7 @@ impl<'a> std::future::IntoFuture for KakaotalkSendersControllerUpdateSenderV1Cal
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1249,6 +1254,7 @@ impl<'a> std::future::IntoFuture for KakaotalkSendersControllerListActivitiesV1C
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1402,6 +1408,7 @@ impl<'a> std::future::IntoFuture for KakaotalkSendersControllerDeleteChangesV1Ca
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1552,6 +1559,7 @@ impl<'a> std::future::IntoFuture for KakaotalkSendersControllerCreateCommentV1Ca
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1706,6 +1714,7 @@ impl<'a> std::future::IntoFuture for KakaotalkSendersControllerRegisterSenderV1C
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1864,6 +1873,7 @@ impl<'a> std::future::IntoFuture for KakaotalkSendersControllerVerifySenderV1Cal
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

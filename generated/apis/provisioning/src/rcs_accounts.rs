@@ -226,6 +226,7 @@ impl<'a> std::future::IntoFuture for RcsAccountsControllerListActivitiesV1Call<'
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -361,6 +362,7 @@ impl<'a> std::future::IntoFuture for RcsAccountsControllerCreateCommentV1Call<'a
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -520,6 +520,7 @@ impl<'a> std::future::IntoFuture for RcsSendersControllerListSendersV1Call<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -666,6 +667,7 @@ impl<'a> std::future::IntoFuture for RcsSendersControllerCreateSenderV1Call<'a> 
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -821,6 +823,7 @@ impl<'a> std::future::IntoFuture for RcsSendersControllerGetSenderV1Call<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -984,6 +987,7 @@ impl<'a> std::future::IntoFuture for RcsSendersControllerUpdateSenderV1Call<'a> 
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1194,6 +1198,7 @@ impl<'a> std::future::IntoFuture for RcsSendersControllerListActivitiesV1Call<'a
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1340,6 +1345,7 @@ impl<'a> std::future::IntoFuture for RcsSendersControllerCreateSenderCommentV1Ca
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1494,6 +1500,7 @@ impl<'a> std::future::IntoFuture for RcsSendersControllerLaunchSenderV1Call<'a> 
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1654,6 +1661,7 @@ impl<'a> std::future::IntoFuture for RcsSendersControllerAddTestNumbersV1Call<'a
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1814,6 +1822,7 @@ impl<'a> std::future::IntoFuture for RcsSendersControllerGetTestNumberStateV1Cal
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1960,6 +1969,7 @@ impl<'a> std::future::IntoFuture for RcsSendersControllerDeleteTestNumberV1Call<
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -2130,6 +2140,7 @@ for RcsSendersControllerGetTestNumberCapabilitiesV1Call<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -2285,6 +2296,7 @@ impl<'a> std::future::IntoFuture for RcsSendersControllerRetryTestNumberV1Call<'
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -272,6 +272,7 @@ impl<'a> std::future::IntoFuture for SmsSmsAppsControllerListSmsAppsV1Call<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -394,6 +395,7 @@ impl<'a> std::future::IntoFuture for SmsSmsAppsControllerCreateSmsAppV1Call<'a> 
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -518,6 +520,7 @@ impl<'a> std::future::IntoFuture for SmsSmsAppsControllerGetSmsAppV1Call<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -643,6 +646,7 @@ impl<'a> std::future::IntoFuture for SmsSmsAppsControllerDeleteSmsAppV1Call<'a> 
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -776,6 +780,7 @@ impl<'a> std::future::IntoFuture for SmsSmsAppsControllerUpdateSmsAppV1Call<'a> 
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -294,6 +294,7 @@ impl<'a> std::future::IntoFuture for WebhookWebhookControllerListWebhooksV1Call<
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -437,6 +438,7 @@ impl<'a> std::future::IntoFuture for WebhookWebhookControllerCreateWebhookV1Call
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -578,6 +580,7 @@ impl<'a> std::future::IntoFuture for WebhookWebhookControllerGetWebhookV1Call<'a
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -731,6 +734,7 @@ impl<'a> std::future::IntoFuture for WebhookWebhookControllerReplaceWebhookV1Cal
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -879,6 +883,7 @@ impl<'a> std::future::IntoFuture for WebhookWebhookControllerDeleteWebhookV1Call
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1032,6 +1037,7 @@ impl<'a> std::future::IntoFuture for WebhookWebhookControllerUpdateWebhookV1Call
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -201,6 +201,7 @@ for WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Call<'a> 
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -344,6 +345,7 @@ for WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Call<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -483,6 +485,7 @@ for WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Call<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

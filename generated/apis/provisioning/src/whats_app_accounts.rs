@@ -229,6 +229,7 @@ impl<'a> std::future::IntoFuture for WhatsappAccountsControllerGetAccountV1Call<
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -376,6 +377,7 @@ impl<'a> std::future::IntoFuture for WhatsappAccountsControllerCreateAccountV1Ca
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -518,6 +520,7 @@ impl<'a> std::future::IntoFuture for WhatsappAccountsControllerDeleteAccountV1Ca
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -665,6 +668,7 @@ impl<'a> std::future::IntoFuture for WhatsappAccountsControllerUpdateAccountV1Ca
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -878,6 +882,7 @@ impl<'a> std::future::IntoFuture for WhatsappAccountsControllerListActivitiesV1C
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1029,6 +1034,7 @@ impl<'a> std::future::IntoFuture for WhatsappAccountsControllerCreateCommentV1Ca
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

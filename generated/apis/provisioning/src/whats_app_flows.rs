@@ -218,6 +218,7 @@ impl<'a> std::future::IntoFuture for WhatsappFlowsControllerListFlowsV1Call<'a> 
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -364,6 +365,7 @@ impl<'a> std::future::IntoFuture for WhatsappFlowsControllerListFlowScreensV1Cal
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -445,6 +445,7 @@ impl<'a> std::future::IntoFuture for WhatsappSendersControllerListSendersV1Call<
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -596,6 +597,7 @@ impl<'a> std::future::IntoFuture for WhatsappSendersControllerCreateSenderV1Call
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -733,6 +735,7 @@ impl<'a> std::future::IntoFuture for WhatsappSendersControllerGetV1Call<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -867,6 +870,7 @@ impl<'a> std::future::IntoFuture for WhatsappSendersControllerDeleteV1Call<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1009,6 +1013,7 @@ impl<'a> std::future::IntoFuture for WhatsappSendersControllerUpdateV1Call<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1225,6 +1230,7 @@ impl<'a> std::future::IntoFuture for WhatsappSendersControllerListActivitiesV1Ca
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1378,6 +1384,7 @@ impl<'a> std::future::IntoFuture for WhatsappSendersControllerDeleteChangesV1Cal
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1528,6 +1535,7 @@ impl<'a> std::future::IntoFuture for WhatsappSendersControllerCreateCommentV1Cal
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1678,6 +1686,7 @@ impl<'a> std::future::IntoFuture for WhatsappSendersControllerRegisterV1Call<'a>
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1833,6 +1842,7 @@ for WhatsappSendersControllerGetSuggestedUsernamesV1Call<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1968,6 +1978,7 @@ impl<'a> std::future::IntoFuture for WhatsappSendersControllerVerifyV1Call<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
