@@ -276,33 +276,26 @@ fn gen_mode(dir: Option<PathBuf>, runs: usize, quick: bool, against: Option<&Pat
         specs.len()
     );
     if sinch && !quick {
-        let (ms, lines, files, kib) = child(&[
-            "sdk".as_ref(),
-            "--mirror".as_ref(),
-            dir.as_os_str(),
-            "--runs".as_ref(),
-            runs_arg.as_ref(),
-        ])?;
-        println!(
-            "{:<48} {ms:>10.1} {lines:>10} {files:>8} {:>12.1}",
-            "the whole SDK (cargo run -p generator)",
-            kib as f64 / 1024.0
-        );
         let kept = Scratch::new("kept")?;
-        let (ms, lines, files, kib) = child(&[
-            "sdk".as_ref(),
-            "--mirror".as_ref(),
-            dir.as_os_str(),
-            "--runs".as_ref(),
-            runs_arg.as_ref(),
-            "--kept".as_ref(),
-            kept.0.as_os_str(),
-        ])?;
-        println!(
-            "{:<48} {ms:>10.1} {lines:>10} {files:>8} {:>12.1}",
-            "  again, nothing changed (rendered files kept)",
-            kib as f64 / 1024.0
-        );
+        let kept_args = ["--kept".as_ref(), kept.0.as_os_str()];
+        for (label, extra) in [
+            ("the whole SDK (cargo run -p generator)", &[][..]),
+            ("  again, nothing changed (rendered files kept)", &kept_args[..]),
+        ] {
+            let mut args = vec![
+                "sdk".as_ref(),
+                "--mirror".as_ref(),
+                dir.as_os_str(),
+                "--runs".as_ref(),
+                runs_arg.as_ref(),
+            ];
+            args.extend_from_slice(extra);
+            let (ms, lines, files, kib) = child(&args)?;
+            println!(
+                "{label:<48} {ms:>10.1} {lines:>10} {files:>8} {:>12.1}",
+                kib as f64 / 1024.0
+            );
+        }
     }
     Ok(())
 }

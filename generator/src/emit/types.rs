@@ -530,34 +530,24 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
             if v.boxed { quote!(Box<#t>) } else { t }
         })
         .collect();
-    let decoders: Vec<_> = u
-        .variants
-        .iter()
-        .zip(&idents)
-        .map(|(v, id)| {
-            let t = ty(&v.ty, &here);
-            let wrap = if v.boxed {
-                quote!(|v| Self::#id(Box::new(v)))
-            } else {
-                quote!(Self::#id)
-            };
-            quote!(<#t as serde::Deserialize>::deserialize(&value).map(#wrap))
-        })
-        .collect();
-    let by_shape: Vec<_> = u
-        .variants
-        .iter()
-        .zip(&idents)
-        .map(|(v, id)| {
-            let t = ty(&v.ty, &here);
-            let wrap = if v.boxed {
-                quote!(|v| Self::#id(Box::new(v)))
-            } else {
-                quote!(Self::#id)
-            };
-            quote!(crate::runtime::union::decode::<#t>(&mut value, last).map(#wrap))
-        })
-        .collect();
+    // Each variant decoded by `read` (of its type) and wrapped in the variant.
+    let decode_each = |read: &dyn Fn(&TokenStream) -> TokenStream| -> Vec<TokenStream> {
+        u.variants
+            .iter()
+            .zip(&idents)
+            .map(|(v, id)| {
+                let read = read(&ty(&v.ty, &here));
+                let wrap = if v.boxed {
+                    quote!(|v| Self::#id(Box::new(v)))
+                } else {
+                    quote!(Self::#id)
+                };
+                quote!(#read.map(#wrap))
+            })
+            .collect()
+    };
+    let decoders = decode_each(&|t| quote!(<#t as serde::Deserialize>::deserialize(&value)));
+    let by_shape = decode_each(&|t| quote!(crate::runtime::union::decode::<#t>(&mut value, last)));
     let vdocs = u.variants.iter().map(|v| {
         docs(&format!(
             "A `{}`.",
