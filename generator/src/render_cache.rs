@@ -29,7 +29,17 @@ pub type Rendered = (BTreeMap<PathBuf, String>, usize);
 impl RenderCache {
     /// A cache in `dir` for the running binary; `None` when the binary cannot be identified.
     pub fn for_this_binary(dir: PathBuf) -> Option<Self> {
-        let meta = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
+        Self::for_binary(&std::env::current_exe().ok()?, dir)
+    }
+
+    /// `generator-cache/` beside the running binary (`target/debug/` under `cargo run`).
+    pub fn beside_binary() -> Option<Self> {
+        let exe = std::env::current_exe().ok()?;
+        Self::for_binary(&exe, exe.parent()?.join("generator-cache"))
+    }
+
+    fn for_binary(exe: &Path, dir: PathBuf) -> Option<Self> {
+        let meta = std::fs::metadata(exe).ok()?;
         let modified = meta
             .modified()
             .ok()?
@@ -40,12 +50,6 @@ impl RenderCache {
             dir,
             binary: (meta.len(), modified),
         })
-    }
-
-    /// `generator-cache/` beside the running binary (`target/debug/` under `cargo run`).
-    pub fn beside_binary() -> Option<Self> {
-        let exe = std::env::current_exe().ok()?;
-        Self::for_this_binary(exe.parent()?.join("generator-cache"))
     }
 
     /// 128 bits of the inputs: two keyed passes of std's SipHash, so an accidental collision

@@ -199,34 +199,31 @@ fn decoder(
     defs: &std::collections::BTreeMap<String, TypeDef>,
 ) -> Option<TokenStream> {
     let unions: Vec<&Field> = s.fields.iter().filter(|f| f.flatten).collect();
+    let named: Vec<&Field> = s.fields.iter().filter(|f| !f.flatten).collect();
     let rest = match (unions.as_slice(), map) {
         ([union], None) => {
-            // A generated union takes the collected properties as they are; anything else is
-            // decoded from them through serde.
-            let generated = match &union.ty {
-                Ty::Named(n) if !union.boxed => matches!(defs.get(n).map(|d| &d.kind), Some(Kind::Union(_))),
-                _ => false,
-            };
-            let keyed = match &union.ty {
-                Ty::Named(n) if generated => {
-                    let own = s
-                        .fields
+            // A generated union takes the collected properties as they are (or its kind straight
+            // from the kind's own property); anything else is decoded from them through serde.
+            let read = match &union.ty {
+                Ty::Named(n) if !union.boxed && matches!(defs.get(n).map(|d| &d.kind), Some(Kind::Union(_))) => {
+                    let own = named
                         .iter()
-                        .filter(|f| !f.flatten)
                         .flat_map(|f| std::iter::once(&f.json).chain(&f.aliases))
                         .map(String::as_str)
                         .collect();
-                    keyed_variants(n, defs, &own)
+                    match keyed_variants(n, defs, &own) {
+                        Some(keyed) => UnionRead::Keyed(field_ty(union), keyed),
+                        None => UnionRead::Generated(field_ty(union)),
+                    }
                 }
-                _ => None,
+                _ => UnionRead::Serde,
             };
-            Rest::Union(naming::ident(&union.name), generated.then(|| field_ty(union)), keyed)
+            Rest::Union(naming::ident(&union.name), read)
         }
         ([], Some((ident, t))) => Rest::Map(ident, t),
         ([], None) => Rest::Ignored,
         _ => return None,
     };
-    let named: Vec<&Field> = s.fields.iter().filter(|f| !f.flatten).collect();
     let keys = named.iter().enumerate().flat_map(|(i, f)| {
         std::iter::once(f.json.as_str())
             .chain(f.aliases.iter().map(String::as_str))
@@ -267,7 +264,7 @@ fn decoder(
     let skip = quote!(map.next_value::<serde::de::IgnoredAny>()?;);
     let mut arms: Vec<TokenStream> = arms.collect();
     let mut keys: Vec<TokenStream> = keys.collect();
-    if let Rest::Union(_, _, Some(keyed)) = &rest {
+    if let Rest::Union(_, UnionRead::Keyed(_, keyed)) = &rest {
         for (i, (json, read, build)) in keyed.iter().enumerate() {
             let index = named.len() + i;
             keys.push(quote!((#json, #index)));
@@ -295,7 +292,7 @@ fn decoder(
         }
     };
     let (rest_decl, read, rest_init) = match &rest {
-        Rest::Union(ident, Some(t), Some(_)) => (
+        Rest::Union(ident, UnionRead::Keyed(t, _)) => (
             quote! {
                 let mut rest = serde_json::Map::new();
                 let mut early = crate::runtime::object::Early::Nothing;
@@ -303,12 +300,12 @@ fn decoder(
             keep_others(),
             quote!(#ident: early.finish(rest, #t::from_json_value)?,),
         ),
-        Rest::Union(ident, Some(t), None) => (
+        Rest::Union(ident, UnionRead::Generated(t)) => (
             quote!(let mut rest = serde_json::Map::new();),
             keep_others(),
             quote!(#ident: #t::from_json_value(serde_json::Value::Object(rest)).map_err(serde::de::Error::custom)?,),
         ),
-        Rest::Union(ident, None, _) => (
+        Rest::Union(ident, UnionRead::Serde) => (
             quote!(let mut rest = serde_json::Map::new();),
             keep_others(),
             quote!(#ident: crate::runtime::object::rest(rest)?,),
@@ -378,13 +375,22 @@ fn decoder(
 
 /// Where the properties a struct does not name go.
 enum Rest {
-    /// A flattened union field, with its type when it is a generated union, and its variants
-    /// when each can be read from a property of its own.
-    Union(proc_macro2::Ident, Option<TokenStream>, Option<Vec<KeyedVariant>>),
+    /// A flattened union field, and how it is read.
+    Union(proc_macro2::Ident, UnionRead),
     /// The additional-properties map, with its value type.
     Map(proc_macro2::Ident, TokenStream),
     /// Nowhere: the struct ignores them, as serde's derive does.
     Ignored,
+}
+
+/// How a struct reads its flattened union from the properties it does not name.
+enum UnionRead {
+    /// Through serde, from the collected properties (a union this generator did not write).
+    Serde,
+    /// A generated union, of its type, from the collected properties.
+    Generated(TokenStream),
+    /// A generated union whose every kind is read straight from a property of its own.
+    Keyed(TokenStream, Vec<KeyedVariant>),
 }
 
 /// A union variant read from its own property: the property, the type its value is read as, and
@@ -530,24 +536,20 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
             if v.boxed { quote!(Box<#t>) } else { t }
         })
         .collect();
-    // Each variant decoded by `read` (of its type) and wrapped in the variant.
-    let decode_each = |read: &dyn Fn(&TokenStream) -> TokenStream| -> Vec<TokenStream> {
-        u.variants
-            .iter()
-            .zip(&idents)
-            .map(|(v, id)| {
-                let read = read(&ty(&v.ty, &here));
-                let wrap = if v.boxed {
-                    quote!(|v| Self::#id(Box::new(v)))
-                } else {
-                    quote!(Self::#id)
-                };
-                quote!(#read.map(#wrap))
-            })
-            .collect()
-    };
-    let decoders = decode_each(&|t| quote!(<#t as serde::Deserialize>::deserialize(&value)));
-    let by_shape = decode_each(&|t| quote!(crate::runtime::union::decode::<#t>(&mut value, last)));
+    let decoders: Vec<_> = u
+        .variants
+        .iter()
+        .zip(&idents)
+        .map(|(v, id)| {
+            let t = ty(&v.ty, &here);
+            let wrap = if v.boxed {
+                quote!(|v| Self::#id(Box::new(v)))
+            } else {
+                quote!(Self::#id)
+            };
+            quote!(<#t as serde::Deserialize>::deserialize(&value).map(#wrap))
+        })
+        .collect();
     let vdocs = u.variants.iter().map(|v| {
         docs(&format!(
             "A `{}`.",
@@ -609,15 +611,6 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
                 quote!(crate::runtime::union::Shape { kind: crate::runtime::union::JsonKind::#k, required: &[#(#req),*], known: &[#(#known),*], values: &[#(#values),*] })
             });
             let indices = 0..u.variants.len();
-            // A union without variants never reads the value (nor `last`).
-            let (take_value, is_last) = if empty_variant {
-                (quote!(let _ = &value;), quote!(let _ = n;))
-            } else {
-                (
-                    quote!(let (mut value, count) = (value, candidates.len());),
-                    quote!(let last = n + 1 == count;),
-                )
-            };
             let names = u.variants.iter().map(|v| v.name.as_str());
             let message = format!("data did not match any variant of {name_str}");
             let keeps_unknown = u.keeps_unknown();
@@ -655,11 +648,9 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
                     #candidates
                     // Why each fitting variant failed, so the error names the real cause.
                     let mut tried: Vec<String> = Vec::new();
-                    #take_value
-                    for (n, index) in candidates.into_iter().enumerate() {
-                        #is_last
+                    for index in candidates {
                         let decoded = match index {
-                            #( #indices => #by_shape.map_err(|e| format!("{}: {e}", #names)), )*
+                            #( #indices => #decoders.map_err(|e| format!("{}: {e}", #names)), )*
                             _ => continue,
                         };
                         match decoded {

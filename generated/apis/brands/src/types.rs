@@ -495,22 +495,20 @@ impl BrandCategoryValue {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<String>(&mut value, last)
+                    <String as serde::Deserialize>::deserialize(&value)
                         .map(Self::String)
                         .map_err(|e| format!("{}: {e}", "String"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<i64>(&mut value, last)
+                    <i64 as serde::Deserialize>::deserialize(&value)
                         .map(Self::I64)
                         .map_err(|e| format!("{}: {e}", "I64"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<bool>(&mut value, last)
+                    <bool as serde::Deserialize>::deserialize(&value)
                         .map(Self::Bool)
                         .map_err(|e| format!("{}: {e}", "Bool"))
                 }

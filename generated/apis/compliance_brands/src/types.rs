@@ -7958,21 +7958,15 @@ impl RestErrorKind {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RestErrorKindVariant0,
-                    >(&mut value, last)
+                    <RestErrorKindVariant0 as serde::Deserialize>::deserialize(&value)
                         .map(Self::RestErrorKindVariant0)
                         .map_err(|e| format!("{}: {e}", "RestErrorKindVariant0"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RestErrorKindVariant1,
-                    >(&mut value, last)
+                    <RestErrorKindVariant1 as serde::Deserialize>::deserialize(&value)
                         .map(Self::RestErrorKindVariant1)
                         .map_err(|e| format!("{}: {e}", "RestErrorKindVariant1"))
                 }

@@ -1373,54 +1373,40 @@ impl AppEventFieldAppEvent {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ComposingEventField,
-                    >(&mut value, last)
+                    <ComposingEventField as serde::Deserialize>::deserialize(&value)
                         .map(Self::ComposingEventField)
                         .map_err(|e| format!("{}: {e}", "ComposingEventField"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ComposingEndEventField,
-                    >(&mut value, last)
+                    <ComposingEndEventField as serde::Deserialize>::deserialize(&value)
                         .map(Self::ComposingEndEventField)
                         .map_err(|e| format!("{}: {e}", "ComposingEndEventField"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ReadMessageEventField,
-                    >(&mut value, last)
+                    <ReadMessageEventField as serde::Deserialize>::deserialize(&value)
                         .map(Self::ReadMessageEventField)
                         .map_err(|e| format!("{}: {e}", "ReadMessageEventField"))
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        CommentReplyEventField,
-                    >(&mut value, last)
+                    <CommentReplyEventField as serde::Deserialize>::deserialize(&value)
                         .map(Self::CommentReplyEventField)
                         .map_err(|e| format!("{}: {e}", "CommentReplyEventField"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        AgentJoinedEventField,
-                    >(&mut value, last)
+                    <AgentJoinedEventField as serde::Deserialize>::deserialize(&value)
                         .map(Self::AgentJoinedEventField)
                         .map_err(|e| format!("{}: {e}", "AgentJoinedEventField"))
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        AgentLeftEventField,
-                    >(&mut value, last)
+                    <AgentLeftEventField as serde::Deserialize>::deserialize(&value)
                         .map(Self::AgentLeftEventField)
                         .map_err(|e| format!("{}: {e}", "AgentLeftEventField"))
                 }
                 6usize => {
-                    sinch_sdk_runtime::union::decode::<GenericEventField>(&mut value, last)
+                    <GenericEventField as serde::Deserialize>::deserialize(&value)
                         .map(Self::GenericEventField)
                         .map_err(|e| format!("{}: {e}", "GenericEventField"))
                 }
@@ -2279,60 +2265,50 @@ impl AppMessageTypes {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<CardMessageField>(&mut value, last)
+                    <CardMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::CardMessageField)
                         .map_err(|e| format!("{}: {e}", "CardMessageField"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        CarouselMessageField,
-                    >(&mut value, last)
+                    <CarouselMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::CarouselMessageField)
                         .map_err(|e| format!("{}: {e}", "CarouselMessageField"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<ChoiceMessageField>(&mut value, last)
+                    <ChoiceMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::ChoiceMessageField)
                         .map_err(|e| format!("{}: {e}", "ChoiceMessageField"))
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        LocationMessageField,
-                    >(&mut value, last)
+                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::LocationMessageField)
                         .map_err(|e| format!("{}: {e}", "LocationMessageField"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<MediaMessageField>(&mut value, last)
+                    <MediaMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::MediaMessageField)
                         .map_err(|e| format!("{}: {e}", "MediaMessageField"))
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        TemplateMessageField,
-                    >(&mut value, last)
+                    <TemplateMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::TemplateMessageField)
                         .map_err(|e| format!("{}: {e}", "TemplateMessageField"))
                 }
                 6usize => {
-                    sinch_sdk_runtime::union::decode::<TextMessageField>(&mut value, last)
+                    <TextMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::TextMessageField)
                         .map_err(|e| format!("{}: {e}", "TextMessageField"))
                 }
                 7usize => {
-                    sinch_sdk_runtime::union::decode::<ListMessageField>(&mut value, last)
+                    <ListMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::ListMessageField)
                         .map_err(|e| format!("{}: {e}", "ListMessageField"))
                 }
                 8usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContactInfoMessageField,
-                    >(&mut value, last)
+                    <ContactInfoMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContactInfoMessageField)
                         .map_err(|e| format!("{}: {e}", "ContactInfoMessageField"))
                 }
@@ -5653,86 +5629,74 @@ impl ChannelCredentialsTypes {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        StaticBearerCredentialsField,
-                    >(&mut value, last)
+                    <StaticBearerCredentialsField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::StaticBearerCredentialsField)
                         .map_err(|e| format!("{}: {e}", "StaticBearerCredentialsField"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        StaticTokenCredentialsField,
-                    >(&mut value, last)
+                    <StaticTokenCredentialsField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::StaticTokenCredentialsField)
                         .map_err(|e| format!("{}: {e}", "StaticTokenCredentialsField"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        MmsCredentialsField,
-                    >(&mut value, last)
+                    <MmsCredentialsField as serde::Deserialize>::deserialize(&value)
                         .map(Self::MmsCredentialsField)
                         .map_err(|e| format!("{}: {e}", "MmsCredentialsField"))
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        KakaoTalkCredentialsField,
-                    >(&mut value, last)
+                    <KakaoTalkCredentialsField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::KakaoTalkCredentialsField)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkCredentialsField"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        TelegramCredentialsField,
-                    >(&mut value, last)
+                    <TelegramCredentialsField as serde::Deserialize>::deserialize(&value)
                         .map(Self::TelegramCredentialsField)
                         .map_err(|e| format!("{}: {e}", "TelegramCredentialsField"))
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        LineCredentialsField,
-                    >(&mut value, last)
+                    <LineCredentialsField as serde::Deserialize>::deserialize(&value)
                         .map(Self::LineCredentialsField)
                         .map_err(|e| format!("{}: {e}", "LineCredentialsField"))
                 }
                 6usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        LineEnterpriseCredentialsField,
-                    >(&mut value, last)
+                    <LineEnterpriseCredentialsField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::LineEnterpriseCredentialsField)
                         .map_err(|e| {
                             format!("{}: {e}", "LineEnterpriseCredentialsField")
                         })
                 }
                 7usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WeChatCredentialsField,
-                    >(&mut value, last)
+                    <WeChatCredentialsField as serde::Deserialize>::deserialize(&value)
                         .map(Self::WeChatCredentialsField)
                         .map_err(|e| format!("{}: {e}", "WeChatCredentialsField"))
                 }
                 8usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        InstagramCredentialsField,
-                    >(&mut value, last)
+                    <InstagramCredentialsField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::InstagramCredentialsField)
                         .map_err(|e| format!("{}: {e}", "InstagramCredentialsField"))
                 }
                 9usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        AppleBcCredentialsField,
-                    >(&mut value, last)
+                    <AppleBcCredentialsField as serde::Deserialize>::deserialize(&value)
                         .map(Self::AppleBcCredentialsField)
                         .map_err(|e| format!("{}: {e}", "AppleBcCredentialsField"))
                 }
                 10usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        KakaoTalkChatCredentialsField,
-                    >(&mut value, last)
+                    <KakaoTalkChatCredentialsField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::KakaoTalkChatCredentialsField)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkChatCredentialsField"))
                 }
@@ -7485,21 +7449,19 @@ impl ChannelSpecificMessageMessage {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        FlowChannelSpecificMessage,
-                    >(&mut value, last)
+                    <FlowChannelSpecificMessage as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::FlowChannelSpecificMessage)
                         .map_err(|e| format!("{}: {e}", "FlowChannelSpecificMessage"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        PaymentOrderDetailsChannelSpecificMessage,
-                    >(&mut value, last)
+                    <PaymentOrderDetailsChannelSpecificMessage as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::PaymentOrderDetailsChannelSpecificMessage)
                         .map_err(|e| {
                             format!(
@@ -7508,9 +7470,9 @@ impl ChannelSpecificMessageMessage {
                         })
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        PaymentOrderStatusChannelSpecificMessage,
-                    >(&mut value, last)
+                    <PaymentOrderStatusChannelSpecificMessage as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::PaymentOrderStatusChannelSpecificMessage)
                         .map_err(|e| {
                             format!(
@@ -7519,18 +7481,18 @@ impl ChannelSpecificMessageMessage {
                         })
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        KakaoTalkCommerceChannelSpecificMessage,
-                    >(&mut value, last)
+                    <KakaoTalkCommerceChannelSpecificMessage as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::KakaoTalkCommerceChannelSpecificMessage)
                         .map_err(|e| {
                             format!("{}: {e}", "KakaoTalkCommerceChannelSpecificMessage")
                         })
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        KakaoTalkCarouselCommerceChannelSpecificMessage,
-                    >(&mut value, last)
+                    <KakaoTalkCarouselCommerceChannelSpecificMessage as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::KakaoTalkCarouselCommerceChannelSpecificMessage)
                         .map_err(|e| {
                             format!(
@@ -7539,9 +7501,9 @@ impl ChannelSpecificMessageMessage {
                         })
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        LineNotificationMessageTemplateChannelSpecificMessage,
-                    >(&mut value, last)
+                    <LineNotificationMessageTemplateChannelSpecificMessage as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::LineNotificationMessageTemplateChannelSpecificMessage)
                         .map_err(|e| {
                             format!(
@@ -8789,43 +8751,37 @@ impl ChoiceTypes {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<CallMessageField>(&mut value, last)
+                    <CallMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::CallMessageField)
                         .map_err(|e| format!("{}: {e}", "CallMessageField"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        LocationMessageField,
-                    >(&mut value, last)
+                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::LocationMessageField)
                         .map_err(|e| format!("{}: {e}", "LocationMessageField"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<TextMessageField>(&mut value, last)
+                    <TextMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::TextMessageField)
                         .map_err(|e| format!("{}: {e}", "TextMessageField"))
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<UrlMessageField>(&mut value, last)
+                    <UrlMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::UrlMessageField)
                         .map_err(|e| format!("{}: {e}", "UrlMessageField"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        CalendarMessageField,
-                    >(&mut value, last)
+                    <CalendarMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::CalendarMessageField)
                         .map_err(|e| format!("{}: {e}", "CalendarMessageField"))
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ShareLocationMessageField,
-                    >(&mut value, last)
+                    <ShareLocationMessageField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::ShareLocationMessageField)
                         .map_err(|e| format!("{}: {e}", "ShareLocationMessageField"))
                 }
@@ -10764,38 +10720,32 @@ impl ContactEvent {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ComposingEventField,
-                    >(&mut value, last)
+                    <ComposingEventField as serde::Deserialize>::deserialize(&value)
                         .map(Self::ComposingEventField)
                         .map_err(|e| format!("{}: {e}", "ComposingEventField"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ComposingEndEventField,
-                    >(&mut value, last)
+                    <ComposingEndEventField as serde::Deserialize>::deserialize(&value)
                         .map(Self::ComposingEndEventField)
                         .map_err(|e| format!("{}: {e}", "ComposingEndEventField"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ConversationDeletedEventField,
-                    >(&mut value, last)
+                    <ConversationDeletedEventField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::ConversationDeletedEventField)
                         .map_err(|e| format!("{}: {e}", "ConversationDeletedEventField"))
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<CommentEventField>(&mut value, last)
+                    <CommentEventField as serde::Deserialize>::deserialize(&value)
                         .map(Self::CommentEventField)
                         .map_err(|e| format!("{}: {e}", "CommentEventField"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<GenericEventField>(&mut value, last)
+                    <GenericEventField as serde::Deserialize>::deserialize(&value)
                         .map(Self::GenericEventField)
                         .map_err(|e| format!("{}: {e}", "GenericEventField"))
                 }
@@ -12882,28 +12832,26 @@ impl ContactMessageEvent {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContactMessageEventVariant0,
-                    >(&mut value, last)
+                    <ContactMessageEventVariant0 as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::ContactMessageEventVariant0)
                         .map_err(|e| format!("{}: {e}", "ContactMessageEventVariant0"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContactMessageEventVariant1,
-                    >(&mut value, last)
+                    <ContactMessageEventVariant1 as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::ContactMessageEventVariant1)
                         .map_err(|e| format!("{}: {e}", "ContactMessageEventVariant1"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContactMessageEventVariant2,
-                    >(&mut value, last)
+                    <ContactMessageEventVariant2 as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::ContactMessageEventVariant2)
                         .map_err(|e| format!("{}: {e}", "ContactMessageEventVariant2"))
                 }
@@ -13410,59 +13358,49 @@ impl ContactMessageTypes {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ChannelSpecificContactMessage,
-                    >(&mut value, last)
+                    <ChannelSpecificContactMessage as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::ChannelSpecificContactMessage)
                         .map_err(|e| format!("{}: {e}", "ChannelSpecificContactMessage"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ChoiceResponseMessageField,
-                    >(&mut value, last)
+                    <ChoiceResponseMessageField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::ChoiceResponseMessageField)
                         .map_err(|e| format!("{}: {e}", "ChoiceResponseMessageField"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        FallbackMessageField,
-                    >(&mut value, last)
+                    <FallbackMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::FallbackMessageField)
                         .map_err(|e| format!("{}: {e}", "FallbackMessageField"))
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        LocationMessageField,
-                    >(&mut value, last)
+                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::LocationMessageField)
                         .map_err(|e| format!("{}: {e}", "LocationMessageField"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        MediaCardMessageField,
-                    >(&mut value, last)
+                    <MediaCardMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::MediaCardMessageField)
                         .map_err(|e| format!("{}: {e}", "MediaCardMessageField"))
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<MediaMessageField>(&mut value, last)
+                    <MediaMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::MediaMessageField)
                         .map_err(|e| format!("{}: {e}", "MediaMessageField"))
                 }
                 6usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ProductResponseMessage,
-                    >(&mut value, last)
+                    <ProductResponseMessage as serde::Deserialize>::deserialize(&value)
                         .map(Self::ProductResponseMessage)
                         .map_err(|e| format!("{}: {e}", "ProductResponseMessage"))
                 }
                 7usize => {
-                    sinch_sdk_runtime::union::decode::<TextMessageField>(&mut value, last)
+                    <TextMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::TextMessageField)
                         .map_err(|e| format!("{}: {e}", "TextMessageField"))
                 }
@@ -16301,23 +16239,21 @@ impl ConversationMessageTypes {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ConversationMessageTypesVariant0,
-                    >(&mut value, last)
+                    <ConversationMessageTypesVariant0 as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::ConversationMessageTypesVariant0)
                         .map_err(|e| {
                             format!("{}: {e}", "ConversationMessageTypesVariant0")
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ConversationMessageTypesVariant1,
-                    >(&mut value, last)
+                    <ConversationMessageTypesVariant1 as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::ConversationMessageTypesVariant1)
                         .map_err(|e| {
                             format!("{}: {e}", "ConversationMessageTypesVariant1")
@@ -16425,23 +16361,21 @@ impl ConversationMessageTypesInject {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ConversationMessageTypesInjectVariant0,
-                    >(&mut value, last)
+                    <ConversationMessageTypesInjectVariant0 as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::ConversationMessageTypesInjectVariant0)
                         .map_err(|e| {
                             format!("{}: {e}", "ConversationMessageTypesInjectVariant0")
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ConversationMessageTypesInjectVariant1,
-                    >(&mut value, last)
+                    <ConversationMessageTypesInjectVariant1 as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::ConversationMessageTypesInjectVariant1)
                         .map_err(|e| {
                             format!("{}: {e}", "ConversationMessageTypesInjectVariant1")
@@ -17906,21 +17840,17 @@ impl ConversationWebhookEvent {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        MessageInboundEvent,
-                    >(&mut value, last)
+                    <MessageInboundEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::MessageInboundEvent)
                         .map_err(|e| format!("{}: {e}", "MessageInboundEvent"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        MessageInboundSmartConversationRedactionEvent,
-                    >(&mut value, last)
+                    <MessageInboundSmartConversationRedactionEvent as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::MessageInboundSmartConversationRedactionEvent)
                         .map_err(|e| {
                             format!(
@@ -17929,115 +17859,103 @@ impl ConversationWebhookEvent {
                         })
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<MessageSubmitEvent>(&mut value, last)
+                    <MessageSubmitEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::MessageSubmitEvent)
                         .map_err(|e| format!("{}: {e}", "MessageSubmitEvent"))
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        MessageDeliveryReceiptEvent,
-                    >(&mut value, last)
+                    <MessageDeliveryReceiptEvent as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::MessageDeliveryReceiptEvent)
                         .map_err(|e| format!("{}: {e}", "MessageDeliveryReceiptEvent"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<EventInbound>(&mut value, last)
+                    <EventInbound as serde::Deserialize>::deserialize(&value)
                         .map(Self::EventInbound)
                         .map_err(|e| format!("{}: {e}", "EventInbound"))
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<EventDelivery>(&mut value, last)
+                    <EventDelivery as serde::Deserialize>::deserialize(&value)
                         .map(Self::EventDelivery)
                         .map_err(|e| format!("{}: {e}", "EventDelivery"))
                 }
                 6usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ConversationStartEvent,
-                    >(&mut value, last)
+                    <ConversationStartEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::ConversationStartEvent)
                         .map_err(|e| format!("{}: {e}", "ConversationStartEvent"))
                 }
                 7usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ConversationStopEvent,
-                    >(&mut value, last)
+                    <ConversationStopEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::ConversationStopEvent)
                         .map_err(|e| format!("{}: {e}", "ConversationStopEvent"))
                 }
                 8usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ConversationDeleteEvent,
-                    >(&mut value, last)
+                    <ConversationDeleteEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::ConversationDeleteEvent)
                         .map_err(|e| format!("{}: {e}", "ConversationDeleteEvent"))
                 }
                 9usize => {
-                    sinch_sdk_runtime::union::decode::<ContactCreateEvent>(&mut value, last)
+                    <ContactCreateEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContactCreateEvent)
                         .map_err(|e| format!("{}: {e}", "ContactCreateEvent"))
                 }
                 10usize => {
-                    sinch_sdk_runtime::union::decode::<ContactDeleteEvent>(&mut value, last)
+                    <ContactDeleteEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContactDeleteEvent)
                         .map_err(|e| format!("{}: {e}", "ContactDeleteEvent"))
                 }
                 11usize => {
-                    sinch_sdk_runtime::union::decode::<ContactMergeEvent>(&mut value, last)
+                    <ContactMergeEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContactMergeEvent)
                         .map_err(|e| format!("{}: {e}", "ContactMergeEvent"))
                 }
                 12usize => {
-                    sinch_sdk_runtime::union::decode::<ContactUpdateEvent>(&mut value, last)
+                    <ContactUpdateEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContactUpdateEvent)
                         .map_err(|e| format!("{}: {e}", "ContactUpdateEvent"))
                 }
                 13usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContactIdentitiesDuplicationEvent,
-                    >(&mut value, last)
+                    <ContactIdentitiesDuplicationEvent as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::ContactIdentitiesDuplicationEvent)
                         .map_err(|e| {
                             format!("{}: {e}", "ContactIdentitiesDuplicationEvent")
                         })
                 }
                 14usize => {
-                    sinch_sdk_runtime::union::decode::<CapabilityEvent>(&mut value, last)
+                    <CapabilityEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::CapabilityEvent)
                         .map_err(|e| format!("{}: {e}", "CapabilityEvent"))
                 }
                 15usize => {
-                    sinch_sdk_runtime::union::decode::<OptInEvent>(&mut value, last)
+                    <OptInEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::OptInEvent)
                         .map_err(|e| format!("{}: {e}", "OptInEvent"))
                 }
                 16usize => {
-                    sinch_sdk_runtime::union::decode::<OptOutEvent>(&mut value, last)
+                    <OptOutEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::OptOutEvent)
                         .map_err(|e| format!("{}: {e}", "OptOutEvent"))
                 }
                 17usize => {
-                    sinch_sdk_runtime::union::decode::<ChannelEvent>(&mut value, last)
+                    <ChannelEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::ChannelEvent)
                         .map_err(|e| format!("{}: {e}", "ChannelEvent"))
                 }
                 18usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        SmartConversationsEvent,
-                    >(&mut value, last)
+                    <SmartConversationsEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::SmartConversationsEvent)
                         .map_err(|e| format!("{}: {e}", "SmartConversationsEvent"))
                 }
                 19usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RecordNotificationEvent,
-                    >(&mut value, last)
+                    <RecordNotificationEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::RecordNotificationEvent)
                         .map_err(|e| format!("{}: {e}", "RecordNotificationEvent"))
                 }
                 20usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        UnsupportedCallbackEvent,
-                    >(&mut value, last)
+                    <UnsupportedCallbackEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::UnsupportedCallbackEvent)
                         .map_err(|e| format!("{}: {e}", "UnsupportedCallbackEvent"))
                 }
@@ -24182,28 +24100,22 @@ impl KakaoTalkCommerceMessageButtonsItem {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        KakaoTalkWebLinkButton,
-                    >(&mut value, last)
+                    <KakaoTalkWebLinkButton as serde::Deserialize>::deserialize(&value)
                         .map(Self::KakaoTalkWebLinkButton)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkWebLinkButton"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        KakaoTalkAppLinkButton,
-                    >(&mut value, last)
+                    <KakaoTalkAppLinkButton as serde::Deserialize>::deserialize(&value)
                         .map(Self::KakaoTalkAppLinkButton)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkAppLinkButton"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        KakaoTalkBotKeywordButton,
-                    >(&mut value, last)
+                    <KakaoTalkBotKeywordButton as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::KakaoTalkBotKeywordButton)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkBotKeywordButton"))
                 }
@@ -24366,30 +24278,28 @@ impl KakaoTalkCommerceMessageCommerce {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        KakaoTalkRegularPriceCommerce,
-                    >(&mut value, last)
+                    <KakaoTalkRegularPriceCommerce as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::KakaoTalkRegularPriceCommerce)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkRegularPriceCommerce"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        KakaoTalkDiscountFixedCommerce,
-                    >(&mut value, last)
+                    <KakaoTalkDiscountFixedCommerce as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::KakaoTalkDiscountFixedCommerce)
                         .map_err(|e| {
                             format!("{}: {e}", "KakaoTalkDiscountFixedCommerce")
                         })
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        KakaoTalkDiscountRateCommerce,
-                    >(&mut value, last)
+                    <KakaoTalkDiscountRateCommerce as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::KakaoTalkDiscountRateCommerce)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkDiscountRateCommerce"))
                 }
@@ -24602,42 +24512,38 @@ impl KakaoTalkCommerceMessageCoupon {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        KakaoTalkFixedDiscountCoupon,
-                    >(&mut value, last)
+                    <KakaoTalkFixedDiscountCoupon as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::KakaoTalkFixedDiscountCoupon)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkFixedDiscountCoupon"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        KakaoTalkDiscountRateCoupon,
-                    >(&mut value, last)
+                    <KakaoTalkDiscountRateCoupon as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::KakaoTalkDiscountRateCoupon)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkDiscountRateCoupon"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        KakaoTalkShippingDiscountCoupon,
-                    >(&mut value, last)
+                    <KakaoTalkShippingDiscountCoupon as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::KakaoTalkShippingDiscountCoupon)
                         .map_err(|e| {
                             format!("{}: {e}", "KakaoTalkShippingDiscountCoupon")
                         })
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        KakaoTalkFreeCoupon,
-                    >(&mut value, last)
+                    <KakaoTalkFreeCoupon as serde::Deserialize>::deserialize(&value)
                         .map(Self::KakaoTalkFreeCoupon)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkFreeCoupon"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<KakaoTalkUpCoupon>(&mut value, last)
+                    <KakaoTalkUpCoupon as serde::Deserialize>::deserialize(&value)
                         .map(Self::KakaoTalkUpCoupon)
                         .map_err(|e| format!("{}: {e}", "KakaoTalkUpCoupon"))
                 }
@@ -27709,21 +27615,19 @@ impl LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        LineCredentialsJapanField,
-                    >(&mut value, last)
+                    <LineCredentialsJapanField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::LineCredentialsJapanField)
                         .map_err(|e| format!("{}: {e}", "LineCredentialsJapanField"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        LineCredentialsThailandField,
-                    >(&mut value, last)
+                    <LineCredentialsThailandField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::LineCredentialsThailandField)
                         .map_err(|e| format!("{}: {e}", "LineCredentialsThailandField"))
                 }
@@ -28694,17 +28598,15 @@ impl ListItem {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<ListItemVariant0>(&mut value, last)
+                    <ListItemVariant0 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ListItemVariant0)
                         .map_err(|e| format!("{}: {e}", "ListItemVariant0"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<ListItemVariant1>(&mut value, last)
+                    <ListItemVariant1 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ListItemVariant1)
                         .map_err(|e| format!("{}: {e}", "ListItemVariant1"))
                 }
@@ -33551,60 +33453,50 @@ impl OmniMessageOverride {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<TextMessageField>(&mut value, last)
+                    <TextMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::TextMessageField)
                         .map_err(|e| format!("{}: {e}", "TextMessageField"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<MediaMessageField>(&mut value, last)
+                    <MediaMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::MediaMessageField)
                         .map_err(|e| format!("{}: {e}", "MediaMessageField"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        TemplateReferenceField,
-                    >(&mut value, last)
+                    <TemplateReferenceField as serde::Deserialize>::deserialize(&value)
                         .map(Self::TemplateReferenceField)
                         .map_err(|e| format!("{}: {e}", "TemplateReferenceField"))
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<ChoiceMessageField>(&mut value, last)
+                    <ChoiceMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::ChoiceMessageField)
                         .map_err(|e| format!("{}: {e}", "ChoiceMessageField"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<CardMessageField>(&mut value, last)
+                    <CardMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::CardMessageField)
                         .map_err(|e| format!("{}: {e}", "CardMessageField"))
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        CarouselMessageField,
-                    >(&mut value, last)
+                    <CarouselMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::CarouselMessageField)
                         .map_err(|e| format!("{}: {e}", "CarouselMessageField"))
                 }
                 6usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        LocationMessageField,
-                    >(&mut value, last)
+                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::LocationMessageField)
                         .map_err(|e| format!("{}: {e}", "LocationMessageField"))
                 }
                 7usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContactInfoMessageField,
-                    >(&mut value, last)
+                    <ContactInfoMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContactInfoMessageField)
                         .map_err(|e| format!("{}: {e}", "ContactInfoMessageField"))
                 }
                 8usize => {
-                    sinch_sdk_runtime::union::decode::<ListMessageField>(&mut value, last)
+                    <ListMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::ListMessageField)
                         .map_err(|e| format!("{}: {e}", "ListMessageField"))
                 }
@@ -35930,30 +35822,28 @@ impl PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsAppPaymentSettingsPix,
-                    >(&mut value, last)
+                    <WhatsAppPaymentSettingsPix as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsAppPaymentSettingsPix)
                         .map_err(|e| format!("{}: {e}", "WhatsAppPaymentSettingsPix"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsAppPaymentSettingsPaymentLink,
-                    >(&mut value, last)
+                    <WhatsAppPaymentSettingsPaymentLink as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsAppPaymentSettingsPaymentLink)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsAppPaymentSettingsPaymentLink")
                         })
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsAppPaymentSettingsBoleto,
-                    >(&mut value, last)
+                    <WhatsAppPaymentSettingsBoleto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsAppPaymentSettingsBoleto)
                         .map_err(|e| format!("{}: {e}", "WhatsAppPaymentSettingsBoleto"))
                 }
@@ -38783,17 +38673,15 @@ impl RecipientBase {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<IdentifiedByField>(&mut value, last)
+                    <IdentifiedByField as serde::Deserialize>::deserialize(&value)
                         .map(Self::IdentifiedByField)
                         .map_err(|e| format!("{}: {e}", "IdentifiedByField"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<ContactIdField>(&mut value, last)
+                    <ContactIdField as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContactIdField)
                         .map_err(|e| format!("{}: {e}", "ContactIdField"))
                 }

@@ -5432,17 +5432,15 @@ impl SipEndpointKind {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<StaticEndpoint>(&mut value, last)
+                    <StaticEndpoint as serde::Deserialize>::deserialize(&value)
                         .map(Self::StaticEndpoint)
                         .map_err(|e| format!("{}: {e}", "StaticEndpoint"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<RegisteredEndpoint>(&mut value, last)
+                    <RegisteredEndpoint as serde::Deserialize>::deserialize(&value)
                         .map(Self::RegisteredEndpoint)
                         .map_err(|e| format!("{}: {e}", "RegisteredEndpoint"))
                 }

@@ -19055,19 +19055,15 @@ impl RequestSenderAddressUsingPostRequest {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<RequestAlphaTag>(&mut value, last)
+                    <RequestAlphaTag as serde::Deserialize>::deserialize(&value)
                         .map(Self::RequestAlphaTag)
                         .map_err(|e| format!("{}: {e}", "RequestAlphaTag"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RequestVerificationCode,
-                    >(&mut value, last)
+                    <RequestVerificationCode as serde::Deserialize>::deserialize(&value)
                         .map(Self::RequestVerificationCode)
                         .map_err(|e| format!("{}: {e}", "RequestVerificationCode"))
                 }
@@ -19221,21 +19217,17 @@ impl RequestSenderAddressUsingPostResponse {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        AlphaTagRequestItem,
-                    >(&mut value, last)
+                    <AlphaTagRequestItem as serde::Deserialize>::deserialize(&value)
                         .map(Self::AlphaTagRequestItem)
                         .map_err(|e| format!("{}: {e}", "AlphaTagRequestItem"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        VerificationCodeRequestItem,
-                    >(&mut value, last)
+                    <VerificationCodeRequestItem as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::VerificationCodeRequestItem)
                         .map_err(|e| format!("{}: {e}", "VerificationCodeRequestItem"))
                 }

@@ -4164,17 +4164,15 @@ impl FaxContentUrl {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<String>(&mut value, last)
+                    <String as serde::Deserialize>::deserialize(&value)
                         .map(Self::String)
                         .map_err(|e| format!("{}: {e}", "String"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<Vec<String>>(&mut value, last)
+                    <Vec<String> as serde::Deserialize>::deserialize(&value)
                         .map(Self::VecString)
                         .map_err(|e| format!("{}: {e}", "VecString"))
                 }

@@ -9849,14 +9849,12 @@ impl TextEnableTollFreeNumbersRequest {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        TextEnableTollFreeNumbersDirectLoaInfoRequest,
-                    >(&mut value, last)
+                    <TextEnableTollFreeNumbersDirectLoaInfoRequest as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::TextEnableTollFreeNumbersDirectLoaInfoRequest)
                         .map_err(|e| {
                             format!(
@@ -9865,9 +9863,9 @@ impl TextEnableTollFreeNumbersRequest {
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        TextEnableTollFreeNumbersResellerLoaInfoRequest,
-                    >(&mut value, last)
+                    <TextEnableTollFreeNumbersResellerLoaInfoRequest as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::TextEnableTollFreeNumbersResellerLoaInfoRequest)
                         .map_err(|e| {
                             format!(

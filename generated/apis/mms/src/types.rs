@@ -1750,37 +1750,35 @@ impl SaveMmsSlideItemKind {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<Image>(&mut value, last)
+                    <Image as serde::Deserialize>::deserialize(&value)
                         .map(Self::Image)
                         .map_err(|e| format!("{}: {e}", "Image"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<Audio>(&mut value, last)
+                    <Audio as serde::Deserialize>::deserialize(&value)
                         .map(Self::Audio)
                         .map_err(|e| format!("{}: {e}", "Audio"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<Video>(&mut value, last)
+                    <Video as serde::Deserialize>::deserialize(&value)
                         .map(Self::Video)
                         .map_err(|e| format!("{}: {e}", "Video"))
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<Contact>(&mut value, last)
+                    <Contact as serde::Deserialize>::deserialize(&value)
                         .map(Self::Contact)
                         .map_err(|e| format!("{}: {e}", "Contact"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<Calendar>(&mut value, last)
+                    <Calendar as serde::Deserialize>::deserialize(&value)
                         .map(Self::Calendar)
                         .map_err(|e| format!("{}: {e}", "Calendar"))
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<Pdf>(&mut value, last)
+                    <Pdf as serde::Deserialize>::deserialize(&value)
                         .map(Self::Pdf)
                         .map_err(|e| format!("{}: {e}", "Pdf"))
                 }
@@ -2486,37 +2484,35 @@ impl SendMmsSlideItemKind {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<Image>(&mut value, last)
+                    <Image as serde::Deserialize>::deserialize(&value)
                         .map(Self::Image)
                         .map_err(|e| format!("{}: {e}", "Image"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<Audio>(&mut value, last)
+                    <Audio as serde::Deserialize>::deserialize(&value)
                         .map(Self::Audio)
                         .map_err(|e| format!("{}: {e}", "Audio"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<Video>(&mut value, last)
+                    <Video as serde::Deserialize>::deserialize(&value)
                         .map(Self::Video)
                         .map_err(|e| format!("{}: {e}", "Video"))
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<Contact>(&mut value, last)
+                    <Contact as serde::Deserialize>::deserialize(&value)
                         .map(Self::Contact)
                         .map_err(|e| format!("{}: {e}", "Contact"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<Calendar>(&mut value, last)
+                    <Calendar as serde::Deserialize>::deserialize(&value)
                         .map(Self::Calendar)
                         .map_err(|e| format!("{}: {e}", "Calendar"))
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<Pdf>(&mut value, last)
+                    <Pdf as serde::Deserialize>::deserialize(&value)
                         .map(Self::Pdf)
                         .map_err(|e| format!("{}: {e}", "Pdf"))
                 }

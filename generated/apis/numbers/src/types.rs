@@ -3018,23 +3018,21 @@ impl CreateNumberOrderRequestKind {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        CreateNumberOrderRequestKindVariant0,
-                    >(&mut value, last)
+                    <CreateNumberOrderRequestKindVariant0 as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::CreateNumberOrderRequestKindVariant0)
                         .map_err(|e| {
                             format!("{}: {e}", "CreateNumberOrderRequestKindVariant0")
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        CreateNumberOrderRequestKindVariant1,
-                    >(&mut value, last)
+                    <CreateNumberOrderRequestKindVariant1 as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::CreateNumberOrderRequestKindVariant1)
                         .map_err(|e| {
                             format!("{}: {e}", "CreateNumberOrderRequestKindVariant1")

@@ -1529,14 +1529,12 @@ impl BundlesConversationAppInputDtoRetentionPolicy {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        BundlesConversationAppConversationRetentionPolicyInputDto,
-                    >(&mut value, last)
+                    <BundlesConversationAppConversationRetentionPolicyInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(
                             Self::BundlesConversationAppConversationRetentionPolicyInputDto,
                         )
@@ -1548,9 +1546,9 @@ impl BundlesConversationAppInputDtoRetentionPolicy {
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        BundlesConversationAppDispatchRetentionPolicyInputDto,
-                    >(&mut value, last)
+                    <BundlesConversationAppDispatchRetentionPolicyInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::BundlesConversationAppDispatchRetentionPolicyInputDto)
                         .map_err(|e| {
                             format!(
@@ -2303,21 +2301,19 @@ impl BundlesInputBundlesDtoConvApp {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        BundlesConversationAppInputDto,
-                    >(&mut value, last)
+                    <BundlesConversationAppInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::BundlesConversationAppInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "BundlesConversationAppInputDto")
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<bool>(&mut value, last)
+                    <bool as serde::Deserialize>::deserialize(&value)
                         .map(Self::Bool)
                         .map_err(|e| format!("{}: {e}", "Bool"))
                 }
@@ -2410,19 +2406,17 @@ impl BundlesInputBundlesDtoSmsApp {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        BundlesInputBundlesSmsAppDto,
-                    >(&mut value, last)
+                    <BundlesInputBundlesSmsAppDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::BundlesInputBundlesSmsAppDto)
                         .map_err(|e| format!("{}: {e}", "BundlesInputBundlesSmsAppDto"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<bool>(&mut value, last)
+                    <bool as serde::Deserialize>::deserialize(&value)
                         .map(Self::Bool)
                         .map_err(|e| format!("{}: {e}", "Bool"))
                 }
@@ -2515,19 +2509,17 @@ impl BundlesInputBundlesDtoSubproject {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        BundlesSubprojectInputDto,
-                    >(&mut value, last)
+                    <BundlesSubprojectInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::BundlesSubprojectInputDto)
                         .map_err(|e| format!("{}: {e}", "BundlesSubprojectInputDto"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<bool>(&mut value, last)
+                    <bool as serde::Deserialize>::deserialize(&value)
                         .map(Self::Bool)
                         .map_err(|e| format!("{}: {e}", "Bool"))
                 }
@@ -9352,21 +9344,19 @@ impl KakaotalkSenderChangesDtoDetails {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        KakaotalkSenderDetailsDto,
-                    >(&mut value, last)
+                    <KakaotalkSenderDetailsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::KakaotalkSenderDetailsDto)
                         .map_err(|e| format!("{}: {e}", "KakaotalkSenderDetailsDto"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        KakaotalkSenderChangesDetailsDto,
-                    >(&mut value, last)
+                    <KakaotalkSenderChangesDetailsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::KakaotalkSenderChangesDetailsDto)
                         .map_err(|e| {
                             format!("{}: {e}", "KakaotalkSenderChangesDetailsDto")
@@ -11517,21 +11507,19 @@ impl KakaotalkTemplateChangesDtoDetails {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        KakaotalkTemplateDetailsDto,
-                    >(&mut value, last)
+                    <KakaotalkTemplateDetailsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::KakaotalkTemplateDetailsDto)
                         .map_err(|e| format!("{}: {e}", "KakaotalkTemplateDetailsDto"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        KakaotalkTemplateChangesDetailsDto,
-                    >(&mut value, last)
+                    <KakaotalkTemplateChangesDetailsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::KakaotalkTemplateChangesDetailsDto)
                         .map_err(|e| {
                             format!("{}: {e}", "KakaotalkTemplateChangesDetailsDto")
@@ -15070,14 +15058,12 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-                    >(&mut value, last)
+                    <RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(
                             Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
                         )
@@ -15089,9 +15075,9 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-                    >(&mut value, last)
+                    <RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(
                             Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
                         )
@@ -15103,9 +15089,9 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
                         })
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-                    >(&mut value, last)
+                    <RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(
                             Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
                         )
@@ -15117,9 +15103,9 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
                         })
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-                    >(&mut value, last)
+                    <RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(
                             Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
                         )
@@ -15131,9 +15117,9 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
                         })
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-                    >(&mut value, last)
+                    <RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(
                             Self::RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
                         )
@@ -15710,14 +15696,12 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-                    >(&mut value, last)
+                    <RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(
                             Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
                         )
@@ -15729,9 +15713,9 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-                    >(&mut value, last)
+                    <RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(
                             Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
                         )
@@ -15743,9 +15727,9 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
                         })
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-                    >(&mut value, last)
+                    <RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(
                             Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
                         )
@@ -15757,9 +15741,9 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
                         })
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-                    >(&mut value, last)
+                    <RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(
                             Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
                         )
@@ -15771,9 +15755,9 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
                         })
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-                    >(&mut value, last)
+                    <RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(
                             Self::RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
                         )
@@ -27278,14 +27262,12 @@ impl RcsSenderDetailsQuestionnaireBaseDtoUs {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto,
-                    >(&mut value, last)
+                    <RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto)
                         .map_err(|e| {
                             format!(
@@ -27295,9 +27277,9 @@ impl RcsSenderDetailsQuestionnaireBaseDtoUs {
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsSenderDetailsQuestionnaireUsBaseDto,
-                    >(&mut value, last)
+                    <RcsSenderDetailsQuestionnaireUsBaseDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::RcsSenderDetailsQuestionnaireUsBaseDto)
                         .map_err(|e| {
                             format!("{}: {e}", "RcsSenderDetailsQuestionnaireUsBaseDto")
@@ -27551,14 +27533,12 @@ impl RcsSenderDetailsQuestionnaireDtoUs {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsBrandCampaignSenderDetailsQuestionnaireUsDto,
-                    >(&mut value, last)
+                    <RcsBrandCampaignSenderDetailsQuestionnaireUsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::RcsBrandCampaignSenderDetailsQuestionnaireUsDto)
                         .map_err(|e| {
                             format!(
@@ -27567,9 +27547,9 @@ impl RcsSenderDetailsQuestionnaireDtoUs {
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsDefaultSenderDetailsQuestionnaireUsDto,
-                    >(&mut value, last)
+                    <RcsDefaultSenderDetailsQuestionnaireUsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::RcsDefaultSenderDetailsQuestionnaireUsDto)
                         .map_err(|e| {
                             format!(
@@ -27578,9 +27558,9 @@ impl RcsSenderDetailsQuestionnaireDtoUs {
                         })
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsSenderDetailsQuestionnaireUsDto,
-                    >(&mut value, last)
+                    <RcsSenderDetailsQuestionnaireUsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::RcsSenderDetailsQuestionnaireUsDto)
                         .map_err(|e| {
                             format!("{}: {e}", "RcsSenderDetailsQuestionnaireUsDto")
@@ -33373,14 +33353,12 @@ impl RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
-                    >(&mut value, last)
+                    <RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(
                             Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
                         )
@@ -33392,9 +33370,9 @@ impl RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
-                    >(&mut value, last)
+                    <RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(
                             Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
                         )
@@ -33406,9 +33384,9 @@ impl RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
                         })
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
-                    >(&mut value, last)
+                    <RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(
                             Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
                         )
@@ -33420,9 +33398,9 @@ impl RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
                         })
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
-                    >(&mut value, last)
+                    <RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(
                             Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
                         )
@@ -33434,9 +33412,9 @@ impl RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
                         })
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsSenderDetailsQuestionnaireUsAnswersInputDto,
-                    >(&mut value, last)
+                    <RcsSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::RcsSenderDetailsQuestionnaireUsAnswersInputDto)
                         .map_err(|e| {
                             format!(
@@ -34644,14 +34622,12 @@ impl RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto,
-                    >(&mut value, last)
+                    <RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(
                             Self::RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto,
                         )
@@ -34663,9 +34639,9 @@ impl RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsSenderDetailsQuestionnaireVerificationAnswersInputDto,
-                    >(&mut value, last)
+                    <RcsSenderDetailsQuestionnaireVerificationAnswersInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(
                             Self::RcsSenderDetailsQuestionnaireVerificationAnswersInputDto,
                         )
@@ -40084,14 +40060,12 @@ impl RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto,
-                    >(&mut value, last)
+                    <RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(
                             Self::RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto,
                         )
@@ -40103,9 +40077,9 @@ impl RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto,
-                    >(&mut value, last)
+                    <RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto)
                         .map_err(|e| {
                             format!(
@@ -46771,21 +46745,19 @@ impl WhatsappAccountChangesDtoDetails {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappAccountDetailsDto,
-                    >(&mut value, last)
+                    <WhatsappAccountDetailsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappAccountDetailsDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappAccountDetailsDto"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappAccountChangesDetailsDto,
-                    >(&mut value, last)
+                    <WhatsappAccountChangesDetailsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappAccountChangesDetailsDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappAccountChangesDetailsDto")
@@ -48086,23 +48058,21 @@ impl WhatsappAccountsControllerCreateAccountV1Request {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappInputAccountPartnerInitiatedDto,
-                    >(&mut value, last)
+                    <WhatsappInputAccountPartnerInitiatedDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappInputAccountPartnerInitiatedDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappInputAccountPartnerInitiatedDto")
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappInputAccountDtoDeprecated,
-                    >(&mut value, last)
+                    <WhatsappInputAccountDtoDeprecated as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappInputAccountDtoDeprecated)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappInputAccountDtoDeprecated")
@@ -49325,65 +49295,57 @@ impl WhatsappButtonsComponentDtoButtonsItem {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPhoneNumberButtonDto,
-                    >(&mut value, last)
+                    <WhatsappPhoneNumberButtonDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPhoneNumberButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappPhoneNumberButtonDto"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappUrlButtonDto,
-                    >(&mut value, last)
+                    <WhatsappUrlButtonDto as serde::Deserialize>::deserialize(&value)
                         .map(Self::WhatsappUrlButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappUrlButtonDto"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappQuickReplyButtonDto,
-                    >(&mut value, last)
+                    <WhatsappQuickReplyButtonDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappQuickReplyButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappQuickReplyButtonDto"))
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappOtpButtonDto,
-                    >(&mut value, last)
+                    <WhatsappOtpButtonDto as serde::Deserialize>::deserialize(&value)
                         .map(Self::WhatsappOtpButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappOtpButtonDto"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappFlowButtonDto,
-                    >(&mut value, last)
+                    <WhatsappFlowButtonDto as serde::Deserialize>::deserialize(&value)
                         .map(Self::WhatsappFlowButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappFlowButtonDto"))
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappRequestContactInfoButtonDto,
-                    >(&mut value, last)
+                    <WhatsappRequestContactInfoButtonDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappRequestContactInfoButtonDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappRequestContactInfoButtonDto")
                         })
                 }
                 6usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappOrderDetailsButtonDto,
-                    >(&mut value, last)
+                    <WhatsappOrderDetailsButtonDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappOrderDetailsButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappOrderDetailsButtonDto"))
                 }
                 7usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappCopyCodeButtonDto,
-                    >(&mut value, last)
+                    <WhatsappCopyCodeButtonDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappCopyCodeButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappCopyCodeButtonDto"))
                 }
@@ -49706,46 +49668,44 @@ impl WhatsappButtonsComponentInputDtoButtonsItem {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappFlowButtonInputDto,
-                    >(&mut value, last)
+                    <WhatsappFlowButtonInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappFlowButtonInputDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappFlowButtonInputDto"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappOtpButtonInputDto,
-                    >(&mut value, last)
+                    <WhatsappOtpButtonInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappOtpButtonInputDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappOtpButtonInputDto"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPhoneNumberButtonInputDto,
-                    >(&mut value, last)
+                    <WhatsappPhoneNumberButtonInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPhoneNumberButtonInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPhoneNumberButtonInputDto")
                         })
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappQuickReplyButtonInputDto,
-                    >(&mut value, last)
+                    <WhatsappQuickReplyButtonInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappQuickReplyButtonInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappQuickReplyButtonInputDto")
                         })
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappRequestContactInfoButtonInputDto,
-                    >(&mut value, last)
+                    <WhatsappRequestContactInfoButtonInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappRequestContactInfoButtonInputDto)
                         .map_err(|e| {
                             format!(
@@ -49754,25 +49714,25 @@ impl WhatsappButtonsComponentInputDtoButtonsItem {
                         })
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappOrderDetailsButtonInputDto,
-                    >(&mut value, last)
+                    <WhatsappOrderDetailsButtonInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappOrderDetailsButtonInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappOrderDetailsButtonInputDto")
                         })
                 }
                 6usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappUrlButtonInputDto,
-                    >(&mut value, last)
+                    <WhatsappUrlButtonInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappUrlButtonInputDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappUrlButtonInputDto"))
                 }
                 7usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappCopyCodeButtonInputDto,
-                    >(&mut value, last)
+                    <WhatsappCopyCodeButtonInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappCopyCodeButtonInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappCopyCodeButtonInputDto")
@@ -50154,28 +50114,24 @@ impl WhatsappCardButtonsComponentDtoButtonsItem {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappUrlButtonDto,
-                    >(&mut value, last)
+                    <WhatsappUrlButtonDto as serde::Deserialize>::deserialize(&value)
                         .map(Self::WhatsappUrlButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappUrlButtonDto"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappQuickReplyButtonDto,
-                    >(&mut value, last)
+                    <WhatsappQuickReplyButtonDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappQuickReplyButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappQuickReplyButtonDto"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPhoneNumberButtonDto,
-                    >(&mut value, last)
+                    <WhatsappPhoneNumberButtonDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPhoneNumberButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappPhoneNumberButtonDto"))
                 }
@@ -50368,30 +50324,28 @@ impl WhatsappCardDtoComponentsItem {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappCardHeaderComponentDto,
-                    >(&mut value, last)
+                    <WhatsappCardHeaderComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappCardHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappCardHeaderComponentDto")
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappCardBodyComponentDto,
-                    >(&mut value, last)
+                    <WhatsappCardBodyComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappCardBodyComponentDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappCardBodyComponentDto"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappCardButtonsComponentDto,
-                    >(&mut value, last)
+                    <WhatsappCardButtonsComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappCardButtonsComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappCardButtonsComponentDto")
@@ -55117,30 +55071,28 @@ impl WhatsappInputCardButtonsComponentDtoButtonsItem {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappUrlButtonInputDto,
-                    >(&mut value, last)
+                    <WhatsappUrlButtonInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappUrlButtonInputDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappUrlButtonInputDto"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappQuickReplyButtonInputDto,
-                    >(&mut value, last)
+                    <WhatsappQuickReplyButtonInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappQuickReplyButtonInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappQuickReplyButtonInputDto")
                         })
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPhoneNumberButtonInputDto,
-                    >(&mut value, last)
+                    <WhatsappPhoneNumberButtonInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPhoneNumberButtonInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPhoneNumberButtonInputDto")
@@ -55360,32 +55312,30 @@ impl WhatsappInputCardDtoComponentsItem {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappInputCardHeaderComponentDto,
-                    >(&mut value, last)
+                    <WhatsappInputCardHeaderComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappInputCardHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappInputCardHeaderComponentDto")
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappInputCardBodyComponentDto,
-                    >(&mut value, last)
+                    <WhatsappInputCardBodyComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappInputCardBodyComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappInputCardBodyComponentDto")
                         })
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappInputCardButtonsComponentDto,
-                    >(&mut value, last)
+                    <WhatsappInputCardButtonsComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappInputCardButtonsComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappInputCardButtonsComponentDto")
@@ -59791,46 +59741,44 @@ impl WhatsappPartialButtonsComponentDtoButtonsItem {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialPhoneNumberButtonDto,
-                    >(&mut value, last)
+                    <WhatsappPartialPhoneNumberButtonDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialPhoneNumberButtonDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialPhoneNumberButtonDto")
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialUrlButtonDto,
-                    >(&mut value, last)
+                    <WhatsappPartialUrlButtonDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialUrlButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappPartialUrlButtonDto"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialQuickReplyButtonDto,
-                    >(&mut value, last)
+                    <WhatsappPartialQuickReplyButtonDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialQuickReplyButtonDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialQuickReplyButtonDto")
                         })
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialOtpButtonDto,
-                    >(&mut value, last)
+                    <WhatsappPartialOtpButtonDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialOtpButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappPartialOtpButtonDto"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialFlowButtonDto,
-                    >(&mut value, last)
+                    <WhatsappPartialFlowButtonDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialFlowButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappPartialFlowButtonDto"))
                 }
@@ -60187,30 +60135,28 @@ impl WhatsappPartialCardButtonsComponentDtoButtonsItem {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialUrlButtonDto,
-                    >(&mut value, last)
+                    <WhatsappPartialUrlButtonDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialUrlButtonDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappPartialUrlButtonDto"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialQuickReplyButtonDto,
-                    >(&mut value, last)
+                    <WhatsappPartialQuickReplyButtonDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialQuickReplyButtonDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialQuickReplyButtonDto")
                         })
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialPhoneNumberButtonDto,
-                    >(&mut value, last)
+                    <WhatsappPartialPhoneNumberButtonDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialPhoneNumberButtonDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialPhoneNumberButtonDto")
@@ -60426,32 +60372,30 @@ impl WhatsappPartialCardDtoComponentsItem {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialCardHeaderComponentDto,
-                    >(&mut value, last)
+                    <WhatsappPartialCardHeaderComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialCardHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialCardHeaderComponentDto")
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialCardBodyComponentDto,
-                    >(&mut value, last)
+                    <WhatsappPartialCardBodyComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialCardBodyComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialCardBodyComponentDto")
                         })
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialCardButtonsComponentDto,
-                    >(&mut value, last)
+                    <WhatsappPartialCardButtonsComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialCardButtonsComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialCardButtonsComponentDto")
@@ -62319,23 +62263,21 @@ impl WhatsappPartialTemplateChangesDtoDetails {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialTemplateDetailsDto,
-                    >(&mut value, last)
+                    <WhatsappPartialTemplateDetailsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialTemplateDetailsDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialTemplateDetailsDto")
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappTemplateChangesDetailsDto,
-                    >(&mut value, last)
+                    <WhatsappTemplateChangesDetailsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappTemplateChangesDetailsDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappTemplateChangesDetailsDto")
@@ -62656,59 +62598,57 @@ impl WhatsappPartialTemplateDetailsDtoComponentsItem {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialTextHeaderComponentDto,
-                    >(&mut value, last)
+                    <WhatsappPartialTextHeaderComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialTextHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialTextHeaderComponentDto")
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialMediaHeaderComponentDto,
-                    >(&mut value, last)
+                    <WhatsappPartialMediaHeaderComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialMediaHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialMediaHeaderComponentDto")
                         })
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialBodyComponentDto,
-                    >(&mut value, last)
+                    <WhatsappPartialBodyComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialBodyComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialBodyComponentDto")
                         })
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialFooterComponentDto,
-                    >(&mut value, last)
+                    <WhatsappPartialFooterComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialFooterComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialFooterComponentDto")
                         })
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialButtonsComponentDto,
-                    >(&mut value, last)
+                    <WhatsappPartialButtonsComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialButtonsComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialButtonsComponentDto")
                         })
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialLocationHeaderComponentDto,
-                    >(&mut value, last)
+                    <WhatsappPartialLocationHeaderComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialLocationHeaderComponentDto)
                         .map_err(|e| {
                             format!(
@@ -62717,18 +62657,18 @@ impl WhatsappPartialTemplateDetailsDtoComponentsItem {
                         })
                 }
                 6usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialCarouselComponentDto,
-                    >(&mut value, last)
+                    <WhatsappPartialCarouselComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialCarouselComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialCarouselComponentDto")
                         })
                 }
                 7usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialLimitedTimeOfferComponentDto,
-                    >(&mut value, last)
+                    <WhatsappPartialLimitedTimeOfferComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialLimitedTimeOfferComponentDto)
                         .map_err(|e| {
                             format!(
@@ -64705,21 +64645,17 @@ impl WhatsappSenderChangesDtoDetails {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappSenderDetailsDto,
-                    >(&mut value, last)
+                    <WhatsappSenderDetailsDto as serde::Deserialize>::deserialize(&value)
                         .map(Self::WhatsappSenderDetailsDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappSenderDetailsDto"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappSenderChangesDetailsDto,
-                    >(&mut value, last)
+                    <WhatsappSenderChangesDetailsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappSenderChangesDetailsDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappSenderChangesDetailsDto")
@@ -68482,39 +68418,35 @@ impl WhatsappSendersControllerCreateSenderV1Request {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappSenderInputEsDto,
-                    >(&mut value, last)
+                    <WhatsappSenderInputEsDto as serde::Deserialize>::deserialize(&value)
                         .map(Self::WhatsappSenderInputEsDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappSenderInputEsDto"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappInputSenderPhoneProvisioningDto,
-                    >(&mut value, last)
+                    <WhatsappInputSenderPhoneProvisioningDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappInputSenderPhoneProvisioningDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappInputSenderPhoneProvisioningDto")
                         })
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappInputSenderPartnerInitiatedDto,
-                    >(&mut value, last)
+                    <WhatsappInputSenderPartnerInitiatedDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappInputSenderPartnerInitiatedDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappInputSenderPartnerInitiatedDto")
                         })
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappSenderInputDtoDeprecated,
-                    >(&mut value, last)
+                    <WhatsappSenderInputDtoDeprecated as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappSenderInputDtoDeprecated)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappSenderInputDtoDeprecated")
@@ -70067,69 +69999,65 @@ impl WhatsappTemplateChangesDetailsDtoComponentsItem {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappTextHeaderComponentDto,
-                    >(&mut value, last)
+                    <WhatsappTextHeaderComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappTextHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappTextHeaderComponentDto")
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappMediaHeaderComponentDto,
-                    >(&mut value, last)
+                    <WhatsappMediaHeaderComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappMediaHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappMediaHeaderComponentDto")
                         })
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappLocationHeaderComponentDto,
-                    >(&mut value, last)
+                    <WhatsappLocationHeaderComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappLocationHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappLocationHeaderComponentDto")
                         })
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappBodyComponentDto,
-                    >(&mut value, last)
+                    <WhatsappBodyComponentDto as serde::Deserialize>::deserialize(&value)
                         .map(Self::WhatsappBodyComponentDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappBodyComponentDto"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappFooterComponentDto,
-                    >(&mut value, last)
+                    <WhatsappFooterComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappFooterComponentDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappFooterComponentDto"))
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappButtonsComponentDto,
-                    >(&mut value, last)
+                    <WhatsappButtonsComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappButtonsComponentDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappButtonsComponentDto"))
                 }
                 6usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappCarouselComponentDto,
-                    >(&mut value, last)
+                    <WhatsappCarouselComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappCarouselComponentDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappCarouselComponentDto"))
                 }
                 7usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappLimitedTimeOfferComponentDto,
-                    >(&mut value, last)
+                    <WhatsappLimitedTimeOfferComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappLimitedTimeOfferComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappLimitedTimeOfferComponentDto")
@@ -70434,21 +70362,19 @@ impl WhatsappTemplateChangesDtoDetails {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappTemplateDetailsDto,
-                    >(&mut value, last)
+                    <WhatsappTemplateDetailsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappTemplateDetailsDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappTemplateDetailsDto"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappTemplateChangesDetailsDto,
-                    >(&mut value, last)
+                    <WhatsappTemplateChangesDetailsDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappTemplateChangesDetailsDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappTemplateChangesDetailsDto")
@@ -71042,69 +70968,65 @@ impl WhatsappTemplateDetailsDtoComponentsItem {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappTextHeaderComponentDto,
-                    >(&mut value, last)
+                    <WhatsappTextHeaderComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappTextHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappTextHeaderComponentDto")
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappMediaHeaderComponentDto,
-                    >(&mut value, last)
+                    <WhatsappMediaHeaderComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappMediaHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappMediaHeaderComponentDto")
                         })
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappBodyComponentDto,
-                    >(&mut value, last)
+                    <WhatsappBodyComponentDto as serde::Deserialize>::deserialize(&value)
                         .map(Self::WhatsappBodyComponentDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappBodyComponentDto"))
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappFooterComponentDto,
-                    >(&mut value, last)
+                    <WhatsappFooterComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappFooterComponentDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappFooterComponentDto"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappButtonsComponentDto,
-                    >(&mut value, last)
+                    <WhatsappButtonsComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappButtonsComponentDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappButtonsComponentDto"))
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappLocationHeaderComponentDto,
-                    >(&mut value, last)
+                    <WhatsappLocationHeaderComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappLocationHeaderComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappLocationHeaderComponentDto")
                         })
                 }
                 6usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappCarouselComponentDto,
-                    >(&mut value, last)
+                    <WhatsappCarouselComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappCarouselComponentDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappCarouselComponentDto"))
                 }
                 7usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappLimitedTimeOfferComponentDto,
-                    >(&mut value, last)
+                    <WhatsappLimitedTimeOfferComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappLimitedTimeOfferComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappLimitedTimeOfferComponentDto")
@@ -71497,75 +71419,73 @@ impl WhatsappTemplateDetailsInputDtoComponentsItem {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappLocationHeaderComponentInputDto,
-                    >(&mut value, last)
+                    <WhatsappLocationHeaderComponentInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappLocationHeaderComponentInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappLocationHeaderComponentInputDto")
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappTextHeaderComponentInputDto,
-                    >(&mut value, last)
+                    <WhatsappTextHeaderComponentInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappTextHeaderComponentInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappTextHeaderComponentInputDto")
                         })
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappMediaHeaderComponentInputDto,
-                    >(&mut value, last)
+                    <WhatsappMediaHeaderComponentInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappMediaHeaderComponentInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappMediaHeaderComponentInputDto")
                         })
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappBodyComponentInputDto,
-                    >(&mut value, last)
+                    <WhatsappBodyComponentInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappBodyComponentInputDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappBodyComponentInputDto"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappFooterComponentInputDto,
-                    >(&mut value, last)
+                    <WhatsappFooterComponentInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappFooterComponentInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappFooterComponentInputDto")
                         })
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappButtonsComponentInputDto,
-                    >(&mut value, last)
+                    <WhatsappButtonsComponentInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappButtonsComponentInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappButtonsComponentInputDto")
                         })
                 }
                 6usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappInputCarouselComponentDto,
-                    >(&mut value, last)
+                    <WhatsappInputCarouselComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappInputCarouselComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappInputCarouselComponentDto")
                         })
                 }
                 7usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappLimitedTimeOfferComponentInputDto,
-                    >(&mut value, last)
+                    <WhatsappLimitedTimeOfferComponentInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappLimitedTimeOfferComponentInputDto)
                         .map_err(|e| {
                             format!(
@@ -74251,21 +74171,17 @@ impl WhatsappTemplatesControllerGetTemplateV1Response {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappTemplateDto,
-                    >(&mut value, last)
+                    <WhatsappTemplateDto as serde::Deserialize>::deserialize(&value)
                         .map(Self::WhatsappTemplateDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappTemplateDto"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialTemplateDto,
-                    >(&mut value, last)
+                    <WhatsappPartialTemplateDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialTemplateDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappPartialTemplateDto"))
                 }
@@ -74388,21 +74304,17 @@ impl WhatsappTemplatesControllerListTemplatesByNameV1Response {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappTemplateListDto,
-                    >(&mut value, last)
+                    <WhatsappTemplateListDto as serde::Deserialize>::deserialize(&value)
                         .map(Self::WhatsappTemplateListDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappTemplateListDto"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialTemplateListDto,
-                    >(&mut value, last)
+                    <WhatsappPartialTemplateListDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialTemplateListDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialTemplateListDto")
@@ -74527,21 +74439,17 @@ impl WhatsappTemplatesControllerListTemplatesV1Response {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappTemplateListDto,
-                    >(&mut value, last)
+                    <WhatsappTemplateListDto as serde::Deserialize>::deserialize(&value)
                         .map(Self::WhatsappTemplateListDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappTemplateListDto"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappPartialTemplateListDto,
-                    >(&mut value, last)
+                    <WhatsappPartialTemplateListDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappPartialTemplateListDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappPartialTemplateListDto")
@@ -75511,75 +75419,73 @@ impl WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappLocationHeaderComponentInputDto,
-                    >(&mut value, last)
+                    <WhatsappLocationHeaderComponentInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappLocationHeaderComponentInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappLocationHeaderComponentInputDto")
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappTextHeaderComponentInputDto,
-                    >(&mut value, last)
+                    <WhatsappTextHeaderComponentInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappTextHeaderComponentInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappTextHeaderComponentInputDto")
                         })
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappMediaHeaderComponentInputDto,
-                    >(&mut value, last)
+                    <WhatsappMediaHeaderComponentInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappMediaHeaderComponentInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappMediaHeaderComponentInputDto")
                         })
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappBodyComponentInputDto,
-                    >(&mut value, last)
+                    <WhatsappBodyComponentInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappBodyComponentInputDto)
                         .map_err(|e| format!("{}: {e}", "WhatsappBodyComponentInputDto"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappFooterComponentInputDto,
-                    >(&mut value, last)
+                    <WhatsappFooterComponentInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappFooterComponentInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappFooterComponentInputDto")
                         })
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappButtonsComponentInputDto,
-                    >(&mut value, last)
+                    <WhatsappButtonsComponentInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappButtonsComponentInputDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappButtonsComponentInputDto")
                         })
                 }
                 6usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappInputCarouselComponentDto,
-                    >(&mut value, last)
+                    <WhatsappInputCarouselComponentDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappInputCarouselComponentDto)
                         .map_err(|e| {
                             format!("{}: {e}", "WhatsappInputCarouselComponentDto")
                         })
                 }
                 7usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        WhatsappLimitedTimeOfferComponentInputDto,
-                    >(&mut value, last)
+                    <WhatsappLimitedTimeOfferComponentInputDto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::WhatsappLimitedTimeOfferComponentInputDto)
                         .map_err(|e| {
                             format!(

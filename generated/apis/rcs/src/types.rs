@@ -254,19 +254,15 @@ impl AgentEventEvent {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        AgentComposingEvent,
-                    >(&mut value, last)
+                    <AgentComposingEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::AgentComposingEvent)
                         .map_err(|e| format!("{}: {e}", "AgentComposingEvent"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<AgentReadEvent>(&mut value, last)
+                    <AgentReadEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::AgentReadEvent)
                         .map_err(|e| format!("{}: {e}", "AgentReadEvent"))
                 }
@@ -513,22 +509,20 @@ impl Callback {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<StatusReport>(&mut value, last)
+                    <StatusReport as serde::Deserialize>::deserialize(&value)
                         .map(Self::StatusReport)
                         .map_err(|e| format!("{}: {e}", "StatusReport"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<UserAgentMessage>(&mut value, last)
+                    <UserAgentMessage as serde::Deserialize>::deserialize(&value)
                         .map(Self::UserAgentMessage)
                         .map_err(|e| format!("{}: {e}", "UserAgentMessage"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<UserAgentEvent>(&mut value, last)
+                    <UserAgentEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::UserAgentEvent)
                         .map_err(|e| format!("{}: {e}", "UserAgentEvent"))
                 }
@@ -2815,31 +2809,27 @@ impl MessageMessage {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<TextMessage>(&mut value, last)
+                    <TextMessage as serde::Deserialize>::deserialize(&value)
                         .map(Self::TextMessage)
                         .map_err(|e| format!("{}: {e}", "TextMessage"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<FileMessage>(&mut value, last)
+                    <FileMessage as serde::Deserialize>::deserialize(&value)
                         .map(Self::FileMessage)
                         .map_err(|e| format!("{}: {e}", "FileMessage"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        StandaloneRichCardMessage,
-                    >(&mut value, last)
+                    <StandaloneRichCardMessage as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::StandaloneRichCardMessage)
                         .map_err(|e| format!("{}: {e}", "StandaloneRichCardMessage"))
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        CarouselRichCardMessage,
-                    >(&mut value, last)
+                    <CarouselRichCardMessage as serde::Deserialize>::deserialize(&value)
                         .map(Self::CarouselRichCardMessage)
                         .map_err(|e| format!("{}: {e}", "CarouselRichCardMessage"))
                 }
@@ -3248,17 +3238,15 @@ impl MessageSuggestionsItem {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<SuggestedReply>(&mut value, last)
+                    <SuggestedReply as serde::Deserialize>::deserialize(&value)
                         .map(Self::SuggestedReply)
                         .map_err(|e| format!("{}: {e}", "SuggestedReply"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<SuggestedAction>(&mut value, last)
+                    <SuggestedAction as serde::Deserialize>::deserialize(&value)
                         .map(Self::SuggestedAction)
                         .map_err(|e| format!("{}: {e}", "SuggestedAction"))
                 }
@@ -3925,17 +3913,15 @@ impl RichCardContentSuggestionsItem {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<SuggestedReply>(&mut value, last)
+                    <SuggestedReply as serde::Deserialize>::deserialize(&value)
                         .map(Self::SuggestedReply)
                         .map_err(|e| format!("{}: {e}", "SuggestedReply"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<SuggestedAction>(&mut value, last)
+                    <SuggestedAction as serde::Deserialize>::deserialize(&value)
                         .map(Self::SuggestedAction)
                         .map_err(|e| format!("{}: {e}", "SuggestedAction"))
                 }
@@ -5608,33 +5594,25 @@ impl StatusReportStatusReport {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        StatusReportAborted,
-                    >(&mut value, last)
+                    <StatusReportAborted as serde::Deserialize>::deserialize(&value)
                         .map(Self::StatusReportAborted)
                         .map_err(|e| format!("{}: {e}", "StatusReportAborted"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<StatusReportFailed>(&mut value, last)
+                    <StatusReportFailed as serde::Deserialize>::deserialize(&value)
                         .map(Self::StatusReportFailed)
                         .map_err(|e| format!("{}: {e}", "StatusReportFailed"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        StatusReportDelivered,
-                    >(&mut value, last)
+                    <StatusReportDelivered as serde::Deserialize>::deserialize(&value)
                         .map(Self::StatusReportDelivered)
                         .map_err(|e| format!("{}: {e}", "StatusReportDelivered"))
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        StatusReportDisplayed,
-                    >(&mut value, last)
+                    <StatusReportDisplayed as serde::Deserialize>::deserialize(&value)
                         .map(Self::StatusReportDisplayed)
                         .map_err(|e| format!("{}: {e}", "StatusReportDisplayed"))
                 }
@@ -5960,43 +5938,35 @@ impl SuggestedActionAction {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<DialPhoneNumber>(&mut value, last)
+                    <DialPhoneNumber as serde::Deserialize>::deserialize(&value)
                         .map(Self::DialPhoneNumber)
                         .map_err(|e| format!("{}: {e}", "DialPhoneNumber"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<ShowLocation>(&mut value, last)
+                    <ShowLocation as serde::Deserialize>::deserialize(&value)
                         .map(Self::ShowLocation)
                         .map_err(|e| format!("{}: {e}", "ShowLocation"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RequestLocationPush,
-                    >(&mut value, last)
+                    <RequestLocationPush as serde::Deserialize>::deserialize(&value)
                         .map(Self::RequestLocationPush)
                         .map_err(|e| format!("{}: {e}", "RequestLocationPush"))
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<OpenUrl>(&mut value, last)
+                    <OpenUrl as serde::Deserialize>::deserialize(&value)
                         .map(Self::OpenUrl)
                         .map_err(|e| format!("{}: {e}", "OpenUrl"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        CreateCalendarEvent,
-                    >(&mut value, last)
+                    <CreateCalendarEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::CreateCalendarEvent)
                         .map_err(|e| format!("{}: {e}", "CreateCalendarEvent"))
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        RequestDeanonymization,
-                    >(&mut value, last)
+                    <RequestDeanonymization as serde::Deserialize>::deserialize(&value)
                         .map(Self::RequestDeanonymization)
                         .map_err(|e| format!("{}: {e}", "RequestDeanonymization"))
                 }
@@ -6353,17 +6323,15 @@ impl Suggestion {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<SuggestedReply>(&mut value, last)
+                    <SuggestedReply as serde::Deserialize>::deserialize(&value)
                         .map(Self::SuggestedReply)
                         .map_err(|e| format!("{}: {e}", "SuggestedReply"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<SuggestedAction>(&mut value, last)
+                    <SuggestedAction as serde::Deserialize>::deserialize(&value)
                         .map(Self::SuggestedAction)
                         .map_err(|e| format!("{}: {e}", "SuggestedAction"))
                 }
@@ -7150,27 +7118,25 @@ impl UserAgentMessageMessage {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<TextMessage>(&mut value, last)
+                    <TextMessage as serde::Deserialize>::deserialize(&value)
                         .map(Self::TextMessage)
                         .map_err(|e| format!("{}: {e}", "TextMessage"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<FileMessage>(&mut value, last)
+                    <FileMessage as serde::Deserialize>::deserialize(&value)
                         .map(Self::FileMessage)
                         .map_err(|e| format!("{}: {e}", "FileMessage"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<SuggestionResponse>(&mut value, last)
+                    <SuggestionResponse as serde::Deserialize>::deserialize(&value)
                         .map(Self::SuggestionResponse)
                         .map_err(|e| format!("{}: {e}", "SuggestionResponse"))
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<LocationResponse>(&mut value, last)
+                    <LocationResponse as serde::Deserialize>::deserialize(&value)
                         .map(Self::LocationResponse)
                         .map_err(|e| format!("{}: {e}", "LocationResponse"))
                 }

@@ -3938,175 +3938,125 @@ impl ContentTypeEnum {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant0,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant0 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant0)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant0"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant1,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant1 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant1)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant1"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant2,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant2 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant2)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant2"))
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant3,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant3 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant3)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant3"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant4,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant4 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant4)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant4"))
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant5,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant5 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant5)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant5"))
                 }
                 6usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant6,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant6 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant6)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant6"))
                 }
                 7usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant7,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant7 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant7)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant7"))
                 }
                 8usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant8,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant8 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant8)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant8"))
                 }
                 9usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant9,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant9 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant9)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant9"))
                 }
                 10usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant10,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant10 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant10)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant10"))
                 }
                 11usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant11,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant11 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant11)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant11"))
                 }
                 12usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant12,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant12 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant12)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant12"))
                 }
                 13usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant13,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant13 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant13)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant13"))
                 }
                 14usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant14,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant14 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant14)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant14"))
                 }
                 15usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant15,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant15 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant15)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant15"))
                 }
                 16usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant16,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant16 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant16)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant16"))
                 }
                 17usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant17,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant17 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant17)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant17"))
                 }
                 18usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant18,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant18 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant18)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant18"))
                 }
                 19usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant19,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant19 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant19)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant19"))
                 }
                 20usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant20,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant20 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant20)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant20"))
                 }
                 21usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant21,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant21 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant21)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant21"))
                 }
                 22usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant22,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant22 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant22)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant22"))
                 }
                 23usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContentTypeEnumVariant23,
-                    >(&mut value, last)
+                    <ContentTypeEnumVariant23 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContentTypeEnumVariant23)
                         .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant23"))
                 }

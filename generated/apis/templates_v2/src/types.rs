@@ -2228,43 +2228,37 @@ impl ChoiceTypes {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<CallMessageField>(&mut value, last)
+                    <CallMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::CallMessageField)
                         .map_err(|e| format!("{}: {e}", "CallMessageField"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        LocationMessageField,
-                    >(&mut value, last)
+                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::LocationMessageField)
                         .map_err(|e| format!("{}: {e}", "LocationMessageField"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<TextMessageField>(&mut value, last)
+                    <TextMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::TextMessageField)
                         .map_err(|e| format!("{}: {e}", "TextMessageField"))
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<UrlMessageField>(&mut value, last)
+                    <UrlMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::UrlMessageField)
                         .map_err(|e| format!("{}: {e}", "UrlMessageField"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        CalendarMessageField,
-                    >(&mut value, last)
+                    <CalendarMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::CalendarMessageField)
                         .map_err(|e| format!("{}: {e}", "CalendarMessageField"))
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ShareLocationMessageField,
-                    >(&mut value, last)
+                    <ShareLocationMessageField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::ShareLocationMessageField)
                         .map_err(|e| format!("{}: {e}", "ShareLocationMessageField"))
                 }
@@ -2992,17 +2986,15 @@ impl ListItem {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<ListItemVariant0>(&mut value, last)
+                    <ListItemVariant0 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ListItemVariant0)
                         .map_err(|e| format!("{}: {e}", "ListItemVariant0"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<ListItemVariant1>(&mut value, last)
+                    <ListItemVariant1 as serde::Deserialize>::deserialize(&value)
                         .map(Self::ListItemVariant1)
                         .map_err(|e| format!("{}: {e}", "ListItemVariant1"))
                 }
@@ -6644,60 +6636,50 @@ impl V2MessageTypes {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<CardMessageField>(&mut value, last)
+                    <CardMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::CardMessageField)
                         .map_err(|e| format!("{}: {e}", "CardMessageField"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        CarouselMessageField,
-                    >(&mut value, last)
+                    <CarouselMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::CarouselMessageField)
                         .map_err(|e| format!("{}: {e}", "CarouselMessageField"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<ChoiceMessageField>(&mut value, last)
+                    <ChoiceMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::ChoiceMessageField)
                         .map_err(|e| format!("{}: {e}", "ChoiceMessageField"))
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        LocationMessageField,
-                    >(&mut value, last)
+                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::LocationMessageField)
                         .map_err(|e| format!("{}: {e}", "LocationMessageField"))
                 }
                 4usize => {
-                    sinch_sdk_runtime::union::decode::<MediaMessageField>(&mut value, last)
+                    <MediaMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::MediaMessageField)
                         .map_err(|e| format!("{}: {e}", "MediaMessageField"))
                 }
                 5usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        TemplateMessageField,
-                    >(&mut value, last)
+                    <TemplateMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::TemplateMessageField)
                         .map_err(|e| format!("{}: {e}", "TemplateMessageField"))
                 }
                 6usize => {
-                    sinch_sdk_runtime::union::decode::<TextMessageField>(&mut value, last)
+                    <TextMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::TextMessageField)
                         .map_err(|e| format!("{}: {e}", "TextMessageField"))
                 }
                 7usize => {
-                    sinch_sdk_runtime::union::decode::<ListMessageField>(&mut value, last)
+                    <ListMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::ListMessageField)
                         .map_err(|e| format!("{}: {e}", "ListMessageField"))
                 }
                 8usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        ContactInfoMessageField,
-                    >(&mut value, last)
+                    <ContactInfoMessageField as serde::Deserialize>::deserialize(&value)
                         .map(Self::ContactInfoMessageField)
                         .map_err(|e| format!("{}: {e}", "ContactInfoMessageField"))
                 }

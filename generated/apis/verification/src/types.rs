@@ -3576,23 +3576,21 @@ impl VerificationRequestEventResponse {
             return Ok(Self::Other(value));
         }
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        VerificationRequestEventResponseSms,
-                    >(&mut value, last)
+                    <VerificationRequestEventResponseSms as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::VerificationRequestEventResponseSms)
                         .map_err(|e| {
                             format!("{}: {e}", "VerificationRequestEventResponseSms")
                         })
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        VerificationRequestEventResponseFlashCall,
-                    >(&mut value, last)
+                    <VerificationRequestEventResponseFlashCall as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::VerificationRequestEventResponseFlashCall)
                         .map_err(|e| {
                             format!(
@@ -3601,9 +3599,9 @@ impl VerificationRequestEventResponse {
                         })
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        VerificationRequestEventResponsePhoneCall,
-                    >(&mut value, last)
+                    <VerificationRequestEventResponsePhoneCall as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::VerificationRequestEventResponsePhoneCall)
                         .map_err(|e| {
                             format!(
@@ -3612,9 +3610,9 @@ impl VerificationRequestEventResponse {
                         })
                 }
                 3usize => {
-                    sinch_sdk_runtime::union::decode::<
-                        VerificationRequestEventResponseWhatsApp,
-                    >(&mut value, last)
+                    <VerificationRequestEventResponseWhatsApp as serde::Deserialize>::deserialize(
+                            &value,
+                        )
                         .map(Self::VerificationRequestEventResponseWhatsApp)
                         .map_err(|e| {
                             format!(

@@ -1812,22 +1812,20 @@ impl ConferenceCalloutDestination {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<DestinationPstn>(&mut value, last)
+                    <DestinationPstn as serde::Deserialize>::deserialize(&value)
                         .map(Self::DestinationPstn)
                         .map_err(|e| format!("{}: {e}", "DestinationPstn"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<DestinationMxp>(&mut value, last)
+                    <DestinationMxp as serde::Deserialize>::deserialize(&value)
                         .map(Self::DestinationMxp)
                         .map_err(|e| format!("{}: {e}", "DestinationMxp"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<DestinationSip>(&mut value, last)
+                    <DestinationSip as serde::Deserialize>::deserialize(&value)
                         .map(Self::DestinationSip)
                         .map_err(|e| format!("{}: {e}", "DestinationSip"))
                 }
@@ -2506,22 +2504,20 @@ impl CustomCalloutDestination {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<DestinationPstn>(&mut value, last)
+                    <DestinationPstn as serde::Deserialize>::deserialize(&value)
                         .map(Self::DestinationPstn)
                         .map_err(|e| format!("{}: {e}", "DestinationPstn"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<DestinationMxp>(&mut value, last)
+                    <DestinationMxp as serde::Deserialize>::deserialize(&value)
                         .map(Self::DestinationMxp)
                         .map_err(|e| format!("{}: {e}", "DestinationMxp"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<DestinationSip>(&mut value, last)
+                    <DestinationSip as serde::Deserialize>::deserialize(&value)
                         .map(Self::DestinationSip)
                         .map_err(|e| format!("{}: {e}", "DestinationSip"))
                 }
@@ -4444,22 +4440,20 @@ impl GetCallResponseObjFrom {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<DestinationMxp>(&mut value, last)
+                    <DestinationMxp as serde::Deserialize>::deserialize(&value)
                         .map(Self::DestinationMxp)
                         .map_err(|e| format!("{}: {e}", "DestinationMxp"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<DestinationPstn>(&mut value, last)
+                    <DestinationPstn as serde::Deserialize>::deserialize(&value)
                         .map(Self::DestinationPstn)
                         .map_err(|e| format!("{}: {e}", "DestinationPstn"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<DestinationSip>(&mut value, last)
+                    <DestinationSip as serde::Deserialize>::deserialize(&value)
                         .map(Self::DestinationSip)
                         .map_err(|e| format!("{}: {e}", "DestinationSip"))
                 }
@@ -4724,22 +4718,20 @@ impl GetCallResponseObjTo {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<DestinationMxp>(&mut value, last)
+                    <DestinationMxp as serde::Deserialize>::deserialize(&value)
                         .map(Self::DestinationMxp)
                         .map_err(|e| format!("{}: {e}", "DestinationMxp"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<DestinationPstn>(&mut value, last)
+                    <DestinationPstn as serde::Deserialize>::deserialize(&value)
                         .map(Self::DestinationPstn)
                         .map_err(|e| format!("{}: {e}", "DestinationPstn"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<DestinationSip>(&mut value, last)
+                    <DestinationSip as serde::Deserialize>::deserialize(&value)
                         .map(Self::DestinationSip)
                         .map_err(|e| format!("{}: {e}", "DestinationSip"))
                 }
@@ -13455,22 +13447,20 @@ impl TtsCalloutDestination {
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        let (mut value, count) = (value, candidates.len());
-        for (n, index) in candidates.into_iter().enumerate() {
-            let last = n + 1 == count;
+        for index in candidates {
             let decoded = match index {
                 0usize => {
-                    sinch_sdk_runtime::union::decode::<DestinationPstn>(&mut value, last)
+                    <DestinationPstn as serde::Deserialize>::deserialize(&value)
                         .map(Self::DestinationPstn)
                         .map_err(|e| format!("{}: {e}", "DestinationPstn"))
                 }
                 1usize => {
-                    sinch_sdk_runtime::union::decode::<DestinationMxp>(&mut value, last)
+                    <DestinationMxp as serde::Deserialize>::deserialize(&value)
                         .map(Self::DestinationMxp)
                         .map_err(|e| format!("{}: {e}", "DestinationMxp"))
                 }
                 2usize => {
-                    sinch_sdk_runtime::union::decode::<DestinationSip>(&mut value, last)
+                    <DestinationSip as serde::Deserialize>::deserialize(&value)
                         .map(Self::DestinationSip)
                         .map_err(|e| format!("{}: {e}", "DestinationSip"))
                 }
